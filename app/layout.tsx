@@ -1,0 +1,26 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { SiteFooter, SiteHeader } from "@/components/ui/site-header";
+import { STYLESHEET } from "@/components/ui/html-page";
+
+export const metadata: Metadata = {
+  title: { default: "Wiki", template: "%s – Wiki" },
+  description: "A collaborative encyclopedia for articles that need protection, citations and review.",
+};
+
+export const viewport: Viewport = { colorScheme: "light dark", width: "device-width", initialScale: 1 };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <head>
+        <link rel="stylesheet" href={STYLESHEET} />
+      </head>
+      <body>
+        <SiteHeader />
+        <main className="page">{children}</main>
+        <SiteFooter />
+      </body>
+    </html>
+  );
+}

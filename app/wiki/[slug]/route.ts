@@ -1,0 +1,31 @@
+import { createElement } from "react";
+import { ArticlePage, MissingArticlePage } from "@/components/article/article-page";
+import { readArticleRevision } from "@/lib/articles/read-article";
+import { slugOfTitle, titleOfSlug } from "@/lib/articles/titles";
+import { WikiError } from "@/lib/errors";
+import { htmlResponse } from "@/lib/http/html";
+import { parseId } from "@/lib/http/respond";
+
+// GET /wiki/{slug}[?oldid={revisionId}] — an article, current or at an old revision.
+export async function GET(request: Request, context: { params: Promise<{ slug: string }> }) {
+  const { slug: rawSlug } = await context.params;
+  const slug = decodeURIComponent(rawSlug);
+  const url = new URL(request.url);
+  const canonical = slugOfTitle(slug);
+  if (canonical !== slug && canonical !== "") {
+    url.pathname = `/wiki/${encodeURIComponent(canonical)}`;
+    return Response.redirect(url, 301);
+  }
+  try {
+    const oldid = url.searchParams.get("oldid");
+    const view = await readArticleRevision({ slug, revisionId: oldid === null ? undefined : parseId(oldid, "oldid") });
+    // An old revision never changes, so it may be cached; the current one must be revalidated.
+    const cacheControl = view.isCurrent ? "no-cache" : "public, max-age=31536000, immutable";
+    return htmlResponse(createElement(ArticlePage, { view }), { headers: { "cache-control": cacheControl } });
+  } catch (error) {
+    if (error instanceof WikiError && (error.code === "not_found" || error.code === "bad_request")) {
+      return htmlResponse(createElement(MissingArticlePage, { title: titleOfSlug(slug), message: error.message }), { status: error.status });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,23 @@
+import type { RevisionView } from "@/lib/articles/read-article";
+import { HtmlPage } from "@/components/ui/html-page";
+import { ArticleNotFound } from "./article-not-found";
+import { ArticleView } from "./article-view";
+
+/** The full HTML page of an article revision. */
+export function ArticlePage({ view }: { view: RevisionView }) {
+  const title = view.isCurrent ? view.content.title : `${view.content.title} (old revision ${view.revision.id})`;
+  return (
+    <HtmlPage title={title}>
+      <ArticleView view={view} />
+    </HtmlPage>
+  );
+}
+
+/** The full HTML page for an article or revision that does not exist. */
+export function MissingArticlePage({ title, message }: { title: string; message: string }) {
+  return (
+    <HtmlPage title={title}>
+      <ArticleNotFound title={title} message={message} />
+    </HtmlPage>
+  );
+}

@@ -1,0 +1,114 @@
+import type { CitationPlan, NumberedReference } from "@/lib/document/citations";
+import { letterLabel } from "@/lib/document/citations";
+import { formatDate } from "@/lib/document/format";
+import type { Reference } from "@/lib/document/model";
+import { isSafeHttpUrl } from "@/lib/document/url";
+import { renderRichText } from "./rich-text";
+
+function Backlinks({ ids }: { ids: string[] }) {
+  if (ids.length === 0) return <span className="backlinks">^ (not cited)</span>;
+  if (ids.length === 1) {
+    return (
+      <span className="backlinks">
+        <a href={`#${ids[0]}`} aria-label="Jump up to the citation">
+          ^
+        </a>
+      </span>
+    );
+  }
+  return (
+    <span className="backlinks">
+      ^{" "}
+      {ids.map((id, index) => (
+        <a key={id} href={`#${id}`} aria-label={`Jump up to citation ${letterLabel(index)}`}>
+          <sup>
+            <i>
+              <b>{letterLabel(index)}</b>
+            </i>
+          </sup>
+        </a>
+      )).reduce<React.ReactNode[]>((acc, link, index) => (index ? [...acc, " ", link] : [link]), [])}
+    </span>
+  );
+}
+
+function ExternalLink({ href, children }: { href?: string; children: React.ReactNode }) {
+  return isSafeHttpUrl(href) ? (
+    <a className="external" href={href} rel="nofollow noopener noreferrer">
+      {children}
+    </a>
+  ) : (
+    <>{children}</>
+  );
+}
+
+/** Double quotes inside a quoted title become single ones, as citation styles do. */
+function quotableTitle(title: string): string {
+  return title.replace(/“/g, "‘").replace(/”/g, "’").replace(/"([^"]*)"/g, "‘$1’");
+}
+
+/** A reference formatted in the familiar citation style: authors (date). "Title". Work. Retrieved … */
+export function Citation({ reference }: { reference: Reference }) {
+  const authors = reference.authors?.length ? reference.authors.join("; ") : null;
+  const titleHref = reference.archiveUrl ?? reference.url;
+  return (
+    <cite className="citation-text">
+      {authors ? (
+        <>
+          {authors}
+          {reference.date ? ` (${formatDate(reference.date)})` : ""}.{" "}
+        </>
+      ) : null}
+      <ExternalLink href={titleHref}>&quot;{quotableTitle(reference.title)}&quot;</ExternalLink>
+      {reference.language ? <span className="citation-language"> (in {reference.language})</span> : null}.
+      {reference.work ? (
+        <>
+          {" "}
+          <i>{reference.work}</i>.
+        </>
+      ) : null}
+      {reference.publisher ? ` ${reference.publisher}.` : ""}
+      {!authors && reference.date ? ` ${formatDate(reference.date)}.` : ""}
+      {reference.archiveUrl ? (
+        <>
+          {" "}
+          Archived from <ExternalLink href={reference.url}>the original</ExternalLink>
+          {reference.archiveDate ? ` on ${formatDate(reference.archiveDate)}` : ""}.
+        </>
+      ) : null}
+      {reference.accessDate ? ` Retrieved ${formatDate(reference.accessDate)}.` : ""}
+      {reference.quote ? <q className="citation-quote"> {reference.quote}</q> : null}
+    </cite>
+  );
+}
+
+/** The numbered reference list with "^ a b c" backlinks to every place each reference is cited. */
+export function ReferenceList({ references }: { references: NumberedReference[] }) {
+  return (
+    <ol className="reference-list">
+      {references.map((entry) => (
+        <li key={entry.reference.key} id={`cite_note-${entry.reference.key}`} value={entry.number}>
+          <Backlinks ids={entry.citationIds} /> <Citation reference={entry.reference} />
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** The lettered notes list; a note's own citations link into the reference list. */
+export function NoteList({ plan }: { plan: CitationPlan }) {
+  return (
+    <ol className="note-list">
+      {plan.notes.map((note) => (
+        <li key={note.noteId} id={note.noteId}>
+          <span className="backlinks">
+            <a href={`#${note.anchorId}`} aria-label="Jump up to the note">
+              ^
+            </a>
+          </span>{" "}
+          {renderRichText({ type: "doc", content: [{ type: "paragraph", content: note.content }] }, plan, { inline: true })}
+        </li>
+      ))}
+    </ol>
+  );
+}

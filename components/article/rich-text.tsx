@@ -1,0 +1,100 @@
+import { renderJSONContentToReactElement } from "@tiptap/static-renderer/json/react";
+import type { ReactNode } from "react";
+import type { CitationPlan } from "@/lib/document/citations";
+import type { DocJSON } from "@/lib/document/model";
+import { isSafeHttpUrl } from "@/lib/document/url";
+import { slugOfTitle } from "@/lib/articles/titles";
+
+type NodeProps = { node: DocJSON; children?: ReactNode };
+type MarkProps = { mark: { type: string; attrs?: Record<string, unknown> }; children?: ReactNode };
+
+const TAG_EXPLANATIONS: Record<string, string> = {
+  "citation needed": "This claim needs references to reliable sources.",
+  "clarification needed": "The text near this tag may need clarification or removal of jargon.",
+  "unreliable source?": "The material near this tag may rely on an unreliable source.",
+};
+
+function monthLabel(date: unknown): string {
+  if (typeof date !== "string") return "";
+  const [year, month] = date.split("-");
+  const name = new Date(Date.UTC(Number(year), Number(month) - 1, 1)).toLocaleString("en", { month: "long", timeZone: "UTC" });
+  return ` (${name} ${year})`;
+}
+
+/** The React rendering of every node and mark type of the schema (a test checks none is missing). */
+export function richTextMappings(plan: CitationPlan, options: { inline?: boolean } = {}) {
+  const nodeMapping: Record<string, (props: NodeProps) => ReactNode> = {
+    doc: ({ children }) => <>{children}</>,
+    text: ({ node }) => node.text ?? "",
+    paragraph: ({ children }) => (options.inline ? <>{children}</> : <p>{children}</p>),
+    hardBreak: () => <br />,
+    bulletList: ({ children }) => <ul>{children}</ul>,
+    orderedList: ({ node, children }) => <ol start={typeof node.attrs?.start === "number" && node.attrs.start !== 1 ? node.attrs.start : undefined}>{children}</ol>,
+    listItem: ({ children }) => <li>{children}</li>,
+    heading: ({ node, children }) => {
+      const Tag = (`h${node.attrs?.level ?? 2}` as "h2");
+      return <Tag>{children}</Tag>;
+    },
+    quoteBox: ({ children }) => (
+      <figure className="quote-box">
+        <blockquote>{children}</blockquote>
+      </figure>
+    ),
+    quoteAttribution: ({ children }) => <figcaption className="quote-attribution">{children}</figcaption>,
+    citation: ({ node }) => {
+      const anchor = plan.citationAnchors.get(node);
+      if (!anchor) return <sup className="reference reference-missing">[?]</sup>;
+      return (
+        <sup id={anchor.id} className="reference">
+          <a href={`#${anchor.targetId}`}>[{anchor.number}]</a>
+        </sup>
+      );
+    },
+    note: ({ node }) => {
+      const note = plan.noteAnchors.get(node);
+      if (!note) return null;
+      return (
+        <sup id={note.anchorId} className="reference note-ref">
+          <a href={`#${note.noteId}`}>[{note.label}]</a>
+        </sup>
+      );
+    },
+    maintenanceTag: ({ node }) => {
+      const kind = String(node.attrs?.kind ?? "");
+      return (
+        <sup className="maintenance-tag">
+          <i>
+            [<span title={`${TAG_EXPLANATIONS[kind] ?? ""}${monthLabel(node.attrs?.date)}`}>{kind}</span>]
+          </i>
+        </sup>
+      );
+    },
+  };
+  const markMapping: Record<string, (props: MarkProps) => ReactNode> = {
+    bold: ({ children }) => <b>{children}</b>,
+    italic: ({ children }) => <i>{children}</i>,
+    link: ({ mark, children }) => {
+      const href = mark.attrs?.href;
+      return isSafeHttpUrl(href) ? (
+        <a className="external" href={href} rel="nofollow noopener noreferrer">
+          {children}
+        </a>
+      ) : (
+        <>{children}</>
+      );
+    },
+    wikiLink: ({ mark, children }) => <a href={`/wiki/${encodeURIComponent(slugOfTitle(String(mark.attrs?.title ?? "")))}`}>{children}</a>,
+  };
+  return { nodeMapping, markMapping };
+}
+
+/**
+ * Renders one document of the schema in `lib/document` to React elements,
+ * through Tiptap's static renderer. Text is passed to React as text, never as
+ * HTML; hrefs are re-checked here as well as on save.
+ */
+export function renderRichText(doc: DocJSON, plan: CitationPlan, options: { inline?: boolean } = {}): ReactNode {
+  const mappings = richTextMappings(plan, options);
+  const render = renderJSONContentToReactElement(mappings as unknown as Parameters<typeof renderJSONContentToReactElement>[0]);
+  return render({ content: doc } as Parameters<typeof render>[0]);
+}

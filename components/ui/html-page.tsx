@@ -1,0 +1,28 @@
+import type { ReactNode } from "react";
+import { SiteFooter, SiteHeader } from "./site-header";
+
+/** Version of public/wiki.css; bump to bust caches when it changes. */
+export const STYLESHEET = "/wiki.css?v=1";
+
+/**
+ * A complete HTML document for pages served by route handlers (the article
+ * views), with the same header and stylesheet as the App Router pages.
+ */
+export function HtmlPage({ title, userName, children }: { title: string; userName?: string | null; children: ReactNode }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light dark" />
+        <title>{`${title} – Wiki`}</title>
+        <link rel="stylesheet" href={STYLESHEET} />
+      </head>
+      <body>
+        <SiteHeader userName={userName} />
+        <main className="page">{children}</main>
+        <SiteFooter />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,33 @@
+/** The site header: name, title search and the account link. Plain HTML, no client script. */
+export function SiteHeader({ userName, query }: { userName?: string | null; query?: string }) {
+  return (
+    <header className="site-header">
+      <a className="site-logo" href="/">
+        <span className="site-logo-mark" aria-hidden="true">
+          W
+        </span>
+        <span className="site-logo-text">Wiki</span>
+      </a>
+      <form className="site-search" role="search" action="/search" method="get">
+        <input type="search" name="q" placeholder="Search articles" aria-label="Search articles" defaultValue={query} autoComplete="off" />
+        <button type="submit">Search</button>
+      </form>
+      <nav className="site-account" aria-label="Account">
+        {userName ? (
+          <a href={`/user/${encodeURIComponent(userName)}`}>{userName}</a>
+        ) : (
+          <a href="/login">Sign in</a>
+        )}
+      </nav>
+    </header>
+  );
+}
+
+/** The site footer. */
+export function SiteFooter() {
+  return (
+    <footer className="site-footer">
+      <p>Text is available under the Creative Commons Attribution-ShareAlike License. Every change is kept in the page history.</p>
+    </footer>
+  );
+}

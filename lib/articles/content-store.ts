@@ -1,0 +1,135 @@
+import "server-only";
+import canonicalize from "canonicalize";
+import { createHash } from "node:crypto";
+import type { ArticleContent, Infobox, Reference, Section } from "../document/model";
+import type { Tx, Db } from "../db/client";
+
+/**
+ * Content-addressed storage of revisions (DESIGN.md invariant 2).
+ *
+ * Each section, reference and infobox is one blob named by the SHA-256 of its
+ * canonical JSON. A revision lists its sections and references through a
+ * two-level manifest: chunks of (id, hash) pairs, cut where the hash of an
+ * entry's id says so (content-defined chunking, so inserting a section only
+ * changes the chunk around it), and a root listing the chunks. A one-section
+ * edit of a 1 MB article stores the section, one chunk and one root.
+ */
+
+type BlobKind = "section" | "reference" | "infobox" | "chunk" | "root";
+
+export interface BlobRow {
+  hash: string;
+  kind: BlobKind;
+  data: unknown;
+}
+
+type ManifestEntry = [id: string, hash: string];
+
+// About one chunk boundary per 16 entries.
+const CHUNK_MASK = 0xf;
+
+/** SHA-256 of the canonical (RFC 8785) JSON of `value`. */
+export function contentHash(value: unknown): string {
+  const text = canonicalize(value);
+  if (text === undefined) throw new Error("value cannot be canonicalized");
+  return createHash("sha256").update(text).digest("hex");
+}
+
+function isBoundary(id: string): boolean {
+  // FNV-1a of the id: cheap and stable; boundaries move only with the ids.
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    hash ^= id.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return ((hash >>> 0) & CHUNK_MASK) === 0;
+}
+
+function chunkEntries(entries: ManifestEntry[]): ManifestEntry[][] {
+  const chunks: ManifestEntry[][] = [];
+  let current: ManifestEntry[] = [];
+  for (const entry of entries) {
+    current.push(entry);
+    if (isBoundary(entry[0])) {
+      chunks.push(current);
+      current = [];
+    }
+  }
+  if (current.length > 0 || chunks.length === 0) chunks.push(current);
+  return chunks;
+}
+
+function blob(kind: BlobKind, data: unknown, out: BlobRow[]): string {
+  const hash = contentHash(data);
+  out.push({ hash, kind, data });
+  return hash;
+}
+
+function manifest(entries: ManifestEntry[], out: BlobRow[]): string {
+  const chunkHashes = chunkEntries(entries).map((entries) => blob("chunk", { entries }, out));
+  return blob("root", { chunks: chunkHashes }, out);
+}
+
+/** The blobs and manifest roots that represent `content`. Pure. */
+export function encodeContent(content: ArticleContent): {
+  sectionsRoot: string;
+  referencesRoot: string;
+  infoboxHash: string | null;
+  blobs: BlobRow[];
+} {
+  const blobs: BlobRow[] = [];
+  const sectionEntries = content.sections.map((section): ManifestEntry => [section.id, blob("section", section, blobs)]);
+  const referenceEntries = content.references.map((reference): ManifestEntry => [reference.key, blob("reference", reference, blobs)]);
+  const sectionsRoot = manifest(sectionEntries, blobs);
+  const referencesRoot = manifest(referenceEntries, blobs);
+  const infoboxHash = content.infobox ? blob("infobox", content.infobox, blobs) : null;
+  const unique = new Map(blobs.map((row) => [row.hash, row]));
+  return { sectionsRoot, referencesRoot, infoboxHash, blobs: [...unique.values()] };
+}
+
+/** Stores the blobs that are not stored yet; returns those it wrote. */
+export async function storeBlobs(tx: Tx, blobs: BlobRow[]): Promise<BlobRow[]> {
+  if (blobs.length === 0) return [];
+  const existing = await tx.contentBlob.findMany({ where: { hash: { in: blobs.map((row) => row.hash) } }, select: { hash: true } });
+  const known = new Set(existing.map((row) => row.hash));
+  const missing = blobs.filter((row) => !known.has(row.hash));
+  if (missing.length > 0) {
+    await tx.contentBlob.createMany({
+      data: missing.map((row) => ({ hash: row.hash, kind: row.kind, data: row.data as object })),
+      skipDuplicates: true,
+    });
+  }
+  return missing;
+}
+
+async function fetchBlobs(db: Db | Tx, hashes: string[]): Promise<Map<string, unknown>> {
+  const unique = [...new Set(hashes)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.contentBlob.findMany({ where: { hash: { in: unique } }, select: { hash: true, data: true } });
+  const found = new Map(rows.map((row) => [row.hash, row.data as unknown]));
+  const missing = unique.filter((hash) => !found.has(hash));
+  if (missing.length > 0) throw new Error(`content blobs missing: ${missing.slice(0, 3).join(", ")}`);
+  return found;
+}
+
+/** Reads back the content a revision points at (three queries, whatever its size). */
+export async function loadContent(
+  db: Db | Tx,
+  revision: { title: string; sectionsRoot: string; referencesRoot: string; infoboxHash: string | null },
+): Promise<ArticleContent> {
+  const roots = await fetchBlobs(db, [revision.sectionsRoot, revision.referencesRoot, ...(revision.infoboxHash ? [revision.infoboxHash] : [])]);
+  const chunkHashesOf = (root: string) => (roots.get(root) as { chunks: string[] }).chunks;
+  const sectionChunkHashes = chunkHashesOf(revision.sectionsRoot);
+  const referenceChunkHashes = chunkHashesOf(revision.referencesRoot);
+  const chunks = await fetchBlobs(db, [...sectionChunkHashes, ...referenceChunkHashes]);
+  const entriesOf = (hashes: string[]) => hashes.flatMap((hash) => (chunks.get(hash) as { entries: ManifestEntry[] }).entries);
+  const sectionEntries = entriesOf(sectionChunkHashes);
+  const referenceEntries = entriesOf(referenceChunkHashes);
+  const items = await fetchBlobs(db, [...sectionEntries, ...referenceEntries].map((entry) => entry[1]));
+  return {
+    title: revision.title,
+    sections: sectionEntries.map((entry) => items.get(entry[1]) as Section),
+    references: referenceEntries.map((entry) => items.get(entry[1]) as Reference),
+    infobox: revision.infoboxHash ? (roots.get(revision.infoboxHash) as Infobox) : null,
+  };
+}

@@ -1,0 +1,19 @@
+/** Protection levels, weakest first (DESIGN.md). */
+export const PROTECTION_LEVELS = ["none", "semi", "extended", "full"] as const;
+export type ProtectionLevel = (typeof PROTECTION_LEVELS)[number];
+
+/** An article's protection as stored. */
+export interface StoredProtection {
+  protectionLevel: string;
+  protectionExpiresAt: Date | null;
+  protectionReason: string | null;
+}
+
+/** The protection in force at `now`: an expired protection no longer applies, with no job needed. */
+export function effectiveProtection(stored: StoredProtection, now = new Date()): { level: ProtectionLevel; expiresAt: Date | null; reason: string | null } {
+  const level = (PROTECTION_LEVELS as readonly string[]).includes(stored.protectionLevel) ? (stored.protectionLevel as ProtectionLevel) : "none";
+  if (level === "none" || (stored.protectionExpiresAt && stored.protectionExpiresAt <= now)) {
+    return { level: "none", expiresAt: null, reason: null };
+  }
+  return { level, expiresAt: stored.protectionExpiresAt, reason: stored.protectionReason };
+}

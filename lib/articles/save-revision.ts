@@ -1,0 +1,91 @@
+import "server-only";
+import { getDb, type Db, type Tx } from "../db/client";
+import { SCHEMA_VERSION, type ArticleContent } from "../document/model";
+import { validateArticleContent } from "../document/validate";
+import { WikiError } from "../errors";
+import { encodeContent, storeBlobs } from "./content-store";
+import { slugOfTitle } from "./titles";
+
+export interface SaveRevisionOptions {
+  slug: string;
+  /** the revision the change was based on; null when creating the article */
+  baseRevisionId: number | null;
+  content: unknown;
+  authorId: number;
+  summary?: string;
+  minor?: boolean;
+  /** when the revision was made; only imports and seeds set it */
+  createdAt?: Date;
+  db?: Db;
+}
+
+export type SaveRevisionResult =
+  | { status: "saved"; revisionId: number; articleId: number; bytesWritten: number }
+  | { status: "unchanged"; revisionId: number; articleId: number };
+
+/**
+ * Saves content as a new immutable revision. The article's current revision
+ * moves forward only if it is still `baseRevisionId` (checked in the same
+ * transaction as the write), so two concurrent saves can never silently
+ * overwrite each other: the loser gets a `conflict`. A save identical to its
+ * base makes no revision. Authorization is the caller's use-case's job.
+ */
+export async function saveRevision(options: SaveRevisionOptions): Promise<SaveRevisionResult> {
+  const validation = validateArticleContent(options.content);
+  if (!validation.ok) {
+    throw new WikiError("invalid_document", `The document is invalid at ${validation.issues[0].path}: ${validation.issues[0].message}`, { issues: validation.issues });
+  }
+  const content = validation.value;
+  if (slugOfTitle(content.title) !== options.slug) {
+    throw new WikiError("bad_request", `The title "${content.title}" does not match the article "${options.slug}".`);
+  }
+  const encoded = encodeContent(content);
+  const sizeBytes = Buffer.byteLength(JSON.stringify(content));
+  const db = options.db ?? getDb();
+
+  return db.$transaction(async (tx: Tx) => {
+    let article = await tx.article.findUnique({ where: { slug: options.slug } });
+    if (!article) {
+      if (options.baseRevisionId !== null) throw new WikiError("not_found", `There is no article "${options.slug}".`);
+      article = await tx.article.create({ data: { slug: options.slug, title: content.title } });
+    }
+    if (article.currentRevisionId !== options.baseRevisionId) {
+      throw new WikiError("conflict", "The article was changed since your edit began.", { currentRevisionId: article.currentRevisionId });
+    }
+    if (article.currentRevisionId !== null) {
+      const base = await tx.revision.findUniqueOrThrow({ where: { id: article.currentRevisionId } });
+      if (base.sectionsRoot === encoded.sectionsRoot && base.referencesRoot === encoded.referencesRoot && base.infoboxHash === encoded.infoboxHash && base.title === content.title) {
+        return { status: "unchanged" as const, revisionId: base.id, articleId: article.id };
+      }
+    }
+    const written = await storeBlobs(tx, encoded.blobs);
+    const revision = await tx.revision.create({
+      data: {
+        articleId: article.id,
+        parentId: options.baseRevisionId,
+        authorId: options.authorId,
+        summary: options.summary ?? "",
+        minor: options.minor ?? false,
+        ...(options.createdAt ? { createdAt: options.createdAt } : {}),
+        sizeBytes,
+        schemaVersion: SCHEMA_VERSION,
+        title: content.title,
+        sectionsRoot: encoded.sectionsRoot,
+        referencesRoot: encoded.referencesRoot,
+        infoboxHash: encoded.infoboxHash,
+      },
+    });
+    const moved = await tx.article.updateMany({
+      where: { id: article.id, currentRevisionId: options.baseRevisionId },
+      data: { currentRevisionId: revision.id, title: content.title },
+    });
+    if (moved.count !== 1) {
+      throw new WikiError("conflict", "The article was changed since your edit began.");
+    }
+    await tx.user.update({ where: { id: options.authorId }, data: { editCount: { increment: 1 } } });
+    const bytesWritten = written.reduce((sum, row) => sum + Buffer.byteLength(JSON.stringify(row.data)), 0);
+    return { status: "saved" as const, revisionId: revision.id, articleId: article.id, bytesWritten };
+  });
+}
+
+export type { ArticleContent };

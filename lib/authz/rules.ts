@@ -1,0 +1,33 @@
+import type { ProtectionLevel } from "../articles/protection";
+
+/** Groups a user can be in (DESIGN.md "Rights and protection"). */
+export type Group = "user" | "autoconfirmed" | "extendedconfirmed" | "reviewer" | "admin";
+
+/** Account age and edit count that make a user autoconfirmed or extended-confirmed (configurable). */
+export const IMPLICIT_GROUP_THRESHOLDS = {
+  autoconfirmed: { days: Number(process.env.WIKI_AUTOCONFIRMED_DAYS ?? 4), edits: Number(process.env.WIKI_AUTOCONFIRMED_EDITS ?? 10) },
+  extendedconfirmed: { days: Number(process.env.WIKI_EXTENDED_DAYS ?? 30), edits: Number(process.env.WIKI_EXTENDED_EDITS ?? 500) },
+} as const;
+
+/** The group whose members may edit an article of each protection level directly. */
+export const EDIT_GROUP_FOR_LEVEL: Record<ProtectionLevel, Group> = {
+  none: "user",
+  semi: "autoconfirmed",
+  extended: "extendedconfirmed",
+  full: "admin",
+};
+
+/** The protection's name and who may edit, as the notice on the article says it. */
+export function describeProtection(level: ProtectionLevel): { name: string; whoMayEdit: string } {
+  const { autoconfirmed, extendedconfirmed } = IMPLICIT_GROUP_THRESHOLDS;
+  switch (level) {
+    case "semi":
+      return { name: "semi-protected", whoMayEdit: `accounts need ${autoconfirmed.days} days and ${autoconfirmed.edits} edits to edit it directly` };
+    case "extended":
+      return { name: "extended-confirmed protected", whoMayEdit: `accounts need ${extendedconfirmed.days} days and ${extendedconfirmed.edits} edits to edit it directly` };
+    case "full":
+      return { name: "fully protected", whoMayEdit: "only administrators may edit it directly" };
+    default:
+      return { name: "not protected", whoMayEdit: "any signed-in user may edit it" };
+  }
+}

@@ -1,0 +1,31 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/client";
+
+function createClient(): PrismaClient {
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) {
+    throw new Error("DATABASE_URL is not set. Start the wiki with `npm start` (embedded PostgreSQL) or set DATABASE_URL.");
+  }
+  const adapter = new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  // Password hashes are never read unless a query asks for them explicitly.
+  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+}
+
+type Client = ReturnType<typeof createClient>;
+const globalForPrisma = globalThis as unknown as { wikiPrisma?: Client };
+
+/** The one Prisma client of the process, built on first use. */
+export function getDb(): Client {
+  globalForPrisma.wikiPrisma ??= createClient();
+  return globalForPrisma.wikiPrisma;
+}
+
+/** Closes the process's client (scripts and tests). */
+export async function closeDb(): Promise<void> {
+  await globalForPrisma.wikiPrisma?.$disconnect();
+  globalForPrisma.wikiPrisma = undefined;
+}
+
+export type Db = Client;
+export type Tx = Parameters<Parameters<Client["$transaction"]>[0]>[0];

@@ -1,0 +1,56 @@
+import Bold from "@tiptap/extension-bold";
+import Document from "@tiptap/extension-document";
+import HardBreak from "@tiptap/extension-hard-break";
+import Italic from "@tiptap/extension-italic";
+import Link from "@tiptap/extension-link";
+import { BulletList, ListItem, OrderedList } from "@tiptap/extension-list";
+import Paragraph from "@tiptap/extension-paragraph";
+import Text from "@tiptap/extension-text";
+import type { Extensions } from "@tiptap/core";
+import { isSafeHttpUrl } from "../url";
+import { Citation } from "./citation";
+import { MaintenanceTag } from "./maintenance-tag";
+import { Note } from "./note";
+import { QuoteAttribution, QuoteBox } from "./quote-box";
+import { SectionHeading } from "./section-heading";
+import { WikiLink } from "./wiki-link";
+
+/** External links: http(s) only, and only the href attribute is stored. */
+const ExternalLink = Link.extend({
+  addAttributes() {
+    return { href: { default: null } };
+  },
+}).configure({
+  openOnClick: false,
+  autolink: false,
+  linkOnPaste: true,
+  protocols: [],
+  isAllowedUri: (url) => isSafeHttpUrl(url),
+  HTMLAttributes: { rel: "nofollow noopener noreferrer", target: null, class: "external" },
+});
+
+/**
+ * THE extension list. The editor (client), the validator and the renderer
+ * (server) all build on it, so the schema cannot drift between them. The
+ * editor adds behaviour-only extensions (undo, placeholder, node views) with
+ * `.extend()`; none of those changes the schema.
+ */
+export const documentExtensions: Extensions = [
+  Document,
+  Paragraph,
+  Text,
+  HardBreak,
+  Bold,
+  Italic,
+  ExternalLink,
+  WikiLink,
+  BulletList,
+  OrderedList,
+  ListItem,
+  SectionHeading,
+  QuoteBox,
+  QuoteAttribution,
+  Citation,
+  Note,
+  MaintenanceTag,
+];

@@ -1,0 +1,242 @@
+import type { Node as PMNode } from "@tiptap/pm/model";
+import { MAINTENANCE_TAG_DATE, MAINTENANCE_TAG_KINDS } from "./extensions/maintenance-tag";
+import { REF_KEY_PATTERN } from "./extensions/citation";
+import { SECTION_LEVELS } from "./extensions/section-heading";
+import { ZArticleContentSchema, SECTION_ID_PATTERN, type ArticleContent, type DocJSON } from "./model";
+import { documentSchema } from "./schema";
+import { isSafeHttpUrl } from "./url";
+import { walkDoc, walkArticleDocs } from "./walk";
+
+/** One problem found in a document, with the JSON path where it is. */
+export interface ValidationIssue {
+  path: string;
+  message: string;
+}
+
+export type ValidationResult<T> = { ok: true; value: T } | { ok: false, issues: ValidationIssue[] };
+
+type AttrRule = (value: unknown) => string | null;
+
+const isString = (max: number): AttrRule => (value) =>
+  typeof value === "string" && value.length > 0 && value.length <= max && !/[\u0000-\u001f\u007f]/.test(value)
+    ? null
+    : `must be a non-empty string of at most ${max} characters without control characters`;
+
+/**
+ * Every attribute of every node and mark in the schema, with the rule its value
+ * must meet. An attribute the schema has but this table lacks is refused, so a
+ * new extension cannot bring unchecked attributes in (a test enforces the match).
+ */
+export const ATTRIBUTE_RULES: Record<string, Record<string, AttrRule>> = {
+  orderedList: {
+    start: (v) => (Number.isInteger(v) && (v as number) >= 0 && (v as number) < 100000 ? null : "must be a whole number"),
+    type: (v) => (v === null || v === "1" || v === "a" || v === "A" || v === "i" || v === "I" ? null : "must be one of 1, a, A, i, I"),
+  },
+  heading: {
+    level: (v) => ((SECTION_LEVELS as readonly unknown[]).includes(v) ? null : "must be 2, 3 or 4"),
+    sectionId: (v) => (v === null || (typeof v === "string" && SECTION_ID_PATTERN.test(v)) ? null : "must be a section id"),
+  },
+  citation: {
+    refKey: (v) => (typeof v === "string" && REF_KEY_PATTERN.test(v) ? null : "must be a reference key"),
+  },
+  maintenanceTag: {
+    kind: (v) => ((MAINTENANCE_TAG_KINDS as readonly unknown[]).includes(v) ? null : `must be one of: ${MAINTENANCE_TAG_KINDS.join(", ")}`),
+    date: (v) => (typeof v === "string" && MAINTENANCE_TAG_DATE.test(v) ? null : "must be a month, YYYY-MM"),
+  },
+  link: {
+    href: (v) => (isSafeHttpUrl(v) ? null : "must be an absolute http:// or https:// URL"),
+  },
+  wikiLink: {
+    title: isString(255),
+  },
+};
+
+const NODE_KEYS = new Set(["type", "attrs", "content", "marks", "text"]);
+const MARK_KEYS = new Set(["type", "attrs"]);
+const MAX_TEXT = 100_000;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function checkAttrs(typeName: string, specAttrs: Record<string, unknown>, attrs: unknown, path: string, issues: ValidationIssue[]) {
+  if (attrs === undefined) return;
+  if (!isPlainObject(attrs)) {
+    issues.push({ path: `${path}.attrs`, message: "must be an object" });
+    return;
+  }
+  const rules = ATTRIBUTE_RULES[typeName] ?? {};
+  for (const [name, value] of Object.entries(attrs)) {
+    const attrPath = `${path}.attrs.${name}`;
+    if (!(name in specAttrs) || !rules[name]) {
+      issues.push({ path: attrPath, message: `unknown attribute "${name}" on ${typeName}` });
+      continue;
+    }
+    const problem = rules[name](value);
+    if (problem) issues.push({ path: attrPath, message: problem });
+  }
+}
+
+/** Checks the JSON shape of one node tree: known types, known and valid attributes and marks. */
+function checkJsonNode(json: unknown, path: string, issues: ValidationIssue[], depth: number): void {
+  if (depth > 64) {
+    issues.push({ path, message: "is nested too deeply" });
+    return;
+  }
+  if (!isPlainObject(json)) {
+    issues.push({ path, message: "must be a node object" });
+    return;
+  }
+  for (const key of Object.keys(json)) {
+    if (!NODE_KEYS.has(key)) issues.push({ path: `${path}.${key}`, message: `unknown property "${key}"` });
+  }
+  const type = json.type;
+  const nodeType = typeof type === "string" ? documentSchema.nodes[type] : undefined;
+  if (!nodeType) {
+    issues.push({ path: `${path}.type`, message: `unknown node type ${JSON.stringify(type)}` });
+    return;
+  }
+  checkAttrs(nodeType.name, nodeType.spec.attrs ?? {}, json.attrs, path, issues);
+  if (nodeType.name === "text") {
+    if (typeof json.text !== "string" || json.text.length === 0 || json.text.length > MAX_TEXT) {
+      issues.push({ path: `${path}.text`, message: "must be a non-empty string" });
+    }
+  } else if (json.text !== undefined) {
+    issues.push({ path: `${path}.text`, message: `only text nodes have text` });
+  }
+  if (json.marks !== undefined) {
+    if (!Array.isArray(json.marks)) {
+      issues.push({ path: `${path}.marks`, message: "must be an array" });
+    } else {
+      json.marks.forEach((mark, index) => {
+        const markPath = `${path}.marks[${index}]`;
+        if (!isPlainObject(mark)) return void issues.push({ path: markPath, message: "must be a mark object" });
+        for (const key of Object.keys(mark)) {
+          if (!MARK_KEYS.has(key)) issues.push({ path: `${markPath}.${key}`, message: `unknown property "${key}"` });
+        }
+        const markType = typeof mark.type === "string" ? documentSchema.marks[mark.type] : undefined;
+        if (!markType) return void issues.push({ path: `${markPath}.type`, message: `unknown mark type ${JSON.stringify(mark.type)}` });
+        checkAttrs(markType.name, markType.spec.attrs ?? {}, mark.attrs, markPath, issues);
+        for (const [name, spec] of Object.entries(markType.spec.attrs ?? {})) {
+          const given = isPlainObject(mark.attrs) ? mark.attrs[name] : undefined;
+          if (given === undefined && (spec as { default?: unknown }).default == null) {
+            issues.push({ path: `${markPath}.attrs.${name}`, message: "is required" });
+          }
+        }
+      });
+    }
+  }
+  for (const [name, spec] of Object.entries(nodeType.spec.attrs ?? {})) {
+    const given = isPlainObject(json.attrs) ? json.attrs[name] : undefined;
+    const required = ATTRIBUTE_RULES[nodeType.name]?.[name] && (spec as { default?: unknown }).default == null && name !== "sectionId";
+    if (given === undefined && required) issues.push({ path: `${path}.attrs.${name}`, message: "is required" });
+  }
+  if (json.content !== undefined) {
+    if (!Array.isArray(json.content)) {
+      issues.push({ path: `${path}.content`, message: "must be an array" });
+    } else {
+      json.content.forEach((child, index) => checkJsonNode(child, `${path}.content[${index}]`, issues, depth + 1));
+    }
+  }
+}
+
+/** Checks content expressions and allowed marks with ProseMirror's own rules, naming the path. */
+function checkStructure(node: PMNode, path: string, issues: ValidationIssue[]): void {
+  if (!node.type.validContent(node.content)) {
+    issues.push({ path: `${path}.content`, message: `is not valid content for ${node.type.name} (expects ${node.type.spec.content ?? "nothing"})` });
+    return;
+  }
+  node.forEach((child, _offset, index) => {
+    const childPath = `${path}.content[${index}]`;
+    for (const [markIndex, mark] of child.marks.entries()) {
+      if (!node.type.allowsMarkType(mark.type)) {
+        issues.push({ path: `${childPath}.marks[${markIndex}]`, message: `mark ${mark.type.name} is not allowed here` });
+      }
+    }
+    if (child.isText && !mark_set_is_valid(child)) issues.push({ path: `${childPath}.marks`, message: "has duplicate or conflicting marks" });
+    checkStructure(child, childPath, issues);
+  });
+}
+
+function mark_set_is_valid(node: PMNode): boolean {
+  const names = node.marks.map((mark) => mark.type.name);
+  return new Set(names).size === names.length;
+}
+
+/**
+ * Validates one rich-text document against the schema the editor uses. Never
+ * throws; returns every issue with its JSON path under `path`.
+ */
+export function validateDoc(json: unknown, path = "$", options: { allowHeadings?: boolean } = {}): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  checkJsonNode(json, path, issues, 0);
+  if (issues.length > 0) return issues;
+  if ((json as { type: string }).type !== "doc") return [{ path: `${path}.type`, message: 'must be "doc"' }];
+  let node: PMNode;
+  try {
+    node = documentSchema.nodeFromJSON(json);
+  } catch (error) {
+    return [{ path, message: error instanceof Error ? error.message : "is not a valid document" }];
+  }
+  checkStructure(node, path, issues);
+  if (!options.allowHeadings) {
+    walkDoc(json as DocJSON, (child, childPath) => {
+      if (child.type === "heading") issues.push({ path: `${path}${childPath}`, message: "headings belong to sections, not inside a section body" });
+    });
+  }
+  return issues;
+}
+
+function zodPath(path: PropertyKey[]): string {
+  return path.reduce<string>((acc, part) => (typeof part === "number" ? `${acc}[${part}]` : `${acc}.${String(part)}`), "$");
+}
+
+/**
+ * Validates a whole article revision: structure, every rich-text document,
+ * http(s)-only reference URLs, unique section ids and reference keys, and
+ * citations that point at references of the same revision.
+ */
+export function validateArticleContent(input: unknown): ValidationResult<ArticleContent> {
+  const parsed = ZArticleContentSchema.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, issues: parsed.error.issues.map((issue) => ({ path: zodPath(issue.path), message: issue.message })) };
+  }
+  const content = parsed.data;
+  const issues: ValidationIssue[] = [];
+
+  const sectionIds = new Set<string>();
+  content.sections.forEach((section, index) => {
+    const path = `$.sections[${index}]`;
+    if (sectionIds.has(section.id)) issues.push({ path: `${path}.id`, message: `duplicate section id "${section.id}"` });
+    sectionIds.add(section.id);
+    if (index === 0 && section.level !== 0) issues.push({ path: `${path}.level`, message: "the first section is the lead (level 0)" });
+    if (index > 0 && section.level === 0) issues.push({ path: `${path}.level`, message: "only the first section is the lead" });
+    if (index > 0 && section.title.trim() === "") issues.push({ path: `${path}.title`, message: "a section needs a title" });
+  });
+
+  const referenceKeys = new Set<string>();
+  content.references.forEach((reference, index) => {
+    const path = `$.references[${index}]`;
+    if (referenceKeys.has(reference.key)) issues.push({ path: `${path}.key`, message: `duplicate reference key "${reference.key}"` });
+    referenceKeys.add(reference.key);
+    for (const field of ["url", "archiveUrl"] as const) {
+      const value = reference[field];
+      if (value !== undefined && !isSafeHttpUrl(value)) issues.push({ path: `${path}.${field}`, message: "must be an absolute http:// or https:// URL" });
+    }
+  });
+
+  walkArticleDocs(content, (doc, path) => {
+    issues.push(...validateDoc(doc, path));
+  });
+  if (issues.length > 0) return { ok: false, issues };
+
+  walkArticleDocs(content, (doc, docPath) => {
+    walkDoc(doc, (node, nodePath) => {
+      const refKey = node.type === "citation" ? node.attrs?.refKey : undefined;
+      if (typeof refKey === "string" && !referenceKeys.has(refKey)) {
+        issues.push({ path: `${docPath}${nodePath}.attrs.refKey`, message: `unknown reference "${refKey}"` });
+      }
+    });
+  });
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: content };
+}

@@ -1,0 +1,25 @@
+import { WikiError } from "../errors";
+
+/** A JSON response. */
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", ...headers } });
+}
+
+/**
+ * The one place an error becomes an HTTP response: `{ error: { code, message } }`
+ * with the code's status. Unexpected errors are logged and answered as 500
+ * without internals.
+ */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof WikiError) {
+    return json({ error: { code: error.code, message: error.message, ...(error.details !== undefined ? { details: error.details } : {}) } }, error.status);
+  }
+  console.error(error);
+  return json({ error: { code: "internal", message: "Something went wrong on our side. Nothing was changed." } }, 500);
+}
+
+/** Parses a positive integer id from a query or path parameter, or throws bad_request. */
+export function parseId(value: string | null, name: string): number {
+  if (value === null || !/^[1-9]\d{0,9}$/.test(value)) throw new WikiError("bad_request", `${name} must be a positive whole number.`);
+  return Number(value);
+}

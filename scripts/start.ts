@@ -1,0 +1,69 @@
+/**
+ * `npm start`: prepares the database (embedded PostgreSQL unless DATABASE_URL
+ * is set), applies migrations, seeds the demo content on the embedded
+ * database, builds the app if needed and runs `next start`. Ctrl-C stops the
+ * server and then PostgreSQL cleanly.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { closeDb, getDb } from "../lib/db/client";
+import { prepareDatabase } from "../lib/db/setup";
+import { seedDemo } from "../prisma/seed/demo";
+
+const log = (line: string) => console.log(`[wiki] ${line}`);
+const root = process.cwd();
+const port = process.env.PORT ?? "3000";
+
+function newestSourceTime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "generated" || entry.name.startsWith(".")) continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSourceTime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function needsBuild(): boolean {
+  const buildId = path.join(root, ".next/BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  return ["app", "components", "lib", "public"].some((dir) => existsSync(dir) && newestSourceTime(path.join(root, dir)) > built);
+}
+
+const database = await prepareDatabase({ log });
+process.env.DATABASE_URL = database.url;
+if (database.embedded || process.argv.includes("--seed")) {
+  await seedDemo(getDb(), log);
+}
+await closeDb();
+
+const dev = process.argv.includes("--dev");
+if (!dev && needsBuild()) {
+  log("building the app (next build)…");
+  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: process.env });
+  if (build.status !== 0) {
+    await database.stop();
+    process.exit(build.status ?? 1);
+  }
+}
+
+const server = spawn("npx", ["next", dev ? "dev" : "start", "-p", port], { stdio: "inherit", env: process.env });
+log(`starting on http://localhost:${port}`);
+
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (server.exitCode === null) {
+    server.kill("SIGTERM");
+    await new Promise((resolve) => server.once("exit", resolve));
+  }
+  await database.stop();
+  log("stopped");
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+server.on("exit", (code) => void shutdown(code ?? 0));
