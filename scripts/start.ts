@@ -5,7 +5,8 @@
  * server and then PostgreSQL cleanly.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { closeDb, getDb } from "../lib/db/client";
 import { prepareDatabase } from "../lib/db/setup";
@@ -13,6 +14,8 @@ import { seedDemo } from "../prisma/seed/demo";
 
 const log = (line: string) => console.log(`[wiki] ${line}`);
 const root = process.cwd();
+// Run Next's own CLI with this Node, not through npx, so signals reach the server itself.
+const nextBin = path.join(root, "node_modules/next/dist/bin/next");
 const port = process.env.PORT ?? "3000";
 
 function newestSourceTime(dir: string): number {
@@ -32,6 +35,19 @@ function needsBuild(): boolean {
   return ["app", "components", "lib", "public"].some((dir) => existsSync(dir) && newestSourceTime(path.join(root, dir)) > built);
 }
 
+/** The session-signing secret: NEXTAUTH_SECRET, or one generated once and kept in .data/. */
+function authSecret(): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.join(root, ".data/auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+process.env.NEXTAUTH_SECRET = authSecret();
+process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 const database = await prepareDatabase({ log });
 process.env.DATABASE_URL = database.url;
 if (database.embedded || process.argv.includes("--seed")) {
@@ -42,14 +58,14 @@ await closeDb();
 const dev = process.argv.includes("--dev");
 if (!dev && needsBuild()) {
   log("building the app (next build)…");
-  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: process.env });
+  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: process.env });
   if (build.status !== 0) {
     await database.stop();
     process.exit(build.status ?? 1);
   }
 }
 
-const server = spawn("npx", ["next", dev ? "dev" : "start", "-p", port], { stdio: "inherit", env: process.env });
+const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], { stdio: "inherit", env: process.env });
 log(`starting on http://localhost:${port}`);
 
 let stopping = false;

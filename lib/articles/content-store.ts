@@ -92,7 +92,8 @@ export async function storeBlobs(tx: Tx, blobs: BlobRow[]): Promise<BlobRow[]> {
   if (blobs.length === 0) return [];
   const existing = await tx.contentBlob.findMany({ where: { hash: { in: blobs.map((row) => row.hash) } }, select: { hash: true } });
   const known = new Set(existing.map((row) => row.hash));
-  const missing = blobs.filter((row) => !known.has(row.hash));
+  // Sorted, so concurrent writers of the same blobs take index locks in one order and cannot deadlock.
+  const missing = blobs.filter((row) => !known.has(row.hash)).sort((a, b) => (a.hash < b.hash ? -1 : 1));
   if (missing.length > 0) {
     await tx.contentBlob.createMany({
       data: missing.map((row) => ({ hash: row.hash, kind: row.kind, data: row.data as object })),

@@ -6,6 +6,9 @@ import { WikiError } from "../errors";
 import { encodeContent, storeBlobs } from "./content-store";
 import { slugOfTitle } from "./titles";
 
+// A 2 MB article's first save writes thousands of blobs; allow for a busy machine.
+const SAVE_TRANSACTION_LIMITS = { maxWait: 10_000, timeout: 60_000 };
+
 export interface SaveRevisionOptions {
   slug: string;
   /** the revision the change was based on; null when creating the article */
@@ -85,7 +88,7 @@ export async function saveRevision(options: SaveRevisionOptions): Promise<SaveRe
     await tx.user.update({ where: { id: options.authorId }, data: { editCount: { increment: 1 } } });
     const bytesWritten = written.reduce((sum, row) => sum + Buffer.byteLength(JSON.stringify(row.data)), 0);
     return { status: "saved" as const, revisionId: revision.id, articleId: article.id, bytesWritten };
-  });
+  }, SAVE_TRANSACTION_LIMITS);
 }
 
 export type { ArticleContent };

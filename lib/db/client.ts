@@ -2,8 +2,8 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
 
-function createClient(): PrismaClient {
-  const connectionString = process.env.DATABASE_URL;
+/** A new Prisma client over `pg` for `connectionString` (tests and tools make their own). */
+export function createClient(connectionString = process.env.DATABASE_URL) {
   if (!connectionString) {
     throw new Error("DATABASE_URL is not set. Start the wiki with `npm start` (embedded PostgreSQL) or set DATABASE_URL.");
   }

@@ -6,6 +6,7 @@ import path from "node:path";
 
 /** A running embedded PostgreSQL cluster. */
 export interface EmbeddedCluster {
+  port: number;
   /** connection URL of the `postgres` maintenance database; use `urlFor(name)` for others */
   adminUrl: string;
   urlFor(database: string): string;
@@ -70,5 +71,5 @@ export async function startEmbeddedPostgres(options: {
     throw new Error(`Embedded PostgreSQL did not start on port ${port} with data in ${dataDir}: ${String(error ?? "process exited")}`);
   }
   const urlFor = (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
-  return { adminUrl: urlFor("postgres"), urlFor, stop: () => cluster.stop() };
+  return { port, adminUrl: urlFor("postgres"), urlFor, stop: () => cluster.stop() };
 }

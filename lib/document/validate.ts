@@ -51,6 +51,14 @@ export const ATTRIBUTE_RULES: Record<string, Record<string, AttrRule>> = {
   },
 };
 
+/** Attributes that must be given: without them the node or mark means nothing. */
+const REQUIRED_ATTRIBUTES: Record<string, string[]> = {
+  citation: ["refKey"],
+  maintenanceTag: ["kind", "date"],
+  link: ["href"],
+  wikiLink: ["title"],
+};
+
 const NODE_KEYS = new Set(["type", "attrs", "content", "marks", "text"]);
 const MARK_KEYS = new Set(["type", "attrs"]);
 const MAX_TEXT = 100_000;
@@ -59,13 +67,16 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function checkAttrs(typeName: string, specAttrs: Record<string, unknown>, attrs: unknown, path: string, issues: ValidationIssue[]) {
-  if (attrs === undefined) return;
+function checkAttrs(typeName: string, specAttrs: Record<string, unknown>, given: unknown, path: string, issues: ValidationIssue[]) {
+  const attrs = given === undefined ? {} : given;
   if (!isPlainObject(attrs)) {
     issues.push({ path: `${path}.attrs`, message: "must be an object" });
     return;
   }
   const rules = ATTRIBUTE_RULES[typeName] ?? {};
+  for (const name of REQUIRED_ATTRIBUTES[typeName] ?? []) {
+    if (attrs[name] === undefined) issues.push({ path: `${path}.attrs.${name}`, message: "is required" });
+  }
   for (const [name, value] of Object.entries(attrs)) {
     const attrPath = `${path}.attrs.${name}`;
     if (!(name in specAttrs) || !rules[name]) {
@@ -117,19 +128,8 @@ function checkJsonNode(json: unknown, path: string, issues: ValidationIssue[], d
         const markType = typeof mark.type === "string" ? documentSchema.marks[mark.type] : undefined;
         if (!markType) return void issues.push({ path: `${markPath}.type`, message: `unknown mark type ${JSON.stringify(mark.type)}` });
         checkAttrs(markType.name, markType.spec.attrs ?? {}, mark.attrs, markPath, issues);
-        for (const [name, spec] of Object.entries(markType.spec.attrs ?? {})) {
-          const given = isPlainObject(mark.attrs) ? mark.attrs[name] : undefined;
-          if (given === undefined && (spec as { default?: unknown }).default == null) {
-            issues.push({ path: `${markPath}.attrs.${name}`, message: "is required" });
-          }
-        }
       });
     }
-  }
-  for (const [name, spec] of Object.entries(nodeType.spec.attrs ?? {})) {
-    const given = isPlainObject(json.attrs) ? json.attrs[name] : undefined;
-    const required = ATTRIBUTE_RULES[nodeType.name]?.[name] && (spec as { default?: unknown }).default == null && name !== "sectionId";
-    if (given === undefined && required) issues.push({ path: `${path}.attrs.${name}`, message: "is required" });
   }
   if (json.content !== undefined) {
     if (!Array.isArray(json.content)) {

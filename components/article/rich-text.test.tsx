@@ -1,0 +1,62 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { planCitations } from "@/lib/document/citations";
+import { docFromMarkup } from "@/lib/document/markup";
+import type { ArticleContent } from "@/lib/document/model";
+import { documentSchema } from "@/lib/document/schema";
+import { richTextMappings } from "./rich-text";
+import { ArticleView } from "./article-view";
+
+const content: ArticleContent = {
+  title: "T",
+  infobox: null,
+  sections: [
+    { id: "lead", title: "", level: 0, body: docFromMarkup("<script>alert(1)</script> one[[ref:a]] two[[ref:a]][[ref:b]][[note:see[[ref:b]]]][[tag:citation needed|2024-12]]") },
+    { id: "s1", title: "History <img src=x onerror=alert(1)>", level: 2, body: docFromMarkup("[[url:https://example.org/x|link]]") },
+  ],
+  references: [
+    { key: "a", title: "Alpha", url: "https://example.org/a" },
+    { key: "b", title: "Beta", url: "https://example.org/b", authors: ["Doe, Jane"], date: "2024-12-05", accessDate: "2024-12-06", language: "Arabic" },
+  ],
+};
+
+function render(): string {
+  const view = {
+    article: { id: 1, slug: "T", title: "T", currentRevisionId: 1 },
+    protection: { level: "extended" as const, expiresAt: null, reason: "vandalism" },
+    revision: { id: 1, parentId: null, createdAt: new Date("2024-12-01T10:00:00Z"), summary: "", minor: false, sizeBytes: 1, schemaVersion: 1, author: { id: 1, name: "someone" } },
+    isCurrent: true,
+    content,
+  };
+  return renderToStaticMarkup(<ArticleView view={view} />);
+}
+
+describe("rich-text rendering", () => {
+  it("maps every node and mark type of the schema", () => {
+    const mappings = richTextMappings(planCitations(content));
+    expect(Object.keys(mappings.nodeMapping).sort()).toEqual(Object.keys(documentSchema.nodes).sort());
+    expect(Object.keys(mappings.markMapping).sort()).toEqual(Object.keys(documentSchema.marks).sort());
+  });
+
+  it("renders citations as [n] linking to the reference, with lettered backlinks", () => {
+    const html = render();
+    expect(html).toContain('<sup id="cite_ref-a-0" class="reference"><a href="#cite_note-a">[1]</a></sup>');
+    expect(html).toContain('<sup id="cite_ref-a-1" class="reference"><a href="#cite_note-a">[1]</a></sup>');
+    expect(html).toContain('<li id="cite_note-a" value="1">');
+    expect(html).toContain('href="#cite_ref-a-1"');
+    expect(html).toMatch(/<a href="#cite_ref-b-1"[^>]*><sup><i><b>b<\/b><\/i><\/sup><\/a>/);
+    expect(html).toContain('<sup id="note_ref-a" class="reference note-ref"><a href="#note-a">[a]</a></sup>');
+    expect(html).toContain("[<span");
+    expect(html).toContain("citation needed</span>]");
+    expect(html).toContain("Doe, Jane (5 December 2024)");
+    expect(html).toContain("(in Arabic)");
+    expect(html).toContain("Retrieved 6 December 2024.");
+  });
+
+  it("never lets user text become markup", () => {
+    const html = render();
+    expect(html).not.toContain("<script>");
+    expect(html).not.toContain("<img");
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+  });
+});
