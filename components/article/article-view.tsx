@@ -58,7 +58,7 @@ export function ArticleView({ view }: { view: RevisionView }) {
   return (
     <div className="article-layout">
       <aside className="article-sidebar">
-        <TableOfContents entries={toc} />
+        <TableOfContents entries={toc} placement="sidebar" />
       </aside>
       <article className="article" data-revision-id={view.revision.id}>
         <header className="article-header">
@@ -79,7 +79,14 @@ export function ArticleView({ view }: { view: RevisionView }) {
           {content.infobox ? <Infobox infobox={content.infobox} plan={plan} /> : null}
           {content.sections.map((section) => {
             const body = renderRichText(section.body, plan);
-            if (section.level === 0) return <div key={section.id} className="lead">{body}</div>;
+            if (section.level === 0) {
+              return (
+                <div key={section.id} className="lead">
+                  {body}
+                  <TableOfContents entries={toc} placement="inline" />
+                </div>
+              );
+            }
             const Heading = `h${section.level}` as "h2" | "h3" | "h4";
             return (
               <section key={section.id} className={`section section-level-${section.level}`} data-section-id={section.id}>

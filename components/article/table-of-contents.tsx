@@ -17,13 +17,17 @@ export function numberToc(entries: TocEntry[]): Array<TocEntry & { number: strin
   });
 }
 
-/** The table of contents: a sticky sidebar on wide screens, a collapsible box on phones. */
-export function TableOfContents({ entries }: { entries: TocEntry[] }) {
+/**
+ * The table of contents. The page carries it twice: a sticky sidebar shown on
+ * wide screens, and a closed box after the lead shown on phones.
+ */
+export function TableOfContents({ entries, placement }: { entries: TocEntry[]; placement: "sidebar" | "inline" }) {
   if (entries.length < 2) return null;
+  const headingId = `toc-heading-${placement}`;
   return (
-    <nav className="toc" aria-labelledby="toc-heading">
-      <details open>
-        <summary id="toc-heading">Contents</summary>
+    <nav className={`toc toc-${placement}`} aria-labelledby={headingId}>
+      <details open={placement === "sidebar"}>
+        <summary id={headingId}>Contents</summary>
         <ul>
           <li className="toc-level-1">
             <a href="#top">(Top)</a>

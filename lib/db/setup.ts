@@ -22,7 +22,12 @@ export async function prepareDatabase(options: { log?: (line: string) => void; d
   let url = process.env.DATABASE_URL;
   if (!url) {
     const dataDir = options.dataDir ?? process.env.WIKI_DATA_DIR ?? DEFAULT_DATA_DIR;
-    cluster = await startEmbeddedPostgres({ dataDir, preferredPort: options.port ?? Number(process.env.WIKI_DB_PORT ?? 54329) });
+    cluster = await startEmbeddedPostgres({
+      dataDir,
+      preferredPort: options.port ?? Number(process.env.WIKI_DB_PORT ?? 54329),
+      // End-to-end runs use a throwaway cluster, deleted when it stops.
+      persistent: process.env.WIKI_EPHEMERAL_DB !== "1",
+    });
     await ensureDatabase(cluster.adminUrl, "wiki");
     url = withDatabase(cluster.adminUrl, "wiki");
     log(`embedded PostgreSQL running (data in ${path.relative(process.cwd(), dataDir) || dataDir})`);
