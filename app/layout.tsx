@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteFooter, SiteHeader } from "@/components/ui/site-header";
 import { STYLESHEET } from "@/components/ui/html-page";
+import { getViewer } from "@/lib/auth/viewer";
 
 export const metadata: Metadata = {
   title: { default: "Wiki", template: "%s – Wiki" },
@@ -10,14 +11,15 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { colorScheme: "light dark", width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const viewer = await getViewer();
   return (
     <html lang="en">
       <head>
         <link rel="stylesheet" href={STYLESHEET} />
       </head>
       <body>
-        <SiteHeader />
+        <SiteHeader userName={viewer?.name} />
         <main className="page">{children}</main>
         <SiteFooter />
       </body>

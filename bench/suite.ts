@@ -6,6 +6,9 @@ import type { ReactElement } from "react";
 import { createElement } from "react";
 import { ArticlePage } from "../components/article/article-page";
 import { readArticleRevision } from "../lib/articles/read-article";
+import { checkCredentials } from "../lib/auth/sign-in";
+import { closeDb } from "../lib/db/client";
+import { registerUser } from "../lib/users/register-user";
 import { saveRevision } from "../lib/articles/save-revision";
 import { ensureDatabase, withDatabase } from "../lib/db/admin";
 import { createClient } from "../lib/db/client";
@@ -67,7 +70,7 @@ export async function runBenchmarks(options: { quick: boolean; render: (element:
     let htmlBytes = 0;
     for (let i = 0; i < size.runs; i++) {
       const [load, view] = await time(() => readArticleRevision({ db, slug: "Bench_article" }));
-      const [render, html] = await time(() => options.render(createElement(ArticlePage, { view })));
+      const [render, html] = await time(() => options.render(createElement(ArticlePage, { view, viewer: null })));
       loads.push(load);
       renders.push(render);
       htmlBytes = html.length;
@@ -116,6 +119,22 @@ export async function runBenchmarks(options: { quick: boolean; render: (element:
       oldReads.push(elapsed);
     }
     row("load an old revision (DB)", oldReads);
+
+    // Sign-in failures must cost the same whether or not the user exists (no enumeration by timing).
+    process.env.DATABASE_URL = url;
+    await registerUser({ db, name: "Timing Target", password: "the correct passphrase" });
+    const unknown: number[] = [];
+    const wrong: number[] = [];
+    const attempts = options.quick ? 4 : 200;
+    for (let i = 0; i < attempts; i++) {
+      unknown.push((await time(() => checkCredentials(`Nobody ${i}`, "some passphrase")))[0]);
+      wrong.push((await time(() => checkCredentials("Timing Target", `wrong passphrase ${i}`)))[0]);
+    }
+    row(`sign-in failure, unknown user (${attempts} attempts)`, unknown);
+    row(`sign-in failure, wrong password (${attempts} attempts)`, wrong);
+    const difference = Math.abs(stats(unknown).median - stats(wrong).median);
+    rows.push({ name: "  ... difference of medians (target < 10 ms)", median: ms(difference), p95: "", worst: "" });
+    await closeDb();
     await db.$disconnect();
   } finally {
     await cluster.stop();

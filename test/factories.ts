@@ -1,3 +1,4 @@
+import { nameKeyOf } from "../lib/auth/usernames";
 import type { Db } from "../lib/db/client";
 import { docFromMarkup } from "../lib/document/markup";
 import type { ArticleContent, Reference, Section } from "../lib/document/model";
@@ -97,7 +98,7 @@ export async function createUser(db: Db, overrides: { name?: string; ageDays?: n
   return db.user.create({
     data: {
       name,
-      nameKey: name.toLowerCase(),
+      nameKey: nameKeyOf(name),
       passwordHash: "$argon2id$placeholder",
       editCount: overrides.editCount ?? 0,
       createdAt: new Date(Date.now() - (overrides.ageDays ?? 0) * 86_400_000),

@@ -4,19 +4,19 @@ import { ArticleNotFound } from "./article-not-found";
 import { ArticleView } from "./article-view";
 
 /** The full HTML page of an article revision. */
-export function ArticlePage({ view }: { view: RevisionView }) {
+export function ArticlePage({ view, viewer }: { view: RevisionView; viewer: { name: string; canProtect: boolean } | null }) {
   const title = view.isCurrent ? view.content.title : `${view.content.title} (old revision ${view.revision.id})`;
   return (
-    <HtmlPage title={title}>
-      <ArticleView view={view} />
+    <HtmlPage title={title} userName={viewer?.name}>
+      <ArticleView view={view} canProtect={viewer?.canProtect ?? false} />
     </HtmlPage>
   );
 }
 
 /** The full HTML page for an article or revision that does not exist. */
-export function MissingArticlePage({ title, message }: { title: string; message: string }) {
+export function MissingArticlePage({ title, message, userName }: { title: string; message: string; userName?: string }) {
   return (
-    <HtmlPage title={title}>
+    <HtmlPage title={title} userName={userName}>
       <ArticleNotFound title={title} message={message} />
     </HtmlPage>
   );

@@ -41,7 +41,7 @@ function OldRevisionBanner({ view }: { view: RevisionView }) {
 }
 
 /** A whole article revision as readers see it, rendered on the server from its JSON. */
-export function ArticleView({ view }: { view: RevisionView }) {
+export function ArticleView({ view, canProtect = false }: { view: RevisionView; canProtect?: boolean }) {
   const { content } = view;
   const plan = planCitations(content);
   const headed = content.sections.filter((section) => section.level > 0);
@@ -70,7 +70,8 @@ export function ArticleView({ view }: { view: RevisionView }) {
             <a href={`/wiki/${encodeURIComponent(view.article.slug)}`} aria-current={view.isCurrent ? "page" : undefined}>
               Article
             </a>
-            <a href={`/api/articles/${encodeURIComponent(view.article.slug)}${view.isCurrent ? "" : `/revisions/${view.revision.id}`}`}>JSON</a>
+            <a href={`/wiki/${encodeURIComponent(view.article.slug)}/log`}>Protection log</a>
+            {canProtect ? <a href={`/wiki/${encodeURIComponent(view.article.slug)}/protect`}>{view.protection.level === "none" ? "Protect" : "Change protection"}</a> : null}
           </nav>
         </header>
         <ProtectionNotice {...view.protection} />

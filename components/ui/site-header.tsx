@@ -14,9 +14,15 @@ export function SiteHeader({ userName, query }: { userName?: string | null; quer
       </form>
       <nav className="site-account" aria-label="Account">
         {userName ? (
-          <a href={`/user/${encodeURIComponent(userName)}`}>{userName}</a>
+          <>
+            <a href={`/user/${encodeURIComponent(userName)}`}>{userName}</a>
+            <a href="/logout">Sign out</a>
+          </>
         ) : (
-          <a href="/login">Sign in</a>
+          <>
+            <a href="/register">Create account</a>
+            <a href="/login">Sign in</a>
+          </>
         )}
       </nav>
     </header>

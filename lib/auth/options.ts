@@ -1,24 +1,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { getDb } from "../db/client";
-import { hashPassword, verifyPassword } from "./password";
-import { nameKeyOf } from "./usernames";
-
-// A real argon2id hash of a random password: unknown users are checked against
-// it so that "no such user" costs the same time as "wrong password".
-let dummyHash: Promise<string> | null = null;
-function getDummyHash(): Promise<string> {
-  dummyHash ??= hashPassword(crypto.randomUUID());
-  return dummyHash;
-}
-
-/** Checks a username and password; the user's id and name, or null. Same work whether or not the user exists. */
-export async function checkCredentials(name: string, password: string): Promise<{ id: number; name: string } | null> {
-  const user = await getDb().user.findUnique({ where: { nameKey: nameKeyOf(name) }, select: { id: true, name: true, passwordHash: true } });
-  const valid = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), password);
-  return user && valid ? { id: user.id, name: user.name } : null;
-}
+import { checkCredentials, recordLogin } from "./sign-in";
 
 /**
  * next-auth configuration: username and password, JWT sessions. The token
@@ -32,9 +15,12 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Username and password",
       credentials: { username: { label: "Username", type: "text" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, request) {
         if (!credentials?.username || !credentials.password) return null;
+        const forwarded = String(request?.headers?.["x-forwarded-for"] ?? "").split(",").map((hop) => hop.trim()).filter(Boolean);
+        const client = forwarded[forwarded.length - 1] ?? "local";
         const user = await checkCredentials(credentials.username, credentials.password);
+        await recordLogin(credentials.username, client, user !== null);
         return user ? { id: String(user.id), name: user.name } : null;
       },
     }),

@@ -12,7 +12,11 @@ export function json(body: unknown, status = 200, headers: Record<string, string
  */
 export function errorResponse(error: unknown): Response {
   if (error instanceof WikiError) {
-    return json({ error: { code: error.code, message: error.message, ...(error.details !== undefined ? { details: error.details } : {}) } }, error.status);
+    const retryAfter = (error.details as { retryAfter?: number } | undefined)?.retryAfter;
+    return json({ error: { code: error.code, message: error.message, ...(error.details !== undefined ? { details: error.details } : {}) } },
+      error.status,
+      retryAfter ? { "retry-after": String(retryAfter) } : {},
+    );
   }
   console.error(error);
   return json({ error: { code: "internal", message: "Something went wrong on our side. Nothing was changed." } }, 500);

@@ -6,6 +6,7 @@ import { articleFromSource } from "../../lib/document/markup";
 import type { ArticleContent } from "../../lib/document/model";
 import { pruneUncitedReferences } from "../../lib/document/prune";
 import { demoArticle } from "./demo-article";
+import { demoCity } from "./demo-city";
 
 /** Password of every demo account (DESIGN.md). */
 export const DEMO_PASSWORD = "wiki-demo-password";
@@ -83,6 +84,10 @@ export async function seedDemo(db: Db, log: (line: string) => void = () => undef
     }
   }
 
+  if (!(await db.article.findUnique({ where: { slug: "Hama" } }))) {
+    await saveRevision({ db, slug: "Hama", baseRevisionId: null, content: articleFromSource(demoCity), authorId: userIds.get("regular")!, summary: "New article on the city", createdAt: new Date("2024-12-06T08:15:00Z") });
+    log("created demo article Hama");
+  }
   if (await db.article.findUnique({ where: { slug: DEMO_SLUG } })) return;
   let base: number | null = null;
   for (const stage of demoHistory()) {

@@ -1,0 +1,41 @@
+import { notFound } from "next/navigation";
+import { readProtectionLog } from "@/lib/articles/protect-article";
+import { describeProtection } from "@/lib/authz/rules";
+import type { ProtectionLevel } from "@/lib/articles/protection";
+import { formatDate } from "@/lib/document/format";
+import { WikiError } from "@/lib/errors";
+
+export const metadata = { title: "Protection log" };
+
+const stamp = (date: Date) => `${date.toISOString().slice(11, 16)}, ${formatDate(date.toISOString().slice(0, 10))}`;
+
+// GET /wiki/{slug}/log — the public protection log of an article.
+export default async function ProtectionLogPage({ params }: { params: Promise<{ slug: string }> }) {
+  const slug = decodeURIComponent((await params).slug);
+  const { article, entries } = await readProtectionLog({ slug }).catch((error) => {
+    if (error instanceof WikiError && error.code === "not_found") notFound();
+    throw error;
+  });
+  return (
+    <div className="content-page">
+      <h1 className="page-title">Protection log: {article.title}</h1>
+      {entries.length === 0 ? (
+        <p>This article’s protection has never been changed.</p>
+      ) : (
+        <ul className="history-list protection-log">
+          {entries.map((entry) => (
+            <li key={entry.id}>
+              {stamp(entry.createdAt)}{" "}
+              {entry.actor ? <a href={`/user/${encodeURIComponent(entry.actor.name)}`}>{entry.actor.name}</a> : "system"}{" "}
+              {entry.level === "none" ? "removed protection" : `set the article to ${describeProtection(entry.level as ProtectionLevel).name}`}
+              {entry.expiresAt ? ` until ${stamp(entry.expiresAt)}` : entry.level === "none" ? "" : " (no expiry)"} <span className="summary">({entry.reason})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <a href={`/wiki/${encodeURIComponent(article.slug)}`}>Back to the article</a>
+      </p>
+    </div>
+  );
+}

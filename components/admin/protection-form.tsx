@@ -1,0 +1,62 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { callApi } from "../ui/api-client";
+
+const LEVELS = [
+  ["none", "No protection: any signed-in user may edit"],
+  ["semi", "Semi-protection: autoconfirmed accounts (4 days, 10 edits)"],
+  ["extended", "Extended-confirmed protection: 30 days and 500 edits"],
+  ["full", "Full protection: administrators only"],
+] as const;
+
+/** The admin form that sets an article's protection level, expiry and reason. */
+export function ProtectionForm({ slug, level }: { slug: string; level: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const expires = String(form.get("expires") ?? "");
+    setBusy(true);
+    const result = await callApi("PUT", `/api/articles/${encodeURIComponent(slug)}/protection`, {
+      level: String(form.get("level")),
+      expiresAt: expires ? new Date(expires).toISOString() : null,
+      reason: String(form.get("reason") ?? ""),
+    });
+    setBusy(false);
+    if (!result.ok) return setError(result.error?.message ?? "The change failed.");
+    window.location.assign(`/wiki/${encodeURIComponent(slug)}`);
+  }
+
+  return (
+    <form className="form" onSubmit={submit}>
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <fieldset>
+        <legend>Protection level</legend>
+        {LEVELS.map(([value, label]) => (
+          <label key={value} className="radio">
+            <input type="radio" name="level" value={value} defaultChecked={value === level} /> {label}
+          </label>
+        ))}
+      </fieldset>
+      <label>
+        Expires
+        <input name="expires" type="datetime-local" />
+        <span className="form-hint">Leave empty for no expiry. Expired protection stops applying by itself.</span>
+      </label>
+      <label>
+        Reason
+        <input name="reason" required maxLength={500} placeholder="Shown in the public protection log" />
+      </label>
+      <button type="submit" className="button-primary" disabled={busy}>
+        {busy ? "Saving…" : "Confirm"}
+      </button>
+    </form>
+  );
+}

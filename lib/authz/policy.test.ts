@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { PROTECTION_LEVELS } from "../articles/protection";
+import { decide, effectiveGroups, type Action, type Actor } from "./policy";
+
+const now = new Date("2026-01-01T00:00:00Z");
+const DAY = 86_400_000;
+
+function actor(ageDays: number, editCount: number, grantedGroups: string[] = [], block?: { expires?: Date }): Actor {
+  return {
+    id: 1,
+    name: "someone",
+    createdAt: new Date(now.getTime() - ageDays * DAY),
+    editCount,
+    grantedGroups,
+    blockedAt: block ? now : null,
+    blockExpiresAt: block?.expires ?? null,
+    blockReason: block ? "vandalism" : null,
+  };
+}
+
+const ROLES: Record<string, Actor | null> = {
+  anonymous: null,
+  user: actor(1, 0),
+  autoconfirmed: actor(5, 10),
+  extendedconfirmed: actor(30, 500),
+  granted_extended: actor(1, 0, ["extendedconfirmed"]),
+  reviewer: actor(1, 0, ["reviewer"]),
+  admin: actor(1, 0, ["admin"]),
+  blocked_admin: actor(100, 1000, ["admin"], {}),
+};
+
+describe("effectiveGroups", () => {
+  it("computes implicit groups at the thresholds, not before", () => {
+    expect([...effectiveGroups(actor(3.9, 100), now).all]).toEqual(["user"]);
+    expect([...effectiveGroups(actor(4, 9), now).all]).toEqual(["user"]);
+    expect([...effectiveGroups(actor(4, 10), now).all]).toEqual(["user", "autoconfirmed"]);
+    expect([...effectiveGroups(actor(29, 5000), now).all]).toEqual(["user", "autoconfirmed"]);
+    expect([...effectiveGroups(actor(30, 500), now).all]).toEqual(["user", "autoconfirmed", "extendedconfirmed"]);
+  });
+
+  it("ignores groups that cannot be granted", () => {
+    expect(effectiveGroups(actor(0, 0, ["autoconfirmed", "superuser"]), now).granted).toEqual([]);
+  });
+});
+
+describe("decide", () => {
+  // Expected direct-edit rights per protection level (true = may edit).
+  const EDIT: Record<string, [boolean, boolean, boolean, boolean]> = {
+    user: [true, false, false, false],
+    autoconfirmed: [true, true, false, false],
+    extendedconfirmed: [true, true, true, false],
+    granted_extended: [true, true, true, false],
+    reviewer: [true, false, false, false],
+    admin: [true, true, true, true],
+  };
+
+  it.each(Object.keys(EDIT))("edit matrix for %s", (role) => {
+    PROTECTION_LEVELS.forEach((level, index) => {
+      const decision = decide(ROLES[role], "edit", { protection: level, now });
+      expect(decision.allowed, `${role} on ${level}`).toBe(EDIT[role][index]);
+      if (!decision.allowed) {
+        expect(decision.status).toBe(403);
+        expect(decision.canPropose).toBe(true);
+      }
+    });
+  });
+
+  it("explains an extended-protected article in the user's terms", () => {
+    const decision = decide(ROLES.autoconfirmed, "edit", { protection: "extended", now });
+    expect(decision).toMatchObject({
+      allowed: false,
+      reason: "This article is extended-confirmed protected: accounts need 30 days and 500 edits to edit it directly. You can propose your change for review.",
+    });
+  });
+
+  it.each(["protect", "grant", "block"] as Action[])("%s is for admins only", (action) => {
+    for (const [role, who] of Object.entries(ROLES)) {
+      const decision = decide(who, action, { now });
+      expect(decision.allowed, role).toBe(role === "admin");
+      if (!decision.allowed) expect(decision.status).toBe(role === "anonymous" ? 401 : 403);
+    }
+  });
+
+  it("denies everything to a blocked user until the block expires", () => {
+    for (const action of ["edit", "propose", "create", "protect"] as Action[]) {
+      const decision = decide(ROLES.blocked_admin, action, { now, protection: "none" });
+      expect(decision).toMatchObject({ allowed: false, status: 403 });
+      if (!decision.allowed) expect(decision.reason).toMatch(/blocked indefinitely: vandalism/);
+    }
+    const expired = actor(100, 1000, [], { expires: new Date(now.getTime() - 1000) });
+    expect(decide(expired, "edit", { now }).allowed).toBe(true);
+    const later = actor(100, 1000, [], { expires: new Date(now.getTime() + DAY) });
+    expect(decide(later, "edit", { now })).toMatchObject({ allowed: false, reason: expect.stringMatching(/blocked until 2 January 2026/) });
+  });
+
+  it("asks anonymous readers to sign in", () => {
+    expect(decide(null, "edit", { now })).toMatchObject({ allowed: false, status: 401, code: "unauthorized" });
+  });
+});

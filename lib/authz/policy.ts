@@ -1,0 +1,87 @@
+import type { ProtectionLevel } from "../articles/protection";
+import { formatDate } from "../document/format";
+import { describeProtection, EDIT_GROUP_FOR_LEVEL, IMPLICIT_GROUP_THRESHOLDS, type Group } from "./rules";
+
+/** Groups that only an admin can grant (the implicit ones come from age and edits). */
+export const GRANTABLE_GROUPS = ["extendedconfirmed", "reviewer", "admin"] as const;
+export type GrantableGroup = (typeof GRANTABLE_GROUPS)[number];
+
+/** What policy needs to know about the acting user, read from the database for every decision. */
+export interface Actor {
+  id: number;
+  name: string;
+  createdAt: Date;
+  editCount: number;
+  grantedGroups: string[];
+  blockedAt: Date | null;
+  blockExpiresAt: Date | null;
+  blockReason: string | null;
+}
+
+export type Action = "edit" | "propose" | "create" | "protect" | "grant" | "block";
+
+/** A decision with the reason shown to the user; `status` is the HTTP status of a denial. */
+export type Decision = { allowed: true } | { allowed: false; status: 401 | 403; code: "unauthorized" | "forbidden"; reason: string; canPropose?: boolean };
+
+const DAY = 86_400_000;
+
+/** Whether a block is in force at `now` (an expired block no longer applies). */
+export function activeBlock(actor: Pick<Actor, "blockedAt" | "blockExpiresAt" | "blockReason">, now = new Date()): { until: Date | null; reason: string } | null {
+  if (!actor.blockedAt) return null;
+  if (actor.blockExpiresAt && actor.blockExpiresAt <= now) return null;
+  return { until: actor.blockExpiresAt, reason: actor.blockReason ?? "" };
+}
+
+/** Implicit groups from account age and edit count, plus granted ones. Admins hold every right. */
+export function effectiveGroups(actor: Actor, now = new Date()): { implicit: Group[]; granted: Group[]; all: Set<Group> } {
+  const ageDays = (now.getTime() - actor.createdAt.getTime()) / DAY;
+  const implicit: Group[] = ["user"];
+  const { autoconfirmed, extendedconfirmed } = IMPLICIT_GROUP_THRESHOLDS;
+  if (ageDays >= autoconfirmed.days && actor.editCount >= autoconfirmed.edits) implicit.push("autoconfirmed");
+  if (ageDays >= extendedconfirmed.days && actor.editCount >= extendedconfirmed.edits) implicit.push("extendedconfirmed");
+  const granted = actor.grantedGroups.filter((group): group is Group => (GRANTABLE_GROUPS as readonly string[]).includes(group));
+  const all = new Set<Group>([...implicit, ...granted]);
+  if (all.has("admin")) ["autoconfirmed", "extendedconfirmed", "reviewer"].forEach((group) => all.add(group as Group));
+  if (all.has("extendedconfirmed")) all.add("autoconfirmed");
+  return { implicit, granted, all };
+}
+
+const ACTION_WORDS: Record<Action, string> = {
+  edit: "edit this article",
+  propose: "propose changes",
+  create: "create articles",
+  protect: "change the protection of articles",
+  grant: "change user groups",
+  block: "block or unblock users",
+};
+
+/**
+ * THE authorization decision: may `actor` (null when signed out) do `action`,
+ * given the article's protection where it matters. Pure; callers read the
+ * actor fresh from the database so a stale session grants nothing.
+ */
+export function decide(actor: Actor | null, action: Action, context: { protection?: ProtectionLevel; now?: Date } = {}): Decision {
+  const now = context.now ?? new Date();
+  if (!actor) return { allowed: false, status: 401, code: "unauthorized", reason: `You need to sign in to ${ACTION_WORDS[action]}.` };
+  const block = activeBlock(actor, now);
+  if (block) {
+    const until = block.until ? `until ${formatDate(block.until.toISOString().slice(0, 10))}` : "indefinitely";
+    return { allowed: false, status: 403, code: "forbidden", reason: `Your account is blocked ${until}${block.reason ? `: ${block.reason}` : ""}. You can still read everything.` };
+  }
+  const groups = effectiveGroups(actor, now).all;
+  switch (action) {
+    case "edit": {
+      const level = context.protection ?? "none";
+      if (groups.has(EDIT_GROUP_FOR_LEVEL[level])) return { allowed: true };
+      const { name, whoMayEdit } = describeProtection(level);
+      return { allowed: false, status: 403, code: "forbidden", canPropose: true, reason: `This article is ${name}: ${whoMayEdit}. You can propose your change for review.` };
+    }
+    case "propose":
+    case "create":
+      return { allowed: true };
+    case "protect":
+    case "grant":
+    case "block":
+      return groups.has("admin") ? { allowed: true } : { allowed: false, status: 403, code: "forbidden", reason: `Only administrators can ${ACTION_WORDS[action]}.` };
+  }
+}

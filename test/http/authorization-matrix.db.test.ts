@@ -1,0 +1,232 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import * as protectionRoute from "../../app/api/articles/[slug]/protection/route";
+import * as blockRoute from "../../app/api/users/[name]/block/route";
+import * as groupRoute from "../../app/api/users/[name]/groups/[group]/route";
+import * as groupsRoute from "../../app/api/users/[name]/groups/route";
+import { readArticleRevision } from "../../lib/articles/read-article";
+import { saveRevision } from "../../lib/articles/save-revision";
+import { closeDb } from "../../lib/db/client";
+import { docFromMarkup } from "../../lib/document/markup";
+import { useTestDatabase } from "../db";
+import { createUser } from "../factories";
+import { apiRequest, call, type RouteHandler } from "./harness";
+
+const ctx = useTestDatabase();
+type User = { id: number; name: string };
+const roles: Record<string, User | null> = { anonymous: null };
+let target: User;
+
+beforeAll(async () => {
+  process.env.DATABASE_URL = ctx.url;
+  process.env.NEXTAUTH_SECRET = "test-secret-for-the-authorization-matrix";
+  await closeDb();
+  roles.user = await createUser(ctx.db, { name: "m_user", ageDays: 1, editCount: 0 });
+  roles.autoconfirmed = await createUser(ctx.db, { name: "m_auto", ageDays: 10, editCount: 20 });
+  roles.extendedconfirmed = await createUser(ctx.db, { name: "m_ext", ageDays: 40, editCount: 600 });
+  roles.reviewer = await createUser(ctx.db, { name: "m_reviewer", ageDays: 40, editCount: 600 });
+  roles.admin = await createUser(ctx.db, { name: "m_admin", ageDays: 400, editCount: 2000 });
+  roles.blocked = await createUser(ctx.db, { name: "m_blocked", ageDays: 400, editCount: 2000 });
+  await ctx.db.userGroup.createMany({
+    data: [
+      { userId: roles.reviewer!.id, group: "reviewer" },
+      { userId: roles.admin!.id, group: "admin" },
+      { userId: roles.blocked!.id, group: "admin" },
+    ],
+  });
+  // A blocked administrator: the block must win over the group.
+  await ctx.db.user.update({ where: { id: roles.blocked!.id }, data: { blockedAt: new Date(), blockReason: "compromised account" } });
+  target = await createUser(ctx.db, { name: "m_target", ageDays: 100, editCount: 100 });
+  const author = roles.admin!;
+  await saveRevision({
+    db: ctx.db,
+    slug: "Matrix",
+    baseRevisionId: null,
+    content: { title: "Matrix", infobox: null, sections: [{ id: "lead", title: "", level: 0, body: docFromMarkup("Text.") }], references: [] },
+    authorId: author.id,
+  });
+});
+
+/** Everything a rights mutation could touch, to prove a denial changed nothing. */
+async function snapshot() {
+  const [articles, protectionLogs, groups, rightsLogs, users] = await Promise.all([
+    ctx.db.article.findMany({ orderBy: { id: "asc" } }),
+    ctx.db.protectionLog.count(),
+    ctx.db.userGroup.findMany({ orderBy: [{ userId: "asc" }, { group: "asc" }], select: { userId: true, group: true } }),
+    ctx.db.rightsLog.count(),
+    ctx.db.user.findMany({ orderBy: { id: "asc" }, select: { id: true, blockedAt: true, blockExpiresAt: true, blockReason: true } }),
+  ]);
+  return JSON.stringify({ articles, protectionLogs, groups, rightsLogs, users });
+}
+
+interface MutationCase {
+  name: string;
+  handler: RouteHandler;
+  method: string;
+  path: string;
+  params: Record<string, string>;
+  body: unknown;
+  okStatus: number;
+  /** undoes an allowed change so the next case starts from the same state */
+  undo: () => Promise<unknown>;
+}
+
+const MUTATIONS: MutationCase[] = [
+  {
+    name: "protect",
+    handler: protectionRoute.PUT as RouteHandler,
+    method: "PUT",
+    path: "/api/articles/Matrix/protection",
+    params: { slug: "Matrix" },
+    body: { level: "full", reason: "matrix" },
+    okStatus: 200,
+    undo: () => ctx.db.protectionLog.deleteMany({ where: { reason: "matrix" } }),
+  },
+  {
+    name: "grant",
+    handler: groupsRoute.POST as RouteHandler,
+    method: "POST",
+    path: "/api/users/m_target/groups",
+    params: { name: "m_target" },
+    body: { group: "reviewer", reason: "matrix" },
+    okStatus: 201,
+    undo: async () => {
+      await ctx.db.userGroup.deleteMany({ where: { userId: target.id } });
+      await ctx.db.rightsLog.deleteMany({ where: { reason: "matrix" } });
+    },
+  },
+  {
+    name: "revoke",
+    handler: groupRoute.DELETE as RouteHandler,
+    method: "DELETE",
+    path: "/api/users/m_target/groups/extendedconfirmed",
+    params: { name: "m_target", group: "extendedconfirmed" },
+    body: { reason: "matrix" },
+    okStatus: 200,
+    undo: async () => {
+      await ctx.db.userGroup.create({ data: { userId: target.id, group: "extendedconfirmed" } });
+      await ctx.db.rightsLog.deleteMany({ where: { reason: "matrix" } });
+    },
+  },
+  {
+    name: "block",
+    handler: blockRoute.PUT as RouteHandler,
+    method: "PUT",
+    path: "/api/users/m_target/block",
+    params: { name: "m_target" },
+    body: { reason: "matrix", expiresAt: new Date(Date.now() + 86_400_000).toISOString() },
+    okStatus: 200,
+    undo: async () => {
+      await ctx.db.user.update({ where: { id: target.id }, data: { blockedAt: null, blockExpiresAt: null, blockReason: null } });
+      await ctx.db.rightsLog.deleteMany({ where: { reason: "matrix" } });
+    },
+  },
+  {
+    name: "unblock",
+    handler: blockRoute.DELETE as RouteHandler,
+    method: "DELETE",
+    path: "/api/users/m_target/block",
+    params: { name: "m_target" },
+    body: { reason: "matrix" },
+    okStatus: 200,
+    undo: async () => {
+      await ctx.db.user.update({ where: { id: target.id }, data: { blockedAt: new Date(), blockReason: "set up" } });
+      await ctx.db.rightsLog.deleteMany({ where: { reason: "matrix" } });
+    },
+  },
+];
+
+const LEVELS = ["none", "semi", "extended", "full"] as const;
+const EXPECTED: Record<string, number | "ok"> = { anonymous: 401, user: 403, autoconfirmed: 403, extendedconfirmed: 403, reviewer: 403, admin: "ok", blocked: 403 };
+
+describe("authorization matrix: every role x protection level x mutation", () => {
+  for (const level of LEVELS) {
+    for (const mutation of MUTATIONS) {
+      it(`${mutation.name} on a ${level}-protected article`, async () => {
+        for (const [role, expected] of Object.entries(EXPECTED)) {
+          // Preconditions each mutation needs to be meaningful when allowed.
+          await ctx.db.article.update({ where: { slug: "Matrix" }, data: { protectionLevel: level, protectionExpiresAt: null, protectionReason: level === "none" ? null : "set up" } });
+          await ctx.db.userGroup.deleteMany({ where: { userId: target.id } });
+          if (mutation.name === "revoke") await ctx.db.userGroup.create({ data: { userId: target.id, group: "extendedconfirmed" } });
+          await ctx.db.user.update({ where: { id: target.id }, data: mutation.name === "unblock" ? { blockedAt: new Date(), blockReason: "set up" } : { blockedAt: null, blockExpiresAt: null, blockReason: null } });
+
+          const before = await snapshot();
+          const request = await apiRequest(mutation.method, mutation.path, { body: mutation.body, user: roles[role] });
+          const response = await call(mutation.handler, request, mutation.params);
+          if (expected === "ok") {
+            expect(response.status, `${role} ${mutation.name} on ${level}: ${JSON.stringify(response.body)}`).toBe(mutation.okStatus);
+            expect(await snapshot()).not.toBe(before);
+            await mutation.undo();
+          } else {
+            expect(response.status, `${role} ${mutation.name} on ${level}`).toBe(expected);
+            expect(response.body.error.code).toBe(expected === 401 ? "unauthorized" : "forbidden");
+            expect(await snapshot(), `${role} ${mutation.name} changed rows`).toBe(before);
+          }
+        }
+      });
+    }
+  }
+});
+
+describe("edges of every mutation", () => {
+  it.each(MUTATIONS.map((mutation) => [mutation.name, mutation] as const))("%s refuses cross-site, null-origin and origin-less requests, changing nothing", async (_name, mutation) => {
+    const before = await snapshot();
+    const attacks: Array<Record<string, string | null>> = [{ origin: "https://evil.example" }, { origin: "null" }, { origin: null }, { "sec-fetch-site": "cross-site" }];
+    for (const headers of attacks) {
+      const request = await apiRequest(mutation.method, mutation.path, { body: mutation.body, user: roles.admin, headers });
+      const response = await call(mutation.handler, request, mutation.params);
+      expect(response.status, JSON.stringify(headers)).toBe(403);
+      expect(response.body.error.message).toMatch(/Refused/);
+    }
+    expect(await snapshot()).toBe(before);
+  });
+
+  it("refuses unknown fields, bad JSON and oversize bodies before touching anything", async () => {
+    const before = await snapshot();
+    const extra = await call(protectionRoute.PUT as RouteHandler, await apiRequest("PUT", "/api/articles/Matrix/protection", { body: { level: "full", reason: "x", protectionLevel: "none" }, user: roles.admin }), { slug: "Matrix" });
+    expect(extra.status).toBe(400);
+    const badLevel = await call(protectionRoute.PUT as RouteHandler, await apiRequest("PUT", "/api/articles/Matrix/protection", { body: { level: "total", reason: "x" }, user: roles.admin }), { slug: "Matrix" });
+    expect(badLevel.status).toBe(400);
+    const noReason = await call(protectionRoute.PUT as RouteHandler, await apiRequest("PUT", "/api/articles/Matrix/protection", { body: { level: "full", reason: "  " }, user: roles.admin }), { slug: "Matrix" });
+    expect(noReason).toMatchObject({ status: 400, body: { error: { message: expect.stringMatching(/reason is required/) } } });
+    const big = await call(protectionRoute.PUT as RouteHandler, await apiRequest("PUT", "/api/articles/Matrix/protection", { body: { level: "full", reason: "x".repeat(70_000) }, user: roles.admin }), { slug: "Matrix" });
+    expect(big.status).toBe(413);
+    const request = new Request("http://localhost:3000/api/articles/Matrix/protection", { method: "PUT", headers: { origin: "http://localhost:3000", host: "localhost:3000" }, body: "{not json" });
+    expect((await call(protectionRoute.PUT as RouteHandler, request, { slug: "Matrix" })).status).toBe(400);
+    expect(await snapshot()).toBe(before);
+  });
+
+  it("applies a revoked right on the very next request of the same session", async () => {
+    const deputy = await createUser(ctx.db, { name: "m_deputy", ageDays: 50, editCount: 50 });
+    await ctx.db.userGroup.create({ data: { userId: deputy.id, group: "admin" } });
+    const protect = async () =>
+      call(protectionRoute.PUT as RouteHandler, await apiRequest("PUT", "/api/articles/Matrix/protection", { body: { level: "semi", reason: "deputy" }, user: deputy }), { slug: "Matrix" });
+    expect((await protect()).status).toBe(200);
+    const revoke = await call(groupRoute.DELETE as RouteHandler, await apiRequest("DELETE", "/api/users/m_deputy/groups/admin", { body: { reason: "no longer needed" }, user: roles.admin }), {
+      name: "m_deputy",
+      group: "admin",
+    });
+    expect(revoke.status).toBe(200);
+    const before = await snapshot();
+    expect((await protect()).status).toBe(403);
+    expect(await snapshot()).toBe(before);
+    // Blocking works the same way: the session survives, its rights do not.
+    await ctx.db.userGroup.create({ data: { userId: deputy.id, group: "admin" } });
+    expect((await protect()).status).toBe(200);
+    await call(blockRoute.PUT as RouteHandler, await apiRequest("PUT", "/api/users/m_deputy/block", { body: { reason: "test" }, user: roles.admin }), { name: "m_deputy" });
+    const blocked = await protect();
+    expect(blocked.status).toBe(403);
+    expect(blocked.body.error.message).toMatch(/blocked indefinitely: test/);
+  });
+
+  it("lets protection expire without any job", async () => {
+    const set = await call(
+      protectionRoute.PUT as RouteHandler,
+      await apiRequest("PUT", "/api/articles/Matrix/protection", { body: { level: "extended", reason: "short", expiresAt: new Date(Date.now() + 1500).toISOString() }, user: roles.admin }),
+      { slug: "Matrix" },
+    );
+    expect(set.status).toBe(200);
+    expect((await readArticleRevision({ db: ctx.db, slug: "Matrix" })).protection.level).toBe("extended");
+    await new Promise((resolve) => setTimeout(resolve, 1700));
+    expect((await readArticleRevision({ db: ctx.db, slug: "Matrix" })).protection).toEqual({ level: "none", expiresAt: null, reason: null });
+  });
+});

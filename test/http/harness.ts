@@ -1,0 +1,28 @@
+import { sessionCookieFor } from "../../lib/auth/session";
+
+/** Calls a route handler the way Next does: a Request and a params promise. */
+export type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+export const SITE = "http://localhost:3000";
+
+/** A same-origin JSON request, optionally signed in as `user`, with header overrides. */
+export async function apiRequest(
+  method: string,
+  path: string,
+  options: { body?: unknown; user?: { id: number; name: string } | null; headers?: Record<string, string | null> } = {},
+): Promise<Request> {
+  const headers: Record<string, string> = { "content-type": "application/json", origin: SITE, host: "localhost:3000" };
+  if (options.user) headers.cookie = await sessionCookieFor(options.user);
+  for (const [name, value] of Object.entries(options.headers ?? {})) {
+    if (value === null) delete headers[name];
+    else headers[name] = value;
+  }
+  return new Request(`${SITE}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+}
+
+/** Runs `handler` on a request with route params. */
+export async function call(handler: RouteHandler, request: Request, params: Record<string, string> = {}): Promise<{ status: number; body: any; headers: Headers }> {
+  const response = await handler(request, { params: Promise.resolve(params) });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
+}
