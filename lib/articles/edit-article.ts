@@ -1,0 +1,148 @@
+import "server-only";
+import { assertAllowed } from "../authz/assert";
+import { decide, type Actor } from "../authz/policy";
+import { getDb, type Db } from "../db/client";
+import type { ArticleContent, Reference, Section } from "../document/model";
+import { pruneUncitedReferences } from "../document/prune";
+import { validateArticleContent } from "../document/validate";
+import { WikiError } from "../errors";
+import { loadContent } from "./content-store";
+import { maxEditBytes, type TEditConflictDetails, type TEditRequest } from "./edit-contract";
+import { mergeContent } from "./merge";
+import { effectiveProtection } from "./protection";
+import { saveRevision } from "./save-revision";
+import { normalizeTitle, slugOfTitle, titleOfSlug, titleProblem } from "./titles";
+
+export type EditOutcome =
+  | { status: "saved"; revisionId: number; parentId: number | null; summary: string; mergedWith: number | null }
+  | { status: "unchanged"; revisionId: number };
+
+type EditParts = Pick<TEditRequest, "content" | "sectionEdit" | "references" | "infobox">;
+
+/**
+ * The content an edit request describes, built on `base`, validated against
+ * the document schema (400 naming the JSON path) and without references that
+ * nothing cites any more. Pure.
+ */
+export function buildEditedContent(base: ArticleContent, request: EditParts): ArticleContent {
+  const validation = validateArticleContent(applyEditRequest(base, request));
+  if (!validation.ok) {
+    const [first] = validation.issues;
+    throw new WikiError("invalid_document", `The document is invalid at ${first.path}: ${first.message}`, { issues: validation.issues });
+  }
+  return pruneUncitedReferences(validation.value);
+}
+
+function applyEditRequest(base: ArticleContent, request: EditParts): unknown {
+  if (request.content !== undefined) {
+    const content = request.content;
+    return content && typeof content === "object" && !Array.isArray(content) ? { ...content, title: base.title } : content;
+  }
+  let sections = base.sections;
+  if (request.sectionEdit) {
+    const index = base.sections.findIndex((section) => section.id === request.sectionEdit!.sectionId);
+    if (index < 0) throw new WikiError("bad_request", `The article has no section "${request.sectionEdit.sectionId}"; it may have been removed. Edit the whole article instead.`);
+    const replacement = request.sectionEdit.sections as Section[];
+    if (replacement.length === 0) throw new WikiError("bad_request", "A section edit needs at least one section; to remove a section, edit the whole article.");
+    sections = [...base.sections.slice(0, index), ...replacement, ...base.sections.slice(index + 1)];
+  }
+  const references = new Map(base.references.map((reference) => [reference.key, reference]));
+  (request.references ?? []).forEach((reference, index) => {
+    const key = (reference as Reference | null)?.key;
+    if (typeof key !== "string") throw new WikiError("invalid_document", `The reference at $.references[${index}] has no key.`, { issues: [{ path: `$.references[${index}].key`, message: "is required" }] });
+    references.set(key, reference as Reference);
+  });
+  const infobox = request.infobox === undefined ? base.infobox : (request.infobox as ArticleContent["infobox"]);
+  return { title: base.title, infobox, sections, references: [...references.values()] };
+}
+
+function assertSize(content: ArticleContent): void {
+  const bytes = Buffer.byteLength(JSON.stringify(content));
+  if (bytes > maxEditBytes()) throw new WikiError("payload_too_large", `The article would be ${bytes.toLocaleString("en")} bytes; the limit is ${maxEditBytes().toLocaleString("en")}.`);
+}
+
+async function loadRevisionContent(db: Db, articleId: number, revisionId: number): Promise<ArticleContent> {
+  const revision = await db.revision.findUnique({ where: { id: revisionId } });
+  if (!revision || revision.articleId !== articleId) throw new WikiError("bad_request", `Revision ${revisionId} is not a revision of this article.`);
+  return loadContent(db, revision);
+}
+
+/**
+ * Saves an edit for a user allowed to edit. Based on an older revision, it is
+ * merged section by section with what changed since; when the same section,
+ * reference or the infobox changed on both sides, it is refused with 409 and
+ * both versions, so nothing typed is lost. A user who may only propose gets a
+ * 403 saying so (proposals take that path).
+ */
+export async function submitEdit(options: { actor: Actor | null; slug: string; request: TEditRequest; db?: Db }): Promise<EditOutcome> {
+  const db = options.db ?? getDb();
+  const { request } = options;
+  const article = await db.article.findUnique({ where: { slug: options.slug } });
+
+  if (!article || article.currentRevisionId === null) {
+    assertAllowed(decide(options.actor, "create"));
+    if (request.baseRevisionId !== null) throw new WikiError("not_found", `There is no article "${titleOfSlug(options.slug)}".`);
+    const title = normalizeTitle(request.title ?? titleOfSlug(options.slug));
+    const problem = titleProblem(title);
+    if (problem) throw new WikiError("bad_request", problem);
+    if (slugOfTitle(title) !== options.slug) throw new WikiError("bad_request", `The title "${title}" does not match the address /wiki/${options.slug}.`);
+    const empty: ArticleContent = { title, infobox: null, sections: [], references: [] };
+    const content = buildEditedContent({ ...empty, sections: [{ id: request.sectionEdit?.sectionId ?? "sec-lead", title: "", level: 0, body: { type: "doc", content: [{ type: "paragraph" }] } }] }, request);
+    assertSize(content);
+    const saved = await saveRevision({ db, slug: options.slug, baseRevisionId: null, content, authorId: options.actor!.id, summary: request.summary, minor: request.minor });
+    return saved.status === "saved"
+      ? { status: "saved", revisionId: saved.revisionId, parentId: null, summary: request.summary, mergedWith: null }
+      : { status: "unchanged", revisionId: saved.revisionId };
+  }
+
+  const decision = decide(options.actor, "edit", { protection: effectiveProtection(article).level });
+  if (!decision.allowed && decision.canPropose) {
+    throw new WikiError("forbidden", `${decision.reason.replace(" You can propose your change for review.", "")} Proposing a change for review will be possible here soon; your text was not saved, so keep a copy.`, { canPropose: true });
+  }
+  assertAllowed(decision);
+  if (request.baseRevisionId === null) throw new WikiError("conflict", "This article already exists; start your edit from its current revision.", { currentRevisionId: article.currentRevisionId });
+
+  const base = await loadRevisionContent(db, article.id, request.baseRevisionId);
+  const mine = buildEditedContent(base, request);
+  assertSize(mine);
+  const author = options.actor!.id;
+
+  // Optimistic loop: another save may land between reading the head and writing.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const head = attempt === 0 ? article.currentRevisionId : (await db.article.findUniqueOrThrow({ where: { id: article.id } })).currentRevisionId!;
+    let content = mine;
+    let mergedWith: number | null = null;
+    if (head !== request.baseRevisionId) {
+      const theirs = await loadRevisionContent(db, article.id, head);
+      const merged = mergeContent(base, mine, theirs);
+      if (!merged.ok) {
+        const details: TEditConflictDetails = {
+          currentRevisionId: head,
+          conflictingSectionIds: merged.conflict.sectionIds,
+          conflictingReferenceKeys: merged.conflict.referenceKeys,
+          infoboxConflict: merged.conflict.infobox,
+          theirs,
+          yours: mine,
+        };
+        const what = [
+          merged.conflict.sectionIds.length ? `section${merged.conflict.sectionIds.length > 1 ? "s" : ""} ${merged.conflict.sectionIds.map((id) => `“${theirs.sections.find((s) => s.id === id)?.title || mine.sections.find((s) => s.id === id)?.title || id}”`).join(", ")}` : null,
+          merged.conflict.referenceKeys.length ? `reference${merged.conflict.referenceKeys.length > 1 ? "s" : ""} ${merged.conflict.referenceKeys.join(", ")}` : null,
+          merged.conflict.infobox ? "the infobox" : null,
+        ].filter(Boolean);
+        throw new WikiError("conflict", `Someone else changed ${what.join(" and ")} since you started editing. Both versions are shown so you can merge them; your text is kept.`, details);
+      }
+      content = merged.content;
+      mergedWith = head;
+    }
+    const summary = mergedWith ? `${request.summary}${request.summary ? " " : ""}(merged with revision ${mergedWith})`.slice(0, 600) : request.summary;
+    try {
+      const saved = await saveRevision({ db, slug: options.slug, baseRevisionId: head, content, authorId: author, summary, minor: request.minor });
+      if (saved.status === "unchanged") return { status: "unchanged", revisionId: saved.revisionId };
+      return { status: "saved", revisionId: saved.revisionId, parentId: head, summary, mergedWith };
+    } catch (error) {
+      if (error instanceof WikiError && error.code === "conflict" && attempt < 4) continue;
+      throw error;
+    }
+  }
+  throw new WikiError("conflict", "The article is being changed very often right now; try saving again.");
+}
