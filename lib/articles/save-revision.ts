@@ -46,49 +46,65 @@ export async function saveRevision(options: SaveRevisionOptions): Promise<SaveRe
   const sizeBytes = Buffer.byteLength(JSON.stringify(content));
   const db = options.db ?? getDb();
 
-  return db.$transaction(async (tx: Tx) => {
-    let article = await tx.article.findUnique({ where: { slug: options.slug } });
-    if (!article) {
-      if (options.baseRevisionId !== null) throw new WikiError("not_found", `There is no article "${options.slug}".`);
-      article = await tx.article.create({ data: { slug: options.slug, title: content.title } });
-    }
-    if (article.currentRevisionId !== options.baseRevisionId) {
-      throw new WikiError("conflict", "The article was changed since your edit began.", { currentRevisionId: article.currentRevisionId });
-    }
-    if (article.currentRevisionId !== null) {
-      const base = await tx.revision.findUniqueOrThrow({ where: { id: article.currentRevisionId } });
-      if (base.sectionsRoot === encoded.sectionsRoot && base.referencesRoot === encoded.referencesRoot && base.infoboxHash === encoded.infoboxHash && base.title === content.title) {
-        return { status: "unchanged" as const, revisionId: base.id, articleId: article.id };
-      }
-    }
-    const written = await storeBlobs(tx, encoded.blobs);
-    const revision = await tx.revision.create({
-      data: {
-        articleId: article.id,
-        parentId: options.baseRevisionId,
-        authorId: options.authorId,
-        summary: options.summary ?? "",
-        minor: options.minor ?? false,
-        ...(options.createdAt ? { createdAt: options.createdAt } : {}),
-        sizeBytes,
-        schemaVersion: SCHEMA_VERSION,
-        title: content.title,
-        sectionsRoot: encoded.sectionsRoot,
-        referencesRoot: encoded.referencesRoot,
-        infoboxHash: encoded.infoboxHash,
-      },
-    });
-    const moved = await tx.article.updateMany({
-      where: { id: article.id, currentRevisionId: options.baseRevisionId },
-      data: { currentRevisionId: revision.id, title: content.title },
-    });
-    if (moved.count !== 1) {
+  try {
+    return await db.$transaction((tx: Tx) => writeRevision(tx, options, content, encoded, sizeBytes), SAVE_TRANSACTION_LIMITS);
+  } catch (error) {
+    // Two creations of one article race on its unique slug; a lock timeout or
+    // deadlock under load is the same story. The caller may retry on conflict.
+    const code = (error as { code?: string }).code;
+    if (code === "P2002" || code === "P2034" || /TransactionWriteConflict|deadlock/i.test(String(error))) {
       throw new WikiError("conflict", "The article was changed since your edit began.");
     }
-    await tx.user.update({ where: { id: options.authorId }, data: { editCount: { increment: 1 } } });
-    const bytesWritten = written.reduce((sum, row) => sum + Buffer.byteLength(JSON.stringify(row.data)), 0);
-    return { status: "saved" as const, revisionId: revision.id, articleId: article.id, bytesWritten };
-  }, SAVE_TRANSACTION_LIMITS);
+    throw error;
+  }
+}
+
+async function writeRevision(tx: Tx, options: SaveRevisionOptions, content: ArticleContent, encoded: ReturnType<typeof encodeContent>, sizeBytes: number): Promise<SaveRevisionResult> {
+  // Saves of one article are serialized on its row: taking the lock first
+  // means a second writer waits, then sees the new head and reports a
+  // conflict, instead of deadlocking with the first on the row's key lock.
+  const locked = await tx.$queryRaw<Array<{ id: number }>>`SELECT id FROM "Article" WHERE slug = ${options.slug} FOR UPDATE`;
+  let article = locked.length ? await tx.article.findUniqueOrThrow({ where: { id: locked[0].id } }) : null;
+  if (!article) {
+    if (options.baseRevisionId !== null) throw new WikiError("not_found", `There is no article "${options.slug}".`);
+    article = await tx.article.create({ data: { slug: options.slug, title: content.title } });
+  }
+  if (article.currentRevisionId !== options.baseRevisionId) {
+    throw new WikiError("conflict", "The article was changed since your edit began.", { currentRevisionId: article.currentRevisionId });
+  }
+  if (article.currentRevisionId !== null) {
+    const base = await tx.revision.findUniqueOrThrow({ where: { id: article.currentRevisionId } });
+    if (base.sectionsRoot === encoded.sectionsRoot && base.referencesRoot === encoded.referencesRoot && base.infoboxHash === encoded.infoboxHash && base.title === content.title) {
+      return { status: "unchanged" as const, revisionId: base.id, articleId: article.id };
+    }
+  }
+  const written = await storeBlobs(tx, encoded.blobs);
+  const revision = await tx.revision.create({
+    data: {
+      articleId: article.id,
+      parentId: options.baseRevisionId,
+      authorId: options.authorId,
+      summary: options.summary ?? "",
+      minor: options.minor ?? false,
+      ...(options.createdAt ? { createdAt: options.createdAt } : {}),
+      sizeBytes,
+      schemaVersion: SCHEMA_VERSION,
+      title: content.title,
+      sectionsRoot: encoded.sectionsRoot,
+      referencesRoot: encoded.referencesRoot,
+      infoboxHash: encoded.infoboxHash,
+    },
+  });
+  const moved = await tx.article.updateMany({
+    where: { id: article.id, currentRevisionId: options.baseRevisionId },
+    data: { currentRevisionId: revision.id, title: content.title },
+  });
+  if (moved.count !== 1) {
+    throw new WikiError("conflict", "The article was changed since your edit began.");
+  }
+  await tx.user.update({ where: { id: options.authorId }, data: { editCount: { increment: 1 } } });
+  const bytesWritten = written.reduce((sum, row) => sum + Buffer.byteLength(JSON.stringify(row.data)), 0);
+  return { status: "saved" as const, revisionId: revision.id, articleId: article.id, bytesWritten };
 }
 
 export type { ArticleContent };
