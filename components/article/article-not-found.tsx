@@ -1,5 +1,8 @@
+import { slugOfTitle, titleProblem } from "@/lib/articles/titles";
+
 /** The helpful 404 of an article: what was asked for, and where to go from here. */
-export function ArticleNotFound({ title, message }: { title: string; message: string }) {
+export function ArticleNotFound({ title, message, canCreate }: { title: string; message: string; canCreate: boolean }) {
+  const problem = titleProblem(title);
   return (
     <article className="article article-missing">
       <h1 className="article-title">{title}</h1>
@@ -8,6 +11,14 @@ export function ArticleNotFound({ title, message }: { title: string; message: st
           <b>{message}</b>
         </p>
         <ul>
+          {problem ? (
+            <li>{problem}</li>
+          ) : (
+            <li>
+              <a href={`/wiki/${encodeURIComponent(slugOfTitle(title))}/edit`}>Start the article “{title}”</a>
+              {canCreate ? "." : " (you will be asked to sign in)."}
+            </li>
+          )}
           <li>
             <a href={`/search?q=${encodeURIComponent(title)}`}>Search for “{title}”</a> in the titles of existing articles.
           </li>

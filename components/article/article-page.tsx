@@ -4,11 +4,11 @@ import { ArticleNotFound } from "./article-not-found";
 import { ArticleView } from "./article-view";
 
 /** The full HTML page of an article revision. */
-export function ArticlePage({ view, viewer }: { view: RevisionView; viewer: { name: string; canProtect: boolean } | null }) {
+export function ArticlePage({ view, viewer }: { view: RevisionView; viewer: { name: string; canProtect: boolean; canEdit: boolean } | null }) {
   const title = view.isCurrent ? view.content.title : `${view.content.title} (old revision ${view.revision.id})`;
   return (
     <HtmlPage title={title} userName={viewer?.name}>
-      <ArticleView view={view} canProtect={viewer?.canProtect ?? false} />
+      <ArticleView view={view} canProtect={viewer?.canProtect ?? false} editLabel={!viewer || viewer.canEdit ? "Edit" : "Propose changes"} />
     </HtmlPage>
   );
 }
@@ -17,7 +17,7 @@ export function ArticlePage({ view, viewer }: { view: RevisionView; viewer: { na
 export function MissingArticlePage({ title, message, userName }: { title: string; message: string; userName?: string }) {
   return (
     <HtmlPage title={title} userName={userName}>
-      <ArticleNotFound title={title} message={message} />
+      <ArticleNotFound title={title} message={message} canCreate={Boolean(userName)} />
     </HtmlPage>
   );
 }

@@ -41,7 +41,8 @@ function OldRevisionBanner({ view }: { view: RevisionView }) {
 }
 
 /** A whole article revision as readers see it, rendered on the server from its JSON. */
-export function ArticleView({ view, canProtect = false }: { view: RevisionView; canProtect?: boolean }) {
+export function ArticleView({ view, canProtect = false, editLabel = "Edit" }: { view: RevisionView; canProtect?: boolean; editLabel?: string }) {
+  const slug = encodeURIComponent(view.article.slug);
   const { content } = view;
   const plan = planCitations(content);
   const headed = content.sections.filter((section) => section.level > 0);
@@ -70,6 +71,7 @@ export function ArticleView({ view, canProtect = false }: { view: RevisionView; 
             <a href={`/wiki/${encodeURIComponent(view.article.slug)}`} aria-current={view.isCurrent ? "page" : undefined}>
               Article
             </a>
+            {view.isCurrent ? <a href={`/wiki/${slug}/edit`}>{editLabel}</a> : null}
             <a href={`/wiki/${encodeURIComponent(view.article.slug)}/log`}>Protection log</a>
             {canProtect ? <a href={`/wiki/${encodeURIComponent(view.article.slug)}/protect`}>{view.protection.level === "none" ? "Protect" : "Change protection"}</a> : null}
           </nav>
@@ -91,7 +93,14 @@ export function ArticleView({ view, canProtect = false }: { view: RevisionView; 
             const Heading = `h${section.level}` as "h2" | "h3" | "h4";
             return (
               <section key={section.id} className={`section section-level-${section.level}`} data-section-id={section.id}>
-                <Heading id={anchorOf.get(section.id)}>{section.title}</Heading>
+                <div className={`heading heading-${section.level}`}>
+                  <Heading id={anchorOf.get(section.id)}>{section.title}</Heading>
+                  {view.isCurrent ? (
+                    <span className="section-edit">
+                      [<a href={`/wiki/${slug}/edit?section=${encodeURIComponent(section.id)}`} aria-label={`Edit section: ${section.title}`}>edit</a>]
+                    </span>
+                  ) : null}
+                </div>
                 {body}
               </section>
             );

@@ -21,10 +21,12 @@ export async function GET(request: Request, context: { params: Promise<{ slug: s
     return Response.redirect(url, 301);
   }
   const actor = await loadActor(getDb(), await sessionUserId(request.headers.get("cookie")));
-  const viewer = actor ? { name: actor.name, canProtect: decide(actor, "protect").allowed } : null;
   try {
     const oldid = url.searchParams.get("oldid");
     const view = await readArticleRevision({ slug, revisionId: oldid === null ? undefined : parseId(oldid, "oldid") });
+    const viewer = actor
+      ? { name: actor.name, canProtect: decide(actor, "protect").allowed, canEdit: decide(actor, "edit", { protection: view.protection.level }).allowed }
+      : null;
     // The page names the signed-in user, so it is private; an old revision's body never changes.
     const cacheControl = actor ? "private, no-cache" : view.isCurrent ? "no-cache" : "public, max-age=31536000, immutable";
     return htmlResponse(createElement(ArticlePage, { view, viewer }), { headers: { "cache-control": cacheControl } });

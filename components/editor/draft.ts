@@ -1,0 +1,117 @@
+import type { TEditRequest } from "@/lib/articles/edit-contract";
+import { mergeContent } from "@/lib/articles/merge";
+import type { ArticleContent, DocJSON, Infobox, InfoboxRow, Reference, Section } from "@/lib/document/model";
+import { infoboxDocs, referencesCitedBy, replaceSection, reuseUnchanged, sameDoc, sectionsFromDoc, type EditScope } from "./sections";
+
+/** Everything the user is editing, apart from the text of the main editor. */
+export interface DraftParts {
+  doc: DocJSON;
+  /** every reference known to the draft (the article's and new ones), edited ones included */
+  references: Reference[];
+  infobox: Infobox | null;
+}
+
+/** The draft as the server would store it, plus the sections the editor produced. */
+export interface ComposedDraft {
+  /** the sections produced by the editor (all of them in whole mode, the replacement in section mode) */
+  sections: Section[];
+  /** the full article with the draft applied (for preview, diff and a whole-article save) */
+  content: ArticleContent;
+  problems: string[];
+}
+
+/** Whether two references are the same, field by field. */
+export function sameReference(a: Reference | undefined, b: Reference | undefined): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+function sameRow(a: InfoboxRow, b: InfoboxRow): boolean {
+  if (a.kind !== b.kind || a.label !== b.label) return false;
+  if (a.kind === "field" && b.kind === "field") return sameDoc(a.value, b.value);
+  if (a.kind === "sides" && b.kind === "sides") return a.sides.length === b.sides.length && a.sides.every((side, i) => sameDoc(side, b.sides[i])) && sameDoc(a.footer, b.footer);
+  return false;
+}
+
+/** Whether two infoboxes have the same content (rich text compared after normalization). */
+export function sameInfobox(a: Infobox | null, b: Infobox | null): boolean {
+  if (!a || !b) return a === b;
+  const { rows: rowsA, partOf: partA, imageCaption: capA, ...restA } = a;
+  const { rows: rowsB, partOf: partB, imageCaption: capB, ...restB } = b;
+  return (
+    JSON.stringify(restA) === JSON.stringify(restB) &&
+    sameDoc(partA, partB) &&
+    sameDoc(capA, capB) &&
+    rowsA.length === rowsB.length &&
+    rowsA.every((row, i) => sameRow(row, rowsB[i]))
+  );
+}
+
+/** Applies the editor's state to the base article. */
+export function composeDraft(base: ArticleContent, scope: EditScope, parts: DraftParts): ComposedDraft {
+  const first = scope.kind === "whole" ? base.sections[0] : base.sections.find((section) => section.id === scope.sectionId)!;
+  const foreignIds = scope.kind === "section" ? base.sections.filter((section) => section.id !== scope.sectionId).map((section) => section.id) : [];
+  const split = sectionsFromDoc(parts.doc, { scope, first, foreignIds });
+  const sections = reuseUnchanged(split.sections, base.sections);
+  const allSections = scope.kind === "whole" ? sections : replaceSection(base.sections, scope.sectionId, sections);
+  const infobox = scope.kind === "whole" ? (sameInfobox(parts.infobox, base.infobox) ? base.infobox : parts.infobox) : base.infobox;
+  const pool = new Map(parts.references.map((reference) => [reference.key, reference]));
+  const docs = [...infoboxDocs(infobox), ...allSections.map((section) => section.body)];
+  return { sections, content: { title: base.title, sections: allSections, references: referencesCitedBy(docs, pool), infobox }, problems: split.problems };
+}
+
+/** References of the draft that are new or differ from the base article's. */
+export function changedReferences(base: ArticleContent, draft: ArticleContent): Reference[] {
+  const old = new Map(base.references.map((reference) => [reference.key, reference]));
+  return draft.references.filter((reference) => !sameReference(old.get(reference.key), reference));
+}
+
+/** The body of `POST /api/articles/{slug}/edits` for this draft (lib/articles/edit-contract.ts). */
+export function editRequest(options: {
+  base: ArticleContent;
+  scope: EditScope;
+  draft: ComposedDraft;
+  baseRevisionId: number | null;
+  summary: string;
+  minor: boolean;
+}): TEditRequest {
+  const { base, scope, draft, baseRevisionId, summary, minor } = options;
+  const common = { baseRevisionId, summary: summary.trim(), minor };
+  if (scope.kind === "section") {
+    return { ...common, sectionEdit: { sectionId: scope.sectionId, sections: draft.sections }, references: changedReferences(base, draft.content) };
+  }
+  const { title, sections, references, infobox } = draft.content;
+  return { ...common, ...(baseRevisionId === null ? { title } : {}), content: { title, sections, references, infobox } };
+}
+
+/**
+ * After a conflict the user merges by hand in the editor and saves on top of
+ * the newer revision `theirs`. Their changes to what the user did not touch
+ * must survive that save, so the draft is rebased: a three-way merge where
+ * every conflict resolves to the user's version. Null when even that fails
+ * (both sides reordered sections): the draft is then kept as it is.
+ */
+export function rebaseDraft(base: ArticleContent, mine: ArticleContent, theirs: ArticleContent): ArticleContent | null {
+  const mineById = new Map(mine.sections.map((section) => [section.id, section]));
+  const mineRefs = new Map(mine.references.map((reference) => [reference.key, reference]));
+  // Where both sides changed something, pretend they agreed with the user.
+  const theirsResolved: ArticleContent = {
+    ...theirs,
+    sections: theirs.sections.flatMap((section) => {
+      const baseSection = base.sections.find((candidate) => candidate.id === section.id);
+      const mineSection = mineById.get(section.id);
+      const mineChanged = !baseSection || !mineSection || JSON.stringify(baseSection) !== JSON.stringify(mineSection);
+      if (!mineChanged) return [section];
+      return mineSection ? [mineSection] : [];
+    }),
+    references: theirs.references.map((reference) => mineRefs.get(reference.key) ?? reference),
+    infobox: sameInfobox(base.infobox, mine.infobox) ? theirs.infobox : mine.infobox,
+  };
+  for (const section of mine.sections) {
+    if (!theirsResolved.sections.some((candidate) => candidate.id === section.id) && base.sections.some((candidate) => candidate.id === section.id)) {
+      // They deleted a section the user changed: the user's edit wins, placed by the merge.
+      theirsResolved.sections.push(section);
+    }
+  }
+  const merged = mergeContent(base, mine, theirsResolved);
+  return merged.ok ? merged.content : null;
+}
