@@ -1,0 +1,171 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { generateArticle } from "../../test/factories";
+import { demoHistory } from "../../prisma/seed/demo";
+import { docFromMarkup } from "../document/markup";
+import type { ArticleContent, DocJSON, Section } from "../document/model";
+import { applyDiff, diffArticles } from "./article-diff";
+import type { ArticleDiff } from "./types";
+
+const clone = <T,>(value: T): T => JSON.parse(JSON.stringify(value));
+const section = (id: string, blocks: string[], title = id): Section => ({ id, title: id === "lead" ? "" : title, level: id === "lead" ? 0 : 2, body: docFromMarkup(blocks) });
+const refs = [{ key: "a", title: "A", url: "https://example.org/a" }, { key: "b", title: "B" }];
+const article = (sections: Section[], references = refs): ArticleContent => ({ title: "T", infobox: null, sections, references });
+
+function isEmpty(diff: ArticleDiff): boolean {
+  return diff.title === null && diff.infobox === null && diff.references.length === 0 && diff.notes.length === 0 && diff.sections.every((s) => s.status === "unchanged" && !s.renamed && !s.relevelled && !s.moved);
+}
+
+const roundTrip = (from: ArticleContent, to: ArticleContent) =>
+  expect(applyDiff(from, diffArticles(from, to), to.references.map((r) => r.key))).toEqual(to);
+
+describe("diffArticles", () => {
+  it("aligns sections by id and names added, removed, renamed, re-levelled and moved ones", () => {
+    const from = article([section("lead", ["Lead."]), section("a", ["Alpha."]), section("b", ["Beta."]), section("c", ["Gamma."])]);
+    const to = article([section("lead", ["Lead."]), section("c", ["Gamma."]), section("a", ["Alpha."], "Alpha renamed"), { ...section("n", ["New."]) }]);
+    to.sections[1] = { ...to.sections[1], level: 3 };
+    const diff = diffArticles(from, to);
+    const byId = Object.fromEntries(diff.sections.map((s) => [s.id, s]));
+    expect(byId.n.status).toBe("added");
+    expect(byId.b.status).toBe("removed");
+    expect(byId.a.renamed).toBe(true);
+    expect(byId.c.relevelled).toBe(true);
+    expect(byId.c.moved || byId.a.moved).toBe(true);
+    expect(diff.sections.map((s) => s.id)).toEqual(["lead", "c", "a", "b", "n"]);
+    roundTrip(from, to);
+  });
+
+  it("shows a changed paragraph word by word, with an inserted citation as its own token", () => {
+    const from = article([section("lead", ["The army withdrew from the city.[[ref:a]]", "Unchanged paragraph."])]);
+    const to = article([section("lead", ["The army quickly withdrew from the city.[[ref:a]][[ref:b]]", "Unchanged paragraph."])]);
+    const diff = diffArticles(from, to);
+    const blocks = diff.sections[0].blocks;
+    expect(blocks.map((b) => b.op)).toEqual(["change", "equal"]);
+    const change = blocks[0];
+    if (change.op !== "change") throw new Error("expected a change");
+    const inserted = change.runs!.filter((run) => run.op === "insert").flatMap((run) => run.tokens);
+    expect(inserted).toEqual(expect.arrayContaining([{ kind: "text", text: "quickly", marks: "" }, { kind: "citation", refKey: "b" }]));
+    expect(change.runs!.some((run) => run.op === "delete")).toBe(false);
+    expect(diff.stats).toMatchObject({ blocksChanged: 1, wordsInserted: 2 });
+  });
+
+  it("shows a paragraph moved to another section as a move, with its own small changes", () => {
+    const moving = "On 5 December the opposition entered the city after a long night of fighting in the suburbs.";
+    const from = article([section("lead", ["Lead."]), section("a", ["Stays here.", moving]), section("b", ["Other text."])]);
+    const to = article([section("lead", ["Lead."]), section("a", ["Stays here."]), section("b", ["Other text.", moving.replace("long", "very long")])]);
+    const diff = diffArticles(from, to);
+    const out = diff.sections.find((s) => s.id === "a")!.blocks.find((b) => b.op === "move-out");
+    const into = diff.sections.find((s) => s.id === "b")!.blocks.find((b) => b.op === "move-in");
+    expect(out).toMatchObject({ op: "move-out", toSectionId: "b" });
+    expect(into).toMatchObject({ op: "move-in", fromSectionId: "a", moveId: (out as { moveId: string }).moveId });
+    if (into?.op !== "move-in") throw new Error("expected a move");
+    expect(into.runs!.filter((run) => run.op === "insert").flatMap((run) => run.tokens)).toEqual([{ kind: "text", text: "very", marks: "" }, { kind: "text", text: " ", marks: "" }]);
+    expect(diff.stats.blocksDeleted).toBe(0);
+    expect(diff.stats.blocksMoved).toBe(1);
+    roundTrip(from, to);
+  });
+
+  it("diffs references field by field and flags dropped references", () => {
+    const from = article([section("lead", ["x[[ref:a]] y[[ref:b]]"])]);
+    const to = article([section("lead", ["x[[ref:a]] z[[ref:c]]"])], [{ key: "a", title: "A", url: "https://example.org/a2", archiveDate: "2024-12-06" }, { key: "c", title: "C" }]);
+    const diff = diffArticles(from, to);
+    expect(diff.references).toEqual([
+      { op: "changed", key: "a", from: refs[0], to: to.references[0], fields: [{ field: "url", from: "https://example.org/a", to: "https://example.org/a2" }, { field: "archiveDate", from: null, to: "2024-12-06" }] },
+      { op: "added", key: "c", to: to.references[1] },
+      { op: "removed", key: "b", from: refs[1], stillCitedInFrom: true },
+    ]);
+    expect(diff.flags.droppedReferences).toEqual(["b"]);
+    expect(diffArticles(from, article([section("lead", ["x[[ref:ghost]]"])])).flags.danglingCitations).toEqual(["ghost"]);
+  });
+
+  it("diffs the infobox field by field and the notes list", () => {
+    const [, , , older, newest] = demoHistory().map((stage) => stage.content);
+    const diff = diffArticles(older, newest);
+    expect(diff.infobox?.cells.map((cell) => cell.label)).toEqual(["Status"]);
+    expect(diff.infobox!.cells[0].runs.some((run) => run.op === "insert" && run.tokens.some((t) => t.kind === "citation"))).toBe(true);
+    const withNote = article([section("lead", ["A claim.[[note:old note text]]"])]);
+    const changedNote = article([section("lead", ["A claim.[[note:new note text]]"])]);
+    expect(diffArticles(withNote, changedNote).notes).toEqual([{ op: "changed", runs: expect.any(Array) }]);
+  });
+
+  it("degrades to whole-block changes when the time budget runs out, and stays complete", () => {
+    const from = generateArticle({ sections: 30, references: 60, sectionChars: 800, seed: 3 });
+    const to = clone(from);
+    to.sections.forEach((s, i) => (s.body = docFromMarkup(`Rewritten section ${i}, entirely new words here.`)));
+    let now = 0;
+    const diff = diffArticles(from, to, { budgetMs: 5, clock: () => (now += 1) });
+    expect(diff.coarse).toBe(true);
+    expect(applyDiff(from, diff, to.references.map((r) => r.key))).toEqual(to);
+  });
+});
+
+// Random revision pairs: a generated article and a random series of edits of the kinds editors make.
+type Edit = { kind: number; a: number; b: number; word: string };
+const editArbitrary = fc.record({ kind: fc.integer({ min: 0, max: 8 }), a: fc.nat(), b: fc.nat(), word: fc.constantFrom("alpha", "beta", "gamma", "delta", "[[ref:ref-1]]", "[[note:n]]") });
+
+function applyEdits(base: ArticleContent, edits: Edit[]): ArticleContent {
+  const next = clone(base);
+  let counter = 0;
+  for (const edit of edits) {
+    const sections = next.sections;
+    const s = sections[edit.a % sections.length];
+    const blocks: DocJSON[] = s.body.content!;
+    switch (edit.kind) {
+      case 0: // change words in a paragraph
+      case 1: {
+        const index = edit.b % blocks.length;
+        blocks[index] = docFromMarkup(`${edit.word} changed ${edit.b} ${edit.word}`).content![0];
+        break;
+      }
+      case 2: // insert a paragraph
+        blocks.splice(edit.b % (blocks.length + 1), 0, docFromMarkup(`Inserted ${edit.word} paragraph ${counter++}`).content![0]);
+        break;
+      case 3: // delete a paragraph (keep one)
+        if (blocks.length > 1) blocks.splice(edit.b % blocks.length, 1);
+        break;
+      case 4: {
+        // move a paragraph to another section
+        const target = sections[edit.b % sections.length];
+        if (blocks.length > 1) target.body.content!.push(blocks.splice(edit.b % blocks.length, 1)[0]);
+        break;
+      }
+      case 5: // add a section
+        sections.splice(1 + (edit.b % sections.length), 0, section(`added${counter++}`, [`New section ${edit.word}`], `Added ${counter}`));
+        break;
+      case 6: // remove a section (never the lead)
+        if (sections.length > 2) sections.splice(1 + (edit.b % (sections.length - 1)), 1);
+        break;
+      case 7: // rename
+        if (s.level > 0) s.title = `Renamed ${edit.word}`;
+        break;
+      case 8: // change a reference
+        if (next.references.length) next.references[edit.b % next.references.length].title = `Retitled ${edit.word}`;
+        break;
+    }
+  }
+  return next;
+}
+
+describe("diff properties (fast-check)", () => {
+  const base = generateArticle({ sections: 8, references: 20, sectionChars: 600, seed: 11 });
+
+  it("is complete: applying the diff to the older revision rebuilds the newer one", () => {
+    fc.assert(
+      fc.property(fc.array(editArbitrary, { minLength: 1, maxLength: 12 }), (edits) => {
+        const to = applyEdits(base, edits);
+        expect(applyDiff(base, diffArticles(base, to), to.references.map((r) => r.key))).toEqual(to);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("is empty between a revision and itself", () => {
+    fc.assert(
+      fc.property(fc.array(editArbitrary, { maxLength: 8 }), (edits) => {
+        const a = applyEdits(base, edits);
+        expect(isEmpty(diffArticles(a, clone(a)))).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

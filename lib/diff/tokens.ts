@@ -1,0 +1,97 @@
+import type { DocJSON } from "../document/model";
+import type { Token } from "./types";
+
+const WORD = /\s+|[^\s]+/g;
+
+function markSignature(node: DocJSON): string {
+  return (node.marks ?? [])
+    .map((mark) => (mark.type === "link" ? `link:${mark.attrs?.href}` : mark.type === "wikiLink" ? `wiki:${mark.attrs?.title}` : mark.type))
+    .sort()
+    .join(",");
+}
+
+/** The plain text of inline content (notes flattened), for note tokens and summaries. */
+export function plainText(node: DocJSON): string {
+  if (node.type === "text") return node.text ?? "";
+  if (node.type === "citation") return `[${node.attrs?.refKey}]`;
+  if (node.type === "maintenanceTag") return `[${node.attrs?.kind}]`;
+  if (node.type === "hardBreak") return "\n";
+  return (node.content ?? []).map(plainText).join(node.type === "doc" ? "\n" : "");
+}
+
+function pushInline(node: DocJSON, out: Token[]): void {
+  switch (node.type) {
+    case "text": {
+      const marks = markSignature(node);
+      for (const word of (node.text ?? "").match(WORD) ?? []) out.push({ kind: "text", text: word, marks });
+      return;
+    }
+    case "citation":
+      out.push({ kind: "citation", refKey: String(node.attrs?.refKey ?? "") });
+      return;
+    case "note":
+      out.push({ kind: "note", text: plainText(node) });
+      return;
+    case "maintenanceTag":
+      out.push({ kind: "tag", tag: String(node.attrs?.kind ?? ""), date: String(node.attrs?.date ?? "") });
+      return;
+    case "hardBreak":
+      out.push({ kind: "break", label: "↵" });
+      return;
+    default:
+      (node.content ?? []).forEach((child) => pushInline(child, out));
+  }
+}
+
+function pushBlock(node: DocJSON, out: Token[], depth: number): void {
+  switch (node.type) {
+    case "paragraph":
+    case "heading":
+    case "quoteAttribution":
+      if (out.length) out.push({ kind: "break", label: node.type === "quoteAttribution" ? "—" : "¶" });
+      (node.content ?? []).forEach((child) => pushInline(child, out));
+      return;
+    case "listItem":
+      out.push({ kind: "break", label: `${"  ".repeat(depth)}•` });
+      (node.content ?? []).forEach((child, index) => (index === 0 && child.type === "paragraph" ? (child.content ?? []).forEach((c) => pushInline(c, out)) : pushBlock(child, out, depth + 1)));
+      return;
+    default:
+      (node.content ?? []).forEach((child) => pushBlock(child, out, node.type === "bulletList" || node.type === "orderedList" ? depth : depth));
+  }
+}
+
+/** The word-level tokens of one block (paragraph, list, quote box), item and paragraph breaks included. */
+export function blockTokens(block: DocJSON): Token[] {
+  const tokens: Token[] = [];
+  pushBlock(block, tokens, 0);
+  return tokens;
+}
+
+/** Tokens of a rich-text document (an infobox value, a note). */
+export function docTokens(doc: DocJSON | undefined | null): Token[] {
+  if (!doc) return [];
+  const tokens: Token[] = [];
+  (doc.content ?? []).forEach((block) => pushBlock(block, tokens, 0));
+  return tokens;
+}
+
+/** A string that is equal for equal tokens. */
+export function tokenKey(token: Token): string {
+  switch (token.kind) {
+    case "text":
+      return token.marks ? `t:${token.text}|${token.marks}` : `t:${token.text}`;
+    case "citation":
+      return `c:${token.refKey}`;
+    case "note":
+      return `n:${token.text}`;
+    case "tag":
+      return `g:${token.tag}|${token.date}`;
+    case "break":
+      return `b:${token.label}`;
+  }
+}
+
+/** Counts the words (not spaces) among tokens. */
+export function countWords(tokens: Token[]): number {
+  return tokens.filter((token) => token.kind !== "text" || token.text.trim() !== "").length;
+}
