@@ -33,8 +33,14 @@ function OldRevisionBanner({ view }: { view: RevisionView }) {
         <a href={`/wiki/${slug}`}>current revision</a>.
       </p>
       <p className="old-revision-nav">
-        {view.revision.parentId ? <a href={`/wiki/${slug}?oldid=${view.revision.parentId}`}>← Older revision</a> : <span>← Older revision</span>} |{" "}
-        <a href={`/wiki/${slug}`}>Current revision</a>
+        {view.revision.parentId ? <a href={`/wiki/${slug}?oldid=${view.revision.parentId}`}>← Older revision</a> : <span>← Older revision</span>}
+        {view.revision.parentId ? (
+          <>
+            {" "}
+            (<a href={`/wiki/${slug}/diff?from=${view.revision.parentId}&to=${view.revision.id}`}>diff</a>)
+          </>
+        ) : null}{" "}
+        | <a href={`/wiki/${slug}`}>Current revision</a> (<a href={`/wiki/${slug}/diff?from=${view.revision.id}`}>diff</a>)
       </p>
     </div>
   );
@@ -72,6 +78,7 @@ export function ArticleView({ view, canProtect = false, editLabel = "Edit" }: { 
               Article
             </a>
             {view.isCurrent ? <a href={`/wiki/${slug}/edit`}>{editLabel}</a> : null}
+            <a href={`/wiki/${slug}/history`}>History</a>
             <a href={`/wiki/${encodeURIComponent(view.article.slug)}/log`}>Protection log</a>
             {canProtect ? <a href={`/wiki/${encodeURIComponent(view.article.slug)}/protect`}>{view.protection.level === "none" ? "Protect" : "Change protection"}</a> : null}
           </nav>

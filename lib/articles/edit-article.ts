@@ -136,7 +136,7 @@ export async function submitEdit(options: { actor: Actor | null; slug: string; r
     }
     const summary = mergedWith ? `${request.summary}${request.summary ? " " : ""}(merged with revision ${mergedWith})`.slice(0, 600) : request.summary;
     try {
-      const saved = await saveRevision({ db, slug: options.slug, baseRevisionId: head, content, authorId: author, summary, minor: request.minor });
+      const saved = await saveRevision({ db, slug: options.slug, baseRevisionId: head, content, authorId: author, summary, minor: request.minor, tags: mergedWith ? ["merged"] : [] });
       if (saved.status === "unchanged") return { status: "unchanged", revisionId: saved.revisionId };
       return { status: "saved", revisionId: saved.revisionId, parentId: head, summary, mergedWith };
     } catch (error) {

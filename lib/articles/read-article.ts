@@ -17,7 +17,9 @@ export interface RevisionView {
     minor: boolean;
     sizeBytes: number;
     schemaVersion: number;
+    tags?: string[];
     author: { id: number; name: string };
+    approvedBy?: { name: string } | null;
   };
   isCurrent: boolean;
   content: ArticleContent;
@@ -36,7 +38,9 @@ const revisionSelect = {
   sectionsRoot: true,
   referencesRoot: true,
   infoboxHash: true,
+  tags: true,
   author: { select: { id: true, name: true } },
+  approvedBy: { select: { name: true } },
 } as const;
 
 /**
@@ -66,7 +70,9 @@ export async function readArticleRevision(options: { slug: string; revisionId?: 
       minor: revision.minor,
       sizeBytes: revision.sizeBytes,
       schemaVersion: revision.schemaVersion,
+      tags: revision.tags ?? [],
       author: revision.author,
+      approvedBy: revision.approvedBy,
     },
     isCurrent: revision.id === article.currentRevisionId,
     content,

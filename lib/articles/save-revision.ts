@@ -17,6 +17,10 @@ export interface SaveRevisionOptions {
   authorId: number;
   summary?: string;
   minor?: boolean;
+  /** labels for history (merged, undo, restore) */
+  tags?: string[];
+  /** the reviewer whose approval this revision carries out */
+  approvedById?: number;
   /** when the revision was made; only imports and seeds set it */
   createdAt?: Date;
   db?: Db;
@@ -86,6 +90,8 @@ async function writeRevision(tx: Tx, options: SaveRevisionOptions, content: Arti
       authorId: options.authorId,
       summary: options.summary ?? "",
       minor: options.minor ?? false,
+    tags: options.tags ?? [],
+    approvedById: options.approvedById ?? null,
       ...(options.createdAt ? { createdAt: options.createdAt } : {}),
       sizeBytes,
       schemaVersion: SCHEMA_VERSION,

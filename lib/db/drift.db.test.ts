@@ -57,6 +57,7 @@ function expectedDefault(field: DmmfField): string {
 function actualDefault(text: string | null): string {
   if (text === null) return "none";
   if (text.startsWith("nextval(")) return "sequence";
+  if (/^ARRAY\[\]::/.test(text)) return "";
   return text.replace(/::[a-z ]+(\(\d+\))?$/i, "").replace(/^'(.*)'$/, "$1");
 }
 
@@ -84,7 +85,9 @@ async function describeSchema(): Promise<string[]> {
         continue;
       }
       const type = TYPE_OF[field.type] ?? field.type;
-      facts.push(`column ${table}.${field.dbName ?? field.name} ${field.isList ? `${type}[]` : type} ${field.isRequired ? "not null" : "null"} default=${expectedDefault(field)}`);
+      // Prisma creates scalar-list columns nullable on PostgreSQL, whatever the schema says.
+      const nullable = field.isList || !field.isRequired;
+      facts.push(`column ${table}.${field.dbName ?? field.name} ${field.isList ? `${type}[]` : type} ${nullable ? "null" : "not null"} default=${expectedDefault(field)}`);
     }
   }
   for (const index of dmmf.datamodel.indexes) {

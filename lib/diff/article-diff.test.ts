@@ -3,13 +3,13 @@ import { describe, expect, it } from "vitest";
 import { generateArticle } from "../../test/factories";
 import { demoHistory } from "../../prisma/seed/demo";
 import { docFromMarkup } from "../document/markup";
-import type { ArticleContent, DocJSON, Section } from "../document/model";
+import type { ArticleContent, DocJSON, Reference, Section } from "../document/model";
 import { applyDiff, diffArticles } from "./article-diff";
 import type { ArticleDiff } from "./types";
 
 const clone = <T,>(value: T): T => JSON.parse(JSON.stringify(value));
 const section = (id: string, blocks: string[], title = id): Section => ({ id, title: id === "lead" ? "" : title, level: id === "lead" ? 0 : 2, body: docFromMarkup(blocks) });
-const refs = [{ key: "a", title: "A", url: "https://example.org/a" }, { key: "b", title: "B" }];
+const refs: Reference[] = [{ key: "a", title: "A", url: "https://example.org/a" }, { key: "b", title: "B" }];
 const article = (sections: Section[], references = refs): ArticleContent => ({ title: "T", infobox: null, sections, references });
 
 function isEmpty(diff: ArticleDiff): boolean {

@@ -1,0 +1,31 @@
+import { createElement } from "react";
+import { MissingArticlePage } from "@/components/article/article-page";
+import { DiffPage } from "@/components/diff/diff-page";
+import { compareRevisions } from "@/lib/articles/compare";
+import { titleOfSlug } from "@/lib/articles/titles";
+import { sessionUserId } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { WikiError } from "@/lib/errors";
+import { htmlResponse } from "@/lib/http/html";
+import { parseId } from "@/lib/http/respond";
+
+// GET /wiki/{slug}/diff?from={id}&to={id}[&mode=inline|side-by-side] — the diff of two revisions. Public.
+export async function GET(request: Request, context: { params: Promise<{ slug: string }> }) {
+  const slug = decodeURIComponent((await context.params).slug);
+  const url = new URL(request.url);
+  const userId = await sessionUserId(request.headers.get("cookie"));
+  const userName = userId ? (await getDb().user.findUnique({ where: { id: userId }, select: { name: true } }))?.name : undefined;
+  try {
+    const to = url.searchParams.get("to");
+    const comparison = await compareRevisions({ slug, fromId: parseId(url.searchParams.get("from"), "from"), toId: to ? parseId(to, "to") : null });
+    const mode = url.searchParams.get("mode") === "side-by-side" ? "side-by-side" : "inline";
+    // A diff between two fixed revisions never changes.
+    const cacheControl = userName || !to ? "private, no-cache" : "public, max-age=31536000, immutable";
+    return htmlResponse(createElement(DiffPage, { comparison, mode, userName }), { headers: { "cache-control": cacheControl } });
+  } catch (error) {
+    if (error instanceof WikiError && (error.code === "not_found" || error.code === "bad_request")) {
+      return htmlResponse(createElement(MissingArticlePage, { title: titleOfSlug(slug), message: error.message, userName }), { status: error.status });
+    }
+    throw error;
+  }
+}

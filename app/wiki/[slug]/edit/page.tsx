@@ -1,0 +1,134 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { redirect } from "next/navigation";
+import { ArticleEditor } from "@/components/editor/article-editor";
+import { citationsBefore } from "@/components/editor/sections";
+import { readArticleRevision, type RevisionView } from "@/lib/articles/read-article";
+import { slugOfTitle, titleOfSlug, titleProblem } from "@/lib/articles/titles";
+import { getViewer } from "@/lib/auth/viewer";
+import { decide } from "@/lib/authz/policy";
+import type { ArticleContent } from "@/lib/document/model";
+import { WikiError } from "@/lib/errors";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ section?: string | string[] }> };
+
+const EMPTY_LEAD = { id: "sec-lead", title: "", level: 0 as const, body: { type: "doc", content: [{ type: "paragraph" }] } };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Editing ${titleOfSlug(decodeURIComponent((await params).slug))}` };
+}
+
+async function loadArticle(slug: string): Promise<RevisionView | null> {
+  try {
+    return await readArticleRevision({ slug });
+  } catch (error) {
+    if (error instanceof WikiError && error.code === "not_found") return null;
+    throw error;
+  }
+}
+
+function Shell({ title, section, slug, children }: { title: string; section?: string | null; slug: string; children: ReactNode }) {
+  const article = `/wiki/${encodeURIComponent(slug)}`;
+  return (
+    <div className="content-page wide editor-page">
+      <link rel="stylesheet" href="/editor.css?v=1" precedence="default" />
+      <header className="editor-header">
+        <p className="editor-kicker">{section ? "Editing a section of" : "Editing"}</p>
+        <h1 className="page-title editor-title">
+          {title}
+          {section ? <span className="editor-section-title"> — {section}</span> : null}
+        </h1>
+        <nav className="editor-links" aria-label="Page">
+          <a href={article}>Back to the article</a>
+          {section ? <a href={`${article}/edit`}>Edit the whole article</a> : null}
+        </nav>
+      </header>
+      {children}
+    </div>
+  );
+}
+
+// GET /wiki/{slug}/edit[?section={sectionId}] — the editor (signed-in users; protected articles: a proposal notice).
+export default async function EditPage({ params, searchParams }: Props) {
+  const slug = decodeURIComponent((await params).slug);
+  const sectionParam = (await searchParams).section;
+  const sectionId = typeof sectionParam === "string" && sectionParam ? sectionParam : null;
+  const canonical = slugOfTitle(slug);
+  if (canonical && canonical !== slug) redirect(`/wiki/${encodeURIComponent(canonical)}/edit${sectionId ? `?section=${encodeURIComponent(sectionId)}` : ""}`);
+  const here = `/wiki/${encodeURIComponent(slug)}/edit${sectionId ? `?section=${encodeURIComponent(sectionId)}` : ""}`;
+
+  const view = await loadArticle(slug);
+  const title = view?.content.title ?? titleOfSlug(slug);
+  if (!view) {
+    const problem = titleProblem(titleOfSlug(slug));
+    if (problem) {
+      return (
+        <Shell title={title} slug={slug}>
+          <div className="notice notice-warning" role="note">
+            This page cannot be created: {problem}
+          </div>
+        </Shell>
+      );
+    }
+  }
+
+  const viewer = await getViewer();
+  if (!viewer) {
+    return (
+      <Shell title={title} slug={slug}>
+        <div className="notice" role="note">
+          You need to sign in to edit. <a href={`/login?returnTo=${encodeURIComponent(here)}`}>Sign in</a> or <a href="/register">create an account</a>.
+        </div>
+      </Shell>
+    );
+  }
+
+  const decision = view ? decide(viewer, "edit", { protection: view.protection.level }) : decide(viewer, "create");
+  if (!decision.allowed && !decision.canPropose) {
+    return (
+      <Shell title={title} slug={slug}>
+        <div className="notice notice-warning" role="note">
+          {decision.reason}
+        </div>
+      </Shell>
+    );
+  }
+  const protectionNotice = decision.allowed ? null : `${decision.reason.replace(/ You can propose your change for review\.$/, "")} Saving will submit your change as a proposal for review.`;
+
+  const content: ArticleContent = view?.content ?? { title, infobox: null, sections: [EMPTY_LEAD], references: [] };
+  const section = sectionId ? content.sections.find((candidate) => candidate.id === sectionId) : undefined;
+  if (sectionId && !section) {
+    return (
+      <Shell title={title} slug={slug}>
+        <div className="notice notice-warning" role="note">
+          This article has no section with the id “{sectionId}”; it may have been removed or merged since the link was made.{" "}
+          <a href={`/wiki/${encodeURIComponent(slug)}/edit`}>Edit the whole article</a> instead.
+        </div>
+      </Shell>
+    );
+  }
+  const before = section ? citationsBefore(content, section.id) : { keys: [], notes: 0 };
+
+  return (
+    <Shell title={title} slug={slug} section={section ? section.title || "Lead" : null}>
+      {!view ? (
+        <div className="notice editor-notice" role="note">
+          There is no article “{title}” yet. Write it below; publishing creates it.
+        </div>
+      ) : null}
+      <ArticleEditor
+        slug={slug}
+        title={title}
+        baseRevisionId={view?.revision.id ?? null}
+        content={content}
+        sectionId={section?.id ?? null}
+        protectionNotice={protectionNotice}
+        protectionLevel={view?.protection.level ?? "none"}
+        keysBefore={before.keys}
+        notesBefore={before.notes}
+      />
+    </Shell>
+  );
+}

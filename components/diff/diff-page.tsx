@@ -1,0 +1,64 @@
+import { HtmlPage } from "@/components/ui/html-page";
+import type { Comparison } from "@/lib/articles/compare";
+import type { RevisionView } from "@/lib/articles/read-article";
+import { formatDate } from "@/lib/document/format";
+import { DiffView } from "./diff-view";
+import type { DiffMode } from "./section-diff-view";
+
+const stamp = (date: Date) => `${date.toISOString().slice(11, 16)}, ${formatDate(date.toISOString().slice(0, 10))}`;
+
+function RevisionCard({ view, label }: { view: RevisionView; label: string }) {
+  const slug = encodeURIComponent(view.article.slug);
+  return (
+    <div className="diff-revision">
+      <div className="diff-revision-label">{label}</div>
+      <a href={`/wiki/${slug}?oldid=${view.revision.id}`}>Revision as of {stamp(view.revision.createdAt)}</a>
+      {view.isCurrent ? <span className="diff-current"> (current)</span> : null}
+      <div>
+        <a href={`/user/${encodeURIComponent(view.revision.author.name)}`}>{view.revision.author.name}</a>
+        {view.revision.approvedBy ? <span className="diff-tag-approved"> · approved by {view.revision.approvedBy.name}</span> : null}
+        {view.revision.minor ? <span className="diff-minor"> · minor</span> : null}
+      </div>
+      <div className="summary">{view.revision.summary || "(no summary)"}</div>
+      <div className="diff-size">{view.revision.sizeBytes.toLocaleString("en")} bytes</div>
+    </div>
+  );
+}
+
+/** The full diff page of two revisions with navigation and the mode switch. */
+export function DiffPage({ comparison, mode, userName }: { comparison: Comparison; mode: DiffMode; userName?: string }) {
+  const { from, to, diff, article } = comparison;
+  const slug = encodeURIComponent(article.slug);
+  const link = (fromId: number, toId: number, linkMode: DiffMode = mode) => `/wiki/${slug}/diff?from=${fromId}&to=${toId}${linkMode === "side-by-side" ? "&mode=side-by-side" : ""}`;
+  return (
+    <HtmlPage title={`${article.title}: difference between revisions`} userName={userName}>
+      <div className="content-page wide diff-page">
+        <h1 className="page-title">
+          {article.title}: difference between revisions
+        </h1>
+        <nav className="diff-nav" aria-label="Diff navigation">
+          <a href={`/wiki/${slug}`}>Article</a> · <a href={`/wiki/${slug}/history`}>History</a> ·{" "}
+          <span className="diff-mode-switch">
+            {mode === "inline" ? <b>Inline</b> : <a href={link(from.revision.id, to.revision.id, "inline")}>Inline</a>} |{" "}
+            {mode === "side-by-side" ? <b>Side by side</b> : <a href={link(from.revision.id, to.revision.id, "side-by-side")}>Side by side</a>}
+          </span>
+        </nav>
+        <div className="diff-header">
+          <div>
+            <RevisionCard view={from} label="Older revision" />
+            {comparison.olderId ? <a className="diff-step" href={link(comparison.olderId, from.revision.id)}>← Older edit</a> : null}
+          </div>
+          <div>
+            <RevisionCard view={to} label="Newer revision" />
+            {comparison.newerId ? <a className="diff-step" href={link(to.revision.id, comparison.newerId)}>Newer edit →</a> : null}
+          </div>
+        </div>
+        <p className="diff-stats">
+          {diff.stats.sectionsChanged} section{diff.stats.sectionsChanged === 1 ? "" : "s"} changed · <ins className="diff-ins">+{diff.stats.wordsInserted} words</ins> · <del className="diff-del">−{diff.stats.wordsDeleted} words</del>
+          {diff.stats.blocksMoved ? ` · ${diff.stats.blocksMoved} paragraph${diff.stats.blocksMoved > 1 ? "s" : ""} moved` : ""}
+        </p>
+        <DiffView diff={diff} from={from.content} to={to.content} mode={mode} />
+      </div>
+    </HtmlPage>
+  );
+}

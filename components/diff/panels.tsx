@@ -1,0 +1,111 @@
+import type { ArticleDiff } from "@/lib/diff/types";
+import { Citation } from "@/components/article/reference-list";
+import { Runs, type ReferenceLookup } from "./tokens-view";
+
+const FIELD_NAMES: Record<string, string> = {
+  title: "title",
+  url: "URL",
+  work: "work",
+  publisher: "publisher",
+  authors: "authors",
+  date: "date",
+  accessDate: "access date",
+  archiveUrl: "archive URL",
+  archiveDate: "archive date",
+  language: "language",
+  quote: "quote",
+};
+
+/** Added, removed and changed references, each change field by field. */
+export function ReferencesPanel({ diff }: { diff: ArticleDiff }) {
+  if (diff.references.length === 0) return null;
+  return (
+    <section className="diff-panel" aria-labelledby="diff-references">
+      <h3 id="diff-references">References ({diff.references.length} changed)</h3>
+      <ul className="diff-reference-list">
+        {diff.references.map((change) => (
+          <li key={change.key} className={`diff-reference diff-reference-${change.op}`} data-ref-key={change.key}>
+            <span className={`diff-badge diff-badge-${change.op}`}>{change.op === "added" ? "added" : change.op === "removed" ? (change.stillCitedInFrom ? "no longer cited, dropped" : "removed") : "changed"}</span>{" "}
+            {change.op === "changed" ? (
+              <>
+                <Citation reference={change.to} />
+                <table className="diff-fields">
+                  <tbody>
+                    {change.fields.map((field) => (
+                      <tr key={field.field}>
+                        <th scope="row">{FIELD_NAMES[field.field] ?? field.field}</th>
+                        <td>{field.from === null ? <span className="diff-none">(none)</span> : <del className="diff-del">{field.from}</del>}</td>
+                        <td>{field.to === null ? <span className="diff-none">(removed)</span> : <ins className="diff-ins">{field.to}</ins>}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </>
+            ) : change.op === "added" ? (
+              <ins className="diff-ins">
+                <Citation reference={change.to} />
+              </ins>
+            ) : (
+              <del className="diff-del">
+                <Citation reference={change.from} />
+              </del>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The infobox's changed cells, each compared word by word. */
+export function InfoboxPanel({ diff, lookup }: { diff: ArticleDiff; lookup: ReferenceLookup }) {
+  if (!diff.infobox) return null;
+  const { cells } = diff.infobox;
+  return (
+    <section className="diff-panel" aria-labelledby="diff-infobox">
+      <h3 id="diff-infobox">Infobox {diff.infobox.from === null ? "(added)" : diff.infobox.to === null ? "(removed)" : `(${cells.length} field${cells.length === 1 ? "" : "s"} changed)`}</h3>
+      <table className="diff-fields diff-infobox">
+        <tbody>
+          {cells.map((cell) => (
+            <tr key={cell.label} data-field={cell.label}>
+              <th scope="row">{cell.label}</th>
+              <td>
+                <Runs runs={cell.runs} lookup={lookup} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** Notes whose text changed, was added or removed. */
+export function NotesPanel({ diff, lookup }: { diff: ArticleDiff; lookup: ReferenceLookup }) {
+  if (diff.notes.length === 0) return null;
+  return (
+    <section className="diff-panel" aria-labelledby="diff-notes">
+      <h3 id="diff-notes">Notes</h3>
+      <ul className="diff-reference-list">
+        {diff.notes.map((note, index) => (
+          <li key={index}>
+            <span className={`diff-badge diff-badge-${note.op}`}>{note.op}</span> <Runs runs={note.runs} lookup={lookup} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Warnings a reviewer should see: references the change dropped, citations that point nowhere. */
+export function FlagsPanel({ diff }: { diff: ArticleDiff }) {
+  const { droppedReferences, danglingCitations } = diff.flags;
+  if (!droppedReferences.length && !danglingCitations.length && !diff.coarse) return null;
+  return (
+    <div className="diff-flags" role="note">
+      {droppedReferences.length ? <p>⚠ This change leaves {droppedReferences.length} reference{droppedReferences.length > 1 ? "s" : ""} uncited, so {droppedReferences.length > 1 ? "they were" : "it was"} dropped: {droppedReferences.join(", ")}.</p> : null}
+      {danglingCitations.length ? <p>⚠ Citations point at references that do not exist: {danglingCitations.join(", ")}.</p> : null}
+      {diff.coarse ? <p>This diff is large: changed paragraphs are shown whole rather than word by word.</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import "server-only";
+import { getDb, type Db } from "../db/client";
+import { WikiError } from "../errors";
+
+/** One row of an article's history. */
+export interface HistoryEntry {
+  id: number;
+  parentId: number | null;
+  createdAt: Date;
+  author: string;
+  approvedBy: string | null;
+  summary: string;
+  minor: boolean;
+  tags: string[];
+  sizeBytes: number;
+  sizeChange: number;
+}
+
+export const HISTORY_PAGE_SIZE = 50;
+
+/**
+ * A page of an article's history, newest first, by keyset pagination on the
+ * revision id (`cursor` = the last id of the previous page), so a deep page
+ * costs what the first does: an index range scan of (articleId, id DESC).
+ */
+export async function listRevisions(options: { slug: string; cursor?: number | null; limit?: number; db?: Db }) {
+  const db = options.db ?? getDb();
+  const limit = Math.min(Math.max(options.limit ?? HISTORY_PAGE_SIZE, 1), 500);
+  const article = await db.article.findUnique({ where: { slug: options.slug }, select: { id: true, slug: true, title: true, currentRevisionId: true } });
+  if (!article) throw new WikiError("not_found", `There is no article "${options.slug.replace(/_/g, " ")}".`);
+  const rows = await db.revision.findMany({
+    where: { articleId: article.id, ...(options.cursor ? { id: { lt: options.cursor } } : {}) },
+    orderBy: { id: "desc" },
+    take: limit + 1,
+    select: {
+      id: true,
+      parentId: true,
+      createdAt: true,
+      summary: true,
+      minor: true,
+      tags: true,
+      sizeBytes: true,
+      author: { select: { name: true } },
+      approvedBy: { select: { name: true } },
+      parent: { select: { sizeBytes: true } },
+    },
+  });
+  const page = rows.slice(0, limit);
+  const revisions: HistoryEntry[] = page.map((row) => ({
+    id: row.id,
+    parentId: row.parentId,
+    createdAt: row.createdAt,
+    author: row.author.name,
+    approvedBy: row.approvedBy?.name ?? null,
+    summary: row.summary,
+    minor: row.minor,
+    tags: row.tags ?? [],
+    sizeBytes: row.sizeBytes,
+    sizeChange: row.sizeBytes - (row.parent?.sizeBytes ?? 0),
+  }));
+  return { article, revisions, nextCursor: rows.length > limit ? page[page.length - 1].id : null };
+}
