@@ -134,3 +134,16 @@ export async function loadContent(
     infobox: revision.infoboxHash ? (roots.get(revision.infoboxHash) as Infobox) : null,
   };
 }
+
+/** A revision's manifest only: section and reference hashes by id, without their content (cheap). */
+export async function loadManifest(
+  db: Db | Tx,
+  revision: { sectionsRoot: string; referencesRoot: string; infoboxHash: string | null },
+): Promise<{ sections: Map<string, string>; references: Map<string, string>; infoboxHash: string | null }> {
+  const roots = await fetchBlobs(db, [revision.sectionsRoot, revision.referencesRoot]);
+  const sectionChunks = (roots.get(revision.sectionsRoot) as { chunks: string[] }).chunks;
+  const referenceChunks = (roots.get(revision.referencesRoot) as { chunks: string[] }).chunks;
+  const chunks = await fetchBlobs(db, [...sectionChunks, ...referenceChunks]);
+  const entries = (hashes: string[]) => new Map(hashes.flatMap((hash) => (chunks.get(hash) as { entries: ManifestEntry[] }).entries));
+  return { sections: entries(sectionChunks), references: entries(referenceChunks), infoboxHash: revision.infoboxHash };
+}

@@ -9,12 +9,14 @@ import { WikiError } from "../errors";
 import { loadContent } from "./content-store";
 import { maxEditBytes, type TEditConflictDetails, type TEditRequest } from "./edit-contract";
 import { mergeContent } from "./merge";
+import { submitProposal } from "../proposals/submit-proposal";
 import { effectiveProtection } from "./protection";
 import { saveRevision } from "./save-revision";
 import { normalizeTitle, slugOfTitle, titleOfSlug, titleProblem } from "./titles";
 
 export type EditOutcome =
   | { status: "saved"; revisionId: number; parentId: number | null; summary: string; mergedWith: number | null }
+  | { status: "proposed"; proposalId: number }
   | { status: "unchanged"; revisionId: number };
 
 type EditParts = Pick<TEditRequest, "content" | "sectionEdit" | "references" | "infobox">;
@@ -71,8 +73,8 @@ async function loadRevisionContent(db: Db, articleId: number, revisionId: number
  * Saves an edit for a user allowed to edit. Based on an older revision, it is
  * merged section by section with what changed since; when the same section,
  * reference or the infobox changed on both sides, it is refused with 409 and
- * both versions, so nothing typed is lost. A user who may only propose gets a
- * 403 saying so (proposals take that path).
+ * both versions, so nothing typed is lost. A user who may only propose (a
+ * protected article) gets a proposal for review instead.
  */
 export async function submitEdit(options: { actor: Actor | null; slug: string; request: TEditRequest; db?: Db }): Promise<EditOutcome> {
   const db = options.db ?? getDb();
@@ -96,15 +98,17 @@ export async function submitEdit(options: { actor: Actor | null; slug: string; r
   }
 
   const decision = decide(options.actor, "edit", { protection: effectiveProtection(article).level });
-  if (!decision.allowed && decision.canPropose) {
-    throw new WikiError("forbidden", `${decision.reason.replace(" You can propose your change for review.", "")} Proposing a change for review will be possible here soon; your text was not saved, so keep a copy.`, { canPropose: true });
-  }
-  assertAllowed(decision);
+  if (!decision.allowed && !decision.canPropose) assertAllowed(decision);
   if (request.baseRevisionId === null) throw new WikiError("conflict", "This article already exists; start your edit from its current revision.", { currentRevisionId: article.currentRevisionId });
 
   const base = await loadRevisionContent(db, article.id, request.baseRevisionId);
   const mine = buildEditedContent(base, request);
   assertSize(mine);
+  if (!decision.allowed) {
+    // May only propose: the change waits for review, on the base it was made on.
+    const { proposalId } = await submitProposal({ db, actor: options.actor, articleId: article.id, baseRevisionId: request.baseRevisionId, base, content: mine, summary: request.summary, rationale: request.rationale });
+    return { status: "proposed", proposalId };
+  }
   const author = options.actor!.id;
 
   // Optimistic loop: another save may land between reading the head and writing.

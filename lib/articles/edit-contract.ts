@@ -17,6 +17,8 @@ export const ZEditRequestSchema = z
     baseRevisionId: z.number().int().positive().nullable(),
     summary: z.string().max(500, "The edit summary can have at most 500 characters.").default(""),
     minor: z.boolean().default(false),
+    /** for a proposal: why reviewers should accept it */
+    rationale: z.string().max(2000, "The rationale can have at most 2,000 characters.").default(""),
     /** only for a new article: its title */
     title: z.string().max(255).optional(),
     content: z.unknown().optional(),
@@ -34,6 +36,12 @@ export interface TEditCreated {
   status: "saved";
   revision: { id: number; parentId: number | null; summary: string };
   merged: { withRevisionId: number } | null;
+}
+
+/** The 202 answer when the user may only propose: the proposal now waiting for review. */
+export interface TEditProposed {
+  status: "proposed";
+  proposal: { id: number; url: string };
 }
 
 /** The 200 answer to a save that changed nothing. */

@@ -24,6 +24,8 @@ export interface SaveRevisionOptions {
   /** when the revision was made; only imports and seeds set it */
   createdAt?: Date;
   db?: Db;
+  /** run inside the caller's transaction (an approval writes its decision and the revision together) */
+  tx?: Tx;
 }
 
 export type SaveRevisionResult =
@@ -50,6 +52,7 @@ export async function saveRevision(options: SaveRevisionOptions): Promise<SaveRe
   const sizeBytes = Buffer.byteLength(JSON.stringify(content));
   const db = options.db ?? getDb();
 
+  if (options.tx) return writeRevision(options.tx, options, content, encoded, sizeBytes);
   try {
     return await db.$transaction((tx: Tx) => writeRevision(tx, options, content, encoded, sizeBytes), SAVE_TRANSACTION_LIMITS);
   } catch (error) {

@@ -18,7 +18,7 @@ export interface Actor {
   blockReason: string | null;
 }
 
-export type Action = "edit" | "propose" | "create" | "protect" | "grant" | "block";
+export type Action = "edit" | "propose" | "create" | "protect" | "grant" | "block" | "review" | "comment";
 
 /** A decision with the reason shown to the user; `status` is the HTTP status of a denial. */
 export type Decision = { allowed: true } | { allowed: false; status: 401 | 403; code: "unauthorized" | "forbidden"; reason: string; canPropose?: boolean };
@@ -53,14 +53,19 @@ const ACTION_WORDS: Record<Action, string> = {
   protect: "change the protection of articles",
   grant: "change user groups",
   block: "block or unblock users",
+  review: "review proposals",
+  comment: "comment on proposals",
 };
+
+/** Whether reviewers may decide on their own proposals (Wikipedia: no). */
+export const allowSelfReview = () => process.env.WIKI_ALLOW_SELF_REVIEW === "1";
 
 /**
  * THE authorization decision: may `actor` (null when signed out) do `action`,
  * given the article's protection where it matters. Pure; callers read the
  * actor fresh from the database so a stale session grants nothing.
  */
-export function decide(actor: Actor | null, action: Action, context: { protection?: ProtectionLevel; now?: Date } = {}): Decision {
+export function decide(actor: Actor | null, action: Action, context: { protection?: ProtectionLevel; now?: Date; ownerId?: number } = {}): Decision {
   const now = context.now ?? new Date();
   if (!actor) return { allowed: false, status: 401, code: "unauthorized", reason: `You need to sign in to ${ACTION_WORDS[action]}.` };
   const block = activeBlock(actor, now);
@@ -78,6 +83,11 @@ export function decide(actor: Actor | null, action: Action, context: { protectio
     }
     case "propose":
     case "create":
+    case "comment":
+      return { allowed: true };
+    case "review":
+      if (!groups.has("reviewer") && !groups.has("admin")) return { allowed: false, status: 403, code: "forbidden", reason: "Only reviewers and administrators can review proposals." };
+      if (context.ownerId === actor.id && !allowSelfReview()) return { allowed: false, status: 403, code: "forbidden", reason: "You cannot review your own proposal; another reviewer must decide." };
       return { allowed: true };
     case "protect":
     case "grant":

@@ -4,6 +4,13 @@ import * as protectionRoute from "../../app/api/articles/[slug]/protection/route
 import * as blockRoute from "../../app/api/users/[name]/block/route";
 import * as groupRoute from "../../app/api/users/[name]/groups/[group]/route";
 import * as groupsRoute from "../../app/api/users/[name]/groups/route";
+import * as approveRoute from "../../app/api/proposals/[id]/approve/route";
+import * as commentsRoute from "../../app/api/proposals/[id]/comments/route";
+import * as rejectRoute from "../../app/api/proposals/[id]/reject/route";
+import * as requestChangesRoute from "../../app/api/proposals/[id]/request-changes/route";
+import * as withdrawRoute from "../../app/api/proposals/[id]/withdraw/route";
+import { loadActor } from "../../lib/users/load-actor";
+import { submitProposal } from "../../lib/proposals/submit-proposal";
 import { readArticleRevision } from "../../lib/articles/read-article";
 import { saveRevision } from "../../lib/articles/save-revision";
 import { closeDb } from "../../lib/db/client";
@@ -16,6 +23,7 @@ const ctx = useTestDatabase();
 type User = { id: number; name: string };
 const roles: Record<string, User | null> = { anonymous: null };
 let target: User;
+let proposer: User;
 
 beforeAll(async () => {
   process.env.DATABASE_URL = ctx.url;
@@ -38,6 +46,7 @@ beforeAll(async () => {
   // A blocked administrator: the block must win over the group.
   await ctx.db.user.update({ where: { id: roles.blocked!.id }, data: { blockedAt: new Date(), blockReason: "compromised account" } });
   target = await createUser(ctx.db, { name: "m_target", ageDays: 100, editCount: 100 });
+  proposer = await createUser(ctx.db, { name: "m_proposer", ageDays: 2, editCount: 1 });
   const author = roles.admin!;
   await saveRevision({
     db: ctx.db,
@@ -50,7 +59,7 @@ beforeAll(async () => {
 
 /** Everything a rights mutation could touch, to prove a denial changed nothing. */
 async function snapshot() {
-  const [articles, protectionLogs, groups, rightsLogs, users, revisions, blobs] = await Promise.all([
+  const [articles, protectionLogs, groups, rightsLogs, users, revisions, blobs, proposals, decisions, comments] = await Promise.all([
     ctx.db.article.findMany({ orderBy: { id: "asc" } }),
     ctx.db.protectionLog.count(),
     ctx.db.userGroup.findMany({ orderBy: [{ userId: "asc" }, { group: "asc" }], select: { userId: true, group: true } }),
@@ -58,8 +67,11 @@ async function snapshot() {
     ctx.db.user.findMany({ orderBy: { id: "asc" }, select: { id: true, blockedAt: true, blockExpiresAt: true, blockReason: true, editCount: true } }),
     ctx.db.revision.count(),
     ctx.db.contentBlob.count(),
+    ctx.db.proposal.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, currentVersion: true } }),
+    ctx.db.reviewDecision.count(),
+    ctx.db.proposalComment.count(),
   ]);
-  return JSON.stringify({ articles, protectionLogs, groups, rightsLogs, users, revisions, blobs });
+  return JSON.stringify({ articles, protectionLogs, groups, rightsLogs, users, revisions, blobs, proposals, decisions, comments });
 }
 
 interface MutationCase {
@@ -72,6 +84,10 @@ interface MutationCase {
   okStatus: number;
   /** who may do it at a protection level; by default admins only */
   allowed?: (role: string, level: (typeof LEVELS)[number]) => boolean;
+  /** the exact status when not allowed, for signed-in users who are not blocked (default 403) */
+  deniedStatus?: number;
+  /** sets up what the request acts on (e.g. a fresh open proposal) and returns the route params */
+  prepare?: () => Promise<Record<string, string>>;
   /** undoes an allowed change so the next case starts from the same state */
   undo: () => Promise<unknown>;
 }
@@ -85,6 +101,25 @@ const EDIT_RIGHTS: Record<string, Array<(typeof LEVELS)[number]>> = {
   admin: ["none", "semi", "extended", "full"],
 };
 let editCounter = 0;
+
+/** An open proposal on the Matrix article by `author`, made through the service. */
+async function freshProposal(author: User): Promise<Record<string, string>> {
+  const article = await ctx.db.article.findUniqueOrThrow({ where: { slug: "Matrix" } });
+  const view = await readArticleRevision({ db: ctx.db, slug: "Matrix" });
+  editCounter += 1;
+  const content = { ...view.content, sections: [{ id: "lead", title: "", level: 0 as const, body: docFromMarkup(`Proposed ${editCounter}.`) }] };
+  const { proposalId } = await submitProposal({
+    db: ctx.db,
+    actor: await loadActor(ctx.db, author.id),
+    articleId: article.id,
+    baseRevisionId: article.currentRevisionId!,
+    base: view.content,
+    content,
+    summary: "matrix proposal",
+    rationale: "",
+  });
+  return { id: String(proposalId) };
+}
 
 const MUTATIONS: MutationCase[] = [
   {
@@ -100,6 +135,53 @@ const MUTATIONS: MutationCase[] = [
     },
     okStatus: 201,
     allowed: (role, level) => EDIT_RIGHTS[role]?.includes(level) ?? false,
+    // Everyone else who is signed in and not blocked gets a proposal instead.
+    deniedStatus: 202,
+    undo: async () => undefined,
+  },
+  ...(
+    [
+      ["approve", approveRoute.POST, { comment: "ok" }],
+      ["reject", rejectRoute.POST, { reason: "not neutral" }],
+      ["request changes", requestChangesRoute.POST, { comment: "add a source" }],
+    ] as const
+  ).map(
+    ([name, handler, body]): MutationCase => ({
+      name,
+      handler: handler as RouteHandler,
+      method: "POST",
+      path: "/api/proposals/:id/decision",
+      params: {},
+      body,
+      okStatus: 200,
+      allowed: (role) => role === "reviewer" || role === "admin",
+      prepare: () => freshProposal(proposer),
+      undo: async () => undefined,
+    }),
+  ),
+  {
+    name: "comment",
+    handler: commentsRoute.POST as RouteHandler,
+    method: "POST",
+    path: "/api/proposals/:id/comments",
+    params: {},
+    body: { body: "A comment." },
+    okStatus: 201,
+    allowed: () => true,
+    prepare: () => freshProposal(proposer),
+    undo: async () => undefined,
+  },
+  {
+    name: "withdraw",
+    handler: withdrawRoute.POST as RouteHandler,
+    method: "POST",
+    path: "/api/proposals/:id/withdraw",
+    params: {},
+    body: {},
+    okStatus: 200,
+    // Only the proposal's author, here the plain "user".
+    allowed: (role) => role === "user",
+    prepare: () => freshProposal(roles.user!),
     undo: async () => undefined,
   },
   {
@@ -170,7 +252,7 @@ const ROLES = ["anonymous", "user", "autoconfirmed", "extendedconfirmed", "revie
 const expectedStatus = (mutation: MutationCase, role: string, level: (typeof LEVELS)[number]): number | "ok" => {
   if (role === "anonymous") return 401;
   if (role === "blocked") return 403;
-  return (mutation.allowed ?? ((who) => who === "admin"))(role, level) ? "ok" : 403;
+  return (mutation.allowed ?? ((who) => who === "admin"))(role, level) ? "ok" : (mutation.deniedStatus ?? 403);
 };
 
 describe("authorization matrix: every role x protection level x mutation", () => {
@@ -185,11 +267,16 @@ describe("authorization matrix: every role x protection level x mutation", () =>
           if (mutation.name === "revoke") await ctx.db.userGroup.create({ data: { userId: target.id, group: "extendedconfirmed" } });
           await ctx.db.user.update({ where: { id: target.id }, data: mutation.name === "unblock" ? { blockedAt: new Date(), blockReason: "set up" } : { blockedAt: null, blockExpiresAt: null, blockReason: null } });
 
+          const params = mutation.prepare ? await mutation.prepare() : mutation.params;
           const before = await snapshot();
           const body = typeof mutation.body === "function" ? await (mutation.body as () => Promise<unknown>)() : mutation.body;
-          const request = await apiRequest(mutation.method, mutation.path, { body, user: roles[role] });
-          const response = await call(mutation.handler, request, mutation.params);
-          if (expected === "ok") {
+          const request = await apiRequest(mutation.method, mutation.path.replace(":id", params.id ?? ""), { body, user: roles[role] });
+          const response = await call(mutation.handler, request, params);
+          if (expected === 202) {
+            // Not allowed to edit directly: the change becomes a proposal, the article stays.
+            expect(response.status, `${role} ${mutation.name} on ${level}`).toBe(202);
+            expect(await ctx.db.proposal.findUnique({ where: { id: response.body.proposal.id } })).toMatchObject({ status: "open" });
+          } else if (expected === "ok") {
             expect(response.status, `${role} ${mutation.name} on ${level}: ${JSON.stringify(response.body)}`).toBe(mutation.okStatus);
             expect(await snapshot()).not.toBe(before);
             await mutation.undo();
@@ -206,16 +293,17 @@ describe("authorization matrix: every role x protection level x mutation", () =>
 
 describe("edges of every mutation", () => {
   it.each(MUTATIONS.map((mutation) => [mutation.name, mutation] as const))("%s refuses cross-site, null-origin and origin-less requests, changing nothing", async (_name, mutation) => {
-    const before = await snapshot();
     const attacks: Array<Record<string, string | null>> = [{ origin: "https://evil.example" }, { origin: "null" }, { origin: null }, { "sec-fetch-site": "cross-site" }];
     for (const headers of attacks) {
+      const params = mutation.prepare ? await mutation.prepare() : mutation.params;
+      const before = await snapshot();
       const body = typeof mutation.body === "function" ? await (mutation.body as () => Promise<unknown>)() : mutation.body;
-      const request = await apiRequest(mutation.method, mutation.path, { body, user: roles.admin, headers });
-      const response = await call(mutation.handler, request, mutation.params);
+      const request = await apiRequest(mutation.method, mutation.path.replace(":id", params.id ?? ""), { body, user: roles.admin, headers });
+      const response = await call(mutation.handler, request, params);
       expect(response.status, JSON.stringify(headers)).toBe(403);
       expect(response.body.error.message).toMatch(/Refused/);
+      expect(await snapshot()).toBe(before);
     }
-    expect(await snapshot()).toBe(before);
   });
 
   it("refuses unknown fields, bad JSON and oversize bodies before touching anything", async () => {

@@ -135,14 +135,16 @@ describe("POST /api/articles/{slug}/edits", () => {
     expect(await counts()).toEqual(before);
   });
 
-  it("tells a user who may only propose that their text was not saved", async () => {
+  it("turns the edit of a user who may only propose into a proposal (202), leaving the article alone", async () => {
     await ctx.db.article.update({ where: { slug }, data: { protectionLevel: "extended" } });
-    const before = await counts();
-    const response = await edit(bob, sectionEdit(firstRevision, "history", "Bob tries."));
-    expect(response.status).toBe(403);
-    expect(response.body.error.message).toMatch(/extended-confirmed protected.*proposing a change for review will be possible/i);
-    expect(response.body.error.details).toEqual({ canPropose: true });
-    expect(await counts()).toEqual(before);
+    const before = await ctx.db.article.findUniqueOrThrow({ where: { slug } });
+    const response = await edit(bob, sectionEdit(firstRevision, "history", "Bob proposes.", { rationale: "Adds the date." }));
+    expect(response.status).toBe(202);
+    expect(response.body).toEqual({ status: "proposed", proposal: { id: expect.any(Number), url: `/proposals/${response.body.proposal.id}` } });
+    expect(await ctx.db.article.findUniqueOrThrow({ where: { slug } })).toEqual(before);
+    const proposal = await ctx.db.proposal.findUniqueOrThrow({ where: { id: response.body.proposal.id }, include: { versions: true } });
+    expect(proposal).toMatchObject({ status: "open", rationale: "Adds the date.", summary: "edit history" });
+    expect(proposal.versions[0]).toMatchObject({ baseRevisionId: firstRevision, touchedSections: ["history"] });
   });
 
   it("creates a new article for a signed-in user, with a normalized title", async () => {
