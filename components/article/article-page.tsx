@@ -4,10 +4,10 @@ import { ArticleNotFound } from "./article-not-found";
 import { ArticleView } from "./article-view";
 
 /** The full HTML page of an article revision. */
-export function ArticlePage({ view, viewer }: { view: RevisionView; viewer: { name: string; canProtect: boolean; canEdit: boolean } | null }) {
+export function ArticlePage({ view, viewer }: { view: RevisionView; viewer: { name: string; canProtect: boolean; canEdit: boolean; reviewCount: number | null } | null }) {
   const title = view.isCurrent ? view.content.title : `${view.content.title} (old revision ${view.revision.id})`;
   return (
-    <HtmlPage title={title} userName={viewer?.name}>
+    <HtmlPage title={title} userName={viewer?.name} reviewCount={viewer?.reviewCount}>
       <ArticleView view={view} canProtect={viewer?.canProtect ?? false} editLabel={!viewer || viewer.canEdit ? "Edit" : "Propose changes"} />
     </HtmlPage>
   );

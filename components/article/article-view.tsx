@@ -79,6 +79,7 @@ export function ArticleView({ view, canProtect = false, editLabel = "Edit" }: { 
             </a>
             {view.isCurrent ? <a href={`/wiki/${slug}/edit`}>{editLabel}</a> : null}
             <a href={`/wiki/${slug}/history`}>History</a>
+            <a href={`/wiki/${slug}/proposals`}>Proposals</a>
             <a href={`/wiki/${encodeURIComponent(view.article.slug)}/log`}>Protection log</a>
             {canProtect ? <a href={`/wiki/${encodeURIComponent(view.article.slug)}/protect`}>{view.protection.level === "none" ? "Protect" : "Change protection"}</a> : null}
           </nav>

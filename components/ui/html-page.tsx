@@ -2,13 +2,13 @@ import type { ReactNode } from "react";
 import { SiteFooter, SiteHeader } from "./site-header";
 
 /** Version of public/wiki.css; bump to bust caches when it changes. */
-export const STYLESHEET = "/wiki.css?v=4";
+export const STYLESHEET = "/wiki.css?v=5";
 
 /**
  * A complete HTML document for pages served by route handlers (the article
  * views), with the same header and stylesheet as the App Router pages.
  */
-export function HtmlPage({ title, userName, children }: { title: string; userName?: string | null; children: ReactNode }) {
+export function HtmlPage({ title, userName, reviewCount, children }: { title: string; userName?: string | null; reviewCount?: number | null; children: ReactNode }) {
   return (
     <html lang="en">
       <head>
@@ -19,7 +19,7 @@ export function HtmlPage({ title, userName, children }: { title: string; userNam
         <link rel="stylesheet" href={STYLESHEET} />
       </head>
       <body>
-        <SiteHeader userName={userName} />
+        <SiteHeader userName={userName} reviewCount={reviewCount} />
         <main className="page">{children}</main>
         <SiteFooter />
       </body>

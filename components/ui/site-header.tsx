@@ -1,5 +1,5 @@
 /** The site header: name, title search and the account link. Plain HTML, no client script. */
-export function SiteHeader({ userName, query }: { userName?: string | null; query?: string }) {
+export function SiteHeader({ userName, query, reviewCount }: { userName?: string | null; query?: string; reviewCount?: number | null }) {
   return (
     <header className="site-header">
       <a className="site-logo" href="/">
@@ -13,6 +13,11 @@ export function SiteHeader({ userName, query }: { userName?: string | null; quer
         <button type="submit">Search</button>
       </form>
       <nav className="site-account" aria-label="Account">
+        {typeof reviewCount === "number" ? (
+          <a href="/review" className="review-count" aria-label={`${reviewCount} open proposals to review`}>
+            Review <span className="count-badge">{reviewCount}</span>
+          </a>
+        ) : null}
         {userName ? (
           <>
             <a href={`/user/${encodeURIComponent(userName)}`}>{userName}</a>

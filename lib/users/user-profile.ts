@@ -11,7 +11,7 @@ export async function getUserProfile(options: { name: string; db?: Db }) {
   const user = await db.user.findUnique({ where: { nameKey: nameKeyOf(options.name) }, select: { id: true } });
   if (!user) throw new WikiError("not_found", `There is no user "${options.name}".`);
   const actor = (await loadActor(db, user.id)) as Actor;
-  const [revisions, rightsLog] = await Promise.all([
+  const [revisions, rightsLog, proposals] = await Promise.all([
     db.revision.findMany({
       where: { authorId: user.id },
       orderBy: { id: "desc" },
@@ -19,6 +19,12 @@ export async function getUserProfile(options: { name: string; db?: Db }) {
       select: { id: true, createdAt: true, summary: true, sizeBytes: true, minor: true, article: { select: { slug: true, title: true } }, parent: { select: { sizeBytes: true } } },
     }),
     db.rightsLog.findMany({ where: { targetId: user.id }, orderBy: { id: "desc" }, take: 50, include: { actor: { select: { name: true } } } }),
+    db.proposal.findMany({
+      where: { authorId: user.id },
+      orderBy: { id: "desc" },
+      take: 100,
+      select: { id: true, status: true, summary: true, createdAt: true, article: { select: { slug: true, title: true } }, decisions: { orderBy: { id: "desc" }, take: 1, select: { comment: true, action: true } } },
+    }),
   ]);
   const groups = effectiveGroups(actor);
   return {
@@ -30,6 +36,7 @@ export async function getUserProfile(options: { name: string; db?: Db }) {
     block: activeBlock(actor),
     contributions: revisions.map((revision) => ({ ...revision, sizeChange: revision.sizeBytes - (revision.parent?.sizeBytes ?? 0) })),
     rightsLog,
+    proposals,
   };
 }
 

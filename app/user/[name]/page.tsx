@@ -66,6 +66,20 @@ export default async function UserPage({ params }: Props) {
           ))}
         </ul>
       )}
+      <h2>Proposals</h2>
+      {profile.proposals.length === 0 ? (
+        <p>No proposals.</p>
+      ) : (
+        <ul className="history-list">
+          {profile.proposals.map((proposal) => (
+            <li key={proposal.id}>
+              <a href={`/proposals/${proposal.id}`}>#{proposal.id}</a> to <a href={`/wiki/${encodeURIComponent(proposal.article.slug)}`}>{proposal.article.title}</a>{" "}
+              <span className={`status-badge status-${proposal.status}`}>{proposal.status.replace("_", " ")}</span> {proposal.summary ? <span className="summary">({proposal.summary})</span> : null}
+              {proposal.decisions[0]?.comment && proposal.status !== "open" ? <div className="decision-reason">Reviewer: {proposal.decisions[0].comment}</div> : null}
+            </li>
+          ))}
+        </ul>
+      )}
       {profile.rightsLog.length ? (
         <>
           <h2>Rights log</h2>

@@ -5,6 +5,7 @@ import { sessionUserId } from "@/lib/auth/session";
 import { decide } from "@/lib/authz/policy";
 import { getDb } from "@/lib/db/client";
 import { loadActor } from "@/lib/users/load-actor";
+import { countOpenProposals } from "@/lib/proposals/review-queue";
 import { slugOfTitle, titleOfSlug } from "@/lib/articles/titles";
 import { WikiError } from "@/lib/errors";
 import { htmlResponse } from "@/lib/http/html";
@@ -25,7 +26,12 @@ export async function GET(request: Request, context: { params: Promise<{ slug: s
     const oldid = url.searchParams.get("oldid");
     const view = await readArticleRevision({ slug, revisionId: oldid === null ? undefined : parseId(oldid, "oldid") });
     const viewer = actor
-      ? { name: actor.name, canProtect: decide(actor, "protect").allowed, canEdit: decide(actor, "edit", { protection: view.protection.level }).allowed }
+      ? {
+          name: actor.name,
+          canProtect: decide(actor, "protect").allowed,
+          canEdit: decide(actor, "edit", { protection: view.protection.level }).allowed,
+          reviewCount: decide(actor, "review").allowed ? await countOpenProposals() : null,
+        }
       : null;
     // The page names the signed-in user, so it is private; an old revision's body never changes.
     const cacheControl = actor ? "private, no-cache" : view.isCurrent ? "no-cache" : "public, max-age=31536000, immutable";

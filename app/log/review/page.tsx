@@ -1,0 +1,35 @@
+import { formatDate } from "@/lib/document/format";
+import { listReviewLog } from "@/lib/proposals/review-queue";
+
+export const metadata = { title: "Review log" };
+export const dynamic = "force-dynamic";
+
+const ACTION_TEXT: Record<string, string> = { approve: "approved", partial: "partially approved", reject: "rejected", request_changes: "requested changes to" };
+
+// GET /log/review — every review decision, newest first. Public.
+export default async function ReviewLogPage() {
+  const entries = await listReviewLog();
+  return (
+    <div className="content-page wide">
+      <h1 className="page-title">Review log</h1>
+      {entries.length === 0 ? <p>No decisions yet.</p> : null}
+      <ul className="history-list">
+        {entries.map((entry) => (
+          <li key={entry.id}>
+            {entry.createdAt.toISOString().slice(11, 16)}, {formatDate(entry.createdAt.toISOString().slice(0, 10))}{" "}
+            <a href={`/user/${encodeURIComponent(entry.reviewer.name)}`}>{entry.reviewer.name}</a> {ACTION_TEXT[entry.action] ?? entry.action}{" "}
+            <a href={`/proposals/${entry.proposal.id}`}>proposal #{entry.proposal.id}</a> by {entry.proposal.author.name} to{" "}
+            <a href={`/wiki/${encodeURIComponent(entry.proposal.article.slug)}`}>{entry.proposal.article.title}</a>
+            {entry.revisionId ? (
+              <>
+                {" "}
+                (<a href={`/wiki/${encodeURIComponent(entry.proposal.article.slug)}?oldid=${entry.revisionId}`}>revision {entry.revisionId}</a>)
+              </>
+            ) : null}
+            {entry.comment ? <span className="summary"> ({entry.comment})</span> : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

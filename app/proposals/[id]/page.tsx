@@ -1,0 +1,174 @@
+import { notFound } from "next/navigation";
+import { DiffView } from "@/components/diff/diff-view";
+import { AuthorActions, CommentForm, ReviewActions, type DecidablePart } from "@/components/review/proposal-actions";
+import { decide } from "@/lib/authz/policy";
+import { getViewer } from "@/lib/auth/viewer";
+import { getDb } from "@/lib/db/client";
+import { blockTokens } from "@/lib/diff/tokens";
+import { formatDate } from "@/lib/document/format";
+import { WikiError } from "@/lib/errors";
+import { getProposal } from "@/lib/proposals/read-proposal";
+import { Tokens } from "@/components/diff/tokens-view";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props) {
+  return { title: `Proposal #${(await params).id}` };
+}
+
+const stamp = (date: Date) => `${date.toISOString().slice(11, 16)}, ${formatDate(date.toISOString().slice(0, 10))}`;
+const STATUS_TEXT: Record<string, string> = {
+  open: "Open for review",
+  changes_requested: "Changes requested",
+  approved: "Approved",
+  partially_approved: "Partially approved",
+  rejected: "Rejected",
+  withdrawn: "Withdrawn",
+};
+const ACTION_TEXT: Record<string, string> = { approve: "approved", partial: "partially approved", reject: "rejected", request_changes: "requested changes" };
+
+// GET /proposals/{id} — one proposal: its diffs, rebase state, discussion and decision. Public.
+export default async function ProposalPage({ params }: Props) {
+  const raw = (await params).id;
+  if (!/^\d{1,9}$/.test(raw)) notFound();
+  const details = await getProposal({ proposalId: Number(raw) }).catch((error) => {
+    if (error instanceof WikiError && error.code === "not_found") notFound();
+    throw error;
+  });
+  const viewer = await getViewer();
+  const { proposal, article, version, rebase, content } = details;
+  const slug = encodeURIComponent(article.slug);
+  const isOpen = proposal.status === "open";
+  const canReview = Boolean(viewer && isOpen && decide(viewer, "review", { ownerId: proposal.authorId }).allowed);
+  const isAuthor = viewer?.id === proposal.authorId;
+  const [previous, next] = await Promise.all([
+    getDb().proposal.findFirst({ where: { status: "open", id: { lt: proposal.id } }, orderBy: { id: "desc" }, select: { id: true } }),
+    getDb().proposal.findFirst({ where: { status: "open", id: { gt: proposal.id } }, orderBy: { id: "asc" }, select: { id: true } }),
+  ]);
+  const sectionTitle = (id: string) => (content.proposed.sections.find((s) => s.id === id) ?? content.base.sections.find((s) => s.id === id))?.title || "Lead";
+  const parts: DecidablePart[] = [
+    ...version.touchedSections.map((id) => ({ kind: "section" as const, id, label: `Section: ${sectionTitle(id)}` })),
+    ...version.touchedReferences.map((key) => ({ kind: "reference" as const, id: key, label: `Reference: ${(content.proposed.references.find((r) => r.key === key) ?? content.base.references.find((r) => r.key === key))?.title ?? key}` })),
+    ...(version.touchesInfobox ? [{ kind: "infobox" as const, id: "infobox", label: "Infobox" }] : []),
+  ];
+  const timeline = [
+    ...details.comments.map((comment) => ({ at: comment.createdAt, kind: "comment" as const, comment })),
+    ...details.decisions.map((decision) => ({ at: decision.createdAt, kind: "decision" as const, decision })),
+  ].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const lookup = (key: string) => content.proposed.references.find((r) => r.key === key) ?? content.head.references.find((r) => r.key === key);
+
+  return (
+    <div className="content-page wide proposal-page">
+      <h1 className="page-title">
+        Proposal #{proposal.id}: {proposal.summary || "(no summary)"}
+      </h1>
+      <div className="proposal-meta">
+        <span className={`status-badge status-${proposal.status}`}>{STATUS_TEXT[proposal.status] ?? proposal.status}</span> to <a href={`/wiki/${slug}`}>{article.title}</a> by{" "}
+        <a href={`/user/${encodeURIComponent(proposal.author)}`}>{proposal.author}</a>, {stamp(proposal.createdAt)} · version {version.number} · based on{" "}
+        <a href={`/wiki/${slug}?oldid=${version.baseRevisionId}`}>revision {version.baseRevisionId}</a> · <a href={`/wiki/${slug}/proposals`}>all proposals for this article</a>
+      </div>
+      {proposal.rationale ? (
+        <blockquote className="proposal-rationale">
+          <b>Rationale:</b> {proposal.rationale}
+        </blockquote>
+      ) : null}
+      {isOpen || proposal.status === "changes_requested" ? (
+        <div className={`rebase-state ${rebase.clean ? "rebase-clean" : "rebase-conflict"}`} role="status">
+          {rebase.clean
+            ? rebase.stale
+              ? `The article changed since revision ${version.baseRevisionId}, but not where this proposal does: it applies cleanly to the current revision.`
+              : "Based on the current revision: it applies cleanly."
+            : `The article changed in the same places since this proposal was made (${rebase.conflict.sectionIds.map(sectionTitle).join(", ") || ""}${rebase.conflict.referenceKeys.length ? ` references ${rebase.conflict.referenceKeys.join(", ")}` : ""}${rebase.conflict.infobox ? " infobox" : ""}). The author must resolve it before it can be approved.`}
+        </div>
+      ) : null}
+      {!rebase.clean && (isOpen || proposal.status === "changes_requested") ? (
+        <section className="conflict-sections" aria-label="Conflicting sections">
+          {rebase.conflict.sectionIds.map((id) => (
+            <div key={id} className="conflict-pair">
+              <h3>{sectionTitle(id)}</h3>
+              <div className="conflict-columns">
+                <div>
+                  <div className="diff-revision-label">Current article</div>
+                  {(content.head.sections.find((s) => s.id === id)?.body.content ?? []).map((block, index) => (
+                    <p key={index}>
+                      <Tokens tokens={blockTokens(block)} lookup={lookup} />
+                    </p>
+                  ))}
+                </div>
+                <div>
+                  <div className="diff-revision-label">This proposal</div>
+                  {(content.proposed.sections.find((s) => s.id === id)?.body.content ?? []).map((block, index) => (
+                    <p key={index}>
+                      <Tokens tokens={blockTokens(block)} lookup={lookup} />
+                    </p>
+                  ))}
+                </div>
+              </div>
+            </div>
+          ))}
+        </section>
+      ) : null}
+
+      <h2>Changes proposed (against revision {version.baseRevisionId})</h2>
+      <DiffView diff={details.diffAgainstBase} from={content.base} to={content.proposed} mode="inline" />
+      {rebase.clean && rebase.stale && details.diffAgainstCurrent ? (
+        <details className="diff-against-current">
+          <summary>What approving it would change in the current revision</summary>
+          <DiffView diff={details.diffAgainstCurrent} from={content.head} to={content.proposed} mode="inline" />
+        </details>
+      ) : null}
+
+      {canReview ? <ReviewActions proposalId={proposal.id} parts={parts} nextId={next?.id ?? null} previousId={previous?.id ?? null} canApprove={rebase.clean} /> : null}
+      {isAuthor && (isOpen || proposal.status === "changes_requested") ? <AuthorActions proposalId={proposal.id} /> : null}
+
+      <h2>Discussion</h2>
+      {timeline.length === 0 ? <p className="form-hint">No comments yet.</p> : null}
+      <ol className="discussion">
+        {timeline.map((entry) =>
+          entry.kind === "comment" ? (
+            <li key={`c${entry.comment.id}`} className="discussion-comment">
+              <b>
+                <a href={`/user/${encodeURIComponent(entry.comment.author)}`}>{entry.comment.author}</a>
+              </b>{" "}
+              <span className="form-hint">{stamp(entry.comment.createdAt)}</span>
+              <p>{entry.comment.body}</p>
+            </li>
+          ) : (
+            <li key={`d${entry.decision.id}`} className={`discussion-decision decision-${entry.decision.action}`}>
+              <b>
+                <a href={`/user/${encodeURIComponent(entry.decision.reviewer)}`}>{entry.decision.reviewer}</a> {ACTION_TEXT[entry.decision.action] ?? entry.decision.action}
+              </b>{" "}
+              version {entry.decision.version} <span className="form-hint">{stamp(entry.decision.createdAt)}</span>
+              {entry.decision.revisionId ? (
+                <>
+                  {" "}
+                  → <a href={`/wiki/${slug}?oldid=${entry.decision.revisionId}`}>revision {entry.decision.revisionId}</a>
+                </>
+              ) : null}
+              {entry.decision.comment ? <p className="decision-reason">{entry.decision.comment}</p> : null}
+              {entry.decision.declined.length ? (
+                <ul className="declined-parts">
+                  {entry.decision.declined.map((part) => (
+                    <li key={`${part.kind}:${part.id}`}>
+                      Declined {part.kind === "section" ? `section “${sectionTitle(part.id)}”` : part.kind === "reference" ? `reference ${part.id}` : "the infobox change"}: {part.reason}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </li>
+          ),
+        )}
+      </ol>
+      {viewer ? <CommentForm proposalId={proposal.id} /> : <p className="form-hint"><a href={`/login?returnTo=/proposals/${proposal.id}`}>Sign in</a> to comment.</p>}
+
+      <h2>Versions</h2>
+      <ul className="history-list">
+        {details.versions.map((entry) => (
+          <li key={entry.version}>
+            Version {entry.version}, {stamp(entry.createdAt)}, based on revision {entry.baseRevisionId} {entry.summary ? <span className="summary">({entry.summary})</span> : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

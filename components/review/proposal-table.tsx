@@ -1,0 +1,71 @@
+import { formatDate } from "@/lib/document/format";
+
+export interface ProposalRow {
+  id: number;
+  summary: string;
+  status: string;
+  createdAt: Date;
+  article: { slug: string; title: string };
+  author: { name: string; editCount: number; groups: string[] };
+  sizeChange: number;
+  sectionsTouched: number;
+  appliesCleanly: boolean;
+}
+
+function age(date: Date): string {
+  const hours = Math.floor((Date.now() - date.getTime()) / 3_600_000);
+  if (hours < 1) return "under an hour";
+  if (hours < 48) return `${hours} hour${hours === 1 ? "" : "s"}`;
+  return `${Math.floor(hours / 24)} days`;
+}
+
+/** A table of proposals with what a reviewer weighs at a glance. */
+export function ProposalTable({ proposals, showArticle = true }: { proposals: ProposalRow[]; showArticle?: boolean }) {
+  if (proposals.length === 0) return <p className="form-hint">Nothing here.</p>;
+  return (
+    <table className="data-table proposal-table">
+      <thead>
+        <tr>
+          <th>Proposal</th>
+          {showArticle ? <th>Article</th> : null}
+          <th>Author</th>
+          <th>Waiting</th>
+          <th>Size</th>
+          <th>Applies cleanly</th>
+        </tr>
+      </thead>
+      <tbody>
+        {proposals.map((proposal) => (
+          <tr key={proposal.id} data-proposal-id={proposal.id}>
+            <td>
+              <a href={`/proposals/${proposal.id}`}>#{proposal.id}</a> {proposal.summary || <span className="form-hint">(no summary)</span>}
+              {proposal.status !== "open" ? <span className={`status-badge status-${proposal.status}`}> {proposal.status.replace("_", " ")}</span> : null}
+            </td>
+            {showArticle ? (
+              <td>
+                <a href={`/wiki/${encodeURIComponent(proposal.article.slug)}`}>{proposal.article.title}</a>
+              </td>
+            ) : null}
+            <td>
+              <a href={`/user/${encodeURIComponent(proposal.author.name)}`}>{proposal.author.name}</a>
+              <div className="form-hint">
+                {proposal.author.groups.filter((group) => group !== "user").join(", ") || "new user"} · {proposal.author.editCount.toLocaleString("en")} edits
+              </div>
+            </td>
+            <td title={formatDate(proposal.createdAt.toISOString().slice(0, 10))}>{age(proposal.createdAt)}</td>
+            <td>
+              <span className={proposal.sizeChange >= 0 ? "size-plus" : "size-minus"}>
+                {proposal.sizeChange >= 0 ? "+" : "−"}
+                {Math.abs(proposal.sizeChange).toLocaleString("en")}
+              </span>{" "}
+              <span className="form-hint">
+                {proposal.sectionsTouched} section{proposal.sectionsTouched === 1 ? "" : "s"}
+              </span>
+            </td>
+            <td>{proposal.appliesCleanly ? <span className="clean-yes">✓ yes</span> : <span className="clean-no">✗ conflicts</span>}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
