@@ -7,7 +7,7 @@ import { pruneUncitedReferences } from "../document/prune";
 import { validateArticleContent } from "../document/validate";
 import { WikiError } from "../errors";
 import { loadContent } from "./content-store";
-import { maxEditBytes, type TEditConflictDetails, type TEditRequest } from "./edit-contract";
+import { maxEditBytes, type TEditConflictDetails, type TEditRequestParsed } from "./edit-contract";
 import { mergeContent } from "./merge";
 import { submitProposal } from "../proposals/submit-proposal";
 import { effectiveProtection } from "./protection";
@@ -19,7 +19,7 @@ export type EditOutcome =
   | { status: "proposed"; proposalId: number }
   | { status: "unchanged"; revisionId: number };
 
-type EditParts = Pick<TEditRequest, "content" | "sectionEdit" | "references" | "infobox">;
+type EditParts = Pick<TEditRequestParsed, "content" | "sectionEdit" | "references" | "infobox">;
 
 /**
  * The content an edit request describes, built on `base`, validated against
@@ -76,7 +76,7 @@ async function loadRevisionContent(db: Db, articleId: number, revisionId: number
  * both versions, so nothing typed is lost. A user who may only propose (a
  * protected article) gets a proposal for review instead.
  */
-export async function submitEdit(options: { actor: Actor | null; slug: string; request: TEditRequest; db?: Db }): Promise<EditOutcome> {
+export async function submitEdit(options: { actor: Actor | null; slug: string; request: TEditRequestParsed; db?: Db }): Promise<EditOutcome> {
   const db = options.db ?? getDb();
   const { request } = options;
   const article = await db.article.findUnique({ where: { slug: options.slug } });

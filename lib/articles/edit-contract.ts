@@ -27,7 +27,10 @@ export const ZEditRequestSchema = z
     infobox: z.unknown().optional(),
   })
   .refine((body) => !(body.content !== undefined && body.sectionEdit !== undefined), "Send either content or sectionEdit, not both.");
-export type TEditRequest = z.infer<typeof ZEditRequestSchema>;
+/** What a client sends (defaults may be left out). */
+export type TEditRequest = z.input<typeof ZEditRequestSchema>;
+/** What the server works with after parsing (defaults filled in). */
+export type TEditRequestParsed = z.infer<typeof ZEditRequestSchema>;
 
 export { ZSectionSchema, ZReferenceSchema, ZInfoboxSchema };
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { loadContent } from "../articles/content-store";
 import { buildEditedContent } from "../articles/edit-article";
-import type { TEditRequest } from "../articles/edit-contract";
+import type { TEditRequestParsed } from "../articles/edit-contract";
 import { assertAllowed } from "../authz/assert";
 import { decide, type Actor } from "../authz/policy";
 import { getDb, type Db } from "../db/client";
@@ -22,7 +22,7 @@ async function lockProposal(tx: Parameters<Parameters<Db["$transaction"]>[0]>[0]
  * version, based on the given article revision (so a stale proposal can be
  * rebased by its author). Only its author may.
  */
-export async function reviseProposal(options: { actor: Actor | null; proposalId: number; request: TEditRequest; db?: Db }) {
+export async function reviseProposal(options: { actor: Actor | null; proposalId: number; request: TEditRequestParsed; db?: Db }) {
   const db = options.db ?? getDb();
   assertAllowed(decide(options.actor, "propose"));
   const proposal = await db.proposal.findUnique({ where: { id: options.proposalId }, include: { article: true } });
