@@ -40,7 +40,8 @@ function OldRevisionBanner({ view }: { view: RevisionView }) {
             (<a href={`/wiki/${slug}/diff?from=${view.revision.parentId}&to=${view.revision.id}`}>diff</a>)
           </>
         ) : null}{" "}
-        | <a href={`/wiki/${slug}`}>Current revision</a> (<a href={`/wiki/${slug}/diff?from=${view.revision.id}`}>diff</a>)
+        | <a href={`/wiki/${slug}`}>Current revision</a> (<a href={`/wiki/${slug}/diff?from=${view.revision.id}`}>diff</a>) |{" "}
+        <a href={`/wiki/${slug}/revert?revision=${view.revision.id}&mode=restore`}>Restore this version</a>
       </p>
     </div>
   );

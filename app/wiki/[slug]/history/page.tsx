@@ -59,6 +59,11 @@ export default async function HistoryPage({ params, searchParams }: Props) {
               {revision.minor ? <abbr className="history-minor" title="This is a minor edit">m</abbr> : null}
               {revision.summary ? <span className="summary">({revision.summary})</span> : null}
               {revision.approvedBy ? <span className="history-tag">approved by {revision.approvedBy}</span> : null}
+              {revision.parentId ? (
+                <a className="history-undo" href={`${base}/revert?revision=${revision.id}&mode=undo`}>
+                  undo
+                </a>
+              ) : null}
               {revision.tags.map((tag) => (
                 <span key={tag} className="history-tag">
                   {tag}

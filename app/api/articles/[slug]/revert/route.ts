@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { revertArticle } from "@/lib/articles/revert-article";
+import { mutation } from "@/lib/http/mutation";
+import { json } from "@/lib/http/respond";
+
+const ZRevertRequestSchema = z.strictObject({
+  revisionId: z.number().int().positive(),
+  mode: z.enum(["undo", "restore"]),
+  reason: z.string().max(400).default(""),
+});
+
+// POST /api/articles/{slug}/revert — undo one revision or restore an old one: 201 with the new revision,
+// 202 with a proposal for users who may only propose, 409 when an undo no longer applies. Signed-in users.
+export const POST = mutation<typeof ZRevertRequestSchema, { slug: string }>({
+  schema: ZRevertRequestSchema,
+  async handler({ input, params, actor }) {
+    const result = await revertArticle({ actor, slug: decodeURIComponent(params.slug), revisionId: input.revisionId, mode: input.mode, reason: input.reason });
+    return result.status === "proposed"
+      ? json({ status: "proposed", proposal: { id: result.proposalId, url: `/proposals/${result.proposalId}` } }, 202)
+      : json({ status: "saved", revision: { id: result.revisionId } }, 201);
+  },
+});
