@@ -9,6 +9,13 @@ import { readArticleRevision } from "../lib/articles/read-article";
 import { checkCredentials } from "../lib/auth/sign-in";
 import { closeDb } from "../lib/db/client";
 import { registerUser } from "../lib/users/register-user";
+import { diffArticles } from "../lib/diff/article-diff";
+import { listRevisions } from "../lib/articles/history";
+import { submitProposal } from "../lib/proposals/submit-proposal";
+import { decideProposal } from "../lib/proposals/decide-proposal";
+import { listReviewQueue } from "../lib/proposals/review-queue";
+import { loadActor } from "../lib/users/load-actor";
+import { seededRandom } from "../test/factories";
 import { saveRevision } from "../lib/articles/save-revision";
 import { ensureDatabase, withDatabase } from "../lib/db/admin";
 import { createClient } from "../lib/db/client";
@@ -119,6 +126,73 @@ export async function runBenchmarks(options: { quick: boolean; render: (element:
       oldReads.push(elapsed);
     }
     row("load an old revision (DB)", oldReads);
+
+    // Diffs of the big article: 20 random pairs with 1, 10 and 100 sections changed.
+    const random = seededRandom(7);
+    for (const changed of [1, 10, 100]) {
+      const samples: number[] = [];
+      let coarse = 0;
+      for (let pair = 0; pair < (options.quick ? 2 : 20); pair++) {
+        const touched = new Set<number>();
+        while (touched.size < Math.min(changed, content.sections.length - 1)) touched.add(1 + Math.floor(random() * (content.sections.length - 1)));
+        const changedContent: ArticleContent = {
+          ...content,
+          sections: content.sections.map((section, index) => {
+            if (!touched.has(index)) return section;
+            const blocks = section.body.content ?? [];
+            const edited = docFromMarkup(`A copyedited sentence ${pair} about the offensive.[[ref:ref-2]]`).content![0];
+            return { ...section, body: { ...section.body, content: [edited, ...blocks.slice(1)] } };
+          }),
+        };
+        const [elapsed, diff] = await time(() => diffArticles(content, changedContent));
+        if (diff.coarse) coarse += 1;
+        samples.push(elapsed);
+      }
+      row(`diff, ${changed} section${changed > 1 ? "s" : ""} changed (1 MB article${coarse ? `, ${coarse} coarse` : ""})`, samples);
+    }
+
+    // History: the first page and a deep page, at 10,000 revisions of a small article.
+    const small = generateArticle({ title: "Busy article", sections: 6, references: 12, sectionChars: 500, seed: 5 });
+    const historyRevisions = options.quick ? 60 : 10_000;
+    let smallBase: number | null = null;
+    const historyStart = performance.now();
+    for (let i = 0; i < historyRevisions; i++) {
+      const edited = { ...small, sections: small.sections.map((section, index) => (index === 1 + (i % (small.sections.length - 1)) ? { ...section, body: docFromMarkup(`Revision ${i} text.[[ref:ref-0]]`) } : section)) };
+      smallBase = (await saveRevision({ db, slug: "Busy_article", baseRevisionId: smallBase, content: edited, authorId: author.id, summary: `edit ${i}` })).revisionId;
+    }
+    log(`wrote ${historyRevisions} revisions in ${((performance.now() - historyStart) / 1000).toFixed(1)} s`);
+    const firstPages: number[] = [];
+    const deepPages: number[] = [];
+    for (let i = 0; i < size.runs; i++) {
+      firstPages.push((await time(() => listRevisions({ db, slug: "Busy_article" })))[0]);
+      deepPages.push((await time(() => listRevisions({ db, slug: "Busy_article", cursor: smallBase! - Math.floor(historyRevisions * 0.9) })))[0]);
+    }
+    row(`history first page (${historyRevisions.toLocaleString("en")} revisions)`, firstPages);
+    row(`history deep page (90% back)`, deepPages);
+
+    // Proposals: approval latency on the big article, and the queue with many open proposals.
+    const reviewerUser = await createUser(db, { name: "bench-reviewer", ageDays: 100, editCount: 100 });
+    await db.userGroup.create({ data: { userId: reviewerUser.id, group: "reviewer" } });
+    const proposer = await loadActor(db, (await createUser(db, { name: "bench-proposer", ageDays: 1 })).id);
+    const reviewerActor = await loadActor(db, reviewerUser.id);
+    const bigHead = await readArticleRevision({ db, slug: "Bench_article" });
+    const approvals: number[] = [];
+    for (let i = 0; i < (options.quick ? 2 : 20); i++) {
+      const head = await readArticleRevision({ db, slug: "Bench_article" });
+      const index = 1 + ((i * 53) % (head.content.sections.length - 1));
+      const proposed = { ...head.content, sections: head.content.sections.map((section, j) => (j === index ? { ...section, body: docFromMarkup(`Proposed ${i}.[[ref:ref-1]]`) } : section)) };
+      const { proposalId } = await submitProposal({ db, actor: proposer, articleId: head.article.id, baseRevisionId: head.revision.id, base: head.content, content: proposed, summary: `proposal ${i}`, rationale: "" });
+      approvals.push((await time(() => decideProposal({ db, actor: reviewerActor, proposalId, action: "approve", comment: "" })))[0]);
+    }
+    row("approve a proposal on the 1 MB article", approvals);
+    const openProposals = options.quick ? 20 : 1000;
+    for (let i = 0; i < openProposals; i++) {
+      const proposed = { ...bigHead.content, sections: bigHead.content.sections.map((section, j) => (j === 1 + (i % 50) ? { ...section, body: docFromMarkup(`Queued ${i}.`) } : section)) };
+      await submitProposal({ db, actor: proposer, articleId: bigHead.article.id, baseRevisionId: bigHead.revision.id, base: bigHead.content, content: proposed, summary: `queued ${i}`, rationale: "" });
+    }
+    const queueTimes: number[] = [];
+    for (let i = 0; i < (options.quick ? 2 : 10); i++) queueTimes.push((await time(() => listReviewQueue({ limit: 1000 }, db)))[0]);
+    row(`review queue with ${openProposals.toLocaleString("en")} open proposals`, queueTimes);
 
     // Sign-in failures must cost the same whether or not the user exists (no enumeration by timing).
     process.env.DATABASE_URL = url;

@@ -50,9 +50,8 @@ export async function saveRevision(options: SaveRevisionOptions): Promise<SaveRe
   }
   const encoded = encodeContent(content);
   const sizeBytes = Buffer.byteLength(JSON.stringify(content));
-  const db = options.db ?? getDb();
-
   if (options.tx) return writeRevision(options.tx, options, content, encoded, sizeBytes);
+  const db = options.db ?? getDb();
   try {
     return await db.$transaction((tx: Tx) => writeRevision(tx, options, content, encoded, sizeBytes), SAVE_TRANSACTION_LIMITS);
   } catch (error) {
