@@ -187,7 +187,8 @@ export async function runBenchmarks(options: { quick: boolean; render: (element:
     row("approve a proposal on the 1 MB article", approvals);
     const openProposals = options.quick ? 20 : 1000;
     for (let i = 0; i < openProposals; i++) {
-      const proposed = { ...bigHead.content, sections: bigHead.content.sections.map((section, j) => (j === 1 + (i % 50) ? { ...section, body: docFromMarkup(`Queued ${i}.`) } : section)) };
+      const target = 1 + (i % Math.min(50, bigHead.content.sections.length - 1));
+      const proposed = { ...bigHead.content, sections: bigHead.content.sections.map((section, j) => (j === target ? { ...section, body: docFromMarkup(`Queued ${i}.`) } : section)) };
       await submitProposal({ db, actor: proposer, articleId: bigHead.article.id, baseRevisionId: bigHead.revision.id, base: bigHead.content, content: proposed, summary: `queued ${i}`, rationale: "" });
     }
     const queueTimes: number[] = [];

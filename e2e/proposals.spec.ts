@@ -1,0 +1,91 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+
+const PASSWORD = "wiki-demo-password";
+
+async function signedInPage(browser: Browser, username: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator(".site-account")).toContainText(username);
+  return page;
+}
+
+/** newbie proposes, from the editor, a sentence with a new citation in one section; returns the proposal page URL. */
+async function proposeFromEditor(page: Page, sectionId: string, sentence: string, summary: string, reference: { title: string; url: string }): Promise<string> {
+  await page.goto(`/wiki/2024_Hama_offensive/edit?section=${sectionId}`);
+  await expect(page.getByText(/extended-confirmed protected/).first()).toBeVisible();
+  await expect(page.getByText("Saving will submit your change as a proposal for review.")).toBeVisible();
+  const editor = page.getByRole("textbox", { name: "Section text" });
+  await editor.click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type(` ${sentence}`);
+  await page.getByRole("button", { name: "Insert citation" }).click();
+  const dialog = page.getByRole("dialog", { name: "Insert citation" });
+  await dialog.getByRole("tab", { name: "New reference" }).click();
+  await dialog.getByLabel(/^Title/).fill(reference.title);
+  await dialog.getByLabel("URL", { exact: true }).fill(reference.url);
+  await dialog.getByRole("button", { name: "Insert citation" }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByLabel("Edit summary").fill(summary);
+  await page.getByRole("button", { name: /Publish changes|Submit proposal|Propose/ }).click();
+  await expect(page).toHaveURL(/\/proposals\/\d+$/);
+  await expect(page.locator(".status-badge").first()).toHaveText("Open for review");
+  return page.url();
+}
+
+test("newbie proposes, reviewer approves, a reader sees the result, its history and its diff", async ({ browser }, testInfo) => {
+  const sentence = "Residents later described long queues at the few bakeries still open.";
+  const newbie = await signedInPage(browser, "newbie");
+  const proposalUrl = await proposeFromEditor(newbie, "sec-aftermath", sentence, "Aftermath: bakeries, with a source", { title: "Bread lines in Hama", url: "https://example.org/bread-lines" });
+
+  const reviewer = await signedInPage(browser, "reviewer");
+  await expect(reviewer.locator(".count-badge")).toHaveText(/\d+/);
+  await reviewer.goto("/review");
+  const row = reviewer.locator("tr").filter({ hasText: "Aftermath: bakeries, with a source" });
+  await expect(row).toContainText("newbie");
+  await expect(row).toContainText("✓ yes");
+  await row.getByRole("link", { name: /#\d+/ }).click();
+  await expect(reviewer).toHaveURL(proposalUrl);
+  await expect(reviewer.locator(".diff ins").filter({ hasText: "bakeries" }).first()).toBeVisible();
+  await expect(reviewer.locator(".diff-ins .diff-cite").filter({ hasText: "Bread lines in Hama" }).first()).toBeVisible();
+  await reviewer.screenshot({ path: testInfo.outputPath("proposal-review.png") });
+  await reviewer.getByLabel("Comment or reason").fill("Sourced and relevant.");
+  await reviewer.getByRole("button", { name: "Approve", exact: true }).click();
+  await expect(reviewer.locator(".status-badge").first()).toHaveText("Approved");
+  await expect(reviewer.locator(".discussion-decision")).toContainText("reviewer approved");
+
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto("/wiki/2024_Hama_offensive");
+  await expect(reader.locator('section[data-section-id="sec-aftermath"]')).toContainText(sentence);
+  await expect(reader.locator("ol.reference-list")).toContainText("Bread lines in Hama");
+  await reader.goto("/wiki/2024_Hama_offensive/history");
+  const entry = reader.locator(".history-row").filter({ hasText: "Aftermath: bakeries, with a source" });
+  await expect(entry.locator(".history-author")).toHaveText("newbie");
+  await expect(entry).toContainText("approved by reviewer");
+  await entry.getByRole("link", { name: "prev" }).click();
+  await expect(reader.locator(".diff ins").filter({ hasText: "bakeries" }).first()).toBeVisible();
+  await expect(reader.locator(".diff-revision").nth(1)).toContainText("approved by reviewer");
+});
+
+test("a rejected proposal keeps its text and shows the reviewer's reason to the proposer", async ({ browser }) => {
+  const newbie = await signedInPage(browser, "newbie");
+  const proposalUrl = await proposeFromEditor(newbie, "sec-analysis", "Some say the city mattered less than claimed.", "Analysis: a counter-view", { title: "An opinion piece", url: "https://example.org/opinion" });
+
+  const reviewer = await signedInPage(browser, "reviewer");
+  await reviewer.goto(proposalUrl);
+  await reviewer.getByRole("button", { name: "Reject" }).click();
+  await expect(reviewer.locator(".form-error")).toContainText("Give a reason");
+  await reviewer.getByLabel("Comment or reason").fill("An opinion piece is not a reliable source for this claim.");
+  await reviewer.getByRole("button", { name: "Reject" }).click();
+  await expect(reviewer.locator(".status-badge").first()).toHaveText("Rejected");
+
+  await newbie.goto(proposalUrl);
+  await expect(newbie.locator(".status-badge").first()).toHaveText("Rejected");
+  await expect(newbie.locator(".decision-reason")).toContainText("not a reliable source");
+  await expect(newbie.locator(".diff ins").filter({ hasText: "counter" }).or(newbie.locator(".diff ins").filter({ hasText: "mattered" })).first()).toBeVisible();
+  await newbie.goto("/user/newbie");
+  await expect(newbie.locator(".history-list").filter({ hasText: "Analysis: a counter-view" })).toContainText("not a reliable source");
+});
