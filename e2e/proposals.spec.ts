@@ -30,7 +30,7 @@ async function proposeFromEditor(page: Page, sectionId: string, sentence: string
   await dialog.getByRole("button", { name: "Insert citation" }).click();
   await expect(dialog).toBeHidden();
   await page.getByLabel("Edit summary").fill(summary);
-  await page.getByRole("button", { name: /Publish changes|Submit proposal|Propose/ }).click();
+  await page.getByRole("button", { name: "Submit for review" }).click();
   await expect(page).toHaveURL(/\/proposals\/\d+$/);
   await expect(page.locator(".status-badge").first()).toHaveText("Open for review");
   return page.url();
