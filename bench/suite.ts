@@ -127,6 +127,16 @@ export async function runBenchmarks(options: { quick: boolean; render: (element:
     }
     row("load an old revision (DB)", oldReads);
 
+    // Adjacent revisions of a 40k-character article (one section copyedited).
+    const medium = generateArticle({ sections: 20, references: 80, sectionChars: 2000, seed: 9 });
+    const mediumDiffs: number[] = [];
+    for (let pair = 0; pair < (options.quick ? 2 : 50); pair++) {
+      const index = 1 + (pair % (medium.sections.length - 1));
+      const next = { ...medium, sections: medium.sections.map((section, j) => (j === index ? { ...section, body: { ...section.body, content: [docFromMarkup(`Copyedit ${pair}.[[ref:ref-1]]`).content![0], ...(section.body.content ?? []).slice(1)] } } : section)) };
+      mediumDiffs.push((await time(() => diffArticles(medium, next)))[0]);
+    }
+    row(`diff of adjacent revisions, ${Math.round(JSON.stringify(medium).length / 1000)} KB article`, mediumDiffs);
+
     // Diffs of the big article: 20 random pairs with 1, 10 and 100 sections changed.
     const random = seededRandom(7);
     for (const changed of [1, 10, 100]) {

@@ -4,7 +4,6 @@ import type { Editor } from "@tiptap/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ProtectionLevel } from "@/lib/articles/protection";
 import type { ArticleContent, DocJSON, Infobox, Reference } from "@/lib/document/model";
-import { compareDrafts } from "./changes";
 import { ChangesPanel } from "./changes-panel";
 import { CitationDialog } from "./citation-dialog";
 import { citationContext, createCitationStore, MAIN_DOC } from "./citation-store";
@@ -290,7 +289,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
       {restore ? <RestoreNotice offer={restore} onRestore={() => (applyDraft(restore.draft), setRestore({ ...restore, kind: "restored" }))} onDiscard={discardDraft} onDismiss={() => setRestore(null)} /> : null}
       {conflict ? <ConflictPanel message={conflict.message} details={conflict.details} mine={conflict.mine.content} onResolve={resolveConflict} /> : null}
       {panel?.kind === "preview" ? <PreviewPanel content={panel.draft.content} slug={slug} protectionLevel={props.protectionLevel} focusSectionId={sectionId} onClose={() => setPanel(null)} /> : null}
-      {panel?.kind === "changes" ? <ChangesPanel changes={compareDrafts(base, panel.draft.content)} onClose={() => setPanel(null)} /> : null}
+      {panel?.kind === "changes" ? <ChangesPanel from={base} to={panel.draft.content} onClose={() => setPanel(null)} /> : null}
 
       {scope.kind === "whole" && infobox && initial.infobox ? (
         <InfoboxEditor

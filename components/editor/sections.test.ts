@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { docFromMarkup } from "@/lib/document/markup";
 import type { ArticleContent, DocJSON, Section } from "@/lib/document/model";
 import { validateArticleContent } from "@/lib/document/validate";
-import { compareDrafts, plainText } from "./changes";
 import { composeDraft, editRequest, rebaseDraft } from "./draft";
 import { parseLinkTarget } from "./link-dialog";
 import { citationsBefore, docFromSections, emptyBody, referenceKeyFor, reuseUnchanged, sectionsFromDoc } from "./sections";
@@ -122,25 +121,12 @@ describe("save request", () => {
     const mine = { ...content, sections: [lead, { ...history, body: docFromMarkup("Merged by hand.") }, early] };
     const theirs = { ...content, sections: [lead, { ...history, body: docFromMarkup("Theirs.") }, { ...early, title: "Renamed by them" }] };
     const rebased = rebaseDraft(content, mine, theirs)!;
-    expect(plainText(rebased.sections[1].body)).toBe("Merged by hand.");
+    expect(JSON.stringify(rebased.sections[1].body)).toContain("Merged by hand.");
     expect(rebased.sections[2].title).toBe("Renamed by them");
   });
 });
 
-describe("changes and links", () => {
-  it("lists changed, renamed, added and removed sections with a word diff", () => {
-    const draft = { ...content, sections: [lead, { ...history, title: "Past", body: docFromMarkup("Old days.[[ref:b]]") }, { id: "sec-new", title: "New", level: 2 as const, body: docFromMarkup("Fresh") }] };
-    const changes = compareDrafts(content, draft);
-    expect(changes.sections.map((change) => [change.id, change.kind])).toEqual([
-      ["sec-history", "changed"],
-      ["sec-early", "removed"],
-      ["sec-new", "added"],
-    ]);
-    expect(changes.sections[0].parts.filter((part) => part.added).map((part) => part.value.trim())).toEqual(["days"]);
-    expect(changes.sections[0].parts.filter((part) => part.removed).map((part) => part.value.trim())).toContain("times");
-    expect(plainText(history.body)).toBe("Old times.[b]\nMore.[note: A note.[c]]");
-  });
-
+describe("links", () => {
   it("reads link targets: http(s) URLs, article titles, and refuses other schemes", () => {
     expect(parseLinkTarget("https://example.org/x")).toEqual({ kind: "external", href: "https://example.org/x" });
     expect(parseLinkTarget("Orontes River")).toEqual({ kind: "internal", title: "Orontes River" });
