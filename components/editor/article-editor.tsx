@@ -39,6 +39,8 @@ export interface ArticleEditorProps {
   /** section mode: what the page numbers before this section (keys by first citation, and notes) */
   keysBefore: string[];
   notesBefore: number;
+  /** revising one's own proposal: saving makes a new version of it */
+  proposalId?: number | null;
 }
 
 type Panel = { kind: "preview"; draft: ComposedDraft } | { kind: "changes"; draft: ComposedDraft } | null;
@@ -227,7 +229,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
     if (draft.problems.length) return setStatus({ kind: "error", message: draft.problems[0] });
     setSaving(true);
     setStatus(null);
-    const outcome = await saveEdit(slug, editRequest({ base: against, scope, draft, baseRevisionId: revisionId, summary, minor }));
+    const outcome = await saveEdit(slug, editRequest({ base: against, scope, draft, baseRevisionId: revisionId, summary, minor }), props.proposalId ?? null);
     setSaving(false);
     setStatus(statusOf(outcome));
     if (outcome.kind === "conflict" && outcome.details) setConflict({ message: outcome.message, details: outcome.details, mine: draft });
@@ -358,7 +360,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
         saving={saving}
         status={status}
         cancelHref={`/wiki/${encodeURIComponent(slug)}`}
-        saveLabel={props.protectionNotice ? "Submit for review" : isNew ? "Create article" : "Publish changes"}
+        saveLabel={props.proposalId ? "Save the proposal" : props.protectionNotice ? "Submit for review" : isNew ? "Create article" : "Publish changes"}
       />
 
       {dialog?.kind === "citation" ? (

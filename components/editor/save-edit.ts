@@ -23,9 +23,15 @@ function isConflictDetails(details: unknown): details is TEditConflictDetails {
   return !!value && typeof value.currentRevisionId === "number" && !!value.theirs && Array.isArray(value.conflictingSectionIds);
 }
 
-/** Sends the edit (POST /api/articles/{slug}/edits) and sorts the answer out. Never throws. */
-export async function saveEdit(slug: string, body: TEditRequest): Promise<SaveOutcome> {
-  const result = await callApi<TEditCreated | TEditUnchanged | TEditProposed>("POST", `/api/articles/${encodeURIComponent(slug)}/edits`, body);
+/**
+ * Sends the edit (POST /api/articles/{slug}/edits), or a new version of the
+ * author's own proposal (POST /api/proposals/{id}/versions), and sorts the
+ * answer out. Never throws.
+ */
+export async function saveEdit(slug: string, body: TEditRequest, proposalId: number | null = null): Promise<SaveOutcome> {
+  const url = proposalId ? `/api/proposals/${proposalId}/versions` : `/api/articles/${encodeURIComponent(slug)}/edits`;
+  const result = await callApi<TEditCreated | TEditUnchanged | TEditProposed>("POST", url, body);
+  if (result.ok && proposalId) return { kind: "proposed", proposalId, url: `/proposals/${proposalId}` };
   if (result.ok) {
     const data = result.data as { status?: string; revision?: { id: number }; merged?: unknown; proposal?: { id?: number; url?: string } } | null;
     if (result.status === 201 && data?.revision) return { kind: "saved", revisionId: data.revision.id, merged: !!data.merged };

@@ -61,3 +61,31 @@ export function acceptedContent(base: ArticleContent, proposed: ArticleContent, 
   }
   return pruneUncitedReferences({ ...merged, references: [...references.values()] });
 }
+
+/**
+ * The proposal moved onto a newer revision for its author to resolve: where
+ * the article changed in the same places, the author's version is kept (they
+ * compare it with the current text and merge by hand); everything else comes
+ * from the newer revision. Pure.
+ */
+export function rebaseKeepingMine(
+  base: ArticleContent,
+  mine: ArticleContent,
+  theirs: ArticleContent,
+  merge: (base: ArticleContent, mine: ArticleContent, theirs: ArticleContent) => { ok: true; content: ArticleContent } | { ok: false; conflict: { sectionIds: string[]; referenceKeys: string[]; infobox: boolean } },
+): { content: ArticleContent; conflictingSections: string[] } {
+  const first = merge(base, mine, theirs);
+  if (first.ok) return { content: first.content, conflictingSections: [] };
+  const { sectionIds, referenceKeys, infobox } = first.conflict;
+  const baseSections = new Map(base.sections.map((section) => [section.id, section]));
+  const baseReferences = new Map(base.references.map((reference) => [reference.key, reference]));
+  // Pretend the other side left the contested parts alone, so that mine wins there.
+  const softened: ArticleContent = {
+    ...theirs,
+    infobox: infobox ? base.infobox : theirs.infobox,
+    sections: theirs.sections.map((section) => (sectionIds.includes(section.id) && baseSections.has(section.id) ? baseSections.get(section.id)! : section)),
+    references: theirs.references.map((reference) => (referenceKeys.includes(reference.key) && baseReferences.has(reference.key) ? baseReferences.get(reference.key)! : reference)),
+  };
+  const second = merge(base, mine, softened);
+  return { content: second.ok ? second.content : mine, conflictingSections: sectionIds };
+}

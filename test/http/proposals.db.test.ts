@@ -10,6 +10,10 @@ import { closeDb } from "../../lib/db/client";
 import { docFromMarkup } from "../../lib/document/markup";
 import type { ArticleContent, Section } from "../../lib/document/model";
 import { getProposal } from "../../lib/proposals/read-proposal";
+import * as versionsRoute from "../../app/api/proposals/[id]/versions/route";
+import * as requestChangesRoute from "../../app/api/proposals/[id]/request-changes/route";
+import { mergeContent } from "../../lib/articles/merge";
+import { rebaseKeepingMine } from "../../lib/proposals/proposal-content";
 import { useTestDatabase } from "../db";
 import { createUser } from "../factories";
 import { apiRequest, call, SITE, type RouteHandler } from "./harness";
@@ -174,5 +178,33 @@ describe("proposals", () => {
     expect(mine.body.status).toBe("withdrawn");
     expect((await approve(withdrawn, reviewer)).status).toBe(409);
     expect((await getProposal({ db: ctx.db, proposalId: id })).decisions[0].comment).toBe("Not neutral.");
+  });
+
+  it("lets the author resolve a conflict and resubmit: a new version on the current revision, then approvable", async () => {
+    const { slug, base } = await protectedArticle();
+    const id = await propose(slug, base, { s4: "Proposer’s s4.", s5: "Proposer’s s5." });
+    const view = await readArticleRevision({ db: ctx.db, slug });
+    const moved = await saveRevision({ db: ctx.db, slug, baseRevisionId: base, content: { ...view.content, sections: view.content.sections.map((s) => (s.id === "s4" ? section("s4", "Admin’s s4.") : s.id === "s6" ? section("s6", "Admin’s s6.") : s)) }, authorId: admin.id });
+    expect((await approve(id, reviewer)).status).toBe(409);
+    // A reviewer sends it back; the author opens it in the editor: their s4 kept, the admin's s6 taken.
+    const sentBack = await call(requestChangesRoute.POST as RouteHandler, await apiRequest("POST", `/api/proposals/${id}/request-changes`, { body: { comment: "Please merge with the new s4." }, user: reviewer }), { id: String(id) });
+    expect(sentBack.body.status).toBe("changes_requested");
+    const details = await getProposal({ db: ctx.db, proposalId: id });
+    const { content: draft, conflictingSections } = rebaseKeepingMine(details.content.base, details.content.proposed, details.content.head, mergeContent);
+    expect(conflictingSections).toEqual(["s4"]);
+    expect(JSON.stringify(draft)).toContain("Admin’s s6.");
+    const resolved = { ...draft, sections: draft.sections.map((s) => (s.id === "s4" ? section("s4", "Admin’s s4, and the proposer’s addition.") : s)) };
+    const revised = await call(versionsRoute.POST as RouteHandler, await apiRequest("POST", `/api/proposals/${id}/versions`, { body: { baseRevisionId: moved.revisionId, summary: "merged with the new s4", content: resolved }, user: proposer }), { id: String(id) });
+    expect(revised).toMatchObject({ status: 201, body: { version: 2 } });
+    const again = await getProposal({ db: ctx.db, proposalId: id });
+    expect(again.proposal.status).toBe("open");
+    expect(again.rebase.clean).toBe(true);
+    expect(again.version.touchedSections.sort()).toEqual(["s4", "s5"]);
+    expect((await approve(id, reviewer)).status).toBe(200);
+    const text = JSON.stringify((await readArticleRevision({ db: ctx.db, slug })).content);
+    for (const expected of ["Admin’s s4, and the proposer’s addition.", "Proposer’s s5.", "Admin’s s6."]) expect(text).toContain(expected);
+    // Only its author may revise it.
+    const other = await call(versionsRoute.POST as RouteHandler, await apiRequest("POST", `/api/proposals/${id}/versions`, { body: { baseRevisionId: moved.revisionId, content: resolved }, user: reviewer }), { id: String(id) });
+    expect(other.status).toBe(403);
   });
 });

@@ -119,7 +119,14 @@ export default async function ProposalPage({ params }: Props) {
       ) : null}
 
       {canReview ? <ReviewActions proposalId={proposal.id} parts={parts} nextId={next?.id ?? null} previousId={previous?.id ?? null} canApprove={rebase.clean} /> : null}
-      {isAuthor && (isOpen || proposal.status === "changes_requested") ? <AuthorActions proposalId={proposal.id} /> : null}
+      {isAuthor && (isOpen || proposal.status === "changes_requested") ? (
+        <div className="author-tools">
+          <a className="button-primary" href={`/wiki/${slug}/edit?proposal=${proposal.id}`}>
+            {rebase.clean ? "Revise in the editor" : "Resolve the conflict in the editor"}
+          </a>
+          <AuthorActions proposalId={proposal.id} />
+        </div>
+      ) : null}
 
       <h2>Discussion</h2>
       {timeline.length === 0 ? <p className="form-hint">No comments yet.</p> : null}

@@ -9,10 +9,13 @@ import { getViewer } from "@/lib/auth/viewer";
 import { decide } from "@/lib/authz/policy";
 import type { ArticleContent } from "@/lib/document/model";
 import { WikiError } from "@/lib/errors";
+import { mergeContent } from "@/lib/articles/merge";
+import { rebaseKeepingMine } from "@/lib/proposals/proposal-content";
+import { getProposal } from "@/lib/proposals/read-proposal";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ section?: string | string[] }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ section?: string | string[]; proposal?: string | string[] }> };
 
 const EMPTY_LEAD = { id: "sec-lead", title: "", level: 0 as const, body: { type: "doc", content: [{ type: "paragraph" }] } };
 
@@ -50,7 +53,7 @@ function Shell({ title, section, slug, children }: { title: string; section?: st
   );
 }
 
-// GET /wiki/{slug}/edit[?section={sectionId}] — the editor (signed-in users; protected articles: a proposal notice).
+// GET /wiki/{slug}/edit[?section={sectionId}|?proposal={id}] — the editor (signed-in users; protected articles: a proposal notice).
 export default async function EditPage({ params, searchParams }: Props) {
   const slug = decodeURIComponent((await params).slug);
   const sectionParam = (await searchParams).section;
@@ -83,6 +86,11 @@ export default async function EditPage({ params, searchParams }: Props) {
         </div>
       </Shell>
     );
+  }
+
+  const proposalParam = (await searchParams).proposal;
+  if (view && typeof proposalParam === "string" && /^\d{1,9}$/.test(proposalParam)) {
+    return <ProposalRevision slug={slug} title={title} proposalId={Number(proposalParam)} viewerId={viewer.id} />;
   }
 
   const decision = view ? decide(viewer, "edit", { protection: view.protection.level }) : decide(viewer, "create");
@@ -128,6 +136,58 @@ export default async function EditPage({ params, searchParams }: Props) {
         protectionLevel={view?.protection.level ?? "none"}
         keysBefore={before.keys}
         notesBefore={before.notes}
+      />
+    </Shell>
+  );
+}
+
+/**
+ * The author revises their proposal in the same editor: it opens on the
+ * proposal moved onto the current revision (their version kept where the
+ * article changed in the same places, for them to merge by hand), and saving
+ * makes a new version of the proposal.
+ */
+async function ProposalRevision({ slug, title, proposalId, viewerId }: { slug: string; title: string; proposalId: number; viewerId: number }) {
+  const details = await getProposal({ proposalId }).catch((error) => {
+    if (error instanceof WikiError && error.code === "not_found") return null;
+    throw error;
+  });
+  const problem = !details
+    ? `There is no proposal #${proposalId}.`
+    : details.proposal.authorId !== viewerId
+      ? "Only the author of a proposal can revise it; you can comment on it instead."
+      : !["open", "changes_requested"].includes(details.proposal.status)
+        ? `This proposal is ${details.proposal.status.replace("_", " ")} and can no longer be revised.`
+        : details.article.slug !== slug
+          ? "This proposal belongs to another article."
+          : null;
+  if (problem || !details) {
+    return (
+      <Shell title={title} slug={slug}>
+        <div className="notice notice-warning" role="note">
+          {problem} <a href={`/proposals/${proposalId}`}>Back to the proposal</a>
+        </div>
+      </Shell>
+    );
+  }
+  const { content: rebased, conflictingSections } = rebaseKeepingMine(details.content.base, details.content.proposed, details.content.head, mergeContent);
+  const titles = conflictingSections.map((id) => details.content.head.sections.find((section) => section.id === id)?.title || "Lead");
+  const notice = `You are revising your proposal #${proposalId}; saving keeps it as a new version for review.${
+    titles.length ? ` The article changed in ${titles.map((name) => `“${name}”`).join(", ")} since you proposed it: your version is shown there; compare it with the current text on the proposal page and merge by hand.` : ""
+  }`;
+  return (
+    <Shell title={title} slug={slug}>
+      <ArticleEditor
+        slug={slug}
+        title={title}
+        baseRevisionId={details.article.currentRevisionId}
+        content={rebased}
+        sectionId={null}
+        protectionNotice={notice}
+        protectionLevel={details.article.protection.level}
+        keysBefore={[]}
+        notesBefore={0}
+        proposalId={proposalId}
       />
     </Shell>
   );
