@@ -89,3 +89,46 @@ test("a rejected proposal keeps its text and shows the reviewer's reason to the 
   await newbie.goto("/user/newbie");
   await expect(newbie.locator(".history-list").filter({ hasText: "Analysis: a counter-view" })).toContainText("not a reliable source");
 });
+
+test("a reviewer requests changes and the author revises the proposal in the editor", async ({ browser }) => {
+  const newbie = await signedInPage(browser, "newbie");
+  const proposalUrl = await proposeFromEditor(newbie, "sec-background", "Aid groups warned of shortages.", "Background: aid warnings", { title: "Aid groups warn", url: "https://example.org/aid" });
+
+  const reviewer = await signedInPage(browser, "reviewer");
+  await reviewer.goto(proposalUrl);
+  await reviewer.getByLabel("Comment or reason").fill("Name the aid groups, please.");
+  await reviewer.getByRole("button", { name: "Request changes" }).click();
+  await expect(reviewer.locator(".status-badge").first()).toHaveText("Changes requested");
+
+  await newbie.goto(proposalUrl);
+  await expect(newbie.locator(".decision-reason")).toContainText("Name the aid groups");
+  await newbie.getByRole("link", { name: "Revise in the editor" }).click();
+  await expect(newbie.getByText(/You are revising your proposal/)).toBeVisible();
+  const editor = newbie.getByRole("textbox", { name: "Article text" });
+  await expect(editor).toContainText("Aid groups warned of shortages.");
+  // Put the caret right after the proposed sentence and add to it.
+  await editor.evaluate((element) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf("Aid groups warned of shortages.");
+      if (at >= 0) {
+        const range = document.createRange();
+        range.setStart(node, at + "Aid groups warned of shortages.".length);
+        range.collapse(true);
+        (element as HTMLElement).focus();
+        const selection = window.getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        return;
+      }
+    }
+  });
+  await newbie.keyboard.type(" The Red Crescent was among them.");
+  await expect(editor).toContainText("The Red Crescent was among them.");
+  await newbie.getByLabel("Edit summary").fill("Background: aid warnings, groups named");
+  await newbie.getByRole("button", { name: "Save the proposal" }).click();
+  await expect(newbie).toHaveURL(proposalUrl);
+  await expect(newbie.locator(".status-badge").first()).toHaveText("Open for review");
+  await expect(newbie.locator(".proposal-meta")).toContainText("version 2");
+  await expect(newbie.locator(".diff ins").filter({ hasText: "Red Crescent" }).first()).toBeVisible();
+});
