@@ -10,14 +10,13 @@ function sectionTitle(section: SectionDiff): string {
   return (section.to ?? section.from)!.title || "(lead)";
 }
 
-function SectionBadges({ section, titleOf }: { section: SectionDiff; titleOf: (id: string) => string }) {
+function SectionBadges({ section }: { section: SectionDiff }) {
   const badges: string[] = [];
   if (section.status === "added") badges.push("section added");
   if (section.status === "removed") badges.push("section removed");
   if (section.renamed) badges.push(`renamed from “${section.from!.title}”`);
   if (section.relevelled) badges.push(`heading level ${section.from!.level} → ${section.to!.level}`);
   if (section.moved) badges.push("section moved");
-  void titleOf;
   return (
     <>
       {badges.map((badge) => (
@@ -175,7 +174,7 @@ export function SectionDiffView({ section, mode, lookup, titleOf }: { section: S
   return (
     <section className={`diff-section diff-section-${section.status}`} data-section-id={section.id}>
       <Heading className="diff-section-title">
-        {sectionTitle(section)} <SectionBadges section={section} titleOf={titleOf} />
+        {sectionTitle(section)} <SectionBadges section={section} />
       </Heading>
       {mode === "inline" ? (
         blocks.map((block, index) =>

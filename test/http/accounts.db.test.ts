@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 // Count password-hash verifications while keeping the real argon2id work.
 const verifyCalls = vi.hoisted(() => ({ count: 0 }));
@@ -15,19 +15,11 @@ vi.mock("../../lib/auth/password", async (importOriginal) => {
 
 import * as usersRoute from "../../app/api/users/route";
 import { checkCredentials, LOGIN_THROTTLE, loginThrottled, recordLogin } from "../../lib/auth/sign-in";
-import { closeDb } from "../../lib/db/client";
-import { useTestDatabase } from "../db";
-import { apiRequest, call, type RouteHandler } from "./harness";
+import { apiRequest, call, type RouteHandler, useRouteTestDatabase } from "./harness";
 
-const ctx = useTestDatabase();
+const ctx = useRouteTestDatabase();
 const register = async (username: string, password: string, headers: Record<string, string> = {}) =>
   call(usersRoute.POST as RouteHandler, await apiRequest("POST", "/api/users", { body: { username, password }, headers }));
-
-beforeAll(async () => {
-  process.env.DATABASE_URL = ctx.url;
-  process.env.NEXTAUTH_SECRET = "test-secret-for-accounts";
-  await closeDb();
-});
 
 describe("registration", () => {
   it("creates an account with an argon2id hash, unique case-insensitively", async () => {

@@ -13,22 +13,17 @@ import { loadActor } from "../../lib/users/load-actor";
 import { submitProposal } from "../../lib/proposals/submit-proposal";
 import { readArticleRevision } from "../../lib/articles/read-article";
 import { saveRevision } from "../../lib/articles/save-revision";
-import { closeDb } from "../../lib/db/client";
 import { docFromMarkup } from "../../lib/document/markup";
-import { useTestDatabase } from "../db";
 import { createUser } from "../factories";
-import { apiRequest, call, type RouteHandler } from "./harness";
+import { apiRequest, call, type RouteHandler, useRouteTestDatabase } from "./harness";
 
-const ctx = useTestDatabase();
+const ctx = useRouteTestDatabase();
 type User = { id: number; name: string };
 const roles: Record<string, User | null> = { anonymous: null };
 let target: User;
 let proposer: User;
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = ctx.url;
-  process.env.NEXTAUTH_SECRET = "test-secret-for-the-authorization-matrix";
-  await closeDb();
   roles.user = await createUser(ctx.db, { name: "m_user", ageDays: 1, editCount: 0 });
   roles.autoconfirmed = await createUser(ctx.db, { name: "m_auto", ageDays: 10, editCount: 20 });
   roles.extendedconfirmed = await createUser(ctx.db, { name: "m_ext", ageDays: 40, editCount: 600 });
@@ -248,6 +243,16 @@ const MUTATIONS: MutationCase[] = [
   },
 ];
 
+/** The route params a case acts on, set up fresh when the case needs it. */
+const paramsFor = (mutation: MutationCase) => (mutation.prepare ? mutation.prepare() : Promise.resolve(mutation.params));
+
+/** Sends a case's request as `user`, with header overrides. */
+async function send(mutation: MutationCase, params: Record<string, string>, user: User | null | undefined, headers: Record<string, string | null> = {}) {
+  const body = typeof mutation.body === "function" ? await (mutation.body as () => Promise<unknown>)() : mutation.body;
+  const request = await apiRequest(mutation.method, mutation.path.replace(":id", params.id ?? ""), { body, user, headers });
+  return call(mutation.handler, request, params);
+}
+
 const ROLES = ["anonymous", "user", "autoconfirmed", "extendedconfirmed", "reviewer", "admin", "blocked"];
 const expectedStatus = (mutation: MutationCase, role: string, level: (typeof LEVELS)[number]): number | "ok" => {
   if (role === "anonymous") return 401;
@@ -267,11 +272,9 @@ describe("authorization matrix: every role x protection level x mutation", () =>
           if (mutation.name === "revoke") await ctx.db.userGroup.create({ data: { userId: target.id, group: "extendedconfirmed" } });
           await ctx.db.user.update({ where: { id: target.id }, data: mutation.name === "unblock" ? { blockedAt: new Date(), blockReason: "set up" } : { blockedAt: null, blockExpiresAt: null, blockReason: null } });
 
-          const params = mutation.prepare ? await mutation.prepare() : mutation.params;
+          const params = await paramsFor(mutation);
           const before = await snapshot();
-          const body = typeof mutation.body === "function" ? await (mutation.body as () => Promise<unknown>)() : mutation.body;
-          const request = await apiRequest(mutation.method, mutation.path.replace(":id", params.id ?? ""), { body, user: roles[role] });
-          const response = await call(mutation.handler, request, params);
+          const response = await send(mutation, params, roles[role]);
           if (expected === 202) {
             // Not allowed to edit directly: the change becomes a proposal, the article stays.
             expect(response.status, `${role} ${mutation.name} on ${level}`).toBe(202);
@@ -295,11 +298,9 @@ describe("edges of every mutation", () => {
   it.each(MUTATIONS.map((mutation) => [mutation.name, mutation] as const))("%s refuses cross-site, null-origin and origin-less requests, changing nothing", async (_name, mutation) => {
     const attacks: Array<Record<string, string | null>> = [{ origin: "https://evil.example" }, { origin: "null" }, { origin: null }, { "sec-fetch-site": "cross-site" }];
     for (const headers of attacks) {
-      const params = mutation.prepare ? await mutation.prepare() : mutation.params;
+      const params = await paramsFor(mutation);
       const before = await snapshot();
-      const body = typeof mutation.body === "function" ? await (mutation.body as () => Promise<unknown>)() : mutation.body;
-      const request = await apiRequest(mutation.method, mutation.path.replace(":id", params.id ?? ""), { body, user: roles.admin, headers });
-      const response = await call(mutation.handler, request, params);
+      const response = await send(mutation, params, roles.admin, headers);
       expect(response.status, JSON.stringify(headers)).toBe(403);
       expect(response.body.error.message).toMatch(/Refused/);
       expect(await snapshot()).toBe(before);

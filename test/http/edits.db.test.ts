@@ -2,14 +2,12 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as editsRoute from "../../app/api/articles/[slug]/edits/route";
 import { readArticleRevision } from "../../lib/articles/read-article";
 import { saveRevision } from "../../lib/articles/save-revision";
-import { closeDb } from "../../lib/db/client";
 import { docFromMarkup } from "../../lib/document/markup";
 import type { ArticleContent, Section } from "../../lib/document/model";
-import { useTestDatabase } from "../db";
 import { createUser } from "../factories";
-import { apiRequest, call, type RouteHandler } from "./harness";
+import { apiRequest, call, type RouteHandler, useRouteTestDatabase } from "./harness";
 
-const ctx = useTestDatabase();
+const ctx = useRouteTestDatabase();
 type User = { id: number; name: string };
 let alice: User;
 let bob: User;
@@ -37,9 +35,6 @@ const sectionEdit = (base: number, id: string, text: string, extra: Record<strin
 const counts = async () => ({ revisions: await ctx.db.revision.count(), blobs: await ctx.db.contentBlob.count() });
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = ctx.url;
-  process.env.NEXTAUTH_SECRET = "test-secret-for-edits";
-  await closeDb();
   alice = await createUser(ctx.db, { name: "alice", ageDays: 30, editCount: 20 });
   bob = await createUser(ctx.db, { name: "bob", ageDays: 30, editCount: 20 });
 });

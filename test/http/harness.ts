@@ -1,4 +1,7 @@
+import { beforeAll } from "vitest";
 import { sessionCookieFor } from "../../lib/auth/session";
+import { closeDb } from "../../lib/db/client";
+import { useTestDatabase } from "../db";
 
 /** Calls a route handler the way Next does: a Request and a params promise. */
 export type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -25,4 +28,19 @@ export async function call(handler: RouteHandler, request: Request, params: Reco
   const response = await handler(request, { params: Promise.resolve(params) });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
+}
+
+/**
+ * A migrated database of this file's own, made the one route handlers use
+ * (they read DATABASE_URL through the process's shared client), with a
+ * session secret so tests can sign users in.
+ */
+export function useRouteTestDatabase(): ReturnType<typeof useTestDatabase> {
+  const context = useTestDatabase();
+  beforeAll(async () => {
+    process.env.DATABASE_URL = context.url;
+    process.env.NEXTAUTH_SECRET = "test-secret-for-route-handlers";
+    await closeDb();
+  });
+  return context;
 }

@@ -2,21 +2,17 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as diffRoute from "../../app/api/articles/[slug]/diff/route";
 import * as revisionsRoute from "../../app/api/articles/[slug]/revisions/route";
 import { saveRevision } from "../../lib/articles/save-revision";
-import { closeDb } from "../../lib/db/client";
 import { docFromMarkup } from "../../lib/document/markup";
 import type { ArticleContent } from "../../lib/document/model";
-import { useTestDatabase } from "../db";
 import { createUser } from "../factories";
-import { call, SITE, type RouteHandler } from "./harness";
+import { call, SITE, type RouteHandler, useRouteTestDatabase } from "./harness";
 
-const ctx = useTestDatabase();
+const ctx = useRouteTestDatabase();
 const ids: number[] = [];
 
 const get = (handler: RouteHandler, path: string, params: Record<string, string>) => call(handler, new Request(`${SITE}${path}`), params);
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = ctx.url;
-  await closeDb();
   const author = await createUser(ctx.db, { name: "historian" });
   let base: number | null = null;
   for (let i = 0; i < 120; i++) {

@@ -6,7 +6,6 @@ import * as withdrawRoute from "../../app/api/proposals/[id]/withdraw/route";
 import * as queueRoute from "../../app/api/proposals/route";
 import { readArticleRevision } from "../../lib/articles/read-article";
 import { saveRevision } from "../../lib/articles/save-revision";
-import { closeDb } from "../../lib/db/client";
 import { docFromMarkup } from "../../lib/document/markup";
 import type { ArticleContent, Section } from "../../lib/document/model";
 import { getProposal } from "../../lib/proposals/read-proposal";
@@ -14,11 +13,10 @@ import * as versionsRoute from "../../app/api/proposals/[id]/versions/route";
 import * as requestChangesRoute from "../../app/api/proposals/[id]/request-changes/route";
 import { mergeContent } from "../../lib/articles/merge";
 import { rebaseKeepingMine } from "../../lib/proposals/proposal-content";
-import { useTestDatabase } from "../db";
 import { createUser } from "../factories";
-import { apiRequest, call, SITE, type RouteHandler } from "./harness";
+import { apiRequest, call, SITE, type RouteHandler, useRouteTestDatabase } from "./harness";
 
-const ctx = useTestDatabase();
+const ctx = useRouteTestDatabase();
 type User = { id: number; name: string };
 let admin: User;
 let reviewer: User;
@@ -64,9 +62,6 @@ async function assertChain(slug: string) {
 }
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = ctx.url;
-  process.env.NEXTAUTH_SECRET = "test-secret-for-proposals";
-  await closeDb();
   admin = await createUser(ctx.db, { name: "p_admin", ageDays: 400, editCount: 2000 });
   reviewer = await createUser(ctx.db, { name: "p_reviewer", ageDays: 100, editCount: 100 });
   reviewer2 = await createUser(ctx.db, { name: "p_reviewer2", ageDays: 100, editCount: 100 });

@@ -2,14 +2,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as revertRoute from "../../app/api/articles/[slug]/revert/route";
 import { readArticleRevision } from "../../lib/articles/read-article";
 import { saveRevision } from "../../lib/articles/save-revision";
-import { closeDb } from "../../lib/db/client";
 import { docFromMarkup } from "../../lib/document/markup";
 import type { ArticleContent, Section } from "../../lib/document/model";
-import { useTestDatabase } from "../db";
 import { createUser } from "../factories";
-import { apiRequest, call, type RouteHandler } from "./harness";
+import { apiRequest, call, type RouteHandler, useRouteTestDatabase } from "./harness";
 
-const ctx = useTestDatabase();
+const ctx = useRouteTestDatabase();
 type User = { id: number; name: string };
 let editor: User;
 let vandal: User;
@@ -39,9 +37,6 @@ const revert = async (slug: string, body: Record<string, unknown>, user: User) =
 const textOf = async (slug: string) => JSON.stringify((await readArticleRevision({ db: ctx.db, slug })).content);
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = ctx.url;
-  process.env.NEXTAUTH_SECRET = "test-secret-for-reverts";
-  await closeDb();
   editor = await createUser(ctx.db, { name: "r_editor", ageDays: 100, editCount: 1000 });
   vandal = await createUser(ctx.db, { name: "r_vandal", ageDays: 10, editCount: 20 });
   newbie = await createUser(ctx.db, { name: "r_newbie", ageDays: 1, editCount: 0 });
