@@ -4,36 +4,18 @@
  * database, builds the app if needed and runs `next start`. Ctrl-C stops the
  * server and then PostgreSQL cleanly.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { closeDb, getDb } from "../lib/db/client";
 import { prepareDatabase } from "../lib/db/setup";
 import { seedDemo } from "../prisma/seed/demo";
+import { buildIfNeeded, nextBin } from "./build";
 
 const log = (line: string) => console.log(`[wiki] ${line}`);
 const root = process.cwd();
-// Run Next's own CLI with this Node, not through npx, so signals reach the server itself.
-const nextBin = path.join(root, "node_modules/next/dist/bin/next");
 const port = process.env.PORT ?? "3000";
-
-function newestSourceTime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === "generated" || entry.name.startsWith(".")) continue;
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSourceTime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function needsBuild(): boolean {
-  const buildId = path.join(root, ".next/BUILD_ID");
-  if (!existsSync(buildId)) return true;
-  const built = statSync(buildId).mtimeMs;
-  return ["app", "components", "lib", "public"].some((dir) => existsSync(dir) && newestSourceTime(path.join(root, dir)) > built);
-}
 
 /** The session-signing secret: NEXTAUTH_SECRET, or one generated once and kept in .data/. */
 function authSecret(): string {
@@ -56,13 +38,9 @@ if (database.embedded || process.argv.includes("--seed")) {
 await closeDb();
 
 const dev = process.argv.includes("--dev");
-if (!dev && needsBuild()) {
-  log("building the app (next build)…");
-  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: process.env });
-  if (build.status !== 0) {
-    await database.stop();
-    process.exit(build.status ?? 1);
-  }
+if (!dev && !buildIfNeeded(log)) {
+  await database.stop();
+  process.exit(1);
 }
 
 const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], { stdio: "inherit", env: process.env });

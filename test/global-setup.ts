@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "../lib/db/embedded";
+import { buildIfNeeded } from "../scripts/build";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -17,6 +18,8 @@ declare module "vitest" {
  * each other.
  */
 export default async function setup(project: TestProject) {
+  // Tests that drive real app servers (test/server.ts) need a current build.
+  if (!buildIfNeeded((line) => console.log(`[test] ${line}`))) throw new Error("next build failed");
   if (process.env.TEST_DATABASE_URL) {
     project.provide("adminDatabaseUrl", process.env.TEST_DATABASE_URL);
     return;
