@@ -4,7 +4,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { ReactElement } from "react";
 import { createElement } from "react";
-import { ArticlePage } from "../components/article/article-page";
+import { ArticlePage, renderRevisionParts } from "../components/article/article-page";
 import { readArticleRevision } from "../lib/articles/read-article";
 import { checkCredentials } from "../lib/auth/sign-in";
 import { closeDb } from "../lib/db/client";
@@ -77,7 +77,10 @@ export async function runBenchmarks(options: { quick: boolean; render: (element:
     let htmlBytes = 0;
     for (let i = 0; i < size.runs; i++) {
       const [load, view] = await time(() => readArticleRevision({ db, slug: "Bench_article" }));
-      const [render, html] = await time(() => options.render(createElement(ArticlePage, { view, viewer: null })));
+      const [render, html] = await time(async () => {
+        const rendered = await renderRevisionParts(view, async (element) => options.render(element));
+        return options.render(createElement(ArticlePage, { article: { ...view.article, currentRevisionId: view.article.currentRevisionId, protectionLevel: "none", protectionExpiresAt: null, protectionReason: null }, rendered, isCurrent: true, viewer: null }));
+      });
       loads.push(load);
       renders.push(render);
       htmlBytes = html.length;

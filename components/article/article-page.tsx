@@ -1,14 +1,39 @@
-import type { RevisionView } from "@/lib/articles/read-article";
+import type { ArticleRow, RevisionView } from "@/lib/articles/read-article";
+import { effectiveProtection } from "@/lib/articles/protection";
+import type { RenderedRevision } from "@/lib/articles/rendered-revisions";
 import { HtmlPage } from "@/components/ui/html-page";
 import { ArticleNotFound } from "./article-not-found";
-import { ArticleView } from "./article-view";
+import { ArticleFrame, ArticleRevisionBody, ArticleSidebar } from "./article-view";
 
-/** The full HTML page of an article revision. */
-export function ArticlePage({ view, viewer }: { view: RevisionView; viewer: { name: string; canProtect: boolean; canEdit: boolean; reviewCount: number | null } | null }) {
-  const title = view.isCurrent ? view.content.title : `${view.content.title} (old revision ${view.revision.id})`;
+export interface ArticleViewer {
+  name: string;
+  canProtect: boolean;
+  canEdit: boolean;
+  reviewCount: number | null;
+}
+
+/** Renders the reader-independent parts of a revision's page to HTML, for the render cache. */
+export async function renderRevisionParts(view: RevisionView, renderHtml: (element: React.ReactElement) => Promise<string>): Promise<RenderedRevision> {
+  const [sidebarHtml, bodyHtml] = await Promise.all([renderHtml(<ArticleSidebar content={view.content} />), renderHtml(<ArticleRevisionBody view={view} />)]);
+  return { articleId: view.article.id, revisionId: view.revision.id, title: view.content.title, sidebarHtml, bodyHtml };
+}
+
+/** The full HTML page of an article revision: the reader's frame around the cached revision parts. */
+export function ArticlePage({ article, rendered, isCurrent, viewer }: { article: ArticleRow; rendered: RenderedRevision; isCurrent: boolean; viewer: ArticleViewer | null }) {
+  const title = isCurrent ? rendered.title : `${rendered.title} (old revision ${rendered.revisionId})`;
   return (
     <HtmlPage title={title} userName={viewer?.name} reviewCount={viewer?.reviewCount}>
-      <ArticleView view={view} canProtect={viewer?.canProtect ?? false} editLabel={!viewer || viewer.canEdit ? "Edit" : "Propose changes"} />
+      <ArticleFrame
+        slug={article.slug}
+        title={rendered.title}
+        revisionId={rendered.revisionId}
+        isCurrent={isCurrent}
+        protection={effectiveProtection(article)}
+        canProtect={viewer?.canProtect ?? false}
+        editLabel={!viewer || viewer.canEdit ? "Edit" : "Propose changes"}
+        sidebar={{ html: rendered.sidebarHtml }}
+        body={{ html: rendered.bodyHtml }}
+      />
     </HtmlPage>
   );
 }

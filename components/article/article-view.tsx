@@ -1,5 +1,6 @@
 import type { RevisionView } from "@/lib/articles/read-article";
-import { planCitations } from "@/lib/document/citations";
+import type { ReactNode } from "react";
+import { planCitations, type CitationPlan } from "@/lib/document/citations";
 import { anchorOfTitle, formatDate } from "@/lib/document/format";
 import { Infobox } from "./infobox";
 import { ProtectionNotice, Padlock } from "./protection-notice";
@@ -22,7 +23,7 @@ function formatTimestamp(date: Date): string {
 }
 
 /** The banner above an old revision, with links to its neighbours. */
-function OldRevisionBanner({ view }: { view: RevisionView }) {
+function OldRevisionBanner({ view }: { view: Pick<RevisionView, "article" | "revision"> }) {
   const slug = encodeURIComponent(view.article.slug);
   return (
     <div className="old-revision-banner" role="note">
@@ -47,11 +48,8 @@ function OldRevisionBanner({ view }: { view: RevisionView }) {
   );
 }
 
-/** A whole article revision as readers see it, rendered on the server from its JSON. */
-export function ArticleView({ view, canProtect = false, editLabel = "Edit" }: { view: RevisionView; canProtect?: boolean; editLabel?: string }) {
-  const slug = encodeURIComponent(view.article.slug);
-  const { content } = view;
-  const plan = planCitations(content);
+/** Where the table of contents and the headings point, from a revision's content. */
+function articleOutline(content: RevisionView["content"], plan: CitationPlan) {
   const headed = content.sections.filter((section) => section.level > 0);
   const extraSections = [...(plan.notes.length ? ["Notes"] : []), ...(plan.references.length ? ["References"] : [])];
   const anchors = uniqueAnchors([...headed.map((section) => section.title), ...extraSections]);
@@ -62,79 +60,142 @@ export function ArticleView({ view, canProtect = false, editLabel = "Edit" }: { 
     ...(notesAnchor ? [{ anchor: notesAnchor, title: "Notes", level: 2 }] : []),
     ...(referencesAnchor ? [{ anchor: referencesAnchor, title: "References", level: 2 }] : []),
   ];
+  return { toc, anchorOf, notesAnchor, referencesAnchor };
+}
 
+/** The sidebar's table of contents of one revision (the same for every reader, so cacheable). */
+export function ArticleSidebar({ content }: { content: RevisionView["content"] }) {
+  const { toc } = articleOutline(content, planCitations(content));
+  return <TableOfContents entries={toc} placement="sidebar" />;
+}
+
+/**
+ * Everything of a revision below its title and tabs: the old-revision banner,
+ * infobox, sections, notes, references and footer. It depends only on the
+ * revision and on whether it is the current one, never on the reader, so the
+ * article route caches its HTML by revision id.
+ */
+export function ArticleRevisionBody({ view }: { view: Pick<RevisionView, "article" | "revision" | "isCurrent" | "content"> }) {
+  const slug = encodeURIComponent(view.article.slug);
+  const { content } = view;
+  const plan = planCitations(content);
+  const { toc, anchorOf, notesAnchor, referencesAnchor } = articleOutline(content, plan);
+  return (
+    <>
+      {!view.isCurrent ? <OldRevisionBanner view={view} /> : null}
+      <div className="article-body">
+        {content.infobox ? <Infobox infobox={content.infobox} plan={plan} /> : null}
+        {content.sections.map((section) => {
+          const body = renderRichText(section.body, plan);
+          if (section.level === 0) {
+            return (
+              <div key={section.id} className="lead">
+                {body}
+                <TableOfContents entries={toc} placement="inline" />
+              </div>
+            );
+          }
+          const Heading = `h${section.level}` as "h2" | "h3" | "h4";
+          return (
+            <section key={section.id} className={`section section-level-${section.level}`} data-section-id={section.id}>
+              <div className={`heading heading-${section.level}`}>
+                <Heading id={anchorOf.get(section.id)}>{section.title}</Heading>
+                {view.isCurrent ? (
+                  <span className="section-edit">
+                    [<a href={`/wiki/${slug}/edit?section=${encodeURIComponent(section.id)}`} aria-label={`Edit section: ${section.title}`}>edit</a>]
+                  </span>
+                ) : null}
+              </div>
+              {body}
+            </section>
+          );
+        })}
+        {notesAnchor ? (
+          <section className="section section-level-2 notes">
+            <h2 id={notesAnchor}>Notes</h2>
+            <NoteList plan={plan} />
+          </section>
+        ) : null}
+        {referencesAnchor ? (
+          <section className="section section-level-2 references">
+            <h2 id={referencesAnchor}>References</h2>
+            <ReferenceList references={plan.references} />
+          </section>
+        ) : null}
+      </div>
+      <footer className="article-footer">
+        <p>
+          This revision was saved on {formatTimestamp(view.revision.createdAt)} by{" "}
+          <a href={`/user/${encodeURIComponent(view.revision.author.name)}`}>{view.revision.author.name}</a>.{" "}
+          <a href={`/wiki/${slug}?oldid=${view.revision.id}`}>Permanent link</a>
+        </p>
+      </footer>
+    </>
+  );
+}
+
+/** A part of the page given either as React nodes or as HTML rendered earlier (from the cache). */
+export type PagePart = { html: string } | { node: ReactNode };
+
+const partProps = (part: PagePart) => ("html" in part ? { dangerouslySetInnerHTML: { __html: part.html } } : { children: part.node });
+
+/**
+ * The article page around a revision: title, padlock, tabs and protection
+ * notice, which depend on the reader and the article's protection now; the
+ * sidebar and body come in as parts.
+ */
+export function ArticleFrame(props: {
+  slug: string;
+  title: string;
+  revisionId: number;
+  isCurrent: boolean;
+  protection: RevisionView["protection"];
+  canProtect: boolean;
+  editLabel: string;
+  sidebar: PagePart;
+  body: PagePart;
+}) {
+  const slug = encodeURIComponent(props.slug);
   return (
     <div className="article-layout">
-      <aside className="article-sidebar">
-        <TableOfContents entries={toc} placement="sidebar" />
-      </aside>
-      <article className="article" data-revision-id={view.revision.id}>
+      <aside className="article-sidebar" {...partProps(props.sidebar)} />
+      <article className="article" data-revision-id={props.revisionId}>
         <header className="article-header">
           <h1 className="article-title" id="top">
-            {content.title}
-            {view.protection.level !== "none" ? <Padlock level={view.protection.level} /> : null}
+            {props.title}
+            {props.protection.level !== "none" ? <Padlock level={props.protection.level} /> : null}
           </h1>
           <nav className="article-tabs" aria-label="Page views">
-            <a href={`/wiki/${encodeURIComponent(view.article.slug)}`} aria-current={view.isCurrent ? "page" : undefined}>
+            <a href={`/wiki/${slug}`} aria-current={props.isCurrent ? "page" : undefined}>
               Article
             </a>
-            {view.isCurrent ? <a href={`/wiki/${slug}/edit`}>{editLabel}</a> : null}
+            {props.isCurrent ? <a href={`/wiki/${slug}/edit`}>{props.editLabel}</a> : null}
             <a href={`/wiki/${slug}/history`}>History</a>
             <a href={`/wiki/${slug}/proposals`}>Proposals</a>
-            <a href={`/wiki/${encodeURIComponent(view.article.slug)}/log`}>Protection log</a>
-            {canProtect ? <a href={`/wiki/${encodeURIComponent(view.article.slug)}/protect`}>{view.protection.level === "none" ? "Protect" : "Change protection"}</a> : null}
+            <a href={`/wiki/${slug}/log`}>Protection log</a>
+            {props.canProtect ? <a href={`/wiki/${slug}/protect`}>{props.protection.level === "none" ? "Protect" : "Change protection"}</a> : null}
           </nav>
         </header>
-        <ProtectionNotice {...view.protection} />
-        {!view.isCurrent ? <OldRevisionBanner view={view} /> : null}
-        <div className="article-body">
-          {content.infobox ? <Infobox infobox={content.infobox} plan={plan} /> : null}
-          {content.sections.map((section) => {
-            const body = renderRichText(section.body, plan);
-            if (section.level === 0) {
-              return (
-                <div key={section.id} className="lead">
-                  {body}
-                  <TableOfContents entries={toc} placement="inline" />
-                </div>
-              );
-            }
-            const Heading = `h${section.level}` as "h2" | "h3" | "h4";
-            return (
-              <section key={section.id} className={`section section-level-${section.level}`} data-section-id={section.id}>
-                <div className={`heading heading-${section.level}`}>
-                  <Heading id={anchorOf.get(section.id)}>{section.title}</Heading>
-                  {view.isCurrent ? (
-                    <span className="section-edit">
-                      [<a href={`/wiki/${slug}/edit?section=${encodeURIComponent(section.id)}`} aria-label={`Edit section: ${section.title}`}>edit</a>]
-                    </span>
-                  ) : null}
-                </div>
-                {body}
-              </section>
-            );
-          })}
-          {notesAnchor ? (
-            <section className="section section-level-2 notes">
-              <h2 id={notesAnchor}>Notes</h2>
-              <NoteList plan={plan} />
-            </section>
-          ) : null}
-          {referencesAnchor ? (
-            <section className="section section-level-2 references">
-              <h2 id={referencesAnchor}>References</h2>
-              <ReferenceList references={plan.references} />
-            </section>
-          ) : null}
-        </div>
-        <footer className="article-footer">
-          <p>
-            This revision was saved on {formatTimestamp(view.revision.createdAt)} by{" "}
-            <a href={`/user/${encodeURIComponent(view.revision.author.name)}`}>{view.revision.author.name}</a>.{" "}
-            <a href={`/wiki/${encodeURIComponent(view.article.slug)}?oldid=${view.revision.id}`}>Permanent link</a>
-          </p>
-        </footer>
+        <ProtectionNotice {...props.protection} />
+        <div className="article-revision" {...partProps(props.body)} />
       </article>
     </div>
+  );
+}
+
+/** A whole article revision as readers see it, rendered on the server from its JSON (the editor's preview uses it too). */
+export function ArticleView({ view, canProtect = false, editLabel = "Edit" }: { view: RevisionView; canProtect?: boolean; editLabel?: string }) {
+  return (
+    <ArticleFrame
+      slug={view.article.slug}
+      title={view.content.title}
+      revisionId={view.revision.id}
+      isCurrent={view.isCurrent}
+      protection={view.protection}
+      canProtect={canProtect}
+      editLabel={editLabel}
+      sidebar={{ node: <ArticleSidebar content={view.content} /> }}
+      body={{ node: <ArticleRevisionBody view={view} /> }}
+    />
   );
 }

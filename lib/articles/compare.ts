@@ -3,7 +3,20 @@ import { getDb, type Db } from "../db/client";
 import { diffArticles } from "../diff/article-diff";
 import type { ArticleDiff } from "../diff/types";
 import { WikiError } from "../errors";
-import { readArticleRevision, type RevisionView } from "./read-article";
+import { budgetFromEnv, ByteLru } from "../cache/lru";
+import { articleNotFound, findArticle, readRevisionOf, type RevisionView } from "./read-article";
+
+/** Diffs by revision pair: both revisions are immutable, so a pair's diff is too. */
+const diffCache = new ByteLru<ArticleDiff>(budgetFromEnv("WIKI_DIFF_CACHE_MB", 64));
+
+function cachedDiff(older: RevisionView, newer: RevisionView): ArticleDiff {
+  const key = `${older.revision.id}:${newer.revision.id}`;
+  const cached = diffCache.get(key);
+  if (cached) return cached;
+  const diff = diffArticles(older.content, newer.content);
+  diffCache.set(key, diff, JSON.stringify(diff).length * 2);
+  return diff;
+}
 
 export interface Comparison {
   article: RevisionView["article"];
@@ -18,8 +31,9 @@ export interface Comparison {
 /** Compares any two revisions of an article (in either order given; shown older to newer). */
 export async function compareRevisions(options: { slug: string; fromId: number; toId?: number | null; db?: Db }): Promise<Comparison> {
   const db = options.db ?? getDb();
-  const toView = await readArticleRevision({ db, slug: options.slug, revisionId: options.toId ?? undefined });
-  const fromView = await readArticleRevision({ db, slug: options.slug, revisionId: options.fromId });
+  const article = await findArticle(db, options.slug);
+  if (!article) throw articleNotFound(options.slug);
+  const [toView, fromView] = await Promise.all([readRevisionOf(db, article, options.toId ?? undefined), readRevisionOf(db, article, options.fromId)]);
   const [older, newer] = fromView.revision.id <= toView.revision.id ? [fromView, toView] : [toView, fromView];
   if (older.revision.id === newer.revision.id) {
     throw new WikiError("bad_request", "Choose two different revisions to compare.");
@@ -29,7 +43,7 @@ export async function compareRevisions(options: { slug: string; fromId: number; 
     article: newer.article,
     from: older,
     to: newer,
-    diff: diffArticles(older.content, newer.content),
+    diff: cachedDiff(older, newer),
     olderId: older.revision.parentId,
     newerId: next?.id ?? null,
   };

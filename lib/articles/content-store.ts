@@ -3,6 +3,7 @@ import canonicalize from "canonicalize";
 import { createHash } from "node:crypto";
 import type { ArticleContent, Infobox, Reference, Section } from "../document/model";
 import type { Tx, Db } from "../db/client";
+import { budgetFromEnv, ByteLru } from "../cache/lru";
 
 /**
  * Content-addressed storage of revisions (DESIGN.md invariant 2).
@@ -103,17 +104,47 @@ export async function storeBlobs(tx: Tx, blobs: BlobRow[]): Promise<BlobRow[]> {
   return missing;
 }
 
+/**
+ * Blobs are immutable (named by their hash), so each instance keeps the ones
+ * it read recently; frozen, because callers share them.
+ */
+const blobCache = new ByteLru<unknown>(budgetFromEnv("WIKI_CONTENT_CACHE_MB", 128));
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/** Hit and miss counts of the blob cache (benchmarks print them). */
+export function blobCacheStats() {
+  return { hits: blobCache.hits, misses: blobCache.misses, entries: blobCache.size, bytes: blobCache.bytes };
+}
+
 async function fetchBlobs(db: Db | Tx, hashes: string[]): Promise<Map<string, unknown>> {
-  const unique = [...new Set(hashes)];
-  if (unique.length === 0) return new Map();
-  const rows = await db.contentBlob.findMany({ where: { hash: { in: unique } }, select: { hash: true, data: true } });
-  const found = new Map(rows.map((row) => [row.hash, row.data as unknown]));
-  const missing = unique.filter((hash) => !found.has(hash));
+  const found = new Map<string, unknown>();
+  const wanted: string[] = [];
+  for (const hash of new Set(hashes)) {
+    const cached = blobCache.get(hash);
+    if (cached === undefined) wanted.push(hash);
+    else found.set(hash, cached);
+  }
+  if (wanted.length === 0) return found;
+  // As text, so the cache can weigh each blob by its size.
+  const rows = await db.$queryRaw<Array<{ hash: string; data: string }>>`SELECT "hash", "data"::text AS "data" FROM "ContentBlob" WHERE "hash" = ANY(${wanted}::text[])`;
+  for (const row of rows) {
+    const data = deepFreeze(JSON.parse(row.data) as unknown);
+    blobCache.set(row.hash, data, row.data.length * 2);
+    found.set(row.hash, data);
+  }
+  const missing = wanted.filter((hash) => !found.has(hash));
   if (missing.length > 0) throw new Error(`content blobs missing: ${missing.slice(0, 3).join(", ")}`);
   return found;
 }
 
-/** Reads back the content a revision points at (three queries, whatever its size). */
+/** Reads back the content a revision points at (at most three queries, whatever its size; none when its blobs are cached). */
 export async function loadContent(
   db: Db | Tx,
   revision: { title: string; sectionsRoot: string; referencesRoot: string; infoboxHash: string | null },

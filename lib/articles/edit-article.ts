@@ -1,4 +1,5 @@
 import "server-only";
+import { enforceRateLimit } from "../abuse-limits";
 import { assertAllowed } from "../authz/assert";
 import { decide, type Actor } from "../authz/policy";
 import { getDb, type Db } from "../db/client";
@@ -76,7 +77,8 @@ async function loadRevisionContent(db: Db, articleId: number, revisionId: number
  * both versions, so nothing typed is lost. A user who may only propose (a
  * protected article) gets a proposal for review instead.
  */
-export async function submitEdit(options: { actor: Actor | null; slug: string; request: TEditRequestParsed; db?: Db }): Promise<EditOutcome> {
+/** `client` (the requester's address) counts a proposal against the proposal rate limit. */
+export async function submitEdit(options: { actor: Actor | null; slug: string; request: TEditRequestParsed; db?: Db; client?: string }): Promise<EditOutcome> {
   const db = options.db ?? getDb();
   const { request } = options;
   const article = await db.article.findUnique({ where: { slug: options.slug } });
@@ -106,6 +108,7 @@ export async function submitEdit(options: { actor: Actor | null; slug: string; r
   assertSize(mine);
   if (!decision.allowed) {
     // May only propose: the change waits for review, on the base it was made on.
+    if (options.client !== undefined) await enforceRateLimit(db, "proposal", options.actor!, options.client);
     const { proposalId } = await submitProposal({ db, actor: options.actor, articleId: article.id, baseRevisionId: request.baseRevisionId, base, content: mine, summary: request.summary, rationale: request.rationale });
     return { status: "proposed", proposalId };
   }

@@ -43,17 +43,31 @@ const revisionSelect = {
   approvedBy: { select: { name: true } },
 } as const;
 
-/**
- * Reads an article at its current revision, or at `revisionId` (an old
- * revision, which must belong to the article). Throws not_found otherwise.
- */
-export async function readArticleRevision(options: { slug: string; revisionId?: number; db?: Db }): Promise<RevisionView> {
-  const db = options.db ?? getDb();
-  const article = await db.article.findUnique({ where: { slug: options.slug } });
-  if (!article || article.currentRevisionId === null) {
-    throw new WikiError("not_found", `There is no article "${options.slug.replace(/_/g, " ")}".`);
-  }
-  const revisionId = options.revisionId ?? article.currentRevisionId;
+const articleSelect = { id: true, slug: true, title: true, currentRevisionId: true, protectionLevel: true, protectionExpiresAt: true, protectionReason: true } as const;
+
+/** An article's row as views need it: identity, current revision and protection. */
+export interface ArticleRow {
+  id: number;
+  slug: string;
+  title: string;
+  currentRevisionId: number | null;
+  protectionLevel: string;
+  protectionExpiresAt: Date | null;
+  protectionReason: string | null;
+}
+
+/** The article at `slug` with a current revision, or null: one indexed query. */
+export async function findArticle(db: Db, slug: string): Promise<(ArticleRow & { currentRevisionId: number }) | null> {
+  const article = await db.article.findUnique({ where: { slug }, select: articleSelect });
+  return article && article.currentRevisionId !== null ? { ...article, currentRevisionId: article.currentRevisionId } : null;
+}
+
+export function articleNotFound(slug: string): WikiError {
+  return new WikiError("not_found", `There is no article "${slug.replace(/_/g, " ")}".`);
+}
+
+/** Reads `article` at `revisionId` (default: its current revision), which must belong to it. */
+export async function readRevisionOf(db: Db, article: ArticleRow & { currentRevisionId: number }, revisionId = article.currentRevisionId): Promise<RevisionView> {
   const revision = await db.revision.findUnique({ where: { id: revisionId }, select: revisionSelect });
   if (!revision || revision.articleId !== article.id) {
     throw new WikiError("not_found", `Revision ${revisionId} of "${article.title}" does not exist.`);
@@ -77,6 +91,17 @@ export async function readArticleRevision(options: { slug: string; revisionId?: 
     isCurrent: revision.id === article.currentRevisionId,
     content,
   };
+}
+
+/**
+ * Reads an article at its current revision, or at `revisionId` (an old
+ * revision, which must belong to the article). Throws not_found otherwise.
+ */
+export async function readArticleRevision(options: { slug: string; revisionId?: number; db?: Db }): Promise<RevisionView> {
+  const db = options.db ?? getDb();
+  const article = await findArticle(db, options.slug);
+  if (!article) throw articleNotFound(options.slug);
+  return readRevisionOf(db, article, options.revisionId);
 }
 
 /** Articles by title, for the home page and the title search. */

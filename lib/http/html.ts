@@ -15,3 +15,9 @@ export async function htmlResponse(element: ReactElement, init: { status?: numbe
     headers: { "content-type": "text/html; charset=utf-8", ...init.headers },
   });
 }
+
+/** Renders a server-only React tree to an HTML string (for fragments kept in a cache). */
+export async function renderHtml(element: ReactElement): Promise<string> {
+  const { renderToStaticMarkup } = await import("react-dom/server");
+  return renderToStaticMarkup(element);
+}

@@ -5,7 +5,8 @@ import { sessionUserId } from "../auth/session";
 import { getDb } from "../db/client";
 import { WikiError } from "../errors";
 import { loadActor } from "../users/load-actor";
-import { originProblem } from "./origin";
+import { enforceRateLimit, type LimitedAction } from "../abuse-limits";
+import { clientAddress, originProblem } from "./origin";
 import { errorResponse } from "./respond";
 
 /** Largest JSON body a mutation accepts unless it says otherwise. */
@@ -28,6 +29,8 @@ interface MutationContext<TInput, TParams> {
 export function mutation<TSchema extends z.ZodType, TParams = Record<string, string>>(options: {
   schema: TSchema;
   bodyLimit?: number;
+  /** counts the request against this per-account and per-client limit (lib/abuse-limits.ts) */
+  rateLimit?: LimitedAction;
   handler: (context: MutationContext<z.infer<TSchema>, TParams>) => Promise<Response>;
 }) {
   return async (request: Request, route: { params: Promise<TParams> }): Promise<Response> => {
@@ -54,6 +57,7 @@ export function mutation<TSchema extends z.ZodType, TParams = Record<string, str
         throw new WikiError("bad_request", `Invalid request: ${path}: ${issue.message}`, { issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) });
       }
       const actor = await loadActor(getDb(), await sessionUserId(request.headers.get("cookie")));
+      if (actor && options.rateLimit) await enforceRateLimit(getDb(), options.rateLimit, actor, clientAddress(request));
       return await options.handler({ request, input: parsed.data, params: await route.params, actor });
     } catch (error) {
       if (error instanceof WikiError && (error.status === 401 || error.status === 403)) {

@@ -62,6 +62,8 @@ async function assertChain(slug: string) {
 }
 
 beforeAll(async () => {
+  // One account submits dozens of proposals here; the limits have their own test (rate-limits.db.test.ts).
+  process.env.WIKI_RATE_LIMITS = "off";
   admin = await createUser(ctx.db, { name: "p_admin", ageDays: 400, editCount: 2000 });
   reviewer = await createUser(ctx.db, { name: "p_reviewer", ageDays: 100, editCount: 100 });
   reviewer2 = await createUser(ctx.db, { name: "p_reviewer2", ageDays: 100, editCount: 100 });

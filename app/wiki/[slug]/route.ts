@@ -1,6 +1,8 @@
 import { createElement } from "react";
-import { ArticlePage, MissingArticlePage } from "@/components/article/article-page";
-import { readArticleRevision } from "@/lib/articles/read-article";
+import { ArticlePage, MissingArticlePage, renderRevisionParts } from "@/components/article/article-page";
+import { articleNotFound, findArticle, readRevisionOf } from "@/lib/articles/read-article";
+import { effectiveProtection } from "@/lib/articles/protection";
+import { renderedRevision } from "@/lib/articles/rendered-revisions";
 import { sessionUserId } from "@/lib/auth/session";
 import { decide } from "@/lib/authz/policy";
 import { getDb } from "@/lib/db/client";
@@ -8,10 +10,15 @@ import { loadActor } from "@/lib/users/load-actor";
 import { countOpenProposals } from "@/lib/proposals/review-queue";
 import { slugOfTitle, titleOfSlug } from "@/lib/articles/titles";
 import { WikiError } from "@/lib/errors";
-import { htmlResponse } from "@/lib/http/html";
+import { htmlResponse, renderHtml } from "@/lib/http/html";
 import { parseId } from "@/lib/http/respond";
 
-// GET /wiki/{slug}[?oldid={revisionId}] — an article, current or at an old revision.
+/**
+ * GET /wiki/{slug}[?oldid={revisionId}] — an article, current or at an old
+ * revision. A view costs one query for the article row (plus the reader's
+ * account when signed in, and the review count for reviewers); the revision
+ * itself comes from the render cache, loaded and rendered only on a miss.
+ */
 export async function GET(request: Request, context: { params: Promise<{ slug: string }> }) {
   const { slug: rawSlug } = await context.params;
   const slug = decodeURIComponent(rawSlug);
@@ -21,21 +28,26 @@ export async function GET(request: Request, context: { params: Promise<{ slug: s
     url.pathname = `/wiki/${encodeURIComponent(canonical)}`;
     return Response.redirect(url, 301);
   }
-  const actor = await loadActor(getDb(), await sessionUserId(request.headers.get("cookie")));
+  const db = getDb();
+  const [actor, article] = await Promise.all([sessionUserId(request.headers.get("cookie")).then((id) => loadActor(db, id)), findArticle(db, slug)]);
   try {
+    if (!article) throw articleNotFound(slug);
     const oldid = url.searchParams.get("oldid");
-    const view = await readArticleRevision({ slug, revisionId: oldid === null ? undefined : parseId(oldid, "oldid") });
+    const revisionId = oldid === null ? article.currentRevisionId : parseId(oldid, "oldid");
+    const isCurrent = revisionId === article.currentRevisionId;
+    const rendered = await renderedRevision(revisionId, isCurrent, async () => renderRevisionParts(await readRevisionOf(db, article, revisionId), renderHtml));
+    if (rendered.articleId !== article.id) throw new WikiError("not_found", `Revision ${revisionId} of "${article.title}" does not exist.`);
     const viewer = actor
       ? {
           name: actor.name,
           canProtect: decide(actor, "protect").allowed,
-          canEdit: decide(actor, "edit", { protection: view.protection.level }).allowed,
+          canEdit: decide(actor, "edit", { protection: effectiveProtection(article).level }).allowed,
           reviewCount: decide(actor, "review").allowed ? await countOpenProposals() : null,
         }
       : null;
     // The page names the signed-in user, so it is private; an old revision's body never changes.
-    const cacheControl = actor ? "private, no-cache" : view.isCurrent ? "no-cache" : "public, max-age=31536000, immutable";
-    return htmlResponse(createElement(ArticlePage, { view, viewer }), { headers: { "cache-control": cacheControl } });
+    const cacheControl = actor ? "private, no-cache" : isCurrent ? "no-cache" : "public, max-age=31536000, immutable";
+    return htmlResponse(createElement(ArticlePage, { article, rendered, isCurrent, viewer }), { headers: { "cache-control": cacheControl } });
   } catch (error) {
     if (error instanceof WikiError && (error.code === "not_found" || error.code === "bad_request")) {
       return htmlResponse(createElement(MissingArticlePage, { title: titleOfSlug(slug), message: error.message, userName: actor?.name }), { status: error.status });

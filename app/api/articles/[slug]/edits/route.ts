@@ -1,6 +1,7 @@
 import { submitEdit } from "@/lib/articles/edit-article";
 import { maxEditBytes, ZEditRequestSchema, type TEditCreated, type TEditProposed, type TEditUnchanged } from "@/lib/articles/edit-contract";
 import { mutation } from "@/lib/http/mutation";
+import { clientAddress } from "@/lib/http/origin";
 import { json } from "@/lib/http/respond";
 
 // POST /api/articles/{slug}/edits — save an edit: 201 with the new revision (merged section by
@@ -8,9 +9,10 @@ import { json } from "@/lib/http/respond";
 // nothing changed, 409 with both versions on a conflict, 400 invalid document, 413 too large. Signed-in users.
 export const POST = mutation<typeof ZEditRequestSchema, { slug: string }>({
   schema: ZEditRequestSchema,
+  rateLimit: "edit",
   bodyLimit: maxEditBytes(),
-  async handler({ input, params, actor }) {
-    const outcome = await submitEdit({ actor, slug: decodeURIComponent(params.slug), request: input });
+  async handler({ input, params, actor, request }) {
+    const outcome = await submitEdit({ actor, slug: decodeURIComponent(params.slug), request: input, client: clientAddress(request) });
     if (outcome.status === "proposed") {
       const body: TEditProposed = { status: "proposed", proposal: { id: outcome.proposalId, url: `/proposals/${outcome.proposalId}` } };
       return json(body, 202);

@@ -13,6 +13,7 @@ const ZRevertRequestSchema = z.strictObject({
 // 202 with a proposal for users who may only propose, 409 when an undo no longer applies. Signed-in users.
 export const POST = mutation<typeof ZRevertRequestSchema, { slug: string }>({
   schema: ZRevertRequestSchema,
+  rateLimit: "edit",
   async handler({ input, params, actor }) {
     const result = await revertArticle({ actor, slug: decodeURIComponent(params.slug), revisionId: input.revisionId, mode: input.mode, reason: input.reason });
     return result.status === "proposed"

@@ -1,0 +1,62 @@
+import "server-only";
+import { effectiveGroups, type Actor } from "./authz/policy";
+import type { Db, Tx } from "./db/client";
+import { WikiError } from "./errors";
+import { consume } from "./rate-limit";
+
+/** Writes limited per account and per client address (logins and registrations have their own limits). */
+export type LimitedAction = "edit" | "proposal" | "comment";
+
+export interface RateLimit {
+  perAccount: number;
+  perClient: number;
+  windowSeconds: number;
+}
+
+/** Generous for people, tight for scripts: MediaWiki's defaults are of the same order. */
+export const DEFAULT_RATE_LIMITS: Record<LimitedAction, RateLimit> = {
+  edit: { perAccount: 30, perClient: 60, windowSeconds: 60 },
+  proposal: { perAccount: 10, perClient: 20, windowSeconds: 60 },
+  comment: { perAccount: 20, perClient: 40, windowSeconds: 60 },
+};
+
+const ACTION_WORDS: Record<LimitedAction, string> = { edit: "edits", proposal: "proposals", comment: "comments" };
+
+/**
+ * The limits in force, from WIKI_RATE_LIMITS: `off`, or a comma-separated
+ * list of `action=perAccount/perClient/windowSeconds` overriding the defaults,
+ * e.g. `edit=60/120/60,comment=5/10/60`. Pure; throws on a malformed value so
+ * a typo in configuration is loud.
+ */
+export function parseRateLimits(value: string | undefined): Record<LimitedAction, RateLimit> | null {
+  if (value?.trim() === "off") return null;
+  const limits = { ...DEFAULT_RATE_LIMITS };
+  for (const part of (value ?? "").split(",").map((item) => item.trim()).filter(Boolean)) {
+    const match = /^(edit|proposal|comment)=(\d+)\/(\d+)\/(\d+)$/.exec(part);
+    if (!match) throw new Error(`WIKI_RATE_LIMITS: cannot read "${part}"; expected action=perAccount/perClient/windowSeconds with action edit, proposal or comment, or "off".`);
+    const [, action, perAccount, perClient, windowSeconds] = match;
+    limits[action as LimitedAction] = { perAccount: Number(perAccount), perClient: Number(perClient), windowSeconds: Math.max(1, Number(windowSeconds)) };
+  }
+  return limits;
+}
+
+/**
+ * Counts one `action` by `actor` from `client` and refuses it with 429 and
+ * Retry-After when either count is over its limit. Administrators are exempt
+ * (MediaWiki's `noratelimit`). Counters live in the database, so every app
+ * instance enforces the same limit.
+ */
+export async function enforceRateLimit(db: Db | Tx, action: LimitedAction, actor: Actor, client: string): Promise<void> {
+  const limits = parseRateLimits(process.env.WIKI_RATE_LIMITS);
+  if (!limits || effectiveGroups(actor).all.has("admin")) return;
+  const limit = limits[action];
+  const [byAccount, byClient] = await Promise.all([
+    consume(db as Db, `${action}-user:${actor.id}`, limit.perAccount, limit.windowSeconds),
+    consume(db as Db, `${action}-client:${client}`, limit.perClient, limit.windowSeconds),
+  ]);
+  if (byAccount.limited || byClient.limited) {
+    const retryAfter = Math.max(byAccount.limited ? byAccount.retryAfter : 0, byClient.limited ? byClient.retryAfter : 0);
+    const who = byAccount.limited ? "your account" : "your address";
+    throw new WikiError("rate_limited", `Too many ${ACTION_WORDS[action]} from ${who}: at most ${byAccount.limited ? limit.perAccount : limit.perClient} per ${limit.windowSeconds} seconds. Try again in ${retryAfter} seconds; nothing was saved.`, { retryAfter });
+  }
+}
