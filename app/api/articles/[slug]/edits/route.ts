@@ -10,7 +10,7 @@ export const POST = mutation<typeof ZEditRequestSchema, { slug: string }>({
   schema: ZEditRequestSchema,
   bodyLimit: maxEditBytes(),
   async handler({ input, params, actor }) {
-    const outcome = await submitEdit({ actor, slug: decodeURIComponent(params.slug), request: input });
+    const outcome = await submitEdit({ actor, slug: params.slug, request: input });
     if (outcome.status === "proposed") {
       const body: TEditProposed = { status: "proposed", proposal: { id: outcome.proposalId, url: `/proposals/${outcome.proposalId}` } };
       return json(body, 202);
