@@ -418,3 +418,78 @@ describe("edges of every mutation", () => {
     expect((await readArticleRevision({ db: ctx.db, slug: "Matrix" })).protection).toEqual({ level: "none", expiresAt: null, reason: null });
   });
 });
+
+describe("object-level rights on proposals, over HTTP", () => {
+  const revision = async () => ({
+    baseRevisionId: (await ctx.db.article.findUniqueOrThrow({ where: { slug: "Matrix" } })).currentRevisionId,
+    summary: "hijack",
+    sectionEdit: { sectionId: "lead", sections: [{ id: "lead", title: "", level: 0, body: docFromMarkup("Someone else's words.") }] },
+  });
+
+  it("lets no one but the author revise or withdraw a proposal, whatever their groups", async () => {
+    await ctx.db.article.update({ where: { slug: "Matrix" }, data: { protectionLevel: "extended", protectionReason: "set up" } });
+    const { id } = await freshProposal(roles.user!);
+    for (const role of ["autoconfirmed", "extendedconfirmed", "reviewer", "admin"]) {
+      for (const [action, body] of [["versions", await revision()], ["withdraw", {}]] as const) {
+        const before = await snapshot();
+        const response = await httpRequest(server, "POST", `/api/proposals/${id}/${action}`, { body, user: roles[role] });
+        expect(response.status, `${role} ${action}`).toBe(403);
+        expect(response.body.error.message).toMatch(/Only the author of a proposal can (revise|withdraw) it/);
+        expect(await snapshot(), `${role} ${action} changed rows`).toBe(before);
+      }
+    }
+    // Another plain user, the closest to the author, is refused the same way.
+    const stranger = await createUser(ctx.db, { name: "m_stranger", ageDays: 2, editCount: 1 });
+    const before = await snapshot();
+    expect((await httpRequest(server, "POST", `/api/proposals/${id}/versions`, { body: await revision(), user: stranger })).status).toBe(403);
+    expect((await httpRequest(server, "POST", `/api/proposals/${id}/withdraw`, { body: {}, user: stranger })).status).toBe(403);
+    expect(await snapshot()).toBe(before);
+  });
+
+  it("answers 404 for a proposal that does not exist, changing nothing", async () => {
+    const before = await snapshot();
+    for (const [action, body] of [["versions", await revision()], ["withdraw", {}], ["comments", { body: "hello" }], ["approve", {}], ["reject", { reason: "no" }]] as const) {
+      const response = await httpRequest(server, "POST", `/api/proposals/999999/${action}`, { body, user: roles.admin });
+      expect(response.status, action).toBe(404);
+    }
+    expect(await snapshot()).toBe(before);
+  });
+
+  it("keeps a withdrawn proposal and its discussion readable to anyone, and closed to every change but comments", async () => {
+    const { id } = await freshProposal(roles.user!);
+    expect((await httpRequest(server, "POST", `/api/proposals/${id}/comments`, { body: { body: "Before withdrawing." }, user: roles.reviewer })).status).toBe(201);
+    expect((await httpRequest(server, "POST", `/api/proposals/${id}/withdraw`, { body: {}, user: roles.user })).status).toBe(200);
+
+    // lib/proposals/read-proposal.ts: a withdrawn (like a rejected) proposal stays public, with
+    // its diff and discussion; the full article contents stay server-side.
+    const read = await httpRequest(server, "GET", `/api/proposals/${id}`);
+    expect(read.status).toBe(200);
+    expect(read.body.proposal).toMatchObject({ id: Number(id), status: "withdrawn", author: "m_user" });
+    expect(read.body.comments.map((comment: { author: string; body: string }) => [comment.author, comment.body])).toEqual([["m_reviewer", "Before withdrawing."]]);
+    expect(JSON.stringify(read.body.diffAgainstBase)).toContain("Proposed");
+    expect(read.body).not.toHaveProperty("content");
+    // Not in the review queue any more, but listed under its status.
+    const open = await httpRequest(server, "GET", "/api/proposals?status=open");
+    expect(open.body.proposals.map((proposal: { id: number }) => proposal.id)).not.toContain(Number(id));
+    const withdrawn = await httpRequest(server, "GET", "/api/proposals?status=withdrawn");
+    expect(withdrawn.body.proposals.map((proposal: { id: number }) => proposal.id)).toContain(Number(id));
+
+    // Nobody can revive it: not the author, not a reviewer.
+    const before = await snapshot();
+    const attempts = [
+      ["versions", roles.user, await revision()],
+      ["withdraw", roles.user, {}],
+      ["approve", roles.reviewer, {}],
+      ["reject", roles.reviewer, { reason: "late" }],
+      ["request-changes", roles.reviewer, { comment: "late" }],
+    ] as const;
+    for (const [action, user, body] of attempts) {
+      const response = await httpRequest(server, "POST", `/api/proposals/${id}/${action}`, { body, user });
+      expect(response.status, action).toBe(409);
+      expect(response.body.error.code).toBe("conflict");
+    }
+    expect(await snapshot()).toBe(before);
+    // The discussion stays open (commentOnProposal checks no status): a comment is still accepted.
+    expect((await httpRequest(server, "POST", `/api/proposals/${id}/comments`, { body: { body: "After." }, user: roles.admin })).status).toBe(201);
+  });
+});
