@@ -7,6 +7,13 @@ import { NextResponse, type NextRequest } from "next/server";
  * (proxies can be bypassed; every mutation checks on the server).
  */
 export function proxy(request: NextRequest) {
+  // Next answers a malformed percent-escape in a dynamic segment with a bare
+  // 500 before any route runs; it is the client's mistake, so say so.
+  try {
+    decodeURIComponent(request.nextUrl.pathname);
+  } catch {
+    return NextResponse.json({ error: { code: "bad_request", message: "The address has a malformed %-escape." } }, { status: 400 });
+  }
   const nonce = btoa(crypto.randomUUID());
   const development = process.env.NODE_ENV !== "production";
   const policy = [

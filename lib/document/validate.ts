@@ -63,6 +63,13 @@ const NODE_KEYS = new Set(["type", "attrs", "content", "marks", "text"]);
 const MARK_KEYS = new Set(["type", "attrs"]);
 const MAX_TEXT = 100_000;
 
+/** A value as a message shows it; never throws, since the input need not be JSON (a BigInt, a cycle). */
+function shown(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" && value !== null ? "an object" : String(value);
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -75,15 +82,18 @@ function checkAttrs(typeName: string, specAttrs: Record<string, unknown>, given:
   }
   const rules = ATTRIBUTE_RULES[typeName] ?? {};
   for (const name of REQUIRED_ATTRIBUTES[typeName] ?? []) {
-    if (attrs[name] === undefined) issues.push({ path: `${path}.attrs.${name}`, message: "is required" });
+    if (!Object.hasOwn(attrs, name) || attrs[name] === undefined) issues.push({ path: `${path}.attrs.${name}`, message: "is required" });
   }
   for (const [name, value] of Object.entries(attrs)) {
     const attrPath = `${path}.attrs.${name}`;
-    if (!(name in specAttrs) || !rules[name]) {
-      issues.push({ path: attrPath, message: `unknown attribute "${name}" on ${typeName}` });
+    // Own properties only: `in` and plain indexing also find Object.prototype's
+    // members, so "hasOwnProperty" passed as an attribute and "__proto__" threw.
+    const rule = Object.hasOwn(specAttrs, name) && Object.hasOwn(rules, name) ? rules[name] : undefined;
+    if (!rule) {
+      issues.push({ path: attrPath, message: `unknown attribute ${JSON.stringify(name)} on ${typeName}` });
       continue;
     }
-    const problem = rules[name](value);
+    const problem = rule(value);
     if (problem) issues.push({ path: attrPath, message: problem });
   }
 }
@@ -104,7 +114,7 @@ function checkJsonNode(json: unknown, path: string, issues: ValidationIssue[], d
   const type = json.type;
   const nodeType = typeof type === "string" ? documentSchema.nodes[type] : undefined;
   if (!nodeType) {
-    issues.push({ path: `${path}.type`, message: `unknown node type ${JSON.stringify(type)}` });
+    issues.push({ path: `${path}.type`, message: `unknown node type ${shown(type)}` });
     return;
   }
   checkAttrs(nodeType.name, nodeType.spec.attrs ?? {}, json.attrs, path, issues);
@@ -126,7 +136,7 @@ function checkJsonNode(json: unknown, path: string, issues: ValidationIssue[], d
           if (!MARK_KEYS.has(key)) issues.push({ path: `${markPath}.${key}`, message: `unknown property "${key}"` });
         }
         const markType = typeof mark.type === "string" ? documentSchema.marks[mark.type] : undefined;
-        if (!markType) return void issues.push({ path: `${markPath}.type`, message: `unknown mark type ${JSON.stringify(mark.type)}` });
+        if (!markType) return void issues.push({ path: `${markPath}.type`, message: `unknown mark type ${shown(mark.type)}` });
         checkAttrs(markType.name, markType.spec.attrs ?? {}, mark.attrs, markPath, issues);
       });
     }

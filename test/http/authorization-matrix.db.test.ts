@@ -1,5 +1,7 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as editsRoute from "../../app/api/articles/[slug]/edits/route";
+import * as revertRoute from "../../app/api/articles/[slug]/revert/route";
+import * as versionsRoute from "../../app/api/proposals/[id]/versions/route";
 import * as protectionRoute from "../../app/api/articles/[slug]/protection/route";
 import * as blockRoute from "../../app/api/users/[name]/block/route";
 import * as groupRoute from "../../app/api/users/[name]/groups/[group]/route";
@@ -15,9 +17,16 @@ import { readArticleRevision } from "../../lib/articles/read-article";
 import { saveRevision } from "../../lib/articles/save-revision";
 import { docFromMarkup } from "../../lib/document/markup";
 import { createUser } from "../factories";
+import { httpRequest, startAppServer, type AppServer } from "../server";
 import { apiRequest, call, type RouteHandler, useRouteTestDatabase } from "./harness";
 
 const ctx = useRouteTestDatabase();
+// The matrix goes through HTTP to the real built app; the handler is kept in each case for the in-process edge tests.
+let server: AppServer;
+beforeAll(async () => {
+  server = await startAppServer({ databaseUrl: ctx.url, env: { WIKI_RATE_LIMITS: "off" } });
+});
+afterAll(async () => server?.stop());
 type User = { id: number; name: string };
 const roles: Record<string, User | null> = { anonymous: null };
 let target: User;
@@ -96,6 +105,7 @@ const EDIT_RIGHTS: Record<string, Array<(typeof LEVELS)[number]>> = {
   admin: ["none", "semi", "extended", "full"],
 };
 let editCounter = 0;
+let revertTarget = 0;
 
 /** An open proposal on the Matrix article by `author`, made through the service. */
 async function freshProposal(author: User): Promise<Record<string, string>> {
@@ -145,7 +155,7 @@ const MUTATIONS: MutationCase[] = [
       name,
       handler: handler as RouteHandler,
       method: "POST",
-      path: "/api/proposals/:id/decision",
+      path: `/api/proposals/:id/${name === "request changes" ? "request-changes" : name}`,
       params: {},
       body,
       okStatus: 200,
@@ -177,6 +187,57 @@ const MUTATIONS: MutationCase[] = [
     // Only the proposal's author, here the plain "user".
     allowed: (role) => role === "user",
     prepare: () => freshProposal(roles.user!),
+    undo: async () => undefined,
+  },
+  {
+    name: "revert",
+    handler: revertRoute.POST as RouteHandler,
+    method: "POST",
+    path: "/api/articles/Matrix/revert",
+    params: { slug: "Matrix" },
+    // Undo a fresh head revision, so the undo always applies.
+    body: async () => ({ revisionId: revertTarget, mode: "undo", reason: "matrix" }),
+    okStatus: 201,
+    allowed: (role, level) => EDIT_RIGHTS[role]?.includes(level) ?? false,
+    deniedStatus: 202,
+    prepare: async () => {
+      const article = await ctx.db.article.findUniqueOrThrow({ where: { slug: "Matrix" } });
+      const view = await readArticleRevision({ db: ctx.db, slug: "Matrix" });
+      editCounter += 1;
+      const content = { ...view.content, sections: [{ id: "lead", title: "", level: 0 as const, body: docFromMarkup(`To undo ${editCounter}.`) }] };
+      revertTarget = (await saveRevision({ db: ctx.db, slug: "Matrix", baseRevisionId: article.currentRevisionId, content, authorId: roles.admin!.id })).revisionId;
+      return { slug: "Matrix" };
+    },
+    undo: async () => undefined,
+  },
+  {
+    name: "revise proposal",
+    handler: versionsRoute.POST as RouteHandler,
+    method: "POST",
+    path: "/api/proposals/:id/versions",
+    params: {},
+    body: async () => {
+      const article = await ctx.db.article.findUniqueOrThrow({ where: { slug: "Matrix" } });
+      editCounter += 1;
+      return { baseRevisionId: article.currentRevisionId, summary: "revised", sectionEdit: { sectionId: "lead", sections: [{ id: "lead", title: "", level: 0, body: docFromMarkup(`Revised ${editCounter}.`) }] } };
+    },
+    okStatus: 201,
+    // Only the proposal's author, here the plain "user": object-level, whatever the groups.
+    allowed: (role) => role === "user",
+    prepare: () => freshProposal(roles.user!),
+    undo: async () => undefined,
+  },
+  {
+    name: "create article",
+    handler: editsRoute.POST as RouteHandler,
+    method: "POST",
+    path: "/api/articles/:slug/edits",
+    params: {},
+    body: () => Promise.resolve({ baseRevisionId: null, summary: "new", sectionEdit: { sectionId: "lead", sections: [{ id: "lead", title: "", level: 0, body: docFromMarkup("A new article.") }] } }),
+    okStatus: 201,
+    // Every signed-in user who is not blocked may start an article; the protection of others is irrelevant.
+    allowed: () => true,
+    prepare: async () => ({ slug: `Matrix_new_${++editCounter}` }),
     undo: async () => undefined,
   },
   {
@@ -249,8 +310,8 @@ const paramsFor = (mutation: MutationCase) => (mutation.prepare ? mutation.prepa
 /** Sends a case's request as `user`, with header overrides. */
 async function send(mutation: MutationCase, params: Record<string, string>, user: User | null | undefined, headers: Record<string, string | null> = {}) {
   const body = typeof mutation.body === "function" ? await (mutation.body as () => Promise<unknown>)() : mutation.body;
-  const request = await apiRequest(mutation.method, mutation.path.replace(":id", params.id ?? ""), { body, user, headers });
-  return call(mutation.handler, request, params);
+  const path = mutation.path.replace(":id", params.id ?? "").replace(":slug", params.slug ?? "");
+  return httpRequest(server, mutation.method, path, { body, user, headers });
 }
 
 const ROLES = ["anonymous", "user", "autoconfirmed", "extendedconfirmed", "reviewer", "admin", "blocked"];
@@ -355,5 +416,80 @@ describe("edges of every mutation", () => {
     expect((await readArticleRevision({ db: ctx.db, slug: "Matrix" })).protection.level).toBe("extended");
     await new Promise((resolve) => setTimeout(resolve, 1700));
     expect((await readArticleRevision({ db: ctx.db, slug: "Matrix" })).protection).toEqual({ level: "none", expiresAt: null, reason: null });
+  });
+});
+
+describe("object-level rights on proposals, over HTTP", () => {
+  const revision = async () => ({
+    baseRevisionId: (await ctx.db.article.findUniqueOrThrow({ where: { slug: "Matrix" } })).currentRevisionId,
+    summary: "hijack",
+    sectionEdit: { sectionId: "lead", sections: [{ id: "lead", title: "", level: 0, body: docFromMarkup("Someone else's words.") }] },
+  });
+
+  it("lets no one but the author revise or withdraw a proposal, whatever their groups", async () => {
+    await ctx.db.article.update({ where: { slug: "Matrix" }, data: { protectionLevel: "extended", protectionReason: "set up" } });
+    const { id } = await freshProposal(roles.user!);
+    for (const role of ["autoconfirmed", "extendedconfirmed", "reviewer", "admin"]) {
+      for (const [action, body] of [["versions", await revision()], ["withdraw", {}]] as const) {
+        const before = await snapshot();
+        const response = await httpRequest(server, "POST", `/api/proposals/${id}/${action}`, { body, user: roles[role] });
+        expect(response.status, `${role} ${action}`).toBe(403);
+        expect(response.body.error.message).toMatch(/Only the author of a proposal can (revise|withdraw) it/);
+        expect(await snapshot(), `${role} ${action} changed rows`).toBe(before);
+      }
+    }
+    // Another plain user, the closest to the author, is refused the same way.
+    const stranger = await createUser(ctx.db, { name: "m_stranger", ageDays: 2, editCount: 1 });
+    const before = await snapshot();
+    expect((await httpRequest(server, "POST", `/api/proposals/${id}/versions`, { body: await revision(), user: stranger })).status).toBe(403);
+    expect((await httpRequest(server, "POST", `/api/proposals/${id}/withdraw`, { body: {}, user: stranger })).status).toBe(403);
+    expect(await snapshot()).toBe(before);
+  });
+
+  it("answers 404 for a proposal that does not exist, changing nothing", async () => {
+    const before = await snapshot();
+    for (const [action, body] of [["versions", await revision()], ["withdraw", {}], ["comments", { body: "hello" }], ["approve", {}], ["reject", { reason: "no" }]] as const) {
+      const response = await httpRequest(server, "POST", `/api/proposals/999999/${action}`, { body, user: roles.admin });
+      expect(response.status, action).toBe(404);
+    }
+    expect(await snapshot()).toBe(before);
+  });
+
+  it("keeps a withdrawn proposal and its discussion readable to anyone, and closed to every change but comments", async () => {
+    const { id } = await freshProposal(roles.user!);
+    expect((await httpRequest(server, "POST", `/api/proposals/${id}/comments`, { body: { body: "Before withdrawing." }, user: roles.reviewer })).status).toBe(201);
+    expect((await httpRequest(server, "POST", `/api/proposals/${id}/withdraw`, { body: {}, user: roles.user })).status).toBe(200);
+
+    // lib/proposals/read-proposal.ts: a withdrawn (like a rejected) proposal stays public, with
+    // its diff and discussion; the full article contents stay server-side.
+    const read = await httpRequest(server, "GET", `/api/proposals/${id}`);
+    expect(read.status).toBe(200);
+    expect(read.body.proposal).toMatchObject({ id: Number(id), status: "withdrawn", author: "m_user" });
+    expect(read.body.comments.map((comment: { author: string; body: string }) => [comment.author, comment.body])).toEqual([["m_reviewer", "Before withdrawing."]]);
+    expect(JSON.stringify(read.body.diffAgainstBase)).toContain("Proposed");
+    expect(read.body).not.toHaveProperty("content");
+    // Not in the review queue any more, but listed under its status.
+    const open = await httpRequest(server, "GET", "/api/proposals?status=open");
+    expect(open.body.proposals.map((proposal: { id: number }) => proposal.id)).not.toContain(Number(id));
+    const withdrawn = await httpRequest(server, "GET", "/api/proposals?status=withdrawn");
+    expect(withdrawn.body.proposals.map((proposal: { id: number }) => proposal.id)).toContain(Number(id));
+
+    // Nobody can revive it: not the author, not a reviewer.
+    const before = await snapshot();
+    const attempts = [
+      ["versions", roles.user, await revision()],
+      ["withdraw", roles.user, {}],
+      ["approve", roles.reviewer, {}],
+      ["reject", roles.reviewer, { reason: "late" }],
+      ["request-changes", roles.reviewer, { comment: "late" }],
+    ] as const;
+    for (const [action, user, body] of attempts) {
+      const response = await httpRequest(server, "POST", `/api/proposals/${id}/${action}`, { body, user });
+      expect(response.status, action).toBe(409);
+      expect(response.body.error.code).toBe("conflict");
+    }
+    expect(await snapshot()).toBe(before);
+    // The discussion stays open (commentOnProposal checks no status): a comment is still accepted.
+    expect((await httpRequest(server, "POST", `/api/proposals/${id}/comments`, { body: { body: "After." }, user: roles.admin })).status).toBe(201);
   });
 });

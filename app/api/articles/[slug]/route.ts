@@ -6,7 +6,7 @@ import { errorResponse, json } from "@/lib/http/respond";
 export async function GET(_request: Request, context: { params: Promise<{ slug: string }> }) {
   try {
     const { slug } = await context.params;
-    const view = await readArticleRevision({ slug: decodeURIComponent(slug) });
+    const view = await readArticleRevision({ slug: slug });
     return json(presentRevision(view), 200, { "cache-control": "no-cache" });
   } catch (error) {
     return errorResponse(error);

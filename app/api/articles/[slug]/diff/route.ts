@@ -5,7 +5,7 @@ import { errorResponse, json, parseId } from "@/lib/http/respond";
 // GET /api/articles/{slug}/diff?from={id}&to={id} — the structured diff of two revisions. Public.
 export async function GET(request: Request, context: { params: Promise<{ slug: string }> }) {
   try {
-    const slug = decodeURIComponent((await context.params).slug);
+    const slug = (await context.params).slug;
     const url = new URL(request.url);
     const to = url.searchParams.get("to");
     const comparison = await compareRevisions({ slug, fromId: parseId(url.searchParams.get("from"), "from"), toId: to ? parseId(to, "to") : null });

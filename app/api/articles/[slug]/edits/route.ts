@@ -12,7 +12,7 @@ export const POST = mutation<typeof ZEditRequestSchema, { slug: string }>({
   rateLimit: "edit",
   bodyLimit: maxEditBytes(),
   async handler({ input, params, actor, request }) {
-    const outcome = await submitEdit({ actor, slug: decodeURIComponent(params.slug), request: input, client: clientAddress(request) });
+    const outcome = await submitEdit({ actor, slug: params.slug, request: input, client: clientAddress(request) });
     if (outcome.status === "proposed") {
       const body: TEditProposed = { status: "proposed", proposal: { id: outcome.proposalId, url: `/proposals/${outcome.proposalId}` } };
       return json(body, 202);

@@ -16,7 +16,7 @@ export const PUT = mutation<typeof ZSetProtectionRequestSchema, { slug: string }
   async handler({ input, params, actor }) {
     const protection = await setProtection({
       actor,
-      slug: decodeURIComponent(params.slug),
+      slug: params.slug,
       level: input.level,
       expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
       reason: input.reason,

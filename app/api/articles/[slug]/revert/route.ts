@@ -15,7 +15,7 @@ export const POST = mutation<typeof ZRevertRequestSchema, { slug: string }>({
   schema: ZRevertRequestSchema,
   rateLimit: "edit",
   async handler({ input, params, actor }) {
-    const result = await revertArticle({ actor, slug: decodeURIComponent(params.slug), revisionId: input.revisionId, mode: input.mode, reason: input.reason });
+    const result = await revertArticle({ actor, slug: params.slug, revisionId: input.revisionId, mode: input.mode, reason: input.reason });
     return result.status === "proposed"
       ? json({ status: "proposed", proposal: { id: result.proposalId, url: `/proposals/${result.proposalId}` } }, 202)
       : json({ status: "saved", revision: { id: result.revisionId } }, 201);

@@ -4,7 +4,7 @@ import { errorResponse, json, parseId } from "@/lib/http/respond";
 // GET /api/articles/{slug}/revisions?cursor={id}&limit= — a page of history, newest first. Public.
 export async function GET(request: Request, context: { params: Promise<{ slug: string }> }) {
   try {
-    const slug = decodeURIComponent((await context.params).slug);
+    const slug = (await context.params).slug;
     const url = new URL(request.url);
     const cursor = url.searchParams.get("cursor");
     const limit = url.searchParams.get("limit");

@@ -11,7 +11,7 @@ export const PUT = mutation<typeof ZBlockUserRequestSchema, { name: string }>({
   schema: ZBlockUserRequestSchema,
   async handler({ input, params, actor }) {
     const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
-    return json(await blockUser({ actor, targetName: decodeURIComponent(params.name), expiresAt, reason: input.reason }));
+    return json(await blockUser({ actor, targetName: params.name, expiresAt, reason: input.reason }));
   },
 });
 
@@ -19,6 +19,6 @@ export const PUT = mutation<typeof ZBlockUserRequestSchema, { name: string }>({
 export const DELETE = mutation<typeof ZUnblockUserRequestSchema, { name: string }>({
   schema: ZUnblockUserRequestSchema,
   async handler({ input, params, actor }) {
-    return json(await unblockUser({ actor, targetName: decodeURIComponent(params.name), reason: input.reason }));
+    return json(await unblockUser({ actor, targetName: params.name, reason: input.reason }));
   },
 });

@@ -10,6 +10,6 @@ const ZGrantGroupRequestSchema = z.strictObject({ group: z.enum(GRANTABLE_GROUPS
 export const POST = mutation<typeof ZGrantGroupRequestSchema, { name: string }>({
   schema: ZGrantGroupRequestSchema,
   async handler({ input, params, actor }) {
-    return json(await grantGroup({ actor, targetName: decodeURIComponent(params.name), group: input.group, reason: input.reason }), 201);
+    return json(await grantGroup({ actor, targetName: params.name, group: input.group, reason: input.reason }), 201);
   },
 });

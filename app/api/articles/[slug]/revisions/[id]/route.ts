@@ -6,7 +6,7 @@ import { errorResponse, json, parseId } from "@/lib/http/respond";
 export async function GET(_request: Request, context: { params: Promise<{ slug: string; id: string }> }) {
   try {
     const { slug, id } = await context.params;
-    const view = await readArticleRevision({ slug: decodeURIComponent(slug), revisionId: parseId(id, "revision id") });
+    const view = await readArticleRevision({ slug: slug, revisionId: parseId(id, "revision id") });
     return json(presentRevision(view), 200, { "cache-control": "public, max-age=31536000, immutable" });
   } catch (error) {
     return errorResponse(error);

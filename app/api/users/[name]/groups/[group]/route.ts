@@ -9,6 +9,6 @@ const ZRevokeGroupRequestSchema = z.strictObject({ reason: z.string().max(500) }
 export const DELETE = mutation<typeof ZRevokeGroupRequestSchema, { name: string; group: string }>({
   schema: ZRevokeGroupRequestSchema,
   async handler({ input, params, actor }) {
-    return json(await revokeGroup({ actor, targetName: decodeURIComponent(params.name), group: params.group, reason: input.reason }));
+    return json(await revokeGroup({ actor, targetName: params.name, group: params.group, reason: input.reason }));
   },
 });

@@ -1,0 +1,215 @@
+import fc from "fast-check";
+import { docFromMarkup } from "../lib/document/markup";
+import type { ArticleContent } from "../lib/document/model";
+import { documentSchema } from "../lib/document/schema";
+import { ATTRIBUTE_RULES } from "../lib/document/validate";
+import { generateArticle } from "./factories";
+
+/*
+ * fast-check arbitraries for fuzzing documents: node-shaped random trees that
+ * are valid about half the time, and mutations that break valid documents in
+ * the ways an attacker or a buggy client would. Shared by the validator's and
+ * the edit endpoint's fuzz tests.
+ */
+
+/** A fixed seed from FUZZ_SEED (to replay a failure fast-check printed), else a random one. */
+export const fuzzParameters = (numRuns: number): fc.Parameters<unknown> => ({ numRuns, seed: process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED) });
+
+export const NODE_NAMES = new Set(Object.keys(documentSchema.nodes));
+export const MARK_NAMES = new Set(Object.keys(documentSchema.marks));
+/** Attributes a node or mark may carry: in the schema's spec AND with a validation rule. */
+export const ALLOWED_ATTRS = new Map<string, Set<string>>(
+  [...Object.values(documentSchema.nodes), ...Object.values(documentSchema.marks)].map((type) => [
+    type.name,
+    new Set(Object.keys(type.spec.attrs ?? {}).filter((attr) => Object.keys(ATTRIBUTE_RULES[type.name] ?? {}).includes(attr))),
+  ]),
+);
+
+/** Keys that break naive lookups: prototype members and friends. */
+const NASTY_KEYS = ["__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "__lookupGetter__", "__defineSetter__", "then", ""];
+const ATTR_NAMES = [...new Set([...ALLOWED_ATTRS.values()].flatMap((names) => [...names]))];
+const nodeName = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...NODE_NAMES) },
+  { weight: 1, arbitrary: fc.constantFrom(...NASTY_KEYS, "script", "iframe", "image", "Paragraph", "text ", "underline") },
+  { weight: 1, arbitrary: fc.anything({ maxDepth: 1 }) },
+);
+const markName = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...MARK_NAMES) }, { weight: 1, arbitrary: fc.constantFrom(...NASTY_KEYS, "underline", "strike", "code") });
+const attrName = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...ATTR_NAMES) }, { weight: 2, arbitrary: fc.constantFrom(...NASTY_KEYS, "style", "onclick", "class", "id") }, { weight: 1, arbitrary: fc.string() });
+/** Values for attributes: the valid-looking ones each rule wants, and junk. */
+const attrValue = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom("a", "ref-0", "https://example.org/x", "http://e.example", "javascript:alert(1)", "citation needed", "2024-12", "s1", "1", "i", 2, 3, 4, 0, 1, 99999, null) },
+  { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 1 }) },
+  { weight: 1, arbitrary: fc.anything({ maxDepth: 1, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withNullPrototype: true }) },
+);
+
+/** An object with own properties (so "__proto__" is a real key, as JSON.parse makes it). */
+function ownObject(entries: Array<[string, unknown]>): Record<string, unknown> {
+  const object: Record<string, unknown> = {};
+  for (const [key, value] of entries) Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  return object;
+}
+
+const attrsArb = fc.option(fc.array(fc.tuple(attrName, attrValue), { maxLength: 3 }).map(ownObject), { nil: undefined, freq: 2 });
+const marksArb = fc.option(
+  fc.array(fc.record({ type: markName, attrs: attrsArb }, { requiredKeys: ["type"] }), { maxLength: 3 }),
+  { nil: undefined, freq: 2 },
+);
+const textArb = fc.oneof({ weight: 8, arbitrary: fc.string({ minLength: 1, maxLength: 20 }) }, { weight: 1, arbitrary: fc.constantFrom("", 0, null, ["x"], { text: "x" }, true) });
+
+/** Node-shaped trees: mostly known types and attributes, so a share of them is valid. */
+const { node: nodeArb } = fc.letrec<{ node: unknown }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    fc.record({ type: fc.constant("text"), text: textArb, marks: marksArb }, { requiredKeys: ["type", "text"] }),
+    fc.record({ type: nodeName, attrs: attrsArb, content: fc.option(fc.array(tie("node"), { maxLength: 4 }), { nil: undefined, freq: 4 }) }, { requiredKeys: ["type"] }),
+  ),
+}));
+/** Mostly what the schema allows, with a chaotic node now and then: about half of them are valid. */
+const chaos = <T,>(arbitrary: fc.Arbitrary<T>) => fc.oneof({ weight: 25, arbitrary }, { weight: 1, arbitrary: nodeArb });
+const validAttr = <T,>(values: T[]) => fc.oneof({ weight: 20, arbitrary: fc.constantFrom(...values) }, { weight: 1, arbitrary: attrValue });
+const validMark = fc.oneof(
+  fc.constantFrom({ type: "bold" }, { type: "italic" }),
+  fc.record({ type: fc.constant("link"), attrs: fc.record({ href: validAttr(["https://example.org/a", "http://b.example/"]) }) }),
+  fc.record({ type: fc.constant("wikiLink"), attrs: fc.record({ title: validAttr(["Hama", "Other page"]) }) }),
+  fc.record({ type: markName, attrs: attrsArb }, { requiredKeys: ["type"] }),
+);
+const textNode = fc.record({ type: fc.constant("text"), text: textArb, marks: fc.option(fc.uniqueArray(validMark, { maxLength: 2, selector: (mark) => mark.type }), { nil: undefined }) }, { requiredKeys: ["type", "text"] });
+const citationNode = fc.record({ type: fc.constant("citation"), attrs: fc.record({ refKey: validAttr(["a", "ref-0", "x:y"]) }) });
+const tagNode = fc.record({ type: fc.constant("maintenanceTag"), attrs: fc.record({ kind: validAttr(["citation needed", "who?"]), date: validAttr(["2024-12", "2025-01"]) }) });
+const noteNode = fc.record({ type: fc.constant("note"), content: fc.array(chaos(fc.oneof(textNode, citationNode, tagNode)), { maxLength: 3 }) });
+const inlineNode = chaos(fc.oneof({ weight: 5, arbitrary: textNode }, fc.constant({ type: "hardBreak" }), citationNode, tagNode, noteNode));
+const paragraphNode = fc.record({ type: fc.constant("paragraph"), content: fc.array(inlineNode, { maxLength: 5 }) });
+const headingNode = fc.record({ type: fc.constant("heading"), attrs: fc.record({ level: validAttr([2, 3, 4]), sectionId: validAttr([null, "s-1"]) }), content: fc.array(inlineNode, { maxLength: 2 }) });
+const listItemNode = fc.record({ type: fc.constant("listItem"), content: fc.array(chaos(paragraphNode), { minLength: 1, maxLength: 2 }) });
+const listNode = fc.record({
+  type: fc.constantFrom("bulletList", "orderedList"),
+  attrs: fc.option(fc.record({ start: validAttr([1, 3]), type: validAttr([null, "a", "I"]) }, { requiredKeys: [] }), { nil: undefined }),
+  content: fc.array(chaos(listItemNode), { minLength: 1, maxLength: 3 }),
+}, { requiredKeys: ["type", "content"] });
+const quoteNode = fc.record({
+  type: fc.constant("quoteBox"),
+  content: fc.tuple(fc.array(chaos(paragraphNode), { minLength: 1, maxLength: 2 }), fc.option(fc.record({ type: fc.constant("quoteAttribution"), content: fc.array(inlineNode, { maxLength: 2 }) }))).map(([paragraphs, attribution]) => (attribution ? [...paragraphs, attribution] : paragraphs)),
+});
+const blockNode = chaos(fc.oneof({ weight: 4, arbitrary: paragraphNode }, listNode, quoteNode, headingNode));
+export const docArb = fc.oneof(
+  { weight: 5, arbitrary: fc.record({ type: fc.constant("doc"), content: fc.array(blockNode, { minLength: 1, maxLength: 4 }) }) },
+  { weight: 1, arbitrary: fc.record({ type: fc.constantFrom("doc", "paragraph"), content: fc.array(nodeArb, { maxLength: 4 }) }) },
+);
+
+// A pool of valid articles to mutate: generated ones of several shapes, and one with every node kind.
+const EVERY_KIND = docFromMarkup([
+  "'''Bold''' ''italic'' [[wiki:Other page|a link]] [[url:https://example.org|out]] cited[[ref:ref-0]] noted[[note:see[[ref:ref-0]]]] tagged[[tag:citation needed|2024-12]]",
+  { list: "bullet", items: ["one", "two"] },
+  { list: "ordered", items: ["first"] },
+  { quote: ["Said something."], attribution: "— Someone[[ref:ref-0]]" },
+]);
+const VALID_ARTICLES: ArticleContent[] = [1, 2, 3, 4].map((seed) => generateArticle({ sections: 1 + seed, references: 3 + seed, sectionChars: 200 + 100 * seed, seed }));
+VALID_ARTICLES[0].sections[0].body = EVERY_KIND;
+
+/** Every object and array in a JSON tree, so a mutation can land anywhere. */
+function containers(root: unknown): Array<Record<string, unknown> | unknown[]> {
+  const found: Array<Record<string, unknown> | unknown[]> = [];
+  const visit = (value: unknown) => {
+    if (typeof value !== "object" || value === null) return;
+    found.push(value as Record<string, unknown>);
+    for (const child of Object.values(value)) visit(child);
+  };
+  visit(root);
+  return found;
+}
+
+function deepChain(depth: number, type: string): unknown {
+  let node: unknown = { type: "text", text: "deep" };
+  // A list level is three JSON levels deep (list, item, paragraph).
+  for (let level = 0; level < (type === "bulletList" ? depth / 3 : depth); level++) node = type === "bulletList" ? { type, content: [{ type: "listItem", content: [{ type: "paragraph", content: [] }, node] }] } : { type, content: [node] };
+  return node;
+}
+
+export type Mutation = { at: number; kind: string; key: string; name: unknown; value: unknown; size: number; other: number };
+export const mutationArb: fc.Arbitrary<Mutation> = fc.record({
+  at: fc.nat(),
+  kind: fc.constantFrom("setType", "setType", "addAttr", "addAttr", "addMark", "deleteKey", "deleteKey", "setKey", "setText", "wrapDeep", "hugeString", "dropChild", "duplicateChild", "swapChildren", "nastyKey", "replaceWithJunk"),
+  key: attrName,
+  name: fc.oneof(nodeName, markName),
+  value: attrValue,
+  size: fc.constantFrom(64, 65, 66, 200, 400),
+  other: fc.nat(),
+});
+
+/** Applies one mutation somewhere in `root` (already a private copy). */
+export function mutate(root: unknown, mutation: Mutation): void {
+  const all = containers(root);
+  const target = all[mutation.at % all.length];
+  if (Array.isArray(target)) {
+    const index = mutation.other % Math.max(1, target.length);
+    switch (mutation.kind) {
+      case "dropChild":
+      case "deleteKey":
+        target.splice(index, 1);
+        return;
+      case "duplicateChild":
+        if (target.length) target.splice(index, 0, structuredClone(target[index]));
+        return;
+      case "swapChildren":
+        if (target.length > 1) [target[0], target[index]] = [target[index], target[0]];
+        return;
+      case "wrapDeep":
+        target[index] = deepChain(mutation.size, mutation.other % 2 ? "note" : "bulletList");
+        return;
+      default:
+        target[index] = mutation.value;
+        return;
+    }
+  }
+  const object = target as Record<string, unknown>;
+  const keys = Object.keys(object);
+  switch (mutation.kind) {
+    case "setType":
+      object.type = mutation.name;
+      return;
+    case "addAttr":
+      object.attrs = ownObject([...Object.entries(typeof object.attrs === "object" && object.attrs !== null ? object.attrs : {}), [mutation.key, mutation.value]]);
+      return;
+    case "addMark":
+      object.marks = [...(Array.isArray(object.marks) ? object.marks : []), mutation.other % 3 ? { type: mutation.name } : { type: mutation.name, attrs: ownObject([[mutation.key, mutation.value]]) }];
+      return;
+    case "deleteKey":
+      if (keys.length) delete object[keys[mutation.other % keys.length]];
+      return;
+    case "setKey":
+      if (keys.length) object[keys[mutation.other % keys.length]] = mutation.value;
+      return;
+    case "setText":
+      object.text = mutation.value;
+      return;
+    case "wrapDeep":
+      object.content = [deepChain(mutation.size, mutation.other % 2 ? "note" : "paragraph")];
+      return;
+    case "hugeString": {
+      const length = [100_000, 100_001, 300_000][mutation.other % 3];
+      if (keys.length) object[keys[mutation.other % keys.length]] = "x".repeat(length);
+      return;
+    }
+    case "nastyKey":
+      Object.defineProperty(object, NASTY_KEYS[mutation.other % NASTY_KEYS.length], { value: mutation.value, enumerable: true, writable: true, configurable: true });
+      return;
+    default:
+      if (keys.length) object[keys[mutation.other % keys.length]] = mutation.value === undefined ? null : { junk: mutation.value };
+      return;
+  }
+}
+
+export const mutatedArticleArb = fc
+  .tuple(fc.nat({ max: VALID_ARTICLES.length - 1 }), fc.array(mutationArb, { minLength: 1, maxLength: 3 }))
+  .map(([index, mutations]) => {
+    const article: unknown = structuredClone(VALID_ARTICLES[index]);
+    for (const mutation of mutations) mutate(article, mutation);
+    return article;
+  });
+
+export const mutatedDocArb = fc.array(mutationArb, { minLength: 1, maxLength: 3 }).map((mutations) => {
+  const doc: unknown = structuredClone(EVERY_KIND);
+  for (const mutation of mutations) mutate(doc, mutation);
+  return doc;
+});
+

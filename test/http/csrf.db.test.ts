@@ -1,0 +1,246 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sessionCookieFor } from "../../lib/auth/session";
+import { saveRevision } from "../../lib/articles/save-revision";
+import { docFromMarkup } from "../../lib/document/markup";
+import { submitProposal } from "../../lib/proposals/submit-proposal";
+import { readArticleRevision } from "../../lib/articles/read-article";
+import { loadActor } from "../../lib/users/load-actor";
+import { registerUser } from "../../lib/users/register-user";
+import { useTestDatabase } from "../db";
+import { createUser } from "../factories";
+import { httpRequest, startAppServer, type AppServer } from "../server";
+import { snapshotAllRows } from "./snapshot";
+
+/*
+ * Cross-site request forgery, through HTTP against the real server: every
+ * mutating route refuses a cross-site Origin, `Origin: null` and a missing
+ * Origin with 403 even for a signed-in user who may do it, and a same-origin
+ * request without a session gets its exact status; no row changes on any
+ * refusal. The list of routes is checked against the app/api tree, so a new
+ * mutating route without a case here fails the test.
+ */
+
+const ctx = useTestDatabase();
+let server: AppServer;
+type User = { id: number; name: string };
+let admin: User;
+let author: User;
+let proposalId: number;
+let firstRevisionId: number;
+const PASSWORD = "csrf-test-password-unusual";
+
+beforeAll(async () => {
+  server = await startAppServer({ databaseUrl: ctx.url, env: { WIKI_RATE_LIMITS: "off" } });
+  admin = await createUser(ctx.db, { name: "csrf_admin", ageDays: 400, editCount: 1000 });
+  await ctx.db.userGroup.create({ data: { userId: admin.id, group: "admin" } });
+  author = await createUser(ctx.db, { name: "csrf_author", ageDays: 1 });
+  const target = await createUser(ctx.db, { name: "csrf_target", ageDays: 100, editCount: 100 });
+  await ctx.db.userGroup.create({ data: { userId: target.id, group: "extendedconfirmed" } });
+  await registerUser({ db: ctx.db, name: "csrf_signin", password: PASSWORD });
+  const lead = (text: string) => [{ id: "lead", title: "", level: 0 as const, body: docFromMarkup(text) }];
+  firstRevisionId = (await saveRevision({ db: ctx.db, slug: "Csrf", baseRevisionId: null, content: { title: "Csrf", infobox: null, sections: lead("First."), references: [] }, authorId: admin.id })).revisionId;
+  await saveRevision({ db: ctx.db, slug: "Csrf", baseRevisionId: firstRevisionId, content: { title: "Csrf", infobox: null, sections: lead("Second."), references: [] }, authorId: admin.id });
+  const view = await readArticleRevision({ db: ctx.db, slug: "Csrf" });
+  const article = await ctx.db.article.findUniqueOrThrow({ where: { slug: "Csrf" } });
+  ({ proposalId } = await submitProposal({
+    db: ctx.db,
+    actor: await loadActor(ctx.db, author.id),
+    articleId: article.id,
+    baseRevisionId: article.currentRevisionId!,
+    base: view.content,
+    content: { ...view.content, sections: lead("Proposed.") },
+    summary: "csrf proposal",
+    rationale: "",
+  }));
+});
+afterAll(async () => server?.stop());
+
+const headRevision = async () => (await ctx.db.article.findUniqueOrThrow({ where: { slug: "Csrf" } })).currentRevisionId!;
+const sectionEdit = async () => ({ baseRevisionId: await headRevision(), summary: "csrf", sectionEdit: { sectionId: "lead", sections: [{ id: "lead", title: "", level: 0, body: docFromMarkup("Forged.") }] } });
+
+interface CsrfCase {
+  /** "METHOD /api/template/[param]" as the file tree names it */
+  route: string;
+  path: () => string;
+  body: () => unknown;
+  /** a user who would be allowed to do it, so only the origin check stands in the way */
+  as: () => User;
+  /** the exact status of a same-origin request without a session */
+  withoutSession: number;
+}
+
+const CASES: CsrfCase[] = [
+  { route: "POST /api/articles/[slug]/edits", path: () => "/api/articles/Csrf/edits", body: sectionEdit, as: () => admin, withoutSession: 401 },
+  { route: "PUT /api/articles/[slug]/protection", path: () => "/api/articles/Csrf/protection", body: () => ({ level: "full", reason: "csrf" }), as: () => admin, withoutSession: 401 },
+  { route: "POST /api/articles/[slug]/revert", path: () => "/api/articles/Csrf/revert", body: () => ({ revisionId: firstRevisionId, mode: "restore", reason: "csrf" }), as: () => admin, withoutSession: 401 },
+  { route: "POST /api/proposals/[id]/approve", path: () => `/api/proposals/${proposalId}/approve`, body: () => ({ comment: "ok" }), as: () => admin, withoutSession: 401 },
+  { route: "POST /api/proposals/[id]/reject", path: () => `/api/proposals/${proposalId}/reject`, body: () => ({ reason: "no" }), as: () => admin, withoutSession: 401 },
+  { route: "POST /api/proposals/[id]/request-changes", path: () => `/api/proposals/${proposalId}/request-changes`, body: () => ({ comment: "more" }), as: () => admin, withoutSession: 401 },
+  { route: "POST /api/proposals/[id]/comments", path: () => `/api/proposals/${proposalId}/comments`, body: () => ({ body: "forged comment" }), as: () => admin, withoutSession: 401 },
+  { route: "POST /api/proposals/[id]/versions", path: () => `/api/proposals/${proposalId}/versions`, body: sectionEdit, as: () => author, withoutSession: 401 },
+  { route: "POST /api/proposals/[id]/withdraw", path: () => `/api/proposals/${proposalId}/withdraw`, body: () => ({}), as: () => author, withoutSession: 401 },
+  { route: "PUT /api/users/[name]/block", path: () => "/api/users/csrf_target/block", body: () => ({ reason: "csrf" }), as: () => admin, withoutSession: 401 },
+  { route: "DELETE /api/users/[name]/block", path: () => "/api/users/csrf_target/block", body: () => ({ reason: "csrf" }), as: () => admin, withoutSession: 401 },
+  { route: "POST /api/users/[name]/groups", path: () => "/api/users/csrf_target/groups", body: () => ({ group: "reviewer", reason: "csrf" }), as: () => admin, withoutSession: 401 },
+  { route: "DELETE /api/users/[name]/groups/[group]", path: () => "/api/users/csrf_target/groups/extendedconfirmed", body: () => ({ reason: "csrf" }), as: () => admin, withoutSession: 401 },
+  // Registration needs no session by design: a same-origin request without one creates the account (below).
+  { route: "POST /api/users", path: () => "/api/users", body: () => ({ username: "csrf_newcomer", password: "another-unusual-password-7" }), as: () => admin, withoutSession: 201 },
+];
+
+/** next-auth's POST routes are one catch-all file; sign-in and sign-out are tested on their own below. */
+const NEXT_AUTH_ROUTE = "POST /api/auth/[...nextauth]";
+
+/** Every exported mutating handler under app/api, as "METHOD /api/…". */
+function mutatingRoutesInTree(): string[] {
+  const root = path.join(process.cwd(), "app/api");
+  const found: string[] = [];
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else if (/^route\.(ts|tsx|js|mjs)$/.test(entry.name)) {
+        const source = readFileSync(full, "utf8");
+        const template = `/api/${path.relative(root, dir).split(path.sep).join("/")}`;
+        const methods = new Set<string>();
+        for (const match of source.matchAll(/export\s+(?:async\s+)?(?:const|function|let|var)\s+(POST|PUT|PATCH|DELETE)\b/g)) methods.add(match[1]);
+        for (const match of source.matchAll(/export\s*\{([^}]*)\}/g)) {
+          for (const part of match[1].split(",")) {
+            const name = part.trim().split(/\s+as\s+/).pop();
+            if (name && ["POST", "PUT", "PATCH", "DELETE"].includes(name)) methods.add(name);
+          }
+        }
+        for (const method of methods) found.push(`${method} ${template}`);
+      }
+    }
+  };
+  visit(root);
+  return found.sort();
+}
+
+const ATTACKS: Array<[string, Record<string, string | null>]> = [
+  ["a cross-site Origin", { origin: "https://evil.example" }],
+  ["Origin: null", { origin: "null" }],
+  ["no Origin", { origin: null }],
+];
+
+describe("CSRF: every mutation over HTTP", () => {
+  it("covers every mutating route in app/api, and there are no server actions", () => {
+    expect(mutatingRoutesInTree()).toEqual([...CASES.map((c) => c.route), NEXT_AUTH_ROUTE].sort());
+    const serverActions: string[] = [];
+    const visit = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) visit(full);
+        else if (/\.(ts|tsx)$/.test(entry.name) && /^\s*["']use server["']/m.test(readFileSync(full, "utf8"))) serverActions.push(full);
+      }
+    };
+    ["app", "components", "lib"].forEach((dir) => visit(path.join(process.cwd(), dir)));
+    // A server action is a mutation this test does not reach: add it to the cases when one appears.
+    expect(serverActions).toEqual([]);
+  });
+
+  for (const mutation of CASES) {
+    it(`${mutation.route}: refuses forged requests with 403 and changes nothing`, async () => {
+      for (const [what, headers] of ATTACKS) {
+        const before = await snapshotAllRows(ctx.db);
+        const response = await httpRequest(server, mutation.route.split(" ")[0], mutation.path(), { body: await mutation.body(), user: mutation.as(), headers });
+        expect(response.status, `${what}: ${response.text}`).toBe(403);
+        expect(response.body.error).toMatchObject({ code: "forbidden", message: expect.stringMatching(/^Refused/) });
+        expect(await snapshotAllRows(ctx.db), `${what} changed rows`).toBe(before);
+      }
+      const before = await snapshotAllRows(ctx.db);
+      const anonymous = await httpRequest(server, mutation.route.split(" ")[0], mutation.path(), { body: await mutation.body(), user: null });
+      expect(anonymous.status, anonymous.text).toBe(mutation.withoutSession);
+      if (mutation.withoutSession === 401) {
+        expect(anonymous.body.error.code).toBe("unauthorized");
+        expect(await snapshotAllRows(ctx.db)).toBe(before);
+      } else {
+        expect(await ctx.db.user.count({ where: { id: anonymous.body.user.id } })).toBe(1);
+      }
+    });
+  }
+});
+
+describe("CSRF: next-auth sign-in and sign-out", () => {
+  /** next-auth's double-submit token: the form field and the cookie it set. */
+  async function csrfToken(): Promise<{ token: string; cookie: string }> {
+    const response = await httpRequest(server, "GET", "/api/auth/csrf");
+    const cookie = response.headers.getSetCookie().map((value) => value.split(";")[0]).join("; ");
+    return { token: response.body.csrfToken, cookie };
+  }
+  const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+  const formHeaders = (extra: Record<string, string | null>) => ({ "content-type": "application/x-www-form-urlencoded", ...extra });
+  const sessionCookieSet = (headers: Headers) => headers.getSetCookie().some((value) => /^(__Secure-)?next-auth\.session-token=[^;]+/.test(value));
+
+  it("refuses a forged sign-in, even with a valid token and password, and without the token", async () => {
+    for (const [what, headers] of ATTACKS) {
+      const { token, cookie } = await csrfToken();
+      const before = await snapshotAllRows(ctx.db);
+      const response = await httpRequest(server, "POST", "/api/auth/callback/credentials", {
+        rawBody: form({ csrfToken: token, username: "csrf_signin", password: PASSWORD, json: "true" }),
+        headers: formHeaders({ ...headers, cookie }),
+      });
+      expect(response.status, `${what}: ${response.text}`).toBe(403);
+      expect(response.body.error.message).toMatch(/^Refused/);
+      expect(sessionCookieSet(response.headers)).toBe(false);
+      expect(await snapshotAllRows(ctx.db)).toBe(before);
+    }
+    // Same origin without next-auth's token: next-auth redirects to its sign-in page, signed out.
+    const before = await snapshotAllRows(ctx.db);
+    const noToken = await httpRequest(server, "POST", "/api/auth/callback/credentials", { rawBody: form({ username: "csrf_signin", password: PASSWORD }), headers: formHeaders({}) });
+    expect(noToken.status).toBe(302);
+    expect(noToken.headers.get("location")).toMatch(/\/api\/auth\/signin\?csrf=true$/);
+    expect(sessionCookieSet(noToken.headers)).toBe(false);
+    // A token from another browser (its cookie missing) is no better.
+    const { token } = await csrfToken();
+    const foreignToken = await httpRequest(server, "POST", "/api/auth/callback/credentials", { rawBody: form({ csrfToken: token, username: "csrf_signin", password: PASSWORD }), headers: formHeaders({}) });
+    expect(foreignToken.status).toBe(302);
+    expect(foreignToken.headers.get("location")).toMatch(/\/api\/auth\/signin\?csrf=true$/);
+    expect(sessionCookieSet(foreignToken.headers)).toBe(false);
+    expect(await snapshotAllRows(ctx.db)).toBe(before);
+  });
+
+  it("signs in a same-origin request with the token (the control)", async () => {
+    const { token, cookie } = await csrfToken();
+    const response = await httpRequest(server, "POST", "/api/auth/callback/credentials", {
+      rawBody: form({ csrfToken: token, username: "csrf_signin", password: PASSWORD }),
+      headers: formHeaders({ cookie }),
+    });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).not.toMatch(/error|csrf/);
+    expect(sessionCookieSet(response.headers)).toBe(true);
+  });
+
+  it("refuses a forged sign-out", async () => {
+    for (const [what, headers] of ATTACKS) {
+      const { token, cookie } = await csrfToken();
+      const signedIn = `${cookie}; ${await sessionCookieFor(admin)}`;
+      const response = await httpRequest(server, "POST", "/api/auth/signout", { rawBody: form({ csrfToken: token }), headers: formHeaders({ ...headers, cookie: signedIn }) });
+      expect(response.status, what).toBe(403);
+      expect(response.headers.getSetCookie().some((value) => value.startsWith("next-auth.session-token="))).toBe(false);
+    }
+  });
+});
+
+describe("percent signs in addresses (regressions found by the edit fuzzer)", () => {
+  it("serves and edits an article whose title has a %, and answers a malformed escape with 400", async () => {
+    await saveRevision({ db: ctx.db, slug: "100%", baseRevisionId: null, content: { title: "100%", infobox: null, sections: [{ id: "lead", title: "", level: 0, body: docFromMarkup("Full.") }], references: [] }, authorId: admin.id });
+    // Next hands route handlers decoded params; decoding them again threw on "100%" (a 500).
+    const read = await httpRequest(server, "GET", "/api/articles/100%25");
+    expect(read.status, read.text).toBe(200);
+    expect(read.body.article).toMatchObject({ slug: "100%", title: "100%" });
+    const article = await ctx.db.article.findUniqueOrThrow({ where: { slug: "100%" } });
+    const edit = await httpRequest(server, "POST", "/api/articles/100%25/edits", {
+      body: { baseRevisionId: article.currentRevisionId, sectionEdit: { sectionId: "lead", sections: [{ id: "lead", title: "", level: 0, body: docFromMarkup("Fuller.") }] } },
+      user: admin,
+    });
+    expect(edit.status, edit.text).toBe(201);
+    for (const address of ["/api/articles/%E0%A4%A", "/api/articles/%E0%A4%A/edits"]) {
+      const response = await httpRequest(server, address.endsWith("edits") ? "POST" : "GET", address, { body: address.endsWith("edits") ? {} : undefined, user: admin });
+      expect(response.status, `${address}: ${response.text}`).toBe(400);
+      expect(response.body.error.code).toBe("bad_request");
+    }
+  });
+});
