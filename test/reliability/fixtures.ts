@@ -1,0 +1,93 @@
+import { submitEdit } from "../../lib/articles/edit-article";
+import { ZEditRequestSchema, type TEditRequest } from "../../lib/articles/edit-contract";
+import { saveRevision } from "../../lib/articles/save-revision";
+import { slugOfTitle } from "../../lib/articles/titles";
+import type { Db } from "../../lib/db/client";
+import { docFromMarkup } from "../../lib/document/markup";
+import type { ArticleContent, Section } from "../../lib/document/model";
+import { decideProposal } from "../../lib/proposals/decide-proposal";
+import { loadActor } from "../../lib/users/load-actor";
+import { seedDemo } from "../../prisma/seed/demo";
+import { createUser } from "../factories";
+
+export type TestUser = { id: number; name: string };
+
+/** A section whose text is short, so saves and approvals stay cheap under load. */
+export const smallSection = (id: string, text: string): Section => ({ id, title: id === "lead" ? "" : `Part ${id}`, level: id === "lead" ? 0 : 2, body: docFromMarkup(text) });
+
+/** An article of `sectionCount` one-line sections plus a lead citing one reference. */
+export function smallArticle(title: string, sectionCount: number): ArticleContent {
+  return {
+    title,
+    infobox: null,
+    sections: [smallSection("lead", `${title}.[[ref:a]]`), ...Array.from({ length: sectionCount }, (_, i) => smallSection(`s${i}`, `Original text ${i}.`))],
+    references: [{ key: "a", title: "Source A" }],
+  };
+}
+
+/** Users for reliability tests: an admin, `reviewers` reviewers, and `proposers` new accounts that may only propose on protected articles. */
+export async function createCast(db: Db, options: { reviewers?: number; proposers?: number; editors?: number; prefix: string }) {
+  const admin = await createUser(db, { name: `${options.prefix}_admin`, ageDays: 400, editCount: 2000 });
+  const make = (role: string, count: number, editCount: number, ageDays: number) =>
+    Promise.all(Array.from({ length: count }, (_, i) => createUser(db, { name: `${options.prefix}_${role}${i}`, ageDays, editCount })));
+  const reviewers = await make("reviewer", options.reviewers ?? 1, 100, 100);
+  const proposers = await make("proposer", options.proposers ?? 1, 0, 1);
+  const editors = await make("editor", options.editors ?? 1, 100, 100);
+  await db.userGroup.createMany({ data: [{ userId: admin.id, group: "admin" }, ...reviewers.map((user) => ({ userId: user.id, group: "reviewer" }))] });
+  const plain = (user: { id: number; name: string }): TestUser => ({ id: user.id, name: user.name });
+  return { admin: plain(admin), reviewers: reviewers.map(plain), proposers: proposers.map(plain), editors: editors.map(plain) };
+}
+
+/** Creates an article (as `authorId`) and optionally protects it; returns its slug and first revision id. */
+export async function createArticle(db: Db, options: { content: ArticleContent; authorId: number; protection?: "extended" | "none" }): Promise<{ slug: string; revisionId: number }> {
+  const slug = slugOfTitle(options.content.title);
+  const saved = await saveRevision({ db, slug, baseRevisionId: null, content: options.content, authorId: options.authorId });
+  if (options.protection === "extended") await db.article.update({ where: { slug }, data: { protectionLevel: "extended", protectionReason: "reliability test" } });
+  return { slug, revisionId: saved.revisionId };
+}
+
+/** Runs the edit use-case as `userId` (a proposal when the user may only propose). */
+export async function edit(db: Db, userId: number, slug: string, request: TEditRequest) {
+  return submitEdit({ db, actor: await loadActor(db, userId), slug, request: ZEditRequestSchema.parse(request) });
+}
+
+/**
+ * A database with a bit of everything: the demo seed (accounts, two
+ * articles with history), direct edits, and proposals approved, partially
+ * approved, rejected, sent back and still open.
+ */
+export async function seedMixedData(db: Db, prefix: string) {
+  await seedDemo(db);
+  const cast = await createCast(db, { prefix, reviewers: 2, proposers: 2, editors: 2 });
+  const created = await createArticle(db, { content: smallArticle(`${prefix} Protected`, 8), authorId: cast.admin.id, protection: "extended" });
+  const slug = created.slug;
+  let head = created.revisionId;
+  const createdOpen = await createArticle(db, { content: smallArticle(`${prefix} Open`, 4), authorId: cast.editors[0].id });
+  const plainSlug = createdOpen.slug;
+  let plainHead = createdOpen.revisionId;
+  for (let i = 0; i < 3; i++) {
+    const outcome = await edit(db, cast.editors[i % 2].id, plainSlug, { baseRevisionId: plainHead, sectionEdit: { sectionId: `s${i}`, sections: [smallSection(`s${i}`, `Edited ${i}.`)] }, summary: `edit ${i}` });
+    if (outcome.status !== "saved") throw new Error(`seed edit ${i}: ${outcome.status}`);
+    plainHead = outcome.revisionId;
+  }
+  const proposals: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    const outcome = await edit(db, cast.proposers[i % 2].id, slug, { baseRevisionId: head, sectionEdit: { sectionId: `s${i}`, sections: [smallSection(`s${i}`, `Proposed ${i}.`)] }, summary: `proposal ${i}`, rationale: "sourced" });
+    if (outcome.status !== "proposed") throw new Error(`seed proposal ${i}: ${outcome.status}`);
+    proposals.push(outcome.proposalId);
+  }
+  const reviewer = await loadActor(db, cast.reviewers[0].id);
+  await decideProposal({ db, actor: reviewer, proposalId: proposals[0], action: "approve", comment: "good" });
+  await decideProposal({ db, actor: reviewer, proposalId: proposals[1], action: "approve", comment: "good" });
+  await decideProposal({ db, actor: reviewer, proposalId: proposals[2], action: "reject", comment: "unsourced" });
+  await decideProposal({ db, actor: reviewer, proposalId: proposals[3], action: "request_changes", comment: "cite it" });
+  // A two-section proposal approved in part: s6 accepted, s7 declined.
+  const twoSections = smallArticle(`${prefix} Protected`, 8);
+  twoSections.sections = twoSections.sections.map((section) => (section.id === "s6" || section.id === "s7" ? smallSection(section.id, `Both ${section.id}.`) : section));
+  const partial = await edit(db, cast.proposers[0].id, slug, { baseRevisionId: head, content: twoSections, summary: "two sections", rationale: "sourced" });
+  if (partial.status !== "proposed") throw new Error(`seed partial proposal: ${partial.status}`);
+  proposals.push(partial.proposalId);
+  await decideProposal({ db, actor: reviewer, proposalId: partial.proposalId, action: "approve", comment: "half", declined: [{ kind: "section", id: "s7", reason: "unsourced" }] });
+  head = (await db.article.findUniqueOrThrow({ where: { slug } })).currentRevisionId!;
+  return { cast, slug, plainSlug, proposals, head };
+}
