@@ -1,45 +1,55 @@
+/**
+ * The benchmark suite (issue 7). Generates its workload on a throwaway
+ * embedded PostgreSQL, measures in process and over HTTP against real
+ * `next start` instances, and prints each figure beside its target and
+ * beside baselines of the same run (hello-world Node, a static Next.js page,
+ * SELECT 1), so a figure reads as a share of what this machine can do.
+ * `quick` shrinks everything for the smoke test.
+ */
+import { createServer } from "node:http";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { ReactElement } from "react";
 import { createElement } from "react";
+// @ts-expect-error -- autocannon ships no type declarations.
+import autocannon from "autocannon";
 import { ArticlePage, renderRevisionParts } from "../components/article/article-page";
-import { readArticleRevision } from "../lib/articles/read-article";
-import { checkCredentials } from "../lib/auth/sign-in";
-import { closeDb } from "../lib/db/client";
-import { registerUser } from "../lib/users/register-user";
-import { diffArticles } from "../lib/diff/article-diff";
+import { clearContentCache } from "../lib/articles/content-store";
+import { compareRevisions } from "../lib/articles/compare";
 import { listRevisions } from "../lib/articles/history";
-import { submitProposal } from "../lib/proposals/submit-proposal";
-import { decideProposal } from "../lib/proposals/decide-proposal";
-import { listReviewQueue } from "../lib/proposals/review-queue";
-import { loadActor } from "../lib/users/load-actor";
-import { seededRandom } from "../test/factories";
+import { findArticle, readArticleRevision, readRevisionOf } from "../lib/articles/read-article";
 import { saveRevision } from "../lib/articles/save-revision";
+import { checkCredentials } from "../lib/auth/sign-in";
 import { ensureDatabase, withDatabase } from "../lib/db/admin";
-import { createClient } from "../lib/db/client";
+import { closeDb, createClient, type Db } from "../lib/db/client";
 import { startEmbeddedPostgres } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
+import { diffArticles } from "../lib/diff/article-diff";
 import { docFromMarkup } from "../lib/document/markup";
 import type { ArticleContent } from "../lib/document/model";
-import { createUser, generateArticle } from "../test/factories";
+import { decideProposal } from "../lib/proposals/decide-proposal";
+import { listReviewQueue } from "../lib/proposals/review-queue";
+import { submitProposal } from "../lib/proposals/submit-proposal";
+import { loadActor } from "../lib/users/load-actor";
+import { registerUser } from "../lib/users/register-user";
+import { createUser, seededRandom } from "../test/factories";
+import { startAppServer, type AppServer } from "../test/server";
+import { runMixedLoad, summarize } from "./load/mixed-load";
+import { articleOfChars, bulkHistory } from "./workload";
 
 export interface BenchRow {
   name: string;
-  median: string;
-  p95: string;
-  worst: string;
+  result: string;
+  target: string;
+  /** null where there is no target (a baseline or a reported figure) */
+  met: boolean | null;
 }
 
-function stats(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { median: at(0.5), p95: at(0.95), worst: sorted[sorted.length - 1] };
-}
-
-const ms = (value: number) => `${value.toFixed(1)} ms`;
-const bytes = (value: number) => `${Math.round(value).toLocaleString("en")} B`;
+const ms = (value: number) => (value < 10 ? `${value.toFixed(2)} ms` : `${value.toFixed(1)} ms`);
+const kb = (value: number) => `${(value / 1024).toFixed(1)} KB`;
 
 async function time<T>(fn: () => Promise<T> | T): Promise<[number, T]> {
   const start = performance.now();
@@ -47,186 +57,392 @@ async function time<T>(fn: () => Promise<T> | T): Promise<[number, T]> {
   return [performance.now() - start, result];
 }
 
-/**
- * The benchmark suite. `quick` shrinks every workload (the smoke test);
- * `render` is react-dom/server's renderToStaticMarkup, passed in so the suite
- * itself stays importable from the test runner.
- */
+async function sample(runs: number, fn: (i: number) => Promise<unknown> | unknown): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) samples.push((await time(() => fn(i)))[0]);
+  return samples;
+}
+
+/** An HTTP load of `seconds` on one URL with autocannon. */
+async function httpLoad(url: string, connections: number, seconds: number) {
+  const result = await autocannon({ url, connections, duration: seconds });
+  return { rps: result.requests.average as number, p50: result.latency.p50 as number, p99: result.latency.p99 as number, non2xx: result.non2xx as number, errors: (result.errors + result.timeouts) as number, bytes: result.throughput.average as number };
+}
+
+function rssMegabytes(pid: number): number {
+  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+}
+
+/** PostgreSQL's own count of statements run by the app (committed transactions; each autocommit statement is one). */
+async function statementsDuring(db: Db, database: string, run: () => Promise<void>): Promise<number> {
+  const read = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 1200)); // backends flush their statistics within a second
+    await db.$queryRawUnsafe(`SELECT pg_stat_clear_snapshot()`);
+    const [row] = await db.$queryRawUnsafe<Array<{ n: bigint }>>(`SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = '${database}'`);
+    return Number(row.n);
+  };
+  const before = await read();
+  await run();
+  const after = await read();
+  return after - before - 2; // the two reads themselves
+}
+
 export async function runBenchmarks(options: { quick: boolean; render: (element: ReactElement) => string; log?: (line: string) => void }): Promise<BenchRow[]> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const size = options.quick ? { sections: 20, references: 60, sectionChars: 400, runs: 3, saves: 3 } : { sections: 500, references: 2000, sectionChars: 2000, runs: 20, saves: 30 };
+  const quick = options.quick;
+  const rows: BenchRow[] = [];
+  const add = (name: string, result: string, target = "", met: boolean | null = null) => rows.push({ name, result, target, met });
+  const latencyRow = (name: string, samples: number[], target = "", check?: (s: ReturnType<typeof summarize>) => boolean) => {
+    const s = summarize(samples, 0, 1);
+    add(name, `p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, p99 ${ms(s.p99)}, worst ${ms(s.worst)}`, target, check ? check(s) : null);
+    return s;
+  };
+  const scale = quick
+    ? { S: 5_000, M: 8_000, XL: 12_000, L: 20_000, view: 8_000, hot: 120, histL: 60, histXL: 40, runs: 3, openProposals: 20, proposalArticles: 5, users: 10, seconds: 1, mixedSeconds: 2 }
+    : { S: 5_000, M: 40_000, XL: 200_000, L: 1_000_000, view: 78_000, hot: 45_000, histL: 10_000, histXL: 1_000, runs: 30, openProposals: 1_000, proposalArticles: 50, users: 200, seconds: 10, mixedSeconds: 60 };
+
   const tmp = await mkdtemp(path.join(os.tmpdir(), "wiki-bench-"));
   await chmod(tmp, 0o755);
   const cluster = await startEmbeddedPostgres({ dataDir: path.join(tmp, "data"), persistent: false });
-  const rows: BenchRow[] = [];
+  const servers: AppServer[] = [];
   try {
     await ensureDatabase(cluster.adminUrl, "bench");
     const url = withDatabase(cluster.adminUrl, "bench");
     await applyMigrations(url);
     const db = createClient(url);
-    const author = await createUser(db, { name: "bench" });
+    process.env.DATABASE_URL = url;
 
-    const content = generateArticle({ title: "Bench article", ...size, seed: 42 });
-    const [firstSave, first] = await time(() => saveRevision({ db, slug: "Bench_article", baseRevisionId: null, content, authorId: author.id }));
-    const view0 = await readArticleRevision({ db, slug: "Bench_article" });
-    log(`article: ${content.sections.length} sections, ${content.references.length} references, ${view0.revision.sizeBytes.toLocaleString("en")} bytes of JSON; first save ${ms(firstSave)}`);
+    // ---- Workload -------------------------------------------------------
+    const generationStart = performance.now();
+    const users = [];
+    for (let i = 0; i < scale.users; i++) users.push(await createUser(db, { name: `bench_user_${i}`, ageDays: 10 + (i % 100), editCount: i * 7 }));
+    const groups = ["reviewer", "extendedconfirmed", "admin"];
+    await db.userGroup.createMany({ data: users.slice(0, 30).map((user, i) => ({ userId: user.id, group: groups[i % 3] })) });
+    const authorIds = users.slice(30, 60).map((user) => user.id);
+    const articles: Record<string, { slug: string; chars: number; history: Awaited<ReturnType<typeof bulkHistory>> }> = {};
+    const plan: Array<[key: string, chars: number, revisions: number]> = [
+      ["S", scale.S, 20],
+      ["M", scale.M, scale.hot],
+      ["XL", scale.XL, scale.histXL],
+      ["L", scale.L, scale.histL],
+      ["View", scale.view, 20],
+    ];
+    for (const [key, chars, revisions] of plan) {
+      const slug = `Bench_${key}`;
+      const [elapsed, history] = await time(() => bulkHistory(db, { slug, first: articleOfChars(chars, chars, `Bench ${key}`), chars, revisions, authorIds, seed: chars }));
+      articles[key] = { slug, chars, history };
+      log(`[bench] ${slug}: ${chars.toLocaleString("en")} characters, ${revisions.toLocaleString("en")} revisions written in ${(elapsed / 1000).toFixed(1)} s (${JSON.stringify(history.kinds)})`);
+    }
+    add("workload generated", `${((performance.now() - generationStart) / 1000).toFixed(0)} s: articles of 5k/40k/200k/1M characters; ${scale.hot.toLocaleString("en")} revisions on the 40k page, ${scale.histL.toLocaleString("en")} on L, ${scale.histXL.toLocaleString("en")} on 200k`);
 
-    // Load (3 content queries + 2 lookups) and render to HTML, as the article route does.
-    const loads: number[] = [];
-    const renders: number[] = [];
-    let htmlBytes = 0;
-    for (let i = 0; i < size.runs; i++) {
-      const [load, view] = await time(() => readArticleRevision({ db, slug: "Bench_article" }));
-      const [render, html] = await time(async () => {
-        const rendered = await renderRevisionParts(view, async (element) => options.render(element));
-        return options.render(createElement(ArticlePage, { article: { ...view.article, currentRevisionId: view.article.currentRevisionId, protectionLevel: "none", protectionExpiresAt: null, protectionReason: null }, rendered, isCurrent: true, viewer: null }));
+    // ---- Baselines --------------------------------------------------------
+    const select1 = await sample(quick ? 20 : 500, () => db.$queryRaw`SELECT 1`);
+    latencyRow("baseline: SELECT 1 through the app's Prisma client", select1);
+
+    // ---- Article load and render (in process) --------------------------------
+    for (const key of ["M", "L"]) {
+      const slug = articles[key].slug;
+      const cold = await sample(scale.runs, async () => {
+        clearContentCache();
+        await readArticleRevision({ db, slug });
       });
-      loads.push(load);
-      renders.push(render);
-      htmlBytes = html.length;
+      latencyRow(`load current revision of ${key} (${articles[key].chars.toLocaleString("en")} chars), cold content cache`, cold);
+      const warm = await sample(scale.runs, () => readArticleRevision({ db, slug }));
+      latencyRow(`load current revision of ${key}, warm content cache`, warm);
+      const view = await readArticleRevision({ db, slug });
+      const renders = await sample(Math.min(scale.runs, 10), () => renderRevisionParts(view, async (element) => options.render(element)));
+      latencyRow(`render ${key} to HTML (a render-cache miss)`, renders);
     }
-    const totals = loads.map((load, i) => load + renders[i]);
-    const row = (name: string, samples: number[]) => {
-      const s = stats(samples);
-      rows.push({ name, median: ms(s.median), p95: ms(s.p95), worst: ms(s.worst) });
-    };
-    row("load current revision (DB)", loads);
-    row("render article to HTML", renders);
-    row("load + render (server side, per view)", totals);
-    rows.push({ name: "HTML bytes per view / JSON bytes", median: bytes(htmlBytes), p95: `${(htmlBytes / view0.revision.sizeBytes).toFixed(2)}x`, worst: "" });
 
-    // One-section edits: latency and bytes each adds to storage.
-    const saves: number[] = [];
-    const added: number[] = [];
-    let base = first.revisionId;
-    let current: ArticleContent = content;
-    for (let i = 0; i < size.saves; i++) {
-      const index = 1 + ((i * 37) % (current.sections.length - 1));
-      current = {
-        ...current,
-        sections: current.sections.map((section, j) => (j === index ? { ...section, body: docFromMarkup(`Edit ${i}: a new sentence about the offensive.[[ref:ref-1]]`) } : section)),
-      };
-      const [before] = await db.$queryRawUnsafe<Array<{ bytes: bigint }>>(
-        `SELECT (SELECT COALESCE(SUM(pg_column_size(b.*)),0) FROM "ContentBlob" b) + (SELECT COALESCE(SUM(pg_column_size(r.*)),0) FROM "Revision" r) AS bytes`,
-      );
-      const [elapsed, result] = await time(() => saveRevision({ db, slug: "Bench_article", baseRevisionId: base, content: current, authorId: author.id }));
-      const [after] = await db.$queryRawUnsafe<Array<{ bytes: bigint }>>(
-        `SELECT (SELECT COALESCE(SUM(pg_column_size(b.*)),0) FROM "ContentBlob" b) + (SELECT COALESCE(SUM(pg_column_size(r.*)),0) FROM "Revision" r) AS bytes`,
-      );
-      base = result.revisionId;
-      saves.push(elapsed);
-      added.push(Number(after.bytes - before.bytes));
-    }
-    row("save a one-section edit (validate, hash, store, commit)", saves);
-    const a = stats(added);
-    rows.push({ name: "storage bytes added per one-section revision", median: bytes(a.median), p95: bytes(a.p95), worst: bytes(a.worst) });
-    rows.push({ name: "  ... as a share of the article's JSON", median: `${((a.median / view0.revision.sizeBytes) * 100).toFixed(2)}%`, p95: `${((a.p95 / view0.revision.sizeBytes) * 100).toFixed(2)}%`, worst: `${((a.worst / view0.revision.sizeBytes) * 100).toFixed(2)}%` });
-
-    const oldReads: number[] = [];
-    for (let i = 0; i < size.runs; i++) {
-      const revisionId = first.revisionId + (i % size.saves);
-      const [elapsed] = await time(() => readArticleRevision({ db, slug: "Bench_article", revisionId }));
-      oldReads.push(elapsed);
-    }
-    row("load an old revision (DB)", oldReads);
-
-    // Adjacent revisions of a 40k-character article (one section copyedited).
-    const medium = generateArticle({ sections: 20, references: 80, sectionChars: 2000, seed: 9 });
-    const mediumDiffs: number[] = [];
-    for (let pair = 0; pair < (options.quick ? 2 : 50); pair++) {
-      const index = 1 + (pair % (medium.sections.length - 1));
-      const next = { ...medium, sections: medium.sections.map((section, j) => (j === index ? { ...section, body: { ...section.body, content: [docFromMarkup(`Copyedit ${pair}.[[ref:ref-1]]`).content![0], ...(section.body.content ?? []).slice(1)] } } : section)) };
-      mediumDiffs.push((await time(() => diffArticles(medium, next)))[0]);
-    }
-    row(`diff of adjacent revisions, ${Math.round(JSON.stringify(medium).length / 1000)} KB article`, mediumDiffs);
-
-    // Diffs of the big article: 20 random pairs with 1, 10 and 100 sections changed.
-    const random = seededRandom(7);
-    for (const changed of [1, 10, 100]) {
+    // ---- Diffs of adjacent revisions -------------------------------------------
+    const diffTargets: Record<string, number> = { M: 20, XL: 50, L: 200 };
+    for (const key of ["M", "XL", "L"]) {
+      const ids = articles[key].history.revisionIds;
+      const random = seededRandom(3);
+      const pairs = quick ? 4 : key === "L" ? 60 : 200;
+      const article = (await findArticle(db, articles[key].slug))!;
       const samples: number[] = [];
       let coarse = 0;
-      for (let pair = 0; pair < (options.quick ? 2 : 20); pair++) {
-        const touched = new Set<number>();
-        while (touched.size < Math.min(changed, content.sections.length - 1)) touched.add(1 + Math.floor(random() * (content.sections.length - 1)));
-        const changedContent: ArticleContent = {
-          ...content,
-          sections: content.sections.map((section, index) => {
-            if (!touched.has(index)) return section;
-            const blocks = section.body.content ?? [];
-            const edited = docFromMarkup(`A copyedited sentence ${pair} about the offensive.[[ref:ref-2]]`).content![0];
-            return { ...section, body: { ...section.body, content: [edited, ...blocks.slice(1)] } };
-          }),
-        };
-        const [elapsed, diff] = await time(() => diffArticles(content, changedContent));
+      for (let i = 0; i < pairs; i++) {
+        const index = 1 + Math.floor(random() * (ids.length - 1));
+        const [older, newer] = await Promise.all([readRevisionOf(db, article, ids[index - 1]), readRevisionOf(db, article, ids[index])]);
+        const [elapsed, diff] = await time(() => diffArticles(older.content, newer.content));
         if (diff.coarse) coarse += 1;
         samples.push(elapsed);
       }
-      row(`diff, ${changed} section${changed > 1 ? "s" : ""} changed (1 MB article${coarse ? `, ${coarse} coarse` : ""})`, samples);
+      const target = diffTargets[key];
+      latencyRow(`diff adjacent revisions of ${key} (${pairs} random pairs${coarse ? `, ${coarse} coarse` : ""})`, samples, `p99 <= ${target} ms`, (s) => s.p99 <= target);
+    }
+    {
+      const ids = articles.L.history.revisionIds;
+      const random = seededRandom(11);
+      const samples: number[] = [];
+      for (let i = 0; i < (quick ? 3 : 20); i++) {
+        const a = ids[Math.floor(random() * ids.length)];
+        const b = ids[Math.floor(random() * ids.length)];
+        if (a === b) continue;
+        const article = (await findArticle(db, articles.L.slug))!;
+        const [older, newer] = await Promise.all([readRevisionOf(db, article, Math.min(a, b)), readRevisionOf(db, article, Math.max(a, b))]);
+        samples.push((await time(() => diffArticles(older.content, newer.content)))[0]);
+      }
+      latencyRow("diff any two revisions of L (random pairs)", samples, "worst <= 500 ms (coarse fallback)", (s) => s.worst <= 500);
+      const [a, b] = [ids[1], ids[ids.length - 1]];
+      await compareRevisions({ db, slug: articles.L.slug, fromId: a, toId: b });
+      const cached = await sample(scale.runs, () => compareRevisions({ db, slug: articles.L.slug, fromId: a, toId: b }));
+      latencyRow("compare a cached revision pair of L (diff cache hit)", cached);
     }
 
-    // History: the first page and a deep page, at 10,000 revisions of a small article.
-    const small = generateArticle({ title: "Busy article", sections: 6, references: 12, sectionChars: 500, seed: 5 });
-    const historyRevisions = options.quick ? 60 : 10_000;
-    let smallBase: number | null = null;
-    const historyStart = performance.now();
-    for (let i = 0; i < historyRevisions; i++) {
-      const edited = { ...small, sections: small.sections.map((section, index) => (index === 1 + (i % (small.sections.length - 1)) ? { ...section, body: docFromMarkup(`Revision ${i} text.[[ref:ref-0]]`) } : section)) };
-      smallBase = (await saveRevision({ db, slug: "Busy_article", baseRevisionId: smallBase, content: edited, authorId: author.id, summary: `edit ${i}` })).revisionId;
+    // ---- History ------------------------------------------------------------------
+    for (const key of ["S", "XL", "L", "M"]) {
+      const { slug, history } = articles[key];
+      const ids = history.revisionIds;
+      const first = await sample(scale.runs, () => listRevisions({ db, slug }));
+      const deep = await sample(scale.runs, () => listRevisions({ db, slug, cursor: ids[Math.floor(ids.length * 0.1)] }));
+      latencyRow(`history first page, ${ids.length.toLocaleString("en")} revisions`, first, "p50 <= 10 ms", (s) => s.p50 <= 10);
+      latencyRow(`history page 90% back, ${ids.length.toLocaleString("en")} revisions`, deep, "p50 <= 10 ms", (s) => s.p50 <= 10);
     }
-    log(`wrote ${historyRevisions} revisions in ${((performance.now() - historyStart) / 1000).toFixed(1)} s`);
-    const firstPages: number[] = [];
-    const deepPages: number[] = [];
-    for (let i = 0; i < size.runs; i++) {
-      firstPages.push((await time(() => listRevisions({ db, slug: "Busy_article" })))[0]);
-      deepPages.push((await time(() => listRevisions({ db, slug: "Busy_article", cursor: smallBase! - Math.floor(historyRevisions * 0.9) })))[0]);
-    }
-    row(`history first page (${historyRevisions.toLocaleString("en")} revisions)`, firstPages);
-    row(`history deep page (90% back)`, deepPages);
 
-    // Proposals: approval latency on the big article, and the queue with many open proposals.
-    const reviewerUser = await createUser(db, { name: "bench-reviewer", ageDays: 100, editCount: 100 });
-    await db.userGroup.create({ data: { userId: reviewerUser.id, group: "reviewer" } });
-    const proposer = await loadActor(db, (await createUser(db, { name: "bench-proposer", ageDays: 1 })).id);
-    const reviewerActor = await loadActor(db, reviewerUser.id);
-    const bigHead = await readArticleRevision({ db, slug: "Bench_article" });
-    const approvals: number[] = [];
-    for (let i = 0; i < (options.quick ? 2 : 20); i++) {
-      const head = await readArticleRevision({ db, slug: "Bench_article" });
-      const index = 1 + ((i * 53) % (head.content.sections.length - 1));
-      const proposed = { ...head.content, sections: head.content.sections.map((section, j) => (j === index ? { ...section, body: docFromMarkup(`Proposed ${i}.[[ref:ref-1]]`) } : section)) };
-      const { proposalId } = await submitProposal({ db, actor: proposer, articleId: head.article.id, baseRevisionId: head.revision.id, base: head.content, content: proposed, summary: `proposal ${i}`, rationale: "" });
-      approvals.push((await time(() => decideProposal({ db, actor: reviewerActor, proposalId, action: "approve", comment: "" })))[0]);
+    // ---- Storage and old revisions ----------------------------------------------------
+    {
+      const { slug, history } = articles.XL;
+      const [stored] = await db.$queryRawUnsafe<Array<{ bytes: bigint }>>(
+        `SELECT (SELECT COALESCE(SUM(pg_column_size(r.*)), 0) FROM "Revision" r WHERE r."articleId" = ${history.articleId}) AS bytes`,
+      );
+      // Blobs are shared across articles only by identical content; the XL article's are those its revisions reach.
+      const blobBytes = await xlBlobBytes(db, history.revisionIds);
+      const share = (Number(stored.bytes) + blobBytes) / history.rawBytes;
+      add(`storage of ${history.revisionIds.length.toLocaleString("en")} revisions of the 200k article`, `${kb(Number(stored.bytes) + blobBytes)} for ${kb(history.rawBytes)} of raw JSON = ${(share * 100).toFixed(2)}%`, "<= 5%", share <= 0.05);
+      const article = (await findArticle(db, slug))!;
+      const random = seededRandom(5);
+      const cold = await sample(scale.runs, async () => {
+        clearContentCache();
+        await readRevisionOf(db, article, history.revisionIds[Math.floor(random() * history.revisionIds.length)]);
+      });
+      latencyRow("read a random old revision of the 200k article, cold content cache", cold);
+      const warm = await sample(scale.runs, () => readRevisionOf(db, article, history.revisionIds[Math.floor(random() * history.revisionIds.length)]));
+      latencyRow("read a random old revision of the 200k article, warm content cache", warm, "p50 <= 5 ms", (s) => s.p50 <= 5);
     }
-    row("approve a proposal on the 1 MB article", approvals);
-    const openProposals = options.quick ? 20 : 1000;
-    for (let i = 0; i < openProposals; i++) {
-      const target = 1 + (i % Math.min(50, bigHead.content.sections.length - 1));
-      const proposed = { ...bigHead.content, sections: bigHead.content.sections.map((section, j) => (j === target ? { ...section, body: docFromMarkup(`Queued ${i}.`) } : section)) };
-      await submitProposal({ db, actor: proposer, articleId: bigHead.article.id, baseRevisionId: bigHead.revision.id, base: bigHead.content, content: proposed, summary: `queued ${i}`, rationale: "" });
-    }
-    const queueTimes: number[] = [];
-    for (let i = 0; i < (options.quick ? 2 : 10); i++) queueTimes.push((await time(() => listReviewQueue({ limit: 1000 }, db)))[0]);
-    row(`review queue with ${openProposals.toLocaleString("en")} open proposals`, queueTimes);
 
-    // Sign-in failures must cost the same whether or not the user exists (no enumeration by timing).
-    process.env.DATABASE_URL = url;
-    await registerUser({ db, name: "Timing Target", password: "the correct passphrase" });
-    const unknown: number[] = [];
-    const wrong: number[] = [];
-    const attempts = options.quick ? 4 : 200;
-    for (let i = 0; i < attempts; i++) {
-      unknown.push((await time(() => checkCredentials(`Nobody ${i}`, "some passphrase")))[0]);
-      wrong.push((await time(() => checkCredentials("Timing Target", `wrong passphrase ${i}`)))[0]);
+    // ---- Saves and approvals on L --------------------------------------------------------
+    const editor = users[40];
+    {
+      const slug = articles.L.slug;
+      const saves = await sample(quick ? 3 : 50, async (i) => {
+        const head = await readArticleRevision({ db, slug });
+        const index = 1 + ((i * 37) % (head.content.sections.length - 1));
+        const section = head.content.sections[index];
+        const content: ArticleContent = { ...head.content, sections: head.content.sections.map((old, j) => (j === index ? { ...section, body: docFromMarkup(`Bench edit ${i} of a section.[[ref:${head.content.references[0].key}]]`) } : old)) };
+        await saveRevision({ db, slug, baseRevisionId: head.revision.id, content, authorId: editor.id, summary: `bench ${i}` });
+      });
+      latencyRow(`save a one-section edit of L (read head, edit, save) at ${articles.L.history.revisionIds.length.toLocaleString("en")} revisions`, saves, "p50 <= 100 ms, p99 <= 500 ms", (s) => s.p50 <= 100 && s.p99 <= 500);
+
+      const reviewer = await loadActor(db, users[0].id);
+      const proposer = await loadActor(db, users[100].id);
+      const approvals: number[] = [];
+      for (let i = 0; i < (quick ? 2 : 20); i++) {
+        const head = await readArticleRevision({ db, slug });
+        const index = 1 + ((i * 53) % (head.content.sections.length - 1));
+        const proposed = { ...head.content, sections: head.content.sections.map((section, j) => (j === index ? { ...section, body: docFromMarkup(`Proposed ${i}.`) } : section)) };
+        const { proposalId } = await submitProposal({ db, actor: proposer, articleId: head.article.id, baseRevisionId: head.revision.id, base: head.content, content: proposed, summary: `proposal ${i}`, rationale: "" });
+        approvals.push((await time(() => decideProposal({ db, actor: reviewer, proposalId, action: "approve", comment: "" })))[0]);
+      }
+      latencyRow("approve a proposal on L", approvals, "p50 <= 100 ms", (s) => s.p50 <= 100);
     }
-    row(`sign-in failure, unknown user (${attempts} attempts)`, unknown);
-    row(`sign-in failure, wrong password (${attempts} attempts)`, wrong);
-    const difference = Math.abs(stats(unknown).median - stats(wrong).median);
-    rows.push({ name: "  ... difference of medians (target < 10 ms)", median: ms(difference), p95: "", worst: "" });
+
+    // ---- Review queue: open proposals across many articles by many users --------------------
+    {
+      const proposalSlugs: string[] = [];
+      for (let i = 0; i < scale.proposalArticles; i++) {
+        const slug = `Queue_${i}`;
+        await saveRevision({ db, slug, baseRevisionId: null, content: articleOfChars(3000, 1000 + i, `Queue ${i}`), authorId: authorIds[0] });
+        proposalSlugs.push(slug);
+      }
+      const heads = await Promise.all(proposalSlugs.map((slug) => readArticleRevision({ db, slug })));
+      const proposers = await Promise.all(users.slice(60).map((user) => loadActor(db, user.id)));
+      for (let i = 0; i < scale.openProposals; i++) {
+        const head = heads[i % heads.length];
+        const index = 1 + (i % (head.content.sections.length - 1));
+        const proposed = { ...head.content, sections: head.content.sections.map((section, j) => (j === index ? { ...section, body: docFromMarkup(`Queued ${i}.`) } : section)) };
+        await submitProposal({ db, actor: proposers[i % proposers.length], articleId: head.article.id, baseRevisionId: head.revision.id, base: head.content, content: proposed, summary: `queued ${i}`, rationale: "" });
+      }
+      // Move some articles on, so the queue must work out which proposals still apply cleanly.
+      for (const head of heads.slice(0, Math.ceil(heads.length / 5))) {
+        await saveRevision({ db, slug: head.article.slug, baseRevisionId: head.revision.id, content: { ...head.content, sections: head.content.sections.map((section, j) => (j === 1 ? { ...section, body: docFromMarkup("Moved on.") } : section)) }, authorId: authorIds[1] });
+      }
+      const queue = await sample(quick ? 3 : 20, () => listReviewQueue({ limit: 1000 }, db));
+      latencyRow(`review queue, ${scale.openProposals.toLocaleString("en")} open proposals on ${scale.proposalArticles} articles by ${proposers.length} users`, queue, "p50 <= 50 ms", (s) => s.p50 <= 50);
+    }
+
+    // ---- Sign-in timing ---------------------------------------------------------------------
+    {
+      await registerUser({ db, name: "Timing Target", password: "the correct passphrase" });
+      const attempts = quick ? 4 : 100;
+      const unknown = await sample(attempts, (i) => checkCredentials(`Nobody ${i}`, "some passphrase"));
+      const wrong = await sample(attempts, (i) => checkCredentials("Timing Target", `wrong passphrase ${i}`));
+      const difference = Math.abs(summarize(unknown, 0, 1).p50 - summarize(wrong, 0, 1).p50);
+      add("sign-in failure: unknown user vs wrong password, difference of medians", ms(difference), "< 10 ms", difference < 10);
+    }
+
+    // ---- EXPLAIN of the queries behind the views ------------------------------------------------
+    {
+      const plans: Array<[string, string]> = [
+        ["article load", `SELECT "id", "slug", "title", "currentRevisionId", "protectionLevel" FROM "Article" WHERE "slug" = '${articles.M.slug}'`],
+        ["history first page", `SELECT "id", "parentId", "summary", "sizeBytes" FROM "Revision" WHERE "articleId" = ${articles.M.history.articleId} ORDER BY "id" DESC LIMIT 51`],
+        ["history deep page", `SELECT "id", "parentId", "summary", "sizeBytes" FROM "Revision" WHERE "articleId" = ${articles.M.history.articleId} AND "id" < ${articles.M.history.revisionIds[10]} ORDER BY "id" DESC LIMIT 51`],
+        ["review queue", `SELECT "id" FROM "Proposal" WHERE "status" = 'open' ORDER BY "id" ASC LIMIT 1000`],
+        ["content blobs", `SELECT "hash" FROM "ContentBlob" WHERE "hash" = ANY(ARRAY['${"0".repeat(64)}'])`],
+      ];
+      for (const [name, sql] of plans) {
+        const plan = await db.$queryRawUnsafe<Array<{ "QUERY PLAN": string }>>(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ${sql}`);
+        const lines = plan.map((row) => row["QUERY PLAN"]);
+        log(`[bench] EXPLAIN ${name}:\n${lines.map((line) => `    ${line}`).join("\n")}`);
+        const usesIndex = lines.some((line) => /Index (Only )?Scan/.test(line));
+        add(`EXPLAIN ${name}`, lines[0].trim().slice(0, 70), "index scan", usesIndex);
+      }
+    }
+
+    // ---- Over HTTP: baselines, cached and uncached views, mixed load ---------------------------
     await closeDb();
+    const hello = createServer((_request, response) => response.end("hello")).listen(0, "127.0.0.1");
+    await new Promise((resolve) => hello.once("listening", resolve));
+    const helloPort = (hello.address() as { port: number }).port;
+    const helloLoad = await httpLoad(`http://127.0.0.1:${helloPort}/`, 50, scale.seconds);
+    hello.close();
+    add("baseline: hello-world Node HTTP server, 50 connections", `${helloLoad.rps.toFixed(0)} req/s, p50 ${helloLoad.p50} ms, p99 ${helloLoad.p99} ms`);
+
+    const server = await startAppServer({ databaseUrl: url, env: { WIKI_RATE_LIMITS: "off" } });
+    servers.push(server);
+    const staticLoad = await httpLoad(`${server.url}/about`, 50, scale.seconds);
+    add("baseline: static Next.js page (/about), 50 connections", `${staticLoad.rps.toFixed(0)} req/s, p50 ${staticLoad.p50} ms, p99 ${staticLoad.p99} ms`);
+    const healthLoad = await httpLoad(`${server.url}/api/health`, 50, scale.seconds);
+    add("baseline: route handler running SELECT 1 (/api/health), 50 connections", `${healthLoad.rps.toFixed(0)} req/s, p50 ${healthLoad.p50} ms, p99 ${healthLoad.p99} ms`);
+
+    const viewUrl = `${server.url}/wiki/${articles.View.slug}`;
+    await fetch(viewUrl);
+    const cachedLoad = await httpLoad(viewUrl, 50, scale.seconds);
+    add(
+      `cached view of the current revision (${scale.view.toLocaleString("en")} chars), 50 connections`,
+      `${cachedLoad.rps.toFixed(0)} req/s, p50 ${cachedLoad.p50} ms, p99 ${cachedLoad.p99} ms (${(cachedLoad.rps / staticLoad.rps).toFixed(1)}x the static page), ${cachedLoad.non2xx + cachedLoad.errors} errors`,
+      ">= 1,000 req/s, p99 < 50 ms",
+      cachedLoad.rps >= 1000 && cachedLoad.p99 < 50,
+    );
+
+    const uncached = await startAppServer({ databaseUrl: url, env: { WIKI_RENDER_CACHE_MB: "0", WIKI_RATE_LIMITS: "off" } });
+    servers.push(uncached);
+    const uncachedUrl = `${uncached.url}/wiki/${articles.View.slug}`;
+    const html = await (await fetch(uncachedUrl)).text();
+    const viewArticle = await readArticleRevision({ db: createClient(url), slug: articles.View.slug });
+    const contentBytes = viewArticle.revision.sizeBytes;
+    const uncachedOne = await httpLoad(uncachedUrl, 1, scale.seconds);
+    const uncachedMany = await httpLoad(uncachedUrl, 10, scale.seconds);
+    add(
+      `uncached render of the ${scale.view.toLocaleString("en")}-char article (render cache off)`,
+      `1 client: p50 ${uncachedOne.p50} ms, ${uncachedOne.rps.toFixed(0)} req/s; 10 clients: ${uncachedMany.rps.toFixed(0)} req/s`,
+      ">= 100 req/s, p50 <= 10 ms at 1 client",
+      uncachedMany.rps >= 100 && uncachedOne.p50 <= 10,
+    );
+    const ratio = Buffer.byteLength(html) / contentBytes;
+    add("HTML bytes per view / content JSON bytes", `${kb(Buffer.byteLength(html))} / ${kb(contentBytes)} = ${ratio.toFixed(2)}x, no RSC payload: ${!html.includes("self.__next_f")}`, "<= 1.3x", ratio <= 1.3);
+    await uncached.stop();
+
+    const queryDb = createClient(url);
+    const signedIn = users[45];
+    const { sessionCookieFor } = await import("../lib/auth/session");
+    const cookie = await sessionCookieFor(signedIn);
+    const reviewerCookie = await sessionCookieFor(users[0]);
+    const views = 20;
+    const perView = async (headers: Record<string, string>, path = `/wiki/${articles.View.slug}`) =>
+      (await statementsDuring(queryDb, "bench", async () => {
+        for (let i = 0; i < views; i++) await (await fetch(`${server.url}${path}`, { headers })).text();
+      })) / views;
+    const anonymous = await perView({});
+    const member = await perView({ cookie });
+    const reviewerViews = await perView({ cookie: reviewerCookie });
+    add("database statements per article view (counted by PostgreSQL)", `reader ${anonymous.toFixed(1)}, signed in ${member.toFixed(1)}, reviewer ${reviewerViews.toFixed(1)}`, "<= 3", Math.max(anonymous, member, reviewerViews) <= 3.05);
+
+    // Saves per second while readers run: many editors on many articles.
+    {
+      const editors = users.slice(100, 100 + (quick ? 4 : 40));
+      const editSlugs: string[] = [];
+      for (let i = 0; i < editors.length; i++) {
+        const slug = `Save_rate_${i}`;
+        await saveRevision({ db: queryDb, slug, baseRevisionId: null, content: articleOfChars(3000, 2000 + i, `Save rate ${i}`), authorId: editors[i].id });
+        editSlugs.push(slug);
+      }
+      const result = await runMixedLoad({
+        targets: [server.url],
+        durationSeconds: scale.seconds,
+        readers: 20,
+        readArticles: [{ slug: articles.View.slug, revisionIds: articles.View.history.revisionIds }],
+        editors: editors.map((user, i) => ({ user, slug: editSlugs[i] })),
+        reviewers: [],
+        writerPauseMs: 0,
+      });
+      add(
+        `saves/s sustained with readers running (${editors.length} editors on ${editors.length} articles, 20 readers)`,
+        `${result.saves.perSecond.toFixed(0)} saves/s (p50 ${ms(result.saves.p50)}, p99 ${ms(result.saves.p99)}), reads ${result.reads.perSecond.toFixed(0)}/s`,
+        ">= 100 saves/s",
+        result.saves.perSecond >= 100,
+      );
+    }
+
+    // Mixed load, twice, for memory growth.
+    const readArticles = ["S", "M", "XL", "View"].map((key) => ({ slug: articles[key].slug, revisionIds: articles[key].history.revisionIds.slice(-200) }));
+    const mixedCast = {
+      readArticles,
+      editors: users.slice(150, 155).map((user, i) => ({ user, slug: `Save_rate_${i % (quick ? 4 : 40)}` })),
+      proposers: [{ user: users[160], slug: articles.View.slug }],
+      reviewers: [users[0], users[3]],
+    };
+    await queryDb.article.update({ where: { slug: articles.View.slug }, data: { protectionLevel: "extended" } });
+    const rss: number[] = [];
+    for (let run = 1; run <= 2; run++) {
+      const result = await runMixedLoad({ ...mixedCast, targets: [server.url], durationSeconds: scale.mixedSeconds, readers: 200 });
+      rss.push(rssMegabytes(server.process.pid!));
+      const errors = result.reads.errors + result.saves.errors + result.proposals.errors + result.approvals.errors;
+      const total = result.reads.count + result.saves.count + result.proposals.count + result.approvals.count + errors;
+      add(
+        `mixed load run ${run}: 200 readers (85% views, 10% history, 5% diffs) + 5 editors + 1 proposer + 2 reviewers, ${scale.mixedSeconds} s`,
+        `reads ${result.reads.perSecond.toFixed(0)}/s p50 ${ms(result.reads.p50)} p99 ${ms(result.reads.p99)} (views p99 ${ms(result.readsByKind.view.p99)}, history ${ms(result.readsByKind.history.p99)}, diffs ${ms(result.readsByKind.diff.p99)}); ${result.saves.count} saves, ${result.approvals.count} approvals; errors ${((errors / Math.max(1, total)) * 100).toFixed(2)}%`,
+        "p99 reads < 200 ms, errors < 1%",
+        result.reads.p99 < 200 && errors / Math.max(1, total) < 0.01,
+      );
+    }
+    add("server RSS after mixed load runs 1 and 2", `${rss[0].toFixed(0)} MB, ${rss[1].toFixed(0)} MB (${(((rss[1] - rss[0]) / rss[0]) * 100).toFixed(1)}%)`, "no growth (< 10%)", (rss[1] - rss[0]) / rss[0] < 0.1);
+
+    // Two instances on one database.
+    {
+      const second = await startAppServer({ databaseUrl: url, env: { WIKI_RATE_LIMITS: "off" } });
+      servers.push(second);
+      const result = await runMixedLoad({ ...mixedCast, targets: [server.url, second.url], durationSeconds: Math.min(scale.mixedSeconds, 30), readers: 200 });
+      const errors = result.reads.errors + result.saves.errors + result.proposals.errors + result.approvals.errors;
+      add(
+        "two instances, one database: the same mixed load spread over both",
+        `reads ${result.reads.perSecond.toFixed(0)}/s p50 ${ms(result.reads.p50)} p99 ${ms(result.reads.p99)}; ${result.saves.count} saves, ${result.approvals.count} approvals; ${errors} errors`,
+      );
+    }
+    await queryDb.$disconnect();
     await db.$disconnect();
   } finally {
+    await Promise.all(servers.map((server) => server.stop()));
     await cluster.stop();
     await rm(tmp, { recursive: true, force: true });
   }
   return rows;
 }
+
+/** Bytes of the content blobs that `revisionIds` reach (roots, chunks and the items they list). */
+async function xlBlobBytes(db: Db, revisionIds: number[]): Promise<number> {
+  const [row] = await db.$queryRawUnsafe<Array<{ bytes: bigint }>>(`
+    WITH RECURSIVE roots AS (
+      SELECT "sectionsRoot" AS hash FROM "Revision" WHERE "id" = ANY(ARRAY[${revisionIds.join(",")}])
+      UNION SELECT "referencesRoot" FROM "Revision" WHERE "id" = ANY(ARRAY[${revisionIds.join(",")}])
+      UNION SELECT "infoboxHash" FROM "Revision" WHERE "id" = ANY(ARRAY[${revisionIds.join(",")}]) AND "infoboxHash" IS NOT NULL
+    ),
+    chunks AS (SELECT DISTINCT jsonb_array_elements_text(b."data"->'chunks') AS hash FROM "ContentBlob" b JOIN roots r ON r.hash = b.hash),
+    items AS (SELECT DISTINCT (jsonb_array_elements(b."data"->'entries'))->>1 AS hash FROM "ContentBlob" b JOIN chunks c ON c.hash = b.hash),
+    reached AS (SELECT hash FROM roots UNION SELECT hash FROM chunks UNION SELECT hash FROM items)
+    SELECT COALESCE(SUM(pg_column_size(b.*)), 0) AS bytes FROM "ContentBlob" b JOIN reached USING (hash)`);
+  return Number(row.bytes);
+}
+

@@ -25,6 +25,11 @@ export class ByteLru<V> {
     return entry.value;
   }
 
+  /** Whether `key` is cached, without counting a hit or refreshing it. */
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
   set(key: string, value: V, bytes: number): void {
     if (bytes > this.budgetBytes) return;
     const previous = this.entries.get(key);

@@ -1,0 +1,72 @@
+/**
+ * `npm run test:soak`: 30 minutes (WIKI_SOAK_MINUTES) of mixed traffic against
+ * a production build on a throwaway embedded PostgreSQL. Passes when no
+ * request got a 5xx, the server's memory grew under 10% from the first
+ * window to the last, no acknowledged save was lost, and the database
+ * invariants hold. Not part of `npm test`.
+ */
+import { readFileSync } from "node:fs";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { ensureDatabase, withDatabase } from "../lib/db/admin";
+import { createClient } from "../lib/db/client";
+import { startEmbeddedPostgres } from "../lib/db/embedded";
+import { applyMigrations } from "../lib/db/migrate";
+import { buildIfNeeded } from "../scripts/build";
+import { missingAcknowledgedSaves, seedLoadFixture } from "../test/load/fixture";
+import { startAppServer } from "../test/server";
+import { runMixedLoad } from "./load/mixed-load";
+import { reportInvariants } from "./invariants-report";
+
+const minutes = Number(process.env.WIKI_SOAK_MINUTES ?? 30);
+const windowSeconds = Math.min(60, minutes * 60);
+const windows = Math.max(1, Math.round((minutes * 60) / windowSeconds));
+
+function rssMegabytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+if (!buildIfNeeded()) process.exit(1);
+const tmp = await mkdtemp(path.join(os.tmpdir(), "wiki-soak-"));
+await chmod(tmp, 0o755);
+const cluster = await startEmbeddedPostgres({ dataDir: path.join(tmp, "data"), persistent: false });
+let failed = false;
+try {
+  await ensureDatabase(cluster.adminUrl, "soak");
+  const url = withDatabase(cluster.adminUrl, "soak");
+  await applyMigrations(url);
+  const db = createClient(url);
+  const cast = await seedLoadFixture(db);
+  const server = await startAppServer({ databaseUrl: url, env: { WIKI_RATE_LIMITS: "off" } });
+  const pid = server.process.pid!;
+  console.log(`[soak] ${minutes} min in ${windows} windows of ${windowSeconds} s against ${server.url} (pid ${pid}), 50 readers + ${cast.editors.length} editors + 1 proposer + 2 reviewers`);
+  const rss: number[] = [];
+  let serverErrors = 0;
+  let requests = 0;
+  const saves: Array<{ slug: string; revisionId: number; marker: string }> = [];
+  for (let window = 1; window <= windows; window++) {
+    const result = await runMixedLoad({ ...cast, targets: [server.url], durationSeconds: windowSeconds, readers: 50 });
+    const fiveHundreds = Object.entries(result.statusCounts).filter(([key]) => / 5\d\d$/.test(key)).reduce((sum, [, n]) => sum + n, 0);
+    serverErrors += fiveHundreds;
+    requests += Object.values(result.statusCounts).reduce((sum, n) => sum + n, 0);
+    saves.push(...result.acknowledgedSaves);
+    rss.push(rssMegabytes(pid));
+    console.log(
+      `[soak] window ${window}/${windows}: ${result.reads.count} reads (p95 ${result.reads.p95.toFixed(1)} ms, p99 ${result.reads.p99.toFixed(1)} ms), ${result.saves.count} saves, ${result.approvals.count} approvals, 5xx ${fiveHundreds}, server RSS ${rss.at(-1)!.toFixed(0)} MB`,
+    );
+  }
+  await server.stop();
+  const growth = rss.length > 1 ? (rss.at(-1)! - rss[0]) / rss[0] : 0;
+  const missing = await missingAcknowledgedSaves(db, saves);
+  const invariantsOk = await reportInvariants(db, (line) => console.log(`[soak] ${line}`));
+  console.log(`[soak] ${requests} requests, ${serverErrors} answered 5xx; RSS ${rss[0].toFixed(0)} MB after the first window, ${rss.at(-1)!.toFixed(0)} MB after the last (${(growth * 100).toFixed(1)}%); ${saves.length} acknowledged saves, ${missing.length} missing`);
+  failed = serverErrors > 0 || growth >= 0.1 || missing.length > 0 || !invariantsOk;
+  console.log(failed ? "[soak] FAILED" : "[soak] passed");
+  await db.$disconnect();
+} finally {
+  await cluster.stop();
+  await rm(tmp, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);
