@@ -6,14 +6,14 @@ import { getUserProfile } from "@/lib/users/user-profile";
 type Props = { params: Promise<{ name: string }> };
 
 export async function generateMetadata({ params }: Props) {
-  return { title: `User ${decodeURIComponent((await params).name)}` };
+  return { title: `User ${(await params).name}` };
 }
 
 const day = (date: Date) => formatDate(date.toISOString().slice(0, 10));
 
 // GET /user/{name} — a user's groups, account age, edit count, contributions and rights log.
 export default async function UserPage({ params }: Props) {
-  const name = decodeURIComponent((await params).name);
+  const name = (await params).name;
   const profile = await getUserProfile({ name }).catch((error) => {
     if (error instanceof WikiError && error.code === "not_found") notFound();
     throw error;

@@ -20,8 +20,8 @@ import { parseId } from "@/lib/http/respond";
  * itself comes from the render cache, loaded and rendered only on a miss.
  */
 export async function GET(request: Request, context: { params: Promise<{ slug: string }> }) {
-  const { slug: rawSlug } = await context.params;
-  const slug = decodeURIComponent(rawSlug);
+  // Next hands route handlers the slug already decoded.
+  const { slug } = await context.params;
   const url = new URL(request.url);
   const canonical = slugOfTitle(slug);
   if (canonical !== slug && canonical !== "") {

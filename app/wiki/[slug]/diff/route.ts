@@ -11,7 +11,7 @@ import { parseId } from "@/lib/http/respond";
 
 // GET /wiki/{slug}/diff?from={id}&to={id}[&mode=inline|side-by-side] — the diff of two revisions. Public.
 export async function GET(request: Request, context: { params: Promise<{ slug: string }> }) {
-  const slug = decodeURIComponent((await context.params).slug);
+  const slug = (await context.params).slug;
   const url = new URL(request.url);
   const userId = await sessionUserId(request.headers.get("cookie"));
   const userName = userId ? (await getDb().user.findUnique({ where: { id: userId }, select: { name: true } }))?.name : undefined;

@@ -20,7 +20,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ sectio
 const EMPTY_LEAD = { id: "sec-lead", title: "", level: 0 as const, body: { type: "doc", content: [{ type: "paragraph" }] } };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Editing ${titleOfSlug(decodeURIComponent((await params).slug))}` };
+  return { title: `Editing ${titleOfSlug((await params).slug)}` };
 }
 
 async function loadArticle(slug: string): Promise<RevisionView | null> {
@@ -55,7 +55,7 @@ function Shell({ title, section, slug, children }: { title: string; section?: st
 
 // GET /wiki/{slug}/edit[?section={sectionId}|?proposal={id}] — the editor (signed-in users; protected articles: a proposal notice).
 export default async function EditPage({ params, searchParams }: Props) {
-  const slug = decodeURIComponent((await params).slug);
+  const slug = (await params).slug;
   const sectionParam = (await searchParams).section;
   const sectionId = typeof sectionParam === "string" && sectionParam ? sectionParam : null;
   const canonical = slugOfTitle(slug);

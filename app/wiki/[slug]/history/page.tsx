@@ -6,7 +6,7 @@ import { WikiError } from "@/lib/errors";
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ cursor?: string }> };
 
 export async function generateMetadata({ params }: Props) {
-  return { title: `${decodeURIComponent((await params).slug).replace(/_/g, " ")}: revision history` };
+  return { title: `${(await params).slug.replace(/_/g, " ")}: revision history` };
 }
 
 const stamp = (date: Date) => `${date.toISOString().slice(11, 16)}, ${formatDate(date.toISOString().slice(0, 10))}`;
@@ -19,7 +19,7 @@ function SizeChange({ change }: { change: number }) {
 
 // GET /wiki/{slug}/history[?cursor={id}] — revision history, 50 per page, any two comparable. Public.
 export default async function HistoryPage({ params, searchParams }: Props) {
-  const slug = decodeURIComponent((await params).slug);
+  const slug = (await params).slug;
   const rawCursor = (await searchParams).cursor;
   const cursor = rawCursor && /^\d{1,10}$/.test(rawCursor) ? Number(rawCursor) : null;
   const page = await listRevisions({ slug, cursor }).catch((error) => {

@@ -10,7 +10,7 @@ export const metadata = { title: "Change protection" };
 
 // GET /wiki/{slug}/protect — the protection form (admins; others are told why not).
 export default async function ProtectPage({ params }: { params: Promise<{ slug: string }> }) {
-  const slug = decodeURIComponent((await params).slug);
+  const slug = (await params).slug;
   const { article } = await readProtectionLog({ slug }).catch((error) => {
     if (error instanceof WikiError && error.code === "not_found") notFound();
     throw error;

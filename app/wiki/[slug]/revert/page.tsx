@@ -13,7 +13,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ revisi
 
 // GET /wiki/{slug}/revert?revision={id}&mode=undo|restore — preview an undo or restore, then confirm.
 export default async function RevertPage({ params, searchParams }: Props) {
-  const slug = decodeURIComponent((await params).slug);
+  const slug = (await params).slug;
   const query = await searchParams;
   const mode = query.mode === "restore" ? "restore" : "undo";
   const revisionId = Number(query.revision);
