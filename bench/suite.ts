@@ -77,7 +77,7 @@ function rssMegabytes(pid: number): number {
 async function statementsDuring(db: Db, database: string, run: () => Promise<void>): Promise<number> {
   const read = async () => {
     await new Promise((resolve) => setTimeout(resolve, 1200)); // backends flush their statistics within a second
-    await db.$queryRawUnsafe(`SELECT pg_stat_clear_snapshot()`);
+    await db.$executeRawUnsafe(`SELECT pg_stat_clear_snapshot()`);
     const [row] = await db.$queryRawUnsafe<Array<{ n: bigint }>>(`SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = '${database}'`);
     return Number(row.n);
   };
@@ -98,7 +98,7 @@ export async function runBenchmarks(options: { quick: boolean; render: (element:
     return s;
   };
   const scale = quick
-    ? { S: 5_000, M: 8_000, XL: 12_000, L: 20_000, view: 8_000, hot: 120, histL: 60, histXL: 40, runs: 3, openProposals: 20, proposalArticles: 5, users: 10, seconds: 1, mixedSeconds: 2 }
+    ? { S: 5_000, M: 8_000, XL: 12_000, L: 20_000, view: 8_000, hot: 120, histL: 60, histXL: 40, runs: 3, openProposals: 20, proposalArticles: 5, users: 200, seconds: 1, mixedSeconds: 2 }
     : { S: 5_000, M: 40_000, XL: 200_000, L: 1_000_000, view: 78_000, hot: 45_000, histL: 10_000, histXL: 1_000, runs: 30, openProposals: 1_000, proposalArticles: 50, users: 200, seconds: 10, mixedSeconds: 60 };
 
   const tmp = await mkdtemp(path.join(os.tmpdir(), "wiki-bench-"));
