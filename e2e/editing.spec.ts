@@ -72,7 +72,8 @@ test("edit a section: new text, a new and a reused citation, a note and a tag, p
   const preview = page.getByRole("region", { name: "Preview", exact: true });
   await expect(preview).toContainText(SENTENCE);
   await expect(preview.locator("ol.note-list")).toContainText(NOTE);
-  await expect(preview.locator(`li#cite_note-${NEW_REFERENCE.key}`)).toHaveAttribute("value", "4");
+  // The new reference is the fourth in the list, so it is numbered 4.
+  await expect(preview.locator("ol.reference-list > li").nth(3)).toHaveAttribute("id", `cite_note-${NEW_REFERENCE.key}`);
 
   // Show changes lists the added words and the new reference.
   await page.getByRole("button", { name: "Show changes" }).click();

@@ -16,16 +16,13 @@ function Backlinks({ ids }: { ids: string[] }) {
       </span>
     );
   }
+  // One hidden label for the list, and plain letters styled by CSS: this markup repeats for every citation of a long article.
   return (
     <span className="backlinks">
-      ^{" "}
+      <span className="visually-hidden">Jump up to citations: </span>^{" "}
       {ids.map((id, index) => (
-        <a key={id} href={`#${id}`} aria-label={`Jump up to citation ${letterLabel(index)}`}>
-          <sup>
-            <i>
-              <b>{letterLabel(index)}</b>
-            </i>
-          </sup>
+        <a key={id} href={`#${id}`}>
+          {letterLabel(index)}
         </a>
       )).reduce<React.ReactNode[]>((acc, link, index) => (index ? [...acc, " ", link] : [link]), [])}
     </span>
@@ -34,7 +31,7 @@ function Backlinks({ ids }: { ids: string[] }) {
 
 function ExternalLink({ href, children }: { href?: string; children: React.ReactNode }) {
   return isSafeHttpUrl(href) ? (
-    <a className="external" href={href} rel="nofollow noopener noreferrer">
+    <a className="external" href={href} rel="nofollow">
       {children}
     </a>
   ) : (
@@ -86,8 +83,8 @@ export function Citation({ reference }: { reference: Reference }) {
 export function ReferenceList({ references }: { references: NumberedReference[] }) {
   return (
     <ol className="reference-list">
-      {references.map((entry) => (
-        <li key={entry.reference.key} id={`cite_note-${entry.reference.key}`} value={entry.number}>
+      {references.map((entry, index) => (
+        <li key={entry.reference.key} id={`cite_note-${entry.reference.key}`} value={entry.number === index + 1 ? undefined : entry.number}>
           <Backlinks ids={entry.citationIds} /> <Citation reference={entry.reference} />
         </li>
       ))}

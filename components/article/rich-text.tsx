@@ -76,7 +76,7 @@ export function richTextMappings(plan: CitationPlan, options: { inline?: boolean
     link: ({ mark, children }) => {
       const href = mark.attrs?.href;
       return isSafeHttpUrl(href) ? (
-        <a className="external" href={href} rel="nofollow noopener noreferrer">
+        <a className="external" href={href} rel="nofollow">
           {children}
         </a>
       ) : (

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { SiteFooter, SiteHeader } from "./site-header";
 
 /** Version of public/wiki.css; bump to bust caches when it changes. */
-export const STYLESHEET = "/wiki.css?v=5";
+export const STYLESHEET = "/wiki.css?v=6";
 
 /**
  * A complete HTML document for pages served by route handlers (the article

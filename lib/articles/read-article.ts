@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb, type Db } from "../db/client";
+import { getDb, poolOf, type Db } from "../db/client";
 import type { ArticleContent } from "../document/model";
 import { WikiError } from "../errors";
 import { loadContent } from "./content-store";
@@ -58,6 +58,19 @@ export interface ArticleRow {
 
 /** The article at `slug` with a current revision, or null: one indexed query. */
 export async function findArticle(db: Db, slug: string): Promise<(ArticleRow & { currentRevisionId: number }) | null> {
+  const pool = poolOf(db);
+  if (pool) {
+    // The hottest query of the site, as a prepared statement on the client's own pool.
+    const { rows } = await pool.query<{ id: number; slug: string; title: string; currentRevisionId: number | null; protectionLevel: string; protectionExpiresMs: string | null; protectionReason: string | null }>({
+      name: "wiki-find-article",
+      text: `SELECT "id", "slug", "title", "currentRevisionId", "protectionLevel", (EXTRACT(EPOCH FROM "protectionExpiresAt") * 1000)::bigint::text AS "protectionExpiresMs", "protectionReason" FROM "Article" WHERE "slug" = $1`,
+      values: [slug],
+    });
+    const row = rows[0];
+    if (!row || row.currentRevisionId === null) return null;
+    const { protectionExpiresMs, ...rest } = row;
+    return { ...rest, currentRevisionId: row.currentRevisionId, protectionExpiresAt: protectionExpiresMs === null ? null : new Date(Number(protectionExpiresMs)) };
+  }
   const article = await db.article.findUnique({ where: { slug }, select: articleSelect });
   return article && article.currentRevisionId !== null ? { ...article, currentRevisionId: article.currentRevisionId } : null;
 }

@@ -46,3 +46,21 @@ export async function renderedRevision(revisionId: number, isCurrent: boolean, r
 export function renderCacheStats() {
   return { hits: cache.hits, misses: cache.misses, entries: cache.size, bytes: cache.bytes };
 }
+
+const readerPages = new ByteLru<Uint8Array<ArrayBuffer>>(budgetFromEnv("WIKI_PAGE_CACHE_MB", 64));
+
+/**
+ * Whole pages as signed-out readers get them, keyed by everything they show:
+ * the revision, whether it is current, and the article's effective
+ * protection. Signed-in readers see their name and rights, so their pages are
+ * assembled per request around the cached revision parts instead.
+ */
+export async function readerPage(key: string, build: () => Promise<string>): Promise<Uint8Array<ArrayBuffer>> {
+  const fullKey = `${RENDERER_VERSION}:${key}`;
+  const cached = readerPages.get(fullKey);
+  if (cached !== undefined) return cached;
+  // Kept encoded, so a hit costs no UTF-8 encoding either.
+  const page = new TextEncoder().encode(await build());
+  readerPages.set(fullKey, page, page.length);
+  return page;
+}

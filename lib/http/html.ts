@@ -1,3 +1,4 @@
+import { contentSecurityPolicy, securityHeaders } from "./security-headers";
 import type { ReactElement } from "react";
 
 /**
@@ -9,10 +10,17 @@ export async function htmlResponse(element: ReactElement, init: { status?: numbe
   // react-dom/server is loaded lazily: route handlers are bundled for the
   // React Server Components layer, where a static import is refused.
   const { renderToStaticMarkup } = await import("react-dom/server");
-  const html = `<!DOCTYPE html>${renderToStaticMarkup(element)}`;
+  return htmlDocumentResponse(`<!DOCTYPE html>${renderToStaticMarkup(element)}`, init);
+}
+
+/**
+ * A complete HTML document as a response, with the security headers of a
+ * page that runs no script (these routes skip proxy.ts).
+ */
+export function htmlDocumentResponse(html: string | Uint8Array<ArrayBuffer>, init: { status?: number; headers?: Record<string, string>; https?: boolean } = {}): Response {
   return new Response(html, {
     status: init.status ?? 200,
-    headers: { "content-type": "text/html; charset=utf-8", ...init.headers },
+    headers: { "content-type": "text/html; charset=utf-8", ...securityHeaders(contentSecurityPolicy("none"), init.https ?? false), ...init.headers },
   });
 }
 

@@ -2,7 +2,7 @@ import { createElement } from "react";
 import { ArticlePage, MissingArticlePage, renderRevisionParts } from "@/components/article/article-page";
 import { articleNotFound, findArticle, readRevisionOf } from "@/lib/articles/read-article";
 import { effectiveProtection } from "@/lib/articles/protection";
-import { renderedRevision } from "@/lib/articles/rendered-revisions";
+import { readerPage, renderedRevision } from "@/lib/articles/rendered-revisions";
 import { sessionUserId } from "@/lib/auth/session";
 import { decide } from "@/lib/authz/policy";
 import { getDb } from "@/lib/db/client";
@@ -10,7 +10,7 @@ import { loadActor } from "@/lib/users/load-actor";
 import { countOpenProposals } from "@/lib/proposals/review-queue";
 import { slugOfTitle, titleOfSlug } from "@/lib/articles/titles";
 import { WikiError } from "@/lib/errors";
-import { htmlResponse, renderHtml } from "@/lib/http/html";
+import { htmlDocumentResponse, htmlResponse, renderHtml } from "@/lib/http/html";
 import { parseId } from "@/lib/http/respond";
 
 /**
@@ -35,19 +35,25 @@ export async function GET(request: Request, context: { params: Promise<{ slug: s
     const oldid = url.searchParams.get("oldid");
     const revisionId = oldid === null ? article.currentRevisionId : parseId(oldid, "oldid");
     const isCurrent = revisionId === article.currentRevisionId;
-    const rendered = await renderedRevision(revisionId, isCurrent, async () => renderRevisionParts(await readRevisionOf(db, article, revisionId), renderHtml));
-    if (rendered.articleId !== article.id) throw new WikiError("not_found", `Revision ${revisionId} of "${article.title}" does not exist.`);
+    const protection = effectiveProtection(article);
     const viewer = actor
       ? {
           name: actor.name,
           canProtect: decide(actor, "protect").allowed,
-          canEdit: decide(actor, "edit", { protection: effectiveProtection(article).level }).allowed,
+          canEdit: decide(actor, "edit", { protection: protection.level }).allowed,
           reviewCount: decide(actor, "review").allowed ? await countOpenProposals() : null,
         }
       : null;
+    const buildPage = async () => {
+      const rendered = await renderedRevision(revisionId, isCurrent, async () => renderRevisionParts(await readRevisionOf(db, article, revisionId), renderHtml));
+      if (rendered.articleId !== article.id) throw new WikiError("not_found", `Revision ${revisionId} of "${article.title}" does not exist.`);
+      return `<!DOCTYPE html>${await renderHtml(createElement(ArticlePage, { article, rendered, isCurrent, viewer }))}`;
+    };
+    const pageKey = `${article.id}:${revisionId}:${isCurrent}:${protection.level}:${protection.expiresAt?.getTime() ?? ""}:${protection.reason ?? ""}`;
+    const html = viewer ? await buildPage() : await readerPage(pageKey, buildPage);
     // The page names the signed-in user, so it is private; an old revision's body never changes.
     const cacheControl = actor ? "private, no-cache" : isCurrent ? "no-cache" : "public, max-age=31536000, immutable";
-    return htmlResponse(createElement(ArticlePage, { article, rendered, isCurrent, viewer }), { headers: { "cache-control": cacheControl } });
+    return htmlDocumentResponse(html, { headers: { "cache-control": cacheControl }, https: url.protocol === "https:" });
   } catch (error) {
     if (error instanceof WikiError && (error.code === "not_found" || error.code === "bad_request")) {
       return htmlResponse(createElement(MissingArticlePage, { title: titleOfSlug(slug), message: error.message, userName: actor?.name }), { status: error.status });
