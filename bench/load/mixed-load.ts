@@ -34,6 +34,12 @@ export interface MixedLoadOptions {
   reviewers: LoadActor[];
   /** pause between one writer's actions, as a person would */
   writerPauseMs?: number;
+  /**
+   * Each reader's pause between pages. 0 (the default) is a closed loop that
+   * finds the server's limit; people read for a while between pages, so a
+   * reader with 1,000 ms asks for at most one page a second.
+   */
+  readerThinkMs?: number;
 }
 
 export interface LatencySummary {
@@ -79,7 +85,7 @@ function pickReadPath(articles: LoadArticle[], random: () => number): { kind: "v
 }
 
 /** Readers on one instance: autocannon, recording each response's latency by kind. */
-async function runReaders(target: string, connections: number, seconds: number, articles: LoadArticle[], sink: { samples: Record<string, number[]>; errors: Record<string, number>; status: Record<string, number> }) {
+async function runReaders(target: string, connections: number, seconds: number, thinkMs: number, articles: LoadArticle[], sink: { samples: Record<string, number[]>; errors: Record<string, number>; status: Record<string, number> }) {
   let seed = 0x9e3779b9 ^ target.length;
   const random = () => {
     seed = (seed + 0x6d2b79f5) | 0;
@@ -91,6 +97,7 @@ async function runReaders(target: string, connections: number, seconds: number, 
     url: target,
     connections,
     duration: seconds,
+    ...(thinkMs > 0 ? { overallRate: Math.max(1, Math.round((connections * 1000) / thinkMs)) } : {}),
     requests: [
       {
         method: "GET",
@@ -224,7 +231,7 @@ export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoad
   });
 
   const perTarget = Math.max(1, Math.floor(options.readers / options.targets.length));
-  const readers = options.targets.map((target) => runReaders(target, perTarget, options.durationSeconds, options.readArticles, readSink));
+  const readers = options.targets.map((target) => runReaders(target, perTarget, options.durationSeconds, options.readerThinkMs ?? 0, options.readArticles, readSink));
   await Promise.all([...readers, ...editorLoops, ...proposerLoops, ...reviewerLoops]);
 
   const seconds = options.durationSeconds;
