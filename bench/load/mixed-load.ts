@@ -78,9 +78,17 @@ function pickReadPath(articles: LoadArticle[], random: () => number): { kind: "v
   if (roll < 0.95) return { kind: "history", path: `/wiki/${slug}/history` };
   const ids = article.revisionIds;
   if (ids.length < 2) return { kind: "view", path: `/wiki/${slug}` };
-  const a = ids[Math.floor(random() * ids.length)];
-  let b = ids[Math.floor(random() * ids.length)];
-  if (a === b) b = ids[(ids.indexOf(a) + 1) % ids.length];
+  // Most diffs readers open are one edit's ("prev" in the history); some compare two far revisions.
+  let a: number;
+  let b: number;
+  if (random() < 0.9) {
+    const index = 1 + Math.floor(random() * (ids.length - 1));
+    [a, b] = [ids[index - 1], ids[index]];
+  } else {
+    a = ids[Math.floor(random() * ids.length)];
+    b = ids[Math.floor(random() * ids.length)];
+    if (a === b) b = ids[(ids.indexOf(a) + 1) % ids.length];
+  }
   return { kind: "diff", path: `/wiki/${slug}/diff?from=${Math.min(a, b)}&to=${Math.max(a, b)}${random() < 0.5 ? "&mode=side-by-side" : ""}` };
 }
 

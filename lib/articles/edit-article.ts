@@ -2,7 +2,7 @@ import "server-only";
 import { enforceRateLimit } from "../abuse-limits";
 import { assertAllowed } from "../authz/assert";
 import { decide, type Actor } from "../authz/policy";
-import { getDb, type Db } from "../db/client";
+import { getDb, type Db, type Tx } from "../db/client";
 import type { ArticleContent, Reference, Section } from "../document/model";
 import { pruneUncitedReferences } from "../document/prune";
 import { validateArticleContent } from "../document/validate";
@@ -12,7 +12,7 @@ import { maxEditBytes, type TEditConflictDetails, type TEditRequestParsed } from
 import { mergeContent } from "./merge";
 import { submitProposal } from "../proposals/submit-proposal";
 import { effectiveProtection } from "./protection";
-import { saveRevision } from "./save-revision";
+import { isTransactionConflict, SAVE_TRANSACTION_LIMITS, saveRevision } from "./save-revision";
 import { normalizeTitle, slugOfTitle, titleOfSlug, titleProblem } from "./titles";
 
 export type EditOutcome =
@@ -64,7 +64,7 @@ function assertSize(content: ArticleContent): void {
   if (bytes > maxEditBytes()) throw new WikiError("payload_too_large", `The article would be ${bytes.toLocaleString("en")} bytes; the limit is ${maxEditBytes().toLocaleString("en")}.`);
 }
 
-async function loadRevisionContent(db: Db, articleId: number, revisionId: number): Promise<ArticleContent> {
+async function loadRevisionContent(db: Db | Tx, articleId: number, revisionId: number): Promise<ArticleContent> {
   const revision = await db.revision.findUnique({ where: { id: revisionId } });
   if (!revision || revision.articleId !== articleId) throw new WikiError("bad_request", `Revision ${revisionId} is not a revision of this article.`);
   return loadContent(db, revision);
@@ -114,42 +114,50 @@ export async function submitEdit(options: { actor: Actor | null; slug: string; r
   }
   const author = options.actor!.id;
 
-  // Optimistic loop: another save may land between reading the head and writing.
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const head = attempt === 0 ? article.currentRevisionId : (await db.article.findUniqueOrThrow({ where: { id: article.id } })).currentRevisionId!;
-    let content = mine;
-    let mergedWith: number | null = null;
-    if (head !== request.baseRevisionId) {
-      const theirs = await loadRevisionContent(db, article.id, head);
-      const merged = mergeContent(base, mine, theirs);
-      if (!merged.ok) {
-        const details: TEditConflictDetails = {
-          currentRevisionId: head,
-          conflictingSectionIds: merged.conflict.sectionIds,
-          conflictingReferenceKeys: merged.conflict.referenceKeys,
-          infoboxConflict: merged.conflict.infobox,
-          theirs,
-          yours: mine,
-        };
-        const what = [
-          merged.conflict.sectionIds.length ? `section${merged.conflict.sectionIds.length > 1 ? "s" : ""} ${merged.conflict.sectionIds.map((id) => `“${theirs.sections.find((s) => s.id === id)?.title || mine.sections.find((s) => s.id === id)?.title || id}”`).join(", ")}` : null,
-          merged.conflict.referenceKeys.length ? `reference${merged.conflict.referenceKeys.length > 1 ? "s" : ""} ${merged.conflict.referenceKeys.join(", ")}` : null,
-          merged.conflict.infobox ? "the infobox" : null,
-        ].filter(Boolean);
-        throw new WikiError("conflict", `Someone else changed ${what.join(" and ")} since you started editing. Both versions are shown so you can merge them; your text is kept.`, details);
-      }
-      content = merged.content;
-      mergedWith = head;
-    }
-    const summary = mergedWith ? `${request.summary}${request.summary ? " " : ""}(merged with revision ${mergedWith})`.slice(0, 600) : request.summary;
-    try {
-      const saved = await saveRevision({ db, slug: options.slug, baseRevisionId: head, content, authorId: author, summary, minor: request.minor, tags: mergedWith ? ["merged"] : [] });
-      if (saved.status === "unchanged") return { status: "unchanged", revisionId: saved.revisionId };
-      return { status: "saved", revisionId: saved.revisionId, parentId: head, summary, mergedWith };
-    } catch (error) {
-      if (error instanceof WikiError && error.code === "conflict" && attempt < 4) continue;
-      throw error;
-    }
+  // Under the article's row lock: read the head, merge onto it if it moved, save. Concurrent saves
+  // of one article queue here instead of racing, so an edit that merges cleanly always lands.
+  const saveUnderLock = (tx: Tx) => saveOnHead(tx, { article, slug: options.slug, request, base, mine, author });
+  try {
+    return await db.$transaction(saveUnderLock, SAVE_TRANSACTION_LIMITS);
+  } catch (error) {
+    if (isTransactionConflict(error)) throw new WikiError("conflict", "The article was changed since your edit began; try saving again.");
+    throw error;
   }
-  throw new WikiError("conflict", "The article is being changed very often right now; try saving again.");
+}
+
+async function saveOnHead(
+  tx: Tx,
+  options: { article: { id: number }; slug: string; request: TEditRequestParsed; base: ArticleContent; mine: ArticleContent; author: number },
+): Promise<EditOutcome> {
+  const { request, base, mine } = options;
+  const [locked] = await tx.$queryRaw<Array<{ currentRevisionId: number }>>`SELECT "currentRevisionId" FROM "Article" WHERE "id" = ${options.article.id} FOR UPDATE`;
+  const head = locked.currentRevisionId;
+  let content = mine;
+  let mergedWith: number | null = null;
+  if (head !== request.baseRevisionId) {
+    const theirs = await loadRevisionContent(tx, options.article.id, head);
+    const merged = mergeContent(base, mine, theirs);
+    if (!merged.ok) {
+      const details: TEditConflictDetails = {
+        currentRevisionId: head,
+        conflictingSectionIds: merged.conflict.sectionIds,
+        conflictingReferenceKeys: merged.conflict.referenceKeys,
+        infoboxConflict: merged.conflict.infobox,
+        theirs,
+        yours: mine,
+      };
+      const what = [
+        merged.conflict.sectionIds.length ? `section${merged.conflict.sectionIds.length > 1 ? "s" : ""} ${merged.conflict.sectionIds.map((id) => `“${theirs.sections.find((s) => s.id === id)?.title || mine.sections.find((s) => s.id === id)?.title || id}”`).join(", ")}` : null,
+        merged.conflict.referenceKeys.length ? `reference${merged.conflict.referenceKeys.length > 1 ? "s" : ""} ${merged.conflict.referenceKeys.join(", ")}` : null,
+        merged.conflict.infobox ? "the infobox" : null,
+      ].filter(Boolean);
+      throw new WikiError("conflict", `Someone else changed ${what.join(" and ")} since you started editing. Both versions are shown so you can merge them; your text is kept.`, details);
+    }
+    content = merged.content;
+    mergedWith = head;
+  }
+  const summary = mergedWith ? `${request.summary}${request.summary ? " " : ""}(merged with revision ${mergedWith})`.slice(0, 600) : request.summary;
+  const saved = await saveRevision({ tx, slug: options.slug, baseRevisionId: head, content, authorId: options.author, summary, minor: request.minor, tags: mergedWith ? ["merged"] : [] });
+  if (saved.status === "unchanged") return { status: "unchanged", revisionId: saved.revisionId };
+  return { status: "saved", revisionId: saved.revisionId, parentId: head, summary, mergedWith };
 }

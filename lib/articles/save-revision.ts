@@ -7,7 +7,13 @@ import { encodeContent, storeBlobs } from "./content-store";
 import { slugOfTitle } from "./titles";
 
 // A 2 MB article's first save writes thousands of blobs; allow for a busy machine.
-const SAVE_TRANSACTION_LIMITS = { maxWait: 10_000, timeout: 60_000 };
+export const SAVE_TRANSACTION_LIMITS = { maxWait: 10_000, timeout: 60_000 };
+
+/** A unique-key race, lock timeout or deadlock: the caller's base moved under it. */
+export function isTransactionConflict(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === "P2002" || code === "P2034" || /TransactionWriteConflict|deadlock/i.test(String(error));
+}
 
 export interface SaveRevisionOptions {
   slug: string;
@@ -57,8 +63,7 @@ export async function saveRevision(options: SaveRevisionOptions): Promise<SaveRe
   } catch (error) {
     // Two creations of one article race on its unique slug; a lock timeout or
     // deadlock under load is the same story. The caller may retry on conflict.
-    const code = (error as { code?: string }).code;
-    if (code === "P2002" || code === "P2034" || /TransactionWriteConflict|deadlock/i.test(String(error))) {
+    if (isTransactionConflict(error)) {
       throw new WikiError("conflict", "The article was changed since your edit began.");
     }
     throw error;

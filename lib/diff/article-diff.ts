@@ -2,7 +2,7 @@ import { planCitations } from "../document/citations";
 import type { ArticleContent, DocJSON, Section } from "../document/model";
 import { citedReferenceKeys } from "../document/prune";
 import { diffInfobox, diffReferences } from "./fields";
-import { alignExact, diffTokens, similarity } from "./sequence";
+import { alignExact, bagOf, bagSimilarity, diffTokens, type WordBag } from "./sequence";
 import { blockTokens, countWords, docTokens } from "./tokens";
 import type { ArticleDiff, BlockDiff, NoteDiff, SectionDiff, Token, TokenRun } from "./types";
 
@@ -14,7 +14,8 @@ const CHANGE_SIMILARITY = 0.5;
 // A block found elsewhere at least this alike is shown as moved.
 const MOVE_SIMILARITY = 0.7;
 // Fuzzy move search compares every unmatched deletion with every insertion; bound it.
-const MAX_MOVE_PAIRS = 40_000;
+// (A near-total rewrite has nothing to find there, and this bound keeps it fast.)
+const MAX_MOVE_PAIRS = 10_000;
 
 interface LooseBlock {
   sectionId: string;
@@ -22,6 +23,7 @@ interface LooseBlock {
   block: DocJSON;
   key: string;
   tokens: Token[] | null;
+  bag?: WordBag;
 }
 
 const meta = (section: Section): Omit<Section, "body"> => ({ id: section.id, title: section.title, level: section.level });
@@ -74,6 +76,7 @@ export function diffArticles(from: ArticleContent, to: ArticleContent, options: 
     allInserted.push(...inserted);
   }
   const tokensOf = (loose: LooseBlock) => (loose.tokens ??= blockTokens(loose.block));
+  const bagFor = (loose: LooseBlock) => (loose.bag ??= bagOf(tokensOf(loose)));
 
   // Pairing: identical blocks elsewhere are moves; similar blocks in the same gap are changes; similar blocks elsewhere are moves with changes.
   const pairedWith = new Map<LooseBlock, { other: LooseBlock; kind: "change" | "move"; moveId?: string }>();
@@ -90,7 +93,7 @@ export function diffArticles(from: ArticleContent, to: ArticleContent, options: 
     const match = candidates?.find((candidate) => !pairedWith.has(candidate));
     if (match) link(match, inserted, "move");
   }
-  for (const [, plan] of plans) pairWithinGaps(plan, pairedWith, tokensOf, link);
+  for (const [, plan] of plans) pairWithinGaps(plan, pairedWith, bagFor, link);
   const restDeleted = allDeleted.filter((block) => !pairedWith.has(block));
   const restInserted = allInserted.filter((block) => !pairedWith.has(block));
   if (restDeleted.length * restInserted.length <= MAX_MOVE_PAIRS) {
@@ -103,7 +106,7 @@ export function diffArticles(from: ArticleContent, to: ArticleContent, options: 
       let bestScore = MOVE_SIMILARITY;
       for (const inserted of restInserted) {
         if (pairedWith.has(inserted) || deleted.block.type !== inserted.block.type) continue;
-        const score = similarity(tokensOf(deleted), tokensOf(inserted));
+        const score = bagSimilarity(bagFor(deleted), bagFor(inserted), bestScore);
         if (score >= bestScore) {
           best = inserted;
           bestScore = score;
@@ -212,7 +215,7 @@ export function diffArticles(from: ArticleContent, to: ArticleContent, options: 
 function pairWithinGaps(
   plan: { pairs: Array<[number, number]>; deleted: LooseBlock[]; inserted: LooseBlock[] },
   pairedWith: Map<LooseBlock, unknown>,
-  tokensOf: (block: LooseBlock) => Token[],
+  bagFor: (block: LooseBlock) => WordBag,
   link: (deleted: LooseBlock, inserted: LooseBlock, kind: "change") => void,
 ) {
   const gapOf = (index: number, side: 0 | 1) => plan.pairs.filter((pair) => pair[side] < index).length;
@@ -223,7 +226,7 @@ function pairWithinGaps(
     let bestScore = CHANGE_SIMILARITY;
     for (const inserted of plan.inserted) {
       if (pairedWith.has(inserted) || gapOf(inserted.index, 1) !== gap || inserted.block.type !== deleted.block.type) continue;
-      const score = similarity(tokensOf(deleted), tokensOf(inserted));
+      const score = bagSimilarity(bagFor(deleted), bagFor(inserted), bestScore);
       if (score >= bestScore) {
         best = inserted;
         bestScore = score;

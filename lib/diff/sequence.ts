@@ -26,23 +26,40 @@ export function diffTokens(from: Token[], to: Token[]): TokenRun[] {
   return runs;
 }
 
+/** The words of a block as a multiset: computed once per block, compared with many. */
+export interface WordBag {
+  counts: Map<string, number>;
+  size: number;
+}
+
+export function bagOf(tokens: Token[]): WordBag {
+  const counts = new Map<string, number>();
+  let size = 0;
+  for (const token of tokens) {
+    const key = tokenKey(token);
+    if (key === "t: " || /^t:\s+$/.test(key)) continue;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    size += 1;
+  }
+  return { counts, size };
+}
+
+/**
+ * The Dice coefficient of two word multisets in [0, 1], or 0 at once when
+ * their sizes alone rule out reaching `atLeast` (most pairs of a rewrite).
+ */
+export function bagSimilarity(a: WordBag, b: WordBag, atLeast = 0): number {
+  if (a.size === 0 && b.size === 0) return 1;
+  if ((2 * Math.min(a.size, b.size)) / (a.size + b.size) < atLeast) return 0;
+  const [small, large] = a.counts.size <= b.counts.size ? [a.counts, b.counts] : [b.counts, a.counts];
+  let shared = 0;
+  for (const [key, n] of small) shared += Math.min(n, large.get(key) ?? 0);
+  return (2 * shared) / (a.size + b.size);
+}
+
 /** Similarity of two token lists in [0, 1]: the Dice coefficient of their word multisets (cheap, order-blind). */
 export function similarity(a: Token[], b: Token[]): number {
-  const words = (tokens: Token[]) => tokens.map(tokenKey).filter((key) => key !== "t: " && !/^t:\s+$/.test(key));
-  const left = words(a);
-  const right = words(b);
-  if (left.length === 0 && right.length === 0) return 1;
-  const counts = new Map<string, number>();
-  for (const key of left) counts.set(key, (counts.get(key) ?? 0) + 1);
-  let shared = 0;
-  for (const key of right) {
-    const n = counts.get(key) ?? 0;
-    if (n > 0) {
-      shared += 1;
-      counts.set(key, n - 1);
-    }
-  }
-  return (2 * shared) / (left.length + right.length);
+  return bagSimilarity(bagOf(a), bagOf(b));
 }
 
 /** Longest common subsequence alignment of two key lists: pairs of matched indexes in order. */
