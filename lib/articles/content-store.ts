@@ -162,7 +162,8 @@ async function fetchBlobs(db: Db | Tx, hashes: string[]): Promise<Map<string, un
   const rows = await db.$queryRaw<Array<{ hash: string; data: string }>>`SELECT "hash", "data"::text AS "data" FROM "ContentBlob" WHERE "hash" = ANY(${wanted}::text[])`;
   for (const row of rows) {
     const data = deepFreeze(JSON.parse(row.data) as unknown);
-    blobCache.set(row.hash, data, row.data.length * 2);
+    // Parsed JSON takes several times its text's size in the heap.
+    blobCache.set(row.hash, data, row.data.length * 4);
     found.set(row.hash, data);
   }
   const missing = wanted.filter((hash) => !found.has(hash));

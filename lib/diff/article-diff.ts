@@ -13,6 +13,8 @@ export const DIFF_BUDGET_MS = 400;
 const CHANGE_SIMILARITY = 0.5;
 // A block found elsewhere at least this alike is shown as moved.
 const MOVE_SIMILARITY = 0.7;
+// A changed block whose word diff would touch more than this share of its words is shown whole.
+const MAX_WORD_EDIT_SHARE = 0.6;
 // Fuzzy move search compares every unmatched deletion with every insertion; bound it.
 // (A near-total rewrite has nothing to find there, and this bound keeps it fast.)
 const MAX_MOVE_PAIRS = 10_000;
@@ -46,7 +48,7 @@ export function diffArticles(from: ArticleContent, to: ArticleContent, options: 
       coarse = true;
       return null;
     }
-    return diffTokens(a, b);
+    return diffTokens(a, b, MAX_WORD_EDIT_SHARE);
   };
 
   const fromById = new Map(from.sections.map((section) => [section.id, section]));

@@ -2,14 +2,21 @@ import { diffArrays } from "diff";
 import type { Token, TokenRun } from "./types";
 import { tokenKey } from "./tokens";
 
-/** Word-level runs between two token lists (Myers' algorithm via jsdiff). */
-export function diffTokens(from: Token[], to: Token[]): TokenRun[] {
+/**
+ * Word-level runs between two token lists (Myers' algorithm via jsdiff), or
+ * null when more than `maxEditShare` of the tokens would change: such a pair
+ * reads better shown whole, and Myers' cost grows with the edit length.
+ */
+export function diffTokens(from: Token[], to: Token[], maxEditShare = 1): TokenRun[] | null {
   const fromKeys = from.map(tokenKey);
   const toKeys = to.map(tokenKey);
   const runs: TokenRun[] = [];
   let i = 0;
   let j = 0;
-  for (const change of diffArrays(fromKeys, toKeys)) {
+  const maxEditLength = Math.max(20, Math.ceil((fromKeys.length + toKeys.length) * maxEditShare));
+  const changes = diffArrays(fromKeys, toKeys, { maxEditLength });
+  if (!changes) return null;
+  for (const change of changes) {
     const count = change.count ?? change.value.length;
     if (change.added) {
       runs.push({ op: "insert", tokens: to.slice(j, j + count) });
@@ -26,20 +33,28 @@ export function diffTokens(from: Token[], to: Token[]): TokenRun[] {
   return runs;
 }
 
-/** The words of a block as a multiset: computed once per block, compared with many. */
+/** The word pairs of a block as a multiset: computed once per block, compared with many. */
 export interface WordBag {
   counts: Map<string, number>;
   size: number;
 }
 
+/**
+ * Word pairs rather than words: two unrelated paragraphs on one subject share
+ * most of their words but few of their word pairs, while an edited paragraph
+ * keeps most of both. So a rewrite is not mistaken for a change (and word-diffed).
+ */
 export function bagOf(tokens: Token[]): WordBag {
   const counts = new Map<string, number>();
   let size = 0;
+  let previous = "^";
   for (const token of tokens) {
     const key = tokenKey(token);
     if (key === "t: " || /^t:\s+$/.test(key)) continue;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    const pair = `${previous}\u0000${key}`;
+    counts.set(pair, (counts.get(pair) ?? 0) + 1);
     size += 1;
+    previous = key;
   }
   return { counts, size };
 }
@@ -57,7 +72,7 @@ export function bagSimilarity(a: WordBag, b: WordBag, atLeast = 0): number {
   return (2 * shared) / (a.size + b.size);
 }
 
-/** Similarity of two token lists in [0, 1]: the Dice coefficient of their word multisets (cheap, order-blind). */
+/** Similarity of two token lists in [0, 1]: the Dice coefficient of their word-pair multisets (cheap). */
 export function similarity(a: Token[], b: Token[]): number {
   return bagSimilarity(bagOf(a), bagOf(b));
 }
