@@ -295,7 +295,8 @@ export async function runBenchmarks(options: { quick: boolean; render: (element:
         const lines = plan.map((row) => row["QUERY PLAN"]);
         log(`[bench] EXPLAIN ${name}:\n${lines.map((line) => `    ${line}`).join("\n")}`);
         const usesIndex = lines.some((line) => /Index (Only )?Scan/.test(line));
-        add(`EXPLAIN ${name}`, lines[0].trim().slice(0, 70), "index scan", usesIndex);
+        const access = lines.find((line) => /Scan/.test(line))?.trim().replace(/\s*\(actual.*$/, "") ?? lines[0].trim();
+        add(`EXPLAIN ${name}`, `${access} (${lines.length} plan lines)`, "index scan", usesIndex);
       }
     }
 

@@ -65,7 +65,8 @@ async function validRequest(slug: string, shape: number, text: string): Promise<
   if (!article?.currentRevisionId) {
     return { baseRevisionId: null, summary: "new", sectionEdit: { sectionId: "lead", sections: [{ id: "lead", title: "", level: 0, body }] }, references: [reference] };
   }
-  const { content } = await readArticleRevision({ db: ctx.db, slug });
+  // A copy: loaded content is shared (and frozen) by the process's blob cache, and the fuzzer mutates what it gets.
+  const content = structuredClone((await readArticleRevision({ db: ctx.db, slug })).content);
   const section = content.sections[shape % content.sections.length];
   if (shape % 3 === 0) {
     return { baseRevisionId: article.currentRevisionId, summary: "whole", content: { ...content, sections: content.sections.map((s) => (s.id === section.id ? { ...s, body } : s)), references: [...content.references.filter((r) => r.key !== "ref-0"), reference] } };

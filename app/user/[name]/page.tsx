@@ -1,3 +1,4 @@
+import { decodeParam } from "@/lib/http/params";
 import { notFound } from "next/navigation";
 import { formatDate } from "@/lib/document/format";
 import { WikiError } from "@/lib/errors";
@@ -6,14 +7,14 @@ import { getUserProfile } from "@/lib/users/user-profile";
 type Props = { params: Promise<{ name: string }> };
 
 export async function generateMetadata({ params }: Props) {
-  return { title: `User ${(await params).name}` };
+  return { title: `User ${decodeParam((await params).name)}` };
 }
 
 const day = (date: Date) => formatDate(date.toISOString().slice(0, 10));
 
 // GET /user/{name} — a user's groups, account age, edit count, contributions and rights log.
 export default async function UserPage({ params }: Props) {
-  const name = (await params).name;
+  const name = decodeParam((await params).name);
   const profile = await getUserProfile({ name }).catch((error) => {
     if (error instanceof WikiError && error.code === "not_found") notFound();
     throw error;

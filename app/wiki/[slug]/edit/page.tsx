@@ -1,3 +1,4 @@
+import { decodeParam } from "@/lib/http/params";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { redirect } from "next/navigation";
@@ -20,7 +21,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ sectio
 const EMPTY_LEAD = { id: "sec-lead", title: "", level: 0 as const, body: { type: "doc", content: [{ type: "paragraph" }] } };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Editing ${titleOfSlug((await params).slug)}` };
+  return { title: `Editing ${titleOfSlug(decodeParam((await params).slug))}` };
 }
 
 async function loadArticle(slug: string): Promise<RevisionView | null> {
@@ -55,7 +56,7 @@ function Shell({ title, section, slug, children }: { title: string; section?: st
 
 // GET /wiki/{slug}/edit[?section={sectionId}|?proposal={id}] — the editor (signed-in users; protected articles: a proposal notice).
 export default async function EditPage({ params, searchParams }: Props) {
-  const slug = (await params).slug;
+  const slug = decodeParam((await params).slug);
   const sectionParam = (await searchParams).section;
   const sectionId = typeof sectionParam === "string" && sectionParam ? sectionParam : null;
   const canonical = slugOfTitle(slug);

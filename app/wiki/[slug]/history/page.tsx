@@ -1,3 +1,4 @@
+import { decodeParam } from "@/lib/http/params";
 import { notFound } from "next/navigation";
 import { listRevisions } from "@/lib/articles/history";
 import { formatDate } from "@/lib/document/format";
@@ -6,7 +7,7 @@ import { WikiError } from "@/lib/errors";
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ cursor?: string }> };
 
 export async function generateMetadata({ params }: Props) {
-  return { title: `${(await params).slug.replace(/_/g, " ")}: revision history` };
+  return { title: `${decodeParam((await params).slug).replace(/_/g, " ")}: revision history` };
 }
 
 const stamp = (date: Date) => `${date.toISOString().slice(11, 16)}, ${formatDate(date.toISOString().slice(0, 10))}`;
@@ -19,7 +20,7 @@ function SizeChange({ change }: { change: number }) {
 
 // GET /wiki/{slug}/history[?cursor={id}] — revision history, 50 per page, any two comparable. Public.
 export default async function HistoryPage({ params, searchParams }: Props) {
-  const slug = (await params).slug;
+  const slug = decodeParam((await params).slug);
   const rawCursor = (await searchParams).cursor;
   const cursor = rawCursor && /^\d{1,10}$/.test(rawCursor) ? Number(rawCursor) : null;
   const page = await listRevisions({ slug, cursor }).catch((error) => {

@@ -1,3 +1,4 @@
+import { decodeParam } from "@/lib/http/params";
 import { notFound } from "next/navigation";
 import { readProtectionLog } from "@/lib/articles/protect-article";
 import { describeProtection } from "@/lib/authz/rules";
@@ -11,7 +12,7 @@ const stamp = (date: Date) => `${date.toISOString().slice(11, 16)}, ${formatDate
 
 // GET /wiki/{slug}/log — the public protection log of an article.
 export default async function ProtectionLogPage({ params }: { params: Promise<{ slug: string }> }) {
-  const slug = (await params).slug;
+  const slug = decodeParam((await params).slug);
   const { article, entries } = await readProtectionLog({ slug }).catch((error) => {
     if (error instanceof WikiError && error.code === "not_found") notFound();
     throw error;

@@ -1,3 +1,4 @@
+import { decodeParam } from "@/lib/http/params";
 import { notFound } from "next/navigation";
 import { ProposalTable } from "@/components/review/proposal-table";
 import { getDb } from "@/lib/db/client";
@@ -6,7 +7,7 @@ import { listReviewQueue } from "@/lib/proposals/review-queue";
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props) {
-  return { title: `Proposals: ${(await params).slug.replace(/_/g, " ")}` };
+  return { title: `Proposals: ${decodeParam((await params).slug).replace(/_/g, " ")}` };
 }
 
 const SECTIONS = [
@@ -20,7 +21,7 @@ const SECTIONS = [
 
 // GET /wiki/{slug}/proposals — every proposal for one article, by status. Public.
 export default async function ArticleProposalsPage({ params }: Props) {
-  const slug = (await params).slug;
+  const slug = decodeParam((await params).slug);
   const article = await getDb().article.findUnique({ where: { slug }, select: { slug: true, title: true } });
   if (!article) notFound();
   const groups = await Promise.all(SECTIONS.map(async ([status, label]) => ({ status, label, proposals: await listReviewQueue({ status, article: slug }) })));

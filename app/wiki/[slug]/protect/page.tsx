@@ -1,3 +1,4 @@
+import { decodeParam } from "@/lib/http/params";
 import { notFound } from "next/navigation";
 import { ProtectionForm } from "@/components/admin/protection-form";
 import { readProtectionLog } from "@/lib/articles/protect-article";
@@ -10,7 +11,7 @@ export const metadata = { title: "Change protection" };
 
 // GET /wiki/{slug}/protect — the protection form (admins; others are told why not).
 export default async function ProtectPage({ params }: { params: Promise<{ slug: string }> }) {
-  const slug = (await params).slug;
+  const slug = decodeParam((await params).slug);
   const { article } = await readProtectionLog({ slug }).catch((error) => {
     if (error instanceof WikiError && error.code === "not_found") notFound();
     throw error;

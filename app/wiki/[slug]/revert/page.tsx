@@ -1,3 +1,4 @@
+import { decodeParam } from "@/lib/http/params";
 import { DiffView } from "@/components/diff/diff-view";
 import { RevertButton } from "@/components/review/revert-button";
 import { planRevert } from "@/lib/articles/revert-article";
@@ -13,7 +14,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ revisi
 
 // GET /wiki/{slug}/revert?revision={id}&mode=undo|restore — preview an undo or restore, then confirm.
 export default async function RevertPage({ params, searchParams }: Props) {
-  const slug = (await params).slug;
+  const slug = decodeParam((await params).slug);
   const query = await searchParams;
   const mode = query.mode === "restore" ? "restore" : "undo";
   const revisionId = Number(query.revision);
