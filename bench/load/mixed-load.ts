@@ -92,8 +92,43 @@ function pickReadPath(articles: LoadArticle[], random: () => number): { kind: "v
   return { kind: "diff", path: `/wiki/${slug}/diff?from=${Math.min(a, b)}&to=${Math.max(a, b)}${random() < 0.5 ? "&mode=side-by-side" : ""}` };
 }
 
-/** Readers on one instance: autocannon, recording each response's latency by kind. */
-async function runReaders(target: string, connections: number, seconds: number, thinkMs: number, articles: LoadArticle[], sink: { samples: Record<string, number[]>; errors: Record<string, number>; status: Record<string, number> }) {
+type ReadSink = { samples: Record<string, number[]>; errors: Record<string, number>; status: Record<string, number> };
+
+/**
+ * Readers who pause between pages: each waits a random, exponentially
+ * distributed think time (mean `thinkMs`) after a page, so requests arrive
+ * as people's do rather than in the bursts of a rate-limited load tool.
+ */
+async function runThinkingReaders(target: string, readers: number, seconds: number, thinkMs: number, articles: LoadArticle[], sink: ReadSink) {
+  const deadline = Date.now() + seconds * 1000;
+  let seed = 0x2545f491 ^ target.length;
+  const random = () => {
+    seed = (Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) | 0;
+    return ((seed ^ (seed >>> 13)) >>> 0) / 4294967296;
+  };
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const reader = async () => {
+    await sleep(random() * thinkMs); // readers arrive spread out
+    while (Date.now() < deadline) {
+      const pick = pickReadPath(articles, random);
+      const started = performance.now();
+      try {
+        const response = await fetch(`${target}${pick.path}`);
+        await response.arrayBuffer();
+        sink.status[response.status] = (sink.status[response.status] ?? 0) + 1;
+        if (response.status >= 400) sink.errors[pick.kind] = (sink.errors[pick.kind] ?? 0) + 1;
+      } catch {
+        sink.errors.transport = (sink.errors.transport ?? 0) + 1;
+      }
+      (sink.samples[pick.kind] ??= []).push(performance.now() - started);
+      await sleep(-Math.log(1 - random()) * thinkMs);
+    }
+  };
+  await Promise.all(Array.from({ length: readers }, reader));
+}
+
+/** Readers without pause on one instance: autocannon, recording each response's latency by kind. */
+async function runReaders(target: string, connections: number, seconds: number, articles: LoadArticle[], sink: ReadSink) {
   let seed = 0x9e3779b9 ^ target.length;
   const random = () => {
     seed = (seed + 0x6d2b79f5) | 0;
@@ -105,7 +140,6 @@ async function runReaders(target: string, connections: number, seconds: number, 
     url: target,
     connections,
     duration: seconds,
-    ...(thinkMs > 0 ? { overallRate: Math.max(1, Math.round((connections * 1000) / thinkMs)) } : {}),
     requests: [
       {
         method: "GET",
@@ -168,7 +202,7 @@ async function writeOnce(target: string, cookie: string, slug: string, marker: s
 
 export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoadResult> {
   const deadline = Date.now() + options.durationSeconds * 1000;
-  const pause = options.writerPauseMs ?? 200;
+  const pause = options.writerPauseMs ?? 1000;
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   const readSink = { samples: {} as Record<string, number[]>, errors: {} as Record<string, number>, status: {} as Record<string, number> };
   const saveTimes: number[] = [];
@@ -239,7 +273,10 @@ export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoad
   });
 
   const perTarget = Math.max(1, Math.floor(options.readers / options.targets.length));
-  const readers = options.targets.map((target) => runReaders(target, perTarget, options.durationSeconds, options.readerThinkMs ?? 0, options.readArticles, readSink));
+  const think = options.readerThinkMs ?? 0;
+  const readers = options.targets.map((target) =>
+    think > 0 ? runThinkingReaders(target, perTarget, options.durationSeconds, think, options.readArticles, readSink) : runReaders(target, perTarget, options.durationSeconds, options.readArticles, readSink),
+  );
   await Promise.all([...readers, ...editorLoops, ...proposerLoops, ...reviewerLoops]);
 
   const seconds = options.durationSeconds;

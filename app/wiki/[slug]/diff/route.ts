@@ -6,7 +6,9 @@ import { titleOfSlug } from "@/lib/articles/titles";
 import { sessionUserId } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { WikiError } from "@/lib/errors";
-import { htmlResponse } from "@/lib/http/html";
+import { htmlDocumentResponse, htmlResponse, renderHtml } from "@/lib/http/html";
+import { articleNotFound, findArticle } from "@/lib/articles/read-article";
+import { readerPage } from "@/lib/articles/rendered-revisions";
 import { parseId } from "@/lib/http/respond";
 
 // GET /wiki/{slug}/diff?from={id}&to={id}[&mode=inline|side-by-side] — the diff of two revisions. Public.
@@ -17,11 +19,19 @@ export async function GET(request: Request, context: { params: Promise<{ slug: s
   const userName = userId ? (await getDb().user.findUnique({ where: { id: userId }, select: { name: true } }))?.name : undefined;
   try {
     const to = url.searchParams.get("to");
-    const comparison = await compareRevisions({ slug, fromId: parseId(url.searchParams.get("from"), "from"), toId: to ? parseId(to, "to") : null });
+    const fromId = parseId(url.searchParams.get("from"), "from");
+    const toId = to ? parseId(to, "to") : null;
     const mode = url.searchParams.get("mode") === "side-by-side" ? "side-by-side" : "inline";
     // A diff between two fixed revisions never changes.
     const cacheControl = userName || !to ? "private, no-cache" : "public, max-age=31536000, immutable";
-    return htmlResponse(createElement(DiffPage, { comparison, mode, userName }), { headers: { "cache-control": cacheControl } });
+    const render = async () => `<!DOCTYPE html>${await renderHtml(createElement(DiffPage, { comparison: await compareRevisions({ slug, fromId, toId }), mode, userName }))}`;
+    if (userName || toId === null) return htmlDocumentResponse(await render(), { headers: { "cache-control": cacheControl } });
+    // Signed out, two fixed revisions: the page is the same for everyone until the article moves on
+    // (its "newer edit" link), so it is cached under the article's current revision too.
+    const article = await findArticle(getDb(), slug);
+    if (!article) throw articleNotFound(slug);
+    const page = await readerPage(`diff:${article.id}:${article.currentRevisionId}:${fromId}:${toId}:${mode}`, render);
+    return htmlDocumentResponse(page, { headers: { "cache-control": cacheControl } });
   } catch (error) {
     if (error instanceof WikiError && (error.code === "not_found" || error.code === "bad_request")) {
       return htmlResponse(createElement(MissingArticlePage, { title: titleOfSlug(slug), message: error.message, userName }), { status: error.status });
