@@ -111,6 +111,8 @@ function containers(root: unknown): Array<Record<string, unknown> | unknown[]> {
   const found: Array<Record<string, unknown> | unknown[]> = [];
   const visit = (value: unknown) => {
     if (typeof value !== "object" || value === null) return;
+    // Junk values a mutation planted (typed arrays, maps, dates) are leaves: their slots cannot all be deleted or set.
+    if (ArrayBuffer.isView(value) || value instanceof Map || value instanceof Set || value instanceof Date) return;
     found.push(value as Record<string, unknown>);
     for (const child of Object.values(value)) visit(child);
   };
