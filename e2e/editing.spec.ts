@@ -91,7 +91,7 @@ test("edit a section: new text, a new and a reused citation, a note and a tag, p
   await expect(norias).toContainText(SENTENCE);
   const newReference = page.locator(`ol.reference-list > li#cite_note-${NEW_REFERENCE.key}`);
   await expect(newReference).toContainText(NEW_REFERENCE.title);
-  await expect(newReference).toHaveAttribute("value", "4");
+  expect(await newReference.evaluate((li) => [...li.parentElement!.children].indexOf(li) + 1)).toBe(4);
   await expect(norias.locator(`sup.reference a[href="#cite_note-${NEW_REFERENCE.key}"]`)).toHaveText("[4]");
   // The reused reference is now cited three times: backlinks a, b and c.
   const britannica = page.locator("ol.reference-list > li#cite_note-britannica-hama");
