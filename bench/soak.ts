@@ -41,7 +41,7 @@ try {
   const cast = await seedLoadFixture(db);
   // Small cache budgets, so the caches (bounded, by design) are full within the first windows;
   // memory that grows after that is a leak.
-  const cacheMb = process.env.WIKI_SOAK_CACHE_MB ?? "16";
+  const cacheMb = process.env.WIKI_SOAK_CACHE_MB ?? "2";
   const server = await startAppServer({
     databaseUrl: url,
     env: { WIKI_RATE_LIMITS: "off", WIKI_CONTENT_CACHE_MB: cacheMb, WIKI_RENDER_CACHE_MB: cacheMb, WIKI_PAGE_CACHE_MB: cacheMb, WIKI_DIFF_CACHE_MB: cacheMb },
