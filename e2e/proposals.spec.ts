@@ -1,17 +1,6 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { signedInPage } from "./sign-in";
 
-const PASSWORD = "wiki-demo-password";
-
-async function signedInPage(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.locator(".site-account")).toContainText(username);
-  return page;
-}
 
 /** newbie proposes, from the editor, a sentence with a new citation in one section; returns the proposal page URL. */
 async function proposeFromEditor(page: Page, sectionId: string, sentence: string, summary: string, reference: { title: string; url: string }): Promise<string> {

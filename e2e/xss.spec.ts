@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { signedInPage } from "./sign-in";
 import { isSafeUrlAttribute } from "../test/security/html-safety";
 import { HTML_PAYLOADS, URL_PAYLOADS } from "../test/security/xss-payloads";
 import { isSafeHttpUrl } from "../lib/document/url";
@@ -11,7 +12,6 @@ import { isSafeHttpUrl } from "../lib/document/url";
  * tried to run) and no link, source or form target with an unsafe scheme.
  */
 
-const PASSWORD = "wiki-demo-password";
 const CONTROL = /[\u0000-\u001f\u007f]/;
 /** HTML payloads the plain-text fields accept (no control characters), shortened for 255-character titles. */
 const TEXT_PAYLOADS = HTML_PAYLOADS.filter((payload) => !CONTROL.test(payload) && payload.length <= 255);
@@ -21,16 +21,6 @@ type Json = Record<string, unknown>;
 const doc = (...content: Json[]) => ({ type: "doc", content });
 const paragraph = (...content: Json[]) => ({ type: "paragraph", content });
 const text = (value: string, marks?: Json[]) => (marks ? { type: "text", text: value, marks } : { type: "text", text: value });
-
-async function signedInPage(browser: Browser, username: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/login");
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.locator(".site-account")).toContainText(username);
-  return page;
-}
 
 /** A JSON mutation from the page's own session, same-origin as the browser would send it. */
 async function api(page: Page, method: "POST" | "PUT", path: string, data: unknown) {

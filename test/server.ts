@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { sessionCookieFor } from "../lib/auth/session";
+import { freePort } from "../lib/db/embedded";
+
+export { freePort };
 
 /** The session secret every test server and test-made cookie share. */
 export const TEST_SESSION_SECRET = "test-secret-for-app-servers";
@@ -18,17 +20,6 @@ export interface AppServer {
   stop(): Promise<void>;
   /** SIGKILL and wait: a crash, not a shutdown */
   kill(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen({ port: 0, host: "127.0.0.1" }, () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no free port"))));
-    });
-  });
 }
 
 /**

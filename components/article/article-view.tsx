@@ -134,7 +134,13 @@ export function ArticleRevisionBody({ view }: { view: Pick<RevisionView, "articl
   );
 }
 
-/** A part of the page given either as React nodes or as HTML rendered earlier (from the cache). */
+/**
+ * A part of the page given either as React nodes or as HTML rendered earlier
+ * (from the render cache). The HTML is only ever react-dom's own output for
+ * ArticleSidebar/ArticleRevisionBody, rendered from the revision's JSON, so
+ * every user string in it was escaped by React; no other string reaches here
+ * (README, architecture: the one use of dangerouslySetInnerHTML).
+ */
 export type PagePart = { html: string } | { node: ReactNode };
 
 const partProps = (part: PagePart) => ("html" in part ? { dangerouslySetInnerHTML: { __html: part.html } } : { children: part.node });
