@@ -5,8 +5,8 @@ import { contentSecurityPolicy, securityHeaders } from "./lib/http/security-head
  * Security headers on every response, with a fresh nonce per request so that
  * Next's own inline scripts run and nothing else does: no 'unsafe-inline'
  * scripts. This is defence in depth only: authorization never lives here
- * (proxies can be bypassed; every mutation checks on the server). The article
- * and diff views are excluded by the matcher: they run no script and set a
+ * (proxies can be bypassed; every mutation checks on the server). The article,
+ * diff and history views are excluded by the matcher: they run no script and set a
  * script-free policy themselves (lib/http/html.ts).
  */
 export function proxy(request: NextRequest) {
@@ -27,5 +27,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|wiki.css|editor.css|wiki/[^/%]+$|wiki/[^/%]+/diff$).*)" }],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|wiki.css|editor.css|wiki/[^/%]+$|wiki/[^/%]+/diff$|wiki/[^/%]+/history$).*)" }],
 };

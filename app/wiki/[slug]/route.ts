@@ -50,10 +50,11 @@ export async function GET(request: Request, context: { params: Promise<{ slug: s
       return `<!DOCTYPE html>${await renderHtml(createElement(ArticlePage, { article, rendered, isCurrent, viewer }))}`;
     };
     const pageKey = `${article.id}:${revisionId}:${isCurrent}:${protection.level}:${protection.expiresAt?.getTime() ?? ""}:${protection.reason ?? ""}`;
-    const html = viewer ? await buildPage() : await readerPage(pageKey, buildPage);
     // The page names the signed-in user, so it is private; an old revision's body never changes.
     const cacheControl = actor ? "private, no-cache" : isCurrent ? "no-cache" : "public, max-age=31536000, immutable";
-    return htmlDocumentResponse(html, { headers: { "cache-control": cacheControl }, https: url.protocol === "https:" });
+    const init = { headers: { "cache-control": cacheControl }, https: url.protocol === "https:" };
+    if (viewer) return htmlDocumentResponse(await buildPage(), init);
+    return htmlDocumentResponse(await readerPage(pageKey, buildPage), init);
   } catch (error) {
     if (error instanceof WikiError && (error.code === "not_found" || error.code === "bad_request")) {
       return htmlResponse(createElement(MissingArticlePage, { title: titleOfSlug(slug), message: error.message, userName: actor?.name }), { status: error.status });

@@ -1,0 +1,79 @@
+import { HtmlPage } from "@/components/ui/html-page";
+import type { HistoryPage as HistoryPageData } from "@/lib/articles/history";
+import { formatDate } from "@/lib/document/format";
+
+const stamp = (date: Date) => `${date.toISOString().slice(11, 16)}, ${formatDate(date.toISOString().slice(0, 10))}`;
+
+function SizeChange({ change }: { change: number }) {
+  const text = `${change > 0 ? "+" : change < 0 ? "−" : ""}${Math.abs(change).toLocaleString("en")}`;
+  const big = Math.abs(change) >= 500;
+  return <span className={`${change > 0 ? "size-plus" : change < 0 ? "size-minus" : "size-zero"}${big ? " size-big" : ""}`}>({text})</span>;
+}
+
+/**
+ * An article's revision history, 50 per page: any two revisions can be
+ * compared (a plain GET form, so it works without script), with cur/prev
+ * diffs, permalinks, size changes and undo links.
+ */
+export function HistoryPage({ page, cursor, userName, reviewCount }: { page: HistoryPageData; cursor: number | null; userName?: string | null; reviewCount?: number | null }) {
+  const { article, revisions } = page;
+  const base = `/wiki/${encodeURIComponent(article.slug)}`;
+  return (
+    <HtmlPage title={`${article.title}: revision history`} userName={userName} reviewCount={reviewCount}>
+      <div className="content-page wide">
+        <h1 className="page-title">{article.title}: revision history</h1>
+        <p className="history-help">
+          Choose two revisions with the radio buttons and press <b>Compare selected revisions</b>, or use <b>cur</b> (against the current
+          revision) and <b>prev</b> (against the one before). <a href={base}>Back to the article</a> · <a href={`${base}/log`}>Protection log</a>
+        </p>
+        <form action={`${base}/diff`} method="get" className="history-form">
+          <button type="submit" className="button-primary">
+            Compare selected revisions
+          </button>
+          <ul className="history-rows">
+            {revisions.map((revision, index) => (
+              <li key={revision.id} className="history-row" data-revision-id={revision.id}>
+                <span className="history-links">
+                  {revision.id === article.currentRevisionId ? <span className="history-link-disabled">cur</span> : <a href={`${base}/diff?from=${revision.id}&to=${article.currentRevisionId}`}>cur</a>} |{" "}
+                  {revision.parentId ? <a href={`${base}/diff?from=${revision.parentId}&to=${revision.id}`}>prev</a> : <span className="history-link-disabled">prev</span>}
+                </span>
+                <input type="radio" name="from" value={revision.id} aria-label={`Compare from revision ${revision.id}`} defaultChecked={index === 1 || (revisions.length === 1 && index === 0)} />
+                <input type="radio" name="to" value={revision.id} aria-label={`Compare to revision ${revision.id}`} defaultChecked={index === 0} />
+                <a className="history-date" href={`${base}?oldid=${revision.id}`}>
+                  {stamp(revision.createdAt)}
+                </a>
+                <a className="history-author" href={`/user/${encodeURIComponent(revision.author)}`}>
+                  {revision.author}
+                </a>
+                <span className="history-size">{revision.sizeBytes.toLocaleString("en")} bytes</span>
+                <SizeChange change={revision.sizeChange} />
+                {revision.minor ? <abbr className="history-minor" title="This is a minor edit">m</abbr> : null}
+                {revision.summary ? <span className="summary">({revision.summary})</span> : null}
+                {revision.approvedBy ? <span className="history-tag">approved by {revision.approvedBy}</span> : null}
+                {revision.parentId ? (
+                  <a className="history-undo" href={`${base}/revert?revision=${revision.id}&mode=undo`}>
+                    undo
+                  </a>
+                ) : null}
+                {revision.tags.map((tag) => (
+                  <span key={tag} className="history-tag">
+                    {tag}
+                  </span>
+                ))}
+              </li>
+            ))}
+          </ul>
+          {revisions.length > 1 ? (
+            <button type="submit" className="button-primary">
+              Compare selected revisions
+            </button>
+          ) : null}
+        </form>
+        <nav className="history-pages" aria-label="History pages">
+          {cursor ? <a href={`${base}/history`}>Newest</a> : <span>Newest</span>} ·{" "}
+          {page.nextCursor ? <a href={`${base}/history?cursor=${page.nextCursor}`}>Older 50 →</a> : <span>Oldest reached</span>}
+        </nav>
+      </div>
+    </HtmlPage>
+  );
+}
