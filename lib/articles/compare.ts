@@ -1,21 +1,31 @@
 import "server-only";
 import { getDb, type Db } from "../db/client";
-import { diffArticles } from "../diff/article-diff";
 import type { ArticleDiff } from "../diff/types";
 import { WikiError } from "../errors";
 import { budgetFromEnv, ByteLru } from "../cache/lru";
+import { diffOffThread } from "../workers/diff-pool";
 import { articleNotFound, findArticle, readRevisionOf, type RevisionView } from "./read-article";
 
 /** Diffs by revision pair: both revisions are immutable, so a pair's diff is too. */
 const diffCache = new ByteLru<ArticleDiff>(budgetFromEnv("WIKI_DIFF_CACHE_MB", 64));
 
-function cachedDiff(older: RevisionView, newer: RevisionView): ArticleDiff {
+const inFlight = new Map<string, Promise<ArticleDiff>>();
+
+/** A pair's diff from the cache, or computed off the event loop; concurrent misses share one computation. */
+function cachedDiff(older: RevisionView, newer: RevisionView): Promise<ArticleDiff> {
   const key = `${older.revision.id}:${newer.revision.id}`;
   const cached = diffCache.get(key);
-  if (cached) return cached;
-  const diff = diffArticles(older.content, newer.content);
-  diffCache.set(key, diff, JSON.stringify(diff).length * 2);
-  return diff;
+  if (cached) return Promise.resolve(cached);
+  let pending = inFlight.get(key);
+  if (!pending) {
+    pending = diffOffThread(older.content, newer.content).then((diff) => {
+      diffCache.set(key, diff, JSON.stringify(diff).length * 2);
+      return diff;
+    });
+    inFlight.set(key, pending);
+    void pending.finally(() => inFlight.delete(key)).catch(() => undefined);
+  }
+  return pending;
 }
 
 export interface Comparison {
@@ -43,7 +53,7 @@ export async function compareRevisions(options: { slug: string; fromId: number; 
     article: newer.article,
     from: older,
     to: newer,
-    diff: cachedDiff(older, newer),
+    diff: await cachedDiff(older, newer),
     olderId: older.revision.parentId,
     newerId: next?.id ?? null,
   };

@@ -48,19 +48,29 @@ export function renderCacheStats() {
 }
 
 const readerPages = new ByteLru<Uint8Array<ArrayBuffer>>(budgetFromEnv("WIKI_PAGE_CACHE_MB", 64));
+const pagesInFlight = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
 
 /**
  * Whole pages as signed-out readers get them, keyed by everything they show:
  * the revision, whether it is current, and the article's effective
- * protection. Signed-in readers see their name and rights, so their pages are
- * assembled per request around the cached revision parts instead.
+ * protection. Kept UTF-8 encoded, so a hit costs no encoding either, and
+ * concurrent misses share one build. Signed-in readers see their name and
+ * rights, so their pages are assembled per request around the cached
+ * revision parts instead.
  */
 export async function readerPage(key: string, build: () => Promise<string>): Promise<Uint8Array<ArrayBuffer>> {
   const fullKey = `${RENDERER_VERSION}:${key}`;
   const cached = readerPages.get(fullKey);
   if (cached !== undefined) return cached;
-  // Kept encoded, so a hit costs no UTF-8 encoding either.
-  const page = new TextEncoder().encode(await build());
-  readerPages.set(fullKey, page, page.length);
-  return page;
+  let pending = pagesInFlight.get(fullKey);
+  if (!pending) {
+    pending = build().then((html) => {
+      const page = new TextEncoder().encode(html);
+      readerPages.set(fullKey, page, page.length);
+      return page;
+    });
+    pagesInFlight.set(fullKey, pending);
+    void pending.finally(() => pagesInFlight.delete(fullKey)).catch(() => undefined);
+  }
+  return pending;
 }
