@@ -134,19 +134,17 @@ export function blobCacheStats() {
 /** Stores the blobs that are not stored yet; returns those it wrote. */
 export async function storeBlobs(tx: Tx, blobs: BlobRow[]): Promise<BlobRow[]> {
   // A blob in the cache was read from the database, so it is stored already.
-  const unknown = blobs.filter((row) => !blobCache.has(row.hash));
-  if (unknown.length === 0) return [];
-  const existing = await tx.contentBlob.findMany({ where: { hash: { in: unknown.map((row) => row.hash) } }, select: { hash: true } });
-  const known = new Set(existing.map((row) => row.hash));
   // Sorted, so concurrent writers of the same blobs take index locks in one order and cannot deadlock.
-  const missing = unknown.filter((row) => !known.has(row.hash)).sort((a, b) => (a.hash < b.hash ? -1 : 1));
-  if (missing.length > 0) {
-    await tx.contentBlob.createMany({
-      data: missing.map((row) => ({ hash: row.hash, kind: row.kind, data: row.data as object })),
-      skipDuplicates: true,
-    });
-  }
-  return missing;
+  const unknown = blobs.filter((row) => !blobCache.has(row.hash)).sort((a, b) => (a.hash < b.hash ? -1 : 1));
+  if (unknown.length === 0) return [];
+  // One statement: INSERT … ON CONFLICT DO NOTHING RETURNING, which returns the rows it inserted.
+  const inserted = await tx.contentBlob.createManyAndReturn({
+    data: unknown.map((row) => ({ hash: row.hash, kind: row.kind, data: row.data as object })),
+    skipDuplicates: true,
+    select: { hash: true },
+  });
+  const written = new Set(inserted.map((row) => row.hash));
+  return unknown.filter((row) => written.has(row.hash));
 }
 
 async function fetchBlobs(db: Db | Tx, hashes: string[]): Promise<Map<string, unknown>> {

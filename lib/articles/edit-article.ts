@@ -134,8 +134,10 @@ async function saveOnHead(
   const head = locked.currentRevisionId;
   let content = mine;
   let mergedWith: number | null = null;
+  let headContent = base;
   if (head !== request.baseRevisionId) {
     const theirs = await loadRevisionContent(tx, options.article.id, head);
+    headContent = theirs;
     const merged = mergeContent(base, mine, theirs);
     if (!merged.ok) {
       const details: TEditConflictDetails = {
@@ -157,7 +159,17 @@ async function saveOnHead(
     mergedWith = head;
   }
   const summary = mergedWith ? `${request.summary}${request.summary ? " " : ""}(merged with revision ${mergedWith})`.slice(0, 600) : request.summary;
-  const saved = await saveRevision({ tx, slug: options.slug, baseRevisionId: head, content, authorId: options.author, summary, minor: request.minor, tags: mergedWith ? ["merged"] : [] });
+  const saved = await saveRevision({
+    tx,
+    locked: { articleId: options.article.id, currentRevisionId: head, currentContent: headContent },
+    slug: options.slug,
+    baseRevisionId: head,
+    content,
+    authorId: options.author,
+    summary,
+    minor: request.minor,
+    tags: mergedWith ? ["merged"] : [],
+  });
   if (saved.status === "unchanged") return { status: "unchanged", revisionId: saved.revisionId };
   return { status: "saved", revisionId: saved.revisionId, parentId: head, summary, mergedWith };
 }

@@ -32,6 +32,12 @@ export interface SaveRevisionOptions {
   db?: Db;
   /** run inside the caller's transaction (an approval writes its decision and the revision together) */
   tx?: Tx;
+  /**
+   * The article row as the caller's transaction locked it (FOR UPDATE), with
+   * the content of its current revision: the save then neither locks nor reads
+   * them again. Only with `tx`.
+   */
+  locked?: { articleId: number; currentRevisionId: number; currentContent: ArticleContent };
 }
 
 export type SaveRevisionResult =
@@ -71,22 +77,15 @@ export async function saveRevision(options: SaveRevisionOptions): Promise<SaveRe
 }
 
 async function writeRevision(tx: Tx, options: SaveRevisionOptions, content: ArticleContent, encoded: ReturnType<typeof encodeContent>, sizeBytes: number): Promise<SaveRevisionResult> {
-  // Saves of one article are serialized on its row: taking the lock first
-  // means a second writer waits, then sees the new head and reports a
-  // conflict, instead of deadlocking with the first on the row's key lock.
-  const locked = await tx.$queryRaw<Array<{ id: number }>>`SELECT id FROM "Article" WHERE slug = ${options.slug} FOR UPDATE`;
-  let article = locked.length ? await tx.article.findUniqueOrThrow({ where: { id: locked[0].id } }) : null;
-  if (!article) {
-    if (options.baseRevisionId !== null) throw new WikiError("not_found", `There is no article "${options.slug}".`);
-    article = await tx.article.create({ data: { slug: options.slug, title: content.title } });
-  }
+  const article = options.locked ? { id: options.locked.articleId, currentRevisionId: options.locked.currentRevisionId } : await lockArticle(tx, options, content);
   if (article.currentRevisionId !== options.baseRevisionId) {
     throw new WikiError("conflict", "The article was changed since your edit began.", { currentRevisionId: article.currentRevisionId });
   }
   if (article.currentRevisionId !== null) {
-    const base = await tx.revision.findUniqueOrThrow({ where: { id: article.currentRevisionId } });
-    if (base.sectionsRoot === encoded.sectionsRoot && base.referencesRoot === encoded.referencesRoot && base.infoboxHash === encoded.infoboxHash && base.title === content.title) {
-      return { status: "unchanged" as const, revisionId: base.id, articleId: article.id };
+    // Hashes of cached (frozen) content are memoized, so encoding the head costs little.
+    const head = options.locked ? { ...encodeContent(options.locked.currentContent), title: options.locked.currentContent.title } : await tx.revision.findUniqueOrThrow({ where: { id: article.currentRevisionId } });
+    if (head.sectionsRoot === encoded.sectionsRoot && head.referencesRoot === encoded.referencesRoot && head.infoboxHash === encoded.infoboxHash && head.title === content.title) {
+      return { status: "unchanged" as const, revisionId: article.currentRevisionId, articleId: article.id };
     }
   }
   const written = await storeBlobs(tx, encoded.blobs);
@@ -97,8 +96,8 @@ async function writeRevision(tx: Tx, options: SaveRevisionOptions, content: Arti
       authorId: options.authorId,
       summary: options.summary ?? "",
       minor: options.minor ?? false,
-    tags: options.tags ?? [],
-    approvedById: options.approvedById ?? null,
+      tags: options.tags ?? [],
+      approvedById: options.approvedById ?? null,
       ...(options.createdAt ? { createdAt: options.createdAt } : {}),
       sizeBytes,
       schemaVersion: SCHEMA_VERSION,
@@ -118,6 +117,19 @@ async function writeRevision(tx: Tx, options: SaveRevisionOptions, content: Arti
   await tx.user.update({ where: { id: options.authorId }, data: { editCount: { increment: 1 } } });
   const bytesWritten = written.reduce((sum, row) => sum + Buffer.byteLength(JSON.stringify(row.data)), 0);
   return { status: "saved" as const, revisionId: revision.id, articleId: article.id, bytesWritten };
+}
+
+/**
+ * Locks the article row (created if new). Saves of one article are serialized
+ * on it: taking the lock first means a second writer waits, then sees the new
+ * head and reports a conflict, instead of deadlocking with the first on the
+ * row's key lock.
+ */
+async function lockArticle(tx: Tx, options: SaveRevisionOptions, content: ArticleContent): Promise<{ id: number; currentRevisionId: number | null }> {
+  const [locked] = await tx.$queryRaw<Array<{ id: number; currentRevisionId: number | null }>>`SELECT "id", "currentRevisionId" FROM "Article" WHERE slug = ${options.slug} FOR UPDATE`;
+  if (locked) return locked;
+  if (options.baseRevisionId !== null) throw new WikiError("not_found", `There is no article "${options.slug}".`);
+  return tx.article.create({ data: { slug: options.slug, title: content.title }, select: { id: true, currentRevisionId: true } });
 }
 
 export type { ArticleContent };

@@ -88,9 +88,11 @@ export async function decideProposal(options: DecisionOptions) {
         await tx.$queryRaw`SELECT id FROM "Article" WHERE id = ${proposal.articleId} FOR UPDATE`;
         const article = await tx.article.findUniqueOrThrow({ where: { id: proposal.articleId } });
         let content = accepted;
+        let headContent = base;
         if (article.currentRevisionId !== version.baseRevisionId) {
           const head = await tx.revision.findUniqueOrThrow({ where: { id: article.currentRevisionId! } });
-          const merged = mergeContent(base, accepted, await loadContent(tx, head));
+          headContent = await loadContent(tx, head);
+          const merged = mergeContent(base, accepted, headContent);
           if (!merged.ok) {
             throw new WikiError(
               "conflict",
@@ -102,6 +104,7 @@ export async function decideProposal(options: DecisionOptions) {
         }
         const saved = await saveRevision({
           tx,
+          locked: { articleId: article.id, currentRevisionId: article.currentRevisionId!, currentContent: headContent },
           slug: article.slug,
           baseRevisionId: article.currentRevisionId,
           content,
