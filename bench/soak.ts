@@ -29,7 +29,7 @@ const windows = Math.max(1, Math.round((minutes * 60) / windowSeconds));
  * read through its inspector (on a port of its own). RSS alone cannot tell a
  * leak: V8 lets it grow until a full collection, which then gives most back.
  */
-async function heapInspector(inspectorPort: number): Promise<() => Promise<number>> {
+async function heapInspector(inspectorPort: number): Promise<{ heapAfterGc: () => Promise<number>; close: () => void }> {
   let targets: Array<{ webSocketDebuggerUrl: string }> = [];
   for (let attempt = 0; attempt < 50 && targets.length === 0; attempt++) {
     targets = await fetch(`http://127.0.0.1:${inspectorPort}/json/list`).then((response) => response.json()).catch(() => []);
@@ -54,9 +54,13 @@ async function heapInspector(inspectorPort: number): Promise<() => Promise<numbe
       socket.send(JSON.stringify({ id, method }));
     });
   await send("HeapProfiler.enable");
-  return async () => {
-    await send("HeapProfiler.collectGarbage");
-    return (await send("Runtime.getHeapUsage")).usedSize / 1048576;
+  return {
+    heapAfterGc: async () => {
+      await send("HeapProfiler.collectGarbage");
+      return (await send("Runtime.getHeapUsage")).usedSize / 1048576;
+    },
+    // A process with a debugger attached waits for it to disconnect before it exits.
+    close: () => socket.close(),
   };
 }
 
@@ -86,7 +90,7 @@ try {
   });
   const pid = server.process.pid!;
   console.log(`[soak] ${minutes} min in ${windows} windows of ${windowSeconds} s against ${server.url} (pid ${pid}), 50 readers + ${cast.editors.length} editors + 1 proposer + 2 reviewers`);
-  const heapAfterGc = await heapInspector(inspectorPort);
+  const inspector = await heapInspector(inspectorPort);
   const rss: number[] = [];
   const heap: number[] = [];
   let serverErrors = 0;
@@ -99,11 +103,12 @@ try {
     requests += Object.values(result.statusCounts).reduce((sum, n) => sum + n, 0);
     saves.push(...result.acknowledgedSaves);
     rss.push(rssMegabytes(pid));
-    heap.push(await heapAfterGc());
+    heap.push(await inspector.heapAfterGc());
     console.log(
-      `[soak] window ${window}/${windows}: ${result.reads.count} reads (p95 ${result.reads.p95.toFixed(1)} ms, p99 ${result.reads.p99.toFixed(1)} ms), ${result.saves.count} saves, ${result.approvals.count} approvals, 5xx ${fiveHundreds}, server RSS ${rss.at(-1)!.toFixed(0)} MB, heap after a full GC ${heap.at(-1)!.toFixed(1)} MB`,
+      `[soak] window ${window}/${windows}: ${result.reads.count} reads (p95 ${result.reads.p95.toFixed(1)} ms, p99 ${result.reads.p99.toFixed(1)} ms), ${result.saves.count} saves, ${result.approvals.count} approvals (${result.approvals.conflicts} sent back as stale), 5xx ${fiveHundreds}, server RSS ${rss.at(-1)!.toFixed(0)} MB, heap after a full GC ${heap.at(-1)!.toFixed(1)} MB`,
     );
   }
+  inspector.close();
   await server.stop();
   // Growth is measured from the end of the warm-up (the first sixth of the run) to the end.
   const warm = Math.min(rss.length - 1, Math.max(0, Math.ceil(windows / 6) - 1));

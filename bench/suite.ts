@@ -4,19 +4,15 @@
  * `next start` instances, and prints each figure beside its target and
  * beside baselines of the same run (hello-world Node, a static Next.js page,
  * SELECT 1), so a figure reads as a share of what this machine can do.
- * `quick` shrinks everything for the smoke test.
+ * `quick` shrinks everything for the smoke test. The HTTP half is in
+ * http-suite.ts.
  */
-import { createServer } from "node:http";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
-import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { ReactElement } from "react";
-import { createElement } from "react";
-// @ts-expect-error -- autocannon ships no type declarations.
-import autocannon from "autocannon";
-import { ArticlePage, renderRevisionParts } from "../components/article/article-page";
+import { renderRevisionParts } from "../components/article/article-page";
 import { clearContentCache } from "../lib/articles/content-store";
 import { compareRevisions } from "../lib/articles/compare";
 import { listRevisions } from "../lib/articles/history";
@@ -36,43 +32,13 @@ import { submitProposal } from "../lib/proposals/submit-proposal";
 import { loadActor } from "../lib/users/load-actor";
 import { registerUser } from "../lib/users/register-user";
 import { createUser, seededRandom } from "../test/factories";
-import { startAppServer, type AppServer } from "../test/server";
-import { runMixedLoad, summarize } from "./load/mixed-load";
+import type { AppServer } from "../test/server";
+import { runHttpBenchmarks } from "./http-suite";
+import { summarize } from "./load/mixed-load";
+import { kb, ms, sample, time, type BenchArticles, type BenchRow } from "./measure";
 import { articleOfChars, bulkHistory } from "./workload";
 
-export interface BenchRow {
-  name: string;
-  result: string;
-  target: string;
-  /** null where there is no target (a baseline or a reported figure) */
-  met: boolean | null;
-}
-
-const ms = (value: number) => (value < 10 ? `${value.toFixed(2)} ms` : `${value.toFixed(1)} ms`);
-const kb = (value: number) => `${(value / 1024).toFixed(1)} KB`;
-
-async function time<T>(fn: () => Promise<T> | T): Promise<[number, T]> {
-  const start = performance.now();
-  const result = await fn();
-  return [performance.now() - start, result];
-}
-
-async function sample(runs: number, fn: (i: number) => Promise<unknown> | unknown): Promise<number[]> {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) samples.push((await time(() => fn(i)))[0]);
-  return samples;
-}
-
-/** An HTTP load of `seconds` on one URL with autocannon. */
-async function httpLoad(url: string, connections: number, seconds: number) {
-  await autocannon({ url, connections, duration: Math.min(2, seconds) }); // warm up the JIT and the caches first
-  const result = await autocannon({ url, connections, duration: seconds });
-  return { rps: result.requests.average as number, p50: result.latency.p50 as number, p99: result.latency.p99 as number, non2xx: result.non2xx as number, errors: (result.errors + result.timeouts) as number, bytes: result.throughput.average as number };
-}
-
-function rssMegabytes(pid: number): number {
-  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
-}
+export type { BenchRow };
 
 export async function runBenchmarks(options: { quick: boolean; render: (element: ReactElement) => string; log?: (line: string) => void }): Promise<BenchRow[]> {
   const log = options.log ?? ((line: string) => console.log(line));
@@ -114,7 +80,7 @@ export async function runBenchmarks(options: { quick: boolean; render: (element:
     const groups = ["reviewer", "extendedconfirmed", "admin"];
     await db.userGroup.createMany({ data: users.slice(0, 30).map((user, i) => ({ userId: user.id, group: groups[i % 3] })) });
     const authorIds = users.slice(30, 60).map((user) => user.id);
-    const articles: Record<string, { slug: string; chars: number; history: Awaited<ReturnType<typeof bulkHistory>> }> = {};
+    const articles: BenchArticles = {};
     const plan: Array<[key: string, chars: number, revisions: number]> = [
       ["S", scale.S, 20],
       ["M", scale.M, scale.hot],
@@ -300,161 +266,9 @@ export async function runBenchmarks(options: { quick: boolean; render: (element:
       }
     }
 
-    // ---- Over HTTP: baselines, cached and uncached views, mixed load ---------------------------
+    // ---- Over HTTP: baselines, cached and uncached views, saves, mixed load ------------------
     await closeDb();
-    const hello = createServer((_request, response) => response.end("hello")).listen(0, "127.0.0.1");
-    await new Promise((resolve) => hello.once("listening", resolve));
-    const helloPort = (hello.address() as { port: number }).port;
-    const helloLoad = await httpLoad(`http://127.0.0.1:${helloPort}/`, 50, scale.seconds);
-    hello.close();
-    add("baseline: hello-world Node HTTP server, 50 connections", `${helloLoad.rps.toFixed(0)} req/s, p50 ${helloLoad.p50} ms, p99 ${helloLoad.p99} ms`);
-
-    const server = await startAppServer({ databaseUrl: url, env: { WIKI_RATE_LIMITS: "off" } });
-    servers.push(server);
-    const staticLoad = await httpLoad(`${server.url}/about`, 50, scale.seconds);
-    add("baseline: static Next.js page (/about), 50 connections", `${staticLoad.rps.toFixed(0)} req/s, p50 ${staticLoad.p50} ms, p99 ${staticLoad.p99} ms`);
-    const healthLoad = await httpLoad(`${server.url}/api/health`, 50, scale.seconds);
-    add("baseline: route handler running SELECT 1 (/api/health), 50 connections", `${healthLoad.rps.toFixed(0)} req/s, p50 ${healthLoad.p50} ms, p99 ${healthLoad.p99} ms`);
-
-    const viewUrl = `${server.url}/wiki/${articles.View.slug}`;
-    await fetch(viewUrl);
-    const cachedLoad = await httpLoad(viewUrl, 50, scale.seconds);
-    add(
-      `cached view of the current revision (${scale.view.toLocaleString("en")} chars), 50 connections`,
-      `${cachedLoad.rps.toFixed(0)} req/s, p50 ${cachedLoad.p50} ms, p99 ${cachedLoad.p99} ms (${(cachedLoad.rps / staticLoad.rps).toFixed(1)}x the static page), ${cachedLoad.non2xx + cachedLoad.errors} errors`,
-      ">= 1,000 req/s, p99 < 50 ms",
-      cachedLoad.rps >= 1000 && cachedLoad.p99 < 50,
-    );
-
-    const uncached = await startAppServer({ databaseUrl: url, env: { WIKI_RENDER_CACHE_MB: "0", WIKI_RATE_LIMITS: "off" } });
-    servers.push(uncached);
-    const uncachedUrl = `${uncached.url}/wiki/${articles.View.slug}`;
-    const html = await (await fetch(uncachedUrl)).text();
-    const viewArticle = await readArticleRevision({ db: createClient(url), slug: articles.View.slug });
-    const contentBytes = viewArticle.revision.sizeBytes;
-    const uncachedOne = await httpLoad(uncachedUrl, 1, scale.seconds);
-    const uncachedMany = await httpLoad(uncachedUrl, 10, scale.seconds);
-    add(
-      `uncached render of the ${scale.view.toLocaleString("en")}-char article (render cache off)`,
-      `1 client: p50 ${uncachedOne.p50} ms, ${uncachedOne.rps.toFixed(0)} req/s; 10 clients: ${uncachedMany.rps.toFixed(0)} req/s`,
-      ">= 100 req/s, p50 <= 10 ms at 1 client",
-      uncachedMany.rps >= 100 && uncachedOne.p50 <= 10,
-    );
-    const ratio = Buffer.byteLength(html) / contentBytes;
-    add("HTML bytes per view / content JSON bytes", `${kb(Buffer.byteLength(html))} / ${kb(contentBytes)} = ${ratio.toFixed(2)}x, no RSC payload: ${!html.includes("self.__next_f")}`, "<= 1.3x", ratio <= 1.3);
-    await uncached.stop();
-
-    const queryDb = createClient(url);
-    const { sessionCookieFor } = await import("../lib/auth/session");
-    {
-      await queryDb.$executeRawUnsafe(`ALTER DATABASE "bench" SET log_statement = 'all'`);
-      const counted = await startAppServer({ databaseUrl: url, env: { WIKI_RATE_LIMITS: "off" } });
-      const viewPath = `/wiki/${articles.View.slug}`;
-      const perView = async (headers: Record<string, string>) => {
-        await (await fetch(`${counted.url}${viewPath}`, { headers })).text(); // warm: a miss loads and renders the revision
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        statementLog.statements = 0;
-        statementLog.counting = true;
-        const views = 20;
-        for (let i = 0; i < views; i++) await (await fetch(`${counted.url}${viewPath}`, { headers })).text();
-        await new Promise((resolve) => setTimeout(resolve, 300)); // the log arrives through a pipe
-        statementLog.counting = false;
-        return statementLog.statements / views;
-      };
-      const reader = await perView({});
-      const member = await perView({ cookie: await sessionCookieFor(users[45]) });
-      const reviewerViews = await perView({ cookie: await sessionCookieFor(users[0]) });
-      await counted.stop();
-      await queryDb.$executeRawUnsafe(`ALTER DATABASE "bench" RESET log_statement`);
-      add("database statements per article view (logged by PostgreSQL)", `signed out ${reader.toFixed(1)}, signed in ${member.toFixed(1)}, reviewer ${reviewerViews.toFixed(1)}`, "<= 3", Math.max(reader, member, reviewerViews) <= 3);
-    }
-
-    // Saves per second while readers run: many editors on many articles.
-    {
-      const editors = users.slice(100, 100 + (quick ? 4 : 40));
-      const editSlugs: string[] = [];
-      for (let i = 0; i < editors.length; i++) {
-        const slug = `Save_rate_${i}`;
-        await saveRevision({ db: queryDb, slug, baseRevisionId: null, content: articleOfChars(3000, 2000 + i, `Save rate ${i}`), authorId: editors[i].id });
-        editSlugs.push(slug);
-      }
-      const saveLoad = (targets: string[]) =>
-        runMixedLoad({
-          targets,
-          durationSeconds: scale.seconds,
-          readers: 50,
-          readerThinkMs: 1000,
-          readArticles: [{ slug: articles.View.slug, revisionIds: articles.View.history.revisionIds }],
-          editors: editors.map((user, i) => ({ user, slug: editSlugs[i] })),
-          reviewers: [],
-          writerPauseMs: 0,
-        });
-      const one = await saveLoad([server.url]);
-      add(
-        `saves/s sustained with readers running, one instance (${editors.length} editors on ${editors.length} articles, 50 readers at a page a second)`,
-        `${one.saves.perSecond.toFixed(0)} saves/s (p50 ${ms(one.saves.p50)}, p99 ${ms(one.saves.p99)}), reads ${one.reads.perSecond.toFixed(0)}/s`,
-        ">= 100 saves/s",
-        one.saves.perSecond >= 100,
-      );
-      const helper = await startAppServer({ databaseUrl: url, env: { WIKI_RATE_LIMITS: "off" } });
-      servers.push(helper);
-      const two = await saveLoad([server.url, helper.url]);
-      add(
-        "  ... the same on two instances (one database)",
-        `${two.saves.perSecond.toFixed(0)} saves/s (p50 ${ms(two.saves.p50)}, p99 ${ms(two.saves.p99)}), reads ${two.reads.perSecond.toFixed(0)}/s`,
-        ">= 100 saves/s",
-        two.saves.perSecond >= 100,
-      );
-      await helper.stop();
-    }
-
-    // Mixed load, twice, for memory growth.
-    const readArticles = ["S", "M", "XL", "View"].map((key) => ({ slug: articles[key].slug, revisionIds: articles[key].history.revisionIds.slice(-200) }));
-    const mixedCast = {
-      readArticles,
-      editors: users.slice(150, 155).map((user, i) => ({ user, slug: `Save_rate_${i % (quick ? 4 : 40)}` })),
-      proposers: [{ user: users[160], slug: articles.View.slug }],
-      reviewers: [users[0], users[3]],
-    };
-    await queryDb.article.update({ where: { slug: articles.View.slug }, data: { protectionLevel: "extended" } });
-    // A first run fills the caches (bounded, so memory levels off); runs 1 and 2 then show whether it keeps growing.
-    await runMixedLoad({ ...mixedCast, targets: [server.url], durationSeconds: Math.min(scale.mixedSeconds, 30), readers: 200, readerThinkMs: 1000 });
-    const rss: number[] = [];
-    for (let run = 1; run <= 2; run++) {
-      const result = await runMixedLoad({ ...mixedCast, targets: [server.url], durationSeconds: scale.mixedSeconds, readers: 200, readerThinkMs: 1000 });
-      rss.push(rssMegabytes(server.process.pid!));
-      const errors = result.reads.errors + result.saves.errors + result.proposals.errors + result.approvals.errors;
-      const total = result.reads.count + result.saves.count + result.proposals.count + result.approvals.count + errors;
-      add(
-        `mixed load run ${run}: 200 readers at a page a second (85% views, 10% history, 5% diffs) + 5 editors + 1 proposer + 2 reviewers, ${scale.mixedSeconds} s`,
-        `reads ${result.reads.perSecond.toFixed(0)}/s p50 ${ms(result.reads.p50)} p99 ${ms(result.reads.p99)} (views p99 ${ms(result.readsByKind.view.p99)}, history ${ms(result.readsByKind.history.p99)}, diffs ${ms(result.readsByKind.diff.p99)}); ${result.saves.count} saves, ${result.approvals.count} approvals; errors ${((errors / Math.max(1, total)) * 100).toFixed(2)}%`,
-        "p99 reads < 200 ms, errors < 1%",
-        result.reads.p99 < 200 && errors / Math.max(1, total) < 0.01,
-      );
-    }
-    add("server RSS after mixed load runs 1 and 2 (after a warm-up run)", `${rss[0].toFixed(0)} MB, ${rss[1].toFixed(0)} MB (${(((rss[1] - rss[0]) / rss[0]) * 100).toFixed(1)}%)`, "no growth (< 10%)", (rss[1] - rss[0]) / rss[0] < 0.1);
-
-    // Saturation: one instance, then two on one database, closed loop.
-    const saturationSeconds = Math.min(scale.mixedSeconds, 20);
-    {
-      const result = await runMixedLoad({ ...mixedCast, targets: [server.url], durationSeconds: saturationSeconds, readers: 200 });
-      add(
-        "one instance: 200 readers without pause + the same writers",
-        `reads ${result.reads.perSecond.toFixed(0)}/s p50 ${ms(result.reads.p50)} p99 ${ms(result.reads.p99)}; ${result.saves.count} saves, ${result.approvals.count} approvals`,
-      );
-    }
-    {
-      const second = await startAppServer({ databaseUrl: url, env: { WIKI_RATE_LIMITS: "off" } });
-      servers.push(second);
-      const result = await runMixedLoad({ ...mixedCast, targets: [server.url, second.url], durationSeconds: saturationSeconds, readers: 200 });
-      // Closed loop (no think time): how much the two instances carry together.
-      const errors = result.reads.errors + result.saves.errors + result.proposals.errors + result.approvals.errors;
-      add(
-        "two instances, one database: 200 readers without pause + the same writers, spread over both",
-        `reads ${result.reads.perSecond.toFixed(0)}/s p50 ${ms(result.reads.p50)} p99 ${ms(result.reads.p99)}; ${result.saves.count} saves, ${result.approvals.count} approvals; ${errors} errors`,
-      );
-    }
-    await queryDb.$disconnect();
+    await runHttpBenchmarks({ url, articles, users, scale, quick, add, statementLog, servers });
     await db.$disconnect();
   } finally {
     await Promise.all(servers.map((server) => server.stop()));

@@ -266,8 +266,17 @@ export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoad
       if (response.status === 200) {
         approvalTimes.push(performance.now() - started);
         acknowledgedApprovals.push({ proposalId: proposal.id, revisionId: response.body?.revisionId ?? response.body?.revision?.id ?? null });
-      } else if (response.status === 409) approvalConflicts += 1;
-      else approvalErrors += 1;
+      } else if (response.status === 409) {
+        approvalConflicts += 1;
+        // Decided by the other reviewer meanwhile: nothing to do. Still open, it no longer applies
+        // to the current revision: a reviewer sends it back to its author, so it leaves the queue
+        // instead of being picked again and again.
+        if (response.body?.error?.details?.status === "open") {
+          const sentBack = await fetchJson(`${target}/api/proposals/${proposal.id}/request-changes`, { method: "POST", origin: target, cookie, body: JSON.stringify({ comment: "This no longer applies to the current revision; please update it." }) }).catch(() => ({ status: 0, body: null }));
+          count(sentBack.status);
+          if (sentBack.status !== 200 && sentBack.status !== 409) approvalErrors += 1;
+        }
+      } else approvalErrors += 1;
       await sleep(pause);
     }
   });
