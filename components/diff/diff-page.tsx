@@ -1,18 +1,17 @@
 import { HtmlPage } from "@/components/ui/html-page";
 import type { Comparison } from "@/lib/articles/compare";
 import type { RevisionView } from "@/lib/articles/read-article";
-import { formatDate } from "@/lib/document/format";
+import { formatTimestamp } from "@/lib/document/format";
 import { DiffView } from "./diff-view";
 import type { DiffMode } from "./section-diff-view";
 
-const stamp = (date: Date) => `${date.toISOString().slice(11, 16)}, ${formatDate(date.toISOString().slice(0, 10))}`;
 
 function RevisionCard({ view, label }: { view: RevisionView; label: string }) {
   const slug = encodeURIComponent(view.article.slug);
   return (
     <div className="diff-revision">
       <div className="diff-revision-label">{label}</div>
-      <a href={`/wiki/${slug}?oldid=${view.revision.id}`}>Revision as of {stamp(view.revision.createdAt)}</a>
+      <a href={`/wiki/${slug}?oldid=${view.revision.id}`}>Revision as of {formatTimestamp(view.revision.createdAt)}</a>
       {view.isCurrent ? <span className="diff-current"> (current)</span> : null}
       <div>
         <a href={`/user/${encodeURIComponent(view.revision.author.name)}`}>{view.revision.author.name}</a>

@@ -1,8 +1,7 @@
 import { HtmlPage } from "@/components/ui/html-page";
 import type { HistoryPage as HistoryPageData } from "@/lib/articles/history";
-import { formatDate } from "@/lib/document/format";
+import { formatTimestamp } from "@/lib/document/format";
 
-const stamp = (date: Date) => `${date.toISOString().slice(11, 16)}, ${formatDate(date.toISOString().slice(0, 10))}`;
 
 function SizeChange({ change }: { change: number }) {
   const text = `${change > 0 ? "+" : change < 0 ? "−" : ""}${Math.abs(change).toLocaleString("en")}`;
@@ -40,7 +39,7 @@ export function HistoryPage({ page, cursor, userName, reviewCount }: { page: His
                 <input type="radio" name="from" value={revision.id} aria-label={`Compare from revision ${revision.id}`} defaultChecked={index === 1 || (revisions.length === 1 && index === 0)} />
                 <input type="radio" name="to" value={revision.id} aria-label={`Compare to revision ${revision.id}`} defaultChecked={index === 0} />
                 <a className="history-date" href={`${base}?oldid=${revision.id}`}>
-                  {stamp(revision.createdAt)}
+                  {formatTimestamp(revision.createdAt)}
                 </a>
                 <a className="history-author" href={`/user/${encodeURIComponent(revision.author)}`}>
                   {revision.author}

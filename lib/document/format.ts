@@ -8,6 +8,12 @@ export function formatDate(iso: string): string {
   return day ? `${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`;
 }
 
+/** A moment as MediaWiki's history shows it, in UTC: "16:48, 21 December 2024". */
+export function formatTimestamp(date: Date): string {
+  const iso = date.toISOString();
+  return `${iso.slice(11, 16)}, ${formatDate(iso.slice(0, 10))}`;
+}
+
 /** Days from `start` to `end` (ISO dates), or null when either is not a full date. */
 export function daysBetween(start: string, end: string): number | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(start) || !/^\d{4}-\d{2}-\d{2}$/.test(end)) return null;

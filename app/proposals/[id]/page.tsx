@@ -5,7 +5,7 @@ import { decide } from "@/lib/authz/policy";
 import { getViewer } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { blockTokens } from "@/lib/diff/tokens";
-import { formatDate } from "@/lib/document/format";
+import { formatTimestamp } from "@/lib/document/format";
 import { WikiError } from "@/lib/errors";
 import { getProposal } from "@/lib/proposals/read-proposal";
 import { Tokens } from "@/components/diff/tokens-view";
@@ -16,7 +16,6 @@ export async function generateMetadata({ params }: Props) {
   return { title: `Proposal #${(await params).id}` };
 }
 
-const stamp = (date: Date) => `${date.toISOString().slice(11, 16)}, ${formatDate(date.toISOString().slice(0, 10))}`;
 const STATUS_TEXT: Record<string, string> = {
   open: "Open for review",
   changes_requested: "Changes requested",
@@ -64,7 +63,7 @@ export default async function ProposalPage({ params }: Props) {
       </h1>
       <div className="proposal-meta">
         <span className={`status-badge status-${proposal.status}`}>{STATUS_TEXT[proposal.status] ?? proposal.status}</span> to <a href={`/wiki/${slug}`}>{article.title}</a> by{" "}
-        <a href={`/user/${encodeURIComponent(proposal.author)}`}>{proposal.author}</a>, {stamp(proposal.createdAt)} · version {version.number} · based on{" "}
+        <a href={`/user/${encodeURIComponent(proposal.author)}`}>{proposal.author}</a>, {formatTimestamp(proposal.createdAt)} · version {version.number} · based on{" "}
         <a href={`/wiki/${slug}?oldid=${version.baseRevisionId}`}>revision {version.baseRevisionId}</a> · <a href={`/wiki/${slug}/proposals`}>all proposals for this article</a>
       </div>
       {proposal.rationale ? (
@@ -137,7 +136,7 @@ export default async function ProposalPage({ params }: Props) {
               <b>
                 <a href={`/user/${encodeURIComponent(entry.comment.author)}`}>{entry.comment.author}</a>
               </b>{" "}
-              <span className="form-hint">{stamp(entry.comment.createdAt)}</span>
+              <span className="form-hint">{formatTimestamp(entry.comment.createdAt)}</span>
               <p>{entry.comment.body}</p>
             </li>
           ) : (
@@ -145,7 +144,7 @@ export default async function ProposalPage({ params }: Props) {
               <b>
                 <a href={`/user/${encodeURIComponent(entry.decision.reviewer)}`}>{entry.decision.reviewer}</a> {ACTION_TEXT[entry.decision.action] ?? entry.decision.action}
               </b>{" "}
-              version {entry.decision.version} <span className="form-hint">{stamp(entry.decision.createdAt)}</span>
+              version {entry.decision.version} <span className="form-hint">{formatTimestamp(entry.decision.createdAt)}</span>
               {entry.decision.revisionId ? (
                 <>
                   {" "}
@@ -172,7 +171,7 @@ export default async function ProposalPage({ params }: Props) {
       <ul className="history-list">
         {details.versions.map((entry) => (
           <li key={entry.version}>
-            Version {entry.version}, {stamp(entry.createdAt)}, based on revision {entry.baseRevisionId} {entry.summary ? <span className="summary">({entry.summary})</span> : null}
+            Version {entry.version}, {formatTimestamp(entry.createdAt)}, based on revision {entry.baseRevisionId} {entry.summary ? <span className="summary">({entry.summary})</span> : null}
           </li>
         ))}
       </ul>

@@ -3,12 +3,11 @@ import { notFound } from "next/navigation";
 import { readProtectionLog } from "@/lib/articles/protect-article";
 import { describeProtection } from "@/lib/authz/rules";
 import type { ProtectionLevel } from "@/lib/articles/protection";
-import { formatDate } from "@/lib/document/format";
+import { formatTimestamp } from "@/lib/document/format";
 import { WikiError } from "@/lib/errors";
 
 export const metadata = { title: "Protection log" };
 
-const stamp = (date: Date) => `${date.toISOString().slice(11, 16)}, ${formatDate(date.toISOString().slice(0, 10))}`;
 
 // GET /wiki/{slug}/log — the public protection log of an article.
 export default async function ProtectionLogPage({ params }: { params: Promise<{ slug: string }> }) {
@@ -26,10 +25,10 @@ export default async function ProtectionLogPage({ params }: { params: Promise<{ 
         <ul className="history-list protection-log">
           {entries.map((entry) => (
             <li key={entry.id}>
-              {stamp(entry.createdAt)}{" "}
+              {formatTimestamp(entry.createdAt)}{" "}
               {entry.actor ? <a href={`/user/${encodeURIComponent(entry.actor.name)}`}>{entry.actor.name}</a> : "system"}{" "}
               {entry.level === "none" ? "removed protection" : `set the article to ${describeProtection(entry.level as ProtectionLevel).name}`}
-              {entry.expiresAt ? ` until ${stamp(entry.expiresAt)}` : entry.level === "none" ? "" : " (no expiry)"} <span className="summary">({entry.reason})</span>
+              {entry.expiresAt ? ` until ${formatTimestamp(entry.expiresAt)}` : entry.level === "none" ? "" : " (no expiry)"} <span className="summary">({entry.reason})</span>
             </li>
           ))}
         </ul>
