@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { MixedLoadOptions, MixedLoadResult } from "./mixed-load";
 
 /**
@@ -9,7 +10,10 @@ import type { MixedLoadOptions, MixedLoadResult } from "./mixed-load";
  * milliseconds to p99. A load generator of its own keeps its heap small.
  */
 export function runMixedLoadInChild(options: MixedLoadOptions): Promise<MixedLoadResult> {
-  const child = spawn(process.execPath, [...process.execArgv, path.join(import.meta.dirname, "child.ts")], { stdio: ["pipe", "pipe", "inherit"] });
+  // The same loaders as `npm run bench`, named here: under vitest, execArgv is vitest's own.
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const loaders = ["--import", "tsx", "--import", path.join(here, "../../scripts/register.mjs")];
+  const child = spawn(process.execPath, [...loaders, path.join(here, "child.ts")], { stdio: ["pipe", "pipe", "inherit"] });
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stdin.end(JSON.stringify(options));
