@@ -9,23 +9,9 @@ import { articleNotFound, findArticle, readRevisionOf, type RevisionView } from 
 /** Diffs by revision pair: both revisions are immutable, so a pair's diff is too. */
 const diffCache = new ByteLru<ArticleDiff>(budgetFromEnv("WIKI_DIFF_CACHE_MB", 64));
 
-const inFlight = new Map<string, Promise<ArticleDiff>>();
-
 /** A pair's diff from the cache, or computed off the event loop; concurrent misses share one computation. */
 function cachedDiff(older: RevisionView, newer: RevisionView): Promise<ArticleDiff> {
-  const key = `${older.revision.id}:${newer.revision.id}`;
-  const cached = diffCache.get(key);
-  if (cached) return Promise.resolve(cached);
-  let pending = inFlight.get(key);
-  if (!pending) {
-    pending = diffOffThread(older.content, newer.content).then((diff) => {
-      diffCache.set(key, diff, JSON.stringify(diff).length * 2);
-      return diff;
-    });
-    inFlight.set(key, pending);
-    void pending.finally(() => inFlight.delete(key)).catch(() => undefined);
-  }
-  return pending;
+  return diffCache.getOrCompute(`${older.revision.id}:${newer.revision.id}`, () => diffOffThread(older.content, newer.content), (diff) => JSON.stringify(diff).length * 2);
 }
 
 export interface Comparison {

@@ -24,6 +24,25 @@ describe("ByteLru", () => {
     expect(cache.bytes).toBe(5);
   });
 
+  it("computes a missing value once for concurrent callers, and retries after a failure", async () => {
+    const cache = new ByteLru<string>(100);
+    let calls = 0;
+    const compute = async () => {
+      calls += 1;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return "value";
+    };
+    const results = await Promise.all([1, 2, 3].map(() => cache.getOrCompute("k", compute, (value) => value.length)));
+    expect(results).toEqual(["value", "value", "value"]);
+    expect(calls).toBe(1);
+    expect(await cache.getOrCompute("k", compute, (value) => value.length)).toBe("value");
+    expect(calls).toBe(1);
+
+    const failing = () => Promise.reject(new Error("render failed"));
+    await expect(cache.getOrCompute("bad", failing, () => 1)).rejects.toThrow("render failed");
+    expect(await cache.getOrCompute("bad", async () => "ok", () => 1)).toBe("ok");
+  });
+
   it("reads its budget in megabytes from the environment, 0 turning it off", () => {
     process.env.TEST_LRU_MB = "2";
     expect(budgetFromEnv("TEST_LRU_MB", 64)).toBe(2 * 1024 * 1024);

@@ -6,6 +6,7 @@
  */
 export class ByteLru<V> {
   private readonly entries = new Map<string, { value: V; bytes: number }>();
+  private readonly computing = new Map<string, Promise<V>>();
   private used = 0;
   hits = 0;
   misses = 0;
@@ -44,6 +45,26 @@ export class ByteLru<V> {
       this.entries.delete(oldest);
       this.used -= entry.bytes;
     }
+  }
+
+  /**
+   * The value at `key`, or the one `compute` makes, kept at `bytesOf(value)`.
+   * Concurrent misses of one key share one computation (a burst of readers
+   * after an edit renders the new revision once, not once each).
+   */
+  getOrCompute(key: string, compute: () => Promise<V>, bytesOf: (value: V) => number): Promise<V> {
+    const cached = this.get(key);
+    if (cached !== undefined) return Promise.resolve(cached);
+    let pending = this.computing.get(key);
+    if (!pending) {
+      pending = compute().then((value) => {
+        this.set(key, value, bytesOf(value));
+        return value;
+      });
+      this.computing.set(key, pending);
+      void pending.finally(() => this.computing.delete(key)).catch(() => undefined);
+    }
+    return pending;
   }
 
   get size(): number {
