@@ -1,8 +1,9 @@
 /**
  * `npm start`: prepares the database (embedded PostgreSQL unless DATABASE_URL
  * is set), applies migrations, seeds the demo content on the embedded
- * database, builds the app if needed and runs `next start`. Ctrl-C stops the
- * server and then PostgreSQL cleanly.
+ * database, builds the app if needed and runs the server (scripts/serve.mjs,
+ * or `next dev` with --dev). Ctrl-C stops the server and then PostgreSQL
+ * cleanly.
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -43,7 +44,9 @@ if (!dev && !buildIfNeeded(log)) {
   process.exit(1);
 }
 
-const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], { stdio: "inherit", env: process.env });
+// Production runs scripts/serve.mjs: Next's handler behind a server that answers cached reader views first.
+const serverArgs = dev ? [nextBin, "dev", "-p", port] : [path.join(root, "scripts/serve.mjs"), "-p", port];
+const server = spawn(process.execPath, serverArgs, { stdio: "inherit", env: process.env });
 log(`starting on http://localhost:${port}`);
 
 let stopping = false;

@@ -9,7 +9,7 @@ export { freePort };
 /** The session secret every test server and test-made cookie share. */
 export const TEST_SESSION_SECRET = "test-secret-for-app-servers";
 
-/** A production `next start` of this checkout on a port of its own. */
+/** A production server of this checkout (scripts/serve.mjs, as `npm start` runs it) on a port of its own. */
 export interface AppServer {
   url: string;
   port: number;
@@ -33,7 +33,7 @@ export async function startAppServer(options: { databaseUrl: string; env?: Recor
   process.env.NEXTAUTH_SECRET ??= TEST_SESSION_SECRET;
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [path.join(root, "scripts/serve.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
     env: {
       ...process.env,
       NODE_ENV: "production",

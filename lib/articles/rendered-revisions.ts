@@ -1,5 +1,7 @@
 import "server-only";
 import { budgetFromEnv, ByteLru } from "../cache/lru";
+import { effectiveProtection } from "./protection";
+import type { ArticleRow } from "./read-article";
 
 /**
  * Bump when the HTML of an article body changes, so caches outside the
@@ -17,7 +19,6 @@ export interface RenderedRevision {
 }
 
 const cache = new ByteLru<RenderedRevision>(budgetFromEnv("WIKI_RENDER_CACHE_MB", 128));
-const inFlight = new Map<string, Promise<RenderedRevision>>();
 
 /**
  * The rendered parts of a revision, from this instance's cache or from
@@ -26,20 +27,9 @@ const inFlight = new Map<string, Promise<RenderedRevision>>();
  * an old one (edit links, no old-revision banner), hence `isCurrent` in the
  * key. Concurrent misses for one key share one render.
  */
-export async function renderedRevision(revisionId: number, isCurrent: boolean, render: () => Promise<RenderedRevision>): Promise<RenderedRevision> {
+export function renderedRevision(revisionId: number, isCurrent: boolean, render: () => Promise<RenderedRevision>): Promise<RenderedRevision> {
   const key = `${RENDERER_VERSION}:${revisionId}:${isCurrent ? "current" : "old"}`;
-  const cached = cache.get(key);
-  if (cached) return cached;
-  let pending = inFlight.get(key);
-  if (!pending) {
-    pending = render().then((rendered) => {
-      cache.set(key, rendered, (rendered.bodyHtml.length + rendered.sidebarHtml.length) * 2);
-      return rendered;
-    });
-    inFlight.set(key, pending);
-    void pending.finally(() => inFlight.delete(key)).catch(() => undefined);
-  }
-  return pending;
+  return cache.getOrCompute(key, render, (rendered) => (rendered.bodyHtml.length + rendered.sidebarHtml.length) * 2);
 }
 
 /** Hit and miss counts of the render cache (benchmarks print them). */
@@ -48,29 +38,29 @@ export function renderCacheStats() {
 }
 
 const readerPages = new ByteLru<Uint8Array<ArrayBuffer>>(budgetFromEnv("WIKI_PAGE_CACHE_MB", 64));
-const pagesInFlight = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
 
 /**
- * Whole pages as signed-out readers get them, keyed by everything they show:
- * the revision, whether it is current, and the article's effective
- * protection. Kept UTF-8 encoded, so a hit costs no encoding either, and
- * concurrent misses share one build. Signed-in readers see their name and
- * rights, so their pages are assembled per request around the cached
- * revision parts instead.
+ * Whole pages as signed-out readers get them, keyed by everything they show
+ * (`articlePageKey` for article views). Kept UTF-8 encoded, so a hit costs no
+ * encoding either, and concurrent misses share one build. Signed-in readers
+ * see their name and rights, so their pages are assembled per request around
+ * the cached revision parts instead.
  */
-export async function readerPage(key: string, build: () => Promise<string>): Promise<Uint8Array<ArrayBuffer>> {
-  const fullKey = `${RENDERER_VERSION}:${key}`;
-  const cached = readerPages.get(fullKey);
-  if (cached !== undefined) return cached;
-  let pending = pagesInFlight.get(fullKey);
-  if (!pending) {
-    pending = build().then((html) => {
-      const page = new TextEncoder().encode(html);
-      readerPages.set(fullKey, page, page.length);
-      return page;
-    });
-    pagesInFlight.set(fullKey, pending);
-    void pending.finally(() => pagesInFlight.delete(fullKey)).catch(() => undefined);
-  }
-  return pending;
+export function readerPage(key: string, build: () => Promise<string>): Promise<Uint8Array<ArrayBuffer>> {
+  return readerPages.getOrCompute(`${RENDERER_VERSION}:${key}`, async () => new TextEncoder().encode(await build()), (page) => page.length);
+}
+
+/** A reader page if it is cached, without building it. */
+export function cachedReaderPage(key: string): Uint8Array<ArrayBuffer> | undefined {
+  return readerPages.get(`${RENDERER_VERSION}:${key}`);
+}
+
+/**
+ * The reader-page key of `article` at `revisionId`: the revision, whether it
+ * is current, and the protection in effect now (an expiry changes the key, so
+ * a lapsed lock icon is never served).
+ */
+export function articlePageKey(article: ArticleRow & { currentRevisionId: number }, revisionId: number): string {
+  const protection = effectiveProtection(article);
+  return `article:${article.id}:${revisionId}:${revisionId === article.currentRevisionId}:${protection.level}:${protection.expiresAt?.getTime() ?? ""}:${protection.reason ?? ""}`;
 }

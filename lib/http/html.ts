@@ -17,11 +17,20 @@ export async function htmlResponse(element: ReactElement, init: { status?: numbe
  * A complete HTML document as a response, with the security headers of a
  * page that runs no script (these routes skip proxy.ts).
  */
-export function htmlDocumentResponse(html: string | Uint8Array<ArrayBuffer>, init: { status?: number; headers?: Record<string, string>; https?: boolean } = {}): Response {
-  return new Response(html, {
-    status: init.status ?? 200,
-    headers: { "content-type": "text/html; charset=utf-8", ...securityHeaders(contentSecurityPolicy("none"), init.https ?? false), ...init.headers },
-  });
+export function htmlDocumentResponse(html: string | Uint8Array<ArrayBuffer>, init: HtmlDocumentInit = {}): Response {
+  return new Response(html, { status: init.status ?? 200, headers: htmlDocumentHeaders(init) });
+}
+
+export interface HtmlDocumentInit {
+  status?: number;
+  headers?: Record<string, string>;
+  /** whether the request came over https (Next's notion: `x-forwarded-proto`), for HSTS */
+  https?: boolean;
+}
+
+/** The headers of a script-free HTML document (also replayed by the cached-view fast path). */
+export function htmlDocumentHeaders(init: HtmlDocumentInit): Record<string, string> {
+  return { "content-type": "text/html; charset=utf-8", ...securityHeaders(contentSecurityPolicy("none"), init.https ?? false), ...init.headers };
 }
 
 /** Renders a server-only React tree to an HTML string (for fragments kept in a cache). */

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { request as httpGet } from "node:http";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -63,6 +64,41 @@ describe("pages for signed-out readers, cached whole", () => {
     }
   });
 
+  it("answers a signed-out view of a cached current page before Next, with the route's page and headers, and sees a save at once", async () => {
+    const slug = "Fast_path";
+    let base: number | null = null;
+    for (let i = 0; i < 2; i++) base = (await saveRevision({ db: database.db, slug, baseRevisionId: base, content: { ...contentAt(i), title: "Fast path" }, authorId: author.id, summary: `edit ${i}` })).revisionId;
+    const fromRoute = await rawGet(server, `/wiki/${slug}`);
+    expect(fromRoute.headers["x-cache"]).toBeUndefined();
+    const fromCache = await rawGet(server, `/wiki/${slug}`);
+    expect(fromCache.headers["x-cache"]).toBe("hit");
+    expect(fromCache.body.equals(fromRoute.body)).toBe(true);
+    for (const name of ["content-type", "content-security-policy", "x-content-type-options", "referrer-policy", "x-frame-options", "permissions-policy", "cache-control"]) {
+      expect(fromCache.headers[name], name).toBe(fromRoute.headers[name]);
+    }
+    const overHttps = await rawGet(server, `/wiki/${slug}`, { "x-forwarded-proto": "https" });
+    expect(overHttps.headers["x-cache"]).toBe("hit");
+    expect(overHttps.headers["strict-transport-security"]).toContain("max-age=");
+    const gzipped = await rawGet(server, `/wiki/${slug}`, { "accept-encoding": "gzip" });
+    expect([gzipped.headers["x-cache"], gzipped.headers["content-encoding"], gzipped.headers.vary]).toEqual(["hit", "gzip", "Accept-Encoding"]);
+    expect(gunzipSync(gzipped.body).equals(fromRoute.body)).toBe(true);
+
+    // A signed-in reader, a query or a non-canonical title is the route's to answer.
+    const signedIn = await httpRequest(server, "GET", `/wiki/${slug}`, { user: author });
+    expect(signedIn.headers.get("x-cache")).toBeNull();
+    expect(signedIn.text).toContain(author.name);
+    expect((await rawGet(server, `/wiki/${slug}?oldid=${base}`)).headers["x-cache"]).toBeUndefined();
+    const redirect = await rawGet(server, "/wiki/fast_path");
+    expect([redirect.status, redirect.headers["x-cache"]]).toEqual([301, undefined]);
+
+    // A save through the database is seen by the very next view: the page key is the current revision.
+    await saveRevision({ db: database.db, slug, baseRevisionId: base, content: { ...contentAt(99), title: "Fast path" }, authorId: author.id, summary: "edit 99" });
+    const afterSave = await rawGet(server, `/wiki/${slug}`);
+    expect(afterSave.headers["x-cache"]).toBeUndefined();
+    expect(afterSave.body.toString("utf8")).toContain("Version 99 of the lead.");
+    expect((await rawGet(server, `/wiki/${slug}`)).headers["x-cache"]).toBe("hit");
+  });
+
   it("leaves compression to a proxy in front when started with WIKI_COMPRESS=0", async () => {
     const uncompressing = await startAppServer({ databaseUrl: database.url, env: { WIKI_COMPRESS: "0" } });
     try {
@@ -108,7 +144,11 @@ describe("pages for signed-out readers, cached whole", () => {
 
   it("computes a diff once for concurrent readers (on a worker thread in the server)", async () => {
     const path = `/wiki/Cached_pages/diff?from=${ids[3]}&to=${ids[40]}`;
+    const threads = () => Number(/^Threads:\s+(\d+)/m.exec(readFileSync(`/proc/${server.process.pid}/status`, "utf8"))![1]);
+    const threadsBefore = threads();
     const answers = await Promise.all(Array.from({ length: 6 }, () => httpRequest(server, "GET", path)));
+    // The first diff starts the worker pool (none of the tests above diffs).
+    expect(threads()).toBeGreaterThan(threadsBefore);
     for (const answer of answers) {
       expect(answer.status).toBe(200);
       expect(answer.text).toBe(answers[0].text);

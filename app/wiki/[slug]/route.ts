@@ -2,7 +2,8 @@ import { createElement } from "react";
 import { ArticlePage, MissingArticlePage, renderRevisionParts } from "@/components/article/article-page";
 import { articleNotFound, findArticle, readRevisionOf } from "@/lib/articles/read-article";
 import { effectiveProtection } from "@/lib/articles/protection";
-import { readerPage, renderedRevision } from "@/lib/articles/rendered-revisions";
+import { articlePageKey, readerPage, renderedRevision } from "@/lib/articles/rendered-revisions";
+import { articleViewInit, offerCachedViewToServer } from "@/lib/articles/cached-view";
 import { sessionUserId } from "@/lib/auth/session";
 import { decide } from "@/lib/authz/policy";
 import { getDb } from "@/lib/db/client";
@@ -13,11 +14,16 @@ import { WikiError } from "@/lib/errors";
 import { htmlDocumentResponse, htmlResponse, renderHtml } from "@/lib/http/html";
 import { parseId } from "@/lib/http/respond";
 
+offerCachedViewToServer();
+
 /**
  * GET /wiki/{slug}[?oldid={revisionId}] — an article, current or at an old
  * revision. A view costs one query for the article row (plus the reader's
  * account when signed in, and the review count for reviewers); the revision
  * itself comes from the render cache, loaded and rendered only on a miss.
+ * A signed-out reader's view of a cached current page is answered before
+ * Next routes it (lib/articles/cached-view.ts), with this route's page and
+ * headers.
  */
 export async function GET(request: Request, context: { params: Promise<{ slug: string }> }) {
   // Next hands route handlers the slug already decoded.
@@ -49,12 +55,9 @@ export async function GET(request: Request, context: { params: Promise<{ slug: s
       if (rendered.articleId !== article.id) throw new WikiError("not_found", `Revision ${revisionId} of "${article.title}" does not exist.`);
       return `<!DOCTYPE html>${await renderHtml(createElement(ArticlePage, { article, rendered, isCurrent, viewer }))}`;
     };
-    const pageKey = `${article.id}:${revisionId}:${isCurrent}:${protection.level}:${protection.expiresAt?.getTime() ?? ""}:${protection.reason ?? ""}`;
-    // The page names the signed-in user, so it is private; an old revision's body never changes.
-    const cacheControl = actor ? "private, no-cache" : isCurrent ? "no-cache" : "public, max-age=31536000, immutable";
-    const init = { headers: { "cache-control": cacheControl }, https: url.protocol === "https:" };
+    const init = articleViewInit({ signedIn: actor !== null, isCurrent, https: url.protocol === "https:" });
     if (viewer) return htmlDocumentResponse(await buildPage(), init);
-    return htmlDocumentResponse(await readerPage(pageKey, buildPage), init);
+    return htmlDocumentResponse(await readerPage(articlePageKey(article, revisionId), buildPage), init);
   } catch (error) {
     if (error instanceof WikiError && (error.code === "not_found" || error.code === "bad_request")) {
       return htmlResponse(createElement(MissingArticlePage, { title: titleOfSlug(slug), message: error.message, userName: actor?.name }), { status: error.status });

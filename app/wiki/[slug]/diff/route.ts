@@ -25,13 +25,14 @@ export async function GET(request: Request, context: { params: Promise<{ slug: s
     // A diff between two fixed revisions never changes.
     const cacheControl = userName || !to ? "private, no-cache" : "public, max-age=31536000, immutable";
     const render = async () => `<!DOCTYPE html>${await renderHtml(createElement(DiffPage, { comparison: await compareRevisions({ slug, fromId, toId }), mode, userName }))}`;
-    if (userName || toId === null) return htmlDocumentResponse(await render(), { headers: { "cache-control": cacheControl } });
+    const init = { headers: { "cache-control": cacheControl }, https: url.protocol === "https:" };
+    if (userName || toId === null) return htmlDocumentResponse(await render(), init);
     // Signed out, two fixed revisions: the page is the same for everyone until the article moves on
     // (its "newer edit" link), so it is cached under the article's current revision too.
     const article = await findArticle(getDb(), slug);
     if (!article) throw articleNotFound(slug);
     const page = await readerPage(`diff:${article.id}:${article.currentRevisionId}:${fromId}:${toId}:${mode}`, render);
-    return htmlDocumentResponse(page, { headers: { "cache-control": cacheControl } });
+    return htmlDocumentResponse(page, init);
   } catch (error) {
     if (error instanceof WikiError && (error.code === "not_found" || error.code === "bad_request")) {
       return htmlResponse(createElement(MissingArticlePage, { title: titleOfSlug(slug), message: error.message, userName }), { status: error.status });
