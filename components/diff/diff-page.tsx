@@ -1,8 +1,9 @@
 import { HtmlPage } from "@/components/ui/html-page";
-import type { Comparison } from "@/lib/articles/compare";
+import type { RevisionPair } from "@/lib/articles/compare";
 import type { RevisionView } from "@/lib/articles/read-article";
 import { formatTimestamp } from "@/lib/document/format";
-import { DiffView } from "./diff-view";
+import { diffViewClass } from "./diff-view";
+import type { RenderedDiff } from "./render-diff";
 import type { DiffMode } from "./section-diff-view";
 
 
@@ -24,9 +25,16 @@ function RevisionCard({ view, label }: { view: RevisionView; label: string }) {
   );
 }
 
-/** The full diff page of two revisions with navigation and the mode switch. */
-export function DiffPage({ comparison, mode, userName }: { comparison: Comparison; mode: DiffMode; userName?: string }) {
-  const { from, to, diff, article } = comparison;
+/**
+ * The full diff page of two revisions with navigation and the mode switch.
+ * The diff itself comes rendered (renderDiffOffThread): react-dom's own
+ * output for DiffViewContent from the two revisions' JSON, so every user
+ * string in it was escaped by React (README, architecture: the article body
+ * from the render cache is the other such splice).
+ */
+export function DiffPage({ comparison, rendered, mode, userName }: { comparison: RevisionPair; rendered: RenderedDiff; mode: DiffMode; userName?: string }) {
+  const { from, to, article } = comparison;
+  const { stats } = rendered;
   const slug = encodeURIComponent(article.slug);
   const link = (fromId: number, toId: number, linkMode: DiffMode = mode) => `/wiki/${slug}/diff?from=${fromId}&to=${toId}${linkMode === "side-by-side" ? "&mode=side-by-side" : ""}`;
   return (
@@ -53,10 +61,10 @@ export function DiffPage({ comparison, mode, userName }: { comparison: Compariso
           </div>
         </div>
         <p className="diff-stats">
-          {diff.stats.sectionsChanged} section{diff.stats.sectionsChanged === 1 ? "" : "s"} changed · <ins className="diff-ins">+{diff.stats.wordsInserted} words</ins> · <del className="diff-del">−{diff.stats.wordsDeleted} words</del>
-          {diff.stats.blocksMoved ? ` · ${diff.stats.blocksMoved} paragraph${diff.stats.blocksMoved > 1 ? "s" : ""} moved` : ""}
+          {stats.sectionsChanged} section{stats.sectionsChanged === 1 ? "" : "s"} changed · <ins className="diff-ins">+{stats.wordsInserted} words</ins> · <del className="diff-del">−{stats.wordsDeleted} words</del>
+          {stats.blocksMoved ? ` · ${stats.blocksMoved} paragraph${stats.blocksMoved > 1 ? "s" : ""} moved` : ""}
         </p>
-        <DiffView diff={diff} from={from.content} to={to.content} mode={mode} />
+        <div className={diffViewClass(mode)} dangerouslySetInnerHTML={{ __html: rendered.html }} />
       </div>
     </HtmlPage>
   );

@@ -9,13 +9,33 @@ function isQuiet(section: SectionDiff): boolean {
   return section.status === "unchanged" && !section.renamed && !section.relevelled && !section.moved;
 }
 
+export interface DiffViewProps {
+  diff: ArticleDiff;
+  from: ArticleContent;
+  to: ArticleContent;
+  mode: DiffMode;
+}
+
+/** The class of a diff's outer element, which the diff page also sets around HTML rendered off-thread. */
+export const diffViewClass = (mode: DiffMode) => `diff diff-mode-${mode}`;
+
 /**
  * A whole article diff: changed sections (inline or side by side), runs of
  * unchanged sections folded into an expandable count, then the infobox,
- * references and notes panels. Used by the diff page, the proposal page and
- * the editor's "Show changes".
+ * references and notes panels. Used by the diff page (rendered on a worker
+ * thread, components/diff/render-diff.ts), the proposal page and the
+ * editor's "Show changes".
  */
-export function DiffView({ diff, from, to, mode }: { diff: ArticleDiff; from: ArticleContent; to: ArticleContent; mode: DiffMode }) {
+export function DiffView(props: DiffViewProps) {
+  return (
+    <div className={diffViewClass(props.mode)}>
+      <DiffViewContent {...props} />
+    </div>
+  );
+}
+
+/** What is inside a DiffView's outer element. */
+export function DiffViewContent({ diff, from, to, mode }: DiffViewProps) {
   const references = new Map<string, Reference>([...from.references, ...to.references].map((reference) => [reference.key, reference]));
   const lookup = (key: string) => references.get(key);
   const titles = new Map([...from.sections, ...to.sections].map((section) => [section.id, section.title || "(lead)"]));
@@ -33,7 +53,7 @@ export function DiffView({ diff, from, to, mode }: { diff: ArticleDiff; from: Ar
   const nothingChanged = diff.sections.every(isQuiet) && !diff.infobox && !diff.references.length && !diff.notes.length && !diff.title;
 
   return (
-    <div className={`diff diff-mode-${mode}`}>
+    <>
       {diff.title ? (
         <p className="diff-title-change">
           Title: <del className="diff-del">{diff.title.from}</del> → <ins className="diff-ins">{diff.title.to}</ins>
@@ -71,6 +91,6 @@ export function DiffView({ diff, from, to, mode }: { diff: ArticleDiff; from: Ar
       <InfoboxPanel diff={diff} lookup={lookup} />
       <ReferencesPanel diff={diff} />
       <NotesPanel diff={diff} lookup={lookup} />
-    </div>
+    </>
   );
 }

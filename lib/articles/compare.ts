@@ -14,18 +14,22 @@ function cachedDiff(older: RevisionView, newer: RevisionView): Promise<ArticleDi
   return diffCache.getOrCompute(`${older.revision.id}:${newer.revision.id}`, () => diffOffThread(older.content, newer.content), (diff) => JSON.stringify(diff).length * 2);
 }
 
-export interface Comparison {
+/** Two revisions of one article, older first, with the edits either side for navigation. */
+export interface RevisionPair {
   article: RevisionView["article"];
   from: RevisionView;
   to: RevisionView;
-  diff: ArticleDiff;
   /** the edit before `from` and after `to`, for "older edit" / "newer edit" */
   olderId: number | null;
   newerId: number | null;
 }
 
-/** Compares any two revisions of an article (in either order given; shown older to newer). */
-export async function compareRevisions(options: { slug: string; fromId: number; toId?: number | null; db?: Db }): Promise<Comparison> {
+export interface Comparison extends RevisionPair {
+  diff: ArticleDiff;
+}
+
+/** Loads any two revisions of an article (in either order given; returned older to newer). */
+export async function loadRevisionPair(options: { slug: string; fromId: number; toId?: number | null; db?: Db }): Promise<RevisionPair> {
   const db = options.db ?? getDb();
   const article = await findArticle(db, options.slug);
   if (!article) throw articleNotFound(options.slug);
@@ -35,12 +39,11 @@ export async function compareRevisions(options: { slug: string; fromId: number; 
     throw new WikiError("bad_request", "Choose two different revisions to compare.");
   }
   const next = await db.revision.findFirst({ where: { articleId: newer.article.id, id: { gt: newer.revision.id } }, orderBy: { id: "asc" }, select: { id: true } });
-  return {
-    article: newer.article,
-    from: older,
-    to: newer,
-    diff: await cachedDiff(older, newer),
-    olderId: older.revision.parentId,
-    newerId: next?.id ?? null,
-  };
+  return { article: newer.article, from: older, to: newer, olderId: older.revision.parentId, newerId: next?.id ?? null };
+}
+
+/** Compares any two revisions of an article: the pair and its structured diff (cached by pair). */
+export async function compareRevisions(options: { slug: string; fromId: number; toId?: number | null; db?: Db }): Promise<Comparison> {
+  const pair = await loadRevisionPair(options);
+  return { ...pair, diff: await cachedDiff(pair.from, pair.to) };
 }

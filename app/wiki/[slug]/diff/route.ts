@@ -1,7 +1,8 @@
 import { createElement } from "react";
 import { MissingArticlePage } from "@/components/article/article-page";
 import { DiffPage } from "@/components/diff/diff-page";
-import { compareRevisions } from "@/lib/articles/compare";
+import { renderDiffOffThread } from "@/components/diff/render-diff";
+import { loadRevisionPair } from "@/lib/articles/compare";
 import { titleOfSlug } from "@/lib/articles/titles";
 import { sessionUserId } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
@@ -24,7 +25,11 @@ export async function GET(request: Request, context: { params: Promise<{ slug: s
     const mode = url.searchParams.get("mode") === "side-by-side" ? "side-by-side" : "inline";
     // A diff between two fixed revisions never changes.
     const cacheControl = userName || !to ? "private, no-cache" : "public, max-age=31536000, immutable";
-    const render = async () => `<!DOCTYPE html>${await renderHtml(createElement(DiffPage, { comparison: await compareRevisions({ slug, fromId, toId }), mode, userName }))}`;
+    const render = async () => {
+      const comparison = await loadRevisionPair({ slug, fromId, toId });
+      const rendered = await renderDiffOffThread(comparison.from.content, comparison.to.content, mode);
+      return `<!DOCTYPE html>${await renderHtml(createElement(DiffPage, { comparison, rendered, mode, userName }))}`;
+    };
     const init = { headers: { "cache-control": cacheControl }, https: url.protocol === "https:" };
     if (userName || toId === null) return htmlDocumentResponse(await render(), init);
     // Signed out, two fixed revisions: the page is the same for everyone until the article moves on
