@@ -55,7 +55,7 @@ export async function cachedCurrentView(request: FrontRequest): Promise<CachedVi
   }
   // A non-canonical title is redirected by the route.
   if (slugOfTitle(slug) !== slug) return null;
-  const article = await findArticle(getDb(), slug);
+  const article = await currentArticle(slug);
   if (!article) return null;
   const page = cachedReaderPage(articlePageKey(article, article.currentRevisionId));
   if (!page) return null;
@@ -93,6 +93,26 @@ export function acceptsGzip(header: string | undefined): boolean {
     const quality = parameters.find((parameter) => parameter.startsWith("q="));
     return quality === undefined || Number(quality.slice(2)) > 0;
   });
+}
+
+const lookups = new Map<string, ReturnType<typeof findArticle>>();
+
+/**
+ * The article row, read once for all the views of one slug that arrive in
+ * the same turn of the event loop. The query is sent after they all arrived
+ * (the batch closes before it is sent), so none of them can miss a save that
+ * was acknowledged before it arrived.
+ */
+function currentArticle(slug: string): ReturnType<typeof findArticle> {
+  let pending = lookups.get(slug);
+  if (!pending) {
+    pending = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      lookups.delete(slug);
+      return findArticle(getDb(), slug);
+    });
+    lookups.set(slug, pending);
+  }
+  return pending;
 }
 
 const FAST_PATH = Symbol.for("wiki.cachedCurrentView");
