@@ -2,7 +2,7 @@ import { planCitations } from "../document/citations";
 import type { ArticleContent, DocJSON, Section } from "../document/model";
 import { citedReferenceKeys } from "../document/prune";
 import { diffInfobox, diffReferences } from "./fields";
-import { alignExact, bagOf, bagSimilarity, diffTokens, type WordBag } from "./sequence";
+import { alignExact, BagIndex, bagOf, bagSimilarity, diffTokens, type WordBag } from "./sequence";
 import { blockTokens, countWords, docTokens } from "./tokens";
 import type { ArticleDiff, BlockDiff, NoteDiff, SectionDiff, Token, TokenRun } from "./types";
 
@@ -99,22 +99,24 @@ export function diffArticles(from: ArticleContent, to: ArticleContent, options: 
   const restDeleted = allDeleted.filter((block) => !pairedWith.has(block));
   const restInserted = allInserted.filter((block) => !pairedWith.has(block));
   if (restDeleted.length * restInserted.length <= MAX_MOVE_PAIRS) {
+    const candidates = new BagIndex(restInserted.map(bagFor));
     for (const deleted of restDeleted) {
       if (clock() > deadline) {
         coarse = true;
         break;
       }
-      let best: LooseBlock | null = null;
+      // The most similar unpaired insertion of the same type (the later one on a tie).
+      let best = -1;
       let bestScore = MOVE_SIMILARITY;
-      for (const inserted of restInserted) {
+      for (const [j, score] of candidates.scores(bagFor(deleted))) {
+        const inserted = restInserted[j];
         if (pairedWith.has(inserted) || deleted.block.type !== inserted.block.type) continue;
-        const score = bagSimilarity(bagFor(deleted), bagFor(inserted), bestScore);
-        if (score >= bestScore) {
-          best = inserted;
+        if (score > bestScore || (score === bestScore && j > best)) {
+          best = j;
           bestScore = score;
         }
       }
-      if (best) link(deleted, best, "move");
+      if (best >= 0) link(deleted, restInserted[best], "move");
     }
   }
 
