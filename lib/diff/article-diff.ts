@@ -2,7 +2,7 @@ import { planCitations } from "../document/citations";
 import type { ArticleContent, DocJSON, Section } from "../document/model";
 import { citedReferenceKeys } from "../document/prune";
 import { diffInfobox, diffReferences } from "./fields";
-import { alignExact, BagIndex, bagOf, bagSimilarity, diffTokens, type WordBag } from "./sequence";
+import { alignExact, BagIndex, bagOf, diffTokens, TokenIds, type WordBag } from "./sequence";
 import { blockTokens, countWords, docTokens } from "./tokens";
 import type { ArticleDiff, BlockDiff, NoteDiff, SectionDiff, Token, TokenRun } from "./types";
 
@@ -78,7 +78,8 @@ export function diffArticles(from: ArticleContent, to: ArticleContent, options: 
     allInserted.push(...inserted);
   }
   const tokensOf = (loose: LooseBlock) => (loose.tokens ??= blockTokens(loose.block));
-  const bagFor = (loose: LooseBlock) => (loose.bag ??= bagOf(tokensOf(loose)));
+  const tokenIds = new TokenIds();
+  const bagFor = (loose: LooseBlock) => (loose.bag ??= bagOf(tokensOf(loose), tokenIds));
 
   // Pairing: identical blocks elsewhere are moves; similar blocks in the same gap are changes; similar blocks elsewhere are moves with changes.
   const pairedWith = new Map<LooseBlock, { other: LooseBlock; kind: "change" | "move"; moveId?: string }>();
@@ -223,20 +224,24 @@ function pairWithinGaps(
   link: (deleted: LooseBlock, inserted: LooseBlock, kind: "change") => void,
 ) {
   const gapOf = (index: number, side: 0 | 1) => plan.pairs.filter((pair) => pair[side] < index).length;
-  for (const deleted of plan.deleted) {
-    if (pairedWith.has(deleted)) continue;
+  const unpaired = plan.deleted.filter((deleted) => !pairedWith.has(deleted));
+  if (unpaired.length === 0 || plan.inserted.length === 0) return;
+  const candidates = new BagIndex(plan.inserted.map(bagFor));
+  const insertedGaps = plan.inserted.map((inserted) => gapOf(inserted.index, 1));
+  for (const deleted of unpaired) {
     const gap = gapOf(deleted.index, 0);
-    let best: LooseBlock | null = null;
+    // The most similar unpaired insertion of the same type in the same gap (the later one on a tie).
+    let best = -1;
     let bestScore = CHANGE_SIMILARITY;
-    for (const inserted of plan.inserted) {
-      if (pairedWith.has(inserted) || gapOf(inserted.index, 1) !== gap || inserted.block.type !== deleted.block.type) continue;
-      const score = bagSimilarity(bagFor(deleted), bagFor(inserted), bestScore);
-      if (score >= bestScore) {
-        best = inserted;
+    for (const [j, score] of candidates.scores(bagFor(deleted))) {
+      const inserted = plan.inserted[j];
+      if (pairedWith.has(inserted) || insertedGaps[j] !== gap || inserted.block.type !== deleted.block.type) continue;
+      if (score > bestScore || (score === bestScore && j > best)) {
+        best = j;
         bestScore = score;
       }
     }
-    if (best) link(deleted, best, "change");
+    if (best >= 0) link(deleted, plan.inserted[best], "change");
   }
 }
 

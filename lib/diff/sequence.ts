@@ -35,8 +35,31 @@ export function diffTokens(from: Token[], to: Token[], maxEditShare = 1): TokenR
 
 /** The word pairs of a block as a multiset: computed once per block, compared with many. */
 export interface WordBag {
-  counts: Map<string, number>;
+  /** word pair (two TokenIds numbers) -> how often it occurs */
+  counts: Map<number, number>;
   size: number;
+}
+
+const PAIR_BASE = 2 ** 26;
+const START = PAIR_BASE - 1;
+
+/**
+ * Numbers for token keys, shared by the bags of one diff so that word pairs
+ * are numbers, not strings: a diff of a 200k-character article makes bags of
+ * tens of thousands of pairs, and building a string for each was a good part
+ * of its time and garbage. Whitespace gets -1 (not counted).
+ */
+export class TokenIds {
+  private readonly ids = new Map<string, number>();
+
+  idOf(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = /^t:\s+$/.test(key) ? -1 : this.ids.size;
+      this.ids.set(key, id);
+    }
+    return id;
+  }
 }
 
 /**
@@ -44,17 +67,17 @@ export interface WordBag {
  * most of their words but few of their word pairs, while an edited paragraph
  * keeps most of both. So a rewrite is not mistaken for a change (and word-diffed).
  */
-export function bagOf(tokens: Token[]): WordBag {
-  const counts = new Map<string, number>();
+export function bagOf(tokens: Token[], ids = new TokenIds()): WordBag {
+  const counts = new Map<number, number>();
   let size = 0;
-  let previous = "^";
+  let previous = START;
   for (const token of tokens) {
-    const key = tokenKey(token);
-    if (key === "t: " || /^t:\s+$/.test(key)) continue;
-    const pair = `${previous}\u0000${key}`;
+    const id = ids.idOf(tokenKey(token));
+    if (id < 0) continue;
+    const pair = previous * PAIR_BASE + id;
     counts.set(pair, (counts.get(pair) ?? 0) + 1);
     size += 1;
-    previous = key;
+    previous = id;
   }
   return { counts, size };
 }
@@ -80,7 +103,7 @@ export function bagSimilarity(a: WordBag, b: WordBag, atLeast = 0): number {
  */
 export class BagIndex {
   /** word pair -> flattened [bag index, count, bag index, count, ...] */
-  private readonly postings = new Map<string, number[]>();
+  private readonly postings = new Map<number, number[]>();
   private readonly empty: number[] = [];
 
   constructor(private readonly bags: WordBag[]) {
@@ -118,7 +141,8 @@ export class BagIndex {
 
 /** Similarity of two token lists in [0, 1]: the Dice coefficient of their word-pair multisets (cheap). */
 export function similarity(a: Token[], b: Token[]): number {
-  return bagSimilarity(bagOf(a), bagOf(b));
+  const ids = new TokenIds();
+  return bagSimilarity(bagOf(a, ids), bagOf(b, ids));
 }
 
 /** Longest common subsequence alignment of two key lists: pairs of matched indexes in order. */
