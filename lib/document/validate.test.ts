@@ -134,3 +134,37 @@ describe("validateArticleContent", () => {
     expect(result.ok || result.issues[0].path).toBe("$.infobox.rows[0].sides[1].content[0].content[0].marks[0].attrs.href");
   });
 });
+
+describe("validateArticleContent on frozen (stored) documents", () => {
+  const deepFreeze = <T>(value: T): T => {
+    if (value && typeof value === "object") {
+      for (const child of Object.values(value)) deepFreeze(child);
+      Object.freeze(value);
+    }
+    return value;
+  };
+
+  it("checks a frozen document once, and still checks what it is combined with", () => {
+    const body = deepFreeze(docFromMarkup("Stored text[[ref:a]]"));
+    expect(validateArticleContent(smallArticle({ sections: [{ id: "lead", title: "", level: 0, body }] })).ok).toBe(true);
+    // The same stored document again, now next to a broken one and citing a key this revision lacks.
+    const broken = paragraph({ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] });
+    const result = validateArticleContent(
+      smallArticle({ sections: [{ id: "lead", title: "", level: 0, body }, { id: "s1", title: "Two", level: 2, body: broken }], references: [{ key: "b", title: "B", url: "https://example.org/b" }] }),
+    );
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.issues.map((issue) => issue.path)).toEqual(expect.arrayContaining([expect.stringContaining("$.sections[1].body")]));
+    }
+    const unknownReference = validateArticleContent(smallArticle({ sections: [{ id: "lead", title: "", level: 0, body }], references: [{ key: "b", title: "B", url: "https://example.org/b" }] }));
+    expect(unknownReference.ok).toBe(false);
+    if (!unknownReference.ok) expect(unknownReference.issues[0].message).toContain('unknown reference "a"');
+  });
+
+  it("does not remember a document that is not frozen, which could change after its check", () => {
+    const body = docFromMarkup("Mutable text[[ref:a]]");
+    expect(validateArticleContent(smallArticle({ sections: [{ id: "lead", title: "", level: 0, body }] })).ok).toBe(true);
+    (body.content![0] as { content: object[] }).content.push({ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] });
+    expect(validateArticleContent(smallArticle({ sections: [{ id: "lead", title: "", level: 0, body }] })).ok).toBe(false);
+  });
+});

@@ -201,6 +201,20 @@ function zodPath(path: PropertyKey[]): string {
   return path.reduce<string>((acc, part) => (typeof part === "number" ? `${acc}[${part}]` : `${acc}.${String(part)}`), "$");
 }
 
+// Documents already found valid, by identity, and only frozen ones: content
+// from the content store is deep-frozen and shared, so such a document cannot
+// change after its check. A save or an approval built on a cached revision of
+// a 1M-character article then checks the documents it changed, not all.
+const validFrozenDocs = new WeakSet<object>();
+
+function validateDocOnce(doc: unknown, path: string): ValidationIssue[] {
+  const frozen = typeof doc === "object" && doc !== null && Object.isFrozen(doc);
+  if (frozen && validFrozenDocs.has(doc)) return [];
+  const issues = validateDoc(doc, path);
+  if (frozen && issues.length === 0) validFrozenDocs.add(doc);
+  return issues;
+}
+
 /**
  * Validates a whole article revision: structure, every rich-text document,
  * http(s)-only reference URLs, unique section ids and reference keys, and
@@ -236,7 +250,7 @@ export function validateArticleContent(input: unknown): ValidationResult<Article
   });
 
   walkArticleDocs(content, (doc, path) => {
-    issues.push(...validateDoc(doc, path));
+    issues.push(...validateDocOnce(doc, path));
   });
   if (issues.length > 0) return { ok: false, issues };
 
