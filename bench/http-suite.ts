@@ -34,7 +34,9 @@ export async function runHttpBenchmarks({ url, articles, users, scale, quick, ad
   const hello = createServer((_request, response) => response.end("hello")).listen(0, "127.0.0.1");
   await new Promise((resolve) => hello.once("listening", resolve));
   const helloPort = (hello.address() as { port: number }).port;
-  const helloLoad = await httpLoad(`http://127.0.0.1:${helloPort}/`, 50, scale.seconds);
+  // Baselines are steady: half the time of the measured rows is enough.
+  const baselineSeconds = Math.max(1, scale.seconds / 2);
+  const helloLoad = await httpLoad(`http://127.0.0.1:${helloPort}/`, 50, baselineSeconds);
   hello.close();
   add("baseline: hello-world Node HTTP server, 50 connections", `${helloLoad.rps.toFixed(0)} req/s, p50 ${helloLoad.p50} ms, p99 ${helloLoad.p99} ms`);
 
@@ -43,9 +45,9 @@ export async function runHttpBenchmarks({ url, articles, users, scale, quick, ad
   const deployed = { WIKI_RATE_LIMITS: "off", WIKI_COMPRESS: "0" };
   const server = await startAppServer({ databaseUrl: url, env: deployed });
   servers.push(server);
-  const staticLoad = await httpLoad(`${server.url}/about`, 50, scale.seconds);
+  const staticLoad = await httpLoad(`${server.url}/about`, 50, baselineSeconds);
   add("baseline: static Next.js page (/about), 50 connections", `${staticLoad.rps.toFixed(0)} req/s, p50 ${staticLoad.p50} ms, p99 ${staticLoad.p99} ms`);
-  const healthLoad = await httpLoad(`${server.url}/api/health`, 50, scale.seconds);
+  const healthLoad = await httpLoad(`${server.url}/api/health`, 50, baselineSeconds);
   add("baseline: route handler running SELECT 1 (/api/health), 50 connections", `${healthLoad.rps.toFixed(0)} req/s, p50 ${healthLoad.p50} ms, p99 ${healthLoad.p99} ms`);
 
   const viewUrl = `${server.url}/wiki/${articles.View.slug}`;
@@ -54,7 +56,7 @@ export async function runHttpBenchmarks({ url, articles, users, scale, quick, ad
   // mostly copying, for the server and for the load generator on the same cores).
   const bare = createServer((_request, response) => response.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": page.byteLength }).end(page)).listen(0, "127.0.0.1");
   await new Promise((resolve) => bare.once("listening", resolve));
-  const bareLoad = await httpLoad(`http://127.0.0.1:${(bare.address() as { port: number }).port}/`, 50, scale.seconds);
+  const bareLoad = await httpLoad(`http://127.0.0.1:${(bare.address() as { port: number }).port}/`, 50, baselineSeconds);
   bare.close();
   add(`baseline: bare Node HTTP server sending the same ${kb(page.byteLength)} page, 50 connections`, `${bareLoad.rps.toFixed(0)} req/s, p50 ${bareLoad.p50} ms, p99 ${bareLoad.p99} ms`);
   const cachedLoad = await httpLoad(viewUrl, 50, scale.seconds);
@@ -159,7 +161,7 @@ export async function runHttpBenchmarks({ url, articles, users, scale, quick, ad
   };
   await queryDb.article.update({ where: { slug: articles.View.slug }, data: { protectionLevel: "extended" } });
   // A first run fills the caches (bounded, so memory levels off); runs 1 and 2 then show whether it keeps growing.
-  await runMixedLoadInChild({ ...mixedCast, targets: [server.url], durationSeconds: Math.min(scale.mixedSeconds, 30), readers: 200, readerThinkMs: 1000 });
+  await runMixedLoadInChild({ ...mixedCast, targets: [server.url], durationSeconds: Math.min(scale.mixedSeconds, 45), readers: 200, readerThinkMs: 1000 });
   const mixedRow = (name: string, result: MixedLoadResult, judged: boolean) => {
     const errors = result.reads.errors + result.saves.errors + result.proposals.errors + result.approvals.errors;
     const total = result.reads.count + result.saves.count + result.proposals.count + result.approvals.count + errors;
@@ -181,15 +183,16 @@ export async function runHttpBenchmarks({ url, articles, users, scale, quick, ad
     // The same with Next compressing every page for readers that ask for gzip (as it does without WIKI_COMPRESS=0).
     const compressing = await startAppServer({ databaseUrl: url, env: { WIKI_RATE_LIMITS: "off" } });
     servers.push(compressing);
-    await runMixedLoadInChild({ ...mixedCast, targets: [compressing.url], durationSeconds: Math.min(scale.mixedSeconds, 20), readers: 200, readerThinkMs: 1000 });
-    const result = await runMixedLoadInChild({ ...mixedCast, targets: [compressing.url], durationSeconds: scale.mixedSeconds, readers: 200, readerThinkMs: 1000 });
-    mixedRow(`  ... the same with Next gzipping every response itself (no proxy in front)`, result, false);
+    const seconds = Math.min(scale.mixedSeconds, 30);
+    await runMixedLoadInChild({ ...mixedCast, targets: [compressing.url], durationSeconds: Math.min(seconds, 10), readers: 200, readerThinkMs: 1000 });
+    const result = await runMixedLoadInChild({ ...mixedCast, targets: [compressing.url], durationSeconds: seconds, readers: 200, readerThinkMs: 1000 });
+    mixedRow(`  ... the same with Next gzipping every response itself (no proxy in front), ${seconds} s`, result, false);
     await compressing.stop();
   }
   add("server RSS after mixed load runs 1 and 2 (after a warm-up run)", `${rss[0].toFixed(0)} MB, ${rss[1].toFixed(0)} MB (${(((rss[1] - rss[0]) / rss[0]) * 100).toFixed(1)}%)`, "no growth (< 10%)", (rss[1] - rss[0]) / rss[0] < 0.1);
 
   // Saturation: one instance, then two on one database, closed loop.
-  const saturationSeconds = Math.min(scale.mixedSeconds, 20);
+  const saturationSeconds = Math.min(scale.mixedSeconds, 15);
   {
     const result = await runMixedLoadInChild({ ...mixedCast, targets: [server.url], durationSeconds: saturationSeconds, readers: 200 });
     add(

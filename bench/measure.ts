@@ -41,7 +41,7 @@ export async function sample(runs: number, fn: (i: number) => Promise<unknown> |
  * count as server latency (as it did for the mixed load, bench/load).
  */
 export async function httpLoad(url: string, connections: number, seconds: number) {
-  await autocannonInChild(url, connections, Math.min(2, seconds)); // warm up the JIT and the caches first
+  await autocannonInChild(url, connections, 1); // warm up the JIT and the caches first
   const result = await autocannonInChild(url, connections, seconds);
   return { rps: result.requests.average as number, p50: result.latency.p50 as number, p99: result.latency.p99 as number, non2xx: result.non2xx as number, errors: (result.errors + result.timeouts) as number, bytes: result.throughput.average as number };
 }
