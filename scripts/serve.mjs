@@ -15,7 +15,8 @@ function argument(flag, fallback) {
 }
 
 const port = Number(argument("-p", process.env.PORT ?? "3000"));
-const hostname = argument("-H", process.env.HOSTNAME ?? undefined);
+// Only -H: HOSTNAME is often the machine's own name (Docker sets it), which would bind one interface.
+const hostname = argument("-H", undefined);
 // As Next's own `next start` sets them, before Next is loaded.
 process.env.NODE_ENV = "production";
 process.env.NEXT_RUNTIME = "nodejs";
