@@ -168,3 +168,24 @@ describe("validateArticleContent on frozen (stored) documents", () => {
     expect(validateArticleContent(smallArticle({ sections: [{ id: "lead", title: "", level: 0, body }] })).ok).toBe(false);
   });
 });
+
+describe("validateArticleContent keeps stored parts", () => {
+  it("returns frozen sections, references and infobox as given, and copies the rest", () => {
+    const demo = articleFromSource(demoArticle);
+    const frozenSection = Object.freeze({ ...demo.sections[1] });
+    const frozenReference = Object.freeze({ ...demo.references[0] });
+    const result = validateArticleContent({ ...demo, sections: [demo.sections[0], frozenSection, ...demo.sections.slice(2)], references: [frozenReference, ...demo.references.slice(1)] });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.sections[1]).toBe(frozenSection);
+    expect(result.value.references[0]).toBe(frozenReference);
+    expect(result.value.sections[0]).not.toBe(demo.sections[0]);
+  });
+
+  it("would lose nothing by it: the schema's copy of a whole article equals the article (the schemas transform nothing)", () => {
+    const demo = articleFromSource(demoArticle);
+    const result = validateArticleContent(structuredClone(demo));
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.value).toStrictEqual(demo);
+  });
+});

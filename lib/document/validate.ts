@@ -216,6 +216,24 @@ function validateDocOnce(doc: unknown, path: string): ValidationIssue[] {
 }
 
 /**
+ * zod copies every object it parses. A stored (frozen) section, reference or
+ * infobox is kept as it came instead: the schemas transform nothing, so the
+ * copy would be equal, and the stored object's content hash is memoized by
+ * identity (content-store.ts), so a save or an approval built on a stored
+ * revision hashes only the parts it changed (on a 1M-character article,
+ * canonicalizing every section was a fifth of an approval).
+ */
+function keepStoredParts(parsed: ArticleContent, input: ArticleContent): ArticleContent {
+  const stored = <T>(copy: T, original: T): T => (original !== null && typeof original === "object" && Object.isFrozen(original) ? original : copy);
+  return {
+    ...parsed,
+    infobox: stored(parsed.infobox, input.infobox),
+    sections: parsed.sections.map((section, index) => stored(section, input.sections[index])),
+    references: parsed.references.map((reference, index) => stored(reference, input.references[index])),
+  };
+}
+
+/**
  * Validates a whole article revision: structure, every rich-text document,
  * http(s)-only reference URLs, unique section ids and reference keys, and
  * citations that point at references of the same revision.
@@ -225,7 +243,7 @@ export function validateArticleContent(input: unknown): ValidationResult<Article
   if (!parsed.success) {
     return { ok: false, issues: parsed.error.issues.map((issue) => ({ path: zodPath(issue.path), message: issue.message })) };
   }
-  const content = parsed.data;
+  const content = keepStoredParts(parsed.data, input as ArticleContent);
   const issues: ValidationIssue[] = [];
 
   const sectionIds = new Set<string>();
