@@ -19,6 +19,9 @@ async function proposeFromEditor(page: Page, sectionId: string, sentence: string
   await dialog.getByRole("button", { name: "Insert citation" }).click();
   await expect(dialog).toBeHidden();
   await page.getByLabel("Edit summary").fill(summary);
+  // The counter renders from the editor's state, so the summary is in it before the click (a CI run
+  // once submitted a proposal without its summary, 47 ms after the fill; see the issue note).
+  await expect(page.locator("#summary-count")).toHaveText(`${500 - summary.length} left`);
   await page.getByRole("button", { name: "Submit for review" }).click();
   await expect(page).toHaveURL(/\/proposals\/\d+$/);
   await expect(page.locator(".status-badge").first()).toHaveText("Open for review");
