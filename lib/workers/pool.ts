@@ -69,3 +69,20 @@ export class WorkerPool<J extends object, R> {
     return entry;
   }
 }
+
+/**
+ * A pool made on first use, or null where jobs run in place: with
+ * WIKI_DIFF_WORKERS=0, or outside Next's server (tests and scripts run the
+ * TypeScript sources, and only Next's build compiles a worker entry; its
+ * server sets NEXT_RUNTIME).
+ */
+export function lazyWorkerPool<J extends object, R>(start: () => Worker): () => WorkerPool<J, R> | null {
+  let pool: WorkerPool<J, R> | null | undefined;
+  return () => {
+    if (pool === undefined) {
+      const size = workerPoolSize();
+      pool = size > 0 && process.env.NEXT_RUNTIME === "nodejs" ? new WorkerPool<J, R>(size, start) : null;
+    }
+    return pool;
+  };
+}
