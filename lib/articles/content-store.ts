@@ -131,11 +131,19 @@ export function blobCacheStats() {
   return { hits: blobCache.hits, misses: blobCache.misses, entries: blobCache.size, bytes: blobCache.bytes };
 }
 
+/**
+ * The blobs that may not be stored yet, sorted by hash: a blob in the cache was
+ * read from the database, so it is stored already. Writers insert them in this
+ * order, so concurrent writers of the same blobs take index locks in one order
+ * and cannot deadlock.
+ */
+export function blobsToStore(blobs: BlobRow[]): BlobRow[] {
+  return blobs.filter((row) => !blobCache.has(row.hash)).sort((a, b) => (a.hash < b.hash ? -1 : 1));
+}
+
 /** Stores the blobs that are not stored yet; returns those it wrote. */
 export async function storeBlobs(tx: Tx, blobs: BlobRow[]): Promise<BlobRow[]> {
-  // A blob in the cache was read from the database, so it is stored already.
-  // Sorted, so concurrent writers of the same blobs take index locks in one order and cannot deadlock.
-  const unknown = blobs.filter((row) => !blobCache.has(row.hash)).sort((a, b) => (a.hash < b.hash ? -1 : 1));
+  const unknown = blobsToStore(blobs);
   if (unknown.length === 0) return [];
   // One statement: INSERT … ON CONFLICT DO NOTHING RETURNING, which returns the rows it inserted.
   const inserted = await tx.contentBlob.createManyAndReturn({

@@ -114,6 +114,26 @@ export async function submitEdit(options: { actor: Actor | null; slug: string; r
   }
   const author = options.actor!.id;
 
+  if (article.currentRevisionId === request.baseRevisionId) {
+    // The usual case, an edit of the current revision: one statement that writes only if it is
+    // still current. If another save got in first, the edit is merged under the lock below.
+    const saved = await saveRevision({
+      db,
+      head: { articleId: article.id, currentRevisionId: article.currentRevisionId, currentContent: base },
+      slug: options.slug,
+      baseRevisionId: article.currentRevisionId,
+      content: mine,
+      authorId: author,
+      summary: request.summary,
+      minor: request.minor,
+    }).catch((error: unknown) => {
+      if (error instanceof WikiError && error.code === "conflict") return null;
+      throw error;
+    });
+    if (saved?.status === "saved") return { status: "saved", revisionId: saved.revisionId, parentId: article.currentRevisionId, summary: request.summary, mergedWith: null };
+    if (saved?.status === "unchanged") return { status: "unchanged", revisionId: saved.revisionId };
+  }
+
   // Under the article's row lock: read the head, merge onto it if it moved, save. Concurrent saves
   // of one article queue here instead of racing, so an edit that merges cleanly always lands.
   const saveUnderLock = (tx: Tx) => saveOnHead(tx, { article, slug: options.slug, request, base, mine, author });
@@ -161,7 +181,7 @@ async function saveOnHead(
   const summary = mergedWith ? `${request.summary}${request.summary ? " " : ""}(merged with revision ${mergedWith})`.slice(0, 600) : request.summary;
   const saved = await saveRevision({
     tx,
-    locked: { articleId: options.article.id, currentRevisionId: head, currentContent: headContent },
+    head: { articleId: options.article.id, currentRevisionId: head, currentContent: headContent },
     slug: options.slug,
     baseRevisionId: head,
     content,

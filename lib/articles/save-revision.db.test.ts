@@ -87,6 +87,34 @@ describe("saveRevision", () => {
     expect(head.parentId).toBe(first.revisionId);
   });
 
+  it("with the head given (one statement, no transaction): one of concurrent saves wins, a stale head writes nothing", async () => {
+    const author = await createUser(ctx.db);
+    const base: ArticleContent = { title: "Known head", infobox: null, sections: [{ id: "lead", title: "", level: 0, body: docFromMarkup("v1") }], references: [] };
+    const first = await saveRevision({ db: ctx.db, slug: "Known_head", baseRevisionId: null, content: base, authorId: author.id, createdAt: new Date("2020-02-03T04:05:06.789Z") });
+    const head = { articleId: first.articleId, currentRevisionId: first.revisionId, currentContent: base };
+    const before = await counts();
+    const editsBefore = (await ctx.db.user.findUniqueOrThrow({ where: { id: author.id } })).editCount;
+    const results = await Promise.allSettled(
+      ["a", "b", "c", "d"].map((text) => saveRevision({ db: ctx.db, slug: "Known_head", baseRevisionId: first.revisionId, head, content: editSection(base, 0, text), authorId: author.id, summary: text, tags: ["undo"] })),
+    );
+    const won = results.filter((result) => result.status === "fulfilled");
+    expect(won).toHaveLength(1);
+    expect(results.filter((result) => result.status === "rejected" && (result.reason as WikiError).code === "conflict")).toHaveLength(3);
+    // Exactly the winner's rows: one revision, its section, chunk and root blobs; the losers left nothing.
+    expect(await counts()).toEqual({ ...before, revisions: before.revisions + 1, blobs: before.blobs + 3 });
+    const saved = (won[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof saveRevision>>>).value;
+    expect(saved).toMatchObject({ status: "saved", bytesWritten: expect.any(Number) });
+    const article = await ctx.db.article.findUniqueOrThrow({ where: { slug: "Known_head" } });
+    expect(article.currentRevisionId).toBe(saved.revisionId);
+    const revision = await ctx.db.revision.findUniqueOrThrow({ where: { id: saved.revisionId } });
+    expect(revision).toMatchObject({ parentId: first.revisionId, authorId: author.id, tags: ["undo"], approvedById: null, title: "Known head" });
+    expect(Date.now() - revision.createdAt.getTime()).toBeLessThan(60_000);
+    expect((await ctx.db.revision.findUniqueOrThrow({ where: { id: first.revisionId } })).createdAt.toISOString()).toBe("2020-02-03T04:05:06.789Z");
+    expect((await ctx.db.user.findUniqueOrThrow({ where: { id: author.id } })).editCount).toBe(editsBefore + 1);
+    const view = await readArticleRevision({ db: ctx.db, slug: "Known_head" });
+    expect(view.content).toEqual(editSection(base, 0, revision.summary));
+  });
+
   it("refuses invalid documents and unknown references, leaving no row behind", async () => {
     const author = await createUser(ctx.db);
     const before = await counts();

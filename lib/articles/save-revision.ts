@@ -3,7 +3,7 @@ import { getDb, type Db, type Tx } from "../db/client";
 import { SCHEMA_VERSION, type ArticleContent } from "../document/model";
 import { validateArticleContent } from "../document/validate";
 import { WikiError } from "../errors";
-import { encodeContent, storeBlobs } from "./content-store";
+import { blobsToStore, encodeContent } from "./content-store";
 import { slugOfTitle } from "./titles";
 
 // A 2 MB article's first save writes thousands of blobs; allow for a busy machine.
@@ -33,11 +33,12 @@ export interface SaveRevisionOptions {
   /** run inside the caller's transaction (an approval writes its decision and the revision together) */
   tx?: Tx;
   /**
-   * The article row as the caller's transaction locked it (FOR UPDATE), with
-   * the content of its current revision: the save then neither locks nor reads
-   * them again. Only with `tx`.
+   * The article's current revision as the caller read it, with its content:
+   * the save then neither locks nor reads them. The write checks in the same
+   * statement that it is still current (a conflict if not), so this needs no
+   * transaction of the caller's.
    */
-  locked?: { articleId: number; currentRevisionId: number; currentContent: ArticleContent };
+  head?: { articleId: number; currentRevisionId: number; currentContent: ArticleContent };
 }
 
 export type SaveRevisionResult =
@@ -65,6 +66,9 @@ export async function saveRevision(options: SaveRevisionOptions): Promise<SaveRe
   if (options.tx) return writeRevision(options.tx, options, content, encoded, sizeBytes);
   const db = options.db ?? getDb();
   try {
+    // With the head known, the write is one statement, atomic by itself; otherwise the
+    // article row is locked (or created) first, in a transaction.
+    if (options.head) return await writeRevision(db, options, content, encoded, sizeBytes);
     return await db.$transaction((tx: Tx) => writeRevision(tx, options, content, encoded, sizeBytes), SAVE_TRANSACTION_LIMITS);
   } catch (error) {
     // Two creations of one article race on its unique slug; a lock timeout or
@@ -76,47 +80,62 @@ export async function saveRevision(options: SaveRevisionOptions): Promise<SaveRe
   }
 }
 
-async function writeRevision(tx: Tx, options: SaveRevisionOptions, content: ArticleContent, encoded: ReturnType<typeof encodeContent>, sizeBytes: number): Promise<SaveRevisionResult> {
-  const article = options.locked ? { id: options.locked.articleId, currentRevisionId: options.locked.currentRevisionId } : await lockArticle(tx, options, content);
+async function writeRevision(db: Db | Tx, options: SaveRevisionOptions, content: ArticleContent, encoded: ReturnType<typeof encodeContent>, sizeBytes: number): Promise<SaveRevisionResult> {
+  const article = options.head ? { id: options.head.articleId, currentRevisionId: options.head.currentRevisionId } : await lockArticle(db, options, content);
   if (article.currentRevisionId !== options.baseRevisionId) {
     throw new WikiError("conflict", "The article was changed since your edit began.", { currentRevisionId: article.currentRevisionId });
   }
   if (article.currentRevisionId !== null) {
     // Hashes of cached (frozen) content are memoized, so encoding the head costs little.
-    const head = options.locked ? { ...encodeContent(options.locked.currentContent), title: options.locked.currentContent.title } : await tx.revision.findUniqueOrThrow({ where: { id: article.currentRevisionId } });
+    const head = options.head ? { ...encodeContent(options.head.currentContent), title: options.head.currentContent.title } : await db.revision.findUniqueOrThrow({ where: { id: article.currentRevisionId } });
     if (head.sectionsRoot === encoded.sectionsRoot && head.referencesRoot === encoded.referencesRoot && head.infoboxHash === encoded.infoboxHash && head.title === content.title) {
       return { status: "unchanged" as const, revisionId: article.currentRevisionId, articleId: article.id };
     }
   }
-  const written = await storeBlobs(tx, encoded.blobs);
-  const revision = await tx.revision.create({
-    data: {
-      articleId: article.id,
-      parentId: options.baseRevisionId,
-      authorId: options.authorId,
-      summary: options.summary ?? "",
-      minor: options.minor ?? false,
-      tags: options.tags ?? [],
-      approvedById: options.approvedById ?? null,
-      ...(options.createdAt ? { createdAt: options.createdAt } : {}),
-      sizeBytes,
-      schemaVersion: SCHEMA_VERSION,
-      title: content.title,
-      sectionsRoot: encoded.sectionsRoot,
-      referencesRoot: encoded.referencesRoot,
-      infoboxHash: encoded.infoboxHash,
-    },
-  });
-  const moved = await tx.article.updateMany({
-    where: { id: article.id, currentRevisionId: options.baseRevisionId },
-    data: { currentRevisionId: revision.id, title: content.title },
-  });
-  if (moved.count !== 1) {
-    throw new WikiError("conflict", "The article was changed since your edit began.");
-  }
-  await tx.user.update({ where: { id: options.authorId }, data: { editCount: { increment: 1 } } });
-  const bytesWritten = written.reduce((sum, row) => sum + Buffer.byteLength(JSON.stringify(row.data)), 0);
-  return { status: "saved" as const, revisionId: revision.id, articleId: article.id, bytesWritten };
+  const appended = await appendRevision(db, { ...options, articleId: article.id, content, encoded, sizeBytes });
+  if (!appended) throw new WikiError("conflict", "The article was changed since your edit began.");
+  return { status: "saved" as const, revisionId: appended.revisionId, articleId: article.id, bytesWritten: appended.bytesWritten };
+}
+
+/**
+ * Writes a revision in one statement: its new blobs, the revision row, the
+ * article's head moved onto it and the author's edit count. The article row is
+ * locked first and must still point at the base revision; if it moved, nothing
+ * is written and the result is null. One round trip instead of five keeps a
+ * save's cost and its time holding the article's lock small.
+ */
+async function appendRevision(
+  db: Db | Tx,
+  revision: SaveRevisionOptions & { articleId: number; content: ArticleContent; encoded: ReturnType<typeof encodeContent>; sizeBytes: number },
+): Promise<{ revisionId: number; bytesWritten: number } | null> {
+  const blobs = blobsToStore(revision.encoded.blobs);
+  const blobTexts = blobs.map((row) => JSON.stringify(row.data));
+  const [row] = await db.$queryRaw<Array<{ revisionId: number; written: string[] }>>`
+    WITH head AS (
+      SELECT "id" FROM "Article" WHERE "id" = ${revision.articleId} AND "currentRevisionId" IS NOT DISTINCT FROM ${revision.baseRevisionId}::int FOR UPDATE
+    ), blobs AS (
+      INSERT INTO "ContentBlob" ("hash", "kind", "data")
+      SELECT b."hash", b."kind", b."data"::jsonb FROM unnest(${blobs.map((row) => row.hash)}::text[], ${blobs.map((row) => row.kind)}::text[], ${blobTexts}::text[]) WITH ORDINALITY AS b("hash", "kind", "data", "n")
+      WHERE EXISTS (SELECT 1 FROM head) ORDER BY b."n"
+      ON CONFLICT ("hash") DO NOTHING
+      RETURNING "hash"
+    ), revision AS (
+      INSERT INTO "Revision" ("articleId", "parentId", "authorId", "summary", "minor", "tags", "approvedById", "createdAt", "sizeBytes", "schemaVersion", "title", "sectionsRoot", "referencesRoot", "infoboxHash")
+      SELECT head."id", ${revision.baseRevisionId}::int, ${revision.authorId}, ${revision.summary ?? ""}, ${revision.minor ?? false}, ${revision.tags ?? []}::text[], ${revision.approvedById ?? null}::int,
+        COALESCE(${revision.createdAt?.toISOString() ?? null}::timestamp, CURRENT_TIMESTAMP), ${revision.sizeBytes}, ${SCHEMA_VERSION}, ${revision.content.title},
+        ${revision.encoded.sectionsRoot}, ${revision.encoded.referencesRoot}, ${revision.encoded.infoboxHash}
+      FROM head
+      RETURNING "id"
+    ), moved AS (
+      UPDATE "Article" SET "currentRevisionId" = revision."id", "title" = ${revision.content.title} FROM revision WHERE "Article"."id" = ${revision.articleId}
+    ), counted AS (
+      UPDATE "User" SET "editCount" = "editCount" + 1 FROM revision WHERE "User"."id" = ${revision.authorId}
+    )
+    SELECT revision."id" AS "revisionId", ARRAY(SELECT "hash" FROM blobs) AS "written" FROM revision`;
+  if (!row) return null;
+  const written = new Set(row.written);
+  const bytesWritten = blobs.reduce((sum, blob, index) => sum + (written.has(blob.hash) ? Buffer.byteLength(blobTexts[index]) : 0), 0);
+  return { revisionId: row.revisionId, bytesWritten };
 }
 
 /**
@@ -125,7 +144,7 @@ async function writeRevision(tx: Tx, options: SaveRevisionOptions, content: Arti
  * head and reports a conflict, instead of deadlocking with the first on the
  * row's key lock.
  */
-async function lockArticle(tx: Tx, options: SaveRevisionOptions, content: ArticleContent): Promise<{ id: number; currentRevisionId: number | null }> {
+async function lockArticle(tx: Db | Tx, options: SaveRevisionOptions, content: ArticleContent): Promise<{ id: number; currentRevisionId: number | null }> {
   const [locked] = await tx.$queryRaw<Array<{ id: number; currentRevisionId: number | null }>>`SELECT "id", "currentRevisionId" FROM "Article" WHERE slug = ${options.slug} FOR UPDATE`;
   if (locked) return locked;
   if (options.baseRevisionId !== null) throw new WikiError("not_found", `There is no article "${options.slug}".`);

@@ -104,7 +104,7 @@ export async function decideProposal(options: DecisionOptions) {
         }
         const saved = await saveRevision({
           tx,
-          locked: { articleId: article.id, currentRevisionId: article.currentRevisionId!, currentContent: headContent },
+          head: { articleId: article.id, currentRevisionId: article.currentRevisionId!, currentContent: headContent },
           slug: article.slug,
           baseRevisionId: article.currentRevisionId,
           content,
