@@ -10,6 +10,7 @@ import { WikiError } from "../errors";
 import { loadContent } from "./content-store";
 import { maxEditBytes, type TEditConflictDetails, type TEditRequestParsed } from "./edit-contract";
 import { mergeContent } from "./merge";
+import { findArticle, findRevisionRow } from "./read-article";
 import { submitProposal } from "../proposals/submit-proposal";
 import { effectiveProtection } from "./protection";
 import { isTransactionConflict, SAVE_TRANSACTION_LIMITS, saveRevision } from "./save-revision";
@@ -65,7 +66,7 @@ function assertSize(content: ArticleContent): void {
 }
 
 async function loadRevisionContent(db: Db | Tx, articleId: number, revisionId: number): Promise<ArticleContent> {
-  const revision = await db.revision.findUnique({ where: { id: revisionId } });
+  const revision = await findRevisionRow(db, revisionId);
   if (!revision || revision.articleId !== articleId) throw new WikiError("bad_request", `Revision ${revisionId} is not a revision of this article.`);
   return loadContent(db, revision);
 }
@@ -81,9 +82,9 @@ async function loadRevisionContent(db: Db | Tx, articleId: number, revisionId: n
 export async function submitEdit(options: { actor: Actor | null; slug: string; request: TEditRequestParsed; db?: Db; client?: string }): Promise<EditOutcome> {
   const db = options.db ?? getDb();
   const { request } = options;
-  const article = await db.article.findUnique({ where: { slug: options.slug } });
+  const article = await findArticle(db, options.slug);
 
-  if (!article || article.currentRevisionId === null) {
+  if (!article) {
     assertAllowed(decide(options.actor, "create"));
     if (request.baseRevisionId !== null) throw new WikiError("not_found", `There is no article "${titleOfSlug(options.slug)}".`);
     const title = normalizeTitle(request.title ?? titleOfSlug(options.slug));

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb, poolOf, type Db } from "../db/client";
+import { getDb, queryPrepared, type Db, type Tx } from "../db/client";
 import type { ArticleContent } from "../document/model";
 import { WikiError } from "../errors";
 import { loadContent } from "./content-store";
@@ -25,26 +25,6 @@ export interface RevisionView {
   content: ArticleContent;
 }
 
-const revisionSelect = {
-  id: true,
-  articleId: true,
-  parentId: true,
-  createdAt: true,
-  summary: true,
-  minor: true,
-  sizeBytes: true,
-  schemaVersion: true,
-  title: true,
-  sectionsRoot: true,
-  referencesRoot: true,
-  infoboxHash: true,
-  tags: true,
-  author: { select: { id: true, name: true } },
-  approvedBy: { select: { name: true } },
-} as const;
-
-const articleSelect = { id: true, slug: true, title: true, currentRevisionId: true, protectionLevel: true, protectionExpiresAt: true, protectionReason: true } as const;
-
 /** An article's row as views need it: identity, current revision and protection. */
 export interface ArticleRow {
   id: number;
@@ -56,23 +36,47 @@ export interface ArticleRow {
   protectionReason: string | null;
 }
 
-/** The article at `slug` with a current revision, or null: one indexed query. */
+/** The article at `slug` with a current revision, or null: one indexed query, the hottest of the site. */
 export async function findArticle(db: Db, slug: string): Promise<(ArticleRow & { currentRevisionId: number }) | null> {
-  const pool = poolOf(db);
-  if (pool) {
-    // The hottest query of the site, as a prepared statement on the client's own pool.
-    const { rows } = await pool.query<{ id: number; slug: string; title: string; currentRevisionId: number | null; protectionLevel: string; protectionExpiresMs: string | null; protectionReason: string | null }>({
-      name: "wiki-find-article",
-      text: `SELECT "id", "slug", "title", "currentRevisionId", "protectionLevel", (EXTRACT(EPOCH FROM "protectionExpiresAt") * 1000)::bigint::text AS "protectionExpiresMs", "protectionReason" FROM "Article" WHERE "slug" = $1`,
-      values: [slug],
-    });
-    const row = rows[0];
-    if (!row || row.currentRevisionId === null) return null;
-    const { protectionExpiresMs, ...rest } = row;
-    return { ...rest, currentRevisionId: row.currentRevisionId, protectionExpiresAt: protectionExpiresMs === null ? null : new Date(Number(protectionExpiresMs)) };
-  }
-  const article = await db.article.findUnique({ where: { slug }, select: articleSelect });
-  return article && article.currentRevisionId !== null ? { ...article, currentRevisionId: article.currentRevisionId } : null;
+  const [row] = await queryPrepared<{ id: number; slug: string; title: string; currentRevisionId: number | null; protectionLevel: string; protectionExpiresMs: string | null; protectionReason: string | null }>(db, {
+    name: "wiki-find-article",
+    text: `SELECT "id", "slug", "title", "currentRevisionId", "protectionLevel", (EXTRACT(EPOCH FROM "protectionExpiresAt") * 1000)::bigint::text AS "protectionExpiresMs", "protectionReason" FROM "Article" WHERE "slug" = $1`,
+    values: [slug],
+  });
+  if (!row || row.currentRevisionId === null) return null;
+  const { protectionExpiresMs, ...rest } = row;
+  return { ...rest, currentRevisionId: row.currentRevisionId, protectionExpiresAt: protectionExpiresMs === null ? null : new Date(Number(protectionExpiresMs)) };
+}
+
+/** A revision's row with its author's and approver's names, or undefined: one indexed query. */
+export async function findRevisionRow(db: Db | Tx, revisionId: number) {
+  const [row] = await queryPrepared<{
+    id: number;
+    articleId: number;
+    parentId: number | null;
+    createdMs: string;
+    summary: string;
+    minor: boolean;
+    sizeBytes: number;
+    schemaVersion: number;
+    title: string;
+    sectionsRoot: string;
+    referencesRoot: string;
+    infoboxHash: string | null;
+    tags: string[];
+    authorName: string;
+    authorId: number;
+    approverName: string | null;
+  }>(db, {
+    name: "wiki-find-revision",
+    text: `SELECT r."id", r."articleId", r."parentId", (EXTRACT(EPOCH FROM r."createdAt") * 1000)::bigint::text AS "createdMs", r."summary", r."minor", r."sizeBytes",
+        r."schemaVersion", r."title", r."sectionsRoot", r."referencesRoot", r."infoboxHash", r."tags", r."authorId", a."name" AS "authorName", p."name" AS "approverName"
+      FROM "Revision" r JOIN "User" a ON a."id" = r."authorId" LEFT JOIN "User" p ON p."id" = r."approvedById" WHERE r."id" = $1`,
+    values: [revisionId],
+  });
+  if (!row) return undefined;
+  const { createdMs, authorName, approverName, ...rest } = row;
+  return { ...rest, createdAt: new Date(Number(createdMs)), author: { id: row.authorId, name: authorName }, approvedBy: approverName === null ? null : { name: approverName } };
 }
 
 export function articleNotFound(slug: string): WikiError {
@@ -81,7 +85,7 @@ export function articleNotFound(slug: string): WikiError {
 
 /** Reads `article` at `revisionId` (default: its current revision), which must belong to it. */
 export async function readRevisionOf(db: Db, article: ArticleRow & { currentRevisionId: number }, revisionId = article.currentRevisionId): Promise<RevisionView> {
-  const revision = await db.revision.findUnique({ where: { id: revisionId }, select: revisionSelect });
+  const revision = await findRevisionRow(db, revisionId);
   if (!revision || revision.articleId !== article.id) {
     throw new WikiError("not_found", `Revision ${revisionId} of "${article.title}" does not exist.`);
   }

@@ -95,7 +95,7 @@ describe("saveRevision", () => {
     const before = await counts();
     const editsBefore = (await ctx.db.user.findUniqueOrThrow({ where: { id: author.id } })).editCount;
     const results = await Promise.allSettled(
-      ["a", "b", "c", "d"].map((text) => saveRevision({ db: ctx.db, slug: "Known_head", baseRevisionId: first.revisionId, head, content: editSection(base, 0, text), authorId: author.id, summary: text, tags: ["undo"] })),
+      ["known a", "known b", "known c", "known d"].map((text) => saveRevision({ db: ctx.db, slug: "Known_head", baseRevisionId: first.revisionId, head, content: editSection(base, 0, text), authorId: author.id, summary: text, tags: ["undo"] })),
     );
     const won = results.filter((result) => result.status === "fulfilled");
     expect(won).toHaveLength(1);
