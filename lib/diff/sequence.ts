@@ -51,15 +51,31 @@ const START = PAIR_BASE - 1;
  */
 export class TokenIds {
   private readonly ids = new Map<string, number>();
+  /** plain words (text without marks, most tokens) by their text: no key string to build */
+  private readonly words = new Map<string, number>();
 
-  idOf(key: string): number {
-    let id = this.ids.get(key);
+  idOf(token: Token): number {
+    if (token.kind === "text" && !token.marks) {
+      // A text token is a run of spaces or of non-spaces (tokens.ts), so its first character tells.
+      return isSpace(token.text.charCodeAt(0)) ? -1 : this.lookup(this.words, token.text);
+    }
+    const key = tokenKey(token);
+    return /^t:\s+$/.test(key) ? -1 : this.lookup(this.ids, key);
+  }
+
+  private lookup(map: Map<string, number>, key: string): number {
+    let id = map.get(key);
     if (id === undefined) {
-      id = /^t:\s+$/.test(key) ? -1 : this.ids.size;
-      this.ids.set(key, id);
+      id = this.ids.size + this.words.size;
+      map.set(key, id);
     }
     return id;
   }
+}
+
+function isSpace(code: number): boolean {
+  // What \s matches in the tokenizer's pattern, fast for the common ASCII cases.
+  return code === 32 || (code >= 9 && code <= 13) || (code > 127 && /\s/.test(String.fromCharCode(code)));
 }
 
 /**
@@ -72,7 +88,7 @@ export function bagOf(tokens: Token[], ids = new TokenIds()): WordBag {
   let size = 0;
   let previous = START;
   for (const token of tokens) {
-    const id = ids.idOf(tokenKey(token));
+    const id = ids.idOf(token);
     if (id < 0) continue;
     const pair = previous * PAIR_BASE + id;
     counts.set(pair, (counts.get(pair) ?? 0) + 1);

@@ -4,7 +4,8 @@ import type { Token } from "./types";
 const WORD = /\s+|[^\s]+/g;
 
 function markSignature(node: DocJSON): string {
-  return (node.marks ?? [])
+  if (!node.marks?.length) return "";
+  return node.marks
     .map((mark) => (mark.type === "link" ? `link:${mark.attrs?.href}` : mark.type === "wikiLink" ? `wiki:${mark.attrs?.title}` : mark.type))
     .sort()
     .join(",");
