@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb, type Db, type Tx } from "../db/client";
+import { getDb, queryPrepared, type Db, type Tx } from "../db/client";
 import { SCHEMA_VERSION, type ArticleContent } from "../document/model";
 import { validateArticleContent } from "../document/validate";
 import { WikiError } from "../errors";
@@ -110,28 +110,47 @@ async function appendRevision(
 ): Promise<{ revisionId: number; bytesWritten: number } | null> {
   const blobs = blobsToStore(revision.encoded.blobs);
   const blobTexts = blobs.map((row) => JSON.stringify(row.data));
-  const [row] = await db.$queryRaw<Array<{ revisionId: number; written: string[] }>>`
-    WITH head AS (
-      SELECT "id" FROM "Article" WHERE "id" = ${revision.articleId} AND "currentRevisionId" IS NOT DISTINCT FROM ${revision.baseRevisionId}::int FOR UPDATE
-    ), blobs AS (
-      INSERT INTO "ContentBlob" ("hash", "kind", "data")
-      SELECT b."hash", b."kind", b."data"::jsonb FROM unnest(${blobs.map((row) => row.hash)}::text[], ${blobs.map((row) => row.kind)}::text[], ${blobTexts}::text[]) WITH ORDINALITY AS b("hash", "kind", "data", "n")
-      WHERE EXISTS (SELECT 1 FROM head) ORDER BY b."n"
-      ON CONFLICT ("hash") DO NOTHING
-      RETURNING "hash"
-    ), revision AS (
-      INSERT INTO "Revision" ("articleId", "parentId", "authorId", "summary", "minor", "tags", "approvedById", "createdAt", "sizeBytes", "schemaVersion", "title", "sectionsRoot", "referencesRoot", "infoboxHash")
-      SELECT head."id", ${revision.baseRevisionId}::int, ${revision.authorId}, ${revision.summary ?? ""}, ${revision.minor ?? false}, ${revision.tags ?? []}::text[], ${revision.approvedById ?? null}::int,
-        COALESCE(${revision.createdAt?.toISOString() ?? null}::timestamp, CURRENT_TIMESTAMP), ${revision.sizeBytes}, ${SCHEMA_VERSION}, ${revision.content.title},
-        ${revision.encoded.sectionsRoot}, ${revision.encoded.referencesRoot}, ${revision.encoded.infoboxHash}
-      FROM head
-      RETURNING "id"
-    ), moved AS (
-      UPDATE "Article" SET "currentRevisionId" = revision."id", "title" = ${revision.content.title} FROM revision WHERE "Article"."id" = ${revision.articleId}
-    ), counted AS (
-      UPDATE "User" SET "editCount" = "editCount" + 1 FROM revision WHERE "User"."id" = ${revision.authorId}
-    )
-    SELECT revision."id" AS "revisionId", ARRAY(SELECT "hash" FROM blobs) AS "written" FROM revision`;
+  const [row] = await queryPrepared<{ revisionId: number; written: string[] }>(db, {
+    name: "wiki-append-revision",
+    text: `WITH head AS (
+        SELECT "id" FROM "Article" WHERE "id" = $1::int AND "currentRevisionId" IS NOT DISTINCT FROM $2::int FOR UPDATE
+      ), blobs AS (
+        INSERT INTO "ContentBlob" ("hash", "kind", "data")
+        SELECT b."hash", b."kind", b."data"::jsonb FROM unnest($3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS b("hash", "kind", "data", "n")
+        WHERE EXISTS (SELECT 1 FROM head) ORDER BY b."n"
+        ON CONFLICT ("hash") DO NOTHING
+        RETURNING "hash"
+      ), revision AS (
+        INSERT INTO "Revision" ("articleId", "parentId", "authorId", "summary", "minor", "tags", "approvedById", "createdAt", "sizeBytes", "schemaVersion", "title", "sectionsRoot", "referencesRoot", "infoboxHash")
+        SELECT head."id", $2::int, $6::int, $7::text, $8::boolean, $9::text[], $10::int, COALESCE($11::timestamp, CURRENT_TIMESTAMP), $12::int, $13::int, $14::text, $15::text, $16::text, $17::text
+        FROM head
+        RETURNING "id"
+      ), moved AS (
+        UPDATE "Article" SET "currentRevisionId" = revision."id", "title" = $14::text FROM revision WHERE "Article"."id" = $1::int
+      ), counted AS (
+        UPDATE "User" SET "editCount" = "editCount" + 1 FROM revision WHERE "User"."id" = $6::int
+      )
+      SELECT revision."id" AS "revisionId", ARRAY(SELECT "hash" FROM blobs) AS "written" FROM revision`,
+    values: [
+      revision.articleId,
+      revision.baseRevisionId,
+      blobs.map((row) => row.hash),
+      blobs.map((row) => row.kind),
+      blobTexts,
+      revision.authorId,
+      revision.summary ?? "",
+      revision.minor ?? false,
+      revision.tags ?? [],
+      revision.approvedById ?? null,
+      revision.createdAt?.toISOString() ?? null,
+      revision.sizeBytes,
+      SCHEMA_VERSION,
+      revision.content.title,
+      revision.encoded.sectionsRoot,
+      revision.encoded.referencesRoot,
+      revision.encoded.infoboxHash,
+    ],
+  });
   if (!row) return null;
   const written = new Set(row.written);
   const bytesWritten = blobs.reduce((sum, blob, index) => sum + (written.has(blob.hash) ? Buffer.byteLength(blobTexts[index]) : 0), 0);

@@ -19,8 +19,8 @@ export function createClient(connectionString = process.env.DATABASE_URL) {
 const pools = new WeakMap<object, pg.Pool>();
 
 /**
- * Rows of one of the hottest reads (the article row, the acting user, a
- * revision row), as a named prepared statement on the client's own `pg` pool:
+ * Rows of one of the hottest statements (the article row, the acting user, a
+ * revision row, a save's write), as a named prepared statement on the client's own `pg` pool:
  * Prisma's per-call overhead (about 0.4 ms here) would otherwise be most of
  * their cost (README, architecture). Inside a transaction, which has no pool
  * of its own, the same SQL runs through it. Columns must come back the same
