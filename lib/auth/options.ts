@@ -5,7 +5,7 @@ import { getDb } from "../db/client";
 import { WikiError } from "../errors";
 import { clientAddress } from "../http/client-address";
 import { sameSiteRedirect } from "../http/return-path";
-import { identityOfClaims, newSessionClaims, SESSION_IDLE_SECONDS, sessionExpiry } from "./session";
+import { identityOfClaims, newSessionClaims, SESSION_LIFETIME_SECONDS, sessionExpiry } from "./session";
 import { authenticate } from "./sign-in";
 import { signInRefusals } from "./sign-in-throttle";
 
@@ -17,7 +17,7 @@ import { signInRefusals } from "./sign-in-throttle";
  * and a token whose session ended is refused by the same read.
  */
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS },
+  session: { strategy: "jwt", maxAge: SESSION_LIFETIME_SECONDS },
   pages: { signIn: "/login" },
   providers: [
     CredentialsProvider({

@@ -6,11 +6,10 @@ import { decode, encode, type JWT } from "next-auth/jwt";
 export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
 /**
- * How long a session token is renewed on use (next-auth's sliding maxAge) and
- * how long it may live in all from its sign-in, however often it is renewed:
- * a copied token dies at the latest then.
+ * How long a session lives from its sign-in. next-auth renews a token's expiry
+ * on use; the sign-in time it carries does not move, so a copied token dies at
+ * the latest this long after the sign-in, however often it is renewed.
  */
-export const SESSION_IDLE_SECONDS = 7 * 24 * 60 * 60;
 export const SESSION_LIFETIME_SECONDS = 30 * 24 * 60 * 60;
 
 /**
@@ -84,7 +83,7 @@ export async function sessionUserId(cookieHeader: string | null): Promise<Sessio
 
 /** A session token as next-auth would issue it. */
 export function encodeSession(claims: JWT): Promise<string> {
-  return encode({ token: claims, secret: secret(), maxAge: SESSION_IDLE_SECONDS });
+  return encode({ token: claims, secret: secret(), maxAge: SESSION_LIFETIME_SECONDS });
 }
 
 /** A session cookie for `user`, as next-auth would set it (tests and tools sign in with it). */
@@ -102,5 +101,5 @@ export function sessionSetCookie(cookieHeader: string | null, token: string | nu
   const secure = name.startsWith("__Secure-") ? "; Secure" : "";
   return token === null
     ? `${name}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secure}`
-    : `${name}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${SESSION_IDLE_SECONDS}${secure}`;
+    : `${name}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${SESSION_LIFETIME_SECONDS}${secure}`;
 }
