@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { CALLBACK_URL_COOKIES, nextAuthCanRead } from "./lib/http/return-path";
 import { contentSecurityPolicy, securityHeaders } from "./lib/http/security-headers";
 
 /**
@@ -21,7 +22,26 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", policy);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  // A callbackUrl parameter or cookie that next-auth cannot read would be its 500: dropped before it sees it.
+  let rewrite: URL | null = null;
+  const dropped: string[] = [];
+  if (request.nextUrl.pathname.startsWith("/api/auth/")) {
+    const parameter = request.nextUrl.searchParams.get("callbackUrl");
+    if (parameter !== null && !nextAuthCanRead(parameter)) {
+      rewrite = request.nextUrl.clone();
+      rewrite.searchParams.delete("callbackUrl");
+    }
+    for (const name of CALLBACK_URL_COOKIES) {
+      const value = request.cookies.get(name)?.value;
+      if (value !== undefined && !nextAuthCanRead(value)) {
+        request.cookies.delete(name);
+        dropped.push(name);
+      }
+    }
+    if (dropped.length) requestHeaders.set("cookie", request.cookies.toString());
+  }
+  const response = rewrite ? NextResponse.rewrite(rewrite, { request: { headers: requestHeaders } }) : NextResponse.next({ request: { headers: requestHeaders } });
+  for (const name of dropped) response.cookies.set(name, "", { maxAge: 0, path: "/", secure: name.startsWith("__Secure-") });
   for (const [name, value] of Object.entries(securityHeaders(policy, request.nextUrl.protocol === "https:"))) response.headers.set(name, value);
   return response;
 }

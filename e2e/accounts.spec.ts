@@ -56,6 +56,39 @@ test("the same message for an unknown user and a wrong password, then a pause af
   await expect(page.locator(".form-error")).toHaveText(/Too many failed sign-ins. Try again in \d+ seconds/);
 });
 
+test("change one's password, which signs out the other browser, then sign out everywhere", async ({ page, browser, request, baseURL }) => {
+  const name = `Changer ${Date.now().toString(36)}`;
+  const created = await request.post("/api/users", { data: { username: name, password: "the first passphrase here" }, headers: { origin: baseURL! } });
+  expect(created.status()).toBe(201);
+  await signIn(page, name, "the first passphrase here");
+  await expect(page.locator(".site-account")).toContainText(name);
+  const elsewhere = await browser.newContext();
+  const otherPage = await elsewhere.newPage();
+  await signIn(otherPage, name, "the first passphrase here");
+  await expect(otherPage.locator(".site-account")).toContainText(name);
+
+  await page.goto("/account");
+  await page.getByLabel("Current password").fill("not the password");
+  await page.getByLabel("New password", { exact: true }).fill("a second passphrase here");
+  await page.getByLabel("Confirm new password").fill("a second passphrase here");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.locator(".form-error")).toHaveText(/current password is not correct/);
+  await page.getByLabel("Current password").fill("the first passphrase here");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByRole("status")).toHaveText(/Your password was changed/);
+
+  await page.goto("/account");
+  await expect(page.getByText(`You are signed in as ${name}.`)).toBeVisible();
+  await otherPage.goto("/account");
+  await expect(otherPage.getByText("You are not signed in.")).toBeVisible();
+  await elsewhere.close();
+
+  await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(page.locator(".site-account")).toContainText("Sign in");
+  await signIn(page, name, "a second passphrase here");
+  await expect(page.locator(".site-account")).toContainText(name);
+});
+
 test("an admin protects an article: the padlock appears and the log records it", async ({ page }) => {
   await signIn(page, "admin", "wiki-demo-password");
   await expect(page.locator(".site-account")).toContainText("admin");

@@ -21,6 +21,8 @@ const hostname = argument("-H", undefined);
 process.env.NODE_ENV = "production";
 process.env.NEXT_RUNTIME = "nodejs";
 process.title = "wiki-server";
+// The app reads the client's socket address only from the header set below, and only when this says it is ours.
+process.env.WIKI_SOCKET_ADDRESS_HEADER = "1";
 const { default: next } = await import("next");
 
 const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
@@ -30,6 +32,9 @@ await app.prepare();
 const fastPath = Symbol.for("wiki.cachedCurrentView");
 
 const server = createServer((req, res) => {
+  // Every request, whatever path it takes: the socket's peer replaces any copy the client sent
+  // (lib/http/client-address.ts; X-Forwarded-For is read only from trusted proxies).
+  req.headers["x-wiki-client-address"] = req.socket.remoteAddress ?? "";
   const cachedCurrentView = globalThis[fastPath];
   if (!cachedCurrentView || req.method !== "GET" || !req.url?.startsWith("/wiki/")) return void handle(req, res);
   const forwardedProto = req.headers["x-forwarded-proto"];

@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { closeDb, getDb } from "../lib/db/client";
 import { prepareDatabase } from "../lib/db/setup";
+import { trustedProxies } from "../lib/http/client-address";
 import { seedDemo } from "../prisma/seed/demo";
 import { buildIfNeeded, nextBin } from "./build";
 
@@ -29,6 +30,8 @@ function authSecret(): string {
   return readFileSync(file, "utf8").trim();
 }
 
+// A WIKI_TRUSTED_PROXIES it cannot read stops the start here, not at the first request.
+trustedProxies();
 process.env.NEXTAUTH_SECRET = authSecret();
 process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 const database = await prepareDatabase({ log });

@@ -1,16 +1,13 @@
 import { LoginForm } from "@/components/auth/login-form";
+import { safeReturnPath } from "@/lib/http/return-path";
 
 export const metadata = { title: "Sign in" };
 
-/** Only same-site paths are followed after signing in. */
-function safeReturnPath(value: string | string[] | undefined): string {
-  const path = Array.isArray(value) ? value[0] : value;
-  return path && path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") ? path : "/";
-}
-
 // GET /login — sign in with username and password.
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ returnTo?: string | string[] }> }) {
-  const returnTo = safeReturnPath((await searchParams).returnTo);
+  // Only same-site paths are followed after signing in.
+  const requested = (await searchParams).returnTo;
+  const returnTo = safeReturnPath(Array.isArray(requested) ? requested[0] : requested);
   return (
     <div className="content-page narrow">
       <h1 className="page-title">Sign in</h1>

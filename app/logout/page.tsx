@@ -13,6 +13,9 @@ export default async function LogoutPage() {
         <>
           <p>You are signed in as {viewer.name}.</p>
           <SignOutButton />
+          <p className="form-aside">
+            <a href="/account">Sign out everywhere or change your password</a>
+          </p>
         </>
       ) : (
         <p>

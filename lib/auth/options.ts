@@ -1,38 +1,69 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { checkCredentials, recordLogin } from "./sign-in";
+import { getDb } from "../db/client";
+import { WikiError } from "../errors";
+import { clientAddress } from "../http/client-address";
+import { sameSiteRedirect } from "../http/return-path";
+import { identityOfClaims, newSessionClaims, SESSION_LIFETIME_SECONDS, sessionExpiry } from "./session";
+import { authenticate } from "./sign-in";
+import { signInRefusals } from "./sign-in-throttle";
 
 /**
  * next-auth configuration: username and password, JWT sessions. The token
- * carries only the user id and name; groups and blocks are read from the
- * database for every decision, so a stale token grants nothing.
+ * carries the user id and name, the session generation it was issued under, a
+ * session id and the sign-in time (lib/auth/session.ts); groups and blocks are
+ * read from the database for every decision, so a stale token grants nothing,
+ * and a token whose session ended is refused by the same read.
  */
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_LIFETIME_SECONDS },
   pages: { signIn: "/login" },
   providers: [
     CredentialsProvider({
       name: "Username and password",
       credentials: { username: { label: "Username", type: "text" }, password: { label: "Password", type: "password" } },
+      // The throttle counts the exact username checked here, whatever the body's encoding or the path.
       async authorize(credentials, request) {
-        if (!credentials?.username || !credentials.password) return null;
-        const forwarded = String(request?.headers?.["x-forwarded-for"] ?? "").split(",").map((hop) => hop.trim()).filter(Boolean);
-        const client = forwarded[forwarded.length - 1] ?? "local";
-        const user = await checkCredentials(credentials.username, credentials.password);
-        await recordLogin(credentials.username, client, user !== null);
-        return user ? { id: String(user.id), name: user.name } : null;
+        const { username, password } = (credentials ?? {}) as { username?: unknown; password?: unknown };
+        if (typeof username !== "string" || typeof password !== "string" || !username || !password) return null;
+        try {
+          const user = await authenticate(username, password, clientAddress({ headers: request?.headers ?? {} }));
+          return user ? { id: String(user.id), name: user.name, sessionGeneration: user.sessionGeneration } : null;
+        } catch (error) {
+          const refusals = signInRefusals.getStore();
+          if (error instanceof WikiError && refusals) refusals.refusal = error;
+          throw error;
+        }
       },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) token.sub = user.id;
+      if (user) return newSessionClaims({ id: Number(user.id), name: user.name ?? "", sessionGeneration: (user as { sessionGeneration?: number }).sessionGeneration ?? 0 });
+      // Renewal keeps the sign-in time: past its lifetime a token is not renewed (next-auth clears the cookie).
+      if (!identityOfClaims(token)) throw new Error("The session has ended; sign in again.");
       return token;
     },
     session({ session, token }) {
       if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
       return session;
+    },
+    // Every return path (callbackUrl parameter or cookie) stays on this site; garbage goes home.
+    redirect({ url, baseUrl }) {
+      return sameSiteRedirect(url, baseUrl);
+    },
+  },
+  events: {
+    // Sign-out ends this session on the server too: its id is refused until the token would have expired anyway.
+    async signOut({ token }) {
+      const session = identityOfClaims(token);
+      if (!session) return;
+      const db = getDb();
+      await db.$transaction([
+        db.revokedSession.deleteMany({ where: { expiresAt: { lt: new Date() } } }),
+        db.revokedSession.upsert({ where: { id: session.sessionId }, create: { id: session.sessionId, expiresAt: sessionExpiry(Number(token.authAt)) }, update: {} }),
+      ]);
     },
   },
 };

@@ -1,34 +1,14 @@
 import "server-only";
 import { getDb } from "../db/client";
-import { consume, peek, reset } from "../rate-limit";
 import { hashPassword, verifyPassword } from "./password";
+import { beginSignInAttempt, finishSignInAttempt, throttledError } from "./sign-in-throttle";
 import { nameKeyOf } from "./usernames";
 
-/** Failed sign-ins allowed per username and per client address in the window (configurable). */
-export const LOGIN_THROTTLE = {
-  perUser: Number(process.env.WIKI_LOGIN_FAILURES_PER_USER ?? 5),
-  perClient: Number(process.env.WIKI_LOGIN_FAILURES_PER_CLIENT ?? 20),
-  windowSeconds: Number(process.env.WIKI_LOGIN_WINDOW_SECONDS ?? 300),
-};
-
-const throttleKeys = (name: string, client: string) => [`login-user:${nameKeyOf(name)}`, `login-client:${client}`] as const;
-
-/** Whether sign-in for this username or from this client is paused, and for how long. */
-export async function loginThrottled(name: string, client: string): Promise<{ limited: boolean; retryAfter: number }> {
-  const [userKey, clientKey] = throttleKeys(name, client);
-  const [byUser, byClient] = await Promise.all([
-    peek(getDb(), userKey, LOGIN_THROTTLE.perUser, LOGIN_THROTTLE.windowSeconds),
-    peek(getDb(), clientKey, LOGIN_THROTTLE.perClient, LOGIN_THROTTLE.windowSeconds),
-  ]);
-  return { limited: byUser.limited || byClient.limited, retryAfter: Math.max(byUser.retryAfter, byClient.retryAfter) };
-}
-
-/** Records the outcome of a sign-in attempt: failures count, a success clears the username's count. */
-export async function recordLogin(name: string, client: string, success: boolean): Promise<void> {
-  const [userKey, clientKey] = throttleKeys(name, client);
-  if (success) return reset(getDb(), userKey);
-  await consume(getDb(), userKey, LOGIN_THROTTLE.perUser, LOGIN_THROTTLE.windowSeconds);
-  await consume(getDb(), clientKey, LOGIN_THROTTLE.perClient, LOGIN_THROTTLE.windowSeconds);
+/** The account a password was checked for, with the session generation its tokens must carry. */
+export interface CheckedUser {
+  id: number;
+  name: string;
+  sessionGeneration: number;
 }
 
 // A real argon2id hash of a random password: unknown users are checked against
@@ -39,10 +19,23 @@ function getDummyHash(): Promise<string> {
   return dummyHash;
 }
 
-/** Checks a username and password; the user's id and name, or null. Same work whether or not the user exists. */
-export async function checkCredentials(name: string, password: string): Promise<{ id: number; name: string } | null> {
-  const user = await getDb().user.findUnique({ where: { nameKey: nameKeyOf(name) }, select: { id: true, name: true, passwordHash: true } });
+/** Checks a username and password; the user, or null. Same work whether or not the user exists. Not throttled: see `authenticate`. */
+export async function checkCredentials(name: string, password: string): Promise<CheckedUser | null> {
+  const user = await getDb().user.findUnique({ where: { nameKey: nameKeyOf(name) }, select: { id: true, name: true, passwordHash: true, sessionGeneration: true } });
   const valid = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), password);
-  return user && valid ? { id: user.id, name: user.name } : null;
+  return user && valid ? { id: user.id, name: user.name, sessionGeneration: user.sessionGeneration } : null;
 }
 
+/**
+ * Every password check that answers a client (sign-in, the current password
+ * of a password change): the attempt is counted against the throttle before
+ * the password is verified, and a throttled one is refused with a
+ * `rate_limited` WikiError without being verified at all.
+ */
+export async function authenticate(name: string, password: string, address: string): Promise<CheckedUser | null> {
+  const attempt = await beginSignInAttempt(getDb(), name, address);
+  if (!attempt.allowed) throw throttledError(attempt);
+  const user = await checkCredentials(name, password);
+  await finishSignInAttempt(getDb(), attempt, user !== null);
+  return user;
+}

@@ -28,9 +28,5 @@ export function originProblem(request: Request): string | null {
   return allowed.has(origin) ? null : `cross-site Origin ${origin}`;
 }
 
-/** The client's address for rate limits: the nearest hop recorded in X-Forwarded-For. */
-export function clientAddress(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for");
-  const hops = forwarded?.split(",").map((hop) => hop.trim()).filter(Boolean) ?? [];
-  return hops[hops.length - 1] ?? request.headers.get("x-real-ip") ?? "local";
-}
+// The client's address for every per-address limit (kept importable from here for the routes that use both).
+export { clientAddress } from "./client-address";

@@ -14,7 +14,8 @@ vi.mock("../../lib/auth/password", async (importOriginal) => {
 });
 
 import * as usersRoute from "../../app/api/users/route";
-import { checkCredentials, LOGIN_THROTTLE, loginThrottled, recordLogin } from "../../lib/auth/sign-in";
+import { authenticate, checkCredentials } from "../../lib/auth/sign-in";
+import { signInPolicy } from "../../lib/auth/sign-in-throttle";
 import { apiRequest, call, type RouteHandler, useRouteTestDatabase } from "./harness";
 
 const ctx = useRouteTestDatabase();
@@ -49,13 +50,13 @@ describe("registration", () => {
   it("limits registrations per client address with 429 and Retry-After", async () => {
     process.env.WIKI_REGISTRATIONS_PER_HOUR = "2";
     try {
-      const client = { "x-forwarded-for": "203.0.113.9" };
+      const client = { "x-wiki-client-address": "203.0.113.9" };
       expect((await register("Carol One", "a long passphrase here", client)).status).toBe(201);
       expect((await register("Carol Two", "a long passphrase here", client)).status).toBe(201);
       const third = await register("Carol Three", "a long passphrase here", client);
       expect(third.status).toBe(429);
       expect(Number(third.headers.get("retry-after"))).toBeGreaterThan(0);
-      expect((await register("Carol Four", "a long passphrase here", { "x-forwarded-for": "203.0.113.10" })).status).toBe(201);
+      expect((await register("Carol Four", "a long passphrase here", { "x-wiki-client-address": "203.0.113.10" })).status).toBe(201);
     } finally {
       delete process.env.WIKI_REGISTRATIONS_PER_HOUR;
     }
@@ -78,27 +79,35 @@ describe("sign-in", () => {
     expect(await checkCredentials("dana known", "the right passphrase")).toMatchObject({ name: "Dana Known" });
   });
 
-  it("pauses a username after 5 failures in 5 minutes, and a client after 20, with a retry time", async () => {
-    expect(LOGIN_THROTTLE).toMatchObject({ perUser: 5, windowSeconds: 300 });
-    for (let i = 0; i < 5; i++) {
-      expect((await loginThrottled("Eve Target", "198.51.100.1")).limited).toBe(false);
-      await recordLogin("Eve Target", "198.51.100.1", false);
-    }
-    const paused = await loginThrottled("Eve Target", "198.51.100.2");
-    expect(paused.limited).toBe(true);
-    expect(paused.retryAfter).toBeGreaterThan(250);
-    expect(paused.retryAfter).toBeLessThanOrEqual(300);
-    // Another username from the same client is not paused yet...
-    expect((await loginThrottled("Someone Else", "198.51.100.1")).limited).toBe(false);
-    // ...until the client itself has failed 20 times.
-    for (let i = 0; i < 15; i++) await recordLogin(`Spray ${i}`, "198.51.100.1", false);
-    expect((await loginThrottled("Someone Else", "198.51.100.1")).limited).toBe(true);
+  /** The outcome of a throttled password check: the user's name, null (wrong), or the refusal's retry time. */
+  const attempt = (name: string, password: string, address: string) =>
+    authenticate(name, password, address).then(
+      (user) => user?.name ?? null,
+      (error) => ({ retryAfter: error.details.retryAfter as number, message: error.message as string }),
+    );
+
+  it("pauses a username+address pair after 5 failures in 5 minutes without checking the password, then the address after 20", async () => {
+    expect(signInPolicy()).toMatchObject({ perPair: 5, perAddress: 20, windowSeconds: 300 });
+    await register("Eve Target", "the right passphrase");
+    for (let i = 0; i < 5; i++) expect(await attempt("Eve Target", `wrong ${i}`, "198.51.100.1")).toBeNull();
+    verifyCalls.count = 0;
+    const paused = await attempt("Eve Target", "the right passphrase", "198.51.100.1");
+    expect(paused).toMatchObject({ message: expect.stringMatching(/Too many failed sign-ins. Try again in \d+ seconds/) });
+    expect((paused as { retryAfter: number }).retryAfter).toBeGreaterThan(250);
+    expect((paused as { retryAfter: number }).retryAfter).toBeLessThanOrEqual(300);
+    expect(verifyCalls.count).toBe(0);
+    // The owner, from another address, is not paused by a stranger's failures...
+    expect(await attempt("eve target", "the right passphrase", "198.51.100.2")).toBe("Eve Target");
+    // ...and the first address may still try other names until it has failed 20 times in all.
+    for (let i = 0; i < 15; i++) expect(await attempt(`Spray ${i}`, "guess", "198.51.100.1")).toBeNull();
+    expect(await attempt("Someone Else", "guess", "198.51.100.1")).toMatchObject({ retryAfter: expect.any(Number) });
   });
 
-  it("clears a username's failures after a successful sign-in", async () => {
-    for (let i = 0; i < 3; i++) await recordLogin("Finn Forgetful", "192.0.2.7", false);
-    await recordLogin("Finn Forgetful", "192.0.2.7", true);
-    for (let i = 0; i < 4; i++) await recordLogin("Finn Forgetful", "192.0.2.7", false);
-    expect((await loginThrottled("Finn Forgetful", "192.0.2.7")).limited).toBe(false);
+  it("clears a pair's failures after a successful sign-in", async () => {
+    await register("Finn Forgetful", "the right passphrase");
+    for (let i = 0; i < 3; i++) expect(await attempt("Finn Forgetful", "wrong", "192.0.2.7")).toBeNull();
+    expect(await attempt("Finn Forgetful", "the right passphrase", "192.0.2.7")).toBe("Finn Forgetful");
+    for (let i = 0; i < 5; i++) expect(await attempt("Finn Forgetful", "wrong", "192.0.2.7")).toBeNull();
+    expect(await attempt("Finn Forgetful", "wrong", "192.0.2.7")).toMatchObject({ retryAfter: expect.any(Number) });
   });
 });

@@ -85,6 +85,8 @@ const CASES: CsrfCase[] = [
   { route: "DELETE /api/users/[name]/block", path: () => "/api/users/csrf_target/block", body: () => ({ reason: "csrf" }), as: () => admin, withoutSession: 401 },
   { route: "POST /api/users/[name]/groups", path: () => "/api/users/csrf_target/groups", body: () => ({ group: "reviewer", reason: "csrf" }), as: () => admin, withoutSession: 401 },
   { route: "DELETE /api/users/[name]/groups/[group]", path: () => "/api/users/csrf_target/groups/extendedconfirmed", body: () => ({ reason: "csrf" }), as: () => admin, withoutSession: 401 },
+  { route: "POST /api/account/password", path: () => "/api/account/password", body: () => ({ currentPassword: "whatever it is", newPassword: "a forged new passphrase" }), as: () => author, withoutSession: 401 },
+  { route: "POST /api/account/sign-out-everywhere", path: () => "/api/account/sign-out-everywhere", body: () => ({}), as: () => author, withoutSession: 401 },
   // Registration needs no session by design: a same-origin request without one creates the account (below).
   { route: "POST /api/users", path: () => "/api/users", body: () => ({ username: "csrf_newcomer", password: "another-unusual-password-7" }), as: () => admin, withoutSession: 201 },
 ];

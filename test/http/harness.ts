@@ -1,6 +1,7 @@
 import { beforeAll } from "vitest";
 import { sessionCookieFor } from "../../lib/auth/session";
 import { closeDb } from "../../lib/db/client";
+import { SOCKET_ADDRESS_ENV } from "../../lib/http/client-address";
 import { useTestDatabase } from "../db";
 
 /** Calls a route handler the way Next does: a Request and a params promise. */
@@ -33,13 +34,15 @@ export async function call(handler: RouteHandler, request: Request, params: Reco
 /**
  * A migrated database of this file's own, made the one route handlers use
  * (they read DATABASE_URL through the process's shared client), with a
- * session secret so tests can sign users in.
+ * session secret so tests can sign users in. Requests play scripts/serve.mjs's
+ * part too: their `x-wiki-client-address` header is taken as the socket's address.
  */
 export function useRouteTestDatabase(): ReturnType<typeof useTestDatabase> {
   const context = useTestDatabase();
   beforeAll(async () => {
     process.env.DATABASE_URL = context.url;
     process.env.NEXTAUTH_SECRET = "test-secret-for-route-handlers";
+    process.env[SOCKET_ADDRESS_ENV] = "1";
     await closeDb();
   });
   return context;

@@ -46,7 +46,7 @@ describe("rate limits on edits, proposals and comments", () => {
   async function editAs(user: User, slug: string, text: string, client: string) {
     const head = await readArticleRevision({ db: ctx.db, slug });
     const body = { baseRevisionId: head.revision.id, summary: text, content: { ...head.content, sections: [{ id: "lead", title: "", level: 0, body: docFromMarkup(text) }] } };
-    return call(editsRoute.POST as RouteHandler, await apiRequest("POST", `/api/articles/${slug}/edits`, { body, user, headers: { "x-forwarded-for": client } }), { slug });
+    return call(editsRoute.POST as RouteHandler, await apiRequest("POST", `/api/articles/${slug}/edits`, { body, user, headers: { "x-wiki-client-address": client } }), { slug });
   }
 
   it("refuses the edit over an account's limit with 429 and Retry-After, and saves nothing", async () => {
@@ -85,7 +85,7 @@ describe("rate limits on edits, proposals and comments", () => {
     expect(await ctx.db.proposal.count()).toBe(before);
 
     const comment = async (text: string) =>
-      call(commentsRoute.POST as RouteHandler, await apiRequest("POST", `/api/proposals/${proposals[0]}/comments`, { body: { body: text }, user: newbie, headers: { "x-forwarded-for": "10.0.1.1" } }), { id: String(proposals[0]) });
+      call(commentsRoute.POST as RouteHandler, await apiRequest("POST", `/api/proposals/${proposals[0]}/comments`, { body: { body: text }, user: newbie, headers: { "x-wiki-client-address": "10.0.1.1" } }), { id: String(proposals[0]) });
     expect((await comment("First.")).status).toBe(201);
     expect((await comment("Second.")).status).toBe(201);
     const comments = await ctx.db.proposalComment.count();

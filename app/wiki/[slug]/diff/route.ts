@@ -5,6 +5,7 @@ import { renderDiffOffThread } from "@/components/diff/render-diff";
 import { loadRevisionPair } from "@/lib/articles/compare";
 import { titleOfSlug } from "@/lib/articles/titles";
 import { sessionUserId } from "@/lib/auth/session";
+import { loadActor } from "@/lib/users/load-actor";
 import { getDb } from "@/lib/db/client";
 import { WikiError } from "@/lib/errors";
 import { htmlDocumentResponse, htmlResponse, renderHtml } from "@/lib/http/html";
@@ -16,8 +17,7 @@ import { parseId } from "@/lib/http/respond";
 export async function GET(request: Request, context: { params: Promise<{ slug: string }> }) {
   const slug = (await context.params).slug;
   const url = new URL(request.url);
-  const userId = await sessionUserId(request.headers.get("cookie"));
-  const userName = userId ? (await getDb().user.findUnique({ where: { id: userId }, select: { name: true } }))?.name : undefined;
+  const userName = (await loadActor(getDb(), await sessionUserId(request.headers.get("cookie"))))?.name;
   try {
     const to = url.searchParams.get("to");
     const fromId = parseId(url.searchParams.get("from"), "from");
