@@ -93,19 +93,19 @@ function publish(base: ArticleContent, proposed: ArticleContent, touched: Return
 }
 
 describe("partial approval over random proposals", () => {
-  it("publishes no declined reference and cites nothing missing whenever no dependency is broken", () => {
+  it("never publishes a declined reference, and cites nothing missing whenever no dependency is broken", () => {
     fc.assert(
       fc.property(arbitraryCase, ({ base, proposed, touched, picked }) => {
         const declined = new Set(picked.map(partKey));
-        if (brokenDependencies(partDependencies(base, proposed, touched), declined).length) return;
         const result = publish(base, proposed, touched, declined);
-        const keys = new Set(result.references.map((r) => r.key));
-        for (const key of citedReferenceKeys(result)) expect(keys.has(key), `cited ${key} is missing`).toBe(true);
         for (const part of picked.filter((p) => p.kind === "reference")) {
           const published = result.references.find((r) => r.key === part.id);
           const inBase = base.references.find((r) => r.key === part.id);
           if (published) expect(published, `declined ${part.id} was published`).toEqual(inBase);
         }
+        if (brokenDependencies(partDependencies(base, proposed, touched), declined).length) return;
+        const keys = new Set(result.references.map((r) => r.key));
+        for (const key of citedReferenceKeys(result)) expect(keys.has(key), `cited ${key} is missing`).toBe(true);
       }),
       { numRuns: 500 },
     );
