@@ -124,3 +124,63 @@ test("a reviewer requests changes and the author revises the proposal in the edi
   await expect(newbie.locator(".proposal-meta")).toContainText("version 2");
   await expect(newbie.locator(".diff ins").filter({ hasText: "Red Crescent" }).first()).toBeVisible();
 });
+
+test("a reviewer sees which parts depend on which, and is stopped from approving a version they did not see", async ({ browser }) => {
+  const newbie = await signedInPage(browser, "newbie");
+  const proposalUrl = await proposeFromEditor(newbie, "sec-opening-advances", "The Orontes floods in some winters.", "Opening advances: floods", { title: "Orontes flood records", url: "https://example.org/orontes" });
+
+  // The reviewer opens version 1.
+  const reviewer = await signedInPage(browser, "reviewer");
+  await reviewer.goto(proposalUrl);
+  await expect(reviewer.getByRole("heading", { name: "Decide on version 1" })).toBeVisible();
+  const referencePart = reviewer.locator(".review-part").filter({ hasText: "Reference: Orontes flood records" });
+  const sectionPart = reviewer.locator(".review-part").filter({ hasText: "Section: Opening advances" });
+  await expect(referencePart).toContainText("cited by: section ‘Opening advances’");
+  await expect(sectionPart).toContainText("cites: reference");
+  // Declining the new reference declines the section citing it, with a reason saying why.
+  await referencePart.getByRole("checkbox").uncheck();
+  await expect(sectionPart.getByRole("checkbox")).not.toBeChecked();
+  await expect(sectionPart.getByRole("textbox")).toHaveValue(/^Depends on reference ‘.+’, which is declined\.$/);
+  // Accepting the section again accepts the reference it needs.
+  await sectionPart.getByRole("checkbox").check();
+  await expect(referencePart.getByRole("checkbox")).toBeChecked();
+
+  // Meanwhile the author revises the proposal in the editor: version 2.
+  await newbie.goto(proposalUrl);
+  await newbie.getByRole("link", { name: "Revise in the editor" }).click();
+  const editor = newbie.getByRole("textbox", { name: "Article text" });
+  await expect(editor).toContainText("The Orontes floods in some winters.");
+  await editor.evaluate((element) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf("The Orontes floods in some winters.");
+      if (at >= 0) {
+        const range = document.createRange();
+        range.setStart(node, at + "The Orontes floods in some winters.".length);
+        range.collapse(true);
+        (element as HTMLElement).focus();
+        window.getSelection()!.removeAllRanges();
+        window.getSelection()!.addRange(range);
+        return;
+      }
+    }
+  });
+  await newbie.keyboard.type(" Unsourced addition.");
+  await newbie.getByLabel("Edit summary").fill("Opening advances: floods, more");
+  await newbie.getByRole("button", { name: "Save the proposal" }).click();
+  await expect(newbie.locator(".proposal-meta")).toContainText("version 2");
+
+  // The reviewer, still on version 1, approves: refused, told what changed, nothing published.
+  await reviewer.getByRole("button", { name: "Approve", exact: true }).click();
+  const alert = reviewer.locator(".stale-version");
+  await expect(alert).toContainText("The author changed the proposal since you opened it");
+  await expect(alert).toContainText("you saw version 1, it is now version 2");
+  await expect(alert).toContainText("Section “Opening advances” changed");
+  await expect(reviewer.getByRole("button", { name: "Approve", exact: true })).toBeDisabled();
+  await alert.getByRole("link", { name: "Review version 2" }).click();
+  await expect(reviewer.getByRole("heading", { name: "Decide on version 2" })).toBeVisible();
+  await expect(reviewer.locator(".diff ins").filter({ hasText: "Unsourced" }).first()).toBeVisible();
+  await reviewer.getByRole("button", { name: "Approve", exact: true }).click();
+  await expect(reviewer.locator(".status-badge").first()).toHaveText("Approved");
+  await expect(reviewer.locator(".discussion-decision")).toContainText("version 2");
+});
