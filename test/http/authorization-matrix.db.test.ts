@@ -159,7 +159,8 @@ const MUTATIONS: MutationCase[] = [
       params: {},
       body,
       okStatus: 200,
-      allowed: (role) => role === "reviewer" || role === "admin",
+      // Approving writes to the article: at full protection only an administrator may (lib/authz/rules.ts).
+      allowed: (role, level) => role === "admin" || (role === "reviewer" && (name !== "approve" || level !== "full")),
       prepare: () => freshProposal(proposer),
       undo: async () => undefined,
     }),
