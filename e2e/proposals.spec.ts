@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { signedInPage } from "./sign-in";
 
 
@@ -26,6 +26,25 @@ async function proposeFromEditor(page: Page, sectionId: string, sentence: string
   await expect(page).toHaveURL(/\/proposals\/\d+$/);
   await expect(page.locator(".status-badge").first()).toHaveText("Open for review");
   return page.url();
+}
+
+/** Puts the editor's caret right after `text`, to type there. */
+async function placeCaretAfter(editor: Locator, text: string): Promise<void> {
+  await editor.evaluate((element, text) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(text);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at + text.length);
+      range.collapse(true);
+      (element as HTMLElement).focus();
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return;
+    }
+  }, text);
 }
 
 test("newbie proposes, reviewer approves, a reader sees the result, its history and its diff", async ({ browser }, testInfo) => {
@@ -98,23 +117,7 @@ test("a reviewer requests changes and the author revises the proposal in the edi
   await expect(newbie.getByText(/You are revising your proposal/)).toBeVisible();
   const editor = newbie.getByRole("textbox", { name: "Article text" });
   await expect(editor).toContainText("Aid groups warned of shortages.");
-  // Put the caret right after the proposed sentence and add to it.
-  await editor.evaluate((element) => {
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf("Aid groups warned of shortages.");
-      if (at >= 0) {
-        const range = document.createRange();
-        range.setStart(node, at + "Aid groups warned of shortages.".length);
-        range.collapse(true);
-        (element as HTMLElement).focus();
-        const selection = window.getSelection()!;
-        selection.removeAllRanges();
-        selection.addRange(range);
-        return;
-      }
-    }
-  });
+  await placeCaretAfter(editor, "Aid groups warned of shortages.");
   await newbie.keyboard.type(" The Red Crescent was among them.");
   await expect(editor).toContainText("The Red Crescent was among them.");
   await newbie.getByLabel("Edit summary").fill("Background: aid warnings, groups named");
@@ -150,21 +153,7 @@ test("a reviewer sees which parts depend on which, and is stopped from approving
   await newbie.getByRole("link", { name: "Revise in the editor" }).click();
   const editor = newbie.getByRole("textbox", { name: "Article text" });
   await expect(editor).toContainText("The Orontes floods in some winters.");
-  await editor.evaluate((element) => {
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf("The Orontes floods in some winters.");
-      if (at >= 0) {
-        const range = document.createRange();
-        range.setStart(node, at + "The Orontes floods in some winters.".length);
-        range.collapse(true);
-        (element as HTMLElement).focus();
-        window.getSelection()!.removeAllRanges();
-        window.getSelection()!.addRange(range);
-        return;
-      }
-    }
-  });
+  await placeCaretAfter(editor, "The Orontes floods in some winters.");
   await newbie.keyboard.type(" Unsourced addition.");
   await newbie.getByLabel("Edit summary").fill("Opening advances: floods, more");
   await newbie.getByRole("button", { name: "Save the proposal" }).click();

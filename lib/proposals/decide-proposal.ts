@@ -5,7 +5,7 @@ import { saveRevision } from "../articles/save-revision";
 import { effectiveProtection } from "../articles/protection";
 import { assertAllowed } from "../authz/assert";
 import { decide, decidePublication, type Actor } from "../authz/policy";
-import { getDb, type Db } from "../db/client";
+import { getDb, type Db, type Tx } from "../db/client";
 import { diffArticles } from "../diff/article-diff";
 import type { ArticleContent } from "../document/model";
 import { WikiError } from "../errors";
@@ -78,6 +78,11 @@ export async function decideProposal(options: DecisionOptions) {
         // Nothing is written: the reviewer is shown what changed, outside the locks.
         if (options.version !== proposal.currentVersion) return { stale: true as const, currentVersion: proposal.currentVersion };
 
+        // What an approval would publish, worked out before the article is
+        // locked (the proposal's lock already pins the version), so concurrent
+        // approvals of one article hold its lock only to re-check and save.
+        const prepared = options.action === "approve" ? await prepareApproval(tx, proposal.id, proposal.currentVersion, declined) : null;
+
         // Lock the article, then read its protection and head: a concurrent
         // approval or protection change either landed already or waits for us.
         await tx.$queryRaw`SELECT id FROM "Article" WHERE id = ${proposal.articleId} FOR UPDATE`;
@@ -98,18 +103,14 @@ export async function decideProposal(options: DecisionOptions) {
               revisionId,
             },
           });
-        if (options.action !== "approve") {
+        if (!prepared) {
           await record(null);
           await tx.proposal.update({ where: { id: proposal.id }, data: { status: STATUS_AFTER[options.action], updatedAt: new Date() } });
           return { proposalId: proposal.id, status: STATUS_AFTER[options.action], revisionId: null as number | null, protection };
         }
         assertAllowed(decidePublication(await loadActor(tx, proposal.authorId), protection));
 
-        const version = await loadProposalVersion(tx, proposal.id, proposal.currentVersion);
-        const baseRevision = await tx.revision.findUniqueOrThrow({ where: { id: version.baseRevisionId } });
-        const base = await loadContent(tx, baseRevision);
-        const accept = acceptedParts(base, version, declined);
-        const accepted = acceptedContent(base, version.content, accept);
+        const { version, base, accepted } = prepared;
         let content = accepted;
         let headContent = base;
         if (article.currentRevisionId !== version.baseRevisionId) {
@@ -154,6 +155,13 @@ export async function decideProposal(options: DecisionOptions) {
     }
     throw error;
   }
+}
+
+/** Loads the version and its base and applies the accepted parts (refused with 400 when the choice of parts cannot stand). */
+async function prepareApproval(tx: Tx, proposalId: number, versionNumber: number, declined: DeclinedPart[]) {
+  const version = await loadProposalVersion(tx, proposalId, versionNumber);
+  const base = await loadContent(tx, await tx.revision.findUniqueOrThrow({ where: { id: version.baseRevisionId } }));
+  return { version, base, accepted: acceptedContent(base, version.content, acceptedParts(base, version, declined)) };
 }
 
 /**
