@@ -227,7 +227,7 @@ export async function runBenchmarks(options: { quick: boolean; render: (element:
         const index = 1 + ((i * 53) % (head.content.sections.length - 1));
         const proposed = { ...head.content, sections: head.content.sections.map((section, j) => (j === index ? { ...section, body: docFromMarkup(`Proposed ${i}.`) } : section)) };
         const { proposalId } = await submitProposal({ db, actor: proposer, articleId: head.article.id, baseRevisionId: head.revision.id, base: head.content, content: proposed, summary: `proposal ${i}`, rationale: "" });
-        approvals.push((await time(() => decideProposal({ db, actor: reviewer, proposalId, action: "approve", comment: "" })))[0]);
+        approvals.push((await time(() => decideProposal({ db, actor: reviewer, proposalId, action: "approve", version: 1, comment: "" })))[0]);
       }
       latencyRow("approve a proposal on L", approvals, "p50 <= 100 ms", (s) => s.p50 <= 100);
     }

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { signedInPage } from "./sign-in";
 
 
@@ -26,6 +26,25 @@ async function proposeFromEditor(page: Page, sectionId: string, sentence: string
   await expect(page).toHaveURL(/\/proposals\/\d+$/);
   await expect(page.locator(".status-badge").first()).toHaveText("Open for review");
   return page.url();
+}
+
+/** Puts the editor's caret right after `text`, to type there. */
+async function placeCaretAfter(editor: Locator, text: string): Promise<void> {
+  await editor.evaluate((element, text) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(text);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at + text.length);
+      range.collapse(true);
+      (element as HTMLElement).focus();
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return;
+    }
+  }, text);
 }
 
 test("newbie proposes, reviewer approves, a reader sees the result, its history and its diff", async ({ browser }, testInfo) => {
@@ -98,23 +117,7 @@ test("a reviewer requests changes and the author revises the proposal in the edi
   await expect(newbie.getByText(/You are revising your proposal/)).toBeVisible();
   const editor = newbie.getByRole("textbox", { name: "Article text" });
   await expect(editor).toContainText("Aid groups warned of shortages.");
-  // Put the caret right after the proposed sentence and add to it.
-  await editor.evaluate((element) => {
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf("Aid groups warned of shortages.");
-      if (at >= 0) {
-        const range = document.createRange();
-        range.setStart(node, at + "Aid groups warned of shortages.".length);
-        range.collapse(true);
-        (element as HTMLElement).focus();
-        const selection = window.getSelection()!;
-        selection.removeAllRanges();
-        selection.addRange(range);
-        return;
-      }
-    }
-  });
+  await placeCaretAfter(editor, "Aid groups warned of shortages.");
   await newbie.keyboard.type(" The Red Crescent was among them.");
   await expect(editor).toContainText("The Red Crescent was among them.");
   await newbie.getByLabel("Edit summary").fill("Background: aid warnings, groups named");
@@ -123,4 +126,50 @@ test("a reviewer requests changes and the author revises the proposal in the edi
   await expect(newbie.locator(".status-badge").first()).toHaveText("Open for review");
   await expect(newbie.locator(".proposal-meta")).toContainText("version 2");
   await expect(newbie.locator(".diff ins").filter({ hasText: "Red Crescent" }).first()).toBeVisible();
+});
+
+test("a reviewer sees which parts depend on which, and is stopped from approving a version they did not see", async ({ browser }) => {
+  const newbie = await signedInPage(browser, "newbie");
+  const proposalUrl = await proposeFromEditor(newbie, "sec-opening-advances", "The Orontes floods in some winters.", "Opening advances: floods", { title: "Orontes flood records", url: "https://example.org/orontes" });
+
+  // The reviewer opens version 1.
+  const reviewer = await signedInPage(browser, "reviewer");
+  await reviewer.goto(proposalUrl);
+  await expect(reviewer.getByRole("heading", { name: "Decide on version 1" })).toBeVisible();
+  const referencePart = reviewer.locator(".review-part").filter({ hasText: "Reference: Orontes flood records" });
+  const sectionPart = reviewer.locator(".review-part").filter({ hasText: "Section: Opening advances" });
+  await expect(referencePart).toContainText("cited by: section ‘Opening advances’");
+  await expect(sectionPart).toContainText("cites: reference");
+  // Declining the new reference declines the section citing it, with a reason saying why.
+  await referencePart.getByRole("checkbox").uncheck();
+  await expect(sectionPart.getByRole("checkbox")).not.toBeChecked();
+  await expect(sectionPart.getByRole("textbox")).toHaveValue(/^Depends on reference ‘.+’, which is declined\.$/);
+  // Accepting the section again accepts the reference it needs.
+  await sectionPart.getByRole("checkbox").check();
+  await expect(referencePart.getByRole("checkbox")).toBeChecked();
+
+  // Meanwhile the author revises the proposal in the editor: version 2.
+  await newbie.goto(proposalUrl);
+  await newbie.getByRole("link", { name: "Revise in the editor" }).click();
+  const editor = newbie.getByRole("textbox", { name: "Article text" });
+  await expect(editor).toContainText("The Orontes floods in some winters.");
+  await placeCaretAfter(editor, "The Orontes floods in some winters.");
+  await newbie.keyboard.type(" Unsourced addition.");
+  await newbie.getByLabel("Edit summary").fill("Opening advances: floods, more");
+  await newbie.getByRole("button", { name: "Save the proposal" }).click();
+  await expect(newbie.locator(".proposal-meta")).toContainText("version 2");
+
+  // The reviewer, still on version 1, approves: refused, told what changed, nothing published.
+  await reviewer.getByRole("button", { name: "Approve", exact: true }).click();
+  const alert = reviewer.locator(".stale-version");
+  await expect(alert).toContainText("The author changed the proposal since you opened it");
+  await expect(alert).toContainText("you saw version 1, it is now version 2");
+  await expect(alert).toContainText("Section “Opening advances” changed");
+  await expect(reviewer.getByRole("button", { name: "Approve", exact: true })).toBeDisabled();
+  await alert.getByRole("link", { name: "Review version 2" }).click();
+  await expect(reviewer.getByRole("heading", { name: "Decide on version 2" })).toBeVisible();
+  await expect(reviewer.locator(".diff ins").filter({ hasText: "Unsourced" }).first()).toBeVisible();
+  await reviewer.getByRole("button", { name: "Approve", exact: true }).click();
+  await expect(reviewer.locator(".status-badge").first()).toHaveText("Approved");
+  await expect(reviewer.locator(".discussion-decision")).toContainText("version 2");
 });

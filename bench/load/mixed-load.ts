@@ -254,14 +254,14 @@ export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoad
     const target = targetFor(index);
     while (Date.now() < deadline) {
       const queue = await fetchJson(`${target}/api/proposals?status=open`, { origin: target, cookie }).catch(() => ({ status: 0, body: null }));
-      const open = (queue.body?.proposals ?? []) as Array<{ id: number }>;
+      const open = (queue.body?.proposals ?? []) as Array<{ id: number; version: number }>;
       if (open.length === 0) {
         await sleep(pause);
         continue;
       }
       const proposal = open[(index * 7 + open.length) % open.length];
       const started = performance.now();
-      const response = await fetchJson(`${target}/api/proposals/${proposal.id}/approve`, { method: "POST", origin: target, cookie, body: JSON.stringify({ comment: "load test" }) }).catch(() => ({ status: 0, body: null }));
+      const response = await fetchJson(`${target}/api/proposals/${proposal.id}/approve`, { method: "POST", origin: target, cookie, body: JSON.stringify({ version: proposal.version, comment: "load test" }) }).catch(() => ({ status: 0, body: null }));
       count(response.status);
       if (response.status === 200) {
         approvalTimes.push(performance.now() - started);
@@ -272,7 +272,7 @@ export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoad
         // to the current revision: a reviewer sends it back to its author, so it leaves the queue
         // instead of being picked again and again.
         if (response.body?.error?.details?.status === "open") {
-          const sentBack = await fetchJson(`${target}/api/proposals/${proposal.id}/request-changes`, { method: "POST", origin: target, cookie, body: JSON.stringify({ comment: "This no longer applies to the current revision; please update it." }) }).catch(() => ({ status: 0, body: null }));
+          const sentBack = await fetchJson(`${target}/api/proposals/${proposal.id}/request-changes`, { method: "POST", origin: target, cookie, body: JSON.stringify({ version: proposal.version, comment: "This no longer applies to the current revision; please update it." }) }).catch(() => ({ status: 0, body: null }));
           count(sentBack.status);
           if (sentBack.status !== 200 && sentBack.status !== 409) approvalErrors += 1;
         }

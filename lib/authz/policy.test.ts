@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PROTECTION_LEVELS } from "../articles/protection";
-import { decide, effectiveGroups, type Action, type Actor } from "./policy";
+import { decide, decidePublication, effectiveGroups, type Action, type Actor } from "./policy";
 
 const now = new Date("2026-01-01T00:00:00Z");
 const DAY = 86_400_000;
@@ -95,5 +95,45 @@ describe("decide", () => {
 
   it("asks anonymous readers to sign in", () => {
     expect(decide(null, "edit", { now })).toMatchObject({ allowed: false, status: 401, code: "unauthorized" });
+  });
+
+  // Expected approval rights per protection level: an approval writes to the
+  // article, so full protection needs an administrator, as a direct edit would.
+  const APPROVE: Record<string, [boolean, boolean, boolean, boolean]> = {
+    anonymous: [false, false, false, false],
+    user: [false, false, false, false],
+    extendedconfirmed: [false, false, false, false],
+    reviewer: [true, true, true, false],
+    admin: [true, true, true, true],
+    blocked_admin: [false, false, false, false],
+  };
+
+  it.each(Object.keys(APPROVE))("approve matrix for %s", (role) => {
+    PROTECTION_LEVELS.forEach((level, index) => {
+      const decision = decide(ROLES[role], "approve", { protection: level, now, ownerId: 99 });
+      expect(decision.allowed, `${role} approving on ${level}`).toBe(APPROVE[role][index]);
+      // Rejecting or sending back publishes nothing: the reviewer right suffices at every level.
+      expect(decide(ROLES[role], "review", { protection: level, now, ownerId: 99 }).allowed, `${role} reviewing on ${level}`).toBe(APPROVE[role][0]);
+    });
+    if (role === "reviewer") expect(decide(ROLES.reviewer, "approve", { protection: "full", now })).toMatchObject({ reason: expect.stringMatching(/fully protected: only administrators can approve/) });
+  });
+
+  it("never approves one's own proposal, whatever the level", () => {
+    for (const level of PROTECTION_LEVELS) expect(decide(ROLES.admin, "approve", { protection: level, now, ownerId: ROLES.admin!.id })).toMatchObject({ allowed: false, reason: expect.stringMatching(/your own proposal/) });
+  });
+});
+
+describe("decidePublication", () => {
+  it("publishes a proposer's text at every level while they may propose", () => {
+    for (const level of PROTECTION_LEVELS) expect(decidePublication(ROLES.user, level, now).allowed).toBe(true);
+  });
+
+  it("never publishes the text of a proposer blocked since, nor of a deleted account", () => {
+    for (const level of PROTECTION_LEVELS) {
+      expect(decidePublication({ ...ROLES.user!, name: "vandal", blockedAt: now, blockReason: "sockpuppet" }, level, now)).toMatchObject({ allowed: false, status: 403, reason: expect.stringMatching(/^vandal is blocked \(sockpuppet\)/) });
+      expect(decidePublication(null, level, now).allowed).toBe(false);
+    }
+    const expired = { ...ROLES.user!, blockedAt: new Date(now.getTime() - 2 * DAY), blockExpiresAt: new Date(now.getTime() - DAY) };
+    expect(decidePublication(expired, "full", now).allowed).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import type { ProtectionLevel } from "../articles/protection";
 import { formatDate } from "../document/format";
-import { describeProtection, EDIT_GROUP_FOR_LEVEL, IMPLICIT_GROUP_THRESHOLDS, type Group } from "./rules";
+import { APPROVE_GROUP_FOR_LEVEL, describeProtection, EDIT_GROUP_FOR_LEVEL, IMPLICIT_GROUP_THRESHOLDS, type Group } from "./rules";
 
 /** Groups that only an admin can grant (the implicit ones come from age and edits). */
 export const GRANTABLE_GROUPS = ["extendedconfirmed", "reviewer", "admin"] as const;
@@ -18,7 +18,7 @@ export interface Actor {
   blockReason: string | null;
 }
 
-export type Action = "edit" | "propose" | "create" | "protect" | "grant" | "block" | "review" | "comment";
+export type Action = "edit" | "propose" | "create" | "protect" | "grant" | "block" | "review" | "approve" | "comment";
 
 /** A decision with the reason shown to the user; `status` is the HTTP status of a denial. */
 export type Decision = { allowed: true } | { allowed: false; status: 401 | 403; code: "unauthorized" | "forbidden"; reason: string; canPropose?: boolean };
@@ -54,6 +54,7 @@ const ACTION_WORDS: Record<Action, string> = {
   grant: "change user groups",
   block: "block or unblock users",
   review: "review proposals",
+  approve: "approve proposals",
   comment: "comment on proposals",
 };
 
@@ -86,12 +87,34 @@ export function decide(actor: Actor | null, action: Action, context: { protectio
     case "comment":
       return { allowed: true };
     case "review":
+    case "approve": {
       if (!groups.has("reviewer") && !groups.has("admin")) return { allowed: false, status: 403, code: "forbidden", reason: "Only reviewers and administrators can review proposals." };
       if (context.ownerId === actor.id && !allowSelfReview()) return { allowed: false, status: 403, code: "forbidden", reason: "You cannot review your own proposal; another reviewer must decide." };
+      const level = context.protection ?? "none";
+      if (action === "approve" && !groups.has(APPROVE_GROUP_FOR_LEVEL[level])) {
+        return { allowed: false, status: 403, code: "forbidden", reason: `This article is ${describeProtection(level).name}: only administrators can approve changes to it. You can still reject the proposal or request changes.` };
+      }
       return { allowed: true };
+    }
     case "protect":
     case "grant":
     case "block":
       return groups.has("admin") ? { allowed: true } : { allowed: false, status: 403, code: "forbidden", reason: `Only administrators can ${ACTION_WORDS[action]}.` };
   }
+}
+
+/**
+ * Whether a proposer's text may still be published, judged when a reviewer
+ * approves it (not when it was proposed): a proposer blocked since, or one
+ * who may no longer propose at the article's current protection, never gets
+ * text into the article. `proposer` null: the account no longer exists. Pure.
+ */
+export function decidePublication(proposer: Actor | null, protection: ProtectionLevel, now = new Date()): Decision {
+  const refuse = (reason: string): Decision => ({ allowed: false, status: 403, code: "forbidden", reason });
+  if (!proposer) return refuse("The author of this proposal no longer has an account; their text cannot be published. Reject the proposal instead.");
+  const block = activeBlock(proposer, now);
+  if (block) return refuse(`${proposer.name} is blocked${block.reason ? ` (${block.reason})` : ""}; a blocked user's text is not published. Reject the proposal instead.`);
+  const proposing = decide(proposer, "propose", { protection, now });
+  if (!proposing.allowed) return refuse(`${proposer.name} may no longer propose changes to this article; their text cannot be published.`);
+  return { allowed: true };
 }

@@ -17,6 +17,19 @@ export const EDIT_GROUP_FOR_LEVEL: Record<ProtectionLevel, Group> = {
   full: "admin",
 };
 
+/**
+ * The group whose members may approve a proposal into an article of each
+ * protection level. An approval writes to the article, so at full protection
+ * (where Wikipedia lets only administrators edit) only an administrator may
+ * approve; below it the reviewer right is the trust the approval rests on.
+ */
+export const APPROVE_GROUP_FOR_LEVEL: Record<ProtectionLevel, Group> = {
+  none: "reviewer",
+  semi: "reviewer",
+  extended: "reviewer",
+  full: "admin",
+};
+
 /** The protection's name and who may edit, as the notice on the article says it. */
 export function describeProtection(level: ProtectionLevel): { name: string; whoMayEdit: string } {
   const { autoconfirmed, extendedconfirmed } = IMPLICIT_GROUP_THRESHOLDS;

@@ -2,11 +2,16 @@ import "server-only";
 import { loadContent } from "../articles/content-store";
 import { mergeContent } from "../articles/merge";
 import { saveRevision } from "../articles/save-revision";
+import { effectiveProtection } from "../articles/protection";
 import { assertAllowed } from "../authz/assert";
-import { decide, type Actor } from "../authz/policy";
-import { getDb, type Db } from "../db/client";
+import { decide, decidePublication, type Actor } from "../authz/policy";
+import { getDb, type Db, type Tx } from "../db/client";
+import { diffArticles } from "../diff/article-diff";
+import type { ArticleContent } from "../document/model";
 import { WikiError } from "../errors";
+import { loadActor } from "../users/load-actor";
 import { lockProposal } from "./change-proposal";
+import { brokenDependencies, describePart, explainBrokenDependency, partDependencies, partKey, type ProposalPart } from "./part-dependencies";
 import { acceptedContent } from "./proposal-content";
 import { loadProposalVersion } from "./proposal-store";
 
@@ -23,6 +28,8 @@ export interface DecisionOptions {
   actor: Actor | null;
   proposalId: number;
   action: ReviewAction;
+  /** the proposal version the reviewer saw: a decision on any other version is refused */
+  version: number;
   /** approval comment, rejection reason, or what to change */
   comment: string;
   /** partial approval: the parts declined; everything else the proposal changes is accepted */
@@ -33,13 +40,19 @@ export interface DecisionOptions {
 const STATUS_AFTER: Record<ReviewAction, string> = { approve: "approved", reject: "rejected", request_changes: "changes_requested" };
 
 /**
- * A reviewer's decision on the latest version of an open proposal. Approval
- * writes the revision through the same save path as direct editing (authored
- * by the proposer, approved by the reviewer), rebased section by section on
- * the current revision; it is refused with 409 if the proposal no longer
- * applies cleanly. The decision row is unique per proposal version, so the
- * same approval twice makes one revision. Decisions on a proposal that is no
- * longer open get 409 with its state.
+ * A reviewer's decision on the version of an open proposal they saw. It is
+ * pinned: if the author posted a newer version since, nothing is decided and
+ * the answer (409) carries what changed. Inside the transaction, with the
+ * proposal and the article locked, everything the decision rests on is read
+ * again: the article's protection now, the reviewer's rights now and, for an
+ * approval, whether the proposer may still publish (not blocked since); the
+ * protection that applied is recorded on the decision. Approval writes the
+ * revision through the same save path as direct editing (authored by the
+ * proposer, approved by the reviewer), rebased section by section on the
+ * current revision; it is refused with 409 if the proposal no longer applies
+ * cleanly. A partial approval must not keep a part that needs a declined one
+ * (part-dependencies.ts). The decision row is unique per proposal version, so
+ * the same approval twice makes one revision.
  */
 export async function decideProposal(options: DecisionOptions) {
   const db = options.db ?? getDb();
@@ -53,40 +66,51 @@ export async function decideProposal(options: DecisionOptions) {
   if (declined.some((part) => !part.reason)) throw new WikiError("bad_request", "Each declined part needs a reason.");
 
   try {
-    return await db.$transaction(
+    const outcome = await db.$transaction(
       async (tx) => {
         const proposal = await lockProposal(tx, options.proposalId);
         if (proposal.status !== "open") {
           throw new WikiError("conflict", `This proposal is ${proposal.status.replace("_", " ")}; it can no longer be decided.`, { status: proposal.status });
         }
-        const decision = await tx.reviewDecision.create({
-          data: {
-            proposalId: proposal.id,
-            version: proposal.currentVersion,
-            reviewerId: options.actor!.id,
-            action: options.action === "approve" && declined.length ? "partial" : options.action,
-            comment,
-            declined: declined.length ? (declined as unknown as object) : undefined,
-          },
-        });
-        if (options.action !== "approve") {
-          await tx.proposal.update({ where: { id: proposal.id }, data: { status: STATUS_AFTER[options.action], updatedAt: new Date() } });
-          return { proposalId: proposal.id, status: STATUS_AFTER[options.action], revisionId: null as number | null };
+        if (options.version > proposal.currentVersion) {
+          throw new WikiError("bad_request", `version: proposal #${proposal.id} has no version ${options.version}; its latest is version ${proposal.currentVersion}.`);
         }
+        // Nothing is written: the reviewer is shown what changed, outside the locks.
+        if (options.version !== proposal.currentVersion) return { stale: true as const, currentVersion: proposal.currentVersion };
 
-        const version = await loadProposalVersion(tx, proposal.id, proposal.currentVersion);
-        const baseRevision = await tx.revision.findUniqueOrThrow({ where: { id: version.baseRevisionId } });
-        const base = await loadContent(tx, baseRevision);
-        const declinedSet = (kind: DeclinedPart["kind"]) => new Set(declined.filter((part) => part.kind === kind).map((part) => part.id));
-        const accepted = acceptedContent(base, version.content, {
-          sections: new Set(version.touchedSections.filter((id) => !declinedSet("section").has(id))),
-          references: new Set(version.touchedReferences.filter((key) => !declinedSet("reference").has(key))),
-          infobox: version.touchesInfobox && !declinedSet("infobox").has("infobox"),
-        });
-        // Lock the article, then read its head: a concurrent approval either
-        // landed already (and we rebase on it) or waits for us.
+        // What an approval would publish, worked out before the article is
+        // locked (the proposal's lock already pins the version), so concurrent
+        // approvals of one article hold its lock only to re-check and save.
+        const prepared = options.action === "approve" ? await prepareApproval(tx, proposal.id, proposal.currentVersion, declined) : null;
+
+        // Lock the article, then read its protection and head: a concurrent
+        // approval or protection change either landed already or waits for us.
         await tx.$queryRaw`SELECT id FROM "Article" WHERE id = ${proposal.articleId} FOR UPDATE`;
         const article = await tx.article.findUniqueOrThrow({ where: { id: proposal.articleId } });
+        const protection = effectiveProtection(article).level;
+        const reviewer = await loadActor(tx, options.actor!.id);
+        assertAllowed(decide(reviewer, options.action === "approve" ? "approve" : "review", { protection, ownerId: proposal.authorId }));
+        const record = (revisionId: number | null) =>
+          tx.reviewDecision.create({
+            data: {
+              proposalId: proposal.id,
+              version: proposal.currentVersion,
+              reviewerId: reviewer!.id,
+              action: options.action === "approve" && declined.length ? "partial" : options.action,
+              comment,
+              declined: declined.length ? (declined as unknown as object) : undefined,
+              protectionLevel: protection,
+              revisionId,
+            },
+          });
+        if (!prepared) {
+          await record(null);
+          await tx.proposal.update({ where: { id: proposal.id }, data: { status: STATUS_AFTER[options.action], updatedAt: new Date() } });
+          return { proposalId: proposal.id, status: STATUS_AFTER[options.action], revisionId: null as number | null, protection };
+        }
+        assertAllowed(decidePublication(await loadActor(tx, proposal.authorId), protection));
+
+        const { version, base, accepted } = prepared;
         let content = accepted;
         let headContent = base;
         if (article.currentRevisionId !== version.baseRevisionId) {
@@ -109,18 +133,20 @@ export async function decideProposal(options: DecisionOptions) {
           baseRevisionId: article.currentRevisionId,
           content,
           authorId: proposal.authorId,
-          approvedById: options.actor!.id,
+          approvedById: reviewer!.id,
           summary: proposal.summary || `Proposal #${proposal.id}`,
           tags: declined.length ? ["partially approved"] : [],
         });
         const revisionId = saved.status === "saved" ? saved.revisionId : null;
         const status = declined.length ? "partially_approved" : "approved";
-        if (revisionId) await tx.reviewDecision.update({ where: { id: decision.id }, data: { revisionId } });
+        await record(revisionId);
         await tx.proposal.update({ where: { id: proposal.id }, data: { status, updatedAt: new Date() } });
-        return { proposalId: proposal.id, status, revisionId };
+        return { proposalId: proposal.id, status, revisionId, protection };
       },
       { maxWait: 10_000, timeout: 60_000 },
     );
+    if (outcome.stale) throw await staleVersionError(db, options.proposalId, options.version, outcome.currentVersion);
+    return outcome;
   } catch (error) {
     // A duplicate decision that slipped past the row lock is stopped by the unique key.
     if ((error as { code?: string }).code === "P2002") {
@@ -129,4 +155,52 @@ export async function decideProposal(options: DecisionOptions) {
     }
     throw error;
   }
+}
+
+/** Loads the version and its base and applies the accepted parts (refused with 400 when the choice of parts cannot stand). */
+async function prepareApproval(tx: Tx, proposalId: number, versionNumber: number, declined: DeclinedPart[]) {
+  const version = await loadProposalVersion(tx, proposalId, versionNumber);
+  const base = await loadContent(tx, await tx.revision.findUniqueOrThrow({ where: { id: version.baseRevisionId } }));
+  return { version, base, accepted: acceptedContent(base, version.content, acceptedParts(base, version, declined)) };
+}
+
+/**
+ * The parts of a version a partial approval accepts: everything it changes
+ * but the declined parts. Refused (400, naming the parts) when a declined part
+ * is not one the version changes, when everything is declined, or when an
+ * accepted part needs a declined one.
+ */
+function acceptedParts(base: ArticleContent, version: { version: number; content: ArticleContent; touchedSections: string[]; touchedReferences: string[]; touchesInfobox: boolean }, declined: DeclinedPart[]) {
+  const changed = { sections: version.touchedSections, references: version.touchedReferences, infobox: version.touchesInfobox };
+  const changedKeys = new Set([...changed.sections.map((id) => `section:${id}`), ...changed.references.map((key) => `reference:${key}`), ...(changed.infobox ? ["infobox:infobox"] : [])]);
+  const declinedKeys = new Set(declined.map(partKey));
+  const describe = (part: ProposalPart) => describePart(part, base, version.content);
+  declined.forEach((part, index) => {
+    if (!changedKeys.has(partKey(part))) throw new WikiError("bad_request", `declined[${index}]: version ${version.version} does not change ${describe(part)}.`);
+  });
+  if (declined.length && [...changedKeys].every((key) => declinedKeys.has(key))) {
+    throw new WikiError("bad_request", "declined: every part of the proposal is declined; reject it instead.");
+  }
+  const broken = brokenDependencies(partDependencies(base, version.content, changed), declinedKeys);
+  if (broken.length) {
+    throw new WikiError("bad_request", `declined: ${broken.map((edge) => explainBrokenDependency(edge, describe)).join(" ")}`, {
+      field: "declined",
+      dependencies: broken.map((edge) => ({ part: edge.dependant, needs: edge.dependency, via: edge.via })),
+    });
+  }
+  return {
+    sections: new Set(changed.sections.filter((id) => !declinedKeys.has(`section:${id}`))),
+    references: new Set(changed.references.filter((key) => !declinedKeys.has(`reference:${key}`))),
+    infobox: changed.infobox && !declinedKeys.has("infobox:infobox"),
+  };
+}
+
+/** The 409 for a decision on an outdated version: the version now current and what changed since the one the reviewer saw. */
+async function staleVersionError(db: Db, proposalId: number, seenVersion: number, currentVersion: number): Promise<WikiError> {
+  const [seen, current] = await Promise.all([loadProposalVersion(db, proposalId, seenVersion), loadProposalVersion(db, proposalId, currentVersion)]);
+  return new WikiError(
+    "conflict",
+    `The author changed the proposal since you opened it: you saw version ${seenVersion}, it is now version ${currentVersion}. Nothing was decided; review the new version and decide again.`,
+    { status: "open", reason: "stale_version", seenVersion, currentVersion, diff: diffArticles(seen.content, current.content) },
+  );
 }

@@ -1,6 +1,6 @@
 import canonicalize from "canonicalize";
 import type { ArticleContent } from "../document/model";
-import { citedReferenceKeys, pruneUncitedReferences } from "../document/prune";
+import { pruneUncitedReferences } from "../document/prune";
 
 const same = (a: unknown, b: unknown) => canonicalize(a) === canonicalize(b);
 
@@ -28,9 +28,12 @@ export function touchedParts(base: ArticleContent, proposed: ArticleContent): { 
 /**
  * The proposal with only the accepted parts applied to its base: accepted
  * sections take the proposed version (or are added / removed as proposed),
- * declined ones stay as in the base. References follow what the result
- * cites; a reference an accepted section needs comes along even if its own
- * change was declined (the text would not stand without it). Pure.
+ * declined ones stay as in the base. Accepted references take the proposed
+ * version, declined ones stay as in the base: a declined reference is never
+ * published. References nothing in the result cites are pruned (so an accepted
+ * new reference whose citing section was declined is simply left out). The
+ * caller refuses choices where an accepted part needs a declined one first
+ * (part-dependencies.ts), so the result cites nothing that is missing. Pure.
  */
 export function acceptedContent(base: ArticleContent, proposed: ArticleContent, accept: { sections: Set<string>; references: Set<string>; infobox: boolean }): ArticleContent {
   const proposedById = new Map(proposed.sections.map((section) => [section.id, section]));
@@ -55,9 +58,6 @@ export function acceptedContent(base: ArticleContent, proposed: ArticleContent, 
     const reference = proposedReferences.get(key);
     if (reference) references.set(key, reference);
     else references.delete(key);
-  }
-  for (const key of citedReferenceKeys(merged)) {
-    if (!references.has(key) && proposedReferences.has(key)) references.set(key, proposedReferences.get(key)!);
   }
   return pruneUncitedReferences({ ...merged, references: [...references.values()] });
 }

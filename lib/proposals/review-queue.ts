@@ -55,6 +55,8 @@ export async function listReviewQueue(filters: QueueFilters = {}, db: Db = getDb
         id: proposal.id,
         summary: proposal.summary,
         status: proposal.status,
+        /** the latest version: the one a decision taken from the queue names */
+        version: version.version,
         createdAt: proposal.createdAt,
         article: { slug: proposal.article.slug, title: proposal.article.title },
         author: { name: author.name, editCount: author.editCount, groups: [...effectiveGroups({ ...author, grantedGroups: author.groups.map((g) => g.group) }).all] },

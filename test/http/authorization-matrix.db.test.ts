@@ -146,9 +146,9 @@ const MUTATIONS: MutationCase[] = [
   },
   ...(
     [
-      ["approve", approveRoute.POST, { comment: "ok" }],
-      ["reject", rejectRoute.POST, { reason: "not neutral" }],
-      ["request changes", requestChangesRoute.POST, { comment: "add a source" }],
+      ["approve", approveRoute.POST, { version: 1, comment: "ok" }],
+      ["reject", rejectRoute.POST, { version: 1, reason: "not neutral" }],
+      ["request changes", requestChangesRoute.POST, { version: 1, comment: "add a source" }],
     ] as const
   ).map(
     ([name, handler, body]): MutationCase => ({
@@ -159,7 +159,8 @@ const MUTATIONS: MutationCase[] = [
       params: {},
       body,
       okStatus: 200,
-      allowed: (role) => role === "reviewer" || role === "admin",
+      // Approving writes to the article: at full protection only an administrator may (lib/authz/rules.ts).
+      allowed: (role, level) => role === "admin" || (role === "reviewer" && (name !== "approve" || level !== "full")),
       prepare: () => freshProposal(proposer),
       undo: async () => undefined,
     }),
@@ -448,7 +449,7 @@ describe("object-level rights on proposals, over HTTP", () => {
 
   it("answers 404 for a proposal that does not exist, changing nothing", async () => {
     const before = await snapshot();
-    for (const [action, body] of [["versions", await revision()], ["withdraw", {}], ["comments", { body: "hello" }], ["approve", {}], ["reject", { reason: "no" }]] as const) {
+    for (const [action, body] of [["versions", await revision()], ["withdraw", {}], ["comments", { body: "hello" }], ["approve", { version: 1 }], ["reject", { version: 1, reason: "no" }]] as const) {
       const response = await httpRequest(server, "POST", `/api/proposals/999999/${action}`, { body, user: roles.admin });
       expect(response.status, action).toBe(404);
     }
@@ -479,9 +480,9 @@ describe("object-level rights on proposals, over HTTP", () => {
     const attempts = [
       ["versions", roles.user, await revision()],
       ["withdraw", roles.user, {}],
-      ["approve", roles.reviewer, {}],
-      ["reject", roles.reviewer, { reason: "late" }],
-      ["request-changes", roles.reviewer, { comment: "late" }],
+      ["approve", roles.reviewer, { version: 1 }],
+      ["reject", roles.reviewer, { version: 1, reason: "late" }],
+      ["request-changes", roles.reviewer, { version: 1, comment: "late" }],
     ] as const;
     for (const [action, user, body] of attempts) {
       const response = await httpRequest(server, "POST", `/api/proposals/${id}/${action}`, { body, user });

@@ -49,8 +49,9 @@ async function propose(slug: string, base: number, edits: Record<string, string>
   return response.body.proposal.id;
 }
 
+/** Approves as `user`, naming version 1 (the one a reviewer sees on a proposal nobody revised) unless the body says otherwise. */
 const approve = async (id: number, user: User, body: Record<string, unknown> = {}) =>
-  call(approveRoute.POST as RouteHandler, await apiRequest("POST", `/api/proposals/${id}/approve`, { body, user }), { id: String(id) });
+  call(approveRoute.POST as RouteHandler, await apiRequest("POST", `/api/proposals/${id}/approve`, { body: { version: 1, ...body }, user }), { id: String(id) });
 
 /** Every revision's parent chain reaches the first revision, and the head is the newest. */
 async function assertChain(slug: string) {
@@ -162,9 +163,9 @@ describe("proposals", () => {
     expect(self.status).toBe(403);
     expect(self.body.error.message).toMatch(/your own proposal/);
     const id = await propose(slug, base, { s8: "To be rejected." });
-    const noReason = await call(rejectRoute.POST as RouteHandler, await apiRequest("POST", `/api/proposals/${id}/reject`, { body: { reason: " " }, user: reviewer }), { id: String(id) });
+    const noReason = await call(rejectRoute.POST as RouteHandler, await apiRequest("POST", `/api/proposals/${id}/reject`, { body: { version: 1, reason: " " }, user: reviewer }), { id: String(id) });
     expect(noReason.status).toBe(400);
-    const rejected = await call(rejectRoute.POST as RouteHandler, await apiRequest("POST", `/api/proposals/${id}/reject`, { body: { reason: "Not neutral." }, user: reviewer }), { id: String(id) });
+    const rejected = await call(rejectRoute.POST as RouteHandler, await apiRequest("POST", `/api/proposals/${id}/reject`, { body: { version: 1, reason: "Not neutral." }, user: reviewer }), { id: String(id) });
     expect(rejected.body.status).toBe("rejected");
     const again = await approve(id, reviewer2);
     expect(again).toMatchObject({ status: 409, body: { error: { details: { status: "rejected" } } } });
@@ -184,7 +185,7 @@ describe("proposals", () => {
     const moved = await saveRevision({ db: ctx.db, slug, baseRevisionId: base, content: { ...view.content, sections: view.content.sections.map((s) => (s.id === "s4" ? section("s4", "Admin’s s4.") : s.id === "s6" ? section("s6", "Admin’s s6.") : s)) }, authorId: admin.id });
     expect((await approve(id, reviewer)).status).toBe(409);
     // A reviewer sends it back; the author opens it in the editor: their s4 kept, the admin's s6 taken.
-    const sentBack = await call(requestChangesRoute.POST as RouteHandler, await apiRequest("POST", `/api/proposals/${id}/request-changes`, { body: { comment: "Please merge with the new s4." }, user: reviewer }), { id: String(id) });
+    const sentBack = await call(requestChangesRoute.POST as RouteHandler, await apiRequest("POST", `/api/proposals/${id}/request-changes`, { body: { version: 1, comment: "Please merge with the new s4." }, user: reviewer }), { id: String(id) });
     expect(sentBack.body.status).toBe("changes_requested");
     const details = await getProposal({ db: ctx.db, proposalId: id });
     const { content: draft, conflictingSections } = rebaseKeepingMine(details.content.base, details.content.proposed, details.content.head, mergeContent);
@@ -197,7 +198,7 @@ describe("proposals", () => {
     expect(again.proposal.status).toBe("open");
     expect(again.rebase.clean).toBe(true);
     expect(again.version.touchedSections.sort()).toEqual(["s4", "s5"]);
-    expect((await approve(id, reviewer)).status).toBe(200);
+    expect((await approve(id, reviewer, { version: 2 })).status).toBe(200);
     const text = JSON.stringify((await readArticleRevision({ db: ctx.db, slug })).content);
     for (const expected of ["Admin’s s4, and the proposer’s addition.", "Proposer’s s5.", "Admin’s s6."]) expect(text).toContain(expected);
     // Only its author may revise it.

@@ -41,7 +41,7 @@ async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-const approve = (proposalId: number, reviewer: TestUser) => httpRequest(server, "POST", `/api/proposals/${proposalId}/approve`, { body: { comment: "ok" }, user: reviewer });
+const approve = (proposalId: number, reviewer: TestUser) => httpRequest(server, "POST", `/api/proposals/${proposalId}/approve`, { body: { version: 1, comment: "ok" }, user: reviewer });
 
 /** The text of each section of the article's current revision, by section id. */
 async function headSections(slug: string): Promise<{ head: number; texts: Map<string, string> }> {

@@ -118,7 +118,7 @@ describe("killing the app server mid-stream", () => {
         const reviewer = cast.reviewers[index % cast.reviewers.length];
         while (running && pending.length) {
           const proposal = pending.shift()!;
-          const response = await send(app, "POST", `/api/proposals/${proposal.id}/approve`, { body: { comment: "stream" }, user: reviewer });
+          const response = await send(app, "POST", `/api/proposals/${proposal.id}/approve`, { body: { version: 1, comment: "stream" }, user: reviewer });
           if (!response) {
             unanswered.push(proposal);
             return;

@@ -77,17 +77,17 @@ export async function seedMixedData(db: Db, prefix: string) {
     proposals.push(outcome.proposalId);
   }
   const reviewer = await loadActor(db, cast.reviewers[0].id);
-  await decideProposal({ db, actor: reviewer, proposalId: proposals[0], action: "approve", comment: "good" });
-  await decideProposal({ db, actor: reviewer, proposalId: proposals[1], action: "approve", comment: "good" });
-  await decideProposal({ db, actor: reviewer, proposalId: proposals[2], action: "reject", comment: "unsourced" });
-  await decideProposal({ db, actor: reviewer, proposalId: proposals[3], action: "request_changes", comment: "cite it" });
+  await decideProposal({ db, actor: reviewer, proposalId: proposals[0], action: "approve", version: 1, comment: "good" });
+  await decideProposal({ db, actor: reviewer, proposalId: proposals[1], action: "approve", version: 1, comment: "good" });
+  await decideProposal({ db, actor: reviewer, proposalId: proposals[2], action: "reject", version: 1, comment: "unsourced" });
+  await decideProposal({ db, actor: reviewer, proposalId: proposals[3], action: "request_changes", version: 1, comment: "cite it" });
   // A two-section proposal approved in part: s6 accepted, s7 declined.
   const twoSections = smallArticle(`${prefix} Protected`, 8);
   twoSections.sections = twoSections.sections.map((section) => (section.id === "s6" || section.id === "s7" ? smallSection(section.id, `Both ${section.id}.`) : section));
   const partial = await edit(db, cast.proposers[0].id, slug, { baseRevisionId: head, content: twoSections, summary: "two sections", rationale: "sourced" });
   if (partial.status !== "proposed") throw new Error(`seed partial proposal: ${partial.status}`);
   proposals.push(partial.proposalId);
-  await decideProposal({ db, actor: reviewer, proposalId: partial.proposalId, action: "approve", comment: "half", declined: [{ kind: "section", id: "s7", reason: "unsourced" }] });
+  await decideProposal({ db, actor: reviewer, proposalId: partial.proposalId, action: "approve", version: 1, comment: "half", declined: [{ kind: "section", id: "s7", reason: "unsourced" }] });
   head = (await db.article.findUniqueOrThrow({ where: { slug } })).currentRevisionId!;
   return { cast, slug, plainSlug, proposals, head };
 }

@@ -188,7 +188,7 @@ async function documentBatch(input: string, batch: string[]) {
 
     const proposalText = await safePage(`/proposals/${proposalId}`);
     await safePage(`/wiki/${encodeURIComponent(slug)}/proposals`);
-    const approved = await httpRequest(server, "POST", `/api/proposals/${proposalId}/approve`, { user: reviewer, body: { comment: HTML_PAYLOADS[(input.length + batch.length) % HTML_PAYLOADS.length].replace(/\u0000/g, "") } });
+    const approved = await httpRequest(server, "POST", `/api/proposals/${proposalId}/approve`, { user: reviewer, body: { version: 1, comment: HTML_PAYLOADS[(input.length + batch.length) % HTML_PAYLOADS.length].replace(/\u0000/g, "") } });
     expect(approved.status, approved.text).toBe(200);
     const revision = approved.body.revisionId as number;
 
@@ -330,14 +330,14 @@ describe("the stored-XSS corpus", { timeout: 900_000 }, () => {
       await safePage(`/user/${newbie.name}`);
       for (const { payload, id } of proposals) {
         expectShown(await safePage(`/proposals/${id}`), [payload], "proposal page");
-        await submitOne("request-changes comment", payload, () => httpRequest(server, "POST", `/api/proposals/${id}/request-changes`, { user: reviewer, body: { comment: payload } }), [200]);
+        await submitOne("request-changes comment", payload, () => httpRequest(server, "POST", `/api/proposals/${id}/request-changes`, { user: reviewer, body: { version: 1, comment: payload } }), [200]);
         // The author revises (a version summary), which opens it again, then it is rejected.
         const revised = await submitOne("proposal version summary", payload, () => httpRequest(server, "POST", `/api/proposals/${id}/versions`, { user: newbie, body: { baseRevisionId: base, content: changed(1000 + id), summary: payload } }), [201]);
         if (!revised) {
           const plain = await httpRequest(server, "POST", `/api/proposals/${id}/versions`, { user: newbie, body: { baseRevisionId: base, content: changed(1000 + id), summary: "revised" } });
           expect(plain.status, plain.text).toBe(201);
         }
-        await submitOne("rejection reason", payload, () => httpRequest(server, "POST", `/api/proposals/${id}/reject`, { user: reviewer, body: { reason: payload } }), [200]);
+        await submitOne("rejection reason", payload, () => httpRequest(server, "POST", `/api/proposals/${id}/reject`, { user: reviewer, body: { version: 2, reason: payload } }), [200]);
         await safePage(`/proposals/${id}`, newbie);
       }
       await safePage("/log/review");

@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { blockTokens } from "@/lib/diff/tokens";
 import { formatTimestamp } from "@/lib/document/format";
 import { WikiError } from "@/lib/errors";
+import { describePart, partDependencies } from "@/lib/proposals/part-dependencies";
 import { getProposal } from "@/lib/proposals/read-proposal";
 import { Tokens } from "@/components/diff/tokens-view";
 
@@ -49,7 +50,15 @@ export default async function ProposalPage({ params }: Props) {
     ...version.touchedSections.map((id) => ({ kind: "section" as const, id, label: `Section: ${sectionTitle(id)}` })),
     ...version.touchedReferences.map((key) => ({ kind: "reference" as const, id: key, label: `Reference: ${(content.proposed.references.find((r) => r.key === key) ?? content.base.references.find((r) => r.key === key))?.title ?? key}` })),
     ...(version.touchesInfobox ? [{ kind: "infobox" as const, id: "infobox", label: "Infobox" }] : []),
-  ];
+  ].map((part) => ({ ...part, name: describePart(part, content.base, content.proposed) }));
+  // The server decides again when the decision is applied; this only spares the reviewer a refusal.
+  const approval = viewer ? decide(viewer, "approve", { protection: article.protection.level, ownerId: proposal.authorId }) : null;
+  const approveBlocked = !rebase.clean
+    ? "This proposal conflicts with the current revision; it can be approved once the author resolves it."
+    : approval && !approval.allowed
+      ? approval.reason
+      : null;
+  const dependencies = canReview ? partDependencies(content.base, content.proposed, { sections: version.touchedSections, references: version.touchedReferences, infobox: version.touchesInfobox }) : [];
   const timeline = [
     ...details.comments.map((comment) => ({ at: comment.createdAt, kind: "comment" as const, comment })),
     ...details.decisions.map((decision) => ({ at: decision.createdAt, kind: "decision" as const, decision })),
@@ -117,7 +126,7 @@ export default async function ProposalPage({ params }: Props) {
         </details>
       ) : null}
 
-      {canReview ? <ReviewActions proposalId={proposal.id} parts={parts} nextId={next?.id ?? null} previousId={previous?.id ?? null} canApprove={rebase.clean} /> : null}
+      {canReview ? <ReviewActions proposalId={proposal.id} version={version.number} parts={parts} dependencies={dependencies} nextId={next?.id ?? null} previousId={previous?.id ?? null} approveBlocked={approveBlocked} /> : null}
       {isAuthor && (isOpen || proposal.status === "changes_requested") ? (
         <div className="author-tools">
           <a className="button-primary" href={`/wiki/${slug}/edit?proposal=${proposal.id}`}>

@@ -7,6 +7,6 @@ import { decideProposal } from "@/lib/proposals/decide-proposal";
 export const POST = mutation<typeof ZRejectProposalRequestSchema, { id: string }>({
   schema: ZRejectProposalRequestSchema,
   async handler({ input, params, actor }) {
-    return json(await decideProposal({ actor, proposalId: parseId(params.id, "proposal id"), action: "reject", comment: input.reason }));
+    return json(await decideProposal({ actor, proposalId: parseId(params.id, "proposal id"), action: "reject", version: input.version, comment: input.reason }));
   },
 });

@@ -7,6 +7,6 @@ import { decideProposal } from "@/lib/proposals/decide-proposal";
 export const POST = mutation<typeof ZRequestChangesRequestSchema, { id: string }>({
   schema: ZRequestChangesRequestSchema,
   async handler({ input, params, actor }) {
-    return json(await decideProposal({ actor, proposalId: parseId(params.id, "proposal id"), action: "request_changes", comment: input.comment }));
+    return json(await decideProposal({ actor, proposalId: parseId(params.id, "proposal id"), action: "request_changes", version: input.version, comment: input.comment }));
   },
 });

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ReviewDecision" ADD COLUMN     "protectionLevel" TEXT;

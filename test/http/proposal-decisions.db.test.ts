@@ -1,0 +1,231 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readArticleRevision } from "../../lib/articles/read-article";
+import { saveRevision } from "../../lib/articles/save-revision";
+import { docFromMarkup } from "../../lib/document/markup";
+import type { ArticleContent, Reference, Section } from "../../lib/document/model";
+import { createUser } from "../factories";
+import { httpRequest, startAppServer, type AppServer } from "../server";
+import { useRouteTestDatabase } from "./harness";
+
+// Attacks on the review decision path (DESIGN.md invariant 7: what is approved
+// is what was seen), each tried over HTTP against the production server.
+
+const ctx = useRouteTestDatabase();
+let server: AppServer;
+type User = { id: number; name: string };
+let admin: User;
+let reviewer: User;
+let proposer: User;
+let counter = 0;
+
+const section = (id: string, title: string, markup: string): Section => ({ id, title, level: id === "lead" ? 0 : 2, body: docFromMarkup(markup) });
+
+/** An extended-protected article: a lead, Background and Events, citing reference "a". */
+async function article(): Promise<{ slug: string; base: number; content: ArticleContent }> {
+  counter += 1;
+  const slug = `Decisions_${counter}`;
+  const content: ArticleContent = {
+    title: `Decisions ${counter}`,
+    infobox: null,
+    sections: [section("lead", "", "Lead.[[ref:a]]"), section("bg", "Background", "Background text."), section("ev", "Events", "Events text.[[ref:a]]")],
+    references: [{ key: "a", title: "Source A" }],
+  };
+  const saved = await saveRevision({ db: ctx.db, slug, baseRevisionId: null, content, authorId: admin.id });
+  await ctx.db.article.update({ where: { slug }, data: { protectionLevel: "extended", protectionReason: "contested" } });
+  return { slug, base: saved.revisionId, content };
+}
+
+const withSections = (content: ArticleContent, changes: Record<string, string>, references: Reference[] = content.references): ArticleContent => ({
+  ...content,
+  sections: content.sections.map((s) => (changes[s.id] !== undefined ? section(s.id, s.title, changes[s.id]) : s)),
+  references,
+});
+
+async function propose(slug: string, base: number, content: ArticleContent): Promise<number> {
+  const response = await httpRequest(server, "POST", `/api/articles/${slug}/edits`, { body: { baseRevisionId: base, summary: "proposal", rationale: "sourced", content }, user: proposer });
+  expect(response.status, response.text).toBe(202);
+  return response.body.proposal.id;
+}
+
+const decide = (id: number, action: "approve" | "reject" | "request-changes", user: User, body: Record<string, unknown>) => httpRequest(server, "POST", `/api/proposals/${id}/${action}`, { body, user });
+
+/** Everything a decision could write: the article head, its revisions, the proposal's state and decisions. */
+async function snapshot(slug: string, id: number) {
+  const row = await ctx.db.article.findUniqueOrThrow({ where: { slug } });
+  const proposal = await ctx.db.proposal.findUniqueOrThrow({ where: { id } });
+  return JSON.stringify({
+    head: row.currentRevisionId,
+    revisions: await ctx.db.revision.count({ where: { articleId: row.id } }),
+    status: proposal.status,
+    decisions: await ctx.db.reviewDecision.count({ where: { proposalId: id } }),
+  });
+}
+
+const published = async (slug: string) => (await readArticleRevision({ db: ctx.db, slug })).content;
+
+beforeAll(async () => {
+  admin = await createUser(ctx.db, { name: "d_admin", ageDays: 400, editCount: 2000 });
+  reviewer = await createUser(ctx.db, { name: "d_reviewer", ageDays: 100, editCount: 100 });
+  proposer = await createUser(ctx.db, { name: "d_newbie", ageDays: 1, editCount: 0 });
+  await ctx.db.userGroup.createMany({ data: [{ userId: admin.id, group: "admin" }, { userId: reviewer.id, group: "reviewer" }] });
+  server = await startAppServer({ databaseUrl: ctx.url, env: { WIKI_RATE_LIMITS: "off" } });
+});
+afterAll(async () => server?.stop());
+
+describe("decisions are pinned to the version the reviewer saw", () => {
+  it("refuses an approval of version 1 after the author posted version 2, with what changed, and writes nothing", async () => {
+    const { slug, base, content } = await article();
+    const id = await propose(slug, base, withSections(content, { bg: "Reviewed background." }));
+    // The reviewer has version 1 open; the author swaps in another section.
+    const revised = await httpRequest(server, "POST", `/api/proposals/${id}/versions`, { body: { baseRevisionId: base, summary: "one more thing", content: withSections(content, { bg: "Reviewed background.", ev: "Smuggled events." }) }, user: proposer });
+    expect(revised.status, revised.text).toBe(201);
+    const before = await snapshot(slug, id);
+    const attempts = [
+      ["approve", { version: 1, comment: "Looks fine." }],
+      ["approve", { version: 1, comment: "Part of it.", declined: [{ kind: "section", id: "bg", reason: "no" }] }],
+      ["reject", { version: 1, reason: "Not neutral." }],
+      ["request-changes", { version: 1, comment: "Cite it." }],
+    ] as const;
+    for (const [action, body] of attempts) {
+      const response = await decide(id, action, reviewer, body);
+      expect(response.status, `${action} ${response.text}`).toBe(409);
+      expect(response.body.error).toMatchObject({ code: "conflict", message: expect.stringMatching(/changed the proposal since you opened it: you saw version 1, it is now version 2/), details: { currentVersion: 2, seenVersion: 1, reason: "stale_version" } });
+      // The diff between what was seen and what is there now: only Events changed.
+      const changed = response.body.error.details.diff.sections.filter((s: { status: string }) => s.status !== "unchanged").map((s: { id: string }) => s.id);
+      expect(changed, action).toEqual(["ev"]);
+    }
+    expect(await snapshot(slug, id)).toBe(before);
+    expect(JSON.stringify(await published(slug))).not.toContain("Smuggled");
+    // Deciding on the version now shown works, and publishes exactly it.
+    const approved = await decide(id, "approve", reviewer, { version: 2 });
+    expect(approved.status, approved.text).toBe(200);
+    expect((await published(slug)).sections.map((s) => s.body)).toEqual(withSections(content, { bg: "Reviewed background.", ev: "Smuggled events." }).sections.map((s) => s.body));
+  });
+
+  it("requires the version, refuses one that does not exist, naming the field", async () => {
+    const { slug, base, content } = await article();
+    const id = await propose(slug, base, withSections(content, { bg: "New." }));
+    const before = await snapshot(slug, id);
+    for (const [action, body] of [["approve", {}], ["reject", { reason: "no" }], ["request-changes", { comment: "more" }], ["approve", { version: "1" }], ["approve", { version: 0 }], ["approve", { version: 3e9 }]] as const) {
+      const response = await decide(id, action, reviewer, body);
+      expect(response.status, `${action} ${JSON.stringify(body)}`).toBe(400);
+      expect(response.body.error.message, JSON.stringify(body)).toMatch(/version/);
+    }
+    const future = await decide(id, "approve", reviewer, { version: 2 });
+    expect(future.status).toBe(400);
+    expect(future.body.error.message).toMatch(/^version: proposal #\d+ has no version 2; its latest is version 1/);
+    expect(await snapshot(slug, id)).toBe(before);
+  });
+});
+
+describe("a decision is re-checked when it is applied", () => {
+  it("does not write a blocked proposer's text into an article raised to full protection (the reproduced attack)", async () => {
+    const { slug, base, content } = await article();
+    const id = await propose(slug, base, withSections(content, { bg: "Vandal text." }));
+    expect((await httpRequest(server, "PUT", `/api/articles/${slug}/protection`, { body: { level: "full", reason: "edit war" }, user: admin })).status).toBe(200);
+    expect((await httpRequest(server, "PUT", `/api/users/${proposer.name}/block`, { body: { reason: "vandalism" }, user: admin })).status).toBe(200);
+    try {
+      const before = await snapshot(slug, id);
+      const byReviewer = await decide(id, "approve", reviewer, { version: 1 });
+      expect(byReviewer.status, byReviewer.text).toBe(403);
+      // Even an administrator, who may approve at full protection, cannot publish a blocked user's text.
+      const byAdmin = await decide(id, "approve", admin, { version: 1 });
+      expect(byAdmin.status, byAdmin.text).toBe(403);
+      expect(byAdmin.body.error.message).toMatch(/^d_newbie is blocked \(vandalism\); a blocked user's text is not published/);
+      expect(await snapshot(slug, id)).toBe(before);
+      expect(JSON.stringify(await published(slug))).not.toContain("Vandal text.");
+      // Rejecting it still works, and the decision records the protection that applied.
+      const rejected = await decide(id, "reject", reviewer, { version: 1, reason: "Blocked for vandalism." });
+      expect(rejected.status, rejected.text).toBe(200);
+      expect(await ctx.db.reviewDecision.findFirstOrThrow({ where: { proposalId: id } })).toMatchObject({ action: "reject", protectionLevel: "full" });
+    } finally {
+      await httpRequest(server, "DELETE", `/api/users/${proposer.name}/block`, { body: { reason: "test over" }, user: admin });
+    }
+  });
+
+  it("lets only an administrator approve into a fully protected article, and records the level", async () => {
+    const { slug, base, content } = await article();
+    const first = await propose(slug, base, withSections(content, { bg: "Sourced background." }));
+    const second = await propose(slug, base, withSections(content, { ev: "Sourced events.[[ref:a]]" }));
+    expect((await decide(first, "approve", reviewer, { version: 1 })).status).toBe(200);
+    expect(await ctx.db.reviewDecision.findFirstOrThrow({ where: { proposalId: first } })).toMatchObject({ action: "approve", protectionLevel: "extended" });
+    expect((await httpRequest(server, "PUT", `/api/articles/${slug}/protection`, { body: { level: "full", reason: "edit war" }, user: admin })).status).toBe(200);
+    const before = await snapshot(slug, second);
+    const refused = await decide(second, "approve", reviewer, { version: 1 });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/fully protected: only administrators can approve/);
+    expect(await snapshot(slug, second)).toBe(before);
+    const approved = await decide(second, "approve", admin, { version: 1 });
+    expect(approved.status, approved.text).toBe(200);
+    expect(approved.body.protection).toBe("full");
+    expect(await ctx.db.reviewDecision.findFirstOrThrow({ where: { proposalId: second } })).toMatchObject({ action: "approve", protectionLevel: "full", revisionId: approved.body.revisionId });
+  });
+});
+
+describe("partial approval understands which parts depend on which", () => {
+  /** A proposal rewriting Background to cite a new reference, and Events plainly. */
+  async function citingProposal() {
+    const { slug, base, content } = await article();
+    const proposed = withSections(content, { bg: "Background, now sourced.[[ref:smith2024]]", ev: "Events, reworded.[[ref:a]]" }, [...content.references, { key: "smith2024", title: "Smith 2024" }]);
+    return { slug, base, content, id: await propose(slug, base, proposed) };
+  }
+
+  it("refuses to decline a reference an accepted section cites, naming both, and writes nothing", async () => {
+    const { slug, id } = await citingProposal();
+    const before = await snapshot(slug, id);
+    const response = await decide(id, "approve", reviewer, { version: 1, declined: [{ kind: "reference", id: "smith2024", reason: "Unreliable." }] });
+    expect(response.status, response.text).toBe(400);
+    expect(response.body.error.message).toBe("declined: Section ‘Background’ cites reference ‘smith2024’, which you declined: decline the section too or accept the reference.");
+    expect(response.body.error.details.dependencies).toEqual([{ part: { kind: "section", id: "bg" }, needs: { kind: "reference", id: "smith2024" }, via: "cites" }]);
+    expect(await snapshot(slug, id)).toBe(before);
+  });
+
+  it("publishes neither a declined reference nor its declined section, and takes the rest", async () => {
+    const { slug, id } = await citingProposal();
+    const response = await decide(id, "approve", reviewer, { version: 1, declined: [{ kind: "reference", id: "smith2024", reason: "Unreliable." }, { kind: "section", id: "bg", reason: "Needs a better source." }] });
+    expect(response.status, response.text).toBe(200);
+    expect(response.body.status).toBe("partially_approved");
+    const text = JSON.stringify(await published(slug));
+    expect(text).not.toContain("smith2024");
+    expect(text).toContain("Events, reworded.");
+    expect(text).toContain("Background text.");
+  });
+
+  it("declines the citing section while keeping its reference: the unused reference is pruned, not a bare 400", async () => {
+    const { slug, id } = await citingProposal();
+    const response = await decide(id, "approve", reviewer, { version: 1, declined: [{ kind: "section", id: "bg", reason: "Off topic." }] });
+    expect(response.status, response.text).toBe(200);
+    const after = await published(slug);
+    expect(after.references.map((r) => r.key)).toEqual(["a"]);
+    expect(JSON.stringify(after)).toContain("Events, reworded.");
+  });
+
+  it("keeps the old version of a declined reference change that an unchanged section cites", async () => {
+    const { slug, base, content } = await article();
+    const id = await propose(slug, base, withSections(content, { bg: "Background, expanded." }, [{ key: "a", title: "Source A, retitled by the proposer" }]));
+    const response = await decide(id, "approve", reviewer, { version: 1, declined: [{ kind: "reference", id: "a", reason: "The old title is right." }] });
+    expect(response.status, response.text).toBe(200);
+    const after = await published(slug);
+    expect(after.references).toEqual([{ key: "a", title: "Source A" }]);
+    expect(JSON.stringify(after)).toContain("Background, expanded.");
+  });
+
+  it("refuses declining a part the version does not change, or every part", async () => {
+    const { slug, id } = await citingProposal();
+    const before = await snapshot(slug, id);
+    const unknown = await decide(id, "approve", reviewer, { version: 1, declined: [{ kind: "section", id: "lead", reason: "?" }] });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toBe("declined[0]: version 1 does not change the lead.");
+    const all = await decide(id, "approve", reviewer, {
+      version: 1,
+      declined: [
+        { kind: "section", id: "bg", reason: "no" },
+        { kind: "section", id: "ev", reason: "no" },
+        { kind: "reference", id: "smith2024", reason: "no" },
+      ],
+    });
+    expect(all.status).toBe(400);
+    expect(all.body.error.message).toMatch(/reject it instead/);
+    expect(await snapshot(slug, id)).toBe(before);
+  });
+});
