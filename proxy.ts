@@ -14,7 +14,9 @@ export function proxy(request: NextRequest) {
   try {
     decodeURIComponent(request.nextUrl.pathname);
   } catch {
-    return NextResponse.json({ error: { code: "bad_request", message: "The address has a malformed %-escape." } }, { status: 400 });
+    const refusal = NextResponse.json({ error: { code: "bad_request", message: "The address has a malformed %-escape." } }, { status: 400 });
+    for (const [name, value] of Object.entries(securityHeaders(contentSecurityPolicy("none"), request.nextUrl.protocol === "https:"))) refusal.headers.set(name, value);
+    return refusal;
   }
   const nonce = btoa(crypto.randomUUID());
   const policy = contentSecurityPolicy({ nonce, development: process.env.NODE_ENV !== "production" });

@@ -8,6 +8,7 @@
 //
 //   node scripts/serve.mjs [-p PORT] [-H HOSTNAME]     (NODE_ENV=production)
 import { createServer } from "node:http";
+import { hostProblem } from "../lib/http/site-origin.mjs";
 
 function argument(flag, fallback) {
   const index = process.argv.indexOf(flag);
@@ -29,7 +30,32 @@ await app.prepare();
 
 const fastPath = Symbol.for("wiki.cachedCurrentView");
 
+/**
+ * Answers 421 to a request for a host name this site is not (DNS rebinding
+ * of an intranet deployment: the attacker's name resolving to this server),
+ * before anything else runs; the health check stays open to load balancers,
+ * which probe by address. Returns whether it answered.
+ */
+function refusedForeignHost(req, res) {
+  if (req.url === "/api/health") return false;
+  const problem = hostProblem(req.headers.host, { port });
+  if (!problem) return false;
+  const body = JSON.stringify({ error: { code: "misdirected_request", message: `Refused: ${problem}.` } });
+  res.writeHead(421, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(body),
+    "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    "referrer-policy": "strict-origin-when-cross-origin",
+    "permissions-policy": "camera=(), microphone=(), geolocation=()",
+  });
+  res.end(body);
+  return true;
+}
+
 const server = createServer((req, res) => {
+  if (refusedForeignHost(req, res)) return;
   const cachedCurrentView = globalThis[fastPath];
   if (!cachedCurrentView || req.method !== "GET" || !req.url?.startsWith("/wiki/")) return void handle(req, res);
   const forwardedProto = req.headers["x-forwarded-proto"];
