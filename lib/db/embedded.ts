@@ -38,12 +38,18 @@ export const passwordFileOf = (dataDir: string) => path.join(path.dirname(path.r
  */
 export async function embeddedPassword(dataDir: string): Promise<string> {
   const file = passwordFileOf(dataDir);
-  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  if (existsSync(file)) return runningClusterPassword(dataDir);
   const password = randomBytes(32).toString("base64url");
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, `${password}\n`, { mode: 0o600, flag: "wx" });
   await chmod(file, 0o600);
   return password;
+}
+
+/** The password a running cluster on `dataDir` uses: its file's, or the old fixed one for a cluster started before files existed. */
+export async function runningClusterPassword(dataDir: string): Promise<string> {
+  const file = passwordFileOf(dataDir);
+  return existsSync(file) ? (await readFile(file, "utf8")).trim() : LEGACY_PASSWORD;
 }
 
 /**
@@ -109,7 +115,8 @@ export async function startEmbeddedPostgres(options: {
   const port = options.preferredPort && (await isPortFree(options.preferredPort)) ? options.preferredPort : await freePort();
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   await mkdir(path.dirname(dataDir), { recursive: true });
-  const password = await embeddedPassword(dataDir);
+  // A throwaway cluster (tests, e2e) is deleted when it stops: its password need not outlive it.
+  const password = options.persistent === false ? randomBytes(32).toString("base64url") : await embeddedPassword(dataDir);
   const cluster = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: USER,

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { withDatabase } from "./admin";
-import { embeddedPassword, embeddedUrl, startEmbeddedPostgres } from "./embedded";
+import { embeddedUrl, runningClusterPassword, startEmbeddedPostgres } from "./embedded";
 import { DEFAULT_DATA_DIR } from "./setup";
 
 /** The database the app uses, opened for a maintenance tool. */
@@ -44,7 +44,7 @@ export async function locateDatabase(options: { log?: (line: string) => void } =
   const where = path.relative(process.cwd(), dataDir) || dataDir;
   const running = runningEmbeddedPort(dataDir);
   if (running) {
-    const adminUrl = embeddedUrl(running, await embeddedPassword(dataDir), "postgres");
+    const adminUrl = embeddedUrl(running, await runningClusterPassword(dataDir), "postgres");
     return { url: withDatabase(adminUrl, "wiki"), adminUrl, description: `embedded PostgreSQL in ${where} (running, port ${running})`, release: async () => undefined };
   }
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
