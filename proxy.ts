@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, securityHeaders } from "./lib/http/security-headers";
+import { addressProblem } from "./lib/http/well-formed";
 
 /**
  * Security headers on every response, with a fresh nonce per request so that
@@ -10,11 +11,10 @@ import { contentSecurityPolicy, securityHeaders } from "./lib/http/security-head
  * script-free policy themselves (lib/http/html.ts).
  */
 export function proxy(request: NextRequest) {
-  // A malformed percent-escape would make Next answer a bare 500 before any route runs.
-  try {
-    decodeURIComponent(request.nextUrl.pathname);
-  } catch {
-    const refusal = NextResponse.json({ error: { code: "bad_request", message: "The address has a malformed %-escape." } }, { status: 400 });
+  // A malformed percent-escape would make Next answer a bare 500 before any route runs; a NUL fails any query.
+  const problem = addressProblem(request.nextUrl);
+  if (problem) {
+    const refusal = NextResponse.json({ error: { code: "bad_request", message: problem } }, { status: 400 });
     for (const [name, value] of Object.entries(securityHeaders(contentSecurityPolicy("none"), request.nextUrl.protocol === "https:"))) refusal.headers.set(name, value);
     return refusal;
   }

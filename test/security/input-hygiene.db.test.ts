@@ -153,6 +153,21 @@ describe("ill-formed Unicode", () => {
       expectSecurityHeaders(response.headers, path);
     }
   });
+
+  it("reads a lone surrogate or a broken escape in a query as text, never failing", async () => {
+    for (const query of ["%ED%A0%80", "%E0%A4%A", "%ud800", "%00"]) {
+      for (const path of [`/search?q=${query}`, `/review?author=${query}&article=${query}`, `/api/proposals?author=${query}&article=${query}`, `/wiki/Hygiene?oldid=${query}`, `/api/articles/Hygiene/revisions?cursor=${query}`]) {
+        const response = await httpRequest(server, "GET", path);
+        expect(response.status, path).toBeLessThan(500);
+        expectSecurityHeaders(response.headers, path);
+      }
+      expect((await httpRequest(server, "GET", `/admin/users?q=${query}`, { user: admin })).status).toBeLessThan(500);
+    }
+    const nul = await httpRequest(server, "GET", "/search?q=a%00b");
+    expect(nul.status).toBe(400);
+    expect(nul.body.error.message).toContain('"q"');
+    expect((await httpRequest(server, "GET", "/user/a%00b")).status).toBe(400);
+  });
 });
 
 describe("the Host header (DNS rebinding)", () => {
