@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, securityHeaders } from "./lib/http/security-headers";
+import { contentSecurityPolicy, securityHeaders } from "./lib/http/security-headers.mjs";
 import { addressProblem } from "./lib/http/well-formed";
 
 /**

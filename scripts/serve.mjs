@@ -8,6 +8,7 @@
 //
 //   node scripts/serve.mjs [-p PORT] [-H HOSTNAME]     (NODE_ENV=production)
 import { createServer } from "node:http";
+import { contentSecurityPolicy, securityHeaders } from "../lib/http/security-headers.mjs";
 import { hostProblem } from "../lib/http/site-origin.mjs";
 
 function argument(flag, fallback) {
@@ -41,20 +42,25 @@ function refusedForeignHost(req, res) {
   const problem = hostProblem(req.headers.host, { port });
   if (!problem) return false;
   const body = JSON.stringify({ error: { code: "misdirected_request", message: `Refused: ${problem}.` } });
-  res.writeHead(421, {
-    "content-type": "application/json; charset=utf-8",
-    "content-length": Buffer.byteLength(body),
-    "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
-    "x-content-type-options": "nosniff",
-    "x-frame-options": "DENY",
-    "referrer-policy": "strict-origin-when-cross-origin",
-    "permissions-policy": "camera=(), microphone=(), geolocation=()",
-  });
+  res.writeHead(421, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body) });
   res.end(body);
   return true;
 }
 
+/**
+ * The security headers, script-free, on every response to begin with: what
+ * Next, the proxy or a route sets replaces them, and what Next answers
+ * without either (its 404 for a missing /_next/static file, say, which the
+ * proxy skips) still carries them.
+ */
+function setBaselineSecurityHeaders(req, res) {
+  const forwardedProto = req.headers["x-forwarded-proto"];
+  const https = Boolean(req.socket.encrypted) || (typeof forwardedProto === "string" && forwardedProto.includes("https"));
+  for (const [name, value] of Object.entries(securityHeaders(contentSecurityPolicy("none"), https))) res.setHeader(name, value);
+}
+
 const server = createServer((req, res) => {
+  setBaselineSecurityHeaders(req, res);
   if (refusedForeignHost(req, res)) return;
   const cachedCurrentView = globalThis[fastPath];
   if (!cachedCurrentView || req.method !== "GET" || !req.url?.startsWith("/wiki/")) return void handle(req, res);

@@ -1,4 +1,4 @@
-import { contentSecurityPolicy, securityHeaders } from "./security-headers";
+import { contentSecurityPolicy, securityHeaders } from "./security-headers.mjs";
 import type { ReactElement } from "react";
 
 /**

@@ -203,10 +203,22 @@ describe("the Host header (DNS rebinding)", () => {
 });
 
 describe("error responses carry the security headers", () => {
+  it("and pages with Next's scripts keep one policy, with their nonce", async () => {
+    for (const path of ["/login", "/register", "/"]) {
+      const response = await httpRequest(server, "GET", path);
+      expect(response.status, path).toBe(200);
+      const policy = response.headers.get("content-security-policy")!;
+      expect(policy, path).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+      expect(policy, path).not.toContain("script-src 'none'");
+    }
+  });
+
   it("on Next's own 404 page", async () => {
-    const response = await httpRequest(server, "GET", "/no/such/page");
-    expect(response.status).toBe(404);
-    expectSecurityHeaders(response.headers, "404");
+    for (const path of ["/no/such/page", "/_next/static/no-such-file.js", "/_next/image?url=%2Fnope.png&w=64&q=75", "/wiki/A/b/c"]) {
+      const response = await httpRequest(server, "GET", path);
+      expect(response.status, path).toBeGreaterThanOrEqual(400);
+      expectSecurityHeaders(response.headers, path);
+    }
   });
 
   it("on 500s of pages, reader views and the JSON API", async () => {
