@@ -26,6 +26,6 @@ export function errorResponse(error: unknown): Response {
 /** Parses an id (1 to PostgreSQL's integer maximum) from a query or path parameter, or throws bad_request naming it. */
 export function parseId(value: string | null, name: string): number {
   const id = idFromText(value);
-  if (id === null) throw new WikiError("bad_request", idProblem(name), { field: name });
+  if (id === null) throw new WikiError("bad_request", idProblem(name));
   return id;
 }
