@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { CALLBACK_URL_COOKIES, nextAuthCanRead } from "./lib/http/return-path";
-import { contentSecurityPolicy, securityHeaders } from "./lib/http/security-headers";
+import { contentSecurityPolicy, securityHeaders } from "./lib/http/security-headers.mjs";
+import { addressProblem } from "./lib/http/well-formed";
 
 /**
  * Security headers on every response, with a fresh nonce per request so that
@@ -11,11 +12,12 @@ import { contentSecurityPolicy, securityHeaders } from "./lib/http/security-head
  * script-free policy themselves (lib/http/html.ts).
  */
 export function proxy(request: NextRequest) {
-  // A malformed percent-escape would make Next answer a bare 500 before any route runs.
-  try {
-    decodeURIComponent(request.nextUrl.pathname);
-  } catch {
-    return NextResponse.json({ error: { code: "bad_request", message: "The address has a malformed %-escape." } }, { status: 400 });
+  // A malformed percent-escape would make Next answer a bare 500 before any route runs; a NUL fails any query.
+  const problem = addressProblem(request.nextUrl);
+  if (problem) {
+    const refusal = NextResponse.json({ error: { code: "bad_request", message: problem } }, { status: 400 });
+    for (const [name, value] of Object.entries(securityHeaders(contentSecurityPolicy("none"), request.nextUrl.protocol === "https:"))) refusal.headers.set(name, value);
+    return refusal;
   }
   const nonce = btoa(crypto.randomUUID());
   const policy = contentSecurityPolicy({ nonce, development: process.env.NODE_ENV !== "production" });

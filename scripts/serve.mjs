@@ -8,6 +8,8 @@
 //
 //   node scripts/serve.mjs [-p PORT] [-H HOSTNAME]     (NODE_ENV=production)
 import { createServer } from "node:http";
+import { contentSecurityPolicy, securityHeaders } from "../lib/http/security-headers.mjs";
+import { hostProblem } from "../lib/http/site-origin.mjs";
 
 function argument(flag, fallback) {
   const index = process.argv.indexOf(flag);
@@ -31,10 +33,40 @@ await app.prepare();
 
 const fastPath = Symbol.for("wiki.cachedCurrentView");
 
+/**
+ * Answers 421 to a request for a host name this site is not (DNS rebinding
+ * of an intranet deployment: the attacker's name resolving to this server),
+ * before anything else runs; the health check stays open to load balancers,
+ * which probe by address. Returns whether it answered.
+ */
+function refusedForeignHost(req, res) {
+  if (req.url === "/api/health") return false;
+  const problem = hostProblem(req.headers.host, { port });
+  if (!problem) return false;
+  const body = JSON.stringify({ error: { code: "misdirected_request", message: `Refused: ${problem}.` } });
+  res.writeHead(421, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body) });
+  res.end(body);
+  return true;
+}
+
+/**
+ * The security headers, script-free, on every response to begin with: what
+ * Next, the proxy or a route sets replaces them, and what Next answers
+ * without either (its 404 for a missing /_next/static file, say, which the
+ * proxy skips) still carries them.
+ */
+function setBaselineSecurityHeaders(req, res) {
+  const forwardedProto = req.headers["x-forwarded-proto"];
+  const https = Boolean(req.socket.encrypted) || (typeof forwardedProto === "string" && forwardedProto.includes("https"));
+  for (const [name, value] of Object.entries(securityHeaders(contentSecurityPolicy("none"), https))) res.setHeader(name, value);
+}
+
 const server = createServer((req, res) => {
   // Every request, whatever path it takes: the socket's peer replaces any copy the client sent
   // (lib/http/client-address.ts; X-Forwarded-For is read only from trusted proxies).
   req.headers["x-wiki-client-address"] = req.socket.remoteAddress ?? "";
+  setBaselineSecurityHeaders(req, res);
+  if (refusedForeignHost(req, res)) return;
   const cachedCurrentView = globalThis[fastPath];
   if (!cachedCurrentView || req.method !== "GET" || !req.url?.startsWith("/wiki/")) return void handle(req, res);
   const forwardedProto = req.headers["x-forwarded-proto"];

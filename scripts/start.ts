@@ -33,7 +33,13 @@ function authSecret(): string {
 // A WIKI_TRUSTED_PROXIES it cannot read stops the start here, not at the first request.
 trustedProxies();
 process.env.NEXTAUTH_SECRET = authSecret();
-process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+// Without a configured public URL the site is this machine's, under each of its loopback names
+// (the Host check of scripts/serve.mjs and of mutations answers only the configured origins).
+if (!process.env.NEXTAUTH_URL) {
+  process.env.NEXTAUTH_URL = `http://localhost:${port}`;
+  const loopback = [`http://127.0.0.1:${port}`, `http://[::1]:${port}`];
+  process.env.WIKI_ALLOWED_ORIGINS = [process.env.WIKI_ALLOWED_ORIGINS, ...loopback].filter(Boolean).join(",");
+}
 const database = await prepareDatabase({ log });
 process.env.DATABASE_URL = database.url;
 if (database.embedded || process.argv.includes("--seed")) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZId } from "../http/ids";
 import { ZInfoboxSchema, ZReferenceSchema, ZSectionSchema, type ArticleContent, type Section } from "../document/model";
 
 /** Largest edit request body, and largest article JSON, accepted (configurable; 2 MB of text is about 4 MB of JSON). */
@@ -14,7 +15,7 @@ export const maxEditBytes = () => Number(process.env.WIKI_MAX_EDIT_BYTES ?? 4_00
  */
 export const ZEditRequestSchema = z
   .strictObject({
-    baseRevisionId: z.number().int().positive().nullable(),
+    baseRevisionId: ZId.nullable(),
     summary: z.string().max(500, "The edit summary can have at most 500 characters.").default(""),
     minor: z.boolean().default(false),
     /** for a proposal: why reviewers should accept it */

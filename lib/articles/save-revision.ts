@@ -4,7 +4,7 @@ import { SCHEMA_VERSION, type ArticleContent } from "../document/model";
 import { validateArticleContent } from "../document/validate";
 import { WikiError } from "../errors";
 import { blobsToStore, encodeContent } from "./content-store";
-import { slugOfTitle } from "./titles";
+import { slugOfTitle, titleSkeleton } from "./titles";
 
 // A 2 MB article's first save writes thousands of blobs; allow for a busy machine.
 export const SAVE_TRANSACTION_LIMITS = { maxWait: 10_000, timeout: 60_000 };
@@ -167,7 +167,11 @@ async function lockArticle(tx: Db | Tx, options: SaveRevisionOptions, content: A
   const [locked] = await tx.$queryRaw<Array<{ id: number; currentRevisionId: number | null }>>`SELECT "id", "currentRevisionId" FROM "Article" WHERE slug = ${options.slug} FOR UPDATE`;
   if (locked) return locked;
   if (options.baseRevisionId !== null) throw new WikiError("not_found", `There is no article "${options.slug}".`);
-  return tx.article.create({ data: { slug: options.slug, title: content.title }, select: { id: true, currentRevisionId: true } });
+  const skeleton = titleSkeleton(content.title);
+  const original = await tx.article.findUnique({ where: { titleSkeleton: skeleton }, select: { title: true } });
+  if (original) throw new WikiError("conflict", `The title "${content.title}" looks like the existing article '${original.title}'.`, { field: "title", original: original.title });
+  // A look-alike created at the same moment is refused by the unique index (a conflict, below).
+  return tx.article.create({ data: { slug: options.slug, title: content.title, titleSkeleton: skeleton }, select: { id: true, currentRevisionId: true } });
 }
 
 export type { ArticleContent };

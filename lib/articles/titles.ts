@@ -1,3 +1,5 @@
+import { confusableSkeleton, invisibleCharacter } from "../text/lookalikes";
+
 /** Longest title in characters (MediaWiki allows 255 bytes). */
 export const MAX_TITLE_LENGTH = 255;
 
@@ -24,9 +26,20 @@ export function titleProblem(raw: string): string | null {
   const title = normalizeTitle(raw);
   if (title.length === 0) return "The title is empty.";
   if (title.length > MAX_TITLE_LENGTH) return `The title is longer than ${MAX_TITLE_LENGTH} characters.`;
+  const invisible = invisibleCharacter(raw);
+  if (invisible) return `The title contains an invisible or text-direction character (${invisible}), which would let it pass for another title.`;
   const withoutUnderscores = raw.replace(/_/g, " ");
   const bad = withoutUnderscores.match(FORBIDDEN);
   if (bad) return `The title contains a character that titles cannot have: ${JSON.stringify(bad[0])}.`;
   if (title.startsWith(".") || title.includes("/./") || title.includes("/../")) return "The title cannot be a relative path.";
   return null;
+}
+
+/**
+ * The title's confusable skeleton (lib/text/lookalikes.ts), unique across
+ * articles (Article.titleSkeleton): a title that only looks like an existing
+ * one, a protected article's say, is refused.
+ */
+export function titleSkeleton(title: string): string {
+  return confusableSkeleton(normalizeTitle(title));
 }

@@ -1,8 +1,21 @@
+import { caselessSkeleton, invisibleCharacter } from "../text/lookalikes";
+
 /** Username length limits, in characters after normalization. */
 export const USERNAME_MIN = 3;
 export const USERNAME_MAX = 40;
 
 const RESERVED = new Set(["admin", "administrator", "root", "system", "wiki", "anonymous", "moderator", "reviewer-bot", "mediawiki default"]);
+
+/**
+ * The name's confusable skeleton, case-insensitive (lib/text/lookalikes.ts),
+ * unique across users (User.nameSkeleton): "Admın" or "ɑdmin" cannot pass
+ * for "admin", nor a look-alike for an existing user.
+ */
+export function nameSkeletonOf(name: string): string {
+  return caselessSkeleton(normalizeUsername(name));
+}
+
+const RESERVED_SKELETONS = new Map([...RESERVED].map((name) => [caselessSkeleton(name), name]));
 
 /** The case-insensitive identity of a username: NFKC-normalized, case-folded. */
 export function nameKeyOf(name: string): string {
@@ -24,6 +37,8 @@ const CONFUSABLE_SCRIPTS = [/\p{Script=Latin}/u, /\p{Script=Cyrillic}/u, /\p{Scr
  * and names that mix Latin, Cyrillic or Greek letters.
  */
 export function usernameProblem(raw: string, options: { allowReserved?: boolean } = {}): string | null {
+  const invisible = invisibleCharacter(raw);
+  if (invisible) return `Usernames cannot contain invisible or text-direction characters (${invisible}).`;
   if (/[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Zl}\p{Zp}\u00a0\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\u3164\uffa0\ufeff]/u.test(raw)) {
     return "Usernames cannot contain control, formatting or invisible characters.";
   }
@@ -38,6 +53,10 @@ export function usernameProblem(raw: string, options: { allowReserved?: boolean 
   if (CONFUSABLE_SCRIPTS.filter((script) => script.test(name)).length > 1) {
     return "Usernames cannot mix Latin, Cyrillic and Greek letters, which look alike.";
   }
-  if (!options.allowReserved && RESERVED.has(name.toLocaleLowerCase("en"))) return "That username is reserved.";
+  if (!options.allowReserved) {
+    if (RESERVED.has(name.toLocaleLowerCase("en"))) return "That username is reserved.";
+    const imitated = RESERVED_SKELETONS.get(nameSkeletonOf(name));
+    if (imitated) return `That username looks like the reserved name '${imitated}'.`;
+  }
   return null;
 }

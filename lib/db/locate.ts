@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { withDatabase } from "./admin";
-import { startEmbeddedPostgres } from "./embedded";
+import { embeddedUrl, runningClusterPassword, startEmbeddedPostgres } from "./embedded";
 import { DEFAULT_DATA_DIR } from "./setup";
 
 /** The database the app uses, opened for a maintenance tool. */
@@ -15,8 +15,6 @@ export interface LocatedDatabase {
   /** stops the embedded server if this call started it */
   release(): Promise<void>;
 }
-
-const EMBEDDED_CREDENTIALS = "postgres:postgres";
 
 /** The port of the embedded PostgreSQL already running on `dataDir` (its postmaster.pid), or null. */
 function runningEmbeddedPort(dataDir: string): number | null {
@@ -46,7 +44,7 @@ export async function locateDatabase(options: { log?: (line: string) => void } =
   const where = path.relative(process.cwd(), dataDir) || dataDir;
   const running = runningEmbeddedPort(dataDir);
   if (running) {
-    const adminUrl = `postgresql://${EMBEDDED_CREDENTIALS}@127.0.0.1:${running}/postgres`;
+    const adminUrl = embeddedUrl(running, await runningClusterPassword(dataDir), "postgres");
     return { url: withDatabase(adminUrl, "wiki"), adminUrl, description: `embedded PostgreSQL in ${where} (running, port ${running})`, release: async () => undefined };
   }
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { backfillSkeletons } from "./backfill-skeletons";
 
 /** Where Prisma keeps migrations: one folder per migration with a migration.sql. */
 export const MIGRATIONS_DIR = path.resolve(process.cwd(), "prisma/migrations");
@@ -94,6 +95,7 @@ export async function applyMigrations(databaseUrl: string, options: { dir?: stri
       applied.push(migration.name);
       options.log?.(`applied migration ${migration.name}`);
     }
+    await backfillSkeletons(client, options.log);
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => undefined);
     await client.end();

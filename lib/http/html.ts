@@ -1,4 +1,4 @@
-import { contentSecurityPolicy, securityHeaders } from "./security-headers";
+import { contentSecurityPolicy, securityHeaders } from "./security-headers.mjs";
 import type { ReactElement } from "react";
 
 /**
@@ -37,4 +37,22 @@ export function htmlDocumentHeaders(init: HtmlDocumentInit): Record<string, stri
 export async function renderHtml(element: ReactElement): Promise<string> {
   const { renderToStaticMarkup } = await import("react-dom/server");
   return renderToStaticMarkup(element);
+}
+
+/**
+ * A script-free view's handler that never lets an unexpected error reach
+ * Next: these routes skip proxy.ts, so Next's own 500 page would go out
+ * without any security header. The failure is logged and answered with a
+ * plain 500 page that has them.
+ */
+export function scriptFreeView<Context>(handler: (request: Request, context: Context) => Promise<Response>) {
+  return async (request: Request, context: Context): Promise<Response> => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      console.error(error);
+      const page = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Something went wrong</title><link rel="stylesheet" href="/wiki.css"></head><body><main class="content-page"><h1>Something went wrong</h1><p>Something went wrong on our side. Nothing was changed; try again in a moment.</p><p><a href="/">Main page</a></p></main></body></html>`;
+      return htmlDocumentResponse(page, { status: 500, headers: { "cache-control": "no-store" }, https: new URL(request.url).protocol === "https:" });
+    }
+  };
 }

@@ -8,6 +8,7 @@ import { loadActor } from "../users/load-actor";
 import { enforceRateLimit, type LimitedAction } from "../abuse-limits";
 import { clientAddress, originProblem } from "./origin";
 import { errorResponse } from "./respond";
+import { illFormedStrings } from "./well-formed";
 
 /** Largest JSON body a mutation accepts unless it says otherwise. */
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -49,13 +50,8 @@ export function mutation<TSchema extends z.ZodType, TParams = Record<string, str
         } catch {
           throw new WikiError("bad_request", "The request body is not valid JSON.");
         }
-        // PostgreSQL text cannot hold U+0000: refused here, naming where, rather than failing deep in a write as a 500.
-        const nulPaths = pathsOfNulStrings(body);
-        if (nulPaths.length) {
-          throw new WikiError("bad_request", `Invalid request: ${nulPaths[0] || "body"}: text cannot contain the NUL character (U+0000).`, {
-            issues: nulPaths.map((path) => ({ path, message: "text cannot contain the NUL character (U+0000)" })),
-          });
-        }
+        const illFormed = illFormedStrings(body);
+        if (illFormed.length) throw new WikiError("bad_request", `Invalid request: ${illFormed[0].path || "body"}: ${illFormed[0].message}.`, { issues: illFormed });
       }
       const parsed = options.schema.safeParse(body);
       if (!parsed.success) {
@@ -73,19 +69,4 @@ export function mutation<TSchema extends z.ZodType, TParams = Record<string, str
       return errorResponse(error);
     }
   };
-}
-
-/** Dotted paths (as zod issues name them) of every string in `value` that contains U+0000; iterative, so deep nesting cannot overflow the stack. */
-function pathsOfNulStrings(value: unknown): string[] {
-  const found: string[] = [];
-  const stack: Array<[unknown, string]> = [[value, ""]];
-  while (stack.length) {
-    const [item, path] = stack.pop()!;
-    if (typeof item === "string") {
-      if (item.includes("\u0000")) found.push(path);
-    } else if (item !== null && typeof item === "object") {
-      for (const [key, child] of Object.entries(item)) stack.push([child, path ? `${path}.${key}` : key]);
-    }
-  }
-  return found.reverse();
 }

@@ -1,4 +1,5 @@
 import { WikiError } from "../errors";
+import { idFromText, idProblem } from "./ids";
 
 /** A JSON response. */
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
@@ -22,8 +23,9 @@ export function errorResponse(error: unknown): Response {
   return json({ error: { code: "internal", message: "Something went wrong on our side. Nothing was changed." } }, 500);
 }
 
-/** Parses a positive integer id from a query or path parameter, or throws bad_request. */
+/** Parses an id (1 to PostgreSQL's integer maximum) from a query or path parameter, or throws bad_request naming it. */
 export function parseId(value: string | null, name: string): number {
-  if (value === null || !/^[1-9]\d{0,9}$/.test(value)) throw new WikiError("bad_request", `${name} must be a positive whole number.`);
-  return Number(value);
+  const id = idFromText(value);
+  if (id === null) throw new WikiError("bad_request", idProblem(name));
+  return id;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { hashPassword } from "../auth/password";
 import { passwordProblem } from "../auth/password-rules";
-import { nameKeyOf, normalizeUsername, usernameProblem } from "../auth/usernames";
+import { nameKeyOf, nameSkeletonOf, normalizeUsername, usernameProblem } from "../auth/usernames";
 import { getDb, type Db } from "../db/client";
 import { WikiError } from "../errors";
 
@@ -20,12 +20,21 @@ export async function registerUser(options: { name: string; password: string; db
   if (await db.user.findUnique({ where: { nameKey }, select: { id: true } })) {
     throw new WikiError("conflict", "That username is taken.", { field: "username" });
   }
+  const nameSkeleton = nameSkeletonOf(name);
+  const refuseLookalike = async () => {
+    const original = await db.user.findUnique({ where: { nameSkeleton }, select: { name: true } });
+    if (original) throw new WikiError("conflict", `That username looks like the existing user '${original.name}'.`, { field: "username", original: original.name });
+  };
+  await refuseLookalike();
   const passwordHash = await hashPassword(options.password);
   try {
-    return await db.user.create({ data: { name, nameKey, passwordHash }, select: { id: true, name: true } });
+    return await db.user.create({ data: { name, nameKey, nameSkeleton, passwordHash }, select: { id: true, name: true } });
   } catch (error) {
-    // Two registrations of one name at once: the unique index decides.
-    if ((error as { code?: string }).code === "P2002") throw new WikiError("conflict", "That username is taken.", { field: "username" });
+    // Two registrations of one name (or look-alikes) at once: the unique indexes decide.
+    if ((error as { code?: string }).code === "P2002") {
+      await refuseLookalike();
+      throw new WikiError("conflict", "That username is taken.", { field: "username" });
+    }
     throw error;
   }
 }

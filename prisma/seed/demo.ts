@@ -1,6 +1,7 @@
 import "server-only";
 import { saveRevision } from "../../lib/articles/save-revision";
 import { hashPassword } from "../../lib/auth/password";
+import { nameSkeletonOf } from "../../lib/auth/usernames";
 import type { Db } from "../../lib/db/client";
 import { articleFromSource } from "../../lib/document/markup";
 import type { ArticleContent } from "../../lib/document/model";
@@ -71,7 +72,7 @@ export async function seedDemo(db: Db, log: (line: string) => void = () => undef
     const user =
       existing ??
       (await db.user.create({
-        data: { name: account.name, nameKey: account.name, passwordHash, editCount: account.edits, createdAt: new Date(now - account.ageDays * DAY) },
+        data: { name: account.name, nameKey: account.name, nameSkeleton: nameSkeletonOf(account.name), passwordHash, editCount: account.edits, createdAt: new Date(now - account.ageDays * DAY) },
       }));
     if (!existing) log(`created demo account ${account.name}`);
     userIds.set(account.name, user.id);

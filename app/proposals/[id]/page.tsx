@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { idFromText } from "@/lib/http/ids";
 import { DiffView } from "@/components/diff/diff-view";
 import { AuthorActions, CommentForm, ReviewActions, type DecidablePart } from "@/components/review/proposal-actions";
 import { decide } from "@/lib/authz/policy";
@@ -30,8 +31,9 @@ const ACTION_TEXT: Record<string, string> = { approve: "approved", partial: "par
 // GET /proposals/{id} — one proposal: its diffs, rebase state, discussion and decision. Public.
 export default async function ProposalPage({ params }: Props) {
   const raw = (await params).id;
-  if (!/^\d{1,9}$/.test(raw)) notFound();
-  const details = await getProposal({ proposalId: Number(raw) }).catch((error) => {
+  const proposalId = idFromText(raw);
+  if (proposalId === null) notFound();
+  const details = await getProposal({ proposalId }).catch((error) => {
     if (error instanceof WikiError && error.code === "not_found") notFound();
     throw error;
   });

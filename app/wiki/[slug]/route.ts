@@ -11,7 +11,7 @@ import { loadActor } from "@/lib/users/load-actor";
 import { countOpenProposals } from "@/lib/proposals/review-queue";
 import { slugOfTitle, titleOfSlug } from "@/lib/articles/titles";
 import { WikiError } from "@/lib/errors";
-import { htmlDocumentResponse, htmlResponse, renderHtml } from "@/lib/http/html";
+import { htmlDocumentResponse, htmlResponse, renderHtml, scriptFreeView } from "@/lib/http/html";
 import { parseId } from "@/lib/http/respond";
 
 offerCachedViewToServer();
@@ -25,7 +25,7 @@ offerCachedViewToServer();
  * Next routes it (lib/articles/cached-view.ts), with this route's page and
  * headers.
  */
-export async function GET(request: Request, context: { params: Promise<{ slug: string }> }) {
+export const GET = scriptFreeView(async (request: Request, context: { params: Promise<{ slug: string }> }) => {
   // Next hands route handlers the slug already decoded.
   const { slug } = await context.params;
   const url = new URL(request.url);
@@ -64,4 +64,4 @@ export async function GET(request: Request, context: { params: Promise<{ slug: s
     }
     throw error;
   }
-}
+});

@@ -8,13 +8,13 @@ import { sessionUserId } from "@/lib/auth/session";
 import { loadActor } from "@/lib/users/load-actor";
 import { getDb } from "@/lib/db/client";
 import { WikiError } from "@/lib/errors";
-import { htmlDocumentResponse, htmlResponse, renderHtml } from "@/lib/http/html";
+import { htmlDocumentResponse, htmlResponse, renderHtml, scriptFreeView } from "@/lib/http/html";
 import { articleNotFound, findArticle } from "@/lib/articles/read-article";
 import { readerPage } from "@/lib/articles/rendered-revisions";
 import { parseId } from "@/lib/http/respond";
 
 // GET /wiki/{slug}/diff?from={id}&to={id}[&mode=inline|side-by-side] — the diff of two revisions. Public.
-export async function GET(request: Request, context: { params: Promise<{ slug: string }> }) {
+export const GET = scriptFreeView(async (request: Request, context: { params: Promise<{ slug: string }> }) => {
   const slug = (await context.params).slug;
   const url = new URL(request.url);
   const userName = (await loadActor(getDb(), await sessionUserId(request.headers.get("cookie"))))?.name;
@@ -44,4 +44,4 @@ export async function GET(request: Request, context: { params: Promise<{ slug: s
     }
     throw error;
   }
-}
+});

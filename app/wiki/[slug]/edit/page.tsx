@@ -1,4 +1,5 @@
 import { decodeParam } from "@/lib/http/params";
+import { idFromText } from "@/lib/http/ids";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { redirect } from "next/navigation";
@@ -90,8 +91,9 @@ export default async function EditPage({ params, searchParams }: Props) {
   }
 
   const proposalParam = (await searchParams).proposal;
-  if (view && typeof proposalParam === "string" && /^\d{1,9}$/.test(proposalParam)) {
-    return <ProposalRevision slug={slug} title={title} proposalId={Number(proposalParam)} viewerId={viewer.id} />;
+  const proposalId = typeof proposalParam === "string" ? idFromText(proposalParam) : null;
+  if (view && proposalId !== null) {
+    return <ProposalRevision slug={slug} title={title} proposalId={proposalId} viewerId={viewer.id} />;
   }
 
   const decision = view ? decide(viewer, "edit", { protection: view.protection.level }) : decide(viewer, "create");

@@ -9,7 +9,8 @@ import { sessionUserId } from "@/lib/auth/session";
 import { decide } from "@/lib/authz/policy";
 import { getDb } from "@/lib/db/client";
 import { WikiError } from "@/lib/errors";
-import { htmlDocumentResponse, htmlResponse, renderHtml } from "@/lib/http/html";
+import { htmlDocumentResponse, htmlResponse, renderHtml, scriptFreeView } from "@/lib/http/html";
+import { parseId } from "@/lib/http/respond";
 import { countOpenProposals } from "@/lib/proposals/review-queue";
 import { loadActor } from "@/lib/users/load-actor";
 
@@ -20,16 +21,16 @@ import { loadActor } from "@/lib/users/load-actor";
  * article's current revision (revisions are immutable, so a page of history
  * changes only when a new revision is saved).
  */
-export async function GET(request: Request, context: { params: Promise<{ slug: string }> }) {
+export const GET = scriptFreeView(async (request: Request, context: { params: Promise<{ slug: string }> }) => {
   // Next hands route handlers the slug already decoded.
   const { slug } = await context.params;
   const url = new URL(request.url);
   const rawCursor = url.searchParams.get("cursor");
-  const cursor = rawCursor && /^\d{1,10}$/.test(rawCursor) ? Number(rawCursor) : null;
   const db = getDb();
   const [actor, article] = await Promise.all([sessionUserId(request.headers.get("cookie")).then((id) => loadActor(db, id)), findArticle(db, slug)]);
   try {
     if (!article) throw articleNotFound(slug);
+    const cursor = rawCursor ? parseId(rawCursor, "cursor") : null;
     const reviewCount = actor && decide(actor, "review").allowed ? await countOpenProposals() : null;
     const build = async () => `<!DOCTYPE html>${await renderHtml(createElement(HistoryPage, { page: await listRevisionsOf(db, article, { cursor }), cursor, userName: actor?.name, reviewCount }))}`;
     const init = { headers: { "cache-control": actor ? "private, no-cache" : "no-cache" }, https: url.protocol === "https:" };
@@ -41,4 +42,4 @@ export async function GET(request: Request, context: { params: Promise<{ slug: s
     }
     throw error;
   }
-}
+});

@@ -1,4 +1,5 @@
 import { decodeParam } from "@/lib/http/params";
+import { idFromText } from "@/lib/http/ids";
 import { DiffView } from "@/components/diff/diff-view";
 import { RevertButton } from "@/components/review/revert-button";
 import { planRevert } from "@/lib/articles/revert-article";
@@ -17,15 +18,15 @@ export default async function RevertPage({ params, searchParams }: Props) {
   const slug = decodeParam((await params).slug);
   const query = await searchParams;
   const mode = query.mode === "restore" ? "restore" : "undo";
-  const revisionId = Number(query.revision);
+  const revisionId = idFromText(query.revision);
   const viewer = await getViewer();
   const heading = mode === "undo" ? `Undo revision ${query.revision}` : `Restore revision ${query.revision}`;
-  let plan: Awaited<ReturnType<typeof planRevert>> | null = null;
+  let plan: (Awaited<ReturnType<typeof planRevert>> & { revisionId: number }) | null = null;
   let problem: string | null = null;
-  if (!Number.isInteger(revisionId) || revisionId <= 0) problem = "Choose a revision from the history.";
+  if (revisionId === null) problem = "Choose a revision from the history.";
   else {
     try {
-      plan = await planRevert({ slug, revisionId, mode });
+      plan = { ...(await planRevert({ slug, revisionId, mode })), revisionId };
     } catch (error) {
       if (!(error instanceof WikiError)) throw error;
       problem = error.message;
@@ -58,7 +59,7 @@ export default async function RevertPage({ params, searchParams }: Props) {
           ) : (
             <>
               {decision && !decision.allowed ? <div className="notice">{decision.reason} Confirming submits this as a proposal.</div> : null}
-              <RevertButton slug={slug} revisionId={revisionId} mode={mode} label={decision?.allowed ? (mode === "undo" ? "Undo this revision" : "Restore this revision") : "Propose this change"} />
+              <RevertButton slug={slug} revisionId={plan.revisionId} mode={mode} label={decision?.allowed ? (mode === "undo" ? "Undo this revision" : "Restore this revision") : "Propose this change"} />
             </>
           )}
         </>

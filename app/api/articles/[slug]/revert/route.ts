@@ -2,9 +2,10 @@ import { z } from "zod";
 import { revertArticle } from "@/lib/articles/revert-article";
 import { mutation } from "@/lib/http/mutation";
 import { json } from "@/lib/http/respond";
+import { ZId } from "@/lib/http/ids";
 
 const ZRevertRequestSchema = z.strictObject({
-  revisionId: z.number().int().positive(),
+  revisionId: ZId,
   mode: z.enum(["undo", "restore"]),
   reason: z.string().max(400).default(""),
 });

@@ -1,10 +1,16 @@
+// The security headers of every response, in one place. Plain JavaScript so
+// that scripts/serve.mjs, which runs before anything is compiled, sends the
+// same ones as proxy.ts and the script-free views.
+
 /**
- * The security headers of every response, in one place. Pages with Next's
- * scripts get a per-request nonce (proxy.ts); pages rendered to plain HTML by
- * route handlers (the article and diff views) run no script at all, so their
- * policy allows none, and they skip the proxy, which halves their cost.
+ * The Content-Security-Policy. Pages with Next's scripts get a per-request
+ * nonce (proxy.ts); pages rendered to plain HTML by route handlers (the
+ * article and diff views) run no script at all, so their policy allows none,
+ * and they skip the proxy, which halves their cost.
+ * @param {{ nonce: string; development: boolean } | "none"} scripts
+ * @returns {string}
  */
-export function contentSecurityPolicy(scripts: { nonce: string; development: boolean } | "none"): string {
+export function contentSecurityPolicy(scripts) {
   return [
     "default-src 'self'",
     scripts === "none" ? "script-src 'none'" : `script-src 'self' 'nonce-${scripts.nonce}' 'strict-dynamic'${scripts.development ? " 'unsafe-eval'" : ""}`,
@@ -19,7 +25,12 @@ export function contentSecurityPolicy(scripts: { nonce: string; development: boo
   ].join("; ");
 }
 
-export function securityHeaders(policy: string, https: boolean): Record<string, string> {
+/**
+ * @param {string} policy
+ * @param {boolean} https
+ * @returns {Record<string, string>}
+ */
+export function securityHeaders(policy, https) {
   return {
     "content-security-policy": policy,
     "x-content-type-options": "nosniff",
