@@ -103,9 +103,9 @@ describe("ids beyond PostgreSQL's integer range", () => {
     const revisions = await ctx.db.revision.count();
     for (const big of TOO_BIG) {
       for (const [action, body] of [
-        ["approve", {}],
-        ["reject", { reason: "no" }],
-        ["request-changes", { comment: "more" }],
+        ["approve", { version: 1 }],
+        ["reject", { reason: "no", version: 1 }],
+        ["request-changes", { comment: "more", version: 1 }],
         ["comments", { body: "hi" }],
         ["withdraw", {}],
         ["versions", { baseRevisionId: headId, content: { title: "Hygiene", infobox: null, sections: lead("x"), references: [] } }],
