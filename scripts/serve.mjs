@@ -29,7 +29,23 @@ await app.prepare();
 
 const fastPath = Symbol.for("wiki.cachedCurrentView");
 
+/** Whether the request's path has a malformed %-escape, on which Next would answer a bare 500 before any route runs. */
+function malformedPath(url) {
+  try {
+    decodeURIComponent((url ?? "/").split("?")[0]);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 const server = createServer((req, res) => {
+  if (malformedPath(req.url)) {
+    // proxy.ts answers the same for the paths it sees; the JSON API skips it (see its matcher).
+    res.writeHead(400, { "content-type": "application/json; charset=utf-8", "x-content-type-options": "nosniff", "content-security-policy": "default-src 'none'; frame-ancestors 'none'" });
+    res.end(JSON.stringify({ error: { code: "bad_request", message: "The address has a malformed %-escape." } }));
+    return;
+  }
   const cachedCurrentView = globalThis[fastPath];
   if (!cachedCurrentView || req.method !== "GET" || !req.url?.startsWith("/wiki/")) return void handle(req, res);
   const forwardedProto = req.headers["x-forwarded-proto"];
