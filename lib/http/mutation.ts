@@ -48,6 +48,7 @@ export function mutation<TSchema extends z.ZodType, TParams = Record<string, str
   handler: (context: MutationContext<z.infer<TSchema>, TParams>) => Promise<Response>;
 }) {
   return async (request: Request, route: { params: Promise<TParams> }): Promise<Response> => {
+    let bodyRead = false;
     try {
       const problem = originProblem(request);
       if (problem) throw new WikiError("forbidden", `Refused: ${problem}. Mutations must come from this site.`);
@@ -57,15 +58,25 @@ export function mutation<TSchema extends z.ZodType, TParams = Record<string, str
       if (actor && options.rateLimit) await enforceRateLimit(getDb(), options.rateLimit, actor, clientAddress(request));
       const limit = actor ? (options.bodyLimit ?? DEFAULT_BODY_LIMIT) : Math.min(options.bodyLimit ?? DEFAULT_BODY_LIMIT, ANONYMOUS_BODY_LIMIT);
       const text = await readBodyText(request, limit);
+      bodyRead = true;
       const input = parseBody(options.schema, text);
       return await options.handler({ request, input, params: await route.params, actor });
     } catch (error) {
       if (error instanceof WikiError && (error.status === 401 || error.status === 403)) {
         console.warn(`[denied] ${request.method} ${new URL(request.url).pathname}: ${error.message}`);
       }
-      return errorResponse(error);
+      const response = errorResponse(error);
+      // Refused before its body was read (or part way): close the connection rather than let
+      // the server read and discard the rest of what may be megabytes.
+      if (!bodyRead && hasBody(request)) response.headers.set("connection", "close");
+      return response;
     }
   };
+}
+
+/** Whether the request says it carries a body. */
+function hasBody(request: Request): boolean {
+  return Number(request.headers.get("content-length") ?? "0") > 0 || request.headers.has("transfer-encoding");
 }
 
 /**
@@ -77,7 +88,7 @@ export function mutation<TSchema extends z.ZodType, TParams = Record<string, str
 function assertJsonContentType(request: Request): void {
   const type = request.headers.get("content-type");
   if (type === null) {
-    if (Number(request.headers.get("content-length") ?? "0") > 0 || request.headers.has("transfer-encoding")) {
+    if (hasBody(request)) {
       throw new WikiError("unsupported_media_type", "The Content-Type header is missing: send the body as application/json.");
     }
     return;

@@ -119,6 +119,8 @@ describe("refused before the body is read", () => {
     });
     expect(answer.status, answer.response.slice(0, 500)).toBe(401);
     expect(answer.response).toContain('"code":"unauthorized"');
+    // ... and hangs up rather than read and discard the rest.
+    expect(answer.response).toMatch(/^connection: close\r$/im);
   });
 
   it("caps anonymous bodies small, whatever the route allows signed-in users", async () => {
@@ -196,7 +198,7 @@ describe("proposals are bounded", () => {
 
 describe("overload is shed", () => {
   it("answers 503 with Retry-After when the diff workers' queue is full", async () => {
-    const busy = await startAppServer({ databaseUrl: ctx.url, env: { WIKI_RATE_LIMITS: "off", WIKI_DIFF_WORKERS: "1", WIKI_WORKER_QUEUE: "0" } });
+    const busy = await startAppServer({ databaseUrl: ctx.url, env: { WIKI_RATE_LIMITS: "off", WIKI_DIFF_WORKERS: "1", WIKI_WORKER_QUEUE: "0", WIKI_WORKER_QUEUE_WAIT_MS: "120000" } });
     try {
       // Several far-apart revisions of the large article, so each pair's diff is real work.
       const article = await ctx.db.article.findUniqueOrThrow({ where: { slug: "Big" } });
