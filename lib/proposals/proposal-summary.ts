@@ -1,11 +1,11 @@
 import type { DiffSummary, ProposalDetails } from "./read-proposal";
 
 /** A diff is sent inline in the proposal's JSON only up to this size; above it, the summary names its parts to fetch one by one. */
-export const INLINE_DIFF_BYTES = 768 * 1024;
+export const INLINE_DIFF_BYTES = 512 * 1024;
 /** Newest comments sent with the proposal (each at most 5,000 characters). */
-export const SUMMARY_COMMENTS = 100;
+export const SUMMARY_COMMENTS = 50;
 /** Changed sections listed per summary. */
-export const SUMMARY_SECTIONS = 2000;
+export const SUMMARY_SECTIONS = 1000;
 
 function boundedSummary(summary: DiffSummary) {
   return { ...summary, sections: summary.sections.slice(0, SUMMARY_SECTIONS), sectionsNotListed: Math.max(0, summary.sections.length - SUMMARY_SECTIONS) };
@@ -13,7 +13,8 @@ function boundedSummary(summary: DiffSummary) {
 
 /**
  * The JSON answer of `GET /api/proposals/{id}`: a bounded summary whatever the
- * proposal's size (about 2 MB at most). Small diffs come inline, as before;
+ * proposal's size (about 2 MB at most: two inline diffs of 512 KB, two lists of
+ * 1,000 sections of a few hundred bytes, 50 comments of 5,000 characters). Small diffs come inline, as before;
  * a large one is replaced by its summary (changed sections with their sizes),
  * and each part is fetched from `/api/proposals/{id}/diff`. The three full
  * article contents stay server-side.
