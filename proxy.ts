@@ -9,7 +9,8 @@ import { addressProblem } from "./lib/http/well-formed";
  * scripts. This is defence in depth only: authorization never lives here
  * (proxies can be bypassed; every mutation checks on the server). The article,
  * diff and history views are excluded by the matcher: they run no script and set a
- * script-free policy themselves (lib/http/html.ts).
+ * script-free policy themselves (lib/http/html.ts), and so is the JSON API
+ * (lib/http/respond.ts), whose bodies Next would otherwise read in full first.
  */
 export function proxy(request: NextRequest) {
   // A malformed percent-escape would make Next answer a bare 500 before any route runs; a NUL fails any query.
@@ -49,5 +50,9 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|wiki.css|editor.css|wiki/[^/%]+$|wiki/[^/%]+/diff$|wiki/[^/%]+/history$).*)" }],
+  // The JSON API (next-auth's routes aside) skips the proxy too: with a proxy in the way, Next reads a
+  // request's whole body before the route runs, so a mutation could not refuse an oversized or
+  // anonymous body before receiving it (lib/http/mutation.ts). Its responses carry the same headers
+  // (lib/http/respond.ts), and scripts/serve.mjs refuses a malformed %-escape in front of Next.
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|wiki.css|editor.css|api/(?!auth/)|wiki/[^/%]+$|wiki/[^/%]+/diff$|wiki/[^/%]+/history$).*)" }],
 };

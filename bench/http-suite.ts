@@ -11,6 +11,7 @@ import { sessionCookieFor } from "../lib/auth/session";
 import { createClient } from "../lib/db/client";
 import type { createUser } from "../test/factories";
 import { startAppServer, type AppServer } from "../test/server";
+import { runAttackBenchmarks } from "./attack-suite";
 import type { MixedLoadResult } from "./load/mixed-load";
 import { runMixedLoadInChild } from "./load/run-in-child";
 import { httpLoad, kb, ms, rssMegabytes, type AddRow, type BenchArticles } from "./measure";
@@ -219,5 +220,7 @@ export async function runHttpBenchmarks({ url, articles, users, scale, quick, ad
       `reads ${result.reads.perSecond.toFixed(0)}/s p50 ${ms(result.reads.p50)} p99 ${ms(result.reads.p99)}; ${result.saves.count} saves, ${result.approvals.count} approvals; ${errors} errors`,
     );
   }
+  // Under attack: a large proposal read anonymously, health under 4 MB anonymous bodies, sign-in under guessing.
+  await runAttackBenchmarks({ url, proposerId: users[31].id, editorId: users[2].id, seconds: scale.seconds, quick, add, servers });
   await queryDb.$disconnect();
 }

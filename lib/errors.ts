@@ -7,8 +7,10 @@ export type ErrorCode =
   | "not_found"
   | "conflict"
   | "payload_too_large"
+  | "unsupported_media_type"
   | "rate_limited"
-  | "internal";
+  | "internal"
+  | "overloaded";
 
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -18,8 +20,10 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
+  overloaded: 503,
 };
 
 /**

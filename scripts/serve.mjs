@@ -33,6 +33,16 @@ await app.prepare();
 
 const fastPath = Symbol.for("wiki.cachedCurrentView");
 
+/** Whether the request's path has a malformed %-escape, on which Next would answer a bare 500 before any route runs. */
+function malformedPath(url) {
+  try {
+    decodeURIComponent((url ?? "/").split("?")[0]);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 /**
  * Answers 421 to a request for a host name this site is not (DNS rebinding
  * of an intranet deployment: the attacker's name resolving to this server),
@@ -67,6 +77,12 @@ const server = createServer((req, res) => {
   req.headers["x-wiki-client-address"] = req.socket.remoteAddress ?? "";
   setBaselineSecurityHeaders(req, res);
   if (refusedForeignHost(req, res)) return;
+  if (malformedPath(req.url)) {
+    // proxy.ts answers the same for the paths it sees; the JSON API skips it (see its matcher).
+    res.writeHead(400, { "content-type": "application/json; charset=utf-8" });
+    res.end(JSON.stringify({ error: { code: "bad_request", message: "The address has a malformed %-escape." } }));
+    return;
+  }
   const cachedCurrentView = globalThis[fastPath];
   if (!cachedCurrentView || req.method !== "GET" || !req.url?.startsWith("/wiki/")) return void handle(req, res);
   const forwardedProto = req.headers["x-forwarded-proto"];

@@ -1,9 +1,13 @@
 import { WikiError } from "../errors";
 import { idFromText, idProblem } from "./ids";
+import { contentSecurityPolicy, securityHeaders } from "./security-headers.mjs";
+
+/** The security headers of a JSON answer (the API skips proxy.ts, which sets them on pages). */
+const API_HEADERS = securityHeaders(contentSecurityPolicy("none"), false);
 
 /** A JSON response. */
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", ...headers } });
+  return new Response(JSON.stringify(body), { status, headers: { ...API_HEADERS, "content-type": "application/json; charset=utf-8", ...headers } });
 }
 
 /**

@@ -379,8 +379,12 @@ describe("edges of every mutation", () => {
     expect(noReason).toMatchObject({ status: 400, body: { error: { message: expect.stringMatching(/reason is required/) } } });
     const big = await call(protectionRoute.PUT as RouteHandler, await apiRequest("PUT", "/api/articles/Matrix/protection", { body: { level: "full", reason: "x".repeat(70_000) }, user: roles.admin }), { slug: "Matrix" });
     expect(big.status).toBe(413);
-    const request = new Request("http://localhost:3000/api/articles/Matrix/protection", { method: "PUT", headers: { origin: "http://localhost:3000", host: "localhost:3000" }, body: "{not json" });
+    const notJson = await apiRequest("PUT", "/api/articles/Matrix/protection", { user: roles.admin });
+    const request = new Request(notJson.url, { method: "PUT", headers: notJson.headers, body: "{not json" });
     expect((await call(protectionRoute.PUT as RouteHandler, request, { slug: "Matrix" })).status).toBe(400);
+    // The same as text/plain (what a cross-site form sends) is refused before it is read.
+    const plain = new Request(notJson.url, { method: "PUT", headers: { ...Object.fromEntries(notJson.headers), "content-type": "text/plain" }, body: "{not json" });
+    expect((await call(protectionRoute.PUT as RouteHandler, plain, { slug: "Matrix" })).status).toBe(415);
     expect(await snapshot()).toBe(before);
   });
 

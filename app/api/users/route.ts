@@ -15,6 +15,7 @@ const registrationsPerHour = () => Number(process.env.WIKI_REGISTRATIONS_PER_HOU
 // POST /api/users — register an account. Anyone; limited per client address.
 export const POST = mutation({
   schema: ZRegisterRequestSchema,
+  auth: "optional",
   async handler({ input, request }) {
     const limit = await consume(getDb(), `register:${clientAddress(request)}`, registrationsPerHour(), 3600);
     if (limit.limited) throw new WikiError("rate_limited", `Too many new accounts from your address; try again in ${limit.retryAfter} seconds.`, { retryAfter: limit.retryAfter });

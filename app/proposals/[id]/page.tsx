@@ -35,8 +35,20 @@ export default async function ProposalPage({ params }: Props) {
   if (proposalId === null) notFound();
   const details = await getProposal({ proposalId }).catch((error) => {
     if (error instanceof WikiError && error.code === "not_found") notFound();
+    // The diff workers' line is full: say so rather than fail the page.
+    if (error instanceof WikiError && error.code === "overloaded") return error;
     throw error;
   });
+  if (details instanceof WikiError) {
+    return (
+      <div className="content-page wide proposal-page">
+        <h1 className="page-title">Proposal #{raw}</h1>
+        <div className="notice" role="status">
+          {details.message}
+        </div>
+      </div>
+    );
+  }
   const viewer = await getViewer();
   const { proposal, article, version, rebase, content } = details;
   const slug = encodeURIComponent(article.slug);

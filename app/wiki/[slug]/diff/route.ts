@@ -1,6 +1,7 @@
 import { createElement } from "react";
 import { MissingArticlePage } from "@/components/article/article-page";
 import { DiffPage } from "@/components/diff/diff-page";
+import { HtmlPage } from "@/components/ui/html-page";
 import { renderDiffOffThread } from "@/components/diff/render-diff";
 import { loadRevisionPair } from "@/lib/articles/compare";
 import { titleOfSlug } from "@/lib/articles/titles";
@@ -41,6 +42,12 @@ export const GET = scriptFreeView(async (request: Request, context: { params: Pr
   } catch (error) {
     if (error instanceof WikiError && (error.code === "not_found" || error.code === "bad_request")) {
       return htmlResponse(createElement(MissingArticlePage, { title: titleOfSlug(slug), message: error.message, userName }), { status: error.status });
+    }
+    if (error instanceof WikiError && error.code === "overloaded") {
+      // The diff workers' line is full: shed the request rather than queue it without end.
+      const retryAfter = String((error.details as { retryAfter?: number } | undefined)?.retryAfter ?? 5);
+      const notice = createElement("div", { className: "notice", role: "status" }, createElement("p", null, error.message));
+      return htmlResponse(createElement(HtmlPage, { title: titleOfSlug(slug), userName, children: notice }), { status: 503, headers: { "retry-after": retryAfter, "cache-control": "no-store" } });
     }
     throw error;
   }
