@@ -9,6 +9,7 @@
 //   node scripts/serve.mjs [-p PORT] [-H HOSTNAME]     (NODE_ENV=production)
 import { createServer } from "node:http";
 import { contentSecurityPolicy, securityHeaders } from "../lib/http/security-headers.mjs";
+import { addressProblem } from "../lib/http/address-problem.mjs";
 import { hostProblem } from "../lib/http/site-origin.mjs";
 
 function argument(flag, fallback) {
@@ -32,16 +33,6 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const fastPath = Symbol.for("wiki.cachedCurrentView");
-
-/** Whether the request's path has a malformed %-escape, on which Next would answer a bare 500 before any route runs. */
-function malformedPath(url) {
-  try {
-    decodeURIComponent((url ?? "/").split("?")[0]);
-    return false;
-  } catch {
-    return true;
-  }
-}
 
 /**
  * Answers 421 to a request for a host name this site is not (DNS rebinding
@@ -77,10 +68,17 @@ const server = createServer((req, res) => {
   req.headers["x-wiki-client-address"] = req.socket.remoteAddress ?? "";
   setBaselineSecurityHeaders(req, res);
   if (refusedForeignHost(req, res)) return;
-  if (malformedPath(req.url)) {
-    // proxy.ts answers the same for the paths it sees; the JSON API skips it (see its matcher).
+  // A malformed %-escape (Next's bare 500) or a NUL no query can carry: refused for every path, the JSON API's
+  // included, which skips proxy.ts (see its matcher).
+  let problem;
+  try {
+    problem = addressProblem(new URL(req.url ?? "/", "http://wiki.invalid"));
+  } catch {
+    problem = "The address cannot be read.";
+  }
+  if (problem) {
     res.writeHead(400, { "content-type": "application/json; charset=utf-8" });
-    res.end(JSON.stringify({ error: { code: "bad_request", message: "The address has a malformed %-escape." } }));
+    res.end(JSON.stringify({ error: { code: "bad_request", message: problem } }));
     return;
   }
   const cachedCurrentView = globalThis[fastPath];

@@ -6,12 +6,9 @@
  * in a write as a 500 instead of a 400 naming the field.
  */
 
-/** Why `text` cannot be stored, or null when it can. */
-export function stringProblem(text: string): string | null {
-  if (text.includes("\u0000")) return "text cannot contain the NUL character (U+0000)";
-  if (/\p{Cs}/u.test(text)) return "text cannot contain a lone UTF-16 surrogate (ill-formed Unicode)";
-  return null;
-}
+import { stringProblem } from "./address-problem.mjs";
+
+export { addressProblem, stringProblem } from "./address-problem.mjs";
 
 /**
  * Every ill-formed string in a parsed JSON value (keys included), with its
@@ -36,27 +33,4 @@ export function illFormedStrings(value: unknown): Array<{ path: string; message:
     }
   }
   return found.reverse();
-}
-
-/**
- * Why a request's address cannot be read, or null: a malformed %-escape in
- * the path (Next would answer a bare 500 before any route runs), or a path or
- * query parameter that decodes to NUL (`%00`), which no query can carry.
- * (A %-escaped lone surrogate cannot arrive decoded: the path's fails to
- * decode, and query parameters decode ill-formed UTF-8 to U+FFFD.)
- */
-export function addressProblem(url: URL): string | null {
-  let path: string;
-  try {
-    path = decodeURIComponent(url.pathname);
-  } catch {
-    return "The address has a malformed %-escape.";
-  }
-  const pathProblem = stringProblem(path);
-  if (pathProblem) return `The address: ${pathProblem}.`;
-  for (const [name, value] of url.searchParams) {
-    const problem = stringProblem(name) ?? stringProblem(value);
-    if (problem) return `The query parameter ${JSON.stringify(stringProblem(name) ? "(name)" : name)}: ${problem}.`;
-  }
-  return null;
 }
