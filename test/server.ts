@@ -27,13 +27,16 @@ export interface AppServer {
  * and waits until it answers /api/health. Each call is a separate instance:
  * two of them on one database is the scale-out test.
  */
+/** `WIKI_SERVER_CPU_PROFILE_DIR=dir` runs every spawned server under `--cpu-prof` (Node refuses it in NODE_OPTIONS): a profile per server in dir when it stops. */
+const cpuProfileFlags = () => (process.env.WIKI_SERVER_CPU_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.WIKI_SERVER_CPU_PROFILE_DIR}`] : []);
+
 export async function startAppServer(options: { databaseUrl: string; env?: Record<string, string>; port?: number }): Promise<AppServer> {
   const root = process.cwd();
   if (!existsSync(path.join(root, ".next/BUILD_ID"))) throw new Error("No Next.js build: run `npm run build` (vitest's global setup does).");
   process.env.NEXTAUTH_SECRET ??= TEST_SESSION_SECRET;
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [path.join(root, "scripts/serve.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...cpuProfileFlags(), path.join(root, "scripts/serve.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
     env: {
       ...process.env,
       NODE_ENV: "production",

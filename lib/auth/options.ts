@@ -5,6 +5,7 @@ import { getDb } from "../db/client";
 import { WikiError } from "../errors";
 import { clientAddress } from "../http/client-address";
 import { sameSiteRedirect } from "../http/return-path";
+import { loadActor } from "../users/load-actor";
 import { identityOfClaims, newSessionClaims, SESSION_LIFETIME_SECONDS, sessionExpiry } from "./session";
 import { authenticate } from "./sign-in";
 import { signInRefusals } from "./sign-in-throttle";
@@ -39,10 +40,12 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) return newSessionClaims({ id: Number(user.id), name: user.name ?? "", sessionGeneration: (user as { sessionGeneration?: number }).sessionGeneration ?? 0 });
-      // Renewal keeps the sign-in time: past its lifetime a token is not renewed (next-auth clears the cookie).
-      if (!identityOfClaims(token)) throw new Error("The session has ended; sign in again.");
+      // Renewal keeps the sign-in time: past its lifetime, or once the session was signed out (here or everywhere),
+      // the token is not renewed and next-auth's own /api/auth/session answers {} and clears the cookie, as the app does.
+      const identity = identityOfClaims(token);
+      if (!identity || !(await loadActor(getDb(), identity))) throw new Error("The session has ended; sign in again.");
       return token;
     },
     session({ session, token }) {

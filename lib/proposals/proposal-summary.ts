@@ -1,4 +1,4 @@
-import type { DiffSummary, ProposalDetails } from "./read-proposal";
+import type { DiffSummary, ProposalOverview } from "./read-proposal";
 
 /** A diff is sent inline in the proposal's JSON only up to this size; above it, the summary names its parts to fetch one by one. */
 export const INLINE_DIFF_BYTES = 512 * 1024;
@@ -19,8 +19,8 @@ function boundedSummary(summary: DiffSummary) {
  * and each part is fetched from `/api/proposals/{id}/diff`. The three full
  * article contents stay server-side.
  */
-export function presentProposalSummary(details: ProposalDetails) {
-  const { content: _content, diffAgainstBase, diffAgainstCurrent, summaries, comments, ...rest } = details;
+export function presentProposalSummary(details: ProposalOverview) {
+  const { diffAgainstBase, diffAgainstCurrent, summaries, comments, ...rest } = details;
   const id = details.proposal.id;
   const inline = {
     base: summaries.againstBase.bytes <= INLINE_DIFF_BYTES,

@@ -1,14 +1,13 @@
 import "server-only";
 import { loadContent } from "../articles/content-store";
 import { mergeContent, type MergeResult } from "../articles/merge";
-import { effectiveProtection } from "../articles/protection";
+import { effectiveProtection, type ProtectionLevel } from "../articles/protection";
 import { budgetFromEnv, ByteLru } from "../cache/lru";
 import { getDb, type Db } from "../db/client";
 import type { ArticleContent } from "../document/model";
 import type { ArticleDiff, SectionDiff } from "../diff/types";
 import { WikiError } from "../errors";
 import { diffOffThread } from "../workers/diff-pool";
-import { loadProposalVersion } from "./proposal-store";
 import type { DeclinedPart } from "./decide-proposal";
 
 /** What changed in one section, without the change itself (fetched on its own). */
@@ -89,18 +88,30 @@ const diffCache = new ByteLru<SummarizedDiff>(budgetFromEnv("WIKI_PROPOSAL_DIFF_
 /** The version moved onto a later head revision (section-by-section merge), by the same kind of key. */
 const rebaseCache = new ByteLru<MergeResult>(budgetFromEnv("WIKI_PROPOSAL_DIFF_CACHE_MB", 64));
 
-function cachedDiff(key: string, older: ArticleContent, newer: ArticleContent): Promise<SummarizedDiff> {
+function cachedDiff(key: string, pair: () => Promise<[older: ArticleContent, newer: ArticleContent]>): Promise<SummarizedDiff> {
   return diffCache.getOrCompute(
     key,
     async () => {
-      const diff = await diffOffThread(older, newer);
+      const diff = await diffOffThread(...(await pair()));
       return { diff, summary: summarizeDiff(diff) };
     },
     (value) => value.summary.bytes * 2,
   );
 }
 
-/** The proposal's current version with the contents it is read against: its base, the article's head, and the version moved onto the head. */
+/** Calls `load` once, on first use. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | null = null;
+  return () => (loaded ??= load());
+}
+
+/**
+ * The proposal's current version and the revisions it is read against (its
+ * base and the article's head), as rows. The three article contents are read
+ * only when something needs them: the diffs and the rebase are cached by
+ * immutable keys, so a repeated read of a large proposal costs a few indexed
+ * rows, not three whole articles assembled from blobs.
+ */
 async function loadProposalState(db: Db, proposalId: number) {
   const proposal = await db.proposal.findUnique({
     where: { id: proposalId },
@@ -113,40 +124,68 @@ async function loadProposalState(db: Db, proposalId: number) {
     },
   });
   if (!proposal) throw new WikiError("not_found", `There is no proposal #${proposalId}.`);
-  const version = await loadProposalVersion(db, proposal.id, proposal.currentVersion);
-  const baseRevision = await db.revision.findUniqueOrThrow({ where: { id: version.baseRevisionId } });
-  const base = await loadContent(db, baseRevision);
-  const headRevision = await db.revision.findUniqueOrThrow({ where: { id: proposal.article.currentRevisionId! } });
-  const head = headRevision.id === baseRevision.id ? base : await loadContent(db, headRevision);
+  const version = await db.proposalVersion.findUniqueOrThrow({ where: { proposalId_version: { proposalId: proposal.id, version: proposal.currentVersion } } });
+  const revisionIds = [...new Set([version.baseRevisionId, proposal.article.currentRevisionId!])];
+  const revisions = await db.revision.findMany({ where: { id: { in: revisionIds } } });
+  const revision = (id: number) => revisions.find((row) => row.id === id)!;
+  const baseRevision = revision(version.baseRevisionId);
+  const headRevision = revision(proposal.article.currentRevisionId!);
+  const onBase = headRevision.id === baseRevision.id;
+  const contents = once(async () => {
+    const [base, proposed] = await Promise.all([loadContent(db, baseRevision), loadContent(db, version)]);
+    return { base, proposed, head: onBase ? base : await loadContent(db, headRevision) };
+  });
   const versionKey = `${proposal.id}:${version.version}`;
-  const rebased: MergeResult =
-    headRevision.id === baseRevision.id
-      ? { ok: true, content: version.content }
-      : await rebaseCache.getOrCompute(`${versionKey}:onto:${headRevision.id}`, async () => mergeContent(base, version.content, head), () => version.sizeBytes);
-  return { proposal, version, versionKey, baseRevision, headRevision, base, head, rebased };
+  const rebased = once(
+    async (): Promise<MergeResult> =>
+      onBase
+        ? { ok: true, content: (await contents()).proposed }
+        : rebaseCache.getOrCompute(
+            `${versionKey}:onto:${headRevision.id}`,
+            async () => {
+              const { base, proposed, head } = await contents();
+              return mergeContent(base, proposed, head);
+            },
+            () => version.sizeBytes,
+          ),
+  );
+  return { proposal, version, versionKey, baseRevision, headRevision, onBase, contents, rebased };
 }
 
 type ProposalState = Awaited<ReturnType<typeof loadProposalState>>;
 
+/** Whether the proposal still applies to the head, without reading any content when it sits on the head or its rebase is cached. */
+async function rebaseState(state: ProposalState) {
+  if (state.onBase) return { clean: true as const, stale: false };
+  const rebased = await state.rebased();
+  return rebased.ok ? { clean: true as const, stale: true } : { clean: false as const, stale: true, conflict: rebased.conflict };
+}
+
 /** The proposal's diffs against its base and (when it applies cleanly) against the current revision, from the cache or made off the event loop. */
-function proposalDiffs(state: ProposalState): Promise<[SummarizedDiff, SummarizedDiff | null]> {
+async function proposalDiffs(state: ProposalState): Promise<[SummarizedDiff, SummarizedDiff | null]> {
+  const clean = (await rebaseState(state)).clean;
   return Promise.all([
-    cachedDiff(`${state.versionKey}:base:${state.baseRevision.id}`, state.base, state.version.content),
-    state.rebased.ok ? cachedDiff(`${state.versionKey}:head:${state.headRevision.id}`, state.head, state.rebased.content) : Promise.resolve(null),
+    cachedDiff(`${state.versionKey}:base:${state.baseRevision.id}`, async () => {
+      const { base, proposed } = await state.contents();
+      return [base, proposed];
+    }),
+    clean
+      ? cachedDiff(`${state.versionKey}:head:${state.headRevision.id}`, async () => {
+          const [{ head }, rebased] = await Promise.all([state.contents(), state.rebased()]);
+          return [head, (rebased as Extract<MergeResult, { ok: true }>).content];
+        })
+      : Promise.resolve(null),
   ]);
 }
 
 /**
- * Everything the proposal page shows: the proposal, its versions, discussion
- * and decisions, the diff against its base and against the current revision
- * (with their summaries), and whether it still applies cleanly (rebased
- * section by section).
+ * The proposal, its versions, discussion and decisions, the diff against its
+ * base and against the current revision (with their summaries), and whether it
+ * still applies cleanly (rebased section by section); no article contents.
  */
-export async function getProposal(options: { proposalId: number; db?: Db }) {
-  const db = options.db ?? getDb();
-  const state = await loadProposalState(db, options.proposalId);
-  const { proposal, version, base, head, headRevision, baseRevision, rebased } = state;
-  const [againstBase, againstCurrent] = await proposalDiffs(state);
+async function proposalOverview(state: ProposalState) {
+  const { proposal, version, headRevision } = state;
+  const [[againstBase, againstCurrent], rebase] = await Promise.all([proposalDiffs(state), rebaseState(state)]);
   return {
     proposal: {
       id: proposal.id,
@@ -171,14 +210,29 @@ export async function getProposal(options: { proposalId: number; db?: Db }) {
       comment: decision.comment,
       declined: (decision.declined as DeclinedPart[] | null) ?? [],
       revisionId: decision.revisionId,
+      /** the article's protection when the decision was applied (null for decisions recorded before it was kept) */
+      protectionLevel: decision.protectionLevel as ProtectionLevel | null,
       createdAt: decision.createdAt,
     })),
-    content: { base, proposed: version.content, head },
     diffAgainstBase: againstBase.diff,
     diffAgainstCurrent: againstCurrent?.diff ?? null,
     summaries: { againstBase: againstBase.summary, againstCurrent: againstCurrent?.summary ?? null },
-    rebase: rebased.ok ? { clean: true as const, stale: headRevision.id !== baseRevision.id } : { clean: false as const, stale: true, conflict: rebased.conflict },
+    rebase,
   };
+}
+
+export type ProposalOverview = Awaited<ReturnType<typeof proposalOverview>>;
+
+/** What the proposal's JSON describes (see proposal-summary.ts): everything but the article contents, which it never reads when its diffs are cached. */
+export async function getProposalOverview(options: { proposalId: number; db?: Db }): Promise<ProposalOverview> {
+  return proposalOverview(await loadProposalState(options.db ?? getDb(), options.proposalId));
+}
+
+/** Everything the proposal page shows: the overview and the three contents (base, as proposed, the current head). */
+export async function getProposal(options: { proposalId: number; db?: Db }) {
+  const state = await loadProposalState(options.db ?? getDb(), options.proposalId);
+  const [overview, content] = await Promise.all([proposalOverview(state), state.contents()]);
+  return { ...overview, content };
 }
 
 export type ProposalDetails = Awaited<ReturnType<typeof getProposal>>;

@@ -159,6 +159,10 @@ describe("a decision is re-checked when it is applied", () => {
     expect(approved.status, approved.text).toBe(200);
     expect(approved.body.protection).toBe("full");
     expect(await ctx.db.reviewDecision.findFirstOrThrow({ where: { proposalId: second } })).toMatchObject({ action: "approve", protectionLevel: "full", revisionId: approved.body.revisionId });
+    // The proposal pages say which protection each decision was taken under.
+    const pageText = async (id: number) => (await httpRequest(server, "GET", `/proposals/${id}`)).text.replaceAll("<!-- -->", "");
+    expect(await pageText(first)).toMatch(/approved<\/b> version 1 while the article was extended-confirmed protected/);
+    expect(await pageText(second)).toMatch(/approved<\/b> version 1 while the article was fully protected/);
   });
 });
 

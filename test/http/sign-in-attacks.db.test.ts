@@ -164,10 +164,15 @@ describe("client addresses", () => {
 });
 
 describe("a copied session token dies with its session", () => {
+  /** Signed in by the app's own pages and by next-auth's session endpoint alike: the two must never disagree. */
   const signedInAs = async (server: AppServer, cookie: string) => {
     const page = await httpRequest(server, "GET", "/account", { headers: { cookie } });
     expect(page.status).toBe(200);
-    return /You are signed in as/.test(page.text);
+    const session = await httpRequest(server, "GET", "/api/auth/session", { headers: { cookie } });
+    expect(session.status).toBe(200);
+    const byPage = /You are signed in as/.test(page.text);
+    expect(Boolean(session.body?.user), `next-auth says ${session.text}, the account page says ${byPage}`).toBe(byPage);
+    return byPage;
   };
 
   it("after sign-out", async () => {

@@ -3,6 +3,7 @@ import { idFromText } from "@/lib/http/ids";
 import { DiffView } from "@/components/diff/diff-view";
 import { AuthorActions, CommentForm, ReviewActions, type DecidablePart } from "@/components/review/proposal-actions";
 import { decide } from "@/lib/authz/policy";
+import { describeProtection } from "@/lib/authz/rules";
 import { getViewer } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { blockTokens } from "@/lib/diff/tokens";
@@ -167,7 +168,9 @@ export default async function ProposalPage({ params }: Props) {
               <b>
                 <a href={`/user/${encodeURIComponent(entry.decision.reviewer)}`}>{entry.decision.reviewer}</a> {ACTION_TEXT[entry.decision.action] ?? entry.decision.action}
               </b>{" "}
-              version {entry.decision.version} <span className="form-hint">{formatTimestamp(entry.decision.createdAt)}</span>
+              version {entry.decision.version}
+              {entry.decision.protectionLevel ? <> while the article was {describeProtection(entry.decision.protectionLevel).name}</> : null}{" "}
+              <span className="form-hint">{formatTimestamp(entry.decision.createdAt)}</span>
               {entry.decision.revisionId ? (
                 <>
                   {" "}
