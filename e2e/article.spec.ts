@@ -151,3 +151,35 @@ test.describe("JSON API", () => {
     expect((await missing.json()).error.code).toBe("not_found");
   });
 });
+
+test("a maintenance tag never wraps onto a line of its own, away from the claim it marks", async ({ page }, testInfo) => {
+  await page.goto(ARTICLE);
+  const tag = page.locator("sup.maintenance-tag").filter({ hasText: "unreliable source?" });
+  // "media,[7][unreliable source?]": a browser may break the line after "media," or between "]" and "[".
+  await expect(tag.locator("xpath=preceding-sibling::*[1]")).toHaveClass(/reference/);
+  /** How far below the end of the word "media," each mark starts (0 when on the same line). */
+  const drops = () =>
+    tag.evaluate((element) => {
+      const citation = element.previousElementSibling!;
+      const text = citation.previousSibling!;
+      const range = document.createRange();
+      range.setStart(text, text.textContent!.trimEnd().length - 1);
+      range.setEnd(text, text.textContent!.trimEnd().length);
+      const word = range.getBoundingClientRect().bottom;
+      return [citation, element].map((mark) => Math.max(0, mark.getBoundingClientRect().bottom - word));
+    });
+  const wrapped: number[] = [];
+  for (let width = 320; width <= 760; width += 8) {
+    await page.setViewportSize({ width, height: 800 });
+    if ((await drops()).some((drop) => drop > 10)) wrapped.push(width);
+  }
+  expect(wrapped, `a mark started a new line at these widths (px): ${wrapped.join(", ")}`).toEqual([]);
+  await page.setViewportSize({ width: 376, height: 800 });
+  await tag.locator("xpath=ancestor::p[1]").screenshot({ path: testInfo.outputPath("tag-at-376px.png") });
+});
+
+test("the site has an icon, so no page asks for a missing /favicon.ico", async ({ page }) => {
+  const icon = await page.request.get("/favicon.ico");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toMatch(/^image\//);
+});

@@ -40,12 +40,14 @@ describe("rich-text rendering", () => {
 
   it("renders citations as [n] linking to the reference, with lettered backlinks", () => {
     const html = render();
-    expect(html).toContain('<sup id="cite_ref-a-0" class="reference"><a href="#cite_note-a">[1]</a></sup>');
-    expect(html).toContain('<sup id="cite_ref-a-1" class="reference"><a href="#cite_note-a">[1]</a></sup>');
+    expect(html).toContain('<sup id="cite_ref-a-0" class="reference">\u2060<a href="#cite_note-a">[1]</a></sup>');
+    expect(html).toContain('<sup id="cite_ref-a-1" class="reference">\u2060<a href="#cite_note-a">[1]</a></sup>');
     expect(html).toContain('<li id="cite_note-a">');
     expect(html).toContain('href="#cite_ref-a-1"');
     expect(html).toContain('<span class="visually-hidden">Jump up to citations: </span>^ <a href="#cite_ref-b-0">a</a> <a href="#cite_ref-b-1">b</a>');
-    expect(html).toContain('<sup id="note_ref-a" class="reference note-ref"><a href="#note-a">[a]</a></sup>');
+    expect(html).toContain('<sup id="note_ref-a" class="reference note-ref">\u2060<a href="#note-a">[a]</a></sup>');
+    // Every mark starts with a word joiner, so no line break can part it from the word it follows.
+    expect(html).toContain('<sup class="maintenance-tag">\u2060<i>[');
     expect(html).toContain("[<span");
     expect(html).toContain("citation needed</span>]");
     expect(html).toContain("Doe, Jane (5 December 2024)");

@@ -8,6 +8,14 @@ import { slugOfTitle } from "@/lib/articles/titles";
 type NodeProps = { node: DocJSON; children?: ReactNode };
 type MarkProps = { mark: { type: string; attrs?: Record<string, unknown> }; children?: ReactNode };
 
+/**
+ * U+2060 WORD JOINER at the start of every citation, note and maintenance
+ * mark: a browser may otherwise break the line between "media," and "[7]" or
+ * between "[7]" and "[citation needed]", leaving the mark alone at the start of
+ * a line, away from the claim it belongs to. Invisible, and not a space.
+ */
+const WORD_JOINER = "\u2060";
+
 const TAG_EXPLANATIONS: Record<string, string> = {
   "citation needed": "This claim needs references to reliable sources.",
   "clarification needed": "The text near this tag may need clarification or removal of jargon.",
@@ -43,9 +51,10 @@ export function richTextMappings(plan: CitationPlan, options: { inline?: boolean
     quoteAttribution: ({ children }) => <figcaption className="quote-attribution">{children}</figcaption>,
     citation: ({ node }) => {
       const anchor = plan.citationAnchors.get(node);
-      if (!anchor) return <sup className="reference reference-missing">[?]</sup>;
+      if (!anchor) return <sup className="reference reference-missing">{WORD_JOINER}[?]</sup>;
       return (
         <sup id={anchor.id} className="reference">
+          {WORD_JOINER}
           <a href={`#${anchor.targetId}`}>[{anchor.number}]</a>
         </sup>
       );
@@ -55,6 +64,7 @@ export function richTextMappings(plan: CitationPlan, options: { inline?: boolean
       if (!note) return null;
       return (
         <sup id={note.anchorId} className="reference note-ref">
+          {WORD_JOINER}
           <a href={`#${note.noteId}`}>[{note.label}]</a>
         </sup>
       );
@@ -63,6 +73,7 @@ export function richTextMappings(plan: CitationPlan, options: { inline?: boolean
       const kind = String(node.attrs?.kind ?? "");
       return (
         <sup className="maintenance-tag">
+          {WORD_JOINER}
           <i>
             [<span title={`${TAG_EXPLANATIONS[kind] ?? ""}${monthLabel(node.attrs?.date)}`}>{kind}</span>]
           </i>

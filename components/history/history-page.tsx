@@ -50,15 +50,21 @@ export function HistoryPage({ page, cursor, userName, reviewCount }: { page: His
                 {revision.summary ? <span className="summary">({revision.summary})</span> : null}
                 {revision.approvedBy ? <span className="history-tag">approved by {revision.approvedBy}</span> : null}
                 {revision.parentId ? (
-                  <a className="history-undo" href={`${base}/revert?revision=${revision.id}&mode=undo`}>
-                    undo
-                  </a>
-                ) : null}
-                {revision.tags.map((tag) => (
-                  <span key={tag} className="history-tag">
-                    {tag}
+                  <span className="history-undo">
+                    (<a href={`${base}/revert?revision=${revision.id}&mode=undo`}>undo</a>)
                   </span>
-                ))}
+                ) : null}
+                {/* As on Wikipedia: the action in parentheses, the tags after a label, so an "undo" link and an "undo" tag never read as one word twice. */}
+                {revision.tags.length ? (
+                  <span className="history-tags">
+                    {revision.tags.length === 1 ? "Tag:" : "Tags:"}{" "}
+                    {revision.tags.map((tag) => (
+                      <span key={tag} className="history-tag">
+                        {tag}
+                      </span>
+                    ))}
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>
