@@ -1,6 +1,6 @@
 import type { ArticleRow, RevisionView } from "@/lib/articles/read-article";
 import { effectiveProtection } from "@/lib/articles/protection";
-import type { RenderedRevision } from "@/lib/articles/rendered-revisions";
+import type { RenderedRevision } from "@/lib/views/rendered-revisions";
 import { HtmlPage } from "@/components/ui/html-page";
 import { ArticleNotFound } from "./article-not-found";
 import { ArticleFrame, ArticleRevisionBody, ArticleSidebar } from "./article-view";

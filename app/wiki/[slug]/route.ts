@@ -2,8 +2,8 @@ import { createElement } from "react";
 import { ArticlePage, MissingArticlePage, renderRevisionParts } from "@/components/article/article-page";
 import { articleNotFound, findArticle, readRevisionOf } from "@/lib/articles/read-article";
 import { effectiveProtection } from "@/lib/articles/protection";
-import { articlePageKey, readerPage, renderedRevision } from "@/lib/articles/rendered-revisions";
-import { articleViewInit, offerCachedViewToServer } from "@/lib/articles/cached-view";
+import { articlePageKey, readerPage, renderedRevision } from "@/lib/views/rendered-revisions";
+import { articleViewInit, offerCachedViewToServer } from "@/lib/views/cached-view";
 import { sessionUserId } from "@/lib/auth/session";
 import { decide } from "@/lib/authz/policy";
 import { getDb } from "@/lib/db/client";
@@ -22,7 +22,7 @@ offerCachedViewToServer();
  * account when signed in, and the review count for reviewers); the revision
  * itself comes from the render cache, loaded and rendered only on a miss.
  * A signed-out reader's view of a cached current page is answered before
- * Next routes it (lib/articles/cached-view.ts), with this route's page and
+ * Next routes it (lib/views/cached-view.ts), with this route's page and
  * headers.
  */
 export const GET = scriptFreeView(async (request: Request, context: { params: Promise<{ slug: string }> }) => {

@@ -11,7 +11,7 @@ import { getDb } from "@/lib/db/client";
 import { WikiError } from "@/lib/errors";
 import { htmlDocumentResponse, htmlResponse, renderHtml, scriptFreeView } from "@/lib/http/html";
 import { articleNotFound, findArticle } from "@/lib/articles/read-article";
-import { readerPage } from "@/lib/articles/rendered-revisions";
+import { readerPage } from "@/lib/views/rendered-revisions";
 import { parseId } from "@/lib/http/respond";
 
 // GET /wiki/{slug}/diff?from={id}&to={id}[&mode=inline|side-by-side] — the diff of two revisions. Public.

@@ -3,7 +3,7 @@ import { MissingArticlePage } from "@/components/article/article-page";
 import { HistoryPage } from "@/components/history/history-page";
 import { listRevisionsOf } from "@/lib/articles/history";
 import { articleNotFound, findArticle } from "@/lib/articles/read-article";
-import { readerPage } from "@/lib/articles/rendered-revisions";
+import { readerPage } from "@/lib/views/rendered-revisions";
 import { titleOfSlug } from "@/lib/articles/titles";
 import { sessionUserId } from "@/lib/auth/session";
 import { decide } from "@/lib/authz/policy";

@@ -4,9 +4,9 @@ import { gzip } from "node:zlib";
 import { SESSION_COOKIES } from "../auth/session";
 import { getDb } from "../db/client";
 import { htmlDocumentHeaders, type HtmlDocumentInit } from "../http/html";
-import { findArticle } from "./read-article";
+import { findArticle } from "../articles/read-article";
 import { articlePageKey, cachedReaderPage } from "./rendered-revisions";
-import { slugOfTitle } from "./titles";
+import { slugOfTitle } from "../articles/titles";
 
 /** How an article view is sent: who may keep it, and for how long. */
 export function articleViewInit(options: { signedIn: boolean; isCurrent: boolean; https: boolean }): HtmlDocumentInit {
