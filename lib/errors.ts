@@ -10,7 +10,8 @@ export type ErrorCode =
   | "unsupported_media_type"
   | "rate_limited"
   | "internal"
-  | "overloaded";
+  | "overloaded"
+  | "unavailable";
 
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -24,6 +25,7 @@ const STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   internal: 500,
   overloaded: 503,
+  unavailable: 503,
 };
 
 /**

@@ -3,7 +3,7 @@
 // article is answered before Next routes the request (about a millisecond of
 // CPU per request here, which capped such views below the machine's limit).
 // The answer, when there is one, comes from the article route's own code and
-// caches (lib/articles/cached-view.ts); everything else goes to Next as it
+// caches (lib/views/cached-view.ts); everything else goes to Next as it
 // would under `next start`.
 //
 //   node scripts/serve.mjs [-p PORT] [-H HOSTNAME]     (NODE_ENV=production)

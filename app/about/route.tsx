@@ -1,6 +1,6 @@
 import { createElement } from "react";
 import { HtmlPage } from "@/components/ui/html-page";
-import { htmlResponse } from "@/lib/http/html";
+import { readerView } from "@/components/ui/reader-view";
 
 // Rendered once at build time and served from Next's cache: the bench's "static Next.js page" baseline.
 export const dynamic = "force-static";
@@ -17,7 +17,10 @@ function About() {
   );
 }
 
-// GET /about — what this wiki is.
-export async function GET() {
-  return htmlResponse(createElement(About));
-}
+// GET /about — what this wiki is. The same for everyone: no session is read, so it stays static.
+export const GET = readerView({
+  reader: false,
+  async handler() {
+    return { cacheKey: null, cache: "revalidate", render: async () => createElement(About) };
+  },
+});

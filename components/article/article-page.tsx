@@ -1,15 +1,13 @@
 import type { ArticleRow, RevisionView } from "@/lib/articles/read-article";
 import { effectiveProtection } from "@/lib/articles/protection";
-import type { RenderedRevision } from "@/lib/articles/rendered-revisions";
-import { HtmlPage } from "@/components/ui/html-page";
+import type { RenderedRevision } from "@/lib/views/rendered-revisions";
+import { HtmlPage, type Reader } from "@/components/ui/html-page";
 import { ArticleNotFound } from "./article-not-found";
 import { ArticleFrame, ArticleRevisionBody, ArticleSidebar } from "./article-view";
 
-export interface ArticleViewer {
-  name: string;
+export interface ArticleViewer extends Reader {
   canProtect: boolean;
   canEdit: boolean;
-  reviewCount: number | null;
 }
 
 /** Renders the reader-independent parts of a revision's page to HTML, for the render cache. */
@@ -22,7 +20,7 @@ export async function renderRevisionParts(view: RevisionView, renderHtml: (eleme
 export function ArticlePage({ article, rendered, isCurrent, viewer }: { article: ArticleRow; rendered: RenderedRevision; isCurrent: boolean; viewer: ArticleViewer | null }) {
   const title = isCurrent ? rendered.title : `${rendered.title} (old revision ${rendered.revisionId})`;
   return (
-    <HtmlPage title={title} userName={viewer?.name} reviewCount={viewer?.reviewCount}>
+    <HtmlPage title={title} reader={viewer}>
       <ArticleFrame
         slug={article.slug}
         title={rendered.title}
@@ -39,10 +37,11 @@ export function ArticlePage({ article, rendered, isCurrent, viewer }: { article:
 }
 
 /** The full HTML page for an article or revision that does not exist. */
-export function MissingArticlePage({ title, message, userName }: { title: string; message: string; userName?: string }) {
+export function MissingArticlePage(props: { title: string; message: string; reader: Reader | null }) {
+  const { title, message, reader } = props;
   return (
-    <HtmlPage title={title} userName={userName}>
-      <ArticleNotFound title={title} message={message} canCreate={Boolean(userName)} />
+    <HtmlPage title={title} reader={reader}>
+      <ArticleNotFound title={title} message={message} canCreate={reader !== null} />
     </HtmlPage>
   );
 }

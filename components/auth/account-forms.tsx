@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import type { TAccountResponse, TChangePasswordRequest } from "@/lib/contracts/account";
 import { callApi } from "../ui/api-client";
 
 /** Changes one's password (the current one required); other sessions end, this one stays signed in. */
@@ -16,7 +17,8 @@ export function ChangePasswordForm() {
     if (newPassword !== String(form.get("confirm") ?? "")) return setMessage({ error: true, text: "The two new passwords differ." });
     setBusy(true);
     setMessage(null);
-    const result = await callApi("POST", "/api/account/password", { currentPassword: String(form.get("currentPassword") ?? ""), newPassword });
+    const request: TChangePasswordRequest = { currentPassword: String(form.get("currentPassword") ?? ""), newPassword };
+    const result = await callApi<TAccountResponse>("POST", "/api/account/password", request);
     setBusy(false);
     if (!result.ok) return setMessage({ error: true, text: result.error?.message ?? "The password was not changed." });
     formElement.reset();
@@ -55,7 +57,7 @@ export function SignOutEverywhereButton() {
   const [error, setError] = useState<string | null>(null);
   async function signOutEverywhere() {
     setBusy(true);
-    const result = await callApi("POST", "/api/account/sign-out-everywhere", {});
+    const result = await callApi<TAccountResponse>("POST", "/api/account/sign-out-everywhere", {});
     if (!result.ok) {
       setBusy(false);
       return setError(result.error?.message ?? "Could not sign out everywhere.");

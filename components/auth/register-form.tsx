@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import type { TRegisterResponse } from "@/lib/contracts/users";
 import { callApi, signInWithPassword } from "../ui/api-client";
 
 /** The registration form: creates the account, then signs in and opens the user page. */
@@ -16,7 +17,7 @@ export function RegisterForm() {
     if (password !== String(form.get("confirm") ?? "")) return setError({ field: "confirm", message: "The two passwords differ." });
     setBusy(true);
     setError(null);
-    const created = await callApi<{ user: { name: string } }>("POST", "/api/users", { username, password });
+    const created = await callApi<TRegisterResponse>("POST", "/api/users", { username, password });
     if (!created.ok || !created.data) {
       setBusy(false);
       const details = created.error?.details as { field?: string } | undefined;

@@ -1,4 +1,4 @@
-import { HtmlPage } from "@/components/ui/html-page";
+import { HtmlPage, type Reader } from "@/components/ui/html-page";
 import type { RevisionPair } from "@/lib/articles/compare";
 import type { RevisionView } from "@/lib/articles/read-article";
 import { formatTimestamp } from "@/lib/document/format";
@@ -32,13 +32,14 @@ function RevisionCard({ view, label }: { view: RevisionView; label: string }) {
  * string in it was escaped by React (README, architecture: the article body
  * from the render cache is the other such splice).
  */
-export function DiffPage({ comparison, rendered, mode, userName }: { comparison: RevisionPair; rendered: RenderedDiff; mode: DiffMode; userName?: string }) {
+export function DiffPage(props: { comparison: RevisionPair; rendered: RenderedDiff; mode: DiffMode; reader: Reader | null }) {
+  const { comparison, rendered, mode, reader } = props;
   const { from, to, article } = comparison;
   const { stats } = rendered;
   const slug = encodeURIComponent(article.slug);
   const link = (fromId: number, toId: number, linkMode: DiffMode = mode) => `/wiki/${slug}/diff?from=${fromId}&to=${toId}${linkMode === "side-by-side" ? "&mode=side-by-side" : ""}`;
   return (
-    <HtmlPage title={`${article.title}: difference between revisions`} userName={userName}>
+    <HtmlPage title={`${article.title}: difference between revisions`} reader={reader}>
       <div className="content-page wide diff-page">
         <h1 className="page-title">
           {article.title}: difference between revisions

@@ -23,7 +23,7 @@ import { citationCounts, citedKeys, docFromSections, infoboxDocs, referenceKeyFo
 import { Toolbar } from "./toolbar";
 import { draftKey, readDraft, useBeforeUnload, useDraftStorage, type StoredDraft } from "./use-draft";
 import { RestoreNotice, type RestoreOffer } from "./restore-notice";
-import type { TEditConflictDetails } from "@/lib/articles/edit-contract";
+import type { TEditConflictDetails } from "@/lib/contracts/articles";
 
 /** What the edit page hands the editor (all serializable). */
 export interface ArticleEditorProps {

@@ -3,7 +3,7 @@
 import { useEffect, useRef } from "react";
 import { Citation } from "@/components/article/reference-list";
 import { renderRichText } from "@/components/article/rich-text";
-import type { TEditConflictDetails } from "@/lib/articles/edit-contract";
+import type { TEditConflictDetails } from "@/lib/contracts/articles";
 import { planCitations } from "@/lib/document/citations";
 import type { ArticleContent } from "@/lib/document/model";
 

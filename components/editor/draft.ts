@@ -1,4 +1,4 @@
-import type { TEditRequest } from "@/lib/articles/edit-contract";
+import type { TEditRequest } from "@/lib/contracts/articles";
 import { mergeContent } from "@/lib/articles/merge";
 import type { ArticleContent, DocJSON, Infobox, InfoboxRow, Reference, Section } from "@/lib/document/model";
 import { infoboxDocs, referencesCitedBy, replaceSection, reuseUnchanged, sameDoc, sectionsFromDoc, type EditScope } from "./sections";
@@ -71,7 +71,7 @@ export function changedReferences(base: ArticleContent, draft: ArticleContent): 
   return draft.references.filter((reference) => !sameReference(old.get(reference.key), reference));
 }
 
-/** The body of `POST /api/articles/{slug}/edits` for this draft (lib/articles/edit-contract.ts). */
+/** The body of `POST /api/articles/{slug}/edits` for this draft (lib/contracts/articles.ts). */
 export function editRequest(options: {
   base: ArticleContent;
   scope: EditScope;

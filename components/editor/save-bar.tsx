@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 
-/** Longest edit summary (lib/articles/edit-contract.ts). */
+/** Longest edit summary (lib/contracts/articles.ts). */
 export const SUMMARY_MAX = 500;
 
 /** A message under the save buttons: an error keeps the text, info and success just tell. */

@@ -1,4 +1,4 @@
-import type { TEditConflictDetails, TEditCreated, TEditProposed, TEditRequest, TEditUnchanged } from "@/lib/articles/edit-contract";
+import type { TEditConflictDetails, TEditRequest, TEditResponse } from "@/lib/contracts/articles";
 import { callApi } from "@/components/ui/api-client";
 
 /** What became of a save, in the terms the editor shows. */
@@ -30,19 +30,23 @@ function isConflictDetails(details: unknown): details is TEditConflictDetails {
  */
 export async function saveEdit(slug: string, body: TEditRequest, proposalId: number | null = null): Promise<SaveOutcome> {
   const url = proposalId ? `/api/proposals/${proposalId}/versions` : `/api/articles/${encodeURIComponent(slug)}/edits`;
-  const result = await callApi<TEditCreated | TEditUnchanged | TEditProposed>("POST", url, body);
+  const result = await callApi<TEditResponse>("POST", url, body);
   if (result.ok && proposalId) return { kind: "proposed", proposalId, url: `/proposals/${proposalId}` };
   if (result.ok) {
-    const data = result.data as { status?: string; revision?: { id: number }; merged?: unknown; proposal?: { id?: number; url?: string } } | null;
-    if (result.status === 201 && data?.revision) return { kind: "saved", revisionId: data.revision.id, merged: !!data.merged };
-    if (data?.status === "unchanged") return { kind: "unchanged" };
-    // 202: the user may only propose, so the edit became a proposal for review (DESIGN.md).
-    if (result.status === 202 || data?.status === "proposed") {
-      const id = typeof data?.proposal?.id === "number" ? data.proposal.id : null;
-      const url = typeof data?.proposal?.url === "string" && data.proposal.url.startsWith("/") ? data.proposal.url : id ? `/proposals/${id}` : null;
-      return { kind: "proposed", proposalId: id, url };
+    const data = result.data;
+    switch (data?.status) {
+      case "saved":
+        return { kind: "saved", revisionId: data.revision.id, merged: data.merged !== null };
+      case "unchanged":
+        return { kind: "unchanged" };
+      case "proposed": {
+        // 202: the user may only propose, so the edit became a proposal for review (DESIGN.md).
+        const { id, url } = data.proposal;
+        return { kind: "proposed", proposalId: id, url: url.startsWith("/") ? url : `/proposals/${id}` };
+      }
     }
-    return { kind: "saved", revisionId: data?.revision?.id ?? 0, merged: false };
+    const message = "The server's answer could not be read; reload to see whether the edit was saved.";
+    return { kind: "failed", message };
   }
   const message = result.error?.message ?? `The server answered ${result.status}.`;
   const details = result.error?.details;

@@ -1,4 +1,4 @@
-import { HtmlPage } from "@/components/ui/html-page";
+import { HtmlPage, type Reader } from "@/components/ui/html-page";
 import type { HistoryPage as HistoryPageData } from "@/lib/articles/history";
 import { formatTimestamp } from "@/lib/document/format";
 
@@ -14,11 +14,12 @@ function SizeChange({ change }: { change: number }) {
  * compared (a plain GET form, so it works without script), with cur/prev
  * diffs, permalinks, size changes and undo links.
  */
-export function HistoryPage({ page, cursor, userName, reviewCount }: { page: HistoryPageData; cursor: number | null; userName?: string | null; reviewCount?: number | null }) {
+export function HistoryPage(props: { page: HistoryPageData; cursor: number | null; reader: Reader | null }) {
+  const { page, cursor, reader } = props;
   const { article, revisions } = page;
   const base = `/wiki/${encodeURIComponent(article.slug)}`;
   return (
-    <HtmlPage title={`${article.title}: revision history`} userName={userName} reviewCount={reviewCount}>
+    <HtmlPage title={`${article.title}: revision history`} reader={reader}>
       <div className="content-page wide">
         <h1 className="page-title">{article.title}: revision history</h1>
         <p className="history-help">

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { ArticleDiff } from "@/lib/diff/types";
 import { acceptedWithDependencies, brokenDependencies, declinedWithDependants, explainBrokenDependency, partKey, type PartDependency, type ProposalPart } from "@/lib/proposals/part-dependencies";
+import type { TDecisionResponse } from "@/lib/contracts/proposals";
 import { callApi } from "../ui/api-client";
 
 export interface DecidablePart {
@@ -96,7 +97,7 @@ export function ReviewActions({
     }
     setBusy(true);
     const body = action === "approve" ? { version, comment, declined: declinedParts } : action === "reject" ? { version, reason: comment } : { version, comment };
-    const result = await callApi<{ status: string; revisionId: number | null }>("POST", `/api/proposals/${proposalId}/${action}`, body);
+    const result = await callApi<TDecisionResponse>("POST", `/api/proposals/${proposalId}/${action}`, body);
     setBusy(false);
     const details = result.error?.details as (StaleVersion & { reason?: string }) | undefined;
     if (result.status === 409 && details?.reason === "stale_version") {

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import type { TRevertRequest, TRevertResponse } from "@/lib/contracts/articles";
 import { callApi } from "../ui/api-client";
 
 /** Confirms an undo or a restore; goes to the article (or the proposal it became) when done. */
@@ -10,10 +11,12 @@ export function RevertButton({ slug, revisionId, mode, label }: { slug: string; 
   const [busy, setBusy] = useState(false);
   async function confirm() {
     setBusy(true);
-    const result = await callApi<{ status: string; proposal?: { url: string } }>("POST", `/api/articles/${encodeURIComponent(slug)}/revert`, { revisionId, mode, reason });
+    const request: TRevertRequest = { revisionId, mode, reason };
+    const result = await callApi<TRevertResponse>("POST", `/api/articles/${encodeURIComponent(slug)}/revert`, request);
     setBusy(false);
     if (!result.ok) return setError(result.error?.message ?? "The change failed.");
-    window.location.assign(result.data?.proposal?.url ?? `/wiki/${encodeURIComponent(slug)}`);
+    const proposal = result.data?.status === "proposed" ? result.data.proposal : null;
+    window.location.assign(proposal?.url ?? `/wiki/${encodeURIComponent(slug)}`);
   }
   return (
     <div className="form">

@@ -4,11 +4,18 @@ import { SiteFooter, SiteHeader } from "./site-header";
 /** Version of public/wiki.css; bump to bust caches when it changes. */
 export const STYLESHEET = "/wiki.css?v=6";
 
+/** The signed-in reader as every reader view's header shows them: name, and the review queue's size for reviewers. */
+export interface Reader {
+  name: string;
+  /** open proposals, for reviewers; null for everyone else */
+  reviewCount: number | null;
+}
+
 /**
  * A complete HTML document for pages served by route handlers (the article
  * views), with the same header and stylesheet as the App Router pages.
  */
-export function HtmlPage({ title, userName, reviewCount, children }: { title: string; userName?: string | null; reviewCount?: number | null; children: ReactNode }) {
+export function HtmlPage({ title, reader, children }: { title: string; reader?: Reader | null; children: ReactNode }) {
   return (
     <html lang="en">
       <head>
@@ -19,7 +26,7 @@ export function HtmlPage({ title, userName, reviewCount, children }: { title: st
         <link rel="stylesheet" href={STYLESHEET} />
       </head>
       <body>
-        <SiteHeader userName={userName} reviewCount={reviewCount} />
+        <SiteHeader userName={reader?.name} reviewCount={reader?.reviewCount} />
         <main className="page">{children}</main>
         <SiteFooter />
       </body>

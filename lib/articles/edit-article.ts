@@ -8,7 +8,7 @@ import { pruneUncitedReferences } from "../document/prune";
 import { validateArticleContent } from "../document/validate";
 import { WikiError } from "../errors";
 import { loadContent } from "./content-store";
-import { maxEditBytes, type TEditConflictDetails, type TEditRequestParsed } from "./edit-contract";
+import { maxEditBytes, type TEditConflictDetails, type TEditRequestParsed } from "../contracts/articles";
 import { mergeContent } from "./merge";
 import { findArticle, findRevisionRow } from "./read-article";
 import { submitProposal } from "../proposals/submit-proposal";

@@ -1,6 +1,7 @@
-/** Protection levels, weakest first (DESIGN.md). */
-export const PROTECTION_LEVELS = ["none", "semi", "extended", "full"] as const;
-export type ProtectionLevel = (typeof PROTECTION_LEVELS)[number];
+import { PROTECTION_LEVELS, type ProtectionLevel } from "../authz/protection-levels";
+
+// The levels are the policy's vocabulary (lib/authz); kept importable from here for the articles' callers.
+export { PROTECTION_LEVELS, type ProtectionLevel };
 
 /** An article's protection as stored. */
 export interface StoredProtection {

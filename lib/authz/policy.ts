@@ -1,4 +1,4 @@
-import type { ProtectionLevel } from "../articles/protection";
+import type { ProtectionLevel } from "./protection-levels";
 import { formatDate } from "../document/format";
 import { APPROVE_GROUP_FOR_LEVEL, describeProtection, EDIT_GROUP_FOR_LEVEL, IMPLICIT_GROUP_THRESHOLDS, type Group } from "./rules";
 

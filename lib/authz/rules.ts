@@ -1,4 +1,4 @@
-import type { ProtectionLevel } from "../articles/protection";
+import type { ProtectionLevel } from "./protection-levels";
 
 /** Groups a user can be in (DESIGN.md "Rights and protection"). */
 export type Group = "user" | "autoconfirmed" | "extendedconfirmed" | "reviewer" | "admin";

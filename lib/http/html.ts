@@ -2,18 +2,6 @@ import { contentSecurityPolicy, securityHeaders } from "./security-headers.mjs";
 import type { ReactElement } from "react";
 
 /**
- * Renders a server-only React tree to a complete HTML response. Article pages
- * are served this way rather than as App Router pages so that the article body
- * is sent once, as HTML, and not a second time as the RSC payload.
- */
-export async function htmlResponse(element: ReactElement, init: { status?: number; headers?: Record<string, string> } = {}): Promise<Response> {
-  // react-dom/server is loaded lazily: route handlers are bundled for the
-  // React Server Components layer, where a static import is refused.
-  const { renderToStaticMarkup } = await import("react-dom/server");
-  return htmlDocumentResponse(`<!DOCTYPE html>${renderToStaticMarkup(element)}`, init);
-}
-
-/**
  * A complete HTML document as a response, with the security headers of a
  * page that runs no script (these routes skip proxy.ts).
  */
@@ -40,19 +28,15 @@ export async function renderHtml(element: ReactElement): Promise<string> {
 }
 
 /**
- * A script-free view's handler that never lets an unexpected error reach
- * Next: these routes skip proxy.ts, so Next's own 500 page would go out
- * without any security header. The failure is logged and answered with a
- * plain 500 page that has them.
+ * The 500 page of a script-free view, with the security headers (these
+ * routes skip proxy.ts, so Next's own 500 page would go out without them).
+ * Plain HTML with nothing from the request in it.
  */
-export function scriptFreeView<Context>(handler: (request: Request, context: Context) => Promise<Response>) {
-  return async (request: Request, context: Context): Promise<Response> => {
-    try {
-      return await handler(request, context);
-    } catch (error) {
-      console.error(error);
-      const page = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Something went wrong</title><link rel="stylesheet" href="/wiki.css"></head><body><main class="content-page"><h1>Something went wrong</h1><p>Something went wrong on our side. Nothing was changed; try again in a moment.</p><p><a href="/">Main page</a></p></main></body></html>`;
-      return htmlDocumentResponse(page, { status: 500, headers: { "cache-control": "no-store" }, https: new URL(request.url).protocol === "https:" });
-    }
-  };
+export function serverErrorResponse(https: boolean): Response {
+  const page =
+    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Something went wrong</title>` +
+    `<link rel="stylesheet" href="/wiki.css"></head><body><main class="content-page"><h1>Something went wrong</h1>` +
+    `<p>Something went wrong on our side. Nothing was changed; try again in a moment.</p>` +
+    `<p><a href="/">Main page</a></p></main></body></html>`;
+  return htmlDocumentResponse(page, { status: 500, headers: { "cache-control": "no-store" }, https });
 }

@@ -6,6 +6,7 @@ import { getDb } from "../db/client";
 import { WikiError } from "../errors";
 import { loadActor } from "../users/load-actor";
 import { enforceRateLimit, type LimitedAction } from "../abuse-limits";
+import { NO_PARAMS, parseText, type TextSchema } from "./address-params";
 import { clientAddress, originProblem } from "./origin";
 import { errorResponse } from "./respond";
 import { illFormedStrings } from "./well-formed";
@@ -39,16 +40,18 @@ interface MutationContext<TInput, TParams> {
  * turned into the API's error shape. Authorization itself is the use-case's
  * first step.
  */
-export function mutation<TSchema extends z.ZodType, TParams = Record<string, string>>(options: {
+export function mutation<TSchema extends z.ZodType, TParamsSchema extends TextSchema = typeof NO_PARAMS>(options: {
   schema: TSchema;
+  /** the path's parameters (lib/contracts), refused with 400 naming the bad one before the body is read */
+  params?: TParamsSchema;
   bodyLimit?: number;
   /** "required" (the default): only signed-in users, refused with 401 before the body is read; "optional": anyone, with a body of at most ANONYMOUS_BODY_LIMIT when signed out */
   auth?: "required" | "optional";
   /** counts the request against this per-account and per-client limit (lib/abuse-limits.ts) */
   rateLimit?: LimitedAction;
-  handler: (context: MutationContext<z.infer<TSchema>, TParams>) => Promise<Response>;
+  handler: (context: MutationContext<z.infer<TSchema>, z.output<TParamsSchema>>) => Promise<Response>;
 }) {
-  return async (request: Request, route: { params: Promise<TParams> }): Promise<Response> => {
+  return async (request: Request, route: { params?: Promise<Record<string, string>> } = {}): Promise<Response> => {
     let bodyRead = false;
     try {
       const problem = originProblem(request);
@@ -57,11 +60,12 @@ export function mutation<TSchema extends z.ZodType, TParams = Record<string, str
       const actor = await loadActor(getDb(), await sessionUserId(request.headers.get("cookie")));
       if (!actor && options.auth !== "optional") throw new WikiError("unauthorized", "You need to sign in to do this.");
       if (actor && options.rateLimit) await enforceRateLimit(getDb(), options.rateLimit, actor, clientAddress(request));
+      const params = parseText(options.params ?? NO_PARAMS, (await route.params) ?? {}) as z.output<TParamsSchema>;
       const limit = actor ? (options.bodyLimit ?? DEFAULT_BODY_LIMIT) : Math.min(options.bodyLimit ?? DEFAULT_BODY_LIMIT, ANONYMOUS_BODY_LIMIT);
       const text = await readBodyText(request, limit);
       bodyRead = true;
       const input = parseBody(options.schema, text);
-      return await options.handler({ request, input, params: await route.params, actor });
+      return await options.handler({ request, input, params, actor });
     } catch (error) {
       if (error instanceof WikiError && (error.status === 401 || error.status === 403)) {
         console.warn(`[denied] ${request.method} ${new URL(request.url).pathname}: ${error.message}`);

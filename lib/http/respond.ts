@@ -1,5 +1,4 @@
 import { WikiError } from "../errors";
-import { idFromText, idProblem } from "./ids";
 import { contentSecurityPolicy, securityHeaders } from "./security-headers.mjs";
 
 /** The security headers of a JSON answer (the API skips proxy.ts, which sets them on pages). */
@@ -25,11 +24,4 @@ export function errorResponse(error: unknown): Response {
   }
   console.error(error);
   return json({ error: { code: "internal", message: "Something went wrong on our side. Nothing was changed." } }, 500);
-}
-
-/** Parses an id (1 to PostgreSQL's integer maximum) from a query or path parameter, or throws bad_request naming it. */
-export function parseId(value: string | null, name: string): number {
-  const id = idFromText(value);
-  if (id === null) throw new WikiError("bad_request", idProblem(name));
-  return id;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { loadContent } from "../articles/content-store";
 import { buildEditedContent } from "../articles/edit-article";
-import type { TEditRequestParsed } from "../articles/edit-contract";
+import type { TEditRequestParsed } from "../contracts/articles";
 import { assertAllowed } from "../authz/assert";
 import { decide, type Actor } from "../authz/policy";
 import { getDb, type Db } from "../db/client";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db, Tx } from "../db/client";
 import { encodeContent, loadContent, storeBlobs } from "../articles/content-store";
-import { maxEditBytes } from "../articles/edit-contract";
+import { maxEditBytes } from "../contracts/articles";
 import type { ArticleContent } from "../document/model";
 import { WikiError } from "../errors";
 import { touchedParts } from "./proposal-content";

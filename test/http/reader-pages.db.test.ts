@@ -160,3 +160,76 @@ describe("pages for signed-out readers, cached whole", () => {
     expect(gunzipSync(compressed.body).toString("utf8")).toBe(answers[0].text);
   });
 });
+
+describe("one skeleton for every route kind: reader views and JSON reads", () => {
+  const database = useTestDatabase();
+  let server: AppServer;
+  let reviewer: { id: number; name: string };
+  let first: number;
+  let second: number;
+  const SECURITY_HEADERS = ["content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy"];
+  beforeAll(async () => {
+    reviewer = await createUser(database.db, { name: "Skeleton_reviewer", ageDays: 100, editCount: 100 });
+    await database.db.userGroup.create({ data: { userId: reviewer.id, group: "reviewer" } });
+    const save = async (baseRevisionId: number | null, i: number) => {
+      const content = { ...contentAt(i), title: "Skeleton" };
+      const saved = await saveRevision({ db: database.db, slug: "Skeleton", baseRevisionId, content, authorId: reviewer.id });
+      return saved.revisionId;
+    };
+    first = await save(null, 0);
+    second = await save(first, 1);
+    server = await startAppServer({ databaseUrl: database.url });
+  });
+  afterAll(async () => server?.stop());
+
+  it("shows a signed-in reviewer the review count on an article, its history, a diff, a missing one", async () => {
+    const diff = `/wiki/Skeleton/diff?from=${first}&to=${second}`;
+    const paths = ["/wiki/Skeleton", "/wiki/Skeleton/history", diff, "/wiki/No_such_page/history"];
+    for (const path of paths) {
+      const page = await httpRequest(server, "GET", path, { user: reviewer });
+      expect(page.text, path).toContain("count-badge");
+      expect(page.text, path).toContain("Skeleton_reviewer");
+      // A page naming its reader is never shared (the missing-article page is not kept at all).
+      expect(page.headers.get("cache-control"), path).toMatch(/^(private, no-cache|no-store)$/);
+    }
+  });
+
+  it("answers a bad parameter or a missing article on each reader view with a page naming it", async () => {
+    const cases: Array<[string, number, string]> = [
+      [`/wiki/Skeleton/diff?from=${first}&to=${second}&mode=sideways`, 400, "mode must be inline or side-by-side"],
+      ["/wiki/Skeleton/diff?to=1", 400, "from must be a whole number"],
+      ["/wiki/Skeleton/history?cursor=x", 400, "cursor must be a whole number"],
+      ["/wiki/Skeleton?oldid=2147483648", 400, "oldid must be a whole number"],
+      [`/wiki/No_such_page/diff?from=${first}&to=${second}`, 404, "There is no article"],
+    ];
+    for (const [path, status, message] of cases) {
+      const page = await httpRequest(server, "GET", path);
+      expect(page.status, path).toBe(status);
+      expect(page.text, path).toContain(message);
+      expect(page.headers.get("cache-control"), path).toBe("no-store");
+      for (const name of SECURITY_HEADERS) expect(page.headers.get(name), `${path}: ${name}`).toBeTruthy();
+    }
+  });
+
+  it("answers JSON reads' refusals in the one error shape, never cacheable, with the security headers", async () => {
+    const cases: Array<[string, number, string]> = [
+      ["/api/proposals?status=nope", 400, "status must be one of"],
+      ["/api/articles/Skeleton/revisions?cursor=x", 400, "cursor must be a whole number"],
+      ["/api/articles/Skeleton/diff?from=1&to=x", 400, "to must be a whole number"],
+      ["/api/proposals/1/diff?against=base&part=everything", 400, "Give either section"],
+      ["/api/articles/Skeleton/revisions/2147483647", 404, ""],
+    ];
+    for (const [path, status, message] of cases) {
+      const response = await httpRequest(server, "GET", path);
+      expect(response.status, path).toBe(status);
+      expect(response.body.error.code, path).toBe(status === 400 ? "bad_request" : "not_found");
+      expect(response.body.error.message, path).toContain(message);
+      expect(response.headers.get("cache-control"), path).toBe("no-store");
+      for (const name of SECURITY_HEADERS) expect(response.headers.get(name), `${path}: ${name}`).toBeTruthy();
+    }
+    const revision = await httpRequest(server, "GET", `/api/articles/Skeleton/revisions/${first}`);
+    expect(revision.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    const health = await httpRequest(server, "GET", "/api/health");
+    expect([health.status, health.body, health.headers.get("cache-control")]).toEqual([200, { ok: true }, "no-store"]);
+  });
+});

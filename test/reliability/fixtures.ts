@@ -1,5 +1,5 @@
 import { submitEdit } from "../../lib/articles/edit-article";
-import { ZEditRequestSchema, type TEditRequest } from "../../lib/articles/edit-contract";
+import { ZEditRequestSchema, type TEditRequest } from "../../lib/contracts/articles";
 import { saveRevision } from "../../lib/articles/save-revision";
 import { slugOfTitle } from "../../lib/articles/titles";
 import type { Db } from "../../lib/db/client";

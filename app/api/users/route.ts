@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { WikiError } from "@/lib/errors";
 import { mutation } from "@/lib/http/mutation";
@@ -6,8 +5,7 @@ import { clientAddress } from "@/lib/http/origin";
 import { json } from "@/lib/http/respond";
 import { consume } from "@/lib/rate-limit";
 import { registerUser } from "@/lib/users/register-user";
-
-const ZRegisterRequestSchema = z.strictObject({ username: z.string().max(200), password: z.string().max(1000) });
+import { ZRegisterRequestSchema, type TRegisterResponse } from "@/lib/contracts/users";
 
 /** New accounts allowed per client address per hour (configurable, read on each request). */
 const registrationsPerHour = () => Number(process.env.WIKI_REGISTRATIONS_PER_HOUR ?? 20);
@@ -20,6 +18,6 @@ export const POST = mutation({
     const limit = await consume(getDb(), `register:${clientAddress(request)}`, registrationsPerHour(), 3600);
     if (limit.limited) throw new WikiError("rate_limited", `Too many new accounts from your address; try again in ${limit.retryAfter} seconds.`, { retryAfter: limit.retryAfter });
     const user = await registerUser({ name: input.username, password: input.password });
-    return json({ user }, 201);
+    return json({ user } satisfies TRegisterResponse, 201);
   },
 });

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { idFromText } from "@/lib/http/ids";
+import { idFromText } from "@/lib/contracts/ids";
 import { DiffView } from "@/components/diff/diff-view";
 import { AuthorActions, CommentForm, ReviewActions, type DecidablePart } from "@/components/review/proposal-actions";
 import { decide } from "@/lib/authz/policy";

@@ -1,13 +1,14 @@
-import { errorResponse, json, parseId } from "@/lib/http/respond";
+import { ZProposalParams } from "@/lib/contracts/proposals";
+import { query } from "@/lib/http/query";
 import { presentProposalSummary } from "@/lib/proposals/proposal-summary";
 import { getProposalOverview } from "@/lib/proposals/read-proposal";
 
 // GET /api/proposals/{id} — one proposal: versions, discussion, decisions, rebase state, and its diffs
 // (inline when small, else a summary of changed sections with sizes; parts from ./diff). Public.
-export async function GET(_request: Request, context: { params: Promise<{ id: string }> }) {
-  try {
-    return json(presentProposalSummary(await getProposalOverview({ proposalId: parseId((await context.params).id, "proposal id") })));
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = query({
+  params: ZProposalParams,
+  cache: "revalidate",
+  async handler({ params }) {
+    return { body: presentProposalSummary(await getProposalOverview({ proposalId: params.id })) };
+  },
+});

@@ -1,5 +1,5 @@
 import { decodeParam } from "@/lib/http/params";
-import { idFromText } from "@/lib/http/ids";
+import { idFromText } from "@/lib/contracts/ids";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { redirect } from "next/navigation";

@@ -1,5 +1,5 @@
 import { decodeParam } from "@/lib/http/params";
-import { idFromText } from "@/lib/http/ids";
+import { idFromText } from "@/lib/contracts/ids";
 import { DiffView } from "@/components/diff/diff-view";
 import { RevertButton } from "@/components/review/revert-button";
 import { planRevert } from "@/lib/articles/revert-article";

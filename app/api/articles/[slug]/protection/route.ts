@@ -1,18 +1,12 @@
-import { z } from "zod";
 import { setProtection } from "@/lib/articles/protect-article";
-import { PROTECTION_LEVELS } from "@/lib/articles/protection";
+import { ZArticleParams, ZSetProtectionRequestSchema } from "@/lib/contracts/articles";
 import { mutation } from "@/lib/http/mutation";
 import { json } from "@/lib/http/respond";
 
-const ZSetProtectionRequestSchema = z.strictObject({
-  level: z.enum(PROTECTION_LEVELS),
-  expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
-  reason: z.string().max(500),
-});
-
 // PUT /api/articles/{slug}/protection — set level, expiry and reason. Admins.
-export const PUT = mutation<typeof ZSetProtectionRequestSchema, { slug: string }>({
+export const PUT = mutation({
   schema: ZSetProtectionRequestSchema,
+  params: ZArticleParams,
   async handler({ input, params, actor }) {
     const protection = await setProtection({
       actor,

@@ -1,24 +1,17 @@
-import { z } from "zod";
 import { revertArticle } from "@/lib/articles/revert-article";
+import { proposedBody, type TRevertResponse, ZArticleParams, ZRevertRequestSchema } from "@/lib/contracts/articles";
 import { mutation } from "@/lib/http/mutation";
 import { json } from "@/lib/http/respond";
-import { ZId } from "@/lib/http/ids";
-
-const ZRevertRequestSchema = z.strictObject({
-  revisionId: ZId,
-  mode: z.enum(["undo", "restore"]),
-  reason: z.string().max(400).default(""),
-});
 
 // POST /api/articles/{slug}/revert — undo one revision or restore an old one: 201 with the new revision,
 // 202 with a proposal for users who may only propose, 409 when an undo no longer applies. Signed-in users.
-export const POST = mutation<typeof ZRevertRequestSchema, { slug: string }>({
+export const POST = mutation({
   schema: ZRevertRequestSchema,
+  params: ZArticleParams,
   rateLimit: "edit",
   async handler({ input, params, actor }) {
     const result = await revertArticle({ actor, slug: params.slug, revisionId: input.revisionId, mode: input.mode, reason: input.reason });
-    return result.status === "proposed"
-      ? json({ status: "proposed", proposal: { id: result.proposalId, url: `/proposals/${result.proposalId}` } }, 202)
-      : json({ status: "saved", revision: { id: result.revisionId } }, 201);
+    if (result.status === "proposed") return json(proposedBody(result.proposalId), 202);
+    return json({ status: "saved", revision: { id: result.revisionId } } satisfies TRevertResponse, 201);
   },
 });

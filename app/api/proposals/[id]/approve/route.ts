@@ -1,12 +1,21 @@
 import { mutation } from "@/lib/http/mutation";
-import { json, parseId } from "@/lib/http/respond";
-import { ZApproveProposalRequestSchema } from "@/lib/proposals/contract";
+import { json } from "@/lib/http/respond";
+import { type TDecisionResponse, ZApproveProposalRequestSchema, ZProposalParams } from "@/lib/contracts/proposals";
 import { decideProposal } from "@/lib/proposals/decide-proposal";
 
 // POST /api/proposals/{id}/approve — approve (or partially approve) the version the reviewer saw. Reviewers and admins, not the author.
-export const POST = mutation<typeof ZApproveProposalRequestSchema, { id: string }>({
+export const POST = mutation({
   schema: ZApproveProposalRequestSchema,
+  params: ZProposalParams,
   async handler({ input, params, actor }) {
-    return json(await decideProposal({ actor, proposalId: parseId(params.id, "proposal id"), action: "approve", version: input.version, comment: input.comment, declined: input.declined }));
+    const decision: TDecisionResponse = await decideProposal({
+      actor,
+      proposalId: params.id,
+      action: "approve",
+      version: input.version,
+      comment: input.comment,
+      declined: input.declined,
+    });
+    return json(decision);
   },
 });

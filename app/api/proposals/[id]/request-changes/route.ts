@@ -1,12 +1,20 @@
 import { mutation } from "@/lib/http/mutation";
-import { json, parseId } from "@/lib/http/respond";
-import { ZRequestChangesRequestSchema } from "@/lib/proposals/contract";
+import { json } from "@/lib/http/respond";
+import { type TDecisionResponse, ZProposalParams, ZRequestChangesRequestSchema } from "@/lib/contracts/proposals";
 import { decideProposal } from "@/lib/proposals/decide-proposal";
 
 // POST /api/proposals/{id}/request-changes — send back to the author with a comment. Reviewers and admins, not the author.
-export const POST = mutation<typeof ZRequestChangesRequestSchema, { id: string }>({
+export const POST = mutation({
   schema: ZRequestChangesRequestSchema,
+  params: ZProposalParams,
   async handler({ input, params, actor }) {
-    return json(await decideProposal({ actor, proposalId: parseId(params.id, "proposal id"), action: "request_changes", version: input.version, comment: input.comment }));
+    const decision: TDecisionResponse = await decideProposal({
+      actor,
+      proposalId: params.id,
+      action: "request_changes",
+      version: input.version,
+      comment: input.comment,
+    });
+    return json(decision);
   },
 });

@@ -1,12 +1,13 @@
 import { mutation } from "@/lib/http/mutation";
-import { json, parseId } from "@/lib/http/respond";
+import { json } from "@/lib/http/respond";
 import { withdrawProposal } from "@/lib/proposals/change-proposal";
-import { ZWithdrawProposalRequestSchema } from "@/lib/proposals/contract";
+import { ZProposalParams, ZWithdrawProposalRequestSchema } from "@/lib/contracts/proposals";
 
 // POST /api/proposals/{id}/withdraw — the author withdraws an open proposal. Its author.
-export const POST = mutation<typeof ZWithdrawProposalRequestSchema, { id: string }>({
+export const POST = mutation({
   schema: ZWithdrawProposalRequestSchema,
+  params: ZProposalParams,
   async handler({ params, actor }) {
-    return json(await withdrawProposal({ actor, proposalId: parseId(params.id, "proposal id") }));
+    return json(await withdrawProposal({ actor, proposalId: params.id }));
   },
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { budgetFromEnv, ByteLru } from "../cache/lru";
-import { effectiveProtection } from "./protection";
-import type { ArticleRow } from "./read-article";
+import { effectiveProtection } from "../articles/protection";
+import type { ArticleRow } from "../articles/read-article";
 
 /**
  * Bump when the HTML of an article body changes, so caches outside the

@@ -1,6 +1,13 @@
 import { z } from "zod";
-import { ZId } from "../http/ids";
+import { PROTECTION_LEVELS } from "../authz/protection-levels";
+import { ZId, zIdText } from "./ids";
 import { ZInfoboxSchema, ZReferenceSchema, ZSectionSchema, type ArticleContent, type Section } from "../document/model";
+
+/*
+ * The JSON API of articles, requests and answers: what the routes parse
+ * (app/api/articles) and what the browser's code (components/editor,
+ * components/review) reads. Pure zod and types, so client code can import it.
+ */
 
 /** Largest edit request body, and largest article JSON, accepted (configurable; 2 MB of text is about 4 MB of JSON). */
 export const maxEditBytes = () => Number(process.env.WIKI_MAX_EDIT_BYTES ?? 4_000_000);
@@ -48,6 +55,11 @@ export interface TEditProposed {
   proposal: { id: number; url: string };
 }
 
+/** The 202 body of an edit or a revert that became proposal `proposalId` (one writer for both routes). */
+export function proposedBody(proposalId: number): TEditProposed {
+  return { status: "proposed", proposal: { id: proposalId, url: `/proposals/${proposalId}` } };
+}
+
 /** The 200 answer to a save that changed nothing. */
 export interface TEditUnchanged {
   status: "unchanged";
@@ -65,3 +77,48 @@ export interface TEditConflictDetails {
 }
 
 export type { ArticleContent, Section };
+
+/** Everything `POST /api/articles/{slug}/edits` answers with a 2xx. */
+export type TEditResponse = TEditCreated | TEditUnchanged | TEditProposed;
+
+/** Body of `POST /api/articles/{slug}/revert`: undo one revision, or restore an old one. */
+export const ZRevertRequestSchema = z.strictObject({
+  revisionId: ZId,
+  mode: z.enum(["undo", "restore"]),
+  reason: z.string().max(400).default(""),
+});
+export type TRevertRequest = z.input<typeof ZRevertRequestSchema>;
+
+/** The answers of a revert: 201 with the new revision, or 202 with the proposal it became. */
+export type TRevertResponse = { status: "saved"; revision: { id: number } } | TEditProposed;
+
+/** Body of `PUT /api/articles/{slug}/protection`. */
+export const ZSetProtectionRequestSchema = z.strictObject({
+  level: z.enum(PROTECTION_LEVELS),
+  expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  reason: z.string().max(500),
+});
+export type TSetProtectionRequest = z.input<typeof ZSetProtectionRequestSchema>;
+
+/** The path of every article route: the slug, as Next hands it to route handlers (decoded). */
+export const ZArticleParams = z.object({ slug: z.string() });
+
+/** Path of `GET /api/articles/{slug}/revisions/{id}`. */
+export const ZRevisionParams = z.object({ slug: z.string(), id: zIdText("revision id") });
+
+/** Query of a history page (`/wiki/{slug}/history`): the keyset cursor, the oldest revision id already shown. */
+export const ZHistoryQuery = z.object({ cursor: zIdText("cursor").optional() });
+
+/** Query of `GET /api/articles/{slug}/revisions`: a history page, and its size. */
+export const ZRevisionListQuery = ZHistoryQuery.extend({ limit: zIdText("limit").optional() });
+
+/** Query of a diff of two revisions (`/api/articles/{slug}/diff`); no `to` is the current one. */
+export const ZDiffQuery = z.object({ from: zIdText("from"), to: zIdText("to").optional() });
+
+/** Query of the diff page (`/wiki/{slug}/diff`): the diff, shown inline or side by side. */
+export const ZDiffPageQuery = ZDiffQuery.extend({
+  mode: z.enum(["inline", "side-by-side"], { error: "mode must be inline or side-by-side." }).default("inline"),
+});
+
+/** Query of an article view: `oldid` names an old revision. */
+export const ZArticleViewQuery = z.object({ oldid: zIdText("oldid").optional() });

@@ -3,17 +3,11 @@ import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import { SESSION_COOKIES } from "../auth/session";
 import { getDb } from "../db/client";
-import { htmlDocumentHeaders, type HtmlDocumentInit } from "../http/html";
-import { findArticle } from "./read-article";
+import { htmlDocumentHeaders } from "../http/html";
+import { findArticle } from "../articles/read-article";
 import { articlePageKey, cachedReaderPage } from "./rendered-revisions";
-import { slugOfTitle } from "./titles";
-
-/** How an article view is sent: who may keep it, and for how long. */
-export function articleViewInit(options: { signedIn: boolean; isCurrent: boolean; https: boolean }): HtmlDocumentInit {
-  // The page names the signed-in user, so it is private; an old revision's body never changes.
-  const cacheControl = options.signedIn ? "private, no-cache" : options.isCurrent ? "no-cache" : "public, max-age=31536000, immutable";
-  return { headers: { "cache-control": cacheControl }, https: options.https };
-}
+import { slugOfTitle } from "../articles/titles";
+import { articleViewCache, readerViewInit } from "./view-headers";
 
 export interface CachedView {
   headers: Record<string, string>;
@@ -60,7 +54,8 @@ export async function cachedCurrentView(request: FrontRequest): Promise<CachedVi
   const page = cachedReaderPage(articlePageKey(article, article.currentRevisionId));
   if (!page) return null;
   // x-cache tells an operator (and the tests) which path answered, as Varnish and CDNs do.
-  const headers = { ...htmlDocumentHeaders(articleViewInit({ signedIn: false, isCurrent: true, https: request.https })), "x-cache": "hit" };
+  const init = readerViewInit({ cache: articleViewCache(true), signedIn: false, https: request.https });
+  const headers = { ...htmlDocumentHeaders(init), "x-cache": "hit" };
   if (!compressing) return { headers, body: page };
   if (!acceptsGzip(request.acceptEncoding)) return { headers: { ...headers, vary: "Accept-Encoding" }, body: page };
   return { headers: { ...headers, vary: "Accept-Encoding", "content-encoding": "gzip" }, body: await gzipped(page) };

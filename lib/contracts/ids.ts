@@ -25,3 +25,17 @@ export const ZId = z
   .int("must be a whole number")
   .min(1, `must be a whole number from 1 to ${MAX_ID}`)
   .max(MAX_ID, `must be a whole number from 1 to ${MAX_ID}`);
+
+/**
+ * An id in a path segment or a query parameter, parsed from its text as `idFromText` does: the
+ * one schema for ids in addresses, so none skips the range check; the refusal names `name`.
+ */
+export const zIdText = (name: string) =>
+  z.string({ error: idProblem(name) }).transform((text, context) => {
+    const id = idFromText(text);
+    if (id === null) {
+      context.addIssue({ code: "custom", message: idProblem(name) });
+      return z.NEVER;
+    }
+    return id;
+  });

@@ -1,0 +1,122 @@
+import "server-only";
+import { createElement, type ReactElement } from "react";
+import type { z } from "zod";
+import { MissingArticlePage } from "@/components/article/article-page";
+import { HtmlPage, type Reader } from "@/components/ui/html-page";
+import { articleNotFound, findArticle, type ArticleRow } from "@/lib/articles/read-article";
+import { titleOfSlug } from "@/lib/articles/titles";
+import { sessionUserId } from "@/lib/auth/session";
+import { decide, type Actor } from "@/lib/authz/policy";
+import { getDb } from "@/lib/db/client";
+import { WikiError } from "@/lib/errors";
+import { parseAddress, type AddressSchemas, type NO_PARAMS, type TextSchema } from "@/lib/http/address-params";
+import type { CachePolicy } from "@/lib/http/cache-control";
+import { htmlDocumentResponse, renderHtml, serverErrorResponse } from "@/lib/http/html";
+import { countOpenProposals } from "@/lib/proposals/review-queue";
+import { loadActor } from "@/lib/users/load-actor";
+import { readerPage } from "@/lib/views/rendered-revisions";
+import { readerViewInit } from "@/lib/views/view-headers";
+
+interface ReaderViewContext<TParams, TSearch> {
+  request: Request;
+  url: URL;
+  params: TParams;
+  search: TSearch;
+  /** the signed-in user read fresh from the database, or null (always null with `reader: false`) */
+  actor: Actor | null;
+  /** the same user as the header shows them (with the review count for reviewers), or null */
+  reader: Reader | null;
+  /** the article of `/wiki/{slug}/…`, loaded with the reader when the view asked for it (`article: true`) */
+  article: ArticleRow & { currentRevisionId: number };
+}
+
+/** A reader view's page, as its handler describes it; the helper renders, caches and sends it. */
+export interface ReaderPage {
+  render: () => Promise<ReactElement>;
+  /**
+   * For signed-out readers: the reader-page cache key, naming everything the
+   * page shows (so a save, which moves the article's current revision, makes
+   * a new key); null when the page is built per request.
+   */
+  cacheKey: string | null;
+  /** the page's cache policy for signed-out readers; a signed-in reader's page is always private */
+  cache: CachePolicy;
+}
+
+/**
+ * Wraps every HTML route handler (the reader views: article, history, diff,
+ * and the static pages served the same way), the HTML side of `query()`: the
+ * path and query parsed with the route's schemas; the reader and, for
+ * `/wiki/{slug}/…` views, the article row loaded together; the review count
+ * in every reader's header; a signed-out reader's page cached whole under the
+ * handler's key; headers from one place (script-free CSP, cache policy);
+ * a missing article or a bad parameter answered with the "no such article"
+ * page and its status, full worker queues with a 503 page and Retry-After,
+ * and anything unexpected with a 500 page that has the security headers
+ * (these routes skip proxy.ts, so Next's own would go out without them).
+ */
+export function readerView<
+  TParamsSchema extends TextSchema = typeof NO_PARAMS,
+  TSearchSchema extends TextSchema = typeof NO_PARAMS,
+>(options: AddressSchemas<TParamsSchema, TSearchSchema> & {
+  /** false: a page for everyone alike (no session read, so Next may render it once at build time) */
+  reader?: boolean;
+  /** load the article named by the path's `slug` with the reader; a missing one is the 404 page */
+  article?: boolean;
+  /** where this address really lives, if elsewhere (a non-canonical title): answered with 301 before any query */
+  canonicalUrl?: (url: URL, params: Record<string, string>) => URL | null;
+  handler: (context: ReaderViewContext<z.output<TParamsSchema>, z.output<TSearchSchema>>) => Promise<ReaderPage>;
+}) {
+  return async (request: Request, route: { params?: Promise<Record<string, string>> } = {}): Promise<Response> => {
+    const url = new URL(request.url);
+    const https = url.protocol === "https:";
+    const rawParams = (await route.params) ?? {};
+    let reader: Reader | null = null;
+    try {
+      const moved = options.canonicalUrl?.(url, rawParams);
+      if (moved) return Response.redirect(moved, 301);
+      // No database for a page that needs none (`reader: false`, no article): Next renders it at build time.
+      const readActor = async () => loadActor(getDb(), await sessionUserId(request.headers.get("cookie")));
+      const [actor, article] = await Promise.all([
+        options.reader === false ? null : readActor(),
+        options.article ? findArticle(getDb(), rawParams.slug ?? "") : null,
+      ]);
+      const reviewCount = actor && decide(actor, "review").allowed ? await countOpenProposals() : null;
+      reader = actor && { name: actor.name, reviewCount };
+      if (options.article && !article) throw articleNotFound(rawParams.slug ?? "");
+      const { params, search } = parseAddress(options, request, rawParams);
+      const page = await options.handler({ request, url, params, search, actor, reader, article: article! });
+      const build = async () => `<!DOCTYPE html>${await renderHtml(await page.render())}`;
+      const init = readerViewInit({ cache: page.cache, signedIn: actor !== null, https });
+      if (actor || page.cacheKey === null) return htmlDocumentResponse(await build(), init);
+      return htmlDocumentResponse(await readerPage(page.cacheKey, build), init);
+    } catch (error) {
+      return errorPage(error, { title: rawParams.slug ? titleOfSlug(rawParams.slug) : "Error", reader, https });
+    }
+  };
+}
+
+/** The page of a view that could not be shown: never Next's own, always with the security headers. */
+async function errorPage(error: unknown, page: { title: string; reader: Reader | null; https: boolean }) {
+  const send = async (element: ReactElement, status: number, headers: Record<string, string> = {}) =>
+    htmlDocumentResponse(`<!DOCTYPE html>${await renderHtml(element)}`, {
+      status,
+      headers: { "cache-control": "no-store", ...headers },
+      https: page.https,
+    });
+  if (error instanceof WikiError && (error.code === "not_found" || error.code === "bad_request")) {
+    const { title, reader } = page;
+    const missing = createElement(MissingArticlePage, { title, message: error.message, reader });
+    return send(missing, error.status);
+  }
+  if (error instanceof WikiError && error.code === "overloaded") {
+    // The diff workers' line is full: shed the request rather than queue it without end.
+    const retryAfter = String((error.details as { retryAfter?: number } | undefined)?.retryAfter ?? 5);
+    const text = createElement("p", null, error.message);
+    const notice = createElement("div", { className: "notice", role: "status" }, text);
+    const shed = createElement(HtmlPage, { title: page.title, reader: page.reader, children: notice });
+    return send(shed, 503, { "retry-after": retryAfter });
+  }
+  console.error(error);
+  return serverErrorResponse(page.https);
+}
