@@ -1,16 +1,15 @@
 import "server-only";
-import { assertAllowed } from "../authz/assert";
-import { decide, type Actor } from "../authz/policy";
+import type { Actor } from "../authz/policy";
 import { getDb, type Db } from "../db/client";
 import type { ArticleContent } from "../document/model";
 import { WikiError } from "../errors";
-import { submitProposal } from "../proposals/submit-proposal";
 import { loadContent } from "./content-store";
 import { mergeContent } from "./merge";
-import { effectiveProtection } from "./protection";
-import { saveRevision } from "./save-revision";
+import { commitRevision } from "./commit-on-head";
 
 export type RevertMode = "undo" | "restore";
+
+export type RevertPlan = Awaited<ReturnType<typeof planRevert>>;
 
 /** What a revert would produce, without saving it: the content and the automatic summary. */
 export async function planRevert(options: { slug: string; revisionId: number; mode: RevertMode; db?: Db }) {
@@ -43,22 +42,27 @@ export async function planRevert(options: { slug: string; revisionId: number; mo
   return { article, head, current, content, summary };
 }
 
+/** The summary history shows for a revert: the automatic one, and the reverter's reason if they gave one. */
+export function revertSummary(plan: { summary: string }, reason?: string): string {
+  return reason?.trim() ? `${plan.summary}: ${reason.trim()}` : plan.summary;
+}
+
 /**
- * Undoes one revision (reverting just its change if it still applies) or
- * restores an old revision, as a new revision with an automatic summary; a
- * user who may only propose gets a proposal instead.
+ * Saves a planned revert by a user allowed to edit (authorization is the
+ * caller's; lib/editing decides save or propose). A revert means "exactly
+ * this text", so it is never merged: if the article moved since the plan,
+ * it is refused with 409 and can be planned again.
  */
-export async function revertArticle(options: { actor: Actor | null; slug: string; revisionId: number; mode: RevertMode; reason?: string; db?: Db }) {
-  const db = options.db ?? getDb();
-  const plan = await planRevert({ ...options, db });
-  const decision = decide(options.actor, "edit", { protection: effectiveProtection(plan.article).level });
-  if (!decision.allowed && !decision.canPropose) assertAllowed(decision);
-  const summary = options.reason?.trim() ? `${plan.summary}: ${options.reason.trim()}` : plan.summary;
-  if (!decision.allowed) {
-    const { proposalId } = await submitProposal({ db, actor: options.actor, articleId: plan.article.id, baseRevisionId: plan.head.id, base: plan.current, content: plan.content, summary, rationale: options.reason ?? "" });
-    return { status: "proposed" as const, proposalId };
-  }
-  const saved = await saveRevision({ db, slug: options.slug, baseRevisionId: plan.head.id, content: plan.content, authorId: options.actor!.id, summary, tags: [options.mode] });
-  if (saved.status === "unchanged") throw new WikiError("bad_request", "Reverting would change nothing: the current text already matches.");
-  return { status: "saved" as const, revisionId: saved.revisionId };
+export async function saveRevert(options: { editor: Actor; plan: RevertPlan; mode: RevertMode; summary: string; db?: Db }): Promise<{ status: "saved"; revisionId: number }> {
+  const { plan } = options;
+  const committed = await commitRevision(options.db ?? getDb(), {
+    article: { id: plan.article.id, slug: plan.article.slug, currentRevisionId: plan.head.id },
+    base: { revisionId: plan.head.id, content: plan.current },
+    content: plan.content,
+    meta: { authorId: options.editor.id, summary: options.summary, tags: [options.mode] },
+    onMovedHead: "refuse",
+  });
+  if (committed.status === "unchanged") throw new WikiError("bad_request", "Reverting would change nothing: the current text already matches.");
+  if (committed.status !== "saved") throw new WikiError("conflict", "The article was changed since you chose what to revert; look at its history again.", { currentRevisionId: committed.currentRevisionId });
+  return { status: "saved", revisionId: committed.revisionId };
 }

@@ -1,4 +1,4 @@
-import { submitEdit } from "../../lib/articles/edit-article";
+import { submitEdit } from "../../lib/editing/submit-edit";
 import { ZEditRequestSchema, type TEditRequest } from "../../lib/articles/edit-contract";
 import { saveRevision } from "../../lib/articles/save-revision";
 import { slugOfTitle } from "../../lib/articles/titles";

@@ -1,4 +1,4 @@
-import { submitEdit } from "@/lib/articles/edit-article";
+import { submitEdit } from "@/lib/editing/submit-edit";
 import { maxEditBytes, ZEditRequestSchema, type TEditCreated, type TEditProposed, type TEditUnchanged } from "@/lib/articles/edit-contract";
 import { mutation } from "@/lib/http/mutation";
 import { clientAddress } from "@/lib/http/origin";

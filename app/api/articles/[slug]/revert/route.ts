@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { revertArticle } from "@/lib/articles/revert-article";
+import { revertArticle } from "@/lib/editing/revert-article";
 import { mutation } from "@/lib/http/mutation";
 import { json } from "@/lib/http/respond";
 import { ZId } from "@/lib/http/ids";
