@@ -8,7 +8,7 @@ import { mergeContent, type MergeConflict } from "./merge";
 import { slugOfTitle } from "./titles";
 
 /**
- * THE way a revision lands on an article's head (DESIGN.md invariant 7):
+ * THE way a revision lands on an article's head (DESIGN.md invariant 1):
  * edits, approvals, reverts, creations, seeds and imports all append through
  * `appendRevision`, and every path that must wait for a moved head goes
  * through `commitOnHead`, the one place that locks the article row.
