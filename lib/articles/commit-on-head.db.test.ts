@@ -37,7 +37,9 @@ async function freshArticle(sections = 4) {
 
 const rewrite = (content: ArticleContent, texts: Record<string, string>): ArticleContent => ({
   ...content,
-  sections: content.sections.map((section) => (texts[section.id] ? smallSection(section.id, texts[section.id]) : section)),
+  sections: content.sections.map((section) =>
+    texts[section.id] ? smallSection(section.id, texts[section.id]) : section,
+  ),
 });
 
 /** An edit through the use case, as the route runs it (the actor is allowed to edit). */
@@ -50,7 +52,11 @@ async function edit(slug: string, baseRevisionId: number, content: ArticleConten
 
 async function headOf(slug: string) {
   const article = await ctx.db.article.findUniqueOrThrow({ where: { slug }, include: { currentRevision: true } });
-  return { id: article.currentRevisionId!, revision: article.currentRevision!, content: await loadContent(ctx.db, article.currentRevision!) };
+  return {
+    id: article.currentRevisionId!,
+    revision: article.currentRevision!,
+    content: await loadContent(ctx.db, article.currentRevision!),
+  };
 }
 
 const revisionCount = (slug: string) => ctx.db.revision.count({ where: { article: { slug } } });
@@ -59,7 +65,13 @@ describe("edits", () => {
   it("an edit of the current revision lands on it as is", async () => {
     const { slug, revisionId, content } = await freshArticle();
     const saved = await edit(slug, revisionId, rewrite(content, { s0: "Edited." }), "one section");
-    expect(saved).toEqual({ status: "saved", revisionId: expect.any(Number), parentId: revisionId, summary: "one section", mergedWith: null });
+    expect(saved).toEqual({
+      status: "saved",
+      revisionId: expect.any(Number),
+      parentId: revisionId,
+      summary: "one section",
+      mergedWith: null,
+    });
     const head = await headOf(slug);
     expect(head.id).toBe(saved.revisionId);
     expect(head.revision).toMatchObject({ parentId: revisionId, authorId: editor.id, tags: [] });
@@ -76,7 +88,12 @@ describe("edits", () => {
     const { slug, revisionId, content } = await freshArticle();
     const theirs = await edit(slug, revisionId, rewrite(content, { s1: "Theirs." }));
     const mine = await edit(slug, revisionId, rewrite(content, { s2: "Mine." }), "my change");
-    expect(mine).toMatchObject({ status: "saved", parentId: theirs.revisionId, mergedWith: theirs.revisionId, summary: `my change (merged with revision ${theirs.revisionId})` });
+    expect(mine).toMatchObject({
+      status: "saved",
+      parentId: theirs.revisionId,
+      mergedWith: theirs.revisionId,
+      summary: `my change (merged with revision ${theirs.revisionId})`,
+    });
     const head = await headOf(slug);
     expect(head.content).toEqual(rewrite(content, { s1: "Theirs.", s2: "Mine." }));
     expect(head.revision.tags).toEqual(["merged"]);
@@ -85,8 +102,13 @@ describe("edits", () => {
   it("an edit of a section changed since its base is refused with 409, both versions, and nothing written", async () => {
     const { slug, revisionId, content } = await freshArticle();
     const theirs = await edit(slug, revisionId, rewrite(content, { s1: "Theirs." }));
-    const error = (await edit(slug, revisionId, rewrite(content, { s1: "Mine." })).catch((caught) => caught)) as WikiError;
-    expect(error).toMatchObject({ code: "conflict", details: { currentRevisionId: theirs.revisionId, conflictingSectionIds: ["s1"], infoboxConflict: false } });
+    const error = (await edit(slug, revisionId, rewrite(content, { s1: "Mine." })).catch(
+      (caught) => caught,
+    )) as WikiError;
+    expect(error).toMatchObject({
+      code: "conflict",
+      details: { currentRevisionId: theirs.revisionId, conflictingSectionIds: ["s1"], infoboxConflict: false },
+    });
     expect((error.details as { yours: ArticleContent }).yours).toEqual(rewrite(content, { s1: "Mine." }));
     expect((error.details as { theirs: ArticleContent }).theirs).toEqual(rewrite(content, { s1: "Theirs." }));
     expect(await revisionCount(slug)).toBe(2);
@@ -95,7 +117,9 @@ describe("edits", () => {
 
   it("10 concurrent edits of different sections on one base all land, each merged under the lock", async () => {
     const { slug, revisionId, content } = await freshArticle(10);
-    const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => edit(slug, revisionId, rewrite(content, { [`s${i}`]: `Concurrent ${i}.` }))));
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => edit(slug, revisionId, rewrite(content, { [`s${i}`]: `Concurrent ${i}.` }))),
+    );
     expect(results.filter((result) => result.status === "rejected")).toEqual([]);
     expect(await revisionCount(slug)).toBe(11);
     const texts = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`s${i}`, `Concurrent ${i}.`]));
@@ -104,16 +128,30 @@ describe("edits", () => {
 
   it("10 concurrent edits of the same section on one base: one lands, the others get 409 with both versions", async () => {
     const { slug, revisionId, content } = await freshArticle();
-    const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => edit(slug, revisionId, rewrite(content, { s0: `Same section ${i}.` }))));
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => edit(slug, revisionId, rewrite(content, { s0: `Same section ${i}.` }))),
+    );
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
-    const refused = results.filter((result): result is PromiseRejectedResult => result.status === "rejected").map((result) => result.reason as WikiError);
-    expect(refused.every((error) => error.code === "conflict" && (error.details as { conflictingSectionIds: string[] }).conflictingSectionIds[0] === "s0")).toBe(true);
+    const refused = results
+      .filter((result): result is PromiseRejectedResult => result.status === "rejected")
+      .map((result) => result.reason as WikiError);
+    expect(
+      refused.every(
+        (error) =>
+          error.code === "conflict" &&
+          (error.details as { conflictingSectionIds: string[] }).conflictingSectionIds[0] === "s0",
+      ),
+    ).toBe(true);
     expect(await revisionCount(slug)).toBe(2);
   });
 });
 
 describe("commitOnHead", () => {
-  const change = (base: { revisionId: number; content: ArticleContent }, content: ArticleContent, onMovedHead: Change["onMovedHead"]): Change => ({
+  const change = (
+    base: { revisionId: number; content: ArticleContent },
+    content: ArticleContent,
+    onMovedHead: Change["onMovedHead"],
+  ): Change => ({
     base,
     content,
     meta: { authorId: cast.admin.id },
@@ -122,18 +160,44 @@ describe("commitOnHead", () => {
 
   it("returns a conflict (no exception) and writes nothing when the change no longer merges", async () => {
     const { slug, revisionId, content } = await freshArticle();
-    const moved = await saveRevision({ db: ctx.db, slug, baseRevisionId: revisionId, content: rewrite(content, { s3: "Moved on." }), authorId: cast.admin.id });
+    const moved = await saveRevision({
+      db: ctx.db,
+      slug,
+      baseRevisionId: revisionId,
+      content: rewrite(content, { s3: "Moved on." }),
+      authorId: cast.admin.id,
+    });
     const article = (await findArticle(ctx.db, slug))!;
-    const outcome = await ctx.db.$transaction((tx) => commitOnHead(tx, { ...change({ revisionId, content }, rewrite(content, { s3: "Mine." }), "merge"), articleId: article.id }));
-    expect(outcome).toMatchObject({ status: "conflict", currentRevisionId: moved.revisionId, conflict: { sectionIds: ["s3"], referenceKeys: [], infobox: false } });
+    const outcome = await ctx.db.$transaction((tx) =>
+      commitOnHead(tx, {
+        ...change({ revisionId, content }, rewrite(content, { s3: "Mine." }), "merge"),
+        articleId: article.id,
+      }),
+    );
+    expect(outcome).toMatchObject({
+      status: "conflict",
+      currentRevisionId: moved.revisionId,
+      conflict: { sectionIds: ["s3"], referenceKeys: [], infobox: false },
+    });
     expect(await revisionCount(slug)).toBe(2);
   });
 
   it("returns the moved head, writing nothing, when the change asks not to merge", async () => {
     const { slug, revisionId, content } = await freshArticle();
-    const moved = await saveRevision({ db: ctx.db, slug, baseRevisionId: revisionId, content: rewrite(content, { s3: "Moved on." }), authorId: cast.admin.id });
+    const moved = await saveRevision({
+      db: ctx.db,
+      slug,
+      baseRevisionId: revisionId,
+      content: rewrite(content, { s3: "Moved on." }),
+      authorId: cast.admin.id,
+    });
     const article = (await findArticle(ctx.db, slug))!;
-    const outcome = await ctx.db.$transaction((tx) => commitOnHead(tx, { ...change({ revisionId, content }, rewrite(content, { s0: "Elsewhere." }), "refuse"), articleId: article.id }));
+    const outcome = await ctx.db.$transaction((tx) =>
+      commitOnHead(tx, {
+        ...change({ revisionId, content }, rewrite(content, { s0: "Elsewhere." }), "refuse"),
+        articleId: article.id,
+      }),
+    );
     expect(outcome).toEqual({ status: "moved", currentRevisionId: moved.revisionId });
     expect(await revisionCount(slug)).toBe(2);
   });
@@ -141,7 +205,10 @@ describe("commitOnHead", () => {
   it("checks what the commit rests on under the lock, and a refusal there writes nothing", async () => {
     const { slug, revisionId, content } = await freshArticle();
     const article = (await findArticle(ctx.db, slug))!;
-    await ctx.db.article.update({ where: { id: article.id }, data: { protectionLevel: "full", protectionReason: "test" } });
+    await ctx.db.article.update({
+      where: { id: article.id },
+      data: { protectionLevel: "full", protectionReason: "test" },
+    });
     const seen: string[] = [];
     const refused = ctx.db.$transaction((tx) =>
       commitOnHead(tx, {
@@ -162,18 +229,40 @@ describe("commitOnHead", () => {
 describe("reverts", () => {
   async function articleWithVandalism() {
     const { slug, revisionId, content } = await freshArticle();
-    const vandal = await saveRevision({ db: ctx.db, slug, baseRevisionId: revisionId, content: rewrite(content, { s1: "Vandalised." }), authorId: cast.proposers[0].id });
-    const later = await saveRevision({ db: ctx.db, slug, baseRevisionId: vandal.revisionId, content: rewrite(content, { s1: "Vandalised.", s2: "Later fix." }), authorId: cast.admin.id });
+    const vandal = await saveRevision({
+      db: ctx.db,
+      slug,
+      baseRevisionId: revisionId,
+      content: rewrite(content, { s1: "Vandalised." }),
+      authorId: cast.proposers[0].id,
+    });
+    const later = await saveRevision({
+      db: ctx.db,
+      slug,
+      baseRevisionId: vandal.revisionId,
+      content: rewrite(content, { s1: "Vandalised.", s2: "Later fix." }),
+      authorId: cast.admin.id,
+    });
     return { slug, content, first: revisionId, vandal: vandal.revisionId, later: later.revisionId };
   }
 
   it("undoes one revision's change, keeping what came after it", async () => {
     const { slug, content, vandal, later } = await articleWithVandalism();
     const plan = await planRevert({ slug, revisionId: vandal, mode: "undo", db: ctx.db });
-    const saved = await saveRevert({ editor, plan, mode: "undo", summary: revertSummary(plan, "vandalism"), db: ctx.db });
+    const saved = await saveRevert({
+      editor,
+      plan,
+      mode: "undo",
+      summary: revertSummary(plan, "vandalism"),
+      db: ctx.db,
+    });
     const head = await headOf(slug);
     expect(head.id).toBe(saved.revisionId);
-    expect(head.revision).toMatchObject({ parentId: later, tags: ["undo"], summary: expect.stringMatching(/^Undid revision \d+ by commit_proposer0: vandalism$/) });
+    expect(head.revision).toMatchObject({
+      parentId: later,
+      tags: ["undo"],
+      summary: expect.stringMatching(/^Undid revision \d+ by commit_proposer0: vandalism$/),
+    });
     expect(head.content).toEqual(rewrite(content, { s2: "Later fix." }));
   });
 
@@ -187,8 +276,16 @@ describe("reverts", () => {
   it("is never merged: a revert planned before the article moved is refused with 409 and writes nothing", async () => {
     const { slug, content, first, later } = await articleWithVandalism();
     const plan = await planRevert({ slug, revisionId: first, mode: "restore", db: ctx.db });
-    await saveRevision({ db: ctx.db, slug, baseRevisionId: later, content: rewrite(content, { s3: "Meanwhile." }), authorId: cast.admin.id });
-    await expect(saveRevert({ editor, plan, mode: "restore", summary: revertSummary(plan), db: ctx.db })).rejects.toMatchObject({ code: "conflict" });
+    await saveRevision({
+      db: ctx.db,
+      slug,
+      baseRevisionId: later,
+      content: rewrite(content, { s3: "Meanwhile." }),
+      authorId: cast.admin.id,
+    });
+    await expect(
+      saveRevert({ editor, plan, mode: "restore", summary: revertSummary(plan), db: ctx.db }),
+    ).rejects.toMatchObject({ code: "conflict" });
     expect(await revisionCount(slug)).toBe(4);
   });
 
@@ -198,9 +295,23 @@ describe("reverts", () => {
     // Restoring the head is refused when planned; restoring its twin is refused when saved.
     expect(plan).toMatchObject({ code: "bad_request" });
     const twin = await freshArticle();
-    const again = await saveRevision({ db: ctx.db, slug: twin.slug, baseRevisionId: twin.revisionId, content: rewrite(twin.content, { s0: "Changed." }), authorId: cast.admin.id });
-    await saveRevision({ db: ctx.db, slug: twin.slug, baseRevisionId: again.revisionId, content: twin.content, authorId: cast.admin.id });
+    const again = await saveRevision({
+      db: ctx.db,
+      slug: twin.slug,
+      baseRevisionId: twin.revisionId,
+      content: rewrite(twin.content, { s0: "Changed." }),
+      authorId: cast.admin.id,
+    });
+    await saveRevision({
+      db: ctx.db,
+      slug: twin.slug,
+      baseRevisionId: again.revisionId,
+      content: twin.content,
+      authorId: cast.admin.id,
+    });
     const restore = await planRevert({ slug: twin.slug, revisionId: twin.revisionId, mode: "restore", db: ctx.db });
-    await expect(saveRevert({ editor, plan: restore, mode: "restore", summary: "", db: ctx.db })).rejects.toMatchObject({ code: "bad_request" });
+    await expect(saveRevert({ editor, plan: restore, mode: "restore", summary: "", db: ctx.db })).rejects.toMatchObject(
+      { code: "bad_request" },
+    );
   });
 });

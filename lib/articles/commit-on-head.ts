@@ -67,7 +67,14 @@ export interface LockedArticle {
  * exception: nothing was written.
  */
 export type CommitOutcome =
-  | { status: "saved"; revisionId: number; parentId: number | null; summary: string; mergedWith: number | null; bytesWritten: number }
+  | {
+      status: "saved";
+      revisionId: number;
+      parentId: number | null;
+      summary: string;
+      mergedWith: number | null;
+      bytesWritten: number;
+    }
   | { status: "unchanged"; revisionId: number }
   | { status: "moved"; currentRevisionId: number | null }
   | { status: "conflict"; currentRevisionId: number; theirs: ArticleContent; conflict: MergeConflict };
@@ -84,10 +91,13 @@ export function checkContent(slug: string, content: unknown): CheckedContent {
   const validation = validateArticleContent(content);
   if (!validation.ok) {
     const [first] = validation.issues;
-    throw new WikiError("invalid_document", `The document is invalid at ${first.path}: ${first.message}`, { issues: validation.issues });
+    throw new WikiError("invalid_document", `The document is invalid at ${first.path}: ${first.message}`, {
+      issues: validation.issues,
+    });
   }
   const valid = validation.value;
-  if (slugOfTitle(valid.title) !== slug) throw new WikiError("bad_request", `The title "${valid.title}" does not match the article "${slug}".`);
+  if (slugOfTitle(valid.title) !== slug)
+    throw new WikiError("bad_request", `The title "${valid.title}" does not match the article "${slug}".`);
   return { content: valid, encoded: encodeContent(valid), sizeBytes: Buffer.byteLength(JSON.stringify(valid)) };
 }
 
@@ -111,19 +121,38 @@ function sameAsHead(checked: CheckedContent, head: ArticleContent): boolean {
  * article queue there instead of racing, so a change that merges cleanly
  * always lands.
  */
-export async function commitRevision(db: Db, change: Change & { article: { id: number; slug: string; currentRevisionId: number } }): Promise<CommitOutcome> {
+export async function commitRevision(
+  db: Db,
+  change: Change & { article: { id: number; slug: string; currentRevisionId: number } },
+): Promise<CommitOutcome> {
   const { article } = change;
   if (article.currentRevisionId === change.base.revisionId) {
     const checked = checkContent(article.slug, change.content);
     if (sameAsHead(checked, change.base.content)) return { status: "unchanged", revisionId: change.base.revisionId };
-    const appended = await appendRevision(db, { articleId: article.id, headRevisionId: change.base.revisionId, checked, meta: change.meta });
-    if (appended) return { status: "saved", ...appended, parentId: change.base.revisionId, summary: change.meta.summary ?? "", mergedWith: null };
+    const appended = await appendRevision(db, {
+      articleId: article.id,
+      headRevisionId: change.base.revisionId,
+      checked,
+      meta: change.meta,
+    });
+    if (appended)
+      return {
+        status: "saved",
+        ...appended,
+        parentId: change.base.revisionId,
+        summary: change.meta.summary ?? "",
+        mergedWith: null,
+      };
   }
   try {
-    return await db.$transaction((tx: Tx) => commitOnHead(tx, { ...change, articleId: article.id }), SAVE_TRANSACTION_LIMITS);
+    return await db.$transaction(
+      (tx: Tx) => commitOnHead(tx, { ...change, articleId: article.id }),
+      SAVE_TRANSACTION_LIMITS,
+    );
   } catch (error) {
     // A lock timeout or deadlock under load: the head moved on while we waited. The caller may retry.
-    if (isTransactionConflict(error)) throw new WikiError("conflict", "The article was changed since your edit began; try saving again.");
+    if (isTransactionConflict(error))
+      throw new WikiError("conflict", "The article was changed since your edit began; try saving again.");
     throw error;
   }
 }
@@ -152,7 +181,8 @@ export async function commitOnHead(
     headContent = await loadContent(tx, await tx.revision.findUniqueOrThrow({ where: { id: head } }));
     const mine = checkContent(article.slug, change.content).content;
     const merged = mergeContent(change.base.content, mine, headContent);
-    if (!merged.ok) return { status: "conflict", currentRevisionId: head, theirs: headContent, conflict: merged.conflict };
+    if (!merged.ok)
+      return { status: "conflict", currentRevisionId: head, theirs: headContent, conflict: merged.conflict };
     content = merged.content;
     mergedWith = head;
   }
@@ -160,7 +190,9 @@ export async function commitOnHead(
   if (sameAsHead(checked, headContent)) return { status: "unchanged", revisionId: head };
   const summary = change.meta.summary ?? "";
   const labelled = mergedWith !== null && change.labelMerge;
-  const meta = labelled ? { ...change.meta, summary: mergedSummary(summary, head), tags: [...(change.meta.tags ?? []), "merged"] } : change.meta;
+  const meta = labelled
+    ? { ...change.meta, summary: mergedSummary(summary, head), tags: [...(change.meta.tags ?? []), "merged"] }
+    : change.meta;
   const appended = await appendRevision(tx, { articleId: article.id, headRevisionId: head, checked, meta });
   // Unreachable while the row is locked; were it reached, the head moved and nothing was written.
   if (!appended) return { status: "moved", currentRevisionId: head };
@@ -245,6 +277,9 @@ export async function appendRevision(
   });
   if (!row) return null;
   const written = new Set(row.written);
-  const bytesWritten = blobs.reduce((sum, blob, index) => sum + (written.has(blob.hash) ? Buffer.byteLength(blobTexts[index]) : 0), 0);
+  const bytesWritten = blobs.reduce(
+    (sum, blob, index) => sum + (written.has(blob.hash) ? Buffer.byteLength(blobTexts[index]) : 0),
+    0,
+  );
   return { revisionId: row.revisionId, bytesWritten };
 }

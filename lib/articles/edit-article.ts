@@ -27,11 +27,19 @@ export interface EditedArticle {
  * revision of this article, 409 when the request would create an article that
  * exists, 413 when the result is too large).
  */
-export async function readEdit(options: { article: EditedArticle; request: TEditRequestParsed; db?: Db }): Promise<{ base: { revisionId: number; content: ArticleContent }; mine: ArticleContent }> {
+export async function readEdit(options: {
+  article: EditedArticle;
+  request: TEditRequestParsed;
+  db?: Db;
+}): Promise<{ base: { revisionId: number; content: ArticleContent }; mine: ArticleContent }> {
   const { article, request } = options;
-  if (request.baseRevisionId === null) throw new WikiError("conflict", "This article already exists; start your edit from its current revision.", { currentRevisionId: article.currentRevisionId });
+  if (request.baseRevisionId === null)
+    throw new WikiError("conflict", "This article already exists; start your edit from its current revision.", {
+      currentRevisionId: article.currentRevisionId,
+    });
   const revision = await findRevisionRow(options.db ?? getDb(), request.baseRevisionId);
-  if (!revision || revision.articleId !== article.id) throw new WikiError("bad_request", `Revision ${request.baseRevisionId} is not a revision of this article.`);
+  if (!revision || revision.articleId !== article.id)
+    throw new WikiError("bad_request", `Revision ${request.baseRevisionId} is not a revision of this article.`);
   const base = await loadContent(options.db ?? getDb(), revision);
   const mine = buildEditedContent(base, request);
   assertEditSize(mine);
@@ -64,7 +72,13 @@ export async function saveEdit(options: {
   });
   switch (committed.status) {
     case "saved":
-      return { status: "saved", revisionId: committed.revisionId, parentId: committed.parentId, summary: committed.summary, mergedWith: committed.mergedWith };
+      return {
+        status: "saved",
+        revisionId: committed.revisionId,
+        parentId: committed.parentId,
+        summary: committed.summary,
+        mergedWith: committed.mergedWith,
+      };
     case "unchanged":
       return committed;
     default:
@@ -73,9 +87,13 @@ export async function saveEdit(options: {
 }
 
 /** The 409 for an edit that cannot land: the parts changed on both sides, and both versions. */
-function editConflict(outcome: Exclude<CommitOutcome, { status: "saved" | "unchanged" }>, mine: ArticleContent): WikiError {
+function editConflict(
+  outcome: Exclude<CommitOutcome, { status: "saved" | "unchanged" }>,
+  mine: ArticleContent,
+): WikiError {
   // An edit merges, so its head never comes back "moved"; kept for the type's sake.
-  if (outcome.status === "moved") return new WikiError("conflict", "The article was changed since your edit began; try saving again.");
+  if (outcome.status === "moved")
+    return new WikiError("conflict", "The article was changed since your edit began; try saving again.");
   const { conflict, theirs } = outcome;
   const details: TEditConflictDetails = {
     currentRevisionId: outcome.currentRevisionId,
@@ -85,11 +103,20 @@ function editConflict(outcome: Exclude<CommitOutcome, { status: "saved" | "uncha
     theirs,
     yours: mine,
   };
-  const titleOf = (id: string) => theirs.sections.find((s) => s.id === id)?.title || mine.sections.find((s) => s.id === id)?.title || id;
+  const titleOf = (id: string) =>
+    theirs.sections.find((s) => s.id === id)?.title || mine.sections.find((s) => s.id === id)?.title || id;
   const what = [
-    conflict.sectionIds.length ? `section${conflict.sectionIds.length > 1 ? "s" : ""} ${conflict.sectionIds.map((id) => `“${titleOf(id)}”`).join(", ")}` : null,
-    conflict.referenceKeys.length ? `reference${conflict.referenceKeys.length > 1 ? "s" : ""} ${conflict.referenceKeys.join(", ")}` : null,
+    conflict.sectionIds.length
+      ? `section${conflict.sectionIds.length > 1 ? "s" : ""} ${conflict.sectionIds.map((id) => `“${titleOf(id)}”`).join(", ")}`
+      : null,
+    conflict.referenceKeys.length
+      ? `reference${conflict.referenceKeys.length > 1 ? "s" : ""} ${conflict.referenceKeys.join(", ")}`
+      : null,
     conflict.infobox ? "the infobox" : null,
   ].filter(Boolean);
-  return new WikiError("conflict", `Someone else changed ${what.join(" and ")} since you started editing. Both versions are shown so you can merge them; your text is kept.`, details);
+  return new WikiError(
+    "conflict",
+    `Someone else changed ${what.join(" and ")} since you started editing. Both versions are shown so you can merge them; your text is kept.`,
+    details,
+  );
 }

@@ -20,35 +20,55 @@ export function buildEditedContent(base: ArticleContent, request: EditParts): Ar
   const validation = validateArticleContent(applyEditRequest(base, request));
   if (!validation.ok) {
     const [first] = validation.issues;
-    throw new WikiError("invalid_document", `The document is invalid at ${first.path}: ${first.message}`, { issues: validation.issues });
+    throw new WikiError("invalid_document", `The document is invalid at ${first.path}: ${first.message}`, {
+      issues: validation.issues,
+    });
   }
   return pruneUncitedReferences(validation.value);
 }
 
 /** The first content of a new article titled `title`: an empty lead, edited as the request says. */
 export function buildNewArticleContent(title: string, request: EditParts): ArticleContent {
-  const lead: Section = { id: request.sectionEdit?.sectionId ?? "sec-lead", title: "", level: 0, body: { type: "doc", content: [{ type: "paragraph" }] } };
+  const lead: Section = {
+    id: request.sectionEdit?.sectionId ?? "sec-lead",
+    title: "",
+    level: 0,
+    body: { type: "doc", content: [{ type: "paragraph" }] },
+  };
   return buildEditedContent({ title, infobox: null, sections: [lead], references: [] }, request);
 }
 
 function applyEditRequest(base: ArticleContent, request: EditParts): unknown {
   if (request.content !== undefined) {
     const content = request.content;
-    return content && typeof content === "object" && !Array.isArray(content) ? { ...content, title: base.title } : content;
+    return content && typeof content === "object" && !Array.isArray(content)
+      ? { ...content, title: base.title }
+      : content;
   }
   let sections = base.sections;
   const { sectionEdit } = request;
   if (sectionEdit) {
     const index = base.sections.findIndex((section) => section.id === sectionEdit.sectionId);
-    if (index < 0) throw new WikiError("bad_request", `The article has no section "${sectionEdit.sectionId}"; it may have been removed. Edit the whole article instead.`);
+    if (index < 0)
+      throw new WikiError(
+        "bad_request",
+        `The article has no section "${sectionEdit.sectionId}"; it may have been removed. Edit the whole article instead.`,
+      );
     const replacement = sectionEdit.sections as Section[];
-    if (replacement.length === 0) throw new WikiError("bad_request", "A section edit needs at least one section; to remove a section, edit the whole article.");
+    if (replacement.length === 0)
+      throw new WikiError(
+        "bad_request",
+        "A section edit needs at least one section; to remove a section, edit the whole article.",
+      );
     sections = [...base.sections.slice(0, index), ...replacement, ...base.sections.slice(index + 1)];
   }
   const references = new Map(base.references.map((reference) => [reference.key, reference]));
   (request.references ?? []).forEach((reference, index) => {
     const key = (reference as Reference | null)?.key;
-    if (typeof key !== "string") throw new WikiError("invalid_document", `The reference at $.references[${index}] has no key.`, { issues: [{ path: `$.references[${index}].key`, message: "is required" }] });
+    if (typeof key !== "string")
+      throw new WikiError("invalid_document", `The reference at $.references[${index}] has no key.`, {
+        issues: [{ path: `$.references[${index}].key`, message: "is required" }],
+      });
     references.set(key, reference as Reference);
   });
   const infobox = request.infobox === undefined ? base.infobox : (request.infobox as ArticleContent["infobox"]);
@@ -58,5 +78,9 @@ function applyEditRequest(base: ArticleContent, request: EditParts): unknown {
 /** Refuses (413, naming the limit) content larger than an edit may make an article. */
 export function assertEditSize(content: ArticleContent): void {
   const bytes = Buffer.byteLength(JSON.stringify(content));
-  if (bytes > maxEditBytes()) throw new WikiError("payload_too_large", `The article would be ${bytes.toLocaleString("en")} bytes; the limit is ${maxEditBytes().toLocaleString("en")}.`);
+  if (bytes > maxEditBytes())
+    throw new WikiError(
+      "payload_too_large",
+      `The article would be ${bytes.toLocaleString("en")} bytes; the limit is ${maxEditBytes().toLocaleString("en")}.`,
+    );
 }

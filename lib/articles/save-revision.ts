@@ -30,10 +30,15 @@ export type SaveRevisionResult =
 export async function saveRevision(options: SaveRevisionOptions): Promise<SaveRevisionResult> {
   const { db = getDb(), slug, baseRevisionId, content, ...meta } = options;
   if (baseRevisionId === null) return { status: "saved", ...(await commitFirstRevision(db, { slug, content, meta })) };
-  const article = await db.article.findUnique({ where: { slug }, select: { id: true, slug: true, currentRevisionId: true } });
-  if (!article || article.currentRevisionId === null) throw new WikiError("not_found", `There is no article "${slug}".`);
+  const article = await db.article.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, currentRevisionId: true },
+  });
+  if (!article || article.currentRevisionId === null)
+    throw new WikiError("not_found", `There is no article "${slug}".`);
   const base = await db.revision.findUnique({ where: { id: baseRevisionId } });
-  if (!base || base.articleId !== article.id) throw new WikiError("bad_request", `Revision ${baseRevisionId} is not a revision of this article.`);
+  if (!base || base.articleId !== article.id)
+    throw new WikiError("bad_request", `Revision ${baseRevisionId} is not a revision of this article.`);
   const committed = await commitRevision(db, {
     article: { ...article, currentRevisionId: article.currentRevisionId },
     base: { revisionId: base.id, content: await loadContent(db, base) },
@@ -41,9 +46,18 @@ export async function saveRevision(options: SaveRevisionOptions): Promise<SaveRe
     meta,
     onMovedHead: "refuse",
   });
-  if (committed.status === "saved") return { status: "saved", revisionId: committed.revisionId, articleId: article.id, bytesWritten: committed.bytesWritten };
-  if (committed.status === "unchanged") return { status: "unchanged", revisionId: committed.revisionId, articleId: article.id };
-  throw new WikiError("conflict", "The article was changed since your edit began.", { currentRevisionId: committed.currentRevisionId });
+  if (committed.status === "saved")
+    return {
+      status: "saved",
+      revisionId: committed.revisionId,
+      articleId: article.id,
+      bytesWritten: committed.bytesWritten,
+    };
+  if (committed.status === "unchanged")
+    return { status: "unchanged", revisionId: committed.revisionId, articleId: article.id };
+  throw new WikiError("conflict", "The article was changed since your edit began.", {
+    currentRevisionId: committed.currentRevisionId,
+  });
 }
 
 export type { ArticleContent };

@@ -7,7 +7,10 @@ import { effectiveProtection, type StoredProtection } from "../articles/protecti
  * change for review (a protected article); else the denial as a 401 or 403.
  * The one place that choice is made, for edits and reverts alike. Pure.
  */
-export function editRight(actor: Actor | null, article: StoredProtection): { mode: "save"; editor: Actor } | { mode: "propose"; proposer: Actor } {
+export function editRight(
+  actor: Actor | null,
+  article: StoredProtection,
+): { mode: "save"; editor: Actor } | { mode: "propose"; proposer: Actor } {
   const protection = effectiveProtection(article).level;
   const decision = decide(actor, "edit", { protection });
   if (!decision.allowed && decision.canPropose) return { mode: "propose", proposer: authorize(actor, "propose") };

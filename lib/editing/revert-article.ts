@@ -10,7 +10,14 @@ import { editRight } from "./edit-right";
  * restores an old revision, as a new revision with an automatic summary; a
  * user who may only propose gets a proposal instead.
  */
-export async function revertArticle(options: { actor: Actor | null; slug: string; revisionId: number; mode: RevertMode; reason?: string; db?: Db }) {
+export async function revertArticle(options: {
+  actor: Actor | null;
+  slug: string;
+  revisionId: number;
+  mode: RevertMode;
+  reason?: string;
+  db?: Db;
+}) {
   const db = options.db ?? getDb();
   const plan = await planRevert({ ...options, db });
   const right = editRight(options.actor, plan.article);

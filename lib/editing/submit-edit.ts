@@ -19,7 +19,13 @@ export type EditOutcome = SavedEdit | { status: "proposed"; proposalId: number }
  * was made on. `client` (the requester's address) counts a proposal against
  * the proposal rate limit.
  */
-export async function submitEdit(options: { actor: Actor | null; slug: string; request: TEditRequestParsed; db?: Db; client?: string }): Promise<EditOutcome> {
+export async function submitEdit(options: {
+  actor: Actor | null;
+  slug: string;
+  request: TEditRequestParsed;
+  db?: Db;
+  client?: string;
+}): Promise<EditOutcome> {
   const db = options.db ?? getDb();
   const { request } = options;
   const article = await findArticle(db, options.slug);

@@ -14,13 +14,17 @@ const REVISABLE = ["open", "changes_requested"];
 async function findOwnRevisable(db: Db | Tx, proposalId: number, author: Actor, verb: "revise" | "withdraw") {
   const proposal = await db.proposal.findUnique({ where: { id: proposalId } });
   if (!proposal) throw new WikiError("not_found", `There is no proposal #${proposalId}.`);
-  if (proposal.authorId !== author.id) throw new WikiError("forbidden", `Only the author of a proposal can ${verb} it.`);
+  if (proposal.authorId !== author.id)
+    throw new WikiError("forbidden", `Only the author of a proposal can ${verb} it.`);
   if (!REVISABLE.includes(proposal.status)) throw notRevisable(proposal.status, verb);
   return proposal;
 }
 
 function notRevisable(status: string, verb: "revise" | "withdraw"): WikiError {
-  const message = verb === "revise" ? `This proposal is ${status.replace("_", " ")} and can no longer be revised.` : `This proposal is already ${status.replace("_", " ")}.`;
+  const message =
+    verb === "revise"
+      ? `This proposal is ${status.replace("_", " ")} and can no longer be revised.`
+      : `This proposal is already ${status.replace("_", " ")}.`;
   return new WikiError("conflict", message, { status });
 }
 
@@ -33,28 +37,50 @@ function notRevisable(status: string, verb: "revise" | "withdraw"): WikiError {
  * reviewer decided or another revision landed meanwhile, nothing is written
  * (409), so no version is ever built on one it did not see.
  */
-export async function reviseProposal(options: { actor: Actor | null; proposalId: number; request: TEditRequestParsed; db?: Db }) {
+export async function reviseProposal(options: {
+  actor: Actor | null;
+  proposalId: number;
+  request: TEditRequestParsed;
+  db?: Db;
+}) {
   const db = options.db ?? getDb();
   const author = authorize(options.actor, "propose");
   const proposal = await findOwnRevisable(db, options.proposalId, author, "revise");
   const latest = await loadProposalVersion(db, proposal.id, proposal.currentVersion);
   const baseRevisionId = options.request.baseRevisionId ?? latest.baseRevisionId;
   const baseRevision = await db.revision.findUnique({ where: { id: baseRevisionId } });
-  if (!baseRevision || baseRevision.articleId !== proposal.articleId) throw new WikiError("bad_request", `Revision ${baseRevisionId} is not a revision of this article.`);
+  if (!baseRevision || baseRevision.articleId !== proposal.articleId)
+    throw new WikiError("bad_request", `Revision ${baseRevisionId} is not a revision of this article.`);
   const content = buildEditedContent(latest.content, options.request);
   const base = await loadContent(db, baseRevision);
   const version = proposal.currentVersion + 1;
   return db.$transaction(async (tx) => {
     const moved = await tx.proposal.updateMany({
       where: { id: proposal.id, currentVersion: proposal.currentVersion, status: { in: REVISABLE } },
-      data: { currentVersion: version, status: "open", updatedAt: new Date(), ...(options.request.summary ? { summary: options.request.summary } : {}) },
+      data: {
+        currentVersion: version,
+        status: "open",
+        updatedAt: new Date(),
+        ...(options.request.summary ? { summary: options.request.summary } : {}),
+      },
     });
     if (moved.count === 0) {
       const now = await tx.proposal.findUniqueOrThrow({ where: { id: proposal.id }, select: { status: true } });
       if (!REVISABLE.includes(now.status)) throw notRevisable(now.status, "revise");
-      throw new WikiError("conflict", "The proposal got a newer version while you revised it; reload it and revise that.", { status: now.status });
+      throw new WikiError(
+        "conflict",
+        "The proposal got a newer version while you revised it; reload it and revise that.",
+        { status: now.status },
+      );
     }
-    await writeProposalVersion(tx, { proposalId: proposal.id, version, baseRevisionId, base, content, summary: options.request.summary });
+    await writeProposalVersion(tx, {
+      proposalId: proposal.id,
+      version,
+      baseRevisionId,
+      base,
+      content,
+      summary: options.request.summary,
+    });
     return { proposalId: proposal.id, version };
   });
 }
@@ -64,8 +90,15 @@ export async function withdrawProposal(options: { actor: Actor | null; proposalI
   const db = options.db ?? getDb();
   const author = authorize(options.actor, "propose");
   const proposal = await findOwnRevisable(db, options.proposalId, author, "withdraw");
-  const withdrawn = await db.proposal.updateMany({ where: { id: proposal.id, status: { in: REVISABLE } }, data: { status: "withdrawn", updatedAt: new Date() } });
-  if (withdrawn.count === 0) throw notRevisable((await db.proposal.findUniqueOrThrow({ where: { id: proposal.id }, select: { status: true } })).status, "withdraw");
+  const withdrawn = await db.proposal.updateMany({
+    where: { id: proposal.id, status: { in: REVISABLE } },
+    data: { status: "withdrawn", updatedAt: new Date() },
+  });
+  if (withdrawn.count === 0)
+    throw notRevisable(
+      (await db.proposal.findUniqueOrThrow({ where: { id: proposal.id }, select: { status: true } })).status,
+      "withdraw",
+    );
   return { proposalId: proposal.id, status: "withdrawn" };
 }
 
