@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../../test/db";
-import { createArticle, createCast, smallArticle, smallSection } from "../../test/reliability/fixtures";
+import { createArticle, createCast, moveOn, smallArticle, withTexts } from "../../test/reliability/fixtures";
 import type { ArticleContent } from "../document/model";
 import type { WikiError } from "../errors";
 import { loadActor } from "../users/load-actor";
@@ -35,13 +35,6 @@ async function freshArticle(sections = 4) {
   return { slug, revisionId, content };
 }
 
-const rewrite = (content: ArticleContent, texts: Record<string, string>): ArticleContent => ({
-  ...content,
-  sections: content.sections.map((section) =>
-    texts[section.id] ? smallSection(section.id, texts[section.id]) : section,
-  ),
-});
-
 /** An edit through the use case, as the route runs it (the actor is allowed to edit). */
 async function edit(slug: string, baseRevisionId: number, content: ArticleContent, summary = "") {
   const article = (await findArticle(ctx.db, slug))!;
@@ -64,7 +57,7 @@ const revisionCount = (slug: string) => ctx.db.revision.count({ where: { article
 describe("edits", () => {
   it("an edit of the current revision lands on it as is", async () => {
     const { slug, revisionId, content } = await freshArticle();
-    const saved = await edit(slug, revisionId, rewrite(content, { s0: "Edited." }), "one section");
+    const saved = await edit(slug, revisionId, withTexts(content, { s0: "Edited." }), "one section");
     expect(saved).toEqual({
       status: "saved",
       revisionId: expect.any(Number),
@@ -75,7 +68,7 @@ describe("edits", () => {
     const head = await headOf(slug);
     expect(head.id).toBe(saved.revisionId);
     expect(head.revision).toMatchObject({ parentId: revisionId, authorId: editor.id, tags: [] });
-    expect(head.content).toEqual(rewrite(content, { s0: "Edited." }));
+    expect(head.content).toEqual(withTexts(content, { s0: "Edited." }));
   });
 
   it("an edit that changes nothing makes no revision", async () => {
@@ -86,8 +79,8 @@ describe("edits", () => {
 
   it("an edit on a stale base is merged onto the head: both changes kept, labelled in history", async () => {
     const { slug, revisionId, content } = await freshArticle();
-    const theirs = await edit(slug, revisionId, rewrite(content, { s1: "Theirs." }));
-    const mine = await edit(slug, revisionId, rewrite(content, { s2: "Mine." }), "my change");
+    const theirs = await edit(slug, revisionId, withTexts(content, { s1: "Theirs." }));
+    const mine = await edit(slug, revisionId, withTexts(content, { s2: "Mine." }), "my change");
     expect(mine).toMatchObject({
       status: "saved",
       parentId: theirs.revisionId,
@@ -95,22 +88,22 @@ describe("edits", () => {
       summary: `my change (merged with revision ${theirs.revisionId})`,
     });
     const head = await headOf(slug);
-    expect(head.content).toEqual(rewrite(content, { s1: "Theirs.", s2: "Mine." }));
+    expect(head.content).toEqual(withTexts(content, { s1: "Theirs.", s2: "Mine." }));
     expect(head.revision.tags).toEqual(["merged"]);
   });
 
   it("an edit of a section changed since its base is refused with 409, both versions, and nothing written", async () => {
     const { slug, revisionId, content } = await freshArticle();
-    const theirs = await edit(slug, revisionId, rewrite(content, { s1: "Theirs." }));
-    const error = (await edit(slug, revisionId, rewrite(content, { s1: "Mine." })).catch(
+    const theirs = await edit(slug, revisionId, withTexts(content, { s1: "Theirs." }));
+    const error = (await edit(slug, revisionId, withTexts(content, { s1: "Mine." })).catch(
       (caught) => caught,
     )) as WikiError;
     expect(error).toMatchObject({
       code: "conflict",
       details: { currentRevisionId: theirs.revisionId, conflictingSectionIds: ["s1"], infoboxConflict: false },
     });
-    expect((error.details as { yours: ArticleContent }).yours).toEqual(rewrite(content, { s1: "Mine." }));
-    expect((error.details as { theirs: ArticleContent }).theirs).toEqual(rewrite(content, { s1: "Theirs." }));
+    expect((error.details as { yours: ArticleContent }).yours).toEqual(withTexts(content, { s1: "Mine." }));
+    expect((error.details as { theirs: ArticleContent }).theirs).toEqual(withTexts(content, { s1: "Theirs." }));
     expect(await revisionCount(slug)).toBe(2);
     expect((await headOf(slug)).id).toBe(theirs.revisionId);
   });
@@ -118,18 +111,20 @@ describe("edits", () => {
   it("10 concurrent edits of different sections on one base all land, each merged under the lock", async () => {
     const { slug, revisionId, content } = await freshArticle(10);
     const results = await Promise.allSettled(
-      Array.from({ length: 10 }, (_, i) => edit(slug, revisionId, rewrite(content, { [`s${i}`]: `Concurrent ${i}.` }))),
+      Array.from({ length: 10 }, (_, i) =>
+        edit(slug, revisionId, withTexts(content, { [`s${i}`]: `Concurrent ${i}.` })),
+      ),
     );
     expect(results.filter((result) => result.status === "rejected")).toEqual([]);
     expect(await revisionCount(slug)).toBe(11);
     const texts = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`s${i}`, `Concurrent ${i}.`]));
-    expect((await headOf(slug)).content).toEqual(rewrite(content, texts));
+    expect((await headOf(slug)).content).toEqual(withTexts(content, texts));
   });
 
   it("10 concurrent edits of the same section on one base: one lands, the others get 409 with both versions", async () => {
     const { slug, revisionId, content } = await freshArticle();
     const results = await Promise.allSettled(
-      Array.from({ length: 10 }, (_, i) => edit(slug, revisionId, rewrite(content, { s0: `Same section ${i}.` }))),
+      Array.from({ length: 10 }, (_, i) => edit(slug, revisionId, withTexts(content, { s0: `Same section ${i}.` }))),
     );
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     const refused = results
@@ -160,17 +155,17 @@ describe("commitOnHead", () => {
 
   it("returns a conflict (no exception) and writes nothing when the change no longer merges", async () => {
     const { slug, revisionId, content } = await freshArticle();
-    const moved = await saveRevision({
-      db: ctx.db,
+    const moved = await moveOn(ctx.db, {
       slug,
       baseRevisionId: revisionId,
-      content: rewrite(content, { s3: "Moved on." }),
+      content,
+      texts: { s3: "Moved on." },
       authorId: cast.admin.id,
     });
     const article = (await findArticle(ctx.db, slug))!;
     const outcome = await ctx.db.$transaction((tx) =>
       commitOnHead(tx, {
-        ...change({ revisionId, content }, rewrite(content, { s3: "Mine." }), "merge"),
+        ...change({ revisionId, content }, withTexts(content, { s3: "Mine." }), "merge"),
         articleId: article.id,
       }),
     );
@@ -184,17 +179,17 @@ describe("commitOnHead", () => {
 
   it("returns the moved head, writing nothing, when the change asks not to merge", async () => {
     const { slug, revisionId, content } = await freshArticle();
-    const moved = await saveRevision({
-      db: ctx.db,
+    const moved = await moveOn(ctx.db, {
       slug,
       baseRevisionId: revisionId,
-      content: rewrite(content, { s3: "Moved on." }),
+      content,
+      texts: { s3: "Moved on." },
       authorId: cast.admin.id,
     });
     const article = (await findArticle(ctx.db, slug))!;
     const outcome = await ctx.db.$transaction((tx) =>
       commitOnHead(tx, {
-        ...change({ revisionId, content }, rewrite(content, { s0: "Elsewhere." }), "refuse"),
+        ...change({ revisionId, content }, withTexts(content, { s0: "Elsewhere." }), "refuse"),
         articleId: article.id,
       }),
     );
@@ -212,7 +207,7 @@ describe("commitOnHead", () => {
     const seen: string[] = [];
     const refused = ctx.db.$transaction((tx) =>
       commitOnHead(tx, {
-        ...change({ revisionId, content }, rewrite(content, { s0: "Under lock." }), "merge"),
+        ...change({ revisionId, content }, withTexts(content, { s0: "Under lock." }), "merge"),
         articleId: article.id,
         underLock: async (locked) => {
           seen.push(locked.protectionLevel);
@@ -229,18 +224,18 @@ describe("commitOnHead", () => {
 describe("reverts", () => {
   async function articleWithVandalism() {
     const { slug, revisionId, content } = await freshArticle();
-    const vandal = await saveRevision({
-      db: ctx.db,
+    const vandal = await moveOn(ctx.db, {
       slug,
       baseRevisionId: revisionId,
-      content: rewrite(content, { s1: "Vandalised." }),
+      content,
+      texts: { s1: "Vandalised." },
       authorId: cast.proposers[0].id,
     });
-    const later = await saveRevision({
-      db: ctx.db,
+    const later = await moveOn(ctx.db, {
       slug,
       baseRevisionId: vandal.revisionId,
-      content: rewrite(content, { s1: "Vandalised.", s2: "Later fix." }),
+      content,
+      texts: { s1: "Vandalised.", s2: "Later fix." },
       authorId: cast.admin.id,
     });
     return { slug, content, first: revisionId, vandal: vandal.revisionId, later: later.revisionId };
@@ -263,7 +258,7 @@ describe("reverts", () => {
       tags: ["undo"],
       summary: expect.stringMatching(/^Undid revision \d+ by commit_proposer0: vandalism$/),
     });
-    expect(head.content).toEqual(rewrite(content, { s2: "Later fix." }));
+    expect(head.content).toEqual(withTexts(content, { s2: "Later fix." }));
   });
 
   it("restores an old revision exactly", async () => {
@@ -276,11 +271,11 @@ describe("reverts", () => {
   it("is never merged: a revert planned before the article moved is refused with 409 and writes nothing", async () => {
     const { slug, content, first, later } = await articleWithVandalism();
     const plan = await planRevert({ slug, revisionId: first, mode: "restore", db: ctx.db });
-    await saveRevision({
-      db: ctx.db,
+    await moveOn(ctx.db, {
       slug,
       baseRevisionId: later,
-      content: rewrite(content, { s3: "Meanwhile." }),
+      content,
+      texts: { s3: "Meanwhile." },
       authorId: cast.admin.id,
     });
     await expect(
@@ -295,11 +290,11 @@ describe("reverts", () => {
     // Restoring the head is refused when planned; restoring its twin is refused when saved.
     expect(plan).toMatchObject({ code: "bad_request" });
     const twin = await freshArticle();
-    const again = await saveRevision({
-      db: ctx.db,
+    const again = await moveOn(ctx.db, {
       slug: twin.slug,
       baseRevisionId: twin.revisionId,
-      content: rewrite(twin.content, { s0: "Changed." }),
+      content: twin.content,
+      texts: { s0: "Changed." },
       authorId: cast.admin.id,
     });
     await saveRevision({

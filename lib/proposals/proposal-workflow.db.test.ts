@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../../test/db";
-import { createArticle, createCast, smallArticle, smallSection } from "../../test/reliability/fixtures";
+import { createArticle, createCast, moveOn, smallArticle, withTexts } from "../../test/reliability/fixtures";
 import { loadContent } from "../articles/content-store";
 import { ZEditRequestSchema, type TEditRequest } from "../articles/edit-contract";
-import { saveRevision } from "../articles/save-revision";
 import type { Actor } from "../authz/policy";
 import type { ArticleContent } from "../document/model";
 import { submitEdit } from "../editing/submit-edit";
@@ -29,13 +28,6 @@ beforeAll(async () => {
   reviewer = (await loadActor(ctx.db, cast.reviewers[0].id))!;
 });
 
-const rewrite = (content: ArticleContent, texts: Record<string, string>): ArticleContent => ({
-  ...content,
-  sections: content.sections.map((section) =>
-    texts[section.id] ? smallSection(section.id, texts[section.id]) : section,
-  ),
-});
-
 let articles = 0;
 /** A protected article, so the proposer may only propose, and a proposal on it changing `texts`. */
 async function proposalOn(texts: Record<string, string>, sections = 4) {
@@ -51,7 +43,7 @@ async function proposalOn(texts: Record<string, string>, sections = 4) {
     slug,
     request: ZEditRequestSchema.parse({
       baseRevisionId: revisionId,
-      content: rewrite(content, texts),
+      content: withTexts(content, texts),
       summary: "proposed",
     }),
   });
@@ -93,7 +85,7 @@ describe("proposal workflow", () => {
     expect(
       await revise(proposalId, {
         baseRevisionId: null,
-        content: rewrite(content, { s0: "Version 2." }),
+        content: withTexts(content, { s0: "Version 2." }),
         summary: "v2",
       }),
     ).toEqual({ proposalId, version: 2 });
@@ -101,7 +93,7 @@ describe("proposal workflow", () => {
     expect(approved).toMatchObject({ status: "approved", revisionId: expect.any(Number), protection: "extended" });
     const head = await headOf(slug);
     expect(head.revision).toMatchObject({ id: approved.revisionId, authorId: proposer.id, approvedById: reviewer.id });
-    expect(head.content).toEqual(rewrite(content, { s0: "Version 2." }));
+    expect(head.content).toEqual(withTexts(content, { s0: "Version 2." }));
     expect(await ctx.db.reviewDecision.findFirstOrThrow({ where: { proposalId } })).toMatchObject({
       version: 2,
       action: "approve",
@@ -112,7 +104,7 @@ describe("proposal workflow", () => {
 
   it("a decision on a version the author has replaced is refused with what changed, and nothing is decided", async () => {
     const { slug, content, proposalId } = await proposalOn({ s0: "Version 1." });
-    await revise(proposalId, { baseRevisionId: null, content: rewrite(content, { s0: "Version 2." }) });
+    await revise(proposalId, { baseRevisionId: null, content: withTexts(content, { s0: "Version 2." }) });
     const error = (await decide(proposalId, "approve", { version: 1 }).catch((caught) => caught)) as WikiError;
     expect(error).toMatchObject({
       code: "conflict",
@@ -131,28 +123,30 @@ describe("proposal workflow", () => {
     });
     expect(decided.status).toBe("partially_approved");
     const head = await headOf(slug);
-    expect(head.content).toEqual(rewrite(content, { s0: "Accepted." }));
+    expect(head.content).toEqual(withTexts(content, { s0: "Accepted." }));
     expect(head.revision.tags).toEqual(["partially approved"]);
   });
 
   it("an approval is merged onto an article that moved elsewhere, and refused (nothing written, still open) where it moved in the same place", async () => {
     const merged = await proposalOn({ s0: "Proposed." });
-    await saveRevision({
-      db: ctx.db,
+    await moveOn(ctx.db, {
       slug: merged.slug,
       baseRevisionId: merged.revisionId,
-      content: rewrite(merged.content, { s3: "Moved on." }),
+      content: merged.content,
+      texts: { s3: "Moved on." },
       authorId: cast.admin.id,
     });
     await decide(merged.proposalId, "approve");
-    expect((await headOf(merged.slug)).content).toEqual(rewrite(merged.content, { s0: "Proposed.", s3: "Moved on." }));
+    expect((await headOf(merged.slug)).content).toEqual(
+      withTexts(merged.content, { s0: "Proposed.", s3: "Moved on." }),
+    );
 
     const clashing = await proposalOn({ s3: "Proposed." });
-    const moved = await saveRevision({
-      db: ctx.db,
+    const moved = await moveOn(ctx.db, {
       slug: clashing.slug,
       baseRevisionId: clashing.revisionId,
-      content: rewrite(clashing.content, { s3: "Moved on." }),
+      content: clashing.content,
+      texts: { s3: "Moved on." },
       authorId: cast.admin.id,
     });
     const error = await decide(clashing.proposalId, "approve").catch((caught) => caught);
@@ -174,7 +168,7 @@ describe("proposal workflow", () => {
     });
     expect((await headOf(slug)).content).toEqual(content);
     await expect(
-      revise(proposalId, { baseRevisionId: null, content: rewrite(content, { s0: "Again." }) }),
+      revise(proposalId, { baseRevisionId: null, content: withTexts(content, { s0: "Again." }) }),
     ).rejects.toMatchObject({ code: "conflict" });
     await expect(decide(proposalId, "approve")).rejects.toMatchObject({
       code: "conflict",
@@ -188,7 +182,7 @@ describe("proposal workflow", () => {
       status: "changes_requested",
     });
     await expect(decide(proposalId, "approve")).rejects.toMatchObject({ code: "conflict" });
-    await revise(proposalId, { baseRevisionId: null, content: rewrite(content, { s0: "Draft, sourced.[[ref:a]]" }) });
+    await revise(proposalId, { baseRevisionId: null, content: withTexts(content, { s0: "Draft, sourced.[[ref:a]]" }) });
     expect(await statusOf(proposalId)).toBe("open");
     expect(await decide(proposalId, "approve", { version: 2 })).toMatchObject({ status: "approved" });
   });
@@ -210,7 +204,7 @@ describe("proposal workflow", () => {
       details: { status: "withdrawn" },
     });
     await expect(
-      revise(proposalId, { baseRevisionId: null, content: rewrite(content, { s0: "Back." }) }),
+      revise(proposalId, { baseRevisionId: null, content: withTexts(content, { s0: "Back." }) }),
     ).rejects.toMatchObject({ code: "conflict" });
   });
 
@@ -218,7 +212,7 @@ describe("proposal workflow", () => {
     const { content, proposalId } = await proposalOn({ s0: "Version 1." });
     const results = await Promise.allSettled(
       ["a", "b"].map((text) =>
-        revise(proposalId, { baseRevisionId: null, content: rewrite(content, { s0: `Version ${text}.` }) }),
+        revise(proposalId, { baseRevisionId: null, content: withTexts(content, { s0: `Version ${text}.` }) }),
       ),
     );
     expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
@@ -233,7 +227,7 @@ describe("proposal workflow", () => {
       const { content, proposalId } = await proposalOn({ s0: `Round ${round}.` });
       const other =
         round % 2
-          ? revise(proposalId, { baseRevisionId: null, content: rewrite(content, { s0: `Round ${round}, v2.` }) })
+          ? revise(proposalId, { baseRevisionId: null, content: withTexts(content, { s0: `Round ${round}, v2.` }) })
           : withdrawProposal({ db: ctx.db, actor: proposer, proposalId });
       const [approval, change] = await Promise.allSettled([decide(proposalId, "approve"), other]);
       expect(
