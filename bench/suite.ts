@@ -252,7 +252,7 @@ export async function runBenchmarks(options: { quick: boolean; render: (element:
       for (const head of heads.slice(0, Math.ceil(heads.length / 5))) {
         await saveRevision({ db, slug: head.article.slug, baseRevisionId: head.revision.id, content: { ...head.content, sections: head.content.sections.map((section, j) => (j === 1 ? { ...section, body: docFromMarkup("Moved on.") } : section)) }, authorId: authorIds[1] });
       }
-      const queue = await sample(quick ? 3 : 20, () => listReviewQueue({ limit: 1000 }, db));
+      const queue = await sample(quick ? 3 : 20, () => listReviewQueue({ limit: 1000, db }));
       latencyRow(`review queue, ${scale.openProposals.toLocaleString("en")} open proposals on ${scale.proposalArticles} articles by ${proposers.length} users`, queue, "p50 <= 50 ms", (s) => s.p50 <= 50);
     }
 

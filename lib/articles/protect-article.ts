@@ -1,8 +1,8 @@
 import "server-only";
-import { decide, type Actor } from "../authz/policy";
+import type { Actor } from "../authz/policy";
 import { getDb, type Db } from "../db/client";
 import { WikiError } from "../errors";
-import { assertAllowed } from "../authz/assert";
+import { authorize } from "../authz/assert";
 import type { ProtectionLevel } from "./protection";
 
 /**
@@ -10,7 +10,7 @@ import type { ProtectionLevel } from "./protection";
  * required reason, with an entry in the public protection log.
  */
 export async function setProtection(options: { actor: Actor | null; slug: string; level: ProtectionLevel; expiresAt: Date | null; reason: string; db?: Db }) {
-  assertAllowed(decide(options.actor, "protect"));
+  const admin = authorize(options.actor, "protect");
   const db = options.db ?? getDb();
   const reason = options.reason.trim();
   if (!reason) throw new WikiError("bad_request", "A reason is required; it is shown in the public protection log.");
@@ -24,7 +24,7 @@ export async function setProtection(options: { actor: Actor | null; slug: string
       data: { protectionLevel: options.level, protectionExpiresAt: options.expiresAt, protectionReason: options.level === "none" ? null : reason },
       select: { slug: true, protectionLevel: true, protectionExpiresAt: true, protectionReason: true },
     }),
-    db.protectionLog.create({ data: { articleId: article.id, actorId: options.actor!.id, level: options.level, expiresAt: options.expiresAt, reason } }),
+    db.protectionLog.create({ data: { articleId: article.id, actorId: admin.id, level: options.level, expiresAt: options.expiresAt, reason } }),
   ]);
   return updated;
 }

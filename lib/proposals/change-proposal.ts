@@ -1,73 +1,115 @@
 import "server-only";
 import { loadContent } from "../articles/content-store";
-import { buildEditedContent } from "../articles/edit-article";
+import { buildEditedContent } from "../articles/edit-request";
 import type { TEditRequestParsed } from "../contracts/articles";
-import { assertAllowed } from "../authz/assert";
-import { decide, type Actor } from "../authz/policy";
-import { getDb, type Db } from "../db/client";
+import { authorize } from "../authz/assert";
+import type { Actor } from "../authz/policy";
+import { getDb, type Db, type Tx } from "../db/client";
 import { WikiError } from "../errors";
 import { loadProposalVersion, writeProposalVersion } from "./proposal-store";
 
 const REVISABLE = ["open", "changes_requested"];
 
-async function lockProposal(tx: Parameters<Parameters<Db["$transaction"]>[0]>[0], id: number) {
-  const rows = await tx.$queryRaw<Array<{ id: number }>>`SELECT id FROM "Proposal" WHERE id = ${id} FOR UPDATE`;
-  if (!rows.length) throw new WikiError("not_found", `There is no proposal #${id}.`);
-  return tx.proposal.findUniqueOrThrow({ where: { id } });
+/** The proposal as its author may change it: theirs (403 otherwise) and still open or sent back (409 otherwise). */
+async function findOwnRevisable(db: Db | Tx, proposalId: number, author: Actor, verb: "revise" | "withdraw") {
+  const proposal = await db.proposal.findUnique({ where: { id: proposalId } });
+  if (!proposal) throw new WikiError("not_found", `There is no proposal #${proposalId}.`);
+  if (proposal.authorId !== author.id)
+    throw new WikiError("forbidden", `Only the author of a proposal can ${verb} it.`);
+  if (!REVISABLE.includes(proposal.status)) throw notRevisable(proposal.status, verb);
+  return proposal;
+}
+
+function notRevisable(status: string, verb: "revise" | "withdraw"): WikiError {
+  const message =
+    verb === "revise"
+      ? `This proposal is ${status.replace("_", " ")} and can no longer be revised.`
+      : `This proposal is already ${status.replace("_", " ")}.`;
+  return new WikiError("conflict", message, { status });
 }
 
 /**
  * The proposer revises an open proposal (or one sent back for changes): the
  * change is applied to the proposal's latest version and kept as a new
  * version, based on the given article revision (so a stale proposal can be
- * rebased by its author). Only its author may.
+ * rebased by its author). Only its author may. The proposal moves to the new
+ * version by a compare-and-set on the version the change was built on: if a
+ * reviewer decided or another revision landed meanwhile, nothing is written
+ * (409), so no version is ever built on one it did not see.
  */
-export async function reviseProposal(options: { actor: Actor | null; proposalId: number; request: TEditRequestParsed; db?: Db }) {
+export async function reviseProposal(options: {
+  actor: Actor | null;
+  proposalId: number;
+  request: TEditRequestParsed;
+  db?: Db;
+}) {
   const db = options.db ?? getDb();
-  assertAllowed(decide(options.actor, "propose"));
-  const proposal = await db.proposal.findUnique({ where: { id: options.proposalId }, include: { article: true } });
-  if (!proposal) throw new WikiError("not_found", `There is no proposal #${options.proposalId}.`);
-  if (proposal.authorId !== options.actor!.id) throw new WikiError("forbidden", "Only the author of a proposal can revise it.");
-  if (!REVISABLE.includes(proposal.status)) throw new WikiError("conflict", `This proposal is ${proposal.status.replace("_", " ")} and can no longer be revised.`, { status: proposal.status });
+  const author = authorize(options.actor, "propose");
+  const proposal = await findOwnRevisable(db, options.proposalId, author, "revise");
   const latest = await loadProposalVersion(db, proposal.id, proposal.currentVersion);
   const baseRevisionId = options.request.baseRevisionId ?? latest.baseRevisionId;
   const baseRevision = await db.revision.findUnique({ where: { id: baseRevisionId } });
-  if (!baseRevision || baseRevision.articleId !== proposal.articleId) throw new WikiError("bad_request", `Revision ${baseRevisionId} is not a revision of this article.`);
+  if (!baseRevision || baseRevision.articleId !== proposal.articleId)
+    throw new WikiError("bad_request", `Revision ${baseRevisionId} is not a revision of this article.`);
   const content = buildEditedContent(latest.content, options.request);
   const base = await loadContent(db, baseRevision);
+  const version = proposal.currentVersion + 1;
   return db.$transaction(async (tx) => {
-    const locked = await lockProposal(tx, proposal.id);
-    if (!REVISABLE.includes(locked.status)) throw new WikiError("conflict", `This proposal is ${locked.status.replace("_", " ")} and can no longer be revised.`, { status: locked.status });
-    const version = locked.currentVersion + 1;
-    await writeProposalVersion(tx, { proposalId: proposal.id, version, baseRevisionId, base, content, summary: options.request.summary });
-    await tx.proposal.update({ where: { id: proposal.id }, data: { currentVersion: version, status: "open", updatedAt: new Date(), ...(options.request.summary ? { summary: options.request.summary } : {}) } });
+    const moved = await tx.proposal.updateMany({
+      where: { id: proposal.id, currentVersion: proposal.currentVersion, status: { in: REVISABLE } },
+      data: {
+        currentVersion: version,
+        status: "open",
+        updatedAt: new Date(),
+        ...(options.request.summary ? { summary: options.request.summary } : {}),
+      },
+    });
+    if (moved.count === 0) {
+      const now = await tx.proposal.findUniqueOrThrow({ where: { id: proposal.id }, select: { status: true } });
+      if (!REVISABLE.includes(now.status)) throw notRevisable(now.status, "revise");
+      throw new WikiError(
+        "conflict",
+        "The proposal got a newer version while you revised it; reload it and revise that.",
+        { status: now.status },
+      );
+    }
+    await writeProposalVersion(tx, {
+      proposalId: proposal.id,
+      version,
+      baseRevisionId,
+      base,
+      content,
+      summary: options.request.summary,
+    });
     return { proposalId: proposal.id, version };
   });
 }
 
-/** The proposer withdraws an open proposal; it stays readable. */
+/** The proposer withdraws an open proposal; it stays readable. A decision that got in first wins (compare-and-set on the status). */
 export async function withdrawProposal(options: { actor: Actor | null; proposalId: number; db?: Db }) {
   const db = options.db ?? getDb();
-  assertAllowed(decide(options.actor, "propose"));
-  return db.$transaction(async (tx) => {
-    const proposal = await lockProposal(tx, options.proposalId);
-    if (proposal.authorId !== options.actor!.id) throw new WikiError("forbidden", "Only the author of a proposal can withdraw it.");
-    if (!REVISABLE.includes(proposal.status)) throw new WikiError("conflict", `This proposal is already ${proposal.status.replace("_", " ")}.`, { status: proposal.status });
-    await tx.proposal.update({ where: { id: proposal.id }, data: { status: "withdrawn", updatedAt: new Date() } });
-    return { proposalId: proposal.id, status: "withdrawn" };
+  const author = authorize(options.actor, "propose");
+  const proposal = await findOwnRevisable(db, options.proposalId, author, "withdraw");
+  const withdrawn = await db.proposal.updateMany({
+    where: { id: proposal.id, status: { in: REVISABLE } },
+    data: { status: "withdrawn", updatedAt: new Date() },
   });
+  if (withdrawn.count === 0)
+    throw notRevisable(
+      (await db.proposal.findUniqueOrThrow({ where: { id: proposal.id }, select: { status: true } })).status,
+      "withdraw",
+    );
+  return { proposalId: proposal.id, status: "withdrawn" };
 }
 
 /** Adds a comment to a proposal's public discussion (any signed-in user who is not blocked). */
 export async function commentOnProposal(options: { actor: Actor | null; proposalId: number; body: string; db?: Db }) {
   const db = options.db ?? getDb();
-  assertAllowed(decide(options.actor, "comment"));
+  const commenter = authorize(options.actor, "comment");
   const body = options.body.trim();
   if (!body) throw new WikiError("bad_request", "A comment cannot be empty.");
   const proposal = await db.proposal.findUnique({ where: { id: options.proposalId }, select: { id: true } });
   if (!proposal) throw new WikiError("not_found", `There is no proposal #${options.proposalId}.`);
-  const comment = await db.proposalComment.create({ data: { proposalId: proposal.id, authorId: options.actor!.id, body } });
+  const comment = await db.proposalComment.create({ data: { proposalId: proposal.id, authorId: commenter.id, body } });
   return { id: comment.id };
 }
-
-export { lockProposal };

@@ -19,7 +19,8 @@ export interface QueueFilters {
  * cleanly. Cleanliness is decided from manifests alone (section and reference
  * hashes), never from article text, so the queue stays fast.
  */
-export async function listReviewQueue(filters: QueueFilters = {}, db: Db = getDb()) {
+export async function listReviewQueue(filters: QueueFilters & { db?: Db } = {}) {
+  const db = filters.db ?? getDb();
   const proposals = await db.proposal.findMany({
     where: {
       status: filters.status ?? "open",
@@ -70,13 +71,13 @@ export async function listReviewQueue(filters: QueueFilters = {}, db: Db = getDb
 }
 
 /** How many proposals wait for review (the reviewer's header badge). */
-export async function countOpenProposals(db: Db = getDb()): Promise<number> {
-  return db.proposal.count({ where: { status: "open" } });
+export async function countOpenProposals(options: { db?: Db } = {}): Promise<number> {
+  return (options.db ?? getDb()).proposal.count({ where: { status: "open" } });
 }
 
 /** The public review log: every decision, newest first. */
-export async function listReviewLog(options: { limit?: number } = {}, db: Db = getDb()) {
-  return db.reviewDecision.findMany({
+export async function listReviewLog(options: { limit?: number; db?: Db } = {}) {
+  return (options.db ?? getDb()).reviewDecision.findMany({
     orderBy: { id: "desc" },
     take: Math.min(options.limit ?? 100, 500),
     include: { reviewer: { select: { name: true } }, proposal: { select: { id: true, summary: true, author: { select: { name: true } }, article: { select: { slug: true, title: true } } } } },

@@ -1,7 +1,7 @@
 import "server-only";
-import { assertAllowed } from "../authz/assert";
-import { decide, type Actor } from "../authz/policy";
-import type { Db } from "../db/client";
+import { authorize } from "../authz/assert";
+import type { Actor } from "../authz/policy";
+import { getDb, type Db } from "../db/client";
 import type { ArticleContent } from "../document/model";
 import { WikiError } from "../errors";
 import { writeProposalVersion } from "./proposal-store";
@@ -10,10 +10,10 @@ import { touchedParts } from "./proposal-content";
 /**
  * Records a proposed change to a protected article, for review: its base
  * revision, the full proposed content, the summary and a rationale for
- * reviewers. Called by the edit path when the user may only propose.
+ * reviewers. Called by lib/editing when the user may only propose.
  */
 export async function submitProposal(options: {
-  db: Db;
+  db?: Db;
   actor: Actor | null;
   articleId: number;
   baseRevisionId: number;
@@ -22,14 +22,14 @@ export async function submitProposal(options: {
   summary: string;
   rationale: string;
 }): Promise<{ proposalId: number }> {
-  assertAllowed(decide(options.actor, "propose"));
+  const proposer = authorize(options.actor, "propose");
   const touched = touchedParts(options.base, options.content);
   if (!touched.sections.length && !touched.references.length && !touched.infobox) {
     throw new WikiError("bad_request", "Your proposal changes nothing in the article.");
   }
-  return options.db.$transaction(async (tx) => {
+  return (options.db ?? getDb()).$transaction(async (tx) => {
     const proposal = await tx.proposal.create({
-      data: { articleId: options.articleId, authorId: options.actor!.id, summary: options.summary, rationale: options.rationale.trim() },
+      data: { articleId: options.articleId, authorId: proposer.id, summary: options.summary, rationale: options.rationale.trim() },
     });
     await writeProposalVersion(tx, { proposalId: proposal.id, version: 1, baseRevisionId: options.baseRevisionId, base: options.base, content: options.content, summary: options.summary });
     return { proposalId: proposal.id };

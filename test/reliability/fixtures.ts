@@ -1,4 +1,4 @@
-import { submitEdit } from "../../lib/articles/edit-article";
+import { submitEdit } from "../../lib/editing/submit-edit";
 import { ZEditRequestSchema, type TEditRequest } from "../../lib/contracts/articles";
 import { saveRevision } from "../../lib/articles/save-revision";
 import { slugOfTitle } from "../../lib/articles/titles";
@@ -14,6 +14,29 @@ export type TestUser = { id: number; name: string };
 
 /** A section whose text is short, so saves and approvals stay cheap under load. */
 export const smallSection = (id: string, text: string): Section => ({ id, title: id === "lead" ? "" : `Part ${id}`, level: id === "lead" ? 0 : 2, body: docFromMarkup(text) });
+
+/** `content` with the sections named in `texts` rewritten to those one-line texts. */
+export const withTexts = (content: ArticleContent, texts: Record<string, string>): ArticleContent => ({
+  ...content,
+  sections: content.sections.map((section) =>
+    texts[section.id] ? smallSection(section.id, texts[section.id]) : section,
+  ),
+});
+
+/** Moves an article on from `baseRevisionId` (a plain save by `authorId`), rewriting the sections in `texts`. */
+export function moveOn(
+  db: Db,
+  change: {
+    slug: string;
+    baseRevisionId: number;
+    content: ArticleContent;
+    texts: Record<string, string>;
+    authorId: number;
+  },
+) {
+  const { texts, content, ...rest } = change;
+  return saveRevision({ db, ...rest, content: withTexts(content, texts) });
+}
 
 /** An article of `sectionCount` one-line sections plus a lead citing one reference. */
 export function smallArticle(title: string, sectionCount: number): ArticleContent {

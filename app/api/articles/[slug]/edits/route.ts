@@ -1,4 +1,4 @@
-import { submitEdit } from "@/lib/articles/edit-article";
+import { submitEdit } from "@/lib/editing/submit-edit";
 import {
   maxEditBytes,
   proposedBody,

@@ -1,4 +1,4 @@
-import { revertArticle } from "@/lib/articles/revert-article";
+import { revertArticle } from "@/lib/editing/revert-article";
 import { proposedBody, type TRevertResponse, ZArticleParams, ZRevertRequestSchema } from "@/lib/contracts/articles";
 import { mutation } from "@/lib/http/mutation";
 import { json } from "@/lib/http/respond";

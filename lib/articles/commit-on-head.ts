@@ -1,0 +1,285 @@
+import "server-only";
+import { queryPrepared, type Db, type Tx } from "../db/client";
+import { SCHEMA_VERSION, type ArticleContent } from "../document/model";
+import { validateArticleContent } from "../document/validate";
+import { WikiError } from "../errors";
+import { blobsToStore, encodeContent, loadContent } from "./content-store";
+import { mergeContent, type MergeConflict } from "./merge";
+import { slugOfTitle } from "./titles";
+
+/**
+ * THE way a revision lands on an article's head (DESIGN.md invariant 1):
+ * edits, approvals, reverts, creations, seeds and imports all append through
+ * `appendRevision`, and every path that must wait for a moved head goes
+ * through `commitOnHead`, the one place that locks the article row.
+ */
+
+// A 2 MB article's first save writes thousands of blobs; allow for a busy machine.
+export const SAVE_TRANSACTION_LIMITS = { maxWait: 10_000, timeout: 60_000 };
+
+/** A unique-key race, lock timeout or deadlock: the caller's base moved under it. */
+export function isTransactionConflict(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === "P2002" || code === "P2034" || /TransactionWriteConflict|deadlock/i.test(String(error));
+}
+
+/** Who made a revision and how history labels it. */
+export interface RevisionMeta {
+  authorId: number;
+  summary?: string;
+  minor?: boolean;
+  /** labels for history (merged, undo, restore) */
+  tags?: string[];
+  /** the reviewer whose approval this revision carries out */
+  approvedById?: number;
+  /** when the revision was made; only imports and seeds set it */
+  createdAt?: Date;
+}
+
+/** A change made on `base`, to be committed on whatever the head is by then. */
+export interface Change {
+  base: { revisionId: number; content: ArticleContent };
+  /** validated here against the document schema (400 naming the path) and the article's title */
+  content: unknown;
+  meta: RevisionMeta;
+  /**
+   * When the head moved past `base`: merge section by section (edits,
+   * approvals) or refuse (a revert or restore means "exactly this text").
+   */
+  onMovedHead: "merge" | "refuse";
+  /** label a merged revision in history (a "merged" tag, the summary says with what), as edits do */
+  labelMerge?: boolean;
+}
+
+/** The article row as locked for a commit, with what decisions under the lock read. */
+export interface LockedArticle {
+  id: number;
+  slug: string;
+  currentRevisionId: number | null;
+  protectionLevel: string;
+  protectionExpiresAt: Date | null;
+  protectionReason: string | null;
+}
+
+/**
+ * What a commit did. A moved head or a merge conflict is an outcome the
+ * caller answers (a 409 with both versions, a refused approval), not an
+ * exception: nothing was written.
+ */
+export type CommitOutcome =
+  | {
+      status: "saved";
+      revisionId: number;
+      parentId: number | null;
+      summary: string;
+      mergedWith: number | null;
+      bytesWritten: number;
+    }
+  | { status: "unchanged"; revisionId: number }
+  | { status: "moved"; currentRevisionId: number | null }
+  | { status: "conflict"; currentRevisionId: number; theirs: ArticleContent; conflict: MergeConflict };
+
+/** Content checked for storage: valid, titled for its article, encoded for the content store. */
+interface CheckedContent {
+  content: ArticleContent;
+  encoded: ReturnType<typeof encodeContent>;
+  sizeBytes: number;
+}
+
+/** Refuses content that is invalid (400 naming the JSON path) or titled for another article. */
+export function checkContent(slug: string, content: unknown): CheckedContent {
+  const validation = validateArticleContent(content);
+  if (!validation.ok) {
+    const [first] = validation.issues;
+    throw new WikiError("invalid_document", `The document is invalid at ${first.path}: ${first.message}`, {
+      issues: validation.issues,
+    });
+  }
+  const valid = validation.value;
+  if (slugOfTitle(valid.title) !== slug)
+    throw new WikiError("bad_request", `The title "${valid.title}" does not match the article "${slug}".`);
+  return { content: valid, encoded: encodeContent(valid), sizeBytes: Buffer.byteLength(JSON.stringify(valid)) };
+}
+
+/** Whether `checked` says exactly what `head` says (hashes of frozen content are memoized, so this costs little). */
+function sameAsHead(checked: CheckedContent, head: ArticleContent): boolean {
+  const encoded = encodeContent(head);
+  return (
+    encoded.sectionsRoot === checked.encoded.sectionsRoot &&
+    encoded.referencesRoot === checked.encoded.referencesRoot &&
+    encoded.infoboxHash === checked.encoded.infoboxHash &&
+    head.title === checked.content.title
+  );
+}
+
+/**
+ * Edits and reverts: commits `change` on the article with a transaction of its
+ * own. When the base is the head as the caller read it (the usual case), that
+ * is ONE statement that writes only if the base is still the head; if another
+ * save got in first, or the caller's base was older already, the change is
+ * committed under the article's lock (`commitOnHead`). Concurrent saves of one
+ * article queue there instead of racing, so a change that merges cleanly
+ * always lands.
+ */
+export async function commitRevision(
+  db: Db,
+  change: Change & { article: { id: number; slug: string; currentRevisionId: number } },
+): Promise<CommitOutcome> {
+  const { article } = change;
+  if (article.currentRevisionId === change.base.revisionId) {
+    const checked = checkContent(article.slug, change.content);
+    if (sameAsHead(checked, change.base.content)) return { status: "unchanged", revisionId: change.base.revisionId };
+    const appended = await appendRevision(db, {
+      articleId: article.id,
+      headRevisionId: change.base.revisionId,
+      checked,
+      meta: change.meta,
+    });
+    if (appended)
+      return {
+        status: "saved",
+        ...appended,
+        parentId: change.base.revisionId,
+        summary: change.meta.summary ?? "",
+        mergedWith: null,
+      };
+  }
+  try {
+    return await db.$transaction(
+      (tx: Tx) => commitOnHead(tx, { ...change, articleId: article.id }),
+      SAVE_TRANSACTION_LIMITS,
+    );
+  } catch (error) {
+    // A lock timeout or deadlock under load: the head moved on while we waited. The caller may retry.
+    if (isTransactionConflict(error))
+      throw new WikiError("conflict", "The article was changed since your edit began; try saving again.");
+    throw error;
+  }
+}
+
+/**
+ * Commits `change` on the article's head inside the caller's transaction:
+ * locks the article row, reads the head, merges the change onto it if it
+ * moved past the base (or refuses, as the change asks), and appends the
+ * revision. `underLock` re-checks, with the row locked, what the commit rests
+ * on (an approval: the protection and the rights now); it throws to refuse.
+ * A moved head or a conflict is returned and nothing is written.
+ */
+export async function commitOnHead(
+  tx: Tx,
+  change: Change & { articleId: number; underLock?: (article: LockedArticle) => Promise<void> },
+): Promise<CommitOutcome> {
+  const article = await lockArticle(tx, change.articleId);
+  await change.underLock?.(article);
+  const head = article.currentRevisionId;
+  if (head === null) throw new WikiError("not_found", `There is no article "${article.slug}".`);
+  let content = change.content;
+  let headContent = change.base.content;
+  let mergedWith: number | null = null;
+  if (head !== change.base.revisionId) {
+    if (change.onMovedHead === "refuse") return { status: "moved", currentRevisionId: head };
+    headContent = await loadContent(tx, await tx.revision.findUniqueOrThrow({ where: { id: head } }));
+    const mine = checkContent(article.slug, change.content).content;
+    const merged = mergeContent(change.base.content, mine, headContent);
+    if (!merged.ok)
+      return { status: "conflict", currentRevisionId: head, theirs: headContent, conflict: merged.conflict };
+    content = merged.content;
+    mergedWith = head;
+  }
+  const checked = checkContent(article.slug, content);
+  if (sameAsHead(checked, headContent)) return { status: "unchanged", revisionId: head };
+  const summary = change.meta.summary ?? "";
+  const labelled = mergedWith !== null && change.labelMerge;
+  const meta = labelled
+    ? { ...change.meta, summary: mergedSummary(summary, head), tags: [...(change.meta.tags ?? []), "merged"] }
+    : change.meta;
+  const appended = await appendRevision(tx, { articleId: article.id, headRevisionId: head, checked, meta });
+  // Unreachable while the row is locked; were it reached, the head moved and nothing was written.
+  if (!appended) return { status: "moved", currentRevisionId: head };
+  return { status: "saved", ...appended, parentId: head, summary: meta.summary ?? "", mergedWith };
+}
+
+function mergedSummary(summary: string, mergedWith: number): string {
+  return `${summary}${summary ? " " : ""}(merged with revision ${mergedWith})`.slice(0, 600);
+}
+
+/**
+ * The one row lock on an article in the code base: commits of one article
+ * serialize on it, and a protection change (an UPDATE of the row) waits for
+ * it, so whatever a commit checks under it holds until the commit is in.
+ */
+async function lockArticle(tx: Tx, articleId: number): Promise<LockedArticle> {
+  const [locked] = await tx.$queryRaw<LockedArticle[]>`
+    SELECT "id", "slug", "currentRevisionId", "protectionLevel", "protectionExpiresAt", "protectionReason" FROM "Article" WHERE "id" = ${articleId} FOR UPDATE`;
+  if (!locked) throw new WikiError("not_found", `There is no article #${articleId}.`);
+  return locked;
+}
+
+/**
+ * Writes a revision in ONE statement: the article's head moved onto it (only
+ * if the head is still `headRevisionId`: a compare-and-set, which also locks
+ * the row for the rest of the statement), its new blobs, the revision row and
+ * the author's edit count. If the head moved, nothing is written and the
+ * result is null. The revision's id is drawn first so the head can move in
+ * the same statement; the foreign key is checked at its end. One round trip
+ * instead of five keeps a save's cost and its time holding the row small.
+ * `headRevisionId` null: the first revision of an article just created.
+ */
+export async function appendRevision(
+  db: Db | Tx,
+  revision: { articleId: number; headRevisionId: number | null; checked: CheckedContent; meta: RevisionMeta },
+): Promise<{ revisionId: number; bytesWritten: number } | null> {
+  const { checked, meta } = revision;
+  const blobs = blobsToStore(checked.encoded.blobs);
+  const blobTexts = blobs.map((row) => JSON.stringify(row.data));
+  const [row] = await queryPrepared<{ revisionId: number; written: string[] }>(db, {
+    name: "wiki-append-revision-on-head",
+    text: `WITH moved AS (
+        UPDATE "Article" SET "currentRevisionId" = nextval(pg_get_serial_sequence('"Revision"', 'id'))::int, "title" = $14::text
+        WHERE "id" = $1::int AND "currentRevisionId" IS NOT DISTINCT FROM $2::int
+        RETURNING "id", "currentRevisionId"
+      ), blobs AS (
+        INSERT INTO "ContentBlob" ("hash", "kind", "data")
+        SELECT b."hash", b."kind", b."data"::jsonb FROM unnest($3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS b("hash", "kind", "data", "n")
+        WHERE EXISTS (SELECT 1 FROM moved) ORDER BY b."n"
+        ON CONFLICT ("hash") DO NOTHING
+        RETURNING "hash"
+      ), revision AS (
+        INSERT INTO "Revision" ("id", "articleId", "parentId", "authorId", "summary", "minor", "tags", "approvedById", "createdAt",
+          "sizeBytes", "schemaVersion", "title", "sectionsRoot", "referencesRoot", "infoboxHash")
+        SELECT moved."currentRevisionId", moved."id", $2::int, $6::int, $7::text, $8::boolean, $9::text[], $10::int,
+          COALESCE($11::timestamp, CURRENT_TIMESTAMP), $12::int, $13::int, $14::text, $15::text, $16::text, $17::text
+        FROM moved
+        RETURNING "id"
+      ), counted AS (
+        UPDATE "User" SET "editCount" = "editCount" + 1 FROM revision WHERE "User"."id" = $6::int
+      )
+      SELECT revision."id" AS "revisionId", ARRAY(SELECT "hash" FROM blobs) AS "written" FROM revision`,
+    values: [
+      revision.articleId,
+      revision.headRevisionId,
+      blobs.map((blob) => blob.hash),
+      blobs.map((blob) => blob.kind),
+      blobTexts,
+      meta.authorId,
+      meta.summary ?? "",
+      meta.minor ?? false,
+      meta.tags ?? [],
+      meta.approvedById ?? null,
+      meta.createdAt?.toISOString() ?? null,
+      checked.sizeBytes,
+      SCHEMA_VERSION,
+      checked.content.title,
+      checked.encoded.sectionsRoot,
+      checked.encoded.referencesRoot,
+      checked.encoded.infoboxHash,
+    ],
+  });
+  if (!row) return null;
+  const written = new Set(row.written);
+  const bytesWritten = blobs.reduce(
+    (sum, blob, index) => sum + (written.has(blob.hash) ? Buffer.byteLength(blobTexts[index]) : 0),
+    0,
+  );
+  return { revisionId: row.revisionId, bytesWritten };
+}

@@ -1,0 +1,93 @@
+import "server-only";
+import { authorize } from "../authz/assert";
+import type { Actor } from "../authz/policy";
+import { getDb, type Db, type Tx } from "../db/client";
+import { WikiError } from "../errors";
+import {
+  appendRevision,
+  checkContent,
+  isTransactionConflict,
+  SAVE_TRANSACTION_LIMITS,
+  type RevisionMeta,
+} from "./commit-on-head";
+import type { TEditRequestParsed } from "../contracts/articles";
+import { assertEditSize, buildNewArticleContent } from "./edit-request";
+import type { SavedEdit } from "./edit-article";
+import { normalizeTitle, slugOfTitle, titleOfSlug, titleProblem, titleSkeleton } from "./titles";
+
+/**
+ * Creates the article at `slug` from an edit request (any signed-in user who
+ * is not blocked): its title from the request or the address, refused when it
+ * is malformed, names another address, or looks like an existing title.
+ */
+export async function createArticle(options: {
+  actor: Actor | null;
+  slug: string;
+  request: TEditRequestParsed;
+  db?: Db;
+}): Promise<SavedEdit> {
+  const creator = authorize(options.actor, "create");
+  const { request, slug } = options;
+  if (request.baseRevisionId !== null) throw new WikiError("not_found", `There is no article "${titleOfSlug(slug)}".`);
+  const title = normalizeTitle(request.title ?? titleOfSlug(slug));
+  const problem = titleProblem(title);
+  if (problem) throw new WikiError("bad_request", problem);
+  if (slugOfTitle(title) !== slug)
+    throw new WikiError("bad_request", `The title "${title}" does not match the address /wiki/${slug}.`);
+  const content = buildNewArticleContent(title, request);
+  assertEditSize(content);
+  const saved = await commitFirstRevision(options.db ?? getDb(), {
+    slug,
+    content,
+    meta: { authorId: creator.id, summary: request.summary, minor: request.minor },
+  });
+  return { status: "saved", revisionId: saved.revisionId, parentId: null, summary: request.summary, mergedWith: null };
+}
+
+/**
+ * The article row and its first revision, in one transaction. Two creations
+ * of one article race on its unique slug, a look-alike created at the same
+ * moment on the unique title skeleton: the loser gets a 409.
+ */
+export async function commitFirstRevision(
+  db: Db,
+  article: { slug: string; content: unknown; meta: RevisionMeta },
+): Promise<{ revisionId: number; articleId: number; bytesWritten: number }> {
+  const checked = checkContent(article.slug, article.content);
+  try {
+    return await db.$transaction(async (tx: Tx) => {
+      const existing = await tx.article.findUnique({
+        where: { slug: article.slug },
+        select: { currentRevisionId: true },
+      });
+      if (existing)
+        throw new WikiError("conflict", "The article was created since your edit began.", {
+          currentRevisionId: existing.currentRevisionId,
+        });
+      const skeleton = titleSkeleton(checked.content.title);
+      const original = await tx.article.findUnique({ where: { titleSkeleton: skeleton }, select: { title: true } });
+      if (original) {
+        throw new WikiError(
+          "conflict",
+          `The title "${checked.content.title}" looks like the existing article '${original.title}'.`,
+          { field: "title", original: original.title },
+        );
+      }
+      const created = await tx.article.create({
+        data: { slug: article.slug, title: checked.content.title, titleSkeleton: skeleton },
+        select: { id: true },
+      });
+      // Nothing else can have moved the head of a row this transaction just made.
+      const appended = (await appendRevision(tx, {
+        articleId: created.id,
+        headRevisionId: null,
+        checked,
+        meta: article.meta,
+      }))!;
+      return { ...appended, articleId: created.id };
+    }, SAVE_TRANSACTION_LIMITS);
+  } catch (error) {
+    if (isTransactionConflict(error)) throw new WikiError("conflict", "The article was created since your edit began.");
+    throw error;
+  }
+}
