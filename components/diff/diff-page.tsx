@@ -3,7 +3,7 @@ import type { RevisionPair } from "@/lib/articles/compare";
 import type { RevisionView } from "@/lib/articles/read-article";
 import { formatTimestamp } from "@/lib/document/format";
 import { diffViewClass } from "./diff-view";
-import type { RenderedDiff } from "./render-diff";
+import type { RenderedDiff } from "./render-diff-job";
 import type { DiffMode } from "./section-diff-view";
 
 
