@@ -3,6 +3,8 @@
 // preset. The plugin below turns type-only imports and re-exports into value ones before the types are stripped,
 // so a layer breach or a cycle through `import type` is still seen.
 
+// biome-ignore-all lint/correctness/noComponentHookFactories: a Babel plugin, not a React component
+
 /** Marks every type-only import or re-export as a value one, so the TypeScript preset keeps it. */
 function keepTypeOnlyImports() {
   const keep = (path) => {

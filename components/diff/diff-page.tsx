@@ -64,6 +64,7 @@ export function DiffPage({ comparison, rendered, mode, userName }: { comparison:
           {stats.sectionsChanged} section{stats.sectionsChanged === 1 ? "" : "s"} changed · <ins className="diff-ins">+{stats.wordsInserted} words</ins> · <del className="diff-del">−{stats.wordsDeleted} words</del>
           {stats.blocksMoved ? ` · ${stats.blocksMoved} paragraph${stats.blocksMoved > 1 ? "s" : ""} moved` : ""}
         </p>
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: react-dom rendered this HTML on the diff worker, escaping every user string */}
         <div className={diffViewClass(mode)} dangerouslySetInnerHTML={{ __html: rendered.html }} />
       </div>
     </HtmlPage>

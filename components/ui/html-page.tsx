@@ -11,6 +11,7 @@ export const STYLESHEET = "/wiki.css?v=6";
 export function HtmlPage({ title, userName, reviewCount, children }: { title: string; userName?: string | null; reviewCount?: number | null; children: ReactNode }) {
   return (
     <html lang="en">
+      {/* biome-ignore lint/style/noHeadElement: a whole document rendered by react-dom/server for route handlers, not a Next page */}
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

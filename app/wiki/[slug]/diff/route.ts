@@ -47,6 +47,7 @@ export const GET = scriptFreeView(async (request: Request, context: { params: Pr
       // The diff workers' line is full: shed the request rather than queue it without end.
       const retryAfter = String((error.details as { retryAfter?: number } | undefined)?.retryAfter ?? 5);
       const notice = createElement("div", { className: "notice", role: "status" }, createElement("p", null, error.message));
+      // biome-ignore lint/correctness/noChildrenProp: createElement's typed props must hold HtmlPage's required children
       return htmlResponse(createElement(HtmlPage, { title: titleOfSlug(slug), userName, children: notice }), { status: 503, headers: { "retry-after": retryAfter, "cache-control": "no-store" } });
     }
     throw error;
