@@ -2,7 +2,7 @@
 
 import type { Editor } from "@tiptap/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { ProtectionLevel } from "@/lib/articles/protection";
+import type { ProtectionLevel } from "@/lib/authz/levels";
 import type { ArticleContent, DocJSON, Infobox, Reference } from "@/lib/document/model";
 import { ChangesPanel } from "./changes-panel";
 import { CitationDialog } from "./citation-dialog";

@@ -17,7 +17,9 @@ import { budgetFromEnv, ByteLru } from "../cache/lru";
  * edit of a 1 MB article stores the section, one chunk and one root.
  */
 
-type BlobKind = "section" | "reference" | "infobox" | "chunk" | "root";
+/** What a content blob holds (ContentBlob.kind; the database refuses any other). */
+export const BLOB_KINDS = ["section", "reference", "infobox", "chunk", "root"] as const;
+type BlobKind = (typeof BLOB_KINDS)[number];
 
 export interface BlobRow {
   hash: string;

@@ -7,6 +7,7 @@ import type { ArticleContent, Reference, Section } from "../document/model";
 import { pruneUncitedReferences } from "../document/prune";
 import { validateArticleContent } from "../document/validate";
 import { WikiError } from "../errors";
+import { RevisionTag } from "./revision-tags";
 import { loadContent } from "./content-store";
 import { maxEditBytes, type TEditConflictDetails, type TEditRequestParsed } from "./edit-contract";
 import { mergeContent } from "./merge";
@@ -189,7 +190,7 @@ async function saveOnHead(
     authorId: options.author,
     summary,
     minor: request.minor,
-    tags: mergedWith ? ["merged"] : [],
+    tags: mergedWith ? [RevisionTag.merged] : [],
   });
   if (saved.status === "unchanged") return { status: "unchanged", revisionId: saved.revisionId };
   return { status: "saved", revisionId: saved.revisionId, parentId: head, summary, mergedWith };

@@ -1,6 +1,4 @@
-/** Protection levels, weakest first (DESIGN.md). */
-export const PROTECTION_LEVELS = ["none", "semi", "extended", "full"] as const;
-export type ProtectionLevel = (typeof PROTECTION_LEVELS)[number];
+import { PROTECTION_LEVELS, type ProtectionLevel } from "../authz/levels";
 
 /** An article's protection as stored. */
 export interface StoredProtection {

@@ -7,8 +7,9 @@ import { decide, type Actor } from "../authz/policy";
 import { getDb, type Db } from "../db/client";
 import { WikiError } from "../errors";
 import { loadProposalVersion, writeProposalVersion } from "./proposal-store";
+import { ProposalStatus } from "./status";
 
-const REVISABLE = ["open", "changes_requested"];
+const REVISABLE: string[] = [ProposalStatus.open, ProposalStatus.changes_requested];
 
 async function lockProposal(tx: Parameters<Parameters<Db["$transaction"]>[0]>[0], id: number) {
   const rows = await tx.$queryRaw<Array<{ id: number }>>`SELECT id FROM "Proposal" WHERE id = ${id} FOR UPDATE`;
@@ -40,7 +41,7 @@ export async function reviseProposal(options: { actor: Actor | null; proposalId:
     if (!REVISABLE.includes(locked.status)) throw new WikiError("conflict", `This proposal is ${locked.status.replace("_", " ")} and can no longer be revised.`, { status: locked.status });
     const version = locked.currentVersion + 1;
     await writeProposalVersion(tx, { proposalId: proposal.id, version, baseRevisionId, base, content, summary: options.request.summary });
-    await tx.proposal.update({ where: { id: proposal.id }, data: { currentVersion: version, status: "open", updatedAt: new Date(), ...(options.request.summary ? { summary: options.request.summary } : {}) } });
+    await tx.proposal.update({ where: { id: proposal.id }, data: { currentVersion: version, status: ProposalStatus.open, updatedAt: new Date(), ...(options.request.summary ? { summary: options.request.summary } : {}) } });
     return { proposalId: proposal.id, version };
   });
 }
@@ -53,8 +54,8 @@ export async function withdrawProposal(options: { actor: Actor | null; proposalI
     const proposal = await lockProposal(tx, options.proposalId);
     if (proposal.authorId !== options.actor!.id) throw new WikiError("forbidden", "Only the author of a proposal can withdraw it.");
     if (!REVISABLE.includes(proposal.status)) throw new WikiError("conflict", `This proposal is already ${proposal.status.replace("_", " ")}.`, { status: proposal.status });
-    await tx.proposal.update({ where: { id: proposal.id }, data: { status: "withdrawn", updatedAt: new Date() } });
-    return { proposalId: proposal.id, status: "withdrawn" };
+    await tx.proposal.update({ where: { id: proposal.id }, data: { status: ProposalStatus.withdrawn, updatedAt: new Date() } });
+    return { proposalId: proposal.id, status: ProposalStatus.withdrawn };
   });
 }
 

@@ -3,6 +3,7 @@ import { loadContent } from "../articles/content-store";
 import { mergeContent } from "../articles/merge";
 import { saveRevision } from "../articles/save-revision";
 import { effectiveProtection } from "../articles/protection";
+import { RevisionTag } from "../articles/revision-tags";
 import { assertAllowed } from "../authz/assert";
 import { decide, decidePublication, type Actor } from "../authz/policy";
 import { getDb, type Db, type Tx } from "../db/client";
@@ -14,8 +15,10 @@ import { lockProposal } from "./change-proposal";
 import { brokenDependencies, describePart, explainBrokenDependency, partDependencies, partKey, type ProposalPart } from "./part-dependencies";
 import { acceptedContent } from "./proposal-content";
 import { loadProposalVersion } from "./proposal-store";
+import { ReviewDecisionAction } from "./review-action";
+import { ProposalStatus } from "./status";
 
-export type ReviewAction = "approve" | "reject" | "request_changes";
+export type ReviewAction = Exclude<ReviewDecisionAction, "partial">;
 
 /** A part of a proposal a reviewer declines, with the reason the author will read. */
 export interface DeclinedPart {
@@ -37,7 +40,11 @@ export interface DecisionOptions {
   db?: Db;
 }
 
-const STATUS_AFTER: Record<ReviewAction, string> = { approve: "approved", reject: "rejected", request_changes: "changes_requested" };
+const STATUS_AFTER: Record<ReviewAction, ProposalStatus> = {
+  approve: ProposalStatus.approved,
+  reject: ProposalStatus.rejected,
+  request_changes: ProposalStatus.changes_requested,
+};
 
 /**
  * A reviewer's decision on the version of an open proposal they saw. It is
@@ -69,7 +76,7 @@ export async function decideProposal(options: DecisionOptions) {
     const outcome = await db.$transaction(
       async (tx) => {
         const proposal = await lockProposal(tx, options.proposalId);
-        if (proposal.status !== "open") {
+        if (proposal.status !== ProposalStatus.open) {
           throw new WikiError("conflict", `This proposal is ${proposal.status.replace("_", " ")}; it can no longer be decided.`, { status: proposal.status });
         }
         if (options.version > proposal.currentVersion) {
@@ -96,7 +103,7 @@ export async function decideProposal(options: DecisionOptions) {
               proposalId: proposal.id,
               version: proposal.currentVersion,
               reviewerId: reviewer!.id,
-              action: options.action === "approve" && declined.length ? "partial" : options.action,
+              action: options.action === "approve" && declined.length ? ReviewDecisionAction.partial : options.action,
               comment,
               declined: declined.length ? (declined as unknown as object) : undefined,
               protectionLevel: protection,
@@ -121,7 +128,7 @@ export async function decideProposal(options: DecisionOptions) {
             throw new WikiError(
               "conflict",
               "The article changed in the same places since this proposal was made; it must be resolved in the editor before it can be approved.",
-              { status: "open", conflict: merged.conflict, currentRevisionId: article.currentRevisionId },
+              { status: ProposalStatus.open, conflict: merged.conflict, currentRevisionId: article.currentRevisionId },
             );
           }
           content = merged.content;
@@ -135,10 +142,10 @@ export async function decideProposal(options: DecisionOptions) {
           authorId: proposal.authorId,
           approvedById: reviewer!.id,
           summary: proposal.summary || `Proposal #${proposal.id}`,
-          tags: declined.length ? ["partially approved"] : [],
+          tags: declined.length ? [RevisionTag["partially approved"]] : [],
         });
         const revisionId = saved.status === "saved" ? saved.revisionId : null;
-        const status = declined.length ? "partially_approved" : "approved";
+        const status = declined.length ? ProposalStatus.partially_approved : ProposalStatus.approved;
         await record(revisionId);
         await tx.proposal.update({ where: { id: proposal.id }, data: { status, updatedAt: new Date() } });
         return { proposalId: proposal.id, status, revisionId, protection };
@@ -201,6 +208,6 @@ async function staleVersionError(db: Db, proposalId: number, seenVersion: number
   return new WikiError(
     "conflict",
     `The author changed the proposal since you opened it: you saw version ${seenVersion}, it is now version ${currentVersion}. Nothing was decided; review the new version and decide again.`,
-    { status: "open", reason: "stale_version", seenVersion, currentVersion, diff: diffArticles(seen.content, current.content) },
+    { status: ProposalStatus.open, reason: "stale_version", seenVersion, currentVersion, diff: diffArticles(seen.content, current.content) },
   );
 }

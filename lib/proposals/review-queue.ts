@@ -2,10 +2,11 @@ import "server-only";
 import { loadManifest } from "../articles/content-store";
 import { effectiveGroups } from "../authz/policy";
 import { getDb, type Db } from "../db/client";
+import { ProposalStatus } from "./status";
 
 /** Filters of the review queue. */
 export interface QueueFilters {
-  status?: string;
+  status?: ProposalStatus;
   article?: string;
   author?: string;
   /** only proposals that do (true) or do not (false) apply cleanly to the current revision */
@@ -22,7 +23,7 @@ export interface QueueFilters {
 export async function listReviewQueue(filters: QueueFilters = {}, db: Db = getDb()) {
   const proposals = await db.proposal.findMany({
     where: {
-      status: filters.status ?? "open",
+      status: filters.status ?? ProposalStatus.open,
       ...(filters.article ? { article: { slug: filters.article } } : {}),
       ...(filters.author ? { author: { name: filters.author } } : {}),
     },
@@ -71,7 +72,7 @@ export async function listReviewQueue(filters: QueueFilters = {}, db: Db = getDb
 
 /** How many proposals wait for review (the reviewer's header badge). */
 export async function countOpenProposals(db: Db = getDb()): Promise<number> {
-  return db.proposal.count({ where: { status: "open" } });
+  return db.proposal.count({ where: { status: ProposalStatus.open } });
 }
 
 /** The public review log: every decision, newest first. */

@@ -1,9 +1,11 @@
 import "server-only";
-import { decide, GRANTABLE_GROUPS, type Actor, type GrantableGroup } from "../authz/policy";
+import { GRANTABLE_GROUPS, type GrantableGroup } from "../authz/groups";
+import { decide, type Actor } from "../authz/policy";
 import { nameKeyOf } from "../auth/usernames";
 import { getDb, type Db } from "../db/client";
 import { WikiError } from "../errors";
 import { assertAllowed } from "../authz/assert";
+import { RightsAction } from "./rights-action";
 
 async function findTarget(db: Db, name: string) {
   const user = await db.user.findUnique({ where: { nameKey: nameKeyOf(name) }, select: { id: true, name: true } });
@@ -28,7 +30,7 @@ export async function grantGroup(options: { actor: Actor | null; targetName: str
     const existing = await tx.userGroup.findUnique({ where: { userId_group: { userId: target.id, group: options.group } } });
     if (existing) throw new WikiError("conflict", `${target.name} is already in the group ${options.group}.`);
     await tx.userGroup.create({ data: { userId: target.id, group: options.group, grantedById: options.actor!.id, reason } });
-    await tx.rightsLog.create({ data: { actorId: options.actor!.id, targetId: target.id, action: "grant", group: options.group, reason } });
+    await tx.rightsLog.create({ data: { actorId: options.actor!.id, targetId: target.id, action: RightsAction.grant, group: options.group, reason } });
   });
   return { user: target.name, group: options.group };
 }
@@ -42,7 +44,7 @@ export async function revokeGroup(options: { actor: Actor | null; targetName: st
   await db.$transaction(async (tx) => {
     const removed = await tx.userGroup.deleteMany({ where: { userId: target.id, group: options.group } });
     if (removed.count === 0) throw new WikiError("conflict", `${target.name} is not in the group ${options.group}.`);
-    await tx.rightsLog.create({ data: { actorId: options.actor!.id, targetId: target.id, action: "revoke", group: options.group, reason } });
+    await tx.rightsLog.create({ data: { actorId: options.actor!.id, targetId: target.id, action: RightsAction.revoke, group: options.group, reason } });
   });
   return { user: target.name, group: options.group };
 }
@@ -57,7 +59,7 @@ export async function blockUser(options: { actor: Actor | null; targetName: stri
   if (target.id === options.actor!.id) throw new WikiError("bad_request", "You cannot block yourself.");
   await db.$transaction([
     db.user.update({ where: { id: target.id }, data: { blockedAt: new Date(), blockExpiresAt: options.expiresAt, blockReason: reason } }),
-    db.rightsLog.create({ data: { actorId: options.actor!.id, targetId: target.id, action: "block", reason, expiresAt: options.expiresAt } }),
+    db.rightsLog.create({ data: { actorId: options.actor!.id, targetId: target.id, action: RightsAction.block, reason, expiresAt: options.expiresAt } }),
   ]);
   return { user: target.name, blockedUntil: options.expiresAt?.toISOString() ?? null };
 }
@@ -71,7 +73,7 @@ export async function unblockUser(options: { actor: Actor | null; targetName: st
   await db.$transaction(async (tx) => {
     const lifted = await tx.user.updateMany({ where: { id: target.id, blockedAt: { not: null } }, data: { blockedAt: null, blockExpiresAt: null, blockReason: null } });
     if (lifted.count === 0) throw new WikiError("conflict", `${target.name} is not blocked.`);
-    await tx.rightsLog.create({ data: { actorId: options.actor!.id, targetId: target.id, action: "unblock", reason } });
+    await tx.rightsLog.create({ data: { actorId: options.actor!.id, targetId: target.id, action: RightsAction.unblock, reason } });
   });
   return { user: target.name };
 }
@@ -94,7 +96,7 @@ export async function grantGroupFromCommandLine(options: { targetName: string; g
       create: { userId: target.id, group: options.group, reason },
       update: {},
     });
-    await tx.rightsLog.create({ data: { targetId: target.id, action: "grant", group: options.group, reason } });
+    await tx.rightsLog.create({ data: { targetId: target.id, action: RightsAction.grant, group: options.group, reason } });
   });
   return { user: target.name, group: options.group };
 }

@@ -1,14 +1,17 @@
 import { errorResponse, json } from "@/lib/http/respond";
 import { listReviewQueue } from "@/lib/proposals/review-queue";
-
-const STATUSES = ["open", "changes_requested", "approved", "partially_approved", "rejected", "withdrawn"];
+import { PROPOSAL_STATUSES, ProposalStatus, ZProposalStatus } from "@/lib/proposals/status";
 
 // GET /api/proposals?status=open&article=&author=&clean=true|false — the review queue, oldest first. Public.
 export async function GET(request: Request) {
   try {
     const url = new URL(request.url);
-    const status = url.searchParams.get("status") ?? "open";
-    if (!STATUSES.includes(status)) return json({ error: { code: "bad_request", message: `status must be one of ${STATUSES.join(", ")}.` } }, 400);
+    const parsed = ZProposalStatus.safeParse(url.searchParams.get("status") ?? ProposalStatus.open);
+    if (!parsed.success) {
+      const message = `status must be one of ${PROPOSAL_STATUSES.join(", ")}.`;
+      return json({ error: { code: "bad_request", message } }, 400);
+    }
+    const status = parsed.data;
     const clean = url.searchParams.get("clean");
     const proposals = await listReviewQueue({
       status,

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { setProtection } from "@/lib/articles/protect-article";
-import { PROTECTION_LEVELS } from "@/lib/articles/protection";
+import { ZProtectionLevel } from "@/lib/authz/levels";
 import { mutation } from "@/lib/http/mutation";
 import { json } from "@/lib/http/respond";
 
 const ZSetProtectionRequestSchema = z.strictObject({
-  level: z.enum(PROTECTION_LEVELS),
+  level: ZProtectionLevel,
   expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
   reason: z.string().max(500),
 });

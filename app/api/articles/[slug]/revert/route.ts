@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { revertArticle } from "@/lib/articles/revert-article";
+import { ZRevertMode } from "@/lib/articles/revision-tags";
 import { mutation } from "@/lib/http/mutation";
 import { json } from "@/lib/http/respond";
 import { ZId } from "@/lib/http/ids";
 
 const ZRevertRequestSchema = z.strictObject({
   revisionId: ZId,
-  mode: z.enum(["undo", "restore"]),
+  mode: ZRevertMode,
   reason: z.string().max(400).default(""),
 });
 

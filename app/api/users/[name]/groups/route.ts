@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { GRANTABLE_GROUPS } from "@/lib/authz/policy";
+import { ZGrantableGroup } from "@/lib/authz/groups";
 import { mutation } from "@/lib/http/mutation";
 import { json } from "@/lib/http/respond";
 import { grantGroup } from "@/lib/users/change-rights";
 
-const ZGrantGroupRequestSchema = z.strictObject({ group: z.enum(GRANTABLE_GROUPS), reason: z.string().max(500) });
+const ZGrantGroupRequestSchema = z.strictObject({ group: ZGrantableGroup, reason: z.string().max(500) });
 
 // POST /api/users/{name}/groups — grant a group. Admins.
 export const POST = mutation<typeof ZGrantGroupRequestSchema, { name: string }>({
