@@ -7,6 +7,7 @@
  * content-addressed blobs and revision rows saveRevision writes, in batches.
  */
 import { encodeContent } from "../lib/articles/content-store";
+import { deepFreeze } from "../lib/cache/deep-freeze";
 import { saveRevision } from "../lib/articles/save-revision";
 import type { Db } from "../lib/db/client";
 import { docFromMarkup } from "../lib/document/markup";
@@ -18,14 +19,6 @@ export function articleOfChars(chars: number, seed: number, title: string): Arti
   const sections = Math.max(3, Math.round(chars / 2000));
   const sectionChars = Math.round(chars / sections);
   return generateArticle({ title, sections, references: Math.max(4, Math.round(chars / 300)), sectionChars, seed });
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }
 
 /** JSON.stringify(value)'s byte length, memoized on frozen objects (unchanged sections are shared). */

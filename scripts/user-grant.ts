@@ -1,7 +1,7 @@
 /** `npm run user:grant -- <name> <group>`: grants a group (e.g. the first admin) on DATABASE_URL or the embedded database. */
 import { closeDb, getDb } from "../lib/db/client";
 import { prepareDatabase } from "../lib/db/setup";
-import { GRANTABLE_GROUPS, type GrantableGroup } from "../lib/authz/policy";
+import { GRANTABLE_GROUPS, type GrantableGroup } from "../lib/authz/groups";
 import { grantGroupFromCommandLine } from "../lib/users/change-rights";
 
 const [name, group] = process.argv.slice(2);

@@ -1,9 +1,8 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { GRANTABLE_GROUPS } from "@/lib/authz/groups";
 import { callApi } from "../ui/api-client";
-
-const GROUPS = ["extendedconfirmed", "reviewer", "admin"] as const;
 
 /** An admin's controls for one user: grant or remove a group, block or unblock; every change needs a reason. */
 export function UserRightsForm({ name, granted, blocked }: { name: string; granted: string[]; blocked: boolean }) {
@@ -41,8 +40,12 @@ export function UserRightsForm({ name, granted, blocked }: { name: string; grant
         <option value="block">{blocked ? "Change block" : "Block"}</option>
         {blocked ? <option value="unblock">Unblock</option> : null}
       </select>
-      <select name="group" aria-label="Group" defaultValue={GROUPS.find((group) => !granted.includes(group)) ?? GROUPS[0]}>
-        {GROUPS.map((group) => (
+      <select
+        name="group"
+        aria-label="Group"
+        defaultValue={GRANTABLE_GROUPS.find((group) => !granted.includes(group)) ?? GRANTABLE_GROUPS[0]}
+      >
+        {GRANTABLE_GROUPS.map((group) => (
           <option key={group} value={group}>
             {group}
           </option>

@@ -44,7 +44,7 @@ export function Infobox({ infobox, plan }: { infobox: InfoboxData; plan: Citatio
           <tr>
             <td colSpan={columns} className="infobox-image">
               <div className="infobox-image-placeholder" aria-hidden="true">
-                <svg viewBox="0 0 64 40" width="96" height="60">
+                <svg viewBox="0 0 64 40" width="96" height="60" aria-hidden="true">
                   <path d="M2 38 L22 14 L34 28 L44 18 L62 38 Z" fill="currentColor" opacity="0.35" />
                   <circle cx="48" cy="9" r="5" fill="currentColor" opacity="0.35" />
                 </svg>

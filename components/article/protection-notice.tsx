@@ -1,4 +1,4 @@
-import type { ProtectionLevel } from "@/lib/articles/protection";
+import type { ProtectionLevel } from "@/lib/authz/levels";
 import { describeProtection } from "@/lib/authz/rules";
 import { formatDate } from "@/lib/document/format";
 

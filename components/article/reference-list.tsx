@@ -20,11 +20,14 @@ function Backlinks({ ids }: { ids: string[] }) {
   return (
     <span className="backlinks">
       <span className="visually-hidden">Jump up to citations: </span>^{" "}
-      {ids.map((id, index) => (
-        <a key={id} href={`#${id}`}>
-          {letterLabel(index)}
-        </a>
-      )).reduce<React.ReactNode[]>((acc, link, index) => (index ? [...acc, " ", link] : [link]), [])}
+      {ids.flatMap((id, index) => {
+        const link = (
+          <a key={id} href={`#${id}`}>
+            {letterLabel(index)}
+          </a>
+        );
+        return index ? [" ", link] : [link];
+      })}
     </span>
   );
 }
@@ -35,7 +38,7 @@ function ExternalLink({ href, children }: { href?: string; children: React.React
       {children}
     </a>
   ) : (
-    <>{children}</>
+    children
   );
 }
 

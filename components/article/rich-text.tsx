@@ -34,7 +34,7 @@ export function richTextMappings(plan: CitationPlan, options: { inline?: boolean
   const nodeMapping: Record<string, (props: NodeProps) => ReactNode> = {
     doc: ({ children }) => <>{children}</>,
     text: ({ node }) => node.text ?? "",
-    paragraph: ({ children }) => (options.inline ? <>{children}</> : <p>{children}</p>),
+    paragraph: ({ children }) => (options.inline ? children : <p>{children}</p>),
     hardBreak: () => <br />,
     bulletList: ({ children }) => <ul>{children}</ul>,
     orderedList: ({ node, children }) => <ol start={typeof node.attrs?.start === "number" && node.attrs.start !== 1 ? node.attrs.start : undefined}>{children}</ol>,
@@ -91,7 +91,7 @@ export function richTextMappings(plan: CitationPlan, options: { inline?: boolean
           {children}
         </a>
       ) : (
-        <>{children}</>
+        children
       );
     },
     wikiLink: ({ mark, children }) => <a href={`/wiki/${encodeURIComponent(slugOfTitle(String(mark.attrs?.title ?? "")))}`}>{children}</a>,

@@ -3,7 +3,7 @@ import type { RevisionPair } from "@/lib/articles/compare";
 import type { RevisionView } from "@/lib/articles/read-article";
 import { formatTimestamp } from "@/lib/document/format";
 import { diffViewClass } from "./diff-view";
-import type { RenderedDiff } from "./render-diff";
+import type { RenderedDiff } from "./render-diff-job";
 import type { DiffMode } from "./section-diff-view";
 
 
@@ -65,6 +65,7 @@ export function DiffPage(props: { comparison: RevisionPair; rendered: RenderedDi
           {stats.sectionsChanged} section{stats.sectionsChanged === 1 ? "" : "s"} changed · <ins className="diff-ins">+{stats.wordsInserted} words</ins> · <del className="diff-del">−{stats.wordsDeleted} words</del>
           {stats.blocksMoved ? ` · ${stats.blocksMoved} paragraph${stats.blocksMoved > 1 ? "s" : ""} moved` : ""}
         </p>
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: react-dom rendered this HTML on the diff worker, escaping every user string */}
         <div className={diffViewClass(mode)} dangerouslySetInnerHTML={{ __html: rendered.html }} />
       </div>
     </HtmlPage>

@@ -46,7 +46,7 @@ export function DiffViewContent({ diff, from, to, mode }: DiffViewProps) {
   for (const section of diff.sections) {
     const last = groups[groups.length - 1];
     if (isQuiet(section)) {
-      if (last && last.quiet) last.sections.push(section);
+      if (last?.quiet) last.sections.push(section);
       else groups.push({ quiet: true, sections: [section] });
     } else groups.push({ quiet: false, section });
   }

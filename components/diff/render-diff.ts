@@ -1,25 +1,9 @@
 import "server-only";
 import { Worker } from "node:worker_threads";
 import type { ArticleContent } from "@/lib/document/model";
-import type { ArticleDiff } from "@/lib/diff/types";
 import { lazyWorkerPool } from "@/lib/workers/pool";
 import type { DiffMode } from "./section-diff-view";
-
-export interface RenderDiffJob {
-  older: string;
-  newer: string;
-  mode: DiffMode;
-}
-
-/**
- * A diff as the diff page shows it: its counts, and the inside of the
- * DiffView element as react-dom rendered it on the worker, from the two
- * revisions' JSON (so React escaped every user string in it).
- */
-export interface RenderedDiff {
-  stats: ArticleDiff["stats"];
-  html: string;
-}
+import type { RenderDiffJob, RenderedDiff } from "./render-diff-job";
 
 const pool = lazyWorkerPool<RenderDiffJob, RenderedDiff>(() => new Worker(new URL("./diff-page-worker.ts", import.meta.url)));
 

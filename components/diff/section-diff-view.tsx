@@ -58,7 +58,7 @@ function InlineBlock({ block, lookup, titleOf }: { block: BlockDiff; lookup: Ref
     case "insert":
       return (
         <div className="diff-block diff-block-ins" data-op="insert">
-          <span className="diff-gutter" aria-label="added">+</span>
+          <span className="diff-gutter" role="img" aria-label="added">+</span>
           <ins className="diff-ins">
             <Tokens tokens={block.tokens} lookup={lookup} />
           </ins>
@@ -67,7 +67,7 @@ function InlineBlock({ block, lookup, titleOf }: { block: BlockDiff; lookup: Ref
     case "delete":
       return (
         <div className="diff-block diff-block-del" data-op="delete">
-          <span className="diff-gutter" aria-label="removed">−</span>
+          <span className="diff-gutter" role="img" aria-label="removed">−</span>
           <del className="diff-del">
             <Tokens tokens={block.tokens} lookup={lookup} />
           </del>
@@ -76,7 +76,7 @@ function InlineBlock({ block, lookup, titleOf }: { block: BlockDiff; lookup: Ref
     case "change":
       return (
         <div className="diff-block diff-block-change" data-op="change">
-          <span className="diff-gutter" aria-label="changed">±</span>
+          <span className="diff-gutter" role="img" aria-label="changed">±</span>
           {block.runs ? (
             <Runs runs={block.runs} lookup={lookup} />
           ) : (

@@ -12,7 +12,7 @@ function shorten(text: string, max = 48): string {
 export function TokenView({ token, lookup }: { token: Token; lookup: ReferenceLookup }) {
   switch (token.kind) {
     case "text":
-      return token.marks.includes("bold") ? <b>{token.text}</b> : token.marks.includes("italic") ? <i>{token.text}</i> : <>{token.text}</>;
+      return token.marks.includes("bold") ? <b>{token.text}</b> : token.marks.includes("italic") ? <i>{token.text}</i> : token.text;
     case "citation": {
       const reference = lookup(token.refKey);
       return (

@@ -2,7 +2,7 @@
 
 import type { Editor } from "@tiptap/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { ProtectionLevel } from "@/lib/articles/protection";
+import type { ProtectionLevel } from "@/lib/authz/levels";
 import type { ArticleContent, DocJSON, Infobox, Reference } from "@/lib/document/model";
 import { ChangesPanel } from "./changes-panel";
 import { CitationDialog } from "./citation-dialog";
@@ -132,6 +132,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
   }, [storage]);
 
   // Restore a stored draft once, on the client (localStorage does not exist on the server).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once on mount; later changes must not re-offer the draft
   useEffect(() => {
     const stored = readDraft(storageKey);
     if (stored && stored.baseRevisionId === props.baseRevisionId) {
@@ -288,7 +289,10 @@ export function ArticleEditor(props: ArticleEditorProps) {
           {props.protectionNotice}
         </div>
       ) : null}
-      {restore ? <RestoreNotice offer={restore} onRestore={() => (applyDraft(restore.draft), setRestore({ ...restore, kind: "restored" }))} onDiscard={discardDraft} onDismiss={() => setRestore(null)} /> : null}
+      {restore ? <RestoreNotice offer={restore} onRestore={() => {
+            applyDraft(restore.draft);
+            setRestore({ ...restore, kind: "restored" });
+          }} onDiscard={discardDraft} onDismiss={() => setRestore(null)} /> : null}
       {conflict ? <ConflictPanel message={conflict.message} details={conflict.details} mine={conflict.mine.content} onResolve={resolveConflict} /> : null}
       {panel?.kind === "preview" ? <PreviewPanel content={panel.draft.content} slug={slug} protectionLevel={props.protectionLevel} focusSectionId={sectionId} onClose={() => setPanel(null)} /> : null}
       {panel?.kind === "changes" ? <ChangesPanel from={base} to={panel.draft.content} onClose={() => setPanel(null)} /> : null}
@@ -299,10 +303,16 @@ export function ArticleEditor(props: ArticleEditorProps) {
           initial={initial.infobox}
           infobox={infobox}
           changed={!sameInfobox(infobox, base.infobox)}
-          onChange={(next) => (setInfobox(next), touched())}
+          onChange={(next) => {
+            setInfobox(next);
+            touched();
+          }}
           store={store}
           handlers={handlers}
-          onDocChange={(path, value) => (setInfobox((current) => (current ? setInfoboxDoc(current, path, value) : current)), touched())}
+          onDocChange={(path, value) => {
+            setInfobox((current) => (current ? setInfoboxDoc(current, path, value) : current));
+            touched();
+          }}
           onFocus={(editor) => setActive({ editor, main: false })}
         />
       ) : null}
@@ -351,9 +361,15 @@ export function ArticleEditor(props: ArticleEditorProps) {
 
       <SaveBar
         summary={summary}
-        onSummary={(value) => (setSummary(value), touched())}
+        onSummary={(value) => {
+          setSummary(value);
+          touched();
+        }}
         minor={minor}
-        onMinor={(value) => (setMinor(value), touched())}
+        onMinor={(value) => {
+          setMinor(value);
+          touched();
+        }}
         onPreview={preview}
         onChanges={showChanges}
         onSave={() => void submit(compose(), base, baseRevisionId)}

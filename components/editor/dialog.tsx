@@ -34,6 +34,7 @@ export function Dialog({ title, onClose, children, className }: { title: string;
   }, []);
 
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the click closes on the backdrop; Escape closes natively ("cancel")
     <dialog
       ref={ref}
       className={`editor-dialog ${className ?? ""}`}

@@ -3,7 +3,7 @@
 import { useEffect, useRef } from "react";
 import { ArticleView } from "@/components/article/article-view";
 import type { RevisionView } from "@/lib/articles/read-article";
-import type { ProtectionLevel } from "@/lib/articles/protection";
+import type { ProtectionLevel } from "@/lib/authz/levels";
 import type { ArticleContent } from "@/lib/document/model";
 
 /**

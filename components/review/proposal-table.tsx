@@ -1,4 +1,5 @@
 import { formatDate } from "@/lib/document/format";
+import { ProposalStatus } from "@/lib/proposals/status";
 
 export interface ProposalRow {
   id: number;
@@ -39,7 +40,7 @@ export function ProposalTable({ proposals, showArticle = true }: { proposals: Pr
           <tr key={proposal.id} data-proposal-id={proposal.id}>
             <td>
               <a href={`/proposals/${proposal.id}`}>#{proposal.id}</a> {proposal.summary || <span className="form-hint">(no summary)</span>}
-              {proposal.status !== "open" ? <span className={`status-badge status-${proposal.status}`}> {proposal.status.replace("_", " ")}</span> : null}
+              {proposal.status !== ProposalStatus.open ? <span className={`status-badge status-${proposal.status}`}> {proposal.status.replace("_", " ")}</span> : null}
             </td>
             {showArticle ? (
               <td>

@@ -18,6 +18,7 @@ export interface Reader {
 export function HtmlPage({ title, reader, children }: { title: string; reader?: Reader | null; children: ReactNode }) {
   return (
     <html lang="en">
+      {/* biome-ignore lint/style/noHeadElement: a whole document rendered by react-dom/server for route handlers, not a Next page */}
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -6,6 +6,7 @@ import { WikiError } from "../errors";
 import { blobsToStore, encodeContent, loadContent } from "./content-store";
 import { mergeContent, type MergeConflict } from "./merge";
 import { slugOfTitle } from "./titles";
+import { RevisionTag } from "./revision-tags";
 
 /**
  * THE way a revision lands on an article's head (DESIGN.md invariant 1):
@@ -191,7 +192,7 @@ export async function commitOnHead(
   const summary = change.meta.summary ?? "";
   const labelled = mergedWith !== null && change.labelMerge;
   const meta = labelled
-    ? { ...change.meta, summary: mergedSummary(summary, head), tags: [...(change.meta.tags ?? []), "merged"] }
+    ? { ...change.meta, summary: mergedSummary(summary, head), tags: [...(change.meta.tags ?? []), RevisionTag.merged] }
     : change.meta;
   const appended = await appendRevision(tx, { articleId: article.id, headRevisionId: head, checked, meta });
   // Unreachable while the row is locked; were it reached, the head moved and nothing was written.

@@ -3,6 +3,7 @@ import canonicalize from "canonicalize";
 import { createHash } from "node:crypto";
 import type { ArticleContent, Infobox, Reference, Section } from "../document/model";
 import type { Tx, Db } from "../db/client";
+import { deepFreeze } from "../cache/deep-freeze";
 import { budgetFromEnv, ByteLru } from "../cache/lru";
 
 /**
@@ -16,7 +17,9 @@ import { budgetFromEnv, ByteLru } from "../cache/lru";
  * edit of a 1 MB article stores the section, one chunk and one root.
  */
 
-type BlobKind = "section" | "reference" | "infobox" | "chunk" | "root";
+/** What a content blob holds (ContentBlob.kind; the database refuses any other). */
+export const BLOB_KINDS = ["section", "reference", "infobox", "chunk", "root"] as const;
+type BlobKind = (typeof BLOB_KINDS)[number];
 
 export interface BlobRow {
   hash: string;
@@ -112,14 +115,6 @@ export function encodeContent(content: ArticleContent): {
  * it read recently; frozen, because callers share them.
  */
 const blobCache = new ByteLru<unknown>(budgetFromEnv("WIKI_CONTENT_CACHE_MB", 128));
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
 
 /** Empties the blob cache (benchmarks measure cold reads with it). */
 export function clearContentCache(): void {

@@ -3,7 +3,7 @@ import type { Actor } from "../authz/policy";
 import { getDb, type Db } from "../db/client";
 import { WikiError } from "../errors";
 import { authorize } from "../authz/assert";
-import type { ProtectionLevel } from "./protection";
+import type { ProtectionLevel } from "../authz/levels";
 
 /**
  * Sets an article's protection (admins only): level, optional expiry and a

@@ -1,6 +1,6 @@
-import { PROTECTION_LEVELS, type ProtectionLevel } from "../authz/protection-levels";
+import { PROTECTION_LEVELS, type ProtectionLevel } from "../authz/levels";
 
-// The levels are the policy's vocabulary (lib/authz); kept importable from here for the articles' callers.
+// The levels are the policy's vocabulary (lib/authz/levels.ts); kept importable from here for the articles' callers.
 export { PROTECTION_LEVELS, type ProtectionLevel };
 
 /** An article's protection as stored. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PROTECTION_LEVELS } from "./protection-levels";
+import { PROTECTION_LEVELS } from "./levels";
 import { decide, decidePublication, effectiveGroups, type Action, type Actor } from "./policy";
 
 const now = new Date("2026-01-01T00:00:00Z");

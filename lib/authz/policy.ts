@@ -1,10 +1,7 @@
-import type { ProtectionLevel } from "./protection-levels";
+import type { ProtectionLevel } from "./levels";
 import { formatDate } from "../document/format";
-import { APPROVE_GROUP_FOR_LEVEL, describeProtection, EDIT_GROUP_FOR_LEVEL, IMPLICIT_GROUP_THRESHOLDS, type Group } from "./rules";
-
-/** Groups that only an admin can grant (the implicit ones come from age and edits). */
-export const GRANTABLE_GROUPS = ["extendedconfirmed", "reviewer", "admin"] as const;
-export type GrantableGroup = (typeof GRANTABLE_GROUPS)[number];
+import { GRANTABLE_GROUPS, type Group } from "./groups";
+import { APPROVE_GROUP_FOR_LEVEL, describeProtection, EDIT_GROUP_FOR_LEVEL, IMPLICIT_GROUP_THRESHOLDS } from "./rules";
 
 /** What policy needs to know about the acting user, read from the database for every decision. */
 export interface Actor {
@@ -41,7 +38,7 @@ export function effectiveGroups(actor: Actor, now = new Date()): { implicit: Gro
   if (ageDays >= extendedconfirmed.days && actor.editCount >= extendedconfirmed.edits) implicit.push("extendedconfirmed");
   const granted = actor.grantedGroups.filter((group): group is Group => (GRANTABLE_GROUPS as readonly string[]).includes(group));
   const all = new Set<Group>([...implicit, ...granted]);
-  if (all.has("admin")) ["autoconfirmed", "extendedconfirmed", "reviewer"].forEach((group) => all.add(group as Group));
+  if (all.has("admin")) for (const group of ["autoconfirmed", "extendedconfirmed", "reviewer"] as const) all.add(group);
   if (all.has("extendedconfirmed")) all.add("autoconfirmed");
   return { implicit, granted, all };
 }

@@ -1,7 +1,5 @@
-import type { ProtectionLevel } from "./protection-levels";
-
-/** Groups a user can be in (DESIGN.md "Rights and protection"). */
-export type Group = "user" | "autoconfirmed" | "extendedconfirmed" | "reviewer" | "admin";
+import type { Group } from "./groups";
+import type { ProtectionLevel } from "./levels";
 
 /** Account age and edit count that make a user autoconfirmed or extended-confirmed (configurable). */
 export const IMPLICIT_GROUP_THRESHOLDS = {

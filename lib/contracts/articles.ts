@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { PROTECTION_LEVELS } from "../authz/protection-levels";
+import { ZRevertMode } from "../articles/revision-tags";
+import { PROTECTION_LEVELS } from "../authz/levels";
 import { ZId, zIdText } from "./ids";
 import { ZInfoboxSchema, ZReferenceSchema, ZSectionSchema, type ArticleContent, type Section } from "../document/model";
 
@@ -84,7 +85,7 @@ export type TEditResponse = TEditCreated | TEditUnchanged | TEditProposed;
 /** Body of `POST /api/articles/{slug}/revert`: undo one revision, or restore an old one. */
 export const ZRevertRequestSchema = z.strictObject({
   revisionId: ZId,
-  mode: z.enum(["undo", "restore"]),
+  mode: ZRevertMode,
   reason: z.string().max(400).default(""),
 });
 export type TRevertRequest = z.input<typeof ZRevertRequestSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PROPOSAL_STATUSES, ProposalStatus } from "../proposals/status";
 import { MAX_ID, zIdText } from "./ids";
 
 /*
@@ -44,16 +45,6 @@ export interface TDecisionResponse {
   protection: string;
 }
 
-/** Statuses a proposal can have, the review queue's filter. */
-const PROPOSAL_STATUSES = [
-  "open",
-  "changes_requested",
-  "approved",
-  "partially_approved",
-  "rejected",
-  "withdrawn",
-] as const;
-
 /** The path of every `/api/proposals/{id}` route. */
 export const ZProposalParams = z.object({ id: zIdText("proposal id") });
 
@@ -61,7 +52,7 @@ export const ZProposalParams = z.object({ id: zIdText("proposal id") });
 export const ZReviewQueueQuery = z.object({
   status: z
     .enum(PROPOSAL_STATUSES, { error: `status must be one of ${PROPOSAL_STATUSES.join(", ")}.` })
-    .default("open"),
+    .default(ProposalStatus.open),
   article: z.string().optional(),
   author: z.string().optional(),
   clean: z.string().optional().transform((clean) => (clean === undefined ? undefined : clean === "true")),

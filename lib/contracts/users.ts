@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { GRANTABLE_GROUPS } from "../authz/policy";
+import { GRANTABLE_GROUPS } from "../authz/groups";
 
 /*
  * The JSON API of users (app/api/users): registration, and the rights and

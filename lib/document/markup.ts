@@ -1,6 +1,6 @@
 import type { JSONContent } from "@tiptap/core";
 import type { ArticleContent, DocJSON, Infobox, InfoboxRow, Reference } from "./model";
-import type { SourceArticle, SourceBlock } from "../../prisma/seed/source-types";
+import type { SourceArticle, SourceBlock } from "./markup-source";
 
 /**
  * Turns the compact authoring markup of seeds, benchmarks and tests into

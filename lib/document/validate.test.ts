@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { demoArticle } from "../../prisma/seed/demo-article";
+import { deepFreeze } from "../cache/deep-freeze";
 import { articleFromSource, docFromMarkup } from "./markup";
 import type { ArticleContent } from "./model";
 import { documentSchema } from "./schema";
@@ -136,14 +137,6 @@ describe("validateArticleContent", () => {
 });
 
 describe("validateArticleContent on frozen (stored) documents", () => {
-  const deepFreeze = <T>(value: T): T => {
-    if (value && typeof value === "object") {
-      for (const child of Object.values(value)) deepFreeze(child);
-      Object.freeze(value);
-    }
-    return value;
-  };
-
   it("checks a frozen document once, and still checks what it is combined with", () => {
     const body = deepFreeze(docFromMarkup("Stored text[[ref:a]]"));
     expect(validateArticleContent(smallArticle({ sections: [{ id: "lead", title: "", level: 0, body }] })).ok).toBe(true);

@@ -7,8 +7,9 @@ import type { Actor } from "../authz/policy";
 import { getDb, type Db, type Tx } from "../db/client";
 import { WikiError } from "../errors";
 import { loadProposalVersion, writeProposalVersion } from "./proposal-store";
+import { ProposalStatus, REVISABLE_PROPOSAL_STATUSES } from "./status";
 
-const REVISABLE = ["open", "changes_requested"];
+const REVISABLE: string[] = REVISABLE_PROPOSAL_STATUSES.slice();
 
 /** The proposal as its author may change it: theirs (403 otherwise) and still open or sent back (409 otherwise). */
 async function findOwnRevisable(db: Db | Tx, proposalId: number, author: Actor, verb: "revise" | "withdraw") {
@@ -59,7 +60,7 @@ export async function reviseProposal(options: {
       where: { id: proposal.id, currentVersion: proposal.currentVersion, status: { in: REVISABLE } },
       data: {
         currentVersion: version,
-        status: "open",
+        status: ProposalStatus.open,
         updatedAt: new Date(),
         ...(options.request.summary ? { summary: options.request.summary } : {}),
       },
@@ -92,14 +93,14 @@ export async function withdrawProposal(options: { actor: Actor | null; proposalI
   const proposal = await findOwnRevisable(db, options.proposalId, author, "withdraw");
   const withdrawn = await db.proposal.updateMany({
     where: { id: proposal.id, status: { in: REVISABLE } },
-    data: { status: "withdrawn", updatedAt: new Date() },
+    data: { status: ProposalStatus.withdrawn, updatedAt: new Date() },
   });
   if (withdrawn.count === 0)
     throw notRevisable(
       (await db.proposal.findUniqueOrThrow({ where: { id: proposal.id }, select: { status: true } })).status,
       "withdraw",
     );
-  return { proposalId: proposal.id, status: "withdrawn" };
+  return { proposalId: proposal.id, status: ProposalStatus.withdrawn };
 }
 
 /** Adds a comment to a proposal's public discussion (any signed-in user who is not blocked). */

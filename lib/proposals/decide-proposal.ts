@@ -19,6 +19,9 @@ import {
 } from "./part-dependencies";
 import { acceptedContent } from "./proposal-content";
 import { loadProposalVersion } from "./proposal-store";
+import { RevisionTag } from "../articles/revision-tags";
+import { ProposalStatus } from "./status";
+import { ReviewDecisionAction } from "./review-action";
 
 export type ReviewAction = "approve" | "reject" | "request_changes";
 
@@ -42,10 +45,10 @@ export interface DecisionOptions {
   db?: Db;
 }
 
-const STATUS_AFTER: Record<ReviewAction, string> = {
-  approve: "approved",
-  reject: "rejected",
-  request_changes: "changes_requested",
+const STATUS_AFTER: Record<ReviewAction, ProposalStatus> = {
+  approve: ProposalStatus.approved,
+  reject: ProposalStatus.rejected,
+  request_changes: ProposalStatus.changes_requested,
 };
 
 /**
@@ -86,13 +89,13 @@ export async function decideProposal(options: DecisionOptions) {
         options.action !== "approve"
           ? STATUS_AFTER[options.action]
           : declined.length
-            ? "partially_approved"
-            : "approved";
+            ? ProposalStatus.partially_approved
+            : ProposalStatus.approved;
       const decision = {
         tx,
         proposal,
         reviewerId: reviewer.id,
-        action: options.action === "approve" && declined.length ? "partial" : options.action,
+        action: options.action === "approve" && declined.length ? ReviewDecisionAction.partial : options.action,
         comment,
         declined,
         status,
@@ -116,7 +119,7 @@ export async function decideProposal(options: DecisionOptions) {
           authorId: proposal.authorId,
           approvedById: reviewer.id,
           summary: proposal.summary || `Proposal #${proposal.id}`,
-          tags: declined.length ? ["partially approved"] : [],
+          tags: declined.length ? [RevisionTag["partially approved"]] : [],
         },
         onMovedHead: "merge",
         underLock: async (article) => {
@@ -166,7 +169,7 @@ async function undecidable(
   proposal: { id: number; status: string; currentVersion: number },
   seen: number,
 ): Promise<{ kind: "stale_version"; currentVersion: number } | null> {
-  if (proposal.status !== "open") {
+  if (proposal.status !== ProposalStatus.open) {
     throw new WikiError(
       "conflict",
       `This proposal is ${proposal.status.replace("_", " ")}; it can no longer be decided.`,
@@ -201,7 +204,7 @@ async function recordDecision(decision: {
 }) {
   const { tx, proposal } = decision;
   const moved = await tx.proposal.updateMany({
-    where: { id: proposal.id, status: "open", currentVersion: proposal.currentVersion },
+    where: { id: proposal.id, status: ProposalStatus.open, currentVersion: proposal.currentVersion },
     data: { status: decision.status, updatedAt: new Date() },
   });
   if (moved.count === 0) {
@@ -209,12 +212,12 @@ async function recordDecision(decision: {
       where: { id: proposal.id },
       select: { status: true, currentVersion: true },
     });
-    if (now.status === "open") {
+    if (now.status === ProposalStatus.open) {
       throw new WikiError(
         "conflict",
         `The author changed the proposal while you decided: it is now version ${now.currentVersion}. Nothing was decided; review the new version and decide again.`,
         {
-          status: "open",
+          status: ProposalStatus.open,
           reason: "stale_version",
           seenVersion: proposal.currentVersion,
           currentVersion: now.currentVersion,
@@ -253,7 +256,7 @@ function notApplicable(outcome: Extract<CommitOutcome, { status: "conflict" | "m
     "conflict",
     "The article changed in the same places since this proposal was made; it must be resolved in the editor before it can be approved.",
     {
-      status: "open",
+      status: ProposalStatus.open,
       conflict: outcome.status === "conflict" ? outcome.conflict : undefined,
       currentRevisionId: outcome.currentRevisionId,
     },
@@ -339,7 +342,7 @@ async function staleVersionError(
     "conflict",
     `The author changed the proposal since you opened it: you saw version ${seenVersion}, it is now version ${currentVersion}. Nothing was decided; review the new version and decide again.`,
     {
-      status: "open",
+      status: ProposalStatus.open,
       reason: "stale_version",
       seenVersion,
       currentVersion,

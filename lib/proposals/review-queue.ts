@@ -2,6 +2,7 @@ import "server-only";
 import { loadManifest } from "../articles/content-store";
 import { effectiveGroups } from "../authz/policy";
 import { getDb, type Db } from "../db/client";
+import { ProposalStatus } from "./status";
 
 /** Filters of the review queue. */
 export interface QueueFilters {
@@ -23,7 +24,7 @@ export async function listReviewQueue(filters: QueueFilters & { db?: Db } = {}) 
   const db = filters.db ?? getDb();
   const proposals = await db.proposal.findMany({
     where: {
-      status: filters.status ?? "open",
+      status: filters.status ?? ProposalStatus.open,
       ...(filters.article ? { article: { slug: filters.article } } : {}),
       ...(filters.author ? { author: { name: filters.author } } : {}),
     },
@@ -72,7 +73,7 @@ export async function listReviewQueue(filters: QueueFilters & { db?: Db } = {}) 
 
 /** How many proposals wait for review (the reviewer's header badge). */
 export async function countOpenProposals(options: { db?: Db } = {}): Promise<number> {
-  return (options.db ?? getDb()).proposal.count({ where: { status: "open" } });
+  return (options.db ?? getDb()).proposal.count({ where: { status: ProposalStatus.open } });
 }
 
 /** The public review log: every decision, newest first. */

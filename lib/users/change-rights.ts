@@ -1,5 +1,6 @@
 import "server-only";
-import { GRANTABLE_GROUPS, type Actor, type GrantableGroup } from "../authz/policy";
+import { GRANTABLE_GROUPS, type GrantableGroup } from "../authz/groups";
+import type { Actor } from "../authz/policy";
 import { nameKeyOf } from "../auth/usernames";
 import { getDb, type Db } from "../db/client";
 import { WikiError } from "../errors";

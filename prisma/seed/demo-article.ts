@@ -1,4 +1,4 @@
-import type { SourceArticle } from "./source-types";
+import type { SourceArticle } from "../../lib/document/markup-source";
 
 /**
  * Demo article for the seed: the 2024 Hama offensive, written in the

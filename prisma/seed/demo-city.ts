@@ -1,4 +1,4 @@
-import type { SourceArticle } from "./source-types";
+import type { SourceArticle } from "../../lib/document/markup-source";
 
 /** A short unprotected demo article, so that editing and protection can be tried on something else. */
 export const demoCity: SourceArticle = {

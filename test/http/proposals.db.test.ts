@@ -86,6 +86,14 @@ describe("proposals", () => {
     expect(JSON.stringify((await readArticleRevision({ db: ctx.db, slug })).content)).toContain("Proposed text.");
   });
 
+  it("refuses a queue status outside the vocabulary with a 400 that names the field", async () => {
+    for (const status of ["bogus", "OPEN", "partial"]) {
+      const queue = await call(queueRoute.GET as unknown as RouteHandler, new Request(`${SITE}/api/proposals?status=${status}`));
+      expect(queue.status, status).toBe(400);
+      expect(queue.body.error).toMatchObject({ code: "bad_request", message: expect.stringContaining("status") });
+    }
+  });
+
   it("makes exactly one revision and one decision from 20 identical concurrent approvals", async () => {
     const { slug, base } = await protectedArticle();
     const id = await propose(slug, base, { s2: "Approved once." });

@@ -179,7 +179,7 @@ async function documentBatch(input: string, batch: string[]) {
       expectRefusal(response, input);
       const named = new Set<number>((response.body.error.details?.issues ?? []).map((issue: { path: string }) => payloadIndexOf(issue.path)).filter((k: number | null) => k !== null));
       expect(named.size, `a 400 for ${input} names the refused payloads: ${response.text.slice(0, 300)}`).toBeGreaterThan(0);
-      for (const k of named) count(input, "refused");
+      for (const _payload of named) count(input, "refused");
       remaining = remaining.filter((_, k) => !named.has(k));
     }
     if (proposalId === null) throw new Error(`${input}: no proposal accepted`);
@@ -365,10 +365,10 @@ describe("the stored-XSS corpus", { timeout: 900_000 }, () => {
     const slug = slugOfTitle(title);
     const created = await httpRequest(server, "POST", `/api/articles/${encodeURIComponent(slug)}/edits`, { user: admin, body: { baseRevisionId: null, title, content: plainContent(title, 1), summary: "start" } });
     expect(created.status).toBe(201);
-    for (const [start, chunk] of chunks(ALL_PAYLOADS, 25)) {
+    for (const [_start, chunk] of chunks(ALL_PAYLOADS, 25)) {
       const blockReasons: string[] = [];
       const protectionReasons: string[] = [];
-      for (const [offset, payload] of chunk.entries()) {
+      for (const payload of chunk) {
         if (await submitOne("block reason", payload, () => httpRequest(server, "PUT", `/api/users/${target.name}/block`, { user: admin, body: { reason: payload } }), [200])) blockReasons.push(payload);
         await submitOne("unblock reason", payload, () => httpRequest(server, "DELETE", `/api/users/${target.name}/block`, { user: admin, body: { reason: payload } }), [200]);
         const level = protectionReasons.length % 2 ? "semi" : "extended";

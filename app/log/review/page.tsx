@@ -1,10 +1,10 @@
 import { formatDate } from "@/lib/document/format";
+import { decisionVerb } from "@/components/review/decision-words";
+import { ReviewDecisionAction } from "@/lib/proposals/review-action";
 import { listReviewLog } from "@/lib/proposals/review-queue";
 
 export const metadata = { title: "Review log" };
 export const dynamic = "force-dynamic";
-
-const ACTION_TEXT: Record<string, string> = { approve: "approved", partial: "partially approved", reject: "rejected", request_changes: "requested changes to" };
 
 // GET /log/review — every review decision, newest first. Public.
 export default async function ReviewLogPage() {
@@ -17,7 +17,8 @@ export default async function ReviewLogPage() {
         {entries.map((entry) => (
           <li key={entry.id}>
             {entry.createdAt.toISOString().slice(11, 16)}, {formatDate(entry.createdAt.toISOString().slice(0, 10))}{" "}
-            <a href={`/user/${encodeURIComponent(entry.reviewer.name)}`}>{entry.reviewer.name}</a> {ACTION_TEXT[entry.action] ?? entry.action}{" "}
+            <a href={`/user/${encodeURIComponent(entry.reviewer.name)}`}>{entry.reviewer.name}</a> {decisionVerb(entry.action)}
+            {entry.action === ReviewDecisionAction.request_changes ? " to" : ""}{" "}
             <a href={`/proposals/${entry.proposal.id}`}>proposal #{entry.proposal.id}</a> by {entry.proposal.author.name} to{" "}
             <a href={`/wiki/${encodeURIComponent(entry.proposal.article.slug)}`}>{entry.proposal.article.title}</a>
             {entry.revisionId ? (

@@ -11,7 +11,9 @@ import { formatTimestamp } from "@/lib/document/format";
 import { WikiError } from "@/lib/errors";
 import { describePart, partDependencies } from "@/lib/proposals/part-dependencies";
 import { getProposal } from "@/lib/proposals/read-proposal";
+import { ProposalStatus } from "@/lib/proposals/status";
 import { Tokens } from "@/components/diff/tokens-view";
+import { decisionVerb } from "@/components/review/decision-words";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -26,8 +28,7 @@ const STATUS_TEXT: Record<string, string> = {
   partially_approved: "Partially approved",
   rejected: "Rejected",
   withdrawn: "Withdrawn",
-};
-const ACTION_TEXT: Record<string, string> = { approve: "approved", partial: "partially approved", reject: "rejected", request_changes: "requested changes" };
+} satisfies Record<ProposalStatus, string>;
 
 // GET /proposals/{id} — one proposal: its diffs, rebase state, discussion and decision. Public.
 export default async function ProposalPage({ params }: Props) {
@@ -53,12 +54,12 @@ export default async function ProposalPage({ params }: Props) {
   const viewer = await getViewer();
   const { proposal, article, version, rebase, content } = details;
   const slug = encodeURIComponent(article.slug);
-  const isOpen = proposal.status === "open";
+  const isOpen = proposal.status === ProposalStatus.open;
   const canReview = Boolean(viewer && isOpen && decide(viewer, "review", { ownerId: proposal.authorId }).allowed);
   const isAuthor = viewer?.id === proposal.authorId;
   const [previous, next] = await Promise.all([
-    getDb().proposal.findFirst({ where: { status: "open", id: { lt: proposal.id } }, orderBy: { id: "desc" }, select: { id: true } }),
-    getDb().proposal.findFirst({ where: { status: "open", id: { gt: proposal.id } }, orderBy: { id: "asc" }, select: { id: true } }),
+    getDb().proposal.findFirst({ where: { status: ProposalStatus.open, id: { lt: proposal.id } }, orderBy: { id: "desc" }, select: { id: true } }),
+    getDb().proposal.findFirst({ where: { status: ProposalStatus.open, id: { gt: proposal.id } }, orderBy: { id: "asc" }, select: { id: true } }),
   ]);
   const sectionTitle = (id: string) => (content.proposed.sections.find((s) => s.id === id) ?? content.base.sections.find((s) => s.id === id))?.title || "Lead";
   const parts: DecidablePart[] = [
@@ -166,7 +167,7 @@ export default async function ProposalPage({ params }: Props) {
           ) : (
             <li key={`d${entry.decision.id}`} className={`discussion-decision decision-${entry.decision.action}`}>
               <b>
-                <a href={`/user/${encodeURIComponent(entry.decision.reviewer)}`}>{entry.decision.reviewer}</a> {ACTION_TEXT[entry.decision.action] ?? entry.decision.action}
+                <a href={`/user/${encodeURIComponent(entry.decision.reviewer)}`}>{entry.decision.reviewer}</a> {decisionVerb(entry.decision.action)}
               </b>{" "}
               version {entry.decision.version}
               {entry.decision.protectionLevel ? <> while the article was {describeProtection(entry.decision.protectionLevel).name}</> : null}{" "}

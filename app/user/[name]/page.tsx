@@ -2,6 +2,8 @@ import { decodeParam } from "@/lib/http/params";
 import { notFound } from "next/navigation";
 import { formatDate } from "@/lib/document/format";
 import { WikiError } from "@/lib/errors";
+import { ProposalStatus } from "@/lib/proposals/status";
+import { RightsAction } from "@/lib/users/rights-action";
 import { getUserProfile } from "@/lib/users/user-profile";
 
 type Props = { params: Promise<{ name: string }> };
@@ -76,7 +78,7 @@ export default async function UserPage({ params }: Props) {
             <li key={proposal.id}>
               <a href={`/proposals/${proposal.id}`}>#{proposal.id}</a> to <a href={`/wiki/${encodeURIComponent(proposal.article.slug)}`}>{proposal.article.title}</a>{" "}
               <span className={`status-badge status-${proposal.status}`}>{proposal.status.replace("_", " ")}</span> {proposal.summary ? <span className="summary">({proposal.summary})</span> : null}
-              {proposal.decisions[0]?.comment && proposal.status !== "open" ? <div className="decision-reason">Reviewer: {proposal.decisions[0].comment}</div> : null}
+              {proposal.decisions[0]?.comment && proposal.status !== ProposalStatus.open ? <div className="decision-reason">Reviewer: {proposal.decisions[0].comment}</div> : null}
             </li>
           ))}
         </ul>
@@ -87,7 +89,7 @@ export default async function UserPage({ params }: Props) {
           <ul className="history-list">
             {profile.rightsLog.map((entry) => (
               <li key={entry.id}>
-                {entry.createdAt.toISOString().slice(0, 16).replace("T", " ")} {entry.actor?.name ?? "system"} {entry.action === "grant" ? `granted ${entry.group}` : entry.action === "revoke" ? `removed ${entry.group}` : entry.action === "block" ? `blocked the account${entry.expiresAt ? ` until ${day(entry.expiresAt)}` : ""}` : "lifted the block"}{" "}
+                {entry.createdAt.toISOString().slice(0, 16).replace("T", " ")} {entry.actor?.name ?? "system"} {entry.action === RightsAction.grant ? `granted ${entry.group}` : entry.action === RightsAction.revoke ? `removed ${entry.group}` : entry.action === RightsAction.block ? `blocked the account${entry.expiresAt ? ` until ${day(entry.expiresAt)}` : ""}` : "lifted the block"}{" "}
                 <span className="summary">({entry.reason})</span>
               </li>
             ))}

@@ -14,6 +14,7 @@ import { WikiError } from "@/lib/errors";
 import { mergeContent } from "@/lib/articles/merge";
 import { rebaseKeepingMine } from "@/lib/proposals/proposal-content";
 import { getProposal } from "@/lib/proposals/read-proposal";
+import { REVISABLE_PROPOSAL_STATUSES } from "@/lib/proposals/status";
 
 export const dynamic = "force-dynamic";
 
@@ -159,7 +160,7 @@ async function ProposalRevision({ slug, title, proposalId, viewerId }: { slug: s
     ? `There is no proposal #${proposalId}.`
     : details.proposal.authorId !== viewerId
       ? "Only the author of a proposal can revise it; you can comment on it instead."
-      : !["open", "changes_requested"].includes(details.proposal.status)
+      : !(REVISABLE_PROPOSAL_STATUSES as readonly string[]).includes(details.proposal.status)
         ? `This proposal is ${details.proposal.status.replace("_", " ")} and can no longer be revised.`
         : details.article.slug !== slug
           ? "This proposal belongs to another article."

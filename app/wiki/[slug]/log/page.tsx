@@ -2,7 +2,7 @@ import { decodeParam } from "@/lib/http/params";
 import { notFound } from "next/navigation";
 import { readProtectionLog } from "@/lib/articles/protect-article";
 import { describeProtection } from "@/lib/authz/rules";
-import type { ProtectionLevel } from "@/lib/articles/protection";
+import type { ProtectionLevel } from "@/lib/authz/levels";
 import { formatTimestamp } from "@/lib/document/format";
 import { WikiError } from "@/lib/errors";
 

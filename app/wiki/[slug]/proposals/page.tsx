@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { ProposalTable } from "@/components/review/proposal-table";
 import { getDb } from "@/lib/db/client";
 import { listReviewQueue } from "@/lib/proposals/review-queue";
+import { PROPOSAL_STATUSES, type ProposalStatus } from "@/lib/proposals/status";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -10,21 +11,28 @@ export async function generateMetadata({ params }: Props) {
   return { title: `Proposals: ${decodeParam((await params).slug).replace(/_/g, " ")}` };
 }
 
-const SECTIONS = [
-  ["open", "Open"],
-  ["changes_requested", "Waiting for the author"],
-  ["approved", "Approved"],
-  ["partially_approved", "Partially approved"],
-  ["rejected", "Rejected"],
-  ["withdrawn", "Withdrawn"],
-] as const;
+/** A heading for every status, in the vocabulary's order: a new status cannot go unlisted. */
+const SECTION_TITLES: Record<ProposalStatus, string> = {
+  open: "Open",
+  changes_requested: "Waiting for the author",
+  approved: "Approved",
+  partially_approved: "Partially approved",
+  rejected: "Rejected",
+  withdrawn: "Withdrawn",
+};
 
 // GET /wiki/{slug}/proposals — every proposal for one article, by status. Public.
 export default async function ArticleProposalsPage({ params }: Props) {
   const slug = decodeParam((await params).slug);
   const article = await getDb().article.findUnique({ where: { slug }, select: { slug: true, title: true } });
   if (!article) notFound();
-  const groups = await Promise.all(SECTIONS.map(async ([status, label]) => ({ status, label, proposals: await listReviewQueue({ status, article: slug }) })));
+  const groups = await Promise.all(
+    PROPOSAL_STATUSES.map(async (status) => ({
+      status,
+      label: SECTION_TITLES[status],
+      proposals: await listReviewQueue({ status, article: slug }),
+    })),
+  );
   return (
     <div className="content-page wide">
       <h1 className="page-title">Proposals for “{article.title}”</h1>

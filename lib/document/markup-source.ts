@@ -1,6 +1,6 @@
 /**
  * Authoring format for seed and generated articles: compact text with inline
- * markup, turned into document JSON by `lib/document/markup.ts`.
+ * markup, turned into document JSON by `./markup.ts`.
  *
  * Inline markup inside any string:
  *   [[ref:key]]                         citation of reference `key`
