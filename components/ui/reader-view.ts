@@ -114,6 +114,7 @@ async function errorPage(error: unknown, page: { title: string; reader: Reader |
     const retryAfter = String((error.details as { retryAfter?: number } | undefined)?.retryAfter ?? 5);
     const text = createElement("p", null, error.message);
     const notice = createElement("div", { className: "notice", role: "status" }, text);
+    // biome-ignore lint/correctness/noChildrenProp: createElement's typed props must hold HtmlPage's required children
     const shed = createElement(HtmlPage, { title: page.title, reader: page.reader, children: notice });
     return send(shed, 503, { "retry-after": retryAfter });
   }

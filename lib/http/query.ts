@@ -3,7 +3,6 @@ import type { z } from "zod";
 import type { Actor } from "../authz/policy";
 import { sessionUserId } from "../auth/session";
 import { getDb } from "../db/client";
-import { WikiError } from "../errors";
 import { loadActor } from "../users/load-actor";
 import { parseAddress, type AddressSchemas, type NO_PARAMS, type TextSchema } from "./address-params";
 import { CACHE_CONTROL, type CachePolicy } from "./cache-control";

@@ -83,7 +83,7 @@ export async function decideProposal(options: DecisionOptions) {
   try {
     const outcome = await db.$transaction(async (tx) => {
       const proposal = await tx.proposal.findUniqueOrThrow({ where: { id: options.proposalId } });
-      const refusal = await undecidable(tx, proposal, options.version);
+      const refusal = await undecidable(proposal, options.version);
       if (refusal) return refusal;
       const status =
         options.action !== "approve"
@@ -165,7 +165,6 @@ export async function decideProposal(options: DecisionOptions) {
  * a newer version (returned, so the 409 can show what changed).
  */
 async function undecidable(
-  tx: Tx,
   proposal: { id: number; status: string; currentVersion: number },
   seen: number,
 ): Promise<{ kind: "stale_version"; currentVersion: number } | null> {

@@ -4,7 +4,6 @@ import { createArticle, createCast, moveOn, smallArticle, withTexts } from "../.
 import { loadContent } from "../articles/content-store";
 import { ZEditRequestSchema, type TEditRequest } from "../contracts/articles";
 import type { Actor } from "../authz/policy";
-import type { ArticleContent } from "../document/model";
 import { submitEdit } from "../editing/submit-edit";
 import type { WikiError } from "../errors";
 import { loadActor } from "../users/load-actor";
