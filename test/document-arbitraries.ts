@@ -12,8 +12,17 @@ import { generateArticle } from "./factories";
  * the edit endpoint's fuzz tests.
  */
 
+/**
+ * The share of each fuzz test's runs to make: FUZZ_SCALE, 1 by default. Mutation testing
+ * (stryker.config.mjs) runs the fuzz tests once per mutant and asks for a small share.
+ */
+export const fuzzScale = Number(process.env.FUZZ_SCALE ?? 1);
+
 /** A fixed seed from FUZZ_SEED (to replay a failure fast-check printed), else a random one. */
-export const fuzzParameters = (numRuns: number): fc.Parameters<unknown> => ({ numRuns, seed: process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED) });
+export const fuzzParameters = (numRuns: number): fc.Parameters<unknown> => ({
+  numRuns: Math.max(1, Math.round(numRuns * fuzzScale)),
+  seed: process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED),
+});
 
 export const NODE_NAMES = new Set(Object.keys(documentSchema.nodes));
 export const MARK_NAMES = new Set(Object.keys(documentSchema.marks));
