@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { slugOfTitle } from "../../lib/articles/titles";
+import { normalizeTitle, slugOfTitle } from "../../lib/articles/titles";
 import type { ArticleContent, DocJSON, Reference, Section } from "../../lib/document/model";
 import { useTestDatabase } from "../db";
 import { createUser } from "../factories";
@@ -244,7 +244,7 @@ describe("the stored-XSS corpus", { timeout: 900_000 }, () => {
   });
 
   it("article titles: refused, or the article, its history, the list and search show them as text", async () => {
-    for (const [start, chunk] of chunks(ALL_PAYLOADS)) {
+    for (const [, chunk] of chunks(ALL_PAYLOADS)) {
       const storedSlugs: string[] = [];
       for (const payload of chunk) {
         const slug = slugOfTitle(payload);
@@ -253,11 +253,11 @@ describe("the stored-XSS corpus", { timeout: 900_000 }, () => {
         if (ok) storedSlugs.push(slug);
       }
       for (const slug of storedSlugs) {
-        await safePage(`/wiki/${encodeURIComponent(slug)}`);
+        // The stored title is the normalized one (underscores as spaces, NFC), shown as text on its page.
+        expectShown(await safePage(`/wiki/${encodeURIComponent(slug)}`), [normalizeTitle(slug)], "article page");
         await safePage(`/wiki/${encodeURIComponent(slug)}/history`);
       }
       await safePage(`/search?q=${encodeURIComponent(`${chunk[0]} (not a title)`)}`);
-      expect(start).toBeGreaterThanOrEqual(0);
     }
     await safePage("/");
   });
