@@ -11,7 +11,7 @@ export default defineConfig({
   resolve: base.resolve,
   test: {
     include: ["lib/**/*.test.ts"],
-    exclude: ["**/*.db.test.ts", "lib/db/**", "lib/workers/**", "node_modules/**"],
+    exclude: ["**/*.db.test.ts", "lib/db/**", "lib/workers/**", "node_modules/**", ".stryker-tmp/**"],
     pool: "forks",
     testTimeout: 60_000,
   },

@@ -9,7 +9,7 @@ import { generateArticle } from "./factories";
  * fast-check arbitraries for fuzzing documents: node-shaped random trees that
  * are valid about half the time, and mutations that break valid documents in
  * the ways an attacker or a buggy client would. Shared by the validator's and
- * the edit endpoint's fuzz tests.
+ * the edit endpoint's fuzz tests (and fuzzParameters by the diff's property tests).
  */
 
 /**

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { fuzzParameters } from "../../test/document-arbitraries";
 import { generateArticle } from "../../test/factories";
 import { demoHistory } from "../../prisma/seed/demo";
 import { docFromMarkup } from "../document/markup";
@@ -183,7 +184,7 @@ describe("diff properties (fast-check)", () => {
         const to = applyEdits(base, edits);
         expect(applyDiff(base, diffArticles(base, to), to.references.map((r) => r.key))).toEqual(to);
       }),
-      { numRuns: 300 },
+      fuzzParameters(300),
     );
   });
 
@@ -193,7 +194,7 @@ describe("diff properties (fast-check)", () => {
         const a = applyEdits(base, edits);
         expect(isEmpty(diffArticles(a, clone(a)))).toBe(true);
       }),
-      { numRuns: 200 },
+      fuzzParameters(200),
     );
   });
 });
