@@ -81,6 +81,20 @@ describe("mergeContent", () => {
     expect(mergeContent(base, mine, theirs)).toEqual({ ok: false, conflict: { sectionIds: ["lead", "s2", "s1"], referenceKeys: [], infobox: false } });
   });
 
+  it("anchors their new section on its nearest placed predecessor, wherever my reordering put it", () => {
+    // Right after the lead, which my order keeps first.
+    expect(ids(mergeContent(base, article([lead, s2, s1]), article([lead, section("n", "New."), s1, s2])))).toEqual(["lead", "n", "s2", "s1"]);
+    // After s1, which my order puts first: not after the lead, further back in theirs.
+    expect(ids(mergeContent(base, article([s1, lead, s2]), article([lead, s1, section("n", "New."), s2])))).toEqual(["s1", "n", "lead", "s2"]);
+    // Its predecessor s1 is gone (I removed it): the one before that, never one after it.
+    expect(ids(mergeContent(base, article([s2, lead]), article([lead, s1, section("n", "New."), s2])))).toEqual(["s2", "lead", "n"]);
+  });
+
+  it("names only the sections still present when both reorder", () => {
+    // They removed s2 (which I left alone) and moved the lead; I moved s2 and the lead.
+    expect(mergeContent(base, article([s2, s1, lead]), article([s1, lead]))).toEqual({ ok: false, conflict: { sectionIds: ["s1", "lead"], referenceKeys: [], infobox: false } });
+  });
+
   const infobox = (status: string) => ({ kind: "conflict", title: "T", rows: [{ kind: "field" as const, label: "Status", value: docFromMarkup(status) }] });
   const boxed = { ...base, infobox: infobox("Ongoing") };
 

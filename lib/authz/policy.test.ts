@@ -201,6 +201,24 @@ describe("the reasons a refused user reads", () => {
   });
 });
 
+describe("what every signed-in user may do, and how a signed-in user is refused", () => {
+  it.each(["propose", "create", "comment"] as Action[])("lets any signed-in user %s, at every protection level", (action) => {
+    for (const level of PROTECTION_LEVELS) expect(decide(ROLES.user, action, { protection: level, now })).toEqual({ allowed: true });
+  });
+
+  it("refuses a signed-in user with 403 forbidden, never 401", () => {
+    const refusals = [
+      decide(ROLES.blocked_admin, "edit", { now }),
+      decide(ROLES.user, "review", { now }),
+      decide(ROLES.reviewer, "approve", { now, ownerId: ROLES.reviewer!.id }),
+      decide(ROLES.reviewer, "approve", { protection: "full", now }),
+      decide(ROLES.user, "block", { now }),
+      decidePublication(null, "none", now),
+    ];
+    for (const decision of refusals) expect(decision).toMatchObject({ allowed: false, status: 403, code: "forbidden" });
+  });
+});
+
 describe("the edges of rights", () => {
   it("ends a block at its expiry instant, not a moment later", () => {
     expect(decide(actor(100, 1000, [], { expires: now }), "edit", { now }).allowed).toBe(true);
