@@ -42,7 +42,7 @@ export default defineConfig({
       WIKI_DB_PORT: "0",
       WIKI_EPHEMERAL_DB: "1",
       // The XSS spec posts its corpus in dozens of comments and revisions from one account;
-      // the limits themselves are tested in test/http/rate-limits.db.test.ts.
+      // the limits themselves are tested in test/http/in-process/rate-limits.db.test.ts.
       WIKI_RATE_LIMITS: "edit=300/600/60,proposal=100/200/60,comment=300/600/60",
       NEXT_TELEMETRY_DISABLED: "1",
     },

@@ -13,7 +13,8 @@ export default defineConfig({
   },
   test: {
     include: ["**/*.test.ts", "**/*.test.tsx"],
-    exclude: ["node_modules/**", "e2e/**", ".next/**", ".data/**"],
+    // .stryker-tmp: mutation testing's sandbox copies of the tree (npm run test:mutation).
+    exclude: ["node_modules/**", "e2e/**", ".next/**", ".data/**", ".stryker-tmp/**"],
     globalSetup: ["test/global-setup.ts"],
     pool: "forks",
     testTimeout: 60_000,

@@ -36,3 +36,34 @@ export function useTestDatabase(): { db: Db; url: string } {
   });
   return context;
 }
+
+/**
+ * Every row of every table (but the migration log) as one string: two equal
+ * snapshots prove a refused request changed nothing, whatever table a future
+ * mutation writes to. Each table's rows are hashed in the database, so a
+ * snapshot is one cheap query (the fuzz tests take thousands) and a failure
+ * still names the table that changed.
+ */
+export async function snapshotAllRows(db: Db): Promise<string> {
+  const tables = await tablesOf(db);
+  const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+  const columns = tables.map(({ name }, index) => `(SELECT md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) FROM ${quote(name)} t) AS t${index}`);
+  const [row] = await db.$queryRawUnsafe<Array<Record<string, string>>>(`SELECT ${columns.join(", ")}`);
+  return tables.map(({ name }, index) => `${name}: ${row[`t${index}`]}`).join("\n");
+}
+
+const tableLists = new WeakMap<Db, Promise<Array<{ name: string }>>>();
+
+/** The tables of a migrated test database (read once: migrations ran before the first snapshot). */
+function tablesOf(db: Db): Promise<Array<{ name: string }>> {
+  let tables = tableLists.get(db);
+  if (!tables) {
+    tables = db.$queryRaw<Array<{ name: string }>>`
+      SELECT table_name AS name FROM information_schema.tables
+      WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'
+      ORDER BY table_name`;
+    tableLists.set(db, tables);
+  }
+  return tables;
+}
+

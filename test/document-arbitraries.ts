@@ -9,11 +9,20 @@ import { generateArticle } from "./factories";
  * fast-check arbitraries for fuzzing documents: node-shaped random trees that
  * are valid about half the time, and mutations that break valid documents in
  * the ways an attacker or a buggy client would. Shared by the validator's and
- * the edit endpoint's fuzz tests.
+ * the edit endpoint's fuzz tests (and fuzzParameters by the diff's property tests).
  */
 
+/**
+ * The share of each fuzz test's runs to make: FUZZ_SCALE, 1 by default. Mutation testing
+ * (stryker.config.mjs) runs the fuzz tests once per mutant and asks for a small share.
+ */
+export const fuzzScale = Number(process.env.FUZZ_SCALE ?? 1);
+
 /** A fixed seed from FUZZ_SEED (to replay a failure fast-check printed), else a random one. */
-export const fuzzParameters = (numRuns: number): fc.Parameters<unknown> => ({ numRuns, seed: process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED) });
+export const fuzzParameters = (numRuns: number): fc.Parameters<unknown> => ({
+  numRuns: Math.max(1, Math.round(numRuns * fuzzScale)),
+  seed: process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED),
+});
 
 export const NODE_NAMES = new Set(Object.keys(documentSchema.nodes));
 export const MARK_NAMES = new Set(Object.keys(documentSchema.marks));

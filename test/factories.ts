@@ -1,4 +1,6 @@
 import { nameKeyOf } from "../lib/auth/usernames";
+import type { Group } from "../lib/authz/groups";
+import { IMPLICIT_GROUP_THRESHOLDS } from "../lib/authz/rules";
 import type { Db } from "../lib/db/client";
 import { docFromMarkup } from "../lib/document/markup";
 import type { ArticleContent, Reference, Section } from "../lib/document/model";
@@ -91,7 +93,43 @@ export function generateArticle(options: { title?: string; sections: number; ref
 
 let userCounter = 0;
 
-/** Creates a user with the given age and edit count (password hash is a placeholder: not for sign-in tests). */
+/** A user as tests sign in with it. */
+export type TestUser = { id: number; name: string };
+
+/** The groups a user holds by account age and edit count alone (lib/authz/rules.ts). */
+export type Standing = "user" | "autoconfirmed" | "extendedconfirmed";
+
+/**
+ * Account age and edit count that give exactly `standing`: a day past the
+ * thresholds of lib/authz/rules.ts (so a changed threshold moves the test
+ * users with it), or a new account with no edits.
+ */
+function experienceFor(standing: Standing): { ageDays: number; editCount: number } {
+  if (standing === "user") return { ageDays: 1, editCount: 0 };
+  const { days, edits } = IMPLICIT_GROUP_THRESHOLDS[standing];
+  return { ageDays: days + 1, editCount: edits };
+}
+
+/**
+ * A user in one of the groups of lib/authz/rules.ts. `user`, `autoconfirmed`
+ * and `extendedconfirmed` come from age and edits; `reviewer` and `admin` are
+ * granted, on an account of `standing` (by default an autoconfirmed reviewer
+ * and an extended-confirmed admin). `blocked`: the reason of an indefinite block.
+ */
+export async function makeUser(db: Db, options: { name?: string; role?: Group; standing?: Standing; blocked?: string } = {}) {
+  const role = options.role ?? "user";
+  const granted = role === "reviewer" || role === "admin";
+  const standing = options.standing ?? (role === "admin" ? "extendedconfirmed" : granted ? "autoconfirmed" : role);
+  const user = await createUser(db, { name: options.name, ...experienceFor(standing as Standing) });
+  if (granted) await db.userGroup.create({ data: { userId: user.id, group: role } });
+  if (options.blocked) await db.user.update({ where: { id: user.id }, data: { blockedAt: new Date(), blockReason: options.blocked } });
+  return user;
+}
+
+/**
+ * Creates a user with the given age and edit count (password hash is a placeholder: not for sign-in tests).
+ * Tests of rights use makeUser, which names the group instead of the numbers that give it.
+ */
 export async function createUser(db: Db, overrides: { name?: string; ageDays?: number; editCount?: number } = {}) {
   userCounter += 1;
   const name = overrides.name ?? `user${userCounter}_${Math.random().toString(36).slice(2, 8)}`;

@@ -1,6 +1,9 @@
-import { describe, expect, it } from "vitest";
-import { PROTECTION_LEVELS } from "./levels";
-import { decide, decidePublication, effectiveGroups, type Action, type Actor } from "./policy";
+import { describe, expect, it, vi } from "vitest";
+import { PROTECTION_LEVELS, type ProtectionLevel } from "./levels";
+import { WikiError } from "../errors";
+import { assertAllowed } from "./assert";
+import { decide, decidePublication, effectiveGroups, type Action, type Actor, type Decision } from "./policy";
+import { describeProtection } from "./rules";
 
 const now = new Date("2026-01-01T00:00:00Z");
 const DAY = 86_400_000;
@@ -135,5 +138,112 @@ describe("decidePublication", () => {
     }
     const expired = { ...ROLES.user!, blockedAt: new Date(now.getTime() - 2 * DAY), blockExpiresAt: new Date(now.getTime() - DAY) };
     expect(decidePublication(expired, "full", now).allowed).toBe(true);
+  });
+});
+
+// The reason is what a refused user reads: each one is pinned word for word, so that a lost or
+// swapped message (an empty string, another action's words) fails here and not in front of a user.
+describe("the reasons a refused user reads", () => {
+  const reason = (decision: Decision) => (decision.allowed ? "(allowed)" : decision.reason);
+
+  it.each([
+    ["edit", "edit this article"],
+    ["propose", "propose changes"],
+    ["create", "create articles"],
+    ["protect", "change the protection of articles"],
+    ["grant", "change user groups"],
+    ["block", "block or unblock users"],
+    ["review", "review proposals"],
+    ["approve", "approve proposals"],
+    ["comment", "comment on proposals"],
+  ] as Array<[Action, string]>)("asks a signed-out reader to sign in to %s", (action, words) => {
+    expect(reason(decide(null, action, { now }))).toBe(`You need to sign in to ${words}.`);
+  });
+
+  it("names each protection level and who may edit it", () => {
+    const edit = (level: ProtectionLevel) => reason(decide(ROLES.user, "edit", { protection: level, now }));
+    expect(edit("semi")).toBe("This article is semi-protected: accounts need 4 days and 10 edits to edit it directly. You can propose your change for review.");
+    expect(edit("full")).toBe("This article is fully protected: only administrators may edit it directly. You can propose your change for review.");
+    expect(describeProtection("none")).toEqual({ name: "not protected", whoMayEdit: "any signed-in user may edit it" });
+  });
+
+  it("says who may review, approve and administer", () => {
+    expect(reason(decide(ROLES.user, "review", { now }))).toBe("Only reviewers and administrators can review proposals.");
+    expect(reason(decide(ROLES.reviewer, "approve", { now, ownerId: ROLES.reviewer!.id }))).toBe("You cannot review your own proposal; another reviewer must decide.");
+    expect(reason(decide(ROLES.reviewer, "approve", { protection: "full", now }))).toBe(
+      "This article is fully protected: only administrators can approve changes to it. You can still reject the proposal or request changes.",
+    );
+    expect(reason(decide(ROLES.user, "grant", { now }))).toBe("Only administrators can change user groups.");
+  });
+
+  it("says how long a block lasts, with its reason when there is one", () => {
+    const until = actor(100, 1000, [], { expires: new Date(now.getTime() + DAY) });
+    expect(reason(decide(until, "edit", { now }))).toBe("Your account is blocked until 2 January 2026: vandalism. You can still read everything.");
+    expect(reason(decide({ ...until, blockExpiresAt: null, blockReason: null }, "edit", { now }))).toBe("Your account is blocked indefinitely. You can still read everything.");
+    expect(reason(decidePublication(null, "none", now))).toBe("The author of this proposal no longer has an account; their text cannot be published. Reject the proposal instead.");
+    expect(reason(decidePublication({ ...ROLES.user!, name: "vandal", blockedAt: now }, "none", now))).toBe("vandal is blocked; a blocked user's text is not published. Reject the proposal instead.");
+  });
+
+  it("turns a refusal into the WikiError the routes send, and lets an allowed decision pass", () => {
+    expect(() => assertAllowed({ allowed: true })).not.toThrow();
+    const refused = (decision: Decision) => {
+      try {
+        assertAllowed(decision);
+      } catch (error) {
+        return error;
+      }
+      throw new Error("assertAllowed let a refusal pass");
+    };
+    expect(refused(decide(ROLES.user, "edit", { protection: "full", now }))).toMatchObject({ code: "forbidden", status: 403, details: { canPropose: true } });
+    const signIn = refused(decide(null, "grant", { now }));
+    expect(signIn).toBeInstanceOf(WikiError);
+    expect(signIn).toMatchObject({ code: "unauthorized", status: 401, message: "You need to sign in to change user groups.", details: undefined });
+  });
+});
+
+describe("what every signed-in user may do, and how a signed-in user is refused", () => {
+  it.each(["propose", "create", "comment"] as Action[])("lets any signed-in user %s, at every protection level", (action) => {
+    for (const level of PROTECTION_LEVELS) expect(decide(ROLES.user, action, { protection: level, now })).toEqual({ allowed: true });
+  });
+
+  it("refuses a signed-in user with 403 forbidden, never 401", () => {
+    const refusals = [
+      decide(ROLES.blocked_admin, "edit", { now }),
+      decide(ROLES.user, "review", { now }),
+      decide(ROLES.reviewer, "approve", { now, ownerId: ROLES.reviewer!.id }),
+      decide(ROLES.reviewer, "approve", { protection: "full", now }),
+      decide(ROLES.user, "block", { now }),
+      decidePublication(null, "none", now),
+    ];
+    for (const decision of refusals) expect(decision).toMatchObject({ allowed: false, status: 403, code: "forbidden" });
+  });
+});
+
+describe("the edges of rights", () => {
+  it("ends a block at its expiry instant, not a moment later", () => {
+    expect(decide(actor(100, 1000, [], { expires: now }), "edit", { now }).allowed).toBe(true);
+  });
+
+  it("needs both the age and the edits for extended-confirmed", () => {
+    expect(effectiveGroups(actor(30, 499), now).all.has("extendedconfirmed")).toBe(false);
+  });
+
+  it("gives an administrator every group", () => {
+    expect([...effectiveGroups(ROLES.admin!, now).all].sort()).toEqual(["admin", "autoconfirmed", "extendedconfirmed", "reviewer", "user"]);
+  });
+
+  it("lets a reviewer decide on their own proposal only where self-review is switched on", () => {
+    vi.stubEnv("WIKI_ALLOW_SELF_REVIEW", "1");
+    try {
+      expect(decide(ROLES.reviewer, "approve", { now, ownerId: ROLES.reviewer!.id }).allowed).toBe(true);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    vi.stubEnv("WIKI_ALLOW_SELF_REVIEW", "true");
+    try {
+      expect(decide(ROLES.reviewer, "approve", { now, ownerId: ROLES.reviewer!.id }).allowed).toBe(false);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });

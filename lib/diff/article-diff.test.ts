@@ -1,9 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { fuzzParameters } from "../../test/document-arbitraries";
 import { generateArticle } from "../../test/factories";
 import { demoHistory } from "../../prisma/seed/demo";
 import { docFromMarkup } from "../document/markup";
-import type { ArticleContent, DocJSON, Reference, Section } from "../document/model";
+import { type ArticleContent, type DocJSON, type Reference, type Section, ZReferenceSchema } from "../document/model";
 import { applyDiff, diffArticles } from "./article-diff";
 import type { ArticleDiff } from "./types";
 
@@ -21,17 +22,29 @@ const roundTrip = (from: ArticleContent, to: ArticleContent) =>
 
 describe("diffArticles", () => {
   it("aligns sections by id and names added, removed, renamed, re-levelled and moved ones", () => {
-    const from = article([section("lead", ["Lead."]), section("a", ["Alpha."]), section("b", ["Beta."]), section("c", ["Gamma."])]);
-    const to = article([section("lead", ["Lead."]), section("c", ["Gamma."]), section("a", ["Alpha."], "Alpha renamed"), { ...section("n", ["New."]) }]);
-    to.sections[1] = { ...to.sections[1], level: 3 };
+    const from = article([section("lead", ["Lead."]), section("a", ["Alpha."]), section("b", ["Beta."]), section("c", ["Gamma."]), section("d", ["Delta."]), section("e", ["Epsilon."])]);
+    // "c" jumps over "d" and "e": the one section whose move keeps the others in order, so the move is c's alone.
+    const to = article([section("lead", ["Lead."]), section("a", ["Alpha."], "Alpha renamed"), section("d", ["Delta."]), section("e", ["Epsilon."]), section("c", ["Gamma."]), section("n", ["New."])]);
+    to.sections[4] = { ...to.sections[4], level: 3 };
     const diff = diffArticles(from, to);
     const byId = Object.fromEntries(diff.sections.map((s) => [s.id, s]));
     expect(byId.n.status).toBe("added");
     expect(byId.b.status).toBe("removed");
     expect(byId.a.renamed).toBe(true);
     expect(byId.c.relevelled).toBe(true);
-    expect(byId.c.moved || byId.a.moved).toBe(true);
-    expect(diff.sections.map((s) => s.id)).toEqual(["lead", "c", "a", "b", "n"]);
+    expect(diff.sections.filter((s) => s.moved).map((s) => s.id)).toEqual(["c"]);
+    expect(diff.sections.map((s) => s.id)).toEqual(["lead", "a", "b", "d", "e", "c", "n"]);
+    roundTrip(from, to);
+  });
+
+  it("shows a paragraph moved and edited within one section as a move, with a trace at its old position", () => {
+    const moving = "On 5 December the opposition entered the city after a long night of fighting in the suburbs.";
+    const from = article([section("lead", ["Lead."]), section("a", [moving, "First stays.", "Second stays.", "Third stays."])]);
+    const to = article([section("lead", ["Lead."]), section("a", ["First stays.", "Second stays.", "Third stays.", moving.replace("long", "very long")])]);
+    const blocks = diffArticles(from, to).sections.find((s) => s.id === "a")!.blocks;
+    expect(blocks.map((block) => block.op)).toEqual(["move-out", "equal", "equal", "equal", "move-in"]);
+    expect(blocks[0]).toMatchObject({ toSectionId: "a" });
+    expect(blocks[4]).toMatchObject({ fromSectionId: "a", moveId: (blocks[0] as { moveId: string }).moveId });
     roundTrip(from, to);
   });
 
@@ -76,6 +89,22 @@ describe("diffArticles", () => {
     ]);
     expect(diff.flags.droppedReferences).toEqual(["b"]);
     expect(diffArticles(from, article([section("lead", ["x[[ref:ghost]]"])])).flags.danglingCitations).toEqual(["ghost"]);
+  });
+
+  // The fields come from the reference schema itself, so a field added to it is compared or this test fails.
+  const REFERENCE_FIELDS = Object.keys(ZReferenceSchema.shape).filter((field) => field !== "key") as Array<keyof Reference>;
+  const isList = (field: keyof Reference) => {
+    const def = ZReferenceSchema.shape[field].def as { type: string; innerType?: { def: { type: string } } };
+    return (def.innerType?.def.type ?? def.type) === "array";
+  };
+
+  it.each(REFERENCE_FIELDS)("shows a reference whose only change is its %s as changed in that field", (field) => {
+    const valued = (value: string): Reference => ({ key: "a", title: "A", [field]: isList(field) ? [value] : value });
+    // ISO dates, so that every field's schema accepts both values.
+    const from = article([section("lead", ["x[[ref:a]]"])], [valued("2024-01-02")]);
+    const to = article([section("lead", ["x[[ref:a]]"])], [valued("2024-03-04")]);
+    expect(diffArticles(from, to).references).toEqual([{ op: "changed", key: "a", from: from.references[0], to: to.references[0], fields: [{ field, from: "2024-01-02", to: "2024-03-04" }] }]);
+    for (const content of [from, to]) expect(ZReferenceSchema.safeParse(content.references[0]).success).toBe(true);
   });
 
   it("diffs the infobox field by field and the notes list", () => {
@@ -155,7 +184,7 @@ describe("diff properties (fast-check)", () => {
         const to = applyEdits(base, edits);
         expect(applyDiff(base, diffArticles(base, to), to.references.map((r) => r.key))).toEqual(to);
       }),
-      { numRuns: 300 },
+      fuzzParameters(300),
     );
   });
 
@@ -165,7 +194,7 @@ describe("diff properties (fast-check)", () => {
         const a = applyEdits(base, edits);
         expect(isEmpty(diffArticles(a, clone(a)))).toBe(true);
       }),
-      { numRuns: 200 },
+      fuzzParameters(200),
     );
   });
 });

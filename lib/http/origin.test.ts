@@ -31,4 +31,41 @@ describe("originProblem", () => {
     expect(originProblem(post({ host: "rebind.example:3000", origin: "http://rebind.example:3000" }))).toMatch(/does not answer/);
     expect(originProblem(post({ host: "localhost:3000", origin: "http://localhost:4000" }))).toMatch(/cross-site Origin/);
   });
+
+  // What a browser's own headers say outranks a matching Origin: a cross-site form or fetch is
+  // refused even when Origin was rewritten (an extension, a proxy) to look like the site's.
+  it("refuses a request the browser marks as cross-site or same-site, whatever its Origin", () => {
+    vi.stubEnv("NEXTAUTH_URL", "https://wiki.intranet.example");
+    const own = { host: "wiki.intranet.example", origin: "https://wiki.intranet.example" };
+    expect(originProblem(post({ ...own, "sec-fetch-site": "cross-site" }))).toBe("cross-site request (Sec-Fetch-Site: cross-site)");
+    expect(originProblem(post({ ...own, "sec-fetch-site": "same-site" }))).toBe("cross-site request (Sec-Fetch-Site: same-site)");
+    expect(originProblem(post({ ...own, "sec-fetch-site": "same-origin" }))).toBeNull();
+    expect(originProblem(post({ ...own, "sec-fetch-site": "none" }))).toBeNull();
+  });
+
+  it("refuses a missing or opaque Origin, and the site's name under another scheme", () => {
+    vi.stubEnv("NEXTAUTH_URL", "https://wiki.intranet.example/wiki");
+    const host = "wiki.intranet.example";
+    expect(originProblem(post({ host }))).toBe("missing Origin header");
+    expect(originProblem(post({ host, origin: "null" }))).toBe("opaque Origin (null)");
+    expect(originProblem(post({ host, origin: "http://wiki.intranet.example" }))).toBe("cross-site Origin http://wiki.intranet.example");
+    expect(originProblem(post({ host, origin: "https://wiki.intranet.example/wiki" }))).toBe("cross-site Origin https://wiki.intranet.example/wiki");
+    expect(originProblem(post({ origin: "https://wiki.intranet.example" }))).toBe("the request has no Host header");
+  });
+
+  it("without configuration, takes a loopback Host's own name under either scheme, and only that", () => {
+    vi.stubEnv("NEXTAUTH_URL", "");
+    vi.stubEnv("WIKI_ORIGIN", "");
+    vi.stubEnv("WIKI_ALLOWED_ORIGINS", "");
+    expect(originProblem(post({ host: "localhost:3000", origin: "https://localhost:3000" }))).toBeNull();
+    expect(originProblem(post({ host: "localhost:3000", origin: "http://127.0.0.1:3000" }))).toBe("cross-site Origin http://127.0.0.1:3000");
+  });
+
+  it("takes WIKI_ORIGIN as the site's origin", () => {
+    vi.stubEnv("NEXTAUTH_URL", "");
+    vi.stubEnv("WIKI_ALLOWED_ORIGINS", "");
+    vi.stubEnv("WIKI_ORIGIN", "https://wiki.example.org");
+    expect(originProblem(post({ host: "wiki.example.org", origin: "https://wiki.example.org" }))).toBeNull();
+    expect(originProblem(post({ host: "localhost:3000", origin: "http://localhost:3000" }))).toMatch(/does not answer for the host localhost:3000/);
+  });
 });

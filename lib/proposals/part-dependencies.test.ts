@@ -49,6 +49,33 @@ describe("partDependencies", () => {
   });
 });
 
+describe("acceptedContent", () => {
+  const infobox = (status: string, cites: string[] = []) => ({ kind: "conflict", title: "T", rows: [{ kind: "field" as const, label: "Status", value: docFromMarkup(`${status}${cites.map((key) => `[[ref:${key}]]`).join("")}`) }] });
+  const base = { ...BASE, infobox: infobox("Ongoing", ["a"]) };
+  const proposed = article([BASE.sections[0], section("bg", "Background", ["a"], "Reworded"), BASE.sections[2]], [reference("a", "Source a, corrected"), reference("old")], infobox("Ended", ["a"]));
+  const everything = () => ({ sections: new Set(["bg"]), references: new Set(["a"]), infobox: true });
+
+  it("keeps the base infobox when a partial approval declines the infobox, and takes the rest", () => {
+    const published = acceptedContent(base, proposed, { ...everything(), infobox: false });
+    expect(published.infobox).toEqual(base.infobox);
+    expect(published.sections).toEqual(proposed.sections);
+    expect(published.references).toEqual(proposed.references);
+  });
+
+  it("keeps the base version of a declined reference, and takes the rest", () => {
+    const published = acceptedContent(base, proposed, { ...everything(), references: new Set() });
+    expect(published.references).toEqual(base.references);
+    expect(published.infobox).toEqual(proposed.infobox);
+    expect(published.sections).toEqual(proposed.sections);
+  });
+
+  it("removes a reference only when its removal is accepted", () => {
+    const removing = article([BASE.sections[0], BASE.sections[1], section("ev", "Events", ["a"], "Resourced")], [reference("a")]);
+    expect(acceptedContent(BASE, removing, { sections: new Set(["ev"]), references: new Set(["old"]), infobox: false }).references).toEqual([reference("a")]);
+    expect(acceptedContent(BASE, removing, { sections: new Set(), references: new Set(), infobox: false }).references).toEqual(BASE.references);
+  });
+});
+
 // Random proposals over a few sections and reference keys: each section kept, rewritten
 // with other citations, or removed; new sections; references added, changed or dropped.
 const KEYS = ["a", "b", "c", "d", "e"];

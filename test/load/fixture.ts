@@ -2,7 +2,7 @@ import type { LoadArticle, MixedLoadOptions } from "../../bench/load/mixed-load"
 import { saveRevision } from "../../lib/articles/save-revision";
 import type { Db } from "../../lib/db/client";
 import { DEMO_SLUG, seedDemo } from "../../prisma/seed/demo";
-import { createUser, generateArticle } from "../factories";
+import { generateArticle, makeUser } from "../factories";
 
 /**
  * The demo content plus what a mixed load needs: three editors with an
@@ -14,7 +14,7 @@ export async function seedLoadFixture(db: Db): Promise<Omit<MixedLoadOptions, "t
   const account = (name: string) => db.user.findUniqueOrThrow({ where: { nameKey: name }, select: { id: true, name: true } });
   const editors: MixedLoadOptions["editors"] = [];
   for (let i = 1; i <= 3; i++) {
-    const user = await createUser(db, { name: `load_editor_${i}`, ageDays: 60, editCount: 100 });
+    const user = await makeUser(db, { name: `load_editor_${i}`, role: "autoconfirmed" });
     const slug = `Load_article_${i}`;
     await saveRevision({ db, slug, baseRevisionId: null, content: generateArticle({ title: `Load article ${i}`, sections: 8, references: 20, sectionChars: 600, seed: i }), authorId: user.id });
     editors.push({ user, slug });

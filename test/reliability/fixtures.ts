@@ -8,9 +8,10 @@ import type { ArticleContent, Section } from "../../lib/document/model";
 import { decideProposal } from "../../lib/proposals/decide-proposal";
 import { loadActor } from "../../lib/users/load-actor";
 import { seedDemo } from "../../prisma/seed/demo";
-import { createUser } from "../factories";
+import type { Group } from "../../lib/authz/groups";
+import { makeUser, type TestUser } from "../factories";
 
-export type TestUser = { id: number; name: string };
+export type { TestUser };
 
 /** A section whose text is short, so saves and approvals stay cheap under load. */
 export const smallSection = (id: string, text: string): Section => ({ id, title: id === "lead" ? "" : `Part ${id}`, level: id === "lead" ? 0 : 2, body: docFromMarkup(text) });
@@ -50,13 +51,12 @@ export function smallArticle(title: string, sectionCount: number): ArticleConten
 
 /** Users for reliability tests: an admin, `reviewers` reviewers, and `proposers` new accounts that may only propose on protected articles. */
 export async function createCast(db: Db, options: { reviewers?: number; proposers?: number; editors?: number; prefix: string }) {
-  const admin = await createUser(db, { name: `${options.prefix}_admin`, ageDays: 400, editCount: 2000 });
-  const make = (role: string, count: number, editCount: number, ageDays: number) =>
-    Promise.all(Array.from({ length: count }, (_, i) => createUser(db, { name: `${options.prefix}_${role}${i}`, ageDays, editCount })));
-  const reviewers = await make("reviewer", options.reviewers ?? 1, 100, 100);
-  const proposers = await make("proposer", options.proposers ?? 1, 0, 1);
-  const editors = await make("editor", options.editors ?? 1, 100, 100);
-  await db.userGroup.createMany({ data: [{ userId: admin.id, group: "admin" }, ...reviewers.map((user) => ({ userId: user.id, group: "reviewer" }))] });
+  const admin = await makeUser(db, { name: `${options.prefix}_admin`, role: "admin" });
+  const make = (label: string, count: number, role: Group) =>
+    Promise.all(Array.from({ length: count }, (_, i) => makeUser(db, { name: `${options.prefix}_${label}${i}`, role })));
+  const reviewers = await make("reviewer", options.reviewers ?? 1, "reviewer");
+  const proposers = await make("proposer", options.proposers ?? 1, "user");
+  const editors = await make("editor", options.editors ?? 1, "autoconfirmed");
   const plain = (user: { id: number; name: string }): TestUser => ({ id: user.id, name: user.name });
   return { admin: plain(admin), reviewers: reviewers.map(plain), proposers: proposers.map(plain), editors: editors.map(plain) };
 }

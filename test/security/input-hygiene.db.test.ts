@@ -6,7 +6,7 @@ import { docFromMarkup } from "../../lib/document/markup";
 import { submitProposal } from "../../lib/proposals/submit-proposal";
 import { loadActor } from "../../lib/users/load-actor";
 import { useTestDatabase } from "../db";
-import { createUser } from "../factories";
+import { makeUser, type TestUser } from "../factories";
 import { httpRequest, startAppServer, type AppServer } from "../server";
 
 /*
@@ -19,9 +19,8 @@ import { httpRequest, startAppServer, type AppServer } from "../server";
 
 const ctx = useTestDatabase();
 let server: AppServer;
-type User = { id: number; name: string };
-let admin: User;
-let author: User;
+let admin: TestUser;
+let author: TestUser;
 let headId: number;
 const TOO_BIG = ["2147483648", "3000000000", "9999999999", "99999999999"];
 const SECURITY_HEADERS = ["content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy"];
@@ -30,9 +29,8 @@ const lead = (text: string) => [{ id: "lead", title: "", level: 0 as const, body
 
 beforeAll(async () => {
   server = await startAppServer({ databaseUrl: ctx.url, env: { WIKI_RATE_LIMITS: "off" } });
-  admin = await createUser(ctx.db, { name: "hygiene_admin", ageDays: 400, editCount: 1000 });
-  await ctx.db.userGroup.create({ data: { userId: admin.id, group: "admin" } });
-  author = await createUser(ctx.db, { name: "hygiene_author", ageDays: 1 });
+  admin = await makeUser(ctx.db, { name: "hygiene_admin", role: "admin" });
+  author = await makeUser(ctx.db, { name: "hygiene_author" });
   headId = (await saveRevision({ db: ctx.db, slug: "Hygiene", baseRevisionId: null, content: { title: "Hygiene", infobox: null, sections: lead("First."), references: [] }, authorId: admin.id })).revisionId;
   const view = await readArticleRevision({ db: ctx.db, slug: "Hygiene" });
   const article = await ctx.db.article.findUniqueOrThrow({ where: { slug: "Hygiene" } });

@@ -4,7 +4,7 @@ import { slugOfTitle } from "../../lib/articles/titles";
 import { docFromMarkup } from "../../lib/document/markup";
 import { applyMigrations } from "../../lib/db/migrate";
 import { useTestDatabase } from "../db";
-import { createUser } from "../factories";
+import { makeUser } from "../factories";
 import { httpRequest, startAppServer, type AppServer } from "../server";
 
 /*
@@ -24,7 +24,7 @@ const lead = (text: string) => [{ id: "lead", title: "", level: 0 as const, body
 
 beforeAll(async () => {
   server = await startAppServer({ databaseUrl: ctx.url, env: { WIKI_RATE_LIMITS: "off", WIKI_REGISTRATIONS_PER_HOUR: "1000" } });
-  editor = await createUser(ctx.db, { name: "lookalike_editor", ageDays: 400, editCount: 1000 });
+  editor = await makeUser(ctx.db, { name: "lookalike_editor", role: "extendedconfirmed" });
   await saveRevision({ db: ctx.db, slug: "Hama_offensive", baseRevisionId: null, content: { title: "Hama offensive", infobox: null, sections: lead("Protected."), references: [] }, authorId: editor.id });
   await ctx.db.article.update({ where: { slug: "Hama_offensive" }, data: { protectionLevel: "full" } });
 });

@@ -1,21 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readArticleRevision } from "../../lib/articles/read-article";
-import { saveRevision } from "../../lib/articles/save-revision";
-import { docFromMarkup } from "../../lib/document/markup";
-import type { ArticleContent, Reference, Section } from "../../lib/document/model";
-import { createUser } from "../factories";
-import { httpRequest, startAppServer, type AppServer } from "../server";
-import { useRouteTestDatabase } from "./harness";
+import { readArticleRevision } from "../../../lib/articles/read-article";
+import { saveRevision } from "../../../lib/articles/save-revision";
+import { docFromMarkup } from "../../../lib/document/markup";
+import type { ArticleContent, Reference, Section } from "../../../lib/document/model";
+import { makeUser, type TestUser } from "../../factories";
+import { snapshotAllRows } from "../../db";
+import { httpRequest, startAppServer, type AppServer } from "../../server";
+import { useRouteTestDatabase } from "../harness";
 
 // Attacks on the review decision path (DESIGN.md invariant 7: what is approved
 // is what was seen), each tried over HTTP against the production server.
 
 const ctx = useRouteTestDatabase();
 let server: AppServer;
-type User = { id: number; name: string };
-let admin: User;
-let reviewer: User;
-let proposer: User;
+let admin: TestUser;
+let reviewer: TestUser;
+let proposer: TestUser;
 let counter = 0;
 
 const section = (id: string, title: string, markup: string): Section => ({ id, title, level: id === "lead" ? 0 : 2, body: docFromMarkup(markup) });
@@ -47,27 +47,17 @@ async function propose(slug: string, base: number, content: ArticleContent): Pro
   return response.body.proposal.id;
 }
 
-const decide = (id: number, action: "approve" | "reject" | "request-changes", user: User, body: Record<string, unknown>) => httpRequest(server, "POST", `/api/proposals/${id}/${action}`, { body, user });
+const decide = (id: number, action: "approve" | "reject" | "request-changes", user: TestUser, body: Record<string, unknown>) => httpRequest(server, "POST", `/api/proposals/${id}/${action}`, { body, user });
 
-/** Everything a decision could write: the article head, its revisions, the proposal's state and decisions. */
-async function snapshot(slug: string, id: number) {
-  const row = await ctx.db.article.findUniqueOrThrow({ where: { slug } });
-  const proposal = await ctx.db.proposal.findUniqueOrThrow({ where: { id } });
-  return JSON.stringify({
-    head: row.currentRevisionId,
-    revisions: await ctx.db.revision.count({ where: { articleId: row.id } }),
-    status: proposal.status,
-    decisions: await ctx.db.reviewDecision.count({ where: { proposalId: id } }),
-  });
-}
+/** Every row of every table: a refused decision must leave them as they were. */
+const snapshot = () => snapshotAllRows(ctx.db);
 
 const published = async (slug: string) => (await readArticleRevision({ db: ctx.db, slug })).content;
 
 beforeAll(async () => {
-  admin = await createUser(ctx.db, { name: "d_admin", ageDays: 400, editCount: 2000 });
-  reviewer = await createUser(ctx.db, { name: "d_reviewer", ageDays: 100, editCount: 100 });
-  proposer = await createUser(ctx.db, { name: "d_newbie", ageDays: 1, editCount: 0 });
-  await ctx.db.userGroup.createMany({ data: [{ userId: admin.id, group: "admin" }, { userId: reviewer.id, group: "reviewer" }] });
+  admin = await makeUser(ctx.db, { name: "d_admin", role: "admin" });
+  reviewer = await makeUser(ctx.db, { name: "d_reviewer", role: "reviewer" });
+  proposer = await makeUser(ctx.db, { name: "d_newbie" });
   server = await startAppServer({ databaseUrl: ctx.url, env: { WIKI_RATE_LIMITS: "off" } });
 });
 afterAll(async () => server?.stop());
@@ -79,7 +69,7 @@ describe("decisions are pinned to the version the reviewer saw", () => {
     // The reviewer has version 1 open; the author swaps in another section.
     const revised = await httpRequest(server, "POST", `/api/proposals/${id}/versions`, { body: { baseRevisionId: base, summary: "one more thing", content: withSections(content, { bg: "Reviewed background.", ev: "Smuggled events." }) }, user: proposer });
     expect(revised.status, revised.text).toBe(201);
-    const before = await snapshot(slug, id);
+    const before = await snapshot();
     const attempts = [
       ["approve", { version: 1, comment: "Looks fine." }],
       ["approve", { version: 1, comment: "Part of it.", declined: [{ kind: "section", id: "bg", reason: "no" }] }],
@@ -94,7 +84,7 @@ describe("decisions are pinned to the version the reviewer saw", () => {
       const changed = response.body.error.details.diff.sections.filter((s: { status: string }) => s.status !== "unchanged").map((s: { id: string }) => s.id);
       expect(changed, action).toEqual(["ev"]);
     }
-    expect(await snapshot(slug, id)).toBe(before);
+    expect(await snapshot()).toBe(before);
     expect(JSON.stringify(await published(slug))).not.toContain("Smuggled");
     // Deciding on the version now shown works, and publishes exactly it.
     const approved = await decide(id, "approve", reviewer, { version: 2 });
@@ -105,7 +95,7 @@ describe("decisions are pinned to the version the reviewer saw", () => {
   it("requires the version, refuses one that does not exist, naming the field", async () => {
     const { slug, base, content } = await article();
     const id = await propose(slug, base, withSections(content, { bg: "New." }));
-    const before = await snapshot(slug, id);
+    const before = await snapshot();
     for (const [action, body] of [["approve", {}], ["reject", { reason: "no" }], ["request-changes", { comment: "more" }], ["approve", { version: "1" }], ["approve", { version: 0 }], ["approve", { version: 3e9 }]] as const) {
       const response = await decide(id, action, reviewer, body);
       expect(response.status, `${action} ${JSON.stringify(body)}`).toBe(400);
@@ -114,7 +104,7 @@ describe("decisions are pinned to the version the reviewer saw", () => {
     const future = await decide(id, "approve", reviewer, { version: 2 });
     expect(future.status).toBe(400);
     expect(future.body.error.message).toMatch(/^version: proposal #\d+ has no version 2; its latest is version 1/);
-    expect(await snapshot(slug, id)).toBe(before);
+    expect(await snapshot()).toBe(before);
   });
 });
 
@@ -125,14 +115,14 @@ describe("a decision is re-checked when it is applied", () => {
     expect((await httpRequest(server, "PUT", `/api/articles/${slug}/protection`, { body: { level: "full", reason: "edit war" }, user: admin })).status).toBe(200);
     expect((await httpRequest(server, "PUT", `/api/users/${proposer.name}/block`, { body: { reason: "vandalism" }, user: admin })).status).toBe(200);
     try {
-      const before = await snapshot(slug, id);
+      const before = await snapshot();
       const byReviewer = await decide(id, "approve", reviewer, { version: 1 });
       expect(byReviewer.status, byReviewer.text).toBe(403);
       // Even an administrator, who may approve at full protection, cannot publish a blocked user's text.
       const byAdmin = await decide(id, "approve", admin, { version: 1 });
       expect(byAdmin.status, byAdmin.text).toBe(403);
       expect(byAdmin.body.error.message).toMatch(/^d_newbie is blocked \(vandalism\); a blocked user's text is not published/);
-      expect(await snapshot(slug, id)).toBe(before);
+      expect(await snapshot()).toBe(before);
       expect(JSON.stringify(await published(slug))).not.toContain("Vandal text.");
       // Rejecting it still works, and the decision records the protection that applied.
       const rejected = await decide(id, "reject", reviewer, { version: 1, reason: "Blocked for vandalism." });
@@ -150,11 +140,11 @@ describe("a decision is re-checked when it is applied", () => {
     expect((await decide(first, "approve", reviewer, { version: 1 })).status).toBe(200);
     expect(await ctx.db.reviewDecision.findFirstOrThrow({ where: { proposalId: first } })).toMatchObject({ action: "approve", protectionLevel: "extended" });
     expect((await httpRequest(server, "PUT", `/api/articles/${slug}/protection`, { body: { level: "full", reason: "edit war" }, user: admin })).status).toBe(200);
-    const before = await snapshot(slug, second);
+    const before = await snapshot();
     const refused = await decide(second, "approve", reviewer, { version: 1 });
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toMatch(/fully protected: only administrators can approve/);
-    expect(await snapshot(slug, second)).toBe(before);
+    expect(await snapshot()).toBe(before);
     const approved = await decide(second, "approve", admin, { version: 1 });
     expect(approved.status, approved.text).toBe(200);
     expect(approved.body.protection).toBe("full");
@@ -176,12 +166,12 @@ describe("partial approval understands which parts depend on which", () => {
 
   it("refuses to decline a reference an accepted section cites, naming both, and writes nothing", async () => {
     const { slug, id } = await citingProposal();
-    const before = await snapshot(slug, id);
+    const before = await snapshot();
     const response = await decide(id, "approve", reviewer, { version: 1, declined: [{ kind: "reference", id: "smith2024", reason: "Unreliable." }] });
     expect(response.status, response.text).toBe(400);
     expect(response.body.error.message).toBe("declined: Section ‘Background’ cites reference ‘smith2024’, which you declined: decline the section too or accept the reference.");
     expect(response.body.error.details.dependencies).toEqual([{ part: { kind: "section", id: "bg" }, needs: { kind: "reference", id: "smith2024" }, via: "cites" }]);
-    expect(await snapshot(slug, id)).toBe(before);
+    expect(await snapshot()).toBe(before);
   });
 
   it("publishes neither a declined reference nor its declined section, and takes the rest", async () => {
@@ -214,9 +204,23 @@ describe("partial approval understands which parts depend on which", () => {
     expect(JSON.stringify(after)).toContain("Background, expanded.");
   });
 
+  it("keeps the base infobox when the infobox is declined, and publishes the rest", async () => {
+    const { slug, base, content } = await article();
+    const infobox = (status: string) => ({ kind: "conflict", title: content.title, rows: [{ kind: "field" as const, label: "Status", value: docFromMarkup(status) }] });
+    // The base gets an infobox first (as the admin, directly), then the proposal changes it and a section.
+    const withBox = await saveRevision({ db: ctx.db, slug, baseRevisionId: base, content: { ...content, infobox: infobox("Ongoing") }, authorId: admin.id });
+    const proposed = { ...withSections(content, { bg: "Background, expanded." }), infobox: infobox("Ended") };
+    const id = await propose(slug, withBox.revisionId, proposed);
+    const response = await decide(id, "approve", reviewer, { version: 1, declined: [{ kind: "infobox", id: "infobox", reason: "Not over yet." }] });
+    expect(response.status, response.text).toBe(200);
+    const after = await published(slug);
+    expect(after.infobox).toEqual(infobox("Ongoing"));
+    expect(JSON.stringify(after)).toContain("Background, expanded.");
+  });
+
   it("refuses declining a part the version does not change, or every part", async () => {
     const { slug, id } = await citingProposal();
-    const before = await snapshot(slug, id);
+    const before = await snapshot();
     const unknown = await decide(id, "approve", reviewer, { version: 1, declined: [{ kind: "section", id: "lead", reason: "?" }] });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.message).toBe("declined[0]: version 1 does not change the lead.");
@@ -230,6 +234,6 @@ describe("partial approval understands which parts depend on which", () => {
     });
     expect(all.status).toBe(400);
     expect(all.body.error.message).toMatch(/reject it instead/);
-    expect(await snapshot(slug, id)).toBe(before);
+    expect(await snapshot()).toBe(before);
   });
 });

@@ -1,17 +1,16 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sessionCookieFor } from "../../lib/auth/session";
-import { saveRevision } from "../../lib/articles/save-revision";
-import { docFromMarkup } from "../../lib/document/markup";
-import { submitProposal } from "../../lib/proposals/submit-proposal";
-import { readArticleRevision } from "../../lib/articles/read-article";
-import { loadActor } from "../../lib/users/load-actor";
-import { registerUser } from "../../lib/users/register-user";
-import { useTestDatabase } from "../db";
-import { createUser } from "../factories";
-import { httpRequest, startAppServer, type AppServer } from "../server";
-import { snapshotAllRows } from "./snapshot";
+import { sessionCookieFor } from "../../../lib/auth/session";
+import { saveRevision } from "../../../lib/articles/save-revision";
+import { docFromMarkup } from "../../../lib/document/markup";
+import { submitProposal } from "../../../lib/proposals/submit-proposal";
+import { readArticleRevision } from "../../../lib/articles/read-article";
+import { loadActor } from "../../../lib/users/load-actor";
+import { registerUser } from "../../../lib/users/register-user";
+import { snapshotAllRows, useTestDatabase } from "../../db";
+import { makeUser, type TestUser } from "../../factories";
+import { httpRequest, startAppServer, type AppServer } from "../../server";
 
 /*
  * Cross-site request forgery, through HTTP against the real server: every
@@ -24,19 +23,17 @@ import { snapshotAllRows } from "./snapshot";
 
 const ctx = useTestDatabase();
 let server: AppServer;
-type User = { id: number; name: string };
-let admin: User;
-let author: User;
+let admin: TestUser;
+let author: TestUser;
 let proposalId: number;
 let firstRevisionId: number;
 const PASSWORD = "csrf-test-password-unusual";
 
 beforeAll(async () => {
   server = await startAppServer({ databaseUrl: ctx.url, env: { WIKI_RATE_LIMITS: "off" } });
-  admin = await createUser(ctx.db, { name: "csrf_admin", ageDays: 400, editCount: 1000 });
-  await ctx.db.userGroup.create({ data: { userId: admin.id, group: "admin" } });
-  author = await createUser(ctx.db, { name: "csrf_author", ageDays: 1 });
-  const target = await createUser(ctx.db, { name: "csrf_target", ageDays: 100, editCount: 100 });
+  admin = await makeUser(ctx.db, { name: "csrf_admin", role: "admin" });
+  author = await makeUser(ctx.db, { name: "csrf_author" });
+  const target = await makeUser(ctx.db, { name: "csrf_target", role: "autoconfirmed" });
   await ctx.db.userGroup.create({ data: { userId: target.id, group: "extendedconfirmed" } });
   await registerUser({ db: ctx.db, name: "csrf_signin", password: PASSWORD });
   const lead = (text: string) => [{ id: "lead", title: "", level: 0 as const, body: docFromMarkup(text) }];
@@ -66,7 +63,7 @@ interface CsrfCase {
   path: () => string;
   body: () => unknown;
   /** a user who would be allowed to do it, so only the origin check stands in the way */
-  as: () => User;
+  as: () => TestUser;
   /** the exact status of a same-origin request without a session */
   withoutSession: number;
 }

@@ -1,15 +1,15 @@
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sessionCookieFor } from "../../lib/auth/session";
-import { readArticleRevision } from "../../lib/articles/read-article";
-import { saveRevision } from "../../lib/articles/save-revision";
-import { docFromMarkup } from "../../lib/document/markup";
-import type { ArticleContent, Section } from "../../lib/document/model";
-import { submitProposal } from "../../lib/proposals/submit-proposal";
-import { loadActor } from "../../lib/users/load-actor";
-import { useTestDatabase } from "../db";
-import { createUser, generateArticle } from "../factories";
-import { httpRequest, startAppServer, type AppServer } from "../server";
+import { sessionCookieFor } from "../../../lib/auth/session";
+import { readArticleRevision } from "../../../lib/articles/read-article";
+import { saveRevision } from "../../../lib/articles/save-revision";
+import { docFromMarkup } from "../../../lib/document/markup";
+import type { ArticleContent, Section } from "../../../lib/document/model";
+import { submitProposal } from "../../../lib/proposals/submit-proposal";
+import { loadActor } from "../../../lib/users/load-actor";
+import { useTestDatabase } from "../../db";
+import { generateArticle, makeUser, type TestUser } from "../../factories";
+import { httpRequest, startAppServer, type AppServer } from "../../server";
 
 /*
  * Cheap to refuse (DESIGN.md invariant 9), tried as an attacker would over
@@ -22,9 +22,8 @@ import { httpRequest, startAppServer, type AppServer } from "../server";
 
 const ctx = useTestDatabase();
 let server: AppServer;
-type User = { id: number; name: string };
-let editor: User;
-let newbie: User;
+let editor: TestUser;
+let newbie: TestUser;
 let bigProposalId: number;
 let proposalId: number;
 const PROPOSAL_LIMIT = 50_000;
@@ -32,9 +31,8 @@ const section = (id: string, text: string): Section => ({ id, title: id === "lea
 
 beforeAll(async () => {
   server = await startAppServer({ databaseUrl: ctx.url, env: { WIKI_RATE_LIMITS: "off", WIKI_MAX_PROPOSAL_BYTES: String(PROPOSAL_LIMIT) } });
-  editor = await createUser(ctx.db, { name: "cheap_editor", ageDays: 400, editCount: 1000 });
-  await ctx.db.userGroup.create({ data: { userId: editor.id, group: "extendedconfirmed" } });
-  newbie = await createUser(ctx.db, { name: "cheap_newbie", ageDays: 1 });
+  editor = await makeUser(ctx.db, { name: "cheap_editor", role: "extendedconfirmed" });
+  newbie = await makeUser(ctx.db, { name: "cheap_newbie" });
 
   // A large protected article (about 3 MB of JSON) and a proposal rewriting five of its sections.
   const big = generateArticle({ title: "Big", sections: 40, references: 300, sectionChars: 60_000, seed: 7 });

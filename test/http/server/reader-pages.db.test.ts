@@ -2,12 +2,12 @@ import { readFileSync } from "node:fs";
 import { request as httpGet } from "node:http";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { saveRevision } from "../../lib/articles/save-revision";
-import { docFromMarkup } from "../../lib/document/markup";
-import type { ArticleContent } from "../../lib/document/model";
-import { useTestDatabase } from "../db";
-import { createUser } from "../factories";
-import { httpRequest, startAppServer, type AppServer } from "../server";
+import { saveRevision } from "../../../lib/articles/save-revision";
+import { docFromMarkup } from "../../../lib/document/markup";
+import type { ArticleContent } from "../../../lib/document/model";
+import { useTestDatabase } from "../../db";
+import { makeUser } from "../../factories";
+import { httpRequest, startAppServer, type AppServer } from "../../server";
 
 /** A GET whose body is returned as sent (fetch would decompress it). */
 function rawGet(server: AppServer, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
@@ -39,7 +39,7 @@ describe("pages for signed-out readers, cached whole", () => {
   let author: { id: number; name: string };
   const ids: number[] = [];
   beforeAll(async () => {
-    author = await createUser(database.db, { name: "Cacher", ageDays: 100, editCount: 100 });
+    author = await makeUser(database.db, { name: "Cacher", role: "autoconfirmed" });
     let base: number | null = null;
     for (let i = 0; i < 55; i++) {
       const saved = await saveRevision({ db: database.db, slug: "Cached_pages", baseRevisionId: base, content: contentAt(i), authorId: author.id, summary: `edit ${i}` });
@@ -169,8 +169,7 @@ describe("one skeleton for every route kind: reader views and JSON reads", () =>
   let second: number;
   const SECURITY_HEADERS = ["content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy"];
   beforeAll(async () => {
-    reviewer = await createUser(database.db, { name: "Skeleton_reviewer", ageDays: 100, editCount: 100 });
-    await database.db.userGroup.create({ data: { userId: reviewer.id, group: "reviewer" } });
+    reviewer = await makeUser(database.db, { name: "Skeleton_reviewer", role: "reviewer" });
     const save = async (baseRevisionId: number | null, i: number) => {
       const content = { ...contentAt(i), title: "Skeleton" };
       const saved = await saveRevision({ db: database.db, slug: "Skeleton", baseRevisionId, content, authorId: reviewer.id });

@@ -1,24 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as editsRoute from "../../app/api/articles/[slug]/edits/route";
-import * as revertRoute from "../../app/api/articles/[slug]/revert/route";
-import * as versionsRoute from "../../app/api/proposals/[id]/versions/route";
-import * as protectionRoute from "../../app/api/articles/[slug]/protection/route";
-import * as blockRoute from "../../app/api/users/[name]/block/route";
-import * as groupRoute from "../../app/api/users/[name]/groups/[group]/route";
-import * as groupsRoute from "../../app/api/users/[name]/groups/route";
-import * as approveRoute from "../../app/api/proposals/[id]/approve/route";
-import * as commentsRoute from "../../app/api/proposals/[id]/comments/route";
-import * as rejectRoute from "../../app/api/proposals/[id]/reject/route";
-import * as requestChangesRoute from "../../app/api/proposals/[id]/request-changes/route";
-import * as withdrawRoute from "../../app/api/proposals/[id]/withdraw/route";
-import { loadActor } from "../../lib/users/load-actor";
-import { submitProposal } from "../../lib/proposals/submit-proposal";
-import { readArticleRevision } from "../../lib/articles/read-article";
-import { saveRevision } from "../../lib/articles/save-revision";
-import { docFromMarkup } from "../../lib/document/markup";
-import { createUser } from "../factories";
-import { httpRequest, startAppServer, type AppServer } from "../server";
-import { apiRequest, call, type RouteHandler, useRouteTestDatabase } from "./harness";
+import * as editsRoute from "../../../app/api/articles/[slug]/edits/route";
+import * as revertRoute from "../../../app/api/articles/[slug]/revert/route";
+import * as versionsRoute from "../../../app/api/proposals/[id]/versions/route";
+import * as protectionRoute from "../../../app/api/articles/[slug]/protection/route";
+import * as blockRoute from "../../../app/api/users/[name]/block/route";
+import * as groupRoute from "../../../app/api/users/[name]/groups/[group]/route";
+import * as groupsRoute from "../../../app/api/users/[name]/groups/route";
+import * as approveRoute from "../../../app/api/proposals/[id]/approve/route";
+import * as commentsRoute from "../../../app/api/proposals/[id]/comments/route";
+import * as rejectRoute from "../../../app/api/proposals/[id]/reject/route";
+import * as requestChangesRoute from "../../../app/api/proposals/[id]/request-changes/route";
+import * as withdrawRoute from "../../../app/api/proposals/[id]/withdraw/route";
+import { loadActor } from "../../../lib/users/load-actor";
+import { submitProposal } from "../../../lib/proposals/submit-proposal";
+import { readArticleRevision } from "../../../lib/articles/read-article";
+import { saveRevision } from "../../../lib/articles/save-revision";
+import { docFromMarkup } from "../../../lib/document/markup";
+import { makeUser, type TestUser } from "../../factories";
+import { snapshotAllRows } from "../../db";
+import { httpRequest, startAppServer, type AppServer } from "../../server";
+import { apiRequest, call, type RouteHandler, useRouteTestDatabase } from "../harness";
 
 const ctx = useRouteTestDatabase();
 // The matrix goes through HTTP to the real built app; the handler is kept in each case for the in-process edge tests.
@@ -27,30 +28,21 @@ beforeAll(async () => {
   server = await startAppServer({ databaseUrl: ctx.url, env: { WIKI_RATE_LIMITS: "off" } });
 });
 afterAll(async () => server?.stop());
-type User = { id: number; name: string };
-const roles: Record<string, User | null> = { anonymous: null };
-let target: User;
-let proposer: User;
+const roles: Record<string, TestUser | null> = { anonymous: null };
+let target: TestUser;
+let proposer: TestUser;
 
 beforeAll(async () => {
-  roles.user = await createUser(ctx.db, { name: "m_user", ageDays: 1, editCount: 0 });
-  roles.autoconfirmed = await createUser(ctx.db, { name: "m_auto", ageDays: 10, editCount: 20 });
-  roles.extendedconfirmed = await createUser(ctx.db, { name: "m_ext", ageDays: 40, editCount: 600 });
+  roles.user = await makeUser(ctx.db, { name: "m_user" });
+  roles.autoconfirmed = await makeUser(ctx.db, { name: "m_auto", role: "autoconfirmed" });
+  roles.extendedconfirmed = await makeUser(ctx.db, { name: "m_ext", role: "extendedconfirmed" });
   // A reviewer whose account is new: the group alone grants no edit rights on protected articles.
-  roles.reviewer = await createUser(ctx.db, { name: "m_reviewer", ageDays: 1, editCount: 0 });
-  roles.admin = await createUser(ctx.db, { name: "m_admin", ageDays: 400, editCount: 2000 });
-  roles.blocked = await createUser(ctx.db, { name: "m_blocked", ageDays: 400, editCount: 2000 });
-  await ctx.db.userGroup.createMany({
-    data: [
-      { userId: roles.reviewer!.id, group: "reviewer" },
-      { userId: roles.admin!.id, group: "admin" },
-      { userId: roles.blocked!.id, group: "admin" },
-    ],
-  });
+  roles.reviewer = await makeUser(ctx.db, { name: "m_reviewer", role: "reviewer", standing: "user" });
+  roles.admin = await makeUser(ctx.db, { name: "m_admin", role: "admin" });
   // A blocked administrator: the block must win over the group.
-  await ctx.db.user.update({ where: { id: roles.blocked!.id }, data: { blockedAt: new Date(), blockReason: "compromised account" } });
-  target = await createUser(ctx.db, { name: "m_target", ageDays: 100, editCount: 100 });
-  proposer = await createUser(ctx.db, { name: "m_proposer", ageDays: 2, editCount: 1 });
+  roles.blocked = await makeUser(ctx.db, { name: "m_blocked", role: "admin", blocked: "compromised account" });
+  target = await makeUser(ctx.db, { name: "m_target", role: "autoconfirmed" });
+  proposer = await makeUser(ctx.db, { name: "m_proposer" });
   const author = roles.admin!;
   await saveRevision({
     db: ctx.db,
@@ -61,22 +53,8 @@ beforeAll(async () => {
   });
 });
 
-/** Everything a rights mutation could touch, to prove a denial changed nothing. */
-async function snapshot() {
-  const [articles, protectionLogs, groups, rightsLogs, users, revisions, blobs, proposals, decisions, comments] = await Promise.all([
-    ctx.db.article.findMany({ orderBy: { id: "asc" } }),
-    ctx.db.protectionLog.count(),
-    ctx.db.userGroup.findMany({ orderBy: [{ userId: "asc" }, { group: "asc" }], select: { userId: true, group: true } }),
-    ctx.db.rightsLog.count(),
-    ctx.db.user.findMany({ orderBy: { id: "asc" }, select: { id: true, blockedAt: true, blockExpiresAt: true, blockReason: true, editCount: true } }),
-    ctx.db.revision.count(),
-    ctx.db.contentBlob.count(),
-    ctx.db.proposal.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, currentVersion: true } }),
-    ctx.db.reviewDecision.count(),
-    ctx.db.proposalComment.count(),
-  ]);
-  return JSON.stringify({ articles, protectionLogs, groups, rightsLogs, users, revisions, blobs, proposals, decisions, comments });
-}
+/** Every row of every table, to prove a denial changed nothing. */
+const snapshot = () => snapshotAllRows(ctx.db);
 
 interface MutationCase {
   name: string;
@@ -108,7 +86,7 @@ let editCounter = 0;
 let revertTarget = 0;
 
 /** An open proposal on the Matrix article by `author`, made through the service. */
-async function freshProposal(author: User): Promise<Record<string, string>> {
+async function freshProposal(author: TestUser): Promise<Record<string, string>> {
   const article = await ctx.db.article.findUniqueOrThrow({ where: { slug: "Matrix" } });
   const view = await readArticleRevision({ db: ctx.db, slug: "Matrix" });
   editCounter += 1;
@@ -309,7 +287,7 @@ const MUTATIONS: MutationCase[] = [
 const paramsFor = (mutation: MutationCase) => (mutation.prepare ? mutation.prepare() : Promise.resolve(mutation.params));
 
 /** Sends a case's request as `user`, with header overrides. */
-async function send(mutation: MutationCase, params: Record<string, string>, user: User | null | undefined, headers: Record<string, string | null> = {}) {
+async function send(mutation: MutationCase, params: Record<string, string>, user: TestUser | null | undefined, headers: Record<string, string | null> = {}) {
   const body = typeof mutation.body === "function" ? await (mutation.body as () => Promise<unknown>)() : mutation.body;
   const path = mutation.path.replace(":id", params.id ?? "").replace(":slug", params.slug ?? "");
   return httpRequest(server, mutation.method, path, { body, user, headers });
@@ -389,7 +367,7 @@ describe("edges of every mutation", () => {
   });
 
   it("applies a revoked right on the very next request of the same session", async () => {
-    const deputy = await createUser(ctx.db, { name: "m_deputy", ageDays: 50, editCount: 50 });
+    const deputy = await makeUser(ctx.db, { name: "m_deputy", role: "autoconfirmed" });
     await ctx.db.userGroup.create({ data: { userId: deputy.id, group: "admin" } });
     const protect = async () =>
       call(protectionRoute.PUT as RouteHandler, await apiRequest("PUT", "/api/articles/Matrix/protection", { body: { level: "semi", reason: "deputy" }, user: deputy }), { slug: "Matrix" });
@@ -444,7 +422,7 @@ describe("object-level rights on proposals, over HTTP", () => {
       }
     }
     // Another plain user, the closest to the author, is refused the same way.
-    const stranger = await createUser(ctx.db, { name: "m_stranger", ageDays: 2, editCount: 1 });
+    const stranger = await makeUser(ctx.db, { name: "m_stranger" });
     const before = await snapshot();
     expect((await httpRequest(server, "POST", `/api/proposals/${id}/versions`, { body: await revision(), user: stranger })).status).toBe(403);
     expect((await httpRequest(server, "POST", `/api/proposals/${id}/withdraw`, { body: {}, user: stranger })).status).toBe(403);

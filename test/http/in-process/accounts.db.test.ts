@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from "vitest";
 
 // Count password-hash verifications while keeping the real argon2id work.
 const verifyCalls = vi.hoisted(() => ({ count: 0 }));
-vi.mock("../../lib/auth/password", async (importOriginal) => {
-  const real = await importOriginal<typeof import("../../lib/auth/password")>();
+vi.mock("../../../lib/auth/password", async (importOriginal) => {
+  const real = await importOriginal<typeof import("../../../lib/auth/password")>();
   return {
     ...real,
     verifyPassword: async (hash: string, password: string) => {
@@ -13,10 +13,10 @@ vi.mock("../../lib/auth/password", async (importOriginal) => {
   };
 });
 
-import * as usersRoute from "../../app/api/users/route";
-import { authenticate, checkCredentials } from "../../lib/auth/sign-in";
-import { signInPolicy } from "../../lib/auth/sign-in-throttle";
-import { apiRequest, call, type RouteHandler, useRouteTestDatabase } from "./harness";
+import * as usersRoute from "../../../app/api/users/route";
+import { authenticate, checkCredentials } from "../../../lib/auth/sign-in";
+import { signInPolicy } from "../../../lib/auth/sign-in-throttle";
+import { apiRequest, call, type RouteHandler, useRouteTestDatabase } from "../harness";
 
 const ctx = useRouteTestDatabase();
 const register = async (username: string, password: string, headers: Record<string, string> = {}) =>

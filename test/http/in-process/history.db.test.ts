@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import * as diffRoute from "../../app/api/articles/[slug]/diff/route";
-import * as revisionsRoute from "../../app/api/articles/[slug]/revisions/route";
-import { saveRevision } from "../../lib/articles/save-revision";
-import { docFromMarkup } from "../../lib/document/markup";
-import type { ArticleContent } from "../../lib/document/model";
-import { createUser } from "../factories";
-import { call, SITE, type RouteHandler, useRouteTestDatabase } from "./harness";
+import * as diffRoute from "../../../app/api/articles/[slug]/diff/route";
+import * as revisionsRoute from "../../../app/api/articles/[slug]/revisions/route";
+import { saveRevision } from "../../../lib/articles/save-revision";
+import { docFromMarkup } from "../../../lib/document/markup";
+import type { ArticleContent } from "../../../lib/document/model";
+import { createUser } from "../../factories";
+import { call, SITE, type RouteHandler, useRouteTestDatabase } from "../harness";
 
 const ctx = useRouteTestDatabase();
 const ids: number[] = [];

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as editsRoute from "../../app/api/articles/[slug]/edits/route";
-import * as commentsRoute from "../../app/api/proposals/[id]/comments/route";
-import { DEFAULT_RATE_LIMITS, parseRateLimits } from "../../lib/abuse-limits";
-import { readArticleRevision } from "../../lib/articles/read-article";
-import { saveRevision } from "../../lib/articles/save-revision";
-import { docFromMarkup } from "../../lib/document/markup";
-import type { ArticleContent } from "../../lib/document/model";
-import { createUser } from "../factories";
-import { apiRequest, call, type RouteHandler, useRouteTestDatabase } from "./harness";
+import * as editsRoute from "../../../app/api/articles/[slug]/edits/route";
+import * as commentsRoute from "../../../app/api/proposals/[id]/comments/route";
+import { DEFAULT_RATE_LIMITS, parseRateLimits } from "../../../lib/abuse-limits";
+import { readArticleRevision } from "../../../lib/articles/read-article";
+import { saveRevision } from "../../../lib/articles/save-revision";
+import { docFromMarkup } from "../../../lib/document/markup";
+import type { ArticleContent } from "../../../lib/document/model";
+import { makeUser } from "../../factories";
+import { apiRequest, call, type RouteHandler, useRouteTestDatabase } from "../harness";
 
 describe("parseRateLimits", () => {
   it("reads the defaults, overrides and off", () => {
@@ -30,11 +30,10 @@ describe("rate limits on edits, proposals and comments", () => {
 
   beforeAll(async () => {
     process.env.WIKI_RATE_LIMITS = "edit=3/5/60,proposal=2/100/60,comment=2/100/60";
-    editor = await createUser(ctx.db, { name: "rl_editor", ageDays: 30, editCount: 20 });
-    other = await createUser(ctx.db, { name: "rl_other", ageDays: 30, editCount: 20 });
-    admin = await createUser(ctx.db, { name: "rl_admin", ageDays: 30, editCount: 20 });
-    newbie = await createUser(ctx.db, { name: "rl_newbie", ageDays: 1, editCount: 0 });
-    await ctx.db.userGroup.create({ data: { userId: admin.id, group: "admin" } });
+    editor = await makeUser(ctx.db, { name: "rl_editor", role: "autoconfirmed" });
+    other = await makeUser(ctx.db, { name: "rl_other", role: "autoconfirmed" });
+    admin = await makeUser(ctx.db, { name: "rl_admin", role: "admin", standing: "autoconfirmed" });
+    newbie = await makeUser(ctx.db, { name: "rl_newbie" });
     await saveRevision({ db: ctx.db, slug: "Limited", baseRevisionId: null, content: content("Limited"), authorId: admin.id });
     await saveRevision({ db: ctx.db, slug: "Guarded", baseRevisionId: null, content: content("Guarded"), authorId: admin.id });
     await ctx.db.article.update({ where: { slug: "Guarded" }, data: { protectionLevel: "extended" } });

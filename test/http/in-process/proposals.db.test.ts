@@ -1,27 +1,26 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import * as editsRoute from "../../app/api/articles/[slug]/edits/route";
-import * as approveRoute from "../../app/api/proposals/[id]/approve/route";
-import * as rejectRoute from "../../app/api/proposals/[id]/reject/route";
-import * as withdrawRoute from "../../app/api/proposals/[id]/withdraw/route";
-import * as queueRoute from "../../app/api/proposals/route";
-import { readArticleRevision } from "../../lib/articles/read-article";
-import { saveRevision } from "../../lib/articles/save-revision";
-import { docFromMarkup } from "../../lib/document/markup";
-import type { ArticleContent, Section } from "../../lib/document/model";
-import { getProposal } from "../../lib/proposals/read-proposal";
-import * as versionsRoute from "../../app/api/proposals/[id]/versions/route";
-import * as requestChangesRoute from "../../app/api/proposals/[id]/request-changes/route";
-import { mergeContent } from "../../lib/articles/merge";
-import { rebaseKeepingMine } from "../../lib/proposals/proposal-content";
-import { createUser } from "../factories";
-import { apiRequest, call, SITE, type RouteHandler, useRouteTestDatabase } from "./harness";
+import * as editsRoute from "../../../app/api/articles/[slug]/edits/route";
+import * as approveRoute from "../../../app/api/proposals/[id]/approve/route";
+import * as rejectRoute from "../../../app/api/proposals/[id]/reject/route";
+import * as withdrawRoute from "../../../app/api/proposals/[id]/withdraw/route";
+import * as queueRoute from "../../../app/api/proposals/route";
+import { readArticleRevision } from "../../../lib/articles/read-article";
+import { saveRevision } from "../../../lib/articles/save-revision";
+import { docFromMarkup } from "../../../lib/document/markup";
+import type { ArticleContent, Section } from "../../../lib/document/model";
+import { getProposal } from "../../../lib/proposals/read-proposal";
+import * as versionsRoute from "../../../app/api/proposals/[id]/versions/route";
+import * as requestChangesRoute from "../../../app/api/proposals/[id]/request-changes/route";
+import { mergeContent } from "../../../lib/articles/merge";
+import { rebaseKeepingMine } from "../../../lib/proposals/proposal-content";
+import { makeUser, type TestUser } from "../../factories";
+import { apiRequest, call, SITE, type RouteHandler, useRouteTestDatabase } from "../harness";
 
 const ctx = useRouteTestDatabase();
-type User = { id: number; name: string };
-let admin: User;
-let reviewer: User;
-let reviewer2: User;
-let proposer: User;
+let admin: TestUser;
+let reviewer: TestUser;
+let reviewer2: TestUser;
+let proposer: TestUser;
 let counter = 0;
 
 const SECTION_IDS = Array.from({ length: 10 }, (_, i) => `s${i}`);
@@ -41,7 +40,7 @@ async function protectedArticle(): Promise<{ slug: string; base: number }> {
   return { slug, base: saved.revisionId };
 }
 
-async function propose(slug: string, base: number, edits: Record<string, string>, user: User = proposer): Promise<number> {
+async function propose(slug: string, base: number, edits: Record<string, string>, user: TestUser = proposer): Promise<number> {
   const view = await readArticleRevision({ db: ctx.db, slug, revisionId: base });
   const sections = view.content.sections.map((s) => (edits[s.id] ? section(s.id, edits[s.id]) : s));
   const response = await call(editsRoute.POST as RouteHandler, await apiRequest("POST", `/api/articles/${slug}/edits`, { body: { baseRevisionId: base, summary: `proposal ${Object.keys(edits)}`, rationale: "sourced", content: { ...view.content, sections } }, user }), { slug });
@@ -50,7 +49,7 @@ async function propose(slug: string, base: number, edits: Record<string, string>
 }
 
 /** Approves as `user`, naming version 1 (the one a reviewer sees on a proposal nobody revised) unless the body says otherwise. */
-const approve = async (id: number, user: User, body: Record<string, unknown> = {}) =>
+const approve = async (id: number, user: TestUser, body: Record<string, unknown> = {}) =>
   call(approveRoute.POST as RouteHandler, await apiRequest("POST", `/api/proposals/${id}/approve`, { body: { version: 1, ...body }, user }), { id: String(id) });
 
 /** Every revision's parent chain reaches the first revision, and the head is the newest. */
@@ -65,11 +64,10 @@ async function assertChain(slug: string) {
 beforeAll(async () => {
   // One account submits dozens of proposals here; the limits have their own test (rate-limits.db.test.ts).
   process.env.WIKI_RATE_LIMITS = "off";
-  admin = await createUser(ctx.db, { name: "p_admin", ageDays: 400, editCount: 2000 });
-  reviewer = await createUser(ctx.db, { name: "p_reviewer", ageDays: 100, editCount: 100 });
-  reviewer2 = await createUser(ctx.db, { name: "p_reviewer2", ageDays: 100, editCount: 100 });
-  proposer = await createUser(ctx.db, { name: "p_newbie", ageDays: 1, editCount: 0 });
-  await ctx.db.userGroup.createMany({ data: [{ userId: admin.id, group: "admin" }, { userId: reviewer.id, group: "reviewer" }, { userId: reviewer2.id, group: "reviewer" }] });
+  admin = await makeUser(ctx.db, { name: "p_admin", role: "admin" });
+  reviewer = await makeUser(ctx.db, { name: "p_reviewer", role: "reviewer" });
+  reviewer2 = await makeUser(ctx.db, { name: "p_reviewer2", role: "reviewer" });
+  proposer = await makeUser(ctx.db, { name: "p_newbie" });
 });
 
 describe("proposals", () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { encodeSession, newSessionClaims } from "../../lib/auth/session";
-import { registerUser } from "../../lib/users/register-user";
-import { useTestDatabase } from "../db";
-import { httpRequest, startAppServer, type AppServer } from "../server";
+import { encodeSession, newSessionClaims } from "../../../lib/auth/session";
+import { registerUser } from "../../../lib/users/register-user";
+import { useTestDatabase } from "../../db";
+import { httpRequest, startAppServer, type AppServer } from "../../server";
 
 /*
  * Sign-in and sessions attacked from outside, through HTTP against real

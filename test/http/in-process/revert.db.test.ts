@@ -1,17 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import * as revertRoute from "../../app/api/articles/[slug]/revert/route";
-import { readArticleRevision } from "../../lib/articles/read-article";
-import { saveRevision } from "../../lib/articles/save-revision";
-import { docFromMarkup } from "../../lib/document/markup";
-import type { ArticleContent, Section } from "../../lib/document/model";
-import { createUser } from "../factories";
-import { apiRequest, call, type RouteHandler, useRouteTestDatabase } from "./harness";
+import * as revertRoute from "../../../app/api/articles/[slug]/revert/route";
+import { readArticleRevision } from "../../../lib/articles/read-article";
+import { saveRevision } from "../../../lib/articles/save-revision";
+import { docFromMarkup } from "../../../lib/document/markup";
+import type { ArticleContent, Section } from "../../../lib/document/model";
+import { makeUser, type TestUser } from "../../factories";
+import { apiRequest, call, type RouteHandler, useRouteTestDatabase } from "../harness";
 
 const ctx = useRouteTestDatabase();
-type User = { id: number; name: string };
-let editor: User;
-let vandal: User;
-let newbie: User;
+let editor: TestUser;
+let vandal: TestUser;
+let newbie: TestUser;
 let counter = 0;
 
 const section = (id: string, text: string): Section => ({ id, title: id === "lead" ? "" : `Section ${id}`, level: id === "lead" ? 0 : 2, body: docFromMarkup(text) });
@@ -33,13 +32,13 @@ async function history(): Promise<{ slug: string; ids: number[] }> {
   return { slug, ids };
 }
 
-const revert = async (slug: string, body: Record<string, unknown>, user: User) => call(revertRoute.POST as RouteHandler, await apiRequest("POST", `/api/articles/${slug}/revert`, { body, user }), { slug });
+const revert = async (slug: string, body: Record<string, unknown>, user: TestUser) => call(revertRoute.POST as RouteHandler, await apiRequest("POST", `/api/articles/${slug}/revert`, { body, user }), { slug });
 const textOf = async (slug: string) => JSON.stringify((await readArticleRevision({ db: ctx.db, slug })).content);
 
 beforeAll(async () => {
-  editor = await createUser(ctx.db, { name: "r_editor", ageDays: 100, editCount: 1000 });
-  vandal = await createUser(ctx.db, { name: "r_vandal", ageDays: 10, editCount: 20 });
-  newbie = await createUser(ctx.db, { name: "r_newbie", ageDays: 1, editCount: 0 });
+  editor = await makeUser(ctx.db, { name: "r_editor", role: "extendedconfirmed" });
+  vandal = await makeUser(ctx.db, { name: "r_vandal", role: "autoconfirmed" });
+  newbie = await makeUser(ctx.db, { name: "r_newbie" });
 });
 
 describe("undo and restore", () => {

@@ -1,16 +1,15 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import * as editsRoute from "../../app/api/articles/[slug]/edits/route";
-import { readArticleRevision } from "../../lib/articles/read-article";
-import { saveRevision } from "../../lib/articles/save-revision";
-import { docFromMarkup } from "../../lib/document/markup";
-import type { ArticleContent, Section } from "../../lib/document/model";
-import { createUser } from "../factories";
-import { apiRequest, call, type RouteHandler, useRouteTestDatabase } from "./harness";
+import * as editsRoute from "../../../app/api/articles/[slug]/edits/route";
+import { readArticleRevision } from "../../../lib/articles/read-article";
+import { saveRevision } from "../../../lib/articles/save-revision";
+import { docFromMarkup } from "../../../lib/document/markup";
+import type { ArticleContent, Section } from "../../../lib/document/model";
+import { makeUser, type TestUser } from "../../factories";
+import { apiRequest, call, type RouteHandler, useRouteTestDatabase } from "../harness";
 
 const ctx = useRouteTestDatabase();
-type User = { id: number; name: string };
-let alice: User;
-let bob: User;
+let alice: TestUser;
+let bob: TestUser;
 let slugCounter = 0;
 let slug: string;
 let firstRevision: number;
@@ -23,7 +22,7 @@ const initial = (title: string): ArticleContent => ({
   references: [{ key: "a", title: "Source A", url: "https://example.org/a" }],
 });
 
-async function edit(user: User | null, body: Record<string, unknown>, headers: Record<string, string> = {}) {
+async function edit(user: TestUser | null, body: Record<string, unknown>, headers: Record<string, string> = {}) {
   return call(editsRoute.POST as RouteHandler, await apiRequest("POST", `/api/articles/${slug}/edits`, { body, user, headers }), { slug });
 }
 const sectionEdit = (base: number, id: string, text: string, extra: Record<string, unknown> = {}) => ({
@@ -35,8 +34,8 @@ const sectionEdit = (base: number, id: string, text: string, extra: Record<strin
 const counts = async () => ({ revisions: await ctx.db.revision.count(), blobs: await ctx.db.contentBlob.count() });
 
 beforeAll(async () => {
-  alice = await createUser(ctx.db, { name: "alice", ageDays: 30, editCount: 20 });
-  bob = await createUser(ctx.db, { name: "bob", ageDays: 30, editCount: 20 });
+  alice = await makeUser(ctx.db, { name: "alice", role: "autoconfirmed" });
+  bob = await makeUser(ctx.db, { name: "bob", role: "autoconfirmed" });
 });
 
 beforeEach(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useTestDatabase } from "../db";
-import { httpRequest, startAppServer, type AppServer } from "../server";
+import { useTestDatabase } from "../../db";
+import { httpRequest, startAppServer, type AppServer } from "../../server";
 
 describe("a real app server on a test database", () => {
   const database = useTestDatabase();

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import type { DocJSON } from "../document/model";
+import { blockTokens, countWords, docTokens, plainText, tokenKey } from "./tokens";
+
+const text = (value: string, marks?: DocJSON["marks"]): DocJSON => (marks ? { type: "text", text: value, marks } : { type: "text", text: value });
+const paragraph = (...content: DocJSON[]): DocJSON => ({ type: "paragraph", content });
+const item = (...content: DocJSON[]): DocJSON => ({ type: "listItem", content });
+const list = (...items: DocJSON[]): DocJSON => ({ type: "bulletList", content: items });
+const citation = (refKey: string): DocJSON => ({ type: "citation", attrs: { refKey } });
+const tag: DocJSON = { type: "maintenanceTag", attrs: { kind: "citation needed", date: "2024-12" } };
+const note: DocJSON = { type: "note", content: [text("A note"), citation("a")] };
+
+// What the word diff compares: every kind of inline content is its own token, marks included.
+describe("the diff's tokens", () => {
+  it("splits text into words and spaces, each carrying its sorted marks", () => {
+    const marked = text("Hello  world", [{ type: "link", attrs: { href: "https://example.org" } }, { type: "bold" }]);
+    expect(blockTokens(paragraph(marked, text("!", [{ type: "wikiLink", attrs: { title: "Aleppo" } }]), text(" plain")))).toEqual([
+      { kind: "text", text: "Hello", marks: "bold,link:https://example.org" },
+      { kind: "text", text: "  ", marks: "bold,link:https://example.org" },
+      { kind: "text", text: "world", marks: "bold,link:https://example.org" },
+      { kind: "text", text: "!", marks: "wiki:Aleppo" },
+      { kind: "text", text: " ", marks: "" },
+      { kind: "text", text: "plain", marks: "" },
+    ]);
+  });
+
+  it("makes citations, notes, tags and line breaks tokens of their own", () => {
+    expect(blockTokens(paragraph(text("Fact"), citation("a"), note, tag, { type: "hardBreak" }))).toEqual([
+      { kind: "text", text: "Fact", marks: "" },
+      { kind: "citation", refKey: "a" },
+      { kind: "note", text: "A note[a]" },
+      { kind: "tag", tag: "citation needed", date: "2024-12" },
+      { kind: "break", label: "↵" },
+    ]);
+  });
+
+  it("marks list items by depth, paragraphs and quote attributions by a break between them", () => {
+    expect(blockTokens(list(item(paragraph(text("One")), list(item(paragraph(text("Two")))))))).toEqual([
+      { kind: "break", label: "•" },
+      { kind: "text", text: "One", marks: "" },
+      { kind: "break", label: "  •" },
+      { kind: "text", text: "Two", marks: "" },
+    ]);
+    const quote: DocJSON = { type: "quoteBox", content: [paragraph(text("Said.")), { type: "quoteAttribution", content: [text("Someone")] }] };
+    expect(blockTokens(quote)).toEqual([
+      { kind: "text", text: "Said.", marks: "" },
+      { kind: "break", label: "—" },
+      { kind: "text", text: "Someone", marks: "" },
+    ]);
+    expect(docTokens({ type: "doc", content: [paragraph(text("A")), paragraph(text("B"))] })).toEqual([
+      { kind: "text", text: "A", marks: "" },
+      { kind: "break", label: "¶" },
+      { kind: "text", text: "B", marks: "" },
+    ]);
+    expect(docTokens(null)).toEqual([]);
+    expect(docTokens(undefined)).toEqual([]);
+  });
+
+  it("flattens inline content to plain text, one line per block", () => {
+    const doc: DocJSON = { type: "doc", content: [paragraph(text("One"), citation("a"), tag), paragraph(text("Two"), { type: "hardBreak" }, text("three"))] };
+    expect(plainText(doc)).toBe("One[a][citation needed]\nTwo\nthree");
+    expect(plainText({ type: "text" })).toBe("");
+  });
+
+  it("keys equal tokens equally and different ones differently, and counts words but not spaces", () => {
+    const tokens = [...blockTokens(paragraph(text("Fact", [{ type: "italic" }]), text(" x"), citation("a"), note, tag, { type: "hardBreak" }))];
+    expect(tokens.map(tokenKey)).toEqual(["t:Fact|italic", "t: ", "t:x", "c:a", "n:A note[a]", "g:citation needed|2024-12", "b:↵"]);
+    expect(countWords(tokens)).toBe(6);
+  });
+});
