@@ -17,7 +17,10 @@ export function proxy(request: NextRequest) {
   const problem = addressProblem(request.nextUrl);
   if (problem) {
     const refusal = NextResponse.json({ error: { code: "bad_request", message: problem } }, { status: 400 });
-    for (const [name, value] of Object.entries(securityHeaders(contentSecurityPolicy("none"), request.nextUrl.protocol === "https:"))) refusal.headers.set(name, value);
+    for (const [name, value] of Object.entries(
+      securityHeaders(contentSecurityPolicy("none"), request.nextUrl.protocol === "https:"),
+    ))
+      refusal.headers.set(name, value);
     return refusal;
   }
   const nonce = btoa(crypto.randomUUID());
@@ -43,9 +46,13 @@ export function proxy(request: NextRequest) {
     }
     if (dropped.length) requestHeaders.set("cookie", request.cookies.toString());
   }
-  const response = rewrite ? NextResponse.rewrite(rewrite, { request: { headers: requestHeaders } }) : NextResponse.next({ request: { headers: requestHeaders } });
-  for (const name of dropped) response.cookies.set(name, "", { maxAge: 0, path: "/", secure: name.startsWith("__Secure-") });
-  for (const [name, value] of Object.entries(securityHeaders(policy, request.nextUrl.protocol === "https:"))) response.headers.set(name, value);
+  const response = rewrite
+    ? NextResponse.rewrite(rewrite, { request: { headers: requestHeaders } })
+    : NextResponse.next({ request: { headers: requestHeaders } });
+  for (const name of dropped)
+    response.cookies.set(name, "", { maxAge: 0, path: "/", secure: name.startsWith("__Secure-") });
+  for (const [name, value] of Object.entries(securityHeaders(policy, request.nextUrl.protocol === "https:")))
+    response.headers.set(name, value);
   return response;
 }
 
@@ -54,5 +61,10 @@ export const config = {
   // request's whole body before the route runs, so a mutation could not refuse an oversized or
   // anonymous body before receiving it (lib/http/mutation.ts). Its responses carry the same headers
   // (lib/http/respond.ts), and scripts/serve.mjs refuses a malformed %-escape in front of Next.
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|wiki.css|editor.css|api/(?!auth/)|wiki/[^/%]+$|wiki/[^/%]+/diff$|wiki/[^/%]+/history$).*)" }],
+  matcher: [
+    {
+      source:
+        "/((?!_next/static|_next/image|favicon.ico|wiki.css|editor.css|api/(?!auth/)|wiki/[^/%]+$|wiki/[^/%]+/diff$|wiki/[^/%]+/history$).*)",
+    },
+  ],
 };

@@ -55,7 +55,9 @@ function uploadAsAttacker(url: URL, bytes: number): Promise<string> {
       }
     };
     socket.on("connect", () => {
-      socket.write(`POST ${url.pathname} HTTP/1.1\r\nHost: ${url.host}\r\nOrigin: ${url.origin}\r\nContent-Type: application/json\r\nContent-Length: ${bytes}\r\n\r\n`);
+      socket.write(
+        `POST ${url.pathname} HTTP/1.1\r\nHost: ${url.host}\r\nOrigin: ${url.origin}\r\nContent-Type: application/json\r\nContent-Length: ${bytes}\r\n\r\n`,
+      );
       pump();
     });
     socket.on("data", (chunk) => {
@@ -73,10 +75,21 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 };
 
-export async function runAttackBenchmarks({ url, proposerId, editorId, seconds, quick, add, servers }: AttackBenchContext): Promise<void> {
+export async function runAttackBenchmarks({
+  url,
+  proposerId,
+  editorId,
+  seconds,
+  quick,
+  add,
+  servers,
+}: AttackBenchContext): Promise<void> {
   const db = createClient(url);
   // Trusts the bench's own X-Forwarded-For (every client here shares 127.0.0.1) where the server reads it only from trusted proxies.
-  const server = await startAppServer({ databaseUrl: url, env: { WIKI_RATE_LIMITS: "off", WIKI_COMPRESS: "0", WIKI_TRUSTED_PROXIES: "127.0.0.1/8" } });
+  const server = await startAppServer({
+    databaseUrl: url,
+    env: { WIKI_RATE_LIMITS: "off", WIKI_COMPRESS: "0", WIKI_TRUSTED_PROXIES: "127.0.0.1/8" },
+  });
   servers.push(server);
 
   // ---- A large proposal, read anonymously -------------------------------------------------
@@ -84,14 +97,34 @@ export async function runAttackBenchmarks({ url, proposerId, editorId, seconds, 
     // about 3.5 MB of JSON in full (under the 4 MB article limit), 0.75 MB quick
     const chars = quick ? 400_000 : 1_800_000;
     const base: ArticleContent = articleOfChars(chars, 901, "Large proposal");
-    const saved = await saveRevision({ db, slug: "Large_proposal", baseRevisionId: null, content: base, authorId: editorId });
+    const saved = await saveRevision({
+      db,
+      slug: "Large_proposal",
+      baseRevisionId: null,
+      content: base,
+      authorId: editorId,
+    });
     await db.article.update({ where: { slug: "Large_proposal" }, data: { protectionLevel: "extended" } });
     const rewrite = articleOfChars(chars, 902, "Large proposal");
     // Rewrites a tenth of the sections: about a tenth of the article is new text for reviewers.
     const changed = new Set(base.sections.filter((_, i) => i % 10 === 3).map((section) => section.id));
-    const proposed: ArticleContent = { ...base, sections: base.sections.map((section, i) => (changed.has(section.id) ? { ...section, body: rewrite.sections[i]?.body ?? section.body } : section)) };
+    const proposed: ArticleContent = {
+      ...base,
+      sections: base.sections.map((section, i) =>
+        changed.has(section.id) ? { ...section, body: rewrite.sections[i]?.body ?? section.body } : section,
+      ),
+    };
     const article = await db.article.findUniqueOrThrow({ where: { slug: "Large_proposal" } });
-    const { proposalId } = await submitProposal({ db, actor: await loadActor(db, proposerId), articleId: article.id, baseRevisionId: saved.revisionId, base, content: proposed, summary: "a large proposal", rationale: "" });
+    const { proposalId } = await submitProposal({
+      db,
+      actor: await loadActor(db, proposerId),
+      articleId: article.id,
+      baseRevisionId: saved.revisionId,
+      base,
+      content: proposed,
+      summary: "a large proposal",
+      rationale: "",
+    });
     const proposalBytes = Buffer.byteLength(JSON.stringify(proposed));
     const address = `${server.url}/api/proposals/${proposalId}`;
     const coldStart = performance.now();
@@ -139,19 +172,34 @@ export async function runAttackBenchmarks({ url, proposerId, editorId, seconds, 
   {
     const password = "bench-owner-password-long-enough";
     const owner = await registerUser({ db, name: "bench_owner", password });
-    const signIn = async (username: string, secret: string, client: string): Promise<{ ok: boolean; status: number; ms: number }> => {
+    const signIn = async (
+      username: string,
+      secret: string,
+      client: string,
+    ): Promise<{ ok: boolean; status: number; ms: number }> => {
       const started = performance.now();
       const csrf = await fetch(`${server.url}/api/auth/csrf`, { headers: { "x-forwarded-for": client } });
       const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-      const cookie = csrf.headers.getSetCookie().map((value) => value.split(";")[0]).join("; ");
+      const cookie = csrf.headers
+        .getSetCookie()
+        .map((value) => value.split(";")[0])
+        .join("; ");
       const response = await fetch(`${server.url}/api/auth/callback/credentials`, {
         method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded", origin: server.url, cookie, "x-forwarded-for": client, "x-auth-return-redirect": "1" },
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          origin: server.url,
+          cookie,
+          "x-forwarded-for": client,
+          "x-auth-return-redirect": "1",
+        },
         body: new URLSearchParams({ csrfToken, username, password: secret, json: "true" }),
         redirect: "manual",
       });
       await response.arrayBuffer();
-      const ok = response.headers.getSetCookie().some((value) => /^(__Secure-)?next-auth\.session-token=[^;]+/.test(value));
+      const ok = response.headers
+        .getSetCookie()
+        .some((value) => /^(__Secure-)?next-auth\.session-token=[^;]+/.test(value));
       return { ok, status: response.status, ms: performance.now() - started };
     };
     // The owner has signed in from home before, as owners do: the throttle lets a known address skip
@@ -162,7 +210,11 @@ export async function runAttackBenchmarks({ url, proposerId, editorId, seconds, 
     let guessCount = 0;
     const guesser = async (index: number) => {
       for (let attempt = 0; !stop; attempt++) {
-        const result = await signIn(owner.name, `guess-${index}-${attempt}`, `198.51.100.${10 + index}`).catch(() => ({ ok: false, status: 0, ms: 0 }));
+        const result = await signIn(owner.name, `guess-${index}-${attempt}`, `198.51.100.${10 + index}`).catch(() => ({
+          ok: false,
+          status: 0,
+          ms: 0,
+        }));
         guessCount += 1;
         guesses.set(result.status, (guesses.get(result.status) ?? 0) + 1);
         if (result.ok) throw new Error("A wrong password signed in.");

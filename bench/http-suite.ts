@@ -31,7 +31,16 @@ export interface HttpBenchContext {
   servers: AppServer[];
 }
 
-export async function runHttpBenchmarks({ url, articles, users, scale, quick, add, statementLog, servers }: HttpBenchContext): Promise<void> {
+export async function runHttpBenchmarks({
+  url,
+  articles,
+  users,
+  scale,
+  quick,
+  add,
+  statementLog,
+  servers,
+}: HttpBenchContext): Promise<void> {
   const hello = createServer((_request, response) => response.end("hello")).listen(0, "127.0.0.1");
   await new Promise((resolve) => hello.once("listening", resolve));
   const helloPort = (hello.address() as { port: number }).port;
@@ -39,30 +48,55 @@ export async function runHttpBenchmarks({ url, articles, users, scale, quick, ad
   const baselineSeconds = Math.max(1, scale.seconds / 2);
   const helloLoad = await httpLoad(`http://127.0.0.1:${helloPort}/`, 50, baselineSeconds);
   hello.close();
-  add("baseline: hello-world Node HTTP server, 50 connections", `${helloLoad.rps.toFixed(0)} req/s, p50 ${helloLoad.p50} ms, p99 ${helloLoad.p99} ms`);
+  add(
+    "baseline: hello-world Node HTTP server, 50 connections",
+    `${helloLoad.rps.toFixed(0)} req/s, p50 ${helloLoad.p50} ms, p99 ${helloLoad.p99} ms`,
+  );
 
   // Every server here runs as deployed behind a caching proxy that compresses (README, Deployment);
   // one mixed-load run below shows what Next's own on-the-fly compression costs. Its caches get
   // budgets the warm-up run fills (the defaults add up to 384 MB, which take minutes of this load
   // to fill), so memory that grows across the mixed runs after it is not a cache filling up.
-  const cacheBudgets = { WIKI_CONTENT_CACHE_MB: "24", WIKI_RENDER_CACHE_MB: "24", WIKI_PAGE_CACHE_MB: "24", WIKI_DIFF_CACHE_MB: "24" };
+  const cacheBudgets = {
+    WIKI_CONTENT_CACHE_MB: "24",
+    WIKI_RENDER_CACHE_MB: "24",
+    WIKI_PAGE_CACHE_MB: "24",
+    WIKI_DIFF_CACHE_MB: "24",
+  };
   const deployed = { WIKI_RATE_LIMITS: "off", WIKI_COMPRESS: "0", ...cacheBudgets };
   const server = await startAppServer({ databaseUrl: url, env: deployed });
   servers.push(server);
   const staticLoad = await httpLoad(`${server.url}/about`, 50, baselineSeconds);
-  add("baseline: static Next.js page (/about), 50 connections", `${staticLoad.rps.toFixed(0)} req/s, p50 ${staticLoad.p50} ms, p99 ${staticLoad.p99} ms`);
+  add(
+    "baseline: static Next.js page (/about), 50 connections",
+    `${staticLoad.rps.toFixed(0)} req/s, p50 ${staticLoad.p50} ms, p99 ${staticLoad.p99} ms`,
+  );
   const healthLoad = await httpLoad(`${server.url}/api/health`, 50, baselineSeconds);
-  add("baseline: route handler running SELECT 1 (/api/health), 50 connections", `${healthLoad.rps.toFixed(0)} req/s, p50 ${healthLoad.p50} ms, p99 ${healthLoad.p99} ms`);
+  add(
+    "baseline: route handler running SELECT 1 (/api/health), 50 connections",
+    `${healthLoad.rps.toFixed(0)} req/s, p50 ${healthLoad.p50} ms, p99 ${healthLoad.p99} ms`,
+  );
 
   const viewUrl = `${server.url}/wiki/${articles.View.slug}`;
   const page = new Uint8Array(await (await fetch(viewUrl)).arrayBuffer());
   // The machine's limit for this page: the same bytes from a bare Node server (a page this size is
   // mostly copying, for the server and for the load generator on the same cores).
-  const bare = createServer((_request, response) => response.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": page.byteLength }).end(page)).listen(0, "127.0.0.1");
+  const bare = createServer((_request, response) =>
+    response
+      .writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": page.byteLength })
+      .end(page),
+  ).listen(0, "127.0.0.1");
   await new Promise((resolve) => bare.once("listening", resolve));
-  const bareLoad = await httpLoad(`http://127.0.0.1:${(bare.address() as { port: number }).port}/`, 50, baselineSeconds);
+  const bareLoad = await httpLoad(
+    `http://127.0.0.1:${(bare.address() as { port: number }).port}/`,
+    50,
+    baselineSeconds,
+  );
   bare.close();
-  add(`baseline: bare Node HTTP server sending the same ${kb(page.byteLength)} page, 50 connections`, `${bareLoad.rps.toFixed(0)} req/s, p50 ${bareLoad.p50} ms, p99 ${bareLoad.p99} ms`);
+  add(
+    `baseline: bare Node HTTP server sending the same ${kb(page.byteLength)} page, 50 connections`,
+    `${bareLoad.rps.toFixed(0)} req/s, p50 ${bareLoad.p50} ms, p99 ${bareLoad.p99} ms`,
+  );
   const cachedLoad = await httpLoad(viewUrl, 50, scale.seconds);
   add(
     `cached view of the current revision (${scale.view.toLocaleString("en")} chars), 50 connections`,
@@ -72,7 +106,10 @@ export async function runHttpBenchmarks({ url, articles, users, scale, quick, ad
   );
 
   // Both caches off, or the whole-page cache (and the cached-view path in front of Next) would answer.
-  const uncached = await startAppServer({ databaseUrl: url, env: { ...deployed, WIKI_RENDER_CACHE_MB: "0", WIKI_PAGE_CACHE_MB: "0" } });
+  const uncached = await startAppServer({
+    databaseUrl: url,
+    env: { ...deployed, WIKI_RENDER_CACHE_MB: "0", WIKI_PAGE_CACHE_MB: "0" },
+  });
   servers.push(uncached);
   const uncachedUrl = `${uncached.url}/wiki/${articles.View.slug}`;
   const uncachedResponse = await fetch(uncachedUrl);
@@ -89,7 +126,12 @@ export async function runHttpBenchmarks({ url, articles, users, scale, quick, ad
     uncachedMany.rps >= 100 && uncachedOne.p50 <= 10,
   );
   const ratio = Buffer.byteLength(html) / contentBytes;
-  add("HTML bytes per view / content JSON bytes", `${kb(Buffer.byteLength(html))} / ${kb(contentBytes)} = ${ratio.toFixed(2)}x, no RSC payload: ${!html.includes("self.__next_f")}`, "<= 1.3x", ratio <= 1.3);
+  add(
+    "HTML bytes per view / content JSON bytes",
+    `${kb(Buffer.byteLength(html))} / ${kb(contentBytes)} = ${ratio.toFixed(2)}x, no RSC payload: ${!html.includes("self.__next_f")}`,
+    "<= 1.3x",
+    ratio <= 1.3,
+  );
   await uncached.stop();
 
   const queryDb = createClient(url);
@@ -113,7 +155,12 @@ export async function runHttpBenchmarks({ url, articles, users, scale, quick, ad
     const reviewerViews = await perView({ cookie: await sessionCookieFor(users[0]) });
     await counted.stop();
     await queryDb.$executeRawUnsafe(`ALTER DATABASE "bench" RESET log_statement`);
-    add("database statements per article view (logged by PostgreSQL)", `signed out ${reader.toFixed(1)}, signed in ${member.toFixed(1)}, reviewer ${reviewerViews.toFixed(1)}`, "<= 3", Math.max(reader, member, reviewerViews) <= 3);
+    add(
+      "database statements per article view (logged by PostgreSQL)",
+      `signed out ${reader.toFixed(1)}, signed in ${member.toFixed(1)}, reviewer ${reviewerViews.toFixed(1)}`,
+      "<= 3",
+      Math.max(reader, member, reviewerViews) <= 3,
+    );
   }
 
   // Saves per second while readers run: many editors on many articles.
@@ -122,7 +169,13 @@ export async function runHttpBenchmarks({ url, articles, users, scale, quick, ad
     const editSlugs: string[] = [];
     for (let i = 0; i < editors.length; i++) {
       const slug = `Save_rate_${i}`;
-      await saveRevision({ db: queryDb, slug, baseRevisionId: null, content: articleOfChars(3000, 2000 + i, `Save rate ${i}`), authorId: editors[i].id });
+      await saveRevision({
+        db: queryDb,
+        slug,
+        baseRevisionId: null,
+        content: articleOfChars(3000, 2000 + i, `Save rate ${i}`),
+        authorId: editors[i].id,
+      });
       editSlugs.push(slug);
     }
     const saveLoad = (targets: string[], durationSeconds = scale.seconds) =>
@@ -161,7 +214,10 @@ export async function runHttpBenchmarks({ url, articles, users, scale, quick, ad
   }
 
   // Mixed load, twice, for memory growth.
-  const readArticles = ["S", "M", "XL", "View"].map((key) => ({ slug: articles[key].slug, revisionIds: articles[key].history.revisionIds.slice(-200) }));
+  const readArticles = ["S", "M", "XL", "View"].map((key) => ({
+    slug: articles[key].slug,
+    revisionIds: articles[key].history.revisionIds.slice(-200),
+  }));
   const mixedCast = {
     readArticles,
     editors: users.slice(150, 155).map((user, i) => ({ user, slug: `Save_rate_${i % (quick ? 4 : 40)}` })),
@@ -170,7 +226,13 @@ export async function runHttpBenchmarks({ url, articles, users, scale, quick, ad
   };
   await queryDb.article.update({ where: { slug: articles.View.slug }, data: { protectionLevel: "extended" } });
   // A first run fills the caches (bounded, so memory levels off); runs 1 and 2 then show whether it keeps growing.
-  await runMixedLoadInChild({ ...mixedCast, targets: [server.url], durationSeconds: Math.min(scale.mixedSeconds, 45), readers: 200, readerThinkMs: 1000 });
+  await runMixedLoadInChild({
+    ...mixedCast,
+    targets: [server.url],
+    durationSeconds: Math.min(scale.mixedSeconds, 45),
+    readers: 200,
+    readerThinkMs: 1000,
+  });
   const mixedRow = (name: string, result: MixedLoadResult, judged: boolean) => {
     const errors = result.reads.errors + result.saves.errors + result.proposals.errors + result.approvals.errors;
     const total = result.reads.count + result.saves.count + result.proposals.count + result.approvals.count + errors;
@@ -184,7 +246,13 @@ export async function runHttpBenchmarks({ url, articles, users, scale, quick, ad
   const mixedName = `200 readers at a page a second (85% views, 10% history, 5% diffs) + 5 editors + 1 proposer + 2 reviewers, ${scale.mixedSeconds} s`;
   const rss: number[] = [];
   for (let run = 1; run <= 2; run++) {
-    const result = await runMixedLoadInChild({ ...mixedCast, targets: [server.url], durationSeconds: scale.mixedSeconds, readers: 200, readerThinkMs: 1000 });
+    const result = await runMixedLoadInChild({
+      ...mixedCast,
+      targets: [server.url],
+      durationSeconds: scale.mixedSeconds,
+      readers: 200,
+      readerThinkMs: 1000,
+    });
     rss.push(rssMegabytes(server.process.pid!));
     mixedRow(`mixed load run ${run}: ${mixedName}`, result, true);
   }
@@ -193,17 +261,43 @@ export async function runHttpBenchmarks({ url, articles, users, scale, quick, ad
     const compressing = await startAppServer({ databaseUrl: url, env: { WIKI_RATE_LIMITS: "off", ...cacheBudgets } });
     servers.push(compressing);
     const seconds = Math.min(scale.mixedSeconds, 30);
-    await runMixedLoadInChild({ ...mixedCast, targets: [compressing.url], durationSeconds: Math.min(seconds, 10), readers: 200, readerThinkMs: 1000 });
-    const result = await runMixedLoadInChild({ ...mixedCast, targets: [compressing.url], durationSeconds: seconds, readers: 200, readerThinkMs: 1000 });
-    mixedRow(`  ... the same with Next gzipping every response itself (no proxy in front), ${seconds} s`, result, false);
+    await runMixedLoadInChild({
+      ...mixedCast,
+      targets: [compressing.url],
+      durationSeconds: Math.min(seconds, 10),
+      readers: 200,
+      readerThinkMs: 1000,
+    });
+    const result = await runMixedLoadInChild({
+      ...mixedCast,
+      targets: [compressing.url],
+      durationSeconds: seconds,
+      readers: 200,
+      readerThinkMs: 1000,
+    });
+    mixedRow(
+      `  ... the same with Next gzipping every response itself (no proxy in front), ${seconds} s`,
+      result,
+      false,
+    );
     await compressing.stop();
   }
-  add("server RSS after mixed load runs 1 and 2 (after a warm-up run; four caches of 24 MB, full by then)", `${rss[0].toFixed(0)} MB, ${rss[1].toFixed(0)} MB (${(((rss[1] - rss[0]) / rss[0]) * 100).toFixed(1)}%)`, "no growth (< 10%)", (rss[1] - rss[0]) / rss[0] < 0.1);
+  add(
+    "server RSS after mixed load runs 1 and 2 (after a warm-up run; four caches of 24 MB, full by then)",
+    `${rss[0].toFixed(0)} MB, ${rss[1].toFixed(0)} MB (${(((rss[1] - rss[0]) / rss[0]) * 100).toFixed(1)}%)`,
+    "no growth (< 10%)",
+    (rss[1] - rss[0]) / rss[0] < 0.1,
+  );
 
   // Saturation: one instance, then two on one database, closed loop.
   const saturationSeconds = Math.min(scale.mixedSeconds, 15);
   {
-    const result = await runMixedLoadInChild({ ...mixedCast, targets: [server.url], durationSeconds: saturationSeconds, readers: 200 });
+    const result = await runMixedLoadInChild({
+      ...mixedCast,
+      targets: [server.url],
+      durationSeconds: saturationSeconds,
+      readers: 200,
+    });
     add(
       "one instance: 200 readers without pause + the same writers",
       `reads ${result.reads.perSecond.toFixed(0)}/s p50 ${ms(result.reads.p50)} p99 ${ms(result.reads.p99)}; ${result.saves.count} saves, ${result.approvals.count} approvals`,
@@ -212,7 +306,12 @@ export async function runHttpBenchmarks({ url, articles, users, scale, quick, ad
   {
     const second = await startAppServer({ databaseUrl: url, env: deployed });
     servers.push(second);
-    const result = await runMixedLoadInChild({ ...mixedCast, targets: [server.url, second.url], durationSeconds: saturationSeconds, readers: 200 });
+    const result = await runMixedLoadInChild({
+      ...mixedCast,
+      targets: [server.url, second.url],
+      durationSeconds: saturationSeconds,
+      readers: 200,
+    });
     // Closed loop (no think time): how much the two instances carry together.
     const errors = result.reads.errors + result.saves.errors + result.proposals.errors + result.approvals.errors;
     add(
@@ -221,6 +320,14 @@ export async function runHttpBenchmarks({ url, articles, users, scale, quick, ad
     );
   }
   // Under attack: a large proposal read anonymously, health under 4 MB anonymous bodies, sign-in under guessing.
-  await runAttackBenchmarks({ url, proposerId: users[31].id, editorId: users[2].id, seconds: scale.seconds, quick, add, servers });
+  await runAttackBenchmarks({
+    url,
+    proposerId: users[31].id,
+    editorId: users[2].id,
+    seconds: scale.seconds,
+    quick,
+    add,
+    servers,
+  });
   await queryDb.$disconnect();
 }

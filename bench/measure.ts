@@ -17,7 +17,10 @@ export interface BenchRow {
 export type AddRow = (name: string, result: string, target?: string, met?: boolean | null) => void;
 
 /** The generated articles by key (S, M, XL, L, View). */
-export type BenchArticles = Record<string, { slug: string; chars: number; history: Awaited<ReturnType<typeof bulkHistory>> }>;
+export type BenchArticles = Record<
+  string,
+  { slug: string; chars: number; history: Awaited<ReturnType<typeof bulkHistory>> }
+>;
 
 export const ms = (value: number) => (value < 10 ? `${value.toFixed(2)} ms` : `${value.toFixed(1)} ms`);
 export const kb = (value: number) => `${(value / 1024).toFixed(1)} KB`;
@@ -43,20 +46,33 @@ export async function sample(runs: number, fn: (i: number) => Promise<unknown> |
 export async function httpLoad(url: string, connections: number, seconds: number) {
   await autocannonInChild(url, connections, 1); // warm up the JIT and the caches first
   const result = await autocannonInChild(url, connections, seconds);
-  return { rps: result.requests.average as number, p50: result.latency.p50 as number, p99: result.latency.p99 as number, non2xx: result.non2xx as number, errors: (result.errors + result.timeouts) as number, bytes: result.throughput.average as number };
+  return {
+    rps: result.requests.average as number,
+    p50: result.latency.p50 as number,
+    p99: result.latency.p99 as number,
+    non2xx: result.non2xx as number,
+    errors: (result.errors + result.timeouts) as number,
+    bytes: result.throughput.average as number,
+  };
 }
 
 const autocannonBin = createRequire(import.meta.url).resolve("autocannon/autocannon.js");
 
 function autocannonInChild(url: string, connections: number, seconds: number): Promise<any> {
-  const child = spawn(process.execPath, [autocannonBin, "--json", "--connections", String(connections), "--duration", String(seconds), url], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(
+    process.execPath,
+    [autocannonBin, "--json", "--connections", String(connections), "--duration", String(seconds), url],
+    { stdio: ["ignore", "pipe", "pipe"] },
+  );
   let output = "";
   let errors = "";
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (errors += chunk));
   return new Promise((resolve, reject) => {
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(output)) : reject(new Error(`autocannon exited with code ${code}: ${errors}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve(JSON.parse(output)) : reject(new Error(`autocannon exited with code ${code}: ${errors}`)),
+    );
   });
 }
 

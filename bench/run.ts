@@ -17,8 +17,12 @@ console.log("");
 console.log(`| ${"benchmark".padEnd(width)} | result | target | met |`);
 console.log(`|${"-".repeat(width + 2)}|---|---|---|`);
 for (const row of results) {
-  console.log(`| ${row.name.padEnd(width)} | ${row.result} | ${row.target} | ${row.met === null ? "" : row.met ? "yes" : "NO"} |`);
+  console.log(
+    `| ${row.name.padEnd(width)} | ${row.result} | ${row.target} | ${row.met === null ? "" : row.met ? "yes" : "NO"} |`,
+  );
 }
 const missed = results.filter((row) => row.met === false);
-console.log(`\n${results.filter((row) => row.met).length} targets met, ${missed.length} missed${missed.length ? `: ${missed.map((row) => row.name).join("; ")}` : ""}. Bench took ${((performance.now() - started) / 60000).toFixed(1)} min.`);
+console.log(
+  `\n${results.filter((row) => row.met).length} targets met, ${missed.length} missed${missed.length ? `: ${missed.map((row) => row.name).join("; ")}` : ""}. Bench took ${((performance.now() - started) / 60000).toFixed(1)} min.`,
+);
 process.exit(0);

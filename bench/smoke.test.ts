@@ -3,11 +3,26 @@ import { describe, expect, it } from "vitest";
 import { runBenchmarks } from "./suite";
 
 describe("npm run bench (smoke)", () => {
-  it("runs a tiny version of every benchmark, in process and over HTTP, and reports a figure for each", { timeout: 300_000 }, async () => {
+  it("runs a tiny version of every benchmark, in process and over HTTP, and reports a figure for each", {
+    timeout: 300_000,
+  }, async () => {
     const rows = await runBenchmarks({ quick: true, render: renderToStaticMarkup, log: () => undefined });
     const names = rows.map((row) => row.name);
-    for (const expected of ["baseline: hello-world Node HTTP server", "cached view of the current revision", "approve a proposal on L", "database statements per article view", "mixed load run 2", "two instances, one database", "large proposal", "/api/health, 10 connections, while 8 anonymous clients", "sign-in under a guessing attack"]) {
-      expect(names.some((name) => name.startsWith(expected)), expected).toBe(true);
+    for (const expected of [
+      "baseline: hello-world Node HTTP server",
+      "cached view of the current revision",
+      "approve a proposal on L",
+      "database statements per article view",
+      "mixed load run 2",
+      "two instances, one database",
+      "large proposal",
+      "/api/health, 10 connections, while 8 anonymous clients",
+      "sign-in under a guessing attack",
+    ]) {
+      expect(
+        names.some((name) => name.startsWith(expected)),
+        expected,
+      ).toBe(true);
     }
     for (const row of rows) expect(row.result).toMatch(/\d/);
   });

@@ -29,10 +29,14 @@ const windows = Math.max(1, Math.round((minutes * 60) / windowSeconds));
  * read through its inspector (on a port of its own). RSS alone cannot tell a
  * leak: V8 lets it grow until a full collection, which then gives most back.
  */
-async function heapInspector(inspectorPort: number): Promise<{ heapAfterGc: () => Promise<number>; close: () => void }> {
+async function heapInspector(
+  inspectorPort: number,
+): Promise<{ heapAfterGc: () => Promise<number>; close: () => void }> {
   let targets: Array<{ webSocketDebuggerUrl: string }> = [];
   for (let attempt = 0; attempt < 50 && targets.length === 0; attempt++) {
-    targets = await fetch(`http://127.0.0.1:${inspectorPort}/json/list`).then((response) => response.json()).catch(() => []);
+    targets = await fetch(`http://127.0.0.1:${inspectorPort}/json/list`)
+      .then((response) => response.json())
+      .catch(() => []);
     if (targets.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const socket = new WebSocket(targets[0].webSocketDebuggerUrl);
@@ -86,10 +90,19 @@ try {
   const inspectorPort = await freePort();
   const server = await startAppServer({
     databaseUrl: url,
-    env: { NODE_OPTIONS: `--inspect=127.0.0.1:${inspectorPort}`, WIKI_RATE_LIMITS: "off", WIKI_CONTENT_CACHE_MB: cacheMb, WIKI_RENDER_CACHE_MB: cacheMb, WIKI_PAGE_CACHE_MB: cacheMb, WIKI_DIFF_CACHE_MB: cacheMb },
+    env: {
+      NODE_OPTIONS: `--inspect=127.0.0.1:${inspectorPort}`,
+      WIKI_RATE_LIMITS: "off",
+      WIKI_CONTENT_CACHE_MB: cacheMb,
+      WIKI_RENDER_CACHE_MB: cacheMb,
+      WIKI_PAGE_CACHE_MB: cacheMb,
+      WIKI_DIFF_CACHE_MB: cacheMb,
+    },
   });
   const pid = server.process.pid!;
-  console.log(`[soak] ${minutes} min in ${windows} windows of ${windowSeconds} s against ${server.url} (pid ${pid}), 50 readers + ${cast.editors.length} editors + 1 proposer + 2 reviewers`);
+  console.log(
+    `[soak] ${minutes} min in ${windows} windows of ${windowSeconds} s against ${server.url} (pid ${pid}), 50 readers + ${cast.editors.length} editors + 1 proposer + 2 reviewers`,
+  );
   const inspector = await heapInspector(inspectorPort);
   const rss: number[] = [];
   const heap: number[] = [];
@@ -98,7 +111,9 @@ try {
   const saves: Array<{ slug: string; revisionId: number; marker: string }> = [];
   for (let window = 1; window <= windows; window++) {
     const result = await runMixedLoad({ ...cast, targets: [server.url], durationSeconds: windowSeconds, readers: 50 });
-    const fiveHundreds = Object.entries(result.statusCounts).filter(([key]) => / 5\d\d$/.test(key)).reduce((sum, [, n]) => sum + n, 0);
+    const fiveHundreds = Object.entries(result.statusCounts)
+      .filter(([key]) => / 5\d\d$/.test(key))
+      .reduce((sum, [, n]) => sum + n, 0);
     serverErrors += fiveHundreds;
     requests += Object.values(result.statusCounts).reduce((sum, n) => sum + n, 0);
     saves.push(...result.acknowledgedSaves);
@@ -115,7 +130,9 @@ try {
   const growth = heap.length > 1 ? (heap.at(-1)! - heap[warm]) / heap[warm] : 0;
   const missing = await missingAcknowledgedSaves(db, saves);
   const invariantsOk = await reportInvariants(db, (line) => console.log(`[soak] ${line}`));
-  console.log(`[soak] ${requests} requests, ${serverErrors} answered 5xx; heap after a full GC ${heap[warm].toFixed(1)} MB after the warm-up (window ${warm + 1}), ${heap.at(-1)!.toFixed(1)} MB after the last (${(growth * 100).toFixed(1)}%); RSS ${rss[warm].toFixed(0)} then ${rss.at(-1)!.toFixed(0)} MB; ${saves.length} acknowledged saves, ${missing.length} missing`);
+  console.log(
+    `[soak] ${requests} requests, ${serverErrors} answered 5xx; heap after a full GC ${heap[warm].toFixed(1)} MB after the warm-up (window ${warm + 1}), ${heap.at(-1)!.toFixed(1)} MB after the last (${(growth * 100).toFixed(1)}%); RSS ${rss[warm].toFixed(0)} then ${rss.at(-1)!.toFixed(0)} MB; ${saves.length} acknowledged saves, ${missing.length} missing`,
+  );
   failed = serverErrors > 0 || growth >= 0.1 || missing.length > 0 || !invariantsOk;
   console.log(failed ? "[soak] FAILED" : "[soak] passed");
   await db.$disconnect();

@@ -54,19 +54,64 @@ function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-export async function runBenchmarks(options: { quick: boolean; render: (element: ReactElement) => string; log?: (line: string) => void }): Promise<BenchRow[]> {
+export async function runBenchmarks(options: {
+  quick: boolean;
+  render: (element: ReactElement) => string;
+  log?: (line: string) => void;
+}): Promise<BenchRow[]> {
   const log = options.log ?? ((line: string) => console.log(line));
   const quick = options.quick;
   const rows: BenchRow[] = [];
-  const add = (name: string, result: string, target = "", met: boolean | null = null) => rows.push({ name, result, target, met });
-  const latencyRow = (name: string, samples: number[], target = "", check?: (s: ReturnType<typeof summarize>) => boolean) => {
+  const add = (name: string, result: string, target = "", met: boolean | null = null) =>
+    rows.push({ name, result, target, met });
+  const latencyRow = (
+    name: string,
+    samples: number[],
+    target = "",
+    check?: (s: ReturnType<typeof summarize>) => boolean,
+  ) => {
     const s = summarize(samples, 0, 1);
-    add(name, `p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, p99 ${ms(s.p99)}, worst ${ms(s.worst)}`, target, check ? check(s) : null);
+    add(
+      name,
+      `p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, p99 ${ms(s.p99)}, worst ${ms(s.worst)}`,
+      target,
+      check ? check(s) : null,
+    );
     return s;
   };
   const scale = quick
-    ? { S: 5_000, M: 8_000, XL: 12_000, L: 20_000, view: 8_000, hot: 120, histL: 60, histXL: 40, runs: 3, openProposals: 20, proposalArticles: 5, users: 200, seconds: 1, mixedSeconds: 2 }
-    : { S: 5_000, M: 40_000, XL: 200_000, L: 1_000_000, view: 78_000, hot: 45_000, histL: 10_000, histXL: 1_000, runs: 30, openProposals: 1_000, proposalArticles: 50, users: 200, seconds: 10, mixedSeconds: 60 };
+    ? {
+        S: 5_000,
+        M: 8_000,
+        XL: 12_000,
+        L: 20_000,
+        view: 8_000,
+        hot: 120,
+        histL: 60,
+        histXL: 40,
+        runs: 3,
+        openProposals: 20,
+        proposalArticles: 5,
+        users: 200,
+        seconds: 1,
+        mixedSeconds: 2,
+      }
+    : {
+        S: 5_000,
+        M: 40_000,
+        XL: 200_000,
+        L: 1_000_000,
+        view: 78_000,
+        hot: 45_000,
+        histL: 10_000,
+        histXL: 1_000,
+        runs: 30,
+        openProposals: 1_000,
+        proposalArticles: 50,
+        users: 200,
+        seconds: 10,
+        mixedSeconds: 60,
+      };
 
   const tmp = await mkdtemp(path.join(os.tmpdir(), "wiki-bench-"));
   await chmod(tmp, 0o755);
@@ -76,7 +121,10 @@ export async function runBenchmarks(options: { quick: boolean; render: (element:
     dataDir: path.join(tmp, "data"),
     persistent: false,
     log: (message) => {
-      if (statementLog.counting) statementLog.statements += message.split("\n").filter((line) => /LOG:\s+(statement|execute [^:]*):/.test(line)).length;
+      if (statementLog.counting)
+        statementLog.statements += message
+          .split("\n")
+          .filter((line) => /LOG:\s+(statement|execute [^:]*):/.test(line)).length;
     },
   });
   const servers: AppServer[] = [];
@@ -90,9 +138,12 @@ export async function runBenchmarks(options: { quick: boolean; render: (element:
     // ---- Workload -------------------------------------------------------
     const generationStart = performance.now();
     const users = [];
-    for (let i = 0; i < scale.users; i++) users.push(await createUser(db, { name: `bench_user_${i}`, ageDays: 10 + (i % 100), editCount: i * 7 }));
+    for (let i = 0; i < scale.users; i++)
+      users.push(await createUser(db, { name: `bench_user_${i}`, ageDays: 10 + (i % 100), editCount: i * 7 }));
     const groups = ["reviewer", "extendedconfirmed", "admin"];
-    await db.userGroup.createMany({ data: users.slice(0, 30).map((user, i) => ({ userId: user.id, group: groups[i % 3] })) });
+    await db.userGroup.createMany({
+      data: users.slice(0, 30).map((user, i) => ({ userId: user.id, group: groups[i % 3] })),
+    });
     const authorIds = users.slice(30, 60).map((user) => user.id);
     const articles: BenchArticles = {};
     const plan: Array<[key: string, chars: number, revisions: number]> = [
@@ -104,17 +155,33 @@ export async function runBenchmarks(options: { quick: boolean; render: (element:
     ];
     for (const [key, chars, revisions] of plan) {
       const slug = `Bench_${key}`;
-      const [elapsed, history] = await time(() => bulkHistory(db, { slug, first: articleOfChars(chars, chars, `Bench ${key}`), chars, revisions, authorIds, seed: chars }));
+      const [elapsed, history] = await time(() =>
+        bulkHistory(db, {
+          slug,
+          first: articleOfChars(chars, chars, `Bench ${key}`),
+          chars,
+          revisions,
+          authorIds,
+          seed: chars,
+        }),
+      );
       articles[key] = { slug, chars, history };
-      log(`[bench] ${slug}: ${chars.toLocaleString("en")} characters, ${revisions.toLocaleString("en")} revisions written in ${(elapsed / 1000).toFixed(1)} s (${JSON.stringify(history.kinds)})`);
+      log(
+        `[bench] ${slug}: ${chars.toLocaleString("en")} characters, ${revisions.toLocaleString("en")} revisions written in ${(elapsed / 1000).toFixed(1)} s (${JSON.stringify(history.kinds)})`,
+      );
     }
     // A site has many articles: without them the planner rightly scans the small Article table instead of its index.
-    await db.$executeRawUnsafe(`INSERT INTO "Article" ("slug", "title") SELECT 'Stub_' || n, 'Stub ' || n FROM generate_series(1, ${quick ? 200 : 20_000}) AS n`);
+    await db.$executeRawUnsafe(
+      `INSERT INTO "Article" ("slug", "title") SELECT 'Stub_' || n, 'Stub ' || n FROM generate_series(1, ${quick ? 200 : 20_000}) AS n`,
+    );
     // As after an import: vacuumed and checkpointed, so autovacuum and the checkpointer do not run
     // in the middle of the measurements that follow.
     await db.$executeRawUnsafe(`VACUUM (ANALYZE)`);
     await db.$executeRawUnsafe(`CHECKPOINT`);
-    add("workload generated", `${((performance.now() - generationStart) / 1000).toFixed(0)} s: articles of 5k/40k/200k/1M characters; ${scale.hot.toLocaleString("en")} revisions on the 40k page, ${scale.histL.toLocaleString("en")} on L, ${scale.histXL.toLocaleString("en")} on 200k`);
+    add(
+      "workload generated",
+      `${((performance.now() - generationStart) / 1000).toFixed(0)} s: articles of 5k/40k/200k/1M characters; ${scale.hot.toLocaleString("en")} revisions on the 40k page, ${scale.histL.toLocaleString("en")} on L, ${scale.histXL.toLocaleString("en")} on 200k`,
+    );
 
     // ---- Baselines --------------------------------------------------------
     const select1 = await sample(quick ? 20 : 500, () => db.$queryRaw`SELECT 1`);
@@ -127,11 +194,16 @@ export async function runBenchmarks(options: { quick: boolean; render: (element:
         clearContentCache();
         await readArticleRevision({ db, slug });
       });
-      latencyRow(`load current revision of ${key} (${articles[key].chars.toLocaleString("en")} chars), cold content cache`, cold);
+      latencyRow(
+        `load current revision of ${key} (${articles[key].chars.toLocaleString("en")} chars), cold content cache`,
+        cold,
+      );
       const warm = await sample(scale.runs, () => readArticleRevision({ db, slug }));
       latencyRow(`load current revision of ${key}, warm content cache`, warm);
       const view = await readArticleRevision({ db, slug });
-      const renders = await sample(Math.min(scale.runs, 10), () => renderRevisionParts(view, async (element) => options.render(element)));
+      const renders = await sample(Math.min(scale.runs, 10), () =>
+        renderRevisionParts(view, async (element) => options.render(element)),
+      );
       latencyRow(`render ${key} to HTML (a render-cache miss)`, renders);
     }
 
@@ -147,13 +219,21 @@ export async function runBenchmarks(options: { quick: boolean; render: (element:
       collectGarbage();
       for (let i = 0; i < pairs; i++) {
         const index = 1 + Math.floor(random() * (ids.length - 1));
-        const [older, newer] = await Promise.all([readRevisionOf(db, article, ids[index - 1]), readRevisionOf(db, article, ids[index])]);
+        const [older, newer] = await Promise.all([
+          readRevisionOf(db, article, ids[index - 1]),
+          readRevisionOf(db, article, ids[index]),
+        ]);
         const [elapsed, diff] = await time(() => diffArticles(older.content, newer.content));
         if (diff.coarse) coarse += 1;
         samples.push(elapsed);
       }
       const target = diffTargets[key];
-      latencyRow(`diff adjacent revisions of ${key} (${pairs} random pairs${coarse ? `, ${coarse} coarse` : ""})`, samples, `p99 <= ${target} ms`, (s) => s.p99 <= target);
+      latencyRow(
+        `diff adjacent revisions of ${key} (${pairs} random pairs${coarse ? `, ${coarse} coarse` : ""})`,
+        samples,
+        `p99 <= ${target} ms`,
+        (s) => s.p99 <= target,
+      );
     }
     {
       const ids = articles.L.history.revisionIds;
@@ -165,13 +245,23 @@ export async function runBenchmarks(options: { quick: boolean; render: (element:
         const b = ids[Math.floor(random() * ids.length)];
         if (a === b) continue;
         const article = (await findArticle(db, articles.L.slug))!;
-        const [older, newer] = await Promise.all([readRevisionOf(db, article, Math.min(a, b)), readRevisionOf(db, article, Math.max(a, b))]);
+        const [older, newer] = await Promise.all([
+          readRevisionOf(db, article, Math.min(a, b)),
+          readRevisionOf(db, article, Math.max(a, b)),
+        ]);
         samples.push((await time(() => diffArticles(older.content, newer.content)))[0]);
       }
-      latencyRow("diff any two revisions of L (random pairs)", samples, "worst <= 500 ms (coarse fallback)", (s) => s.worst <= 500);
+      latencyRow(
+        "diff any two revisions of L (random pairs)",
+        samples,
+        "worst <= 500 ms (coarse fallback)",
+        (s) => s.worst <= 500,
+      );
       const [a, b] = [ids[1], ids[ids.length - 1]];
       await compareRevisions({ db, slug: articles.L.slug, fromId: a, toId: b });
-      const cached = await sample(scale.runs, () => compareRevisions({ db, slug: articles.L.slug, fromId: a, toId: b }));
+      const cached = await sample(scale.runs, () =>
+        compareRevisions({ db, slug: articles.L.slug, fromId: a, toId: b }),
+      );
       latencyRow("compare a cached revision pair of L (diff cache hit)", cached);
     }
 
@@ -180,9 +270,21 @@ export async function runBenchmarks(options: { quick: boolean; render: (element:
       const { slug, history } = articles[key];
       const ids = history.revisionIds;
       const first = await sample(scale.runs, () => listRevisions({ db, slug }));
-      const deep = await sample(scale.runs, () => listRevisions({ db, slug, cursor: ids[Math.floor(ids.length * 0.1)] }));
-      latencyRow(`history first page, ${ids.length.toLocaleString("en")} revisions`, first, "p50 <= 10 ms", (s) => s.p50 <= 10);
-      latencyRow(`history page 90% back, ${ids.length.toLocaleString("en")} revisions`, deep, "p50 <= 10 ms", (s) => s.p50 <= 10);
+      const deep = await sample(scale.runs, () =>
+        listRevisions({ db, slug, cursor: ids[Math.floor(ids.length * 0.1)] }),
+      );
+      latencyRow(
+        `history first page, ${ids.length.toLocaleString("en")} revisions`,
+        first,
+        "p50 <= 10 ms",
+        (s) => s.p50 <= 10,
+      );
+      latencyRow(
+        `history page 90% back, ${ids.length.toLocaleString("en")} revisions`,
+        deep,
+        "p50 <= 10 ms",
+        (s) => s.p50 <= 10,
+      );
     }
 
     // ---- Storage and old revisions ----------------------------------------------------
@@ -194,7 +296,12 @@ export async function runBenchmarks(options: { quick: boolean; render: (element:
       // Blobs are shared across articles only by identical content; the XL article's are those its revisions reach.
       const blobBytes = await xlBlobBytes(db, history.revisionIds);
       const share = (Number(stored.bytes) + blobBytes) / history.rawBytes;
-      add(`storage of ${history.revisionIds.length.toLocaleString("en")} revisions of the 200k article`, `${kb(Number(stored.bytes) + blobBytes)} for ${kb(history.rawBytes)} of raw JSON = ${(share * 100).toFixed(2)}%`, "<= 5%", share <= 0.05);
+      add(
+        `storage of ${history.revisionIds.length.toLocaleString("en")} revisions of the 200k article`,
+        `${kb(Number(stored.bytes) + blobBytes)} for ${kb(history.rawBytes)} of raw JSON = ${(share * 100).toFixed(2)}%`,
+        "<= 5%",
+        share <= 0.05,
+      );
       const article = (await findArticle(db, slug))!;
       const random = seededRandom(5);
       const cold = await sample(scale.runs, async () => {
@@ -202,8 +309,15 @@ export async function runBenchmarks(options: { quick: boolean; render: (element:
         await readRevisionOf(db, article, history.revisionIds[Math.floor(random() * history.revisionIds.length)]);
       });
       latencyRow("read a random old revision of the 200k article, cold content cache", cold);
-      const warm = await sample(scale.runs, () => readRevisionOf(db, article, history.revisionIds[Math.floor(random() * history.revisionIds.length)]));
-      latencyRow("read a random old revision of the 200k article, warm content cache", warm, "p50 <= 5 ms", (s) => s.p50 <= 5);
+      const warm = await sample(scale.runs, () =>
+        readRevisionOf(db, article, history.revisionIds[Math.floor(random() * history.revisionIds.length)]),
+      );
+      latencyRow(
+        "read a random old revision of the 200k article, warm content cache",
+        warm,
+        "p50 <= 5 ms",
+        (s) => s.p50 <= 5,
+      );
     }
 
     // ---- Saves and approvals on L --------------------------------------------------------
@@ -214,10 +328,32 @@ export async function runBenchmarks(options: { quick: boolean; render: (element:
         const head = await readArticleRevision({ db, slug });
         const index = 1 + ((i * 37) % (head.content.sections.length - 1));
         const section = head.content.sections[index];
-        const content: ArticleContent = { ...head.content, sections: head.content.sections.map((old, j) => (j === index ? { ...section, body: docFromMarkup(`Bench edit ${i} of a section.[[ref:${head.content.references[0].key}]]`) } : old)) };
-        await saveRevision({ db, slug, baseRevisionId: head.revision.id, content, authorId: editor.id, summary: `bench ${i}` });
+        const content: ArticleContent = {
+          ...head.content,
+          sections: head.content.sections.map((old, j) =>
+            j === index
+              ? {
+                  ...section,
+                  body: docFromMarkup(`Bench edit ${i} of a section.[[ref:${head.content.references[0].key}]]`),
+                }
+              : old,
+          ),
+        };
+        await saveRevision({
+          db,
+          slug,
+          baseRevisionId: head.revision.id,
+          content,
+          authorId: editor.id,
+          summary: `bench ${i}`,
+        });
       });
-      latencyRow(`save a one-section edit of L (read head, edit, save) at ${articles.L.history.revisionIds.length.toLocaleString("en")} revisions`, saves, "p50 <= 100 ms, p99 <= 500 ms", (s) => s.p50 <= 100 && s.p99 <= 500);
+      latencyRow(
+        `save a one-section edit of L (read head, edit, save) at ${articles.L.history.revisionIds.length.toLocaleString("en")} revisions`,
+        saves,
+        "p50 <= 100 ms, p99 <= 500 ms",
+        (s) => s.p50 <= 100 && s.p99 <= 500,
+      );
 
       const reviewer = await loadActor(db, users[0].id);
       const proposer = await loadActor(db, users[100].id);
@@ -225,9 +361,29 @@ export async function runBenchmarks(options: { quick: boolean; render: (element:
       for (let i = 0; i < (quick ? 2 : 20); i++) {
         const head = await readArticleRevision({ db, slug });
         const index = 1 + ((i * 53) % (head.content.sections.length - 1));
-        const proposed = { ...head.content, sections: head.content.sections.map((section, j) => (j === index ? { ...section, body: docFromMarkup(`Proposed ${i}.`) } : section)) };
-        const { proposalId } = await submitProposal({ db, actor: proposer, articleId: head.article.id, baseRevisionId: head.revision.id, base: head.content, content: proposed, summary: `proposal ${i}`, rationale: "" });
-        approvals.push((await time(() => decideProposal({ db, actor: reviewer, proposalId, action: "approve", version: 1, comment: "" })))[0]);
+        const proposed = {
+          ...head.content,
+          sections: head.content.sections.map((section, j) =>
+            j === index ? { ...section, body: docFromMarkup(`Proposed ${i}.`) } : section,
+          ),
+        };
+        const { proposalId } = await submitProposal({
+          db,
+          actor: proposer,
+          articleId: head.article.id,
+          baseRevisionId: head.revision.id,
+          base: head.content,
+          content: proposed,
+          summary: `proposal ${i}`,
+          rationale: "",
+        });
+        approvals.push(
+          (
+            await time(() =>
+              decideProposal({ db, actor: reviewer, proposalId, action: "approve", version: 1, comment: "" }),
+            )
+          )[0],
+        );
       }
       latencyRow("approve a proposal on L", approvals, "p50 <= 100 ms", (s) => s.p50 <= 100);
     }
@@ -237,7 +393,13 @@ export async function runBenchmarks(options: { quick: boolean; render: (element:
       const proposalSlugs: string[] = [];
       for (let i = 0; i < scale.proposalArticles; i++) {
         const slug = `Queue_${i}`;
-        await saveRevision({ db, slug, baseRevisionId: null, content: articleOfChars(3000, 1000 + i, `Queue ${i}`), authorId: authorIds[0] });
+        await saveRevision({
+          db,
+          slug,
+          baseRevisionId: null,
+          content: articleOfChars(3000, 1000 + i, `Queue ${i}`),
+          authorId: authorIds[0],
+        });
         proposalSlugs.push(slug);
       }
       const heads = await Promise.all(proposalSlugs.map((slug) => readArticleRevision({ db, slug })));
@@ -245,15 +407,45 @@ export async function runBenchmarks(options: { quick: boolean; render: (element:
       for (let i = 0; i < scale.openProposals; i++) {
         const head = heads[i % heads.length];
         const index = 1 + (i % (head.content.sections.length - 1));
-        const proposed = { ...head.content, sections: head.content.sections.map((section, j) => (j === index ? { ...section, body: docFromMarkup(`Queued ${i}.`) } : section)) };
-        await submitProposal({ db, actor: proposers[i % proposers.length], articleId: head.article.id, baseRevisionId: head.revision.id, base: head.content, content: proposed, summary: `queued ${i}`, rationale: "" });
+        const proposed = {
+          ...head.content,
+          sections: head.content.sections.map((section, j) =>
+            j === index ? { ...section, body: docFromMarkup(`Queued ${i}.`) } : section,
+          ),
+        };
+        await submitProposal({
+          db,
+          actor: proposers[i % proposers.length],
+          articleId: head.article.id,
+          baseRevisionId: head.revision.id,
+          base: head.content,
+          content: proposed,
+          summary: `queued ${i}`,
+          rationale: "",
+        });
       }
       // Move some articles on, so the queue must work out which proposals still apply cleanly.
       for (const head of heads.slice(0, Math.ceil(heads.length / 5))) {
-        await saveRevision({ db, slug: head.article.slug, baseRevisionId: head.revision.id, content: { ...head.content, sections: head.content.sections.map((section, j) => (j === 1 ? { ...section, body: docFromMarkup("Moved on.") } : section)) }, authorId: authorIds[1] });
+        await saveRevision({
+          db,
+          slug: head.article.slug,
+          baseRevisionId: head.revision.id,
+          content: {
+            ...head.content,
+            sections: head.content.sections.map((section, j) =>
+              j === 1 ? { ...section, body: docFromMarkup("Moved on.") } : section,
+            ),
+          },
+          authorId: authorIds[1],
+        });
       }
       const queue = await sample(quick ? 3 : 20, () => listReviewQueue({ limit: 1000, db }));
-      latencyRow(`review queue, ${scale.openProposals.toLocaleString("en")} open proposals on ${scale.proposalArticles} articles by ${proposers.length} users`, queue, "p50 <= 50 ms", (s) => s.p50 <= 50);
+      latencyRow(
+        `review queue, ${scale.openProposals.toLocaleString("en")} open proposals on ${scale.proposalArticles} articles by ${proposers.length} users`,
+        queue,
+        "p50 <= 50 ms",
+        (s) => s.p50 <= 50,
+      );
     }
 
     // ---- Sign-in timing ---------------------------------------------------------------------
@@ -263,24 +455,44 @@ export async function runBenchmarks(options: { quick: boolean; render: (element:
       const unknown = await sample(attempts, (i) => checkCredentials(`Nobody ${i}`, "some passphrase"));
       const wrong = await sample(attempts, (i) => checkCredentials("Timing Target", `wrong passphrase ${i}`));
       const difference = Math.abs(summarize(unknown, 0, 1).p50 - summarize(wrong, 0, 1).p50);
-      add("sign-in failure: unknown user vs wrong password, difference of medians", ms(difference), "< 10 ms", difference < 10);
+      add(
+        "sign-in failure: unknown user vs wrong password, difference of medians",
+        ms(difference),
+        "< 10 ms",
+        difference < 10,
+      );
     }
 
     // ---- EXPLAIN of the queries behind the views ------------------------------------------------
     {
       const plans: Array<[string, string]> = [
-        ["article load", `SELECT "id", "slug", "title", "currentRevisionId", "protectionLevel" FROM "Article" WHERE "slug" = '${articles.M.slug}'`],
-        ["history first page", `SELECT "id", "parentId", "summary", "sizeBytes" FROM "Revision" WHERE "articleId" = ${articles.M.history.articleId} ORDER BY "id" DESC LIMIT 51`],
-        ["history deep page", `SELECT "id", "parentId", "summary", "sizeBytes" FROM "Revision" WHERE "articleId" = ${articles.M.history.articleId} AND "id" < ${articles.M.history.revisionIds[10]} ORDER BY "id" DESC LIMIT 51`],
+        [
+          "article load",
+          `SELECT "id", "slug", "title", "currentRevisionId", "protectionLevel" FROM "Article" WHERE "slug" = '${articles.M.slug}'`,
+        ],
+        [
+          "history first page",
+          `SELECT "id", "parentId", "summary", "sizeBytes" FROM "Revision" WHERE "articleId" = ${articles.M.history.articleId} ORDER BY "id" DESC LIMIT 51`,
+        ],
+        [
+          "history deep page",
+          `SELECT "id", "parentId", "summary", "sizeBytes" FROM "Revision" WHERE "articleId" = ${articles.M.history.articleId} AND "id" < ${articles.M.history.revisionIds[10]} ORDER BY "id" DESC LIMIT 51`,
+        ],
         ["review queue", `SELECT "id" FROM "Proposal" WHERE "status" = 'open' ORDER BY "id" ASC LIMIT 1000`],
         ["content blobs", `SELECT "hash" FROM "ContentBlob" WHERE "hash" = ANY(ARRAY['${"0".repeat(64)}'])`],
       ];
       for (const [name, sql] of plans) {
-        const plan = await db.$queryRawUnsafe<Array<{ "QUERY PLAN": string }>>(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ${sql}`);
+        const plan = await db.$queryRawUnsafe<Array<{ "QUERY PLAN": string }>>(
+          `EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ${sql}`,
+        );
         const lines = plan.map((row) => row["QUERY PLAN"]);
         log(`[bench] EXPLAIN ${name}:\n${lines.map((line) => `    ${line}`).join("\n")}`);
         const usesIndex = lines.some((line) => /Index (Only )?Scan/.test(line));
-        const access = lines.find((line) => /Scan/.test(line))?.trim().replace(/\s*\(actual.*$/, "") ?? lines[0].trim();
+        const access =
+          lines
+            .find((line) => /Scan/.test(line))
+            ?.trim()
+            .replace(/\s*\(actual.*$/, "") ?? lines[0].trim();
         add(`EXPLAIN ${name}`, `${access} (${lines.length} plan lines)`, "index scan", usesIndex);
       }
     }
@@ -311,4 +523,3 @@ async function xlBlobBytes(db: Db, revisionIds: number[]): Promise<number> {
     SELECT COALESCE(SUM(pg_column_size(b.*)), 0) AS bytes FROM "ContentBlob" b JOIN reached USING (hash)`);
   return Number(row.bytes);
 }
-

@@ -24,15 +24,22 @@ export function articleOfChars(chars: number, seed: number, title: string): Arti
 /** JSON.stringify(value)'s byte length, memoized on frozen objects (unchanged sections are shared). */
 const sizeMemo = new WeakMap<object, number>();
 export function jsonBytes(value: unknown): number {
-  if (value === null || typeof value !== "object") return value === undefined ? 0 : Buffer.byteLength(JSON.stringify(value));
+  if (value === null || typeof value !== "object")
+    return value === undefined ? 0 : Buffer.byteLength(JSON.stringify(value));
   const memo = sizeMemo.get(value);
   if (memo !== undefined) return memo;
   let size: number;
   if (Array.isArray(value)) {
-    size = 2 + Math.max(0, value.length - 1) + value.reduce((sum: number, item) => sum + (item === undefined ? 4 : jsonBytes(item)), 0);
+    size =
+      2 +
+      Math.max(0, value.length - 1) +
+      value.reduce((sum: number, item) => sum + (item === undefined ? 4 : jsonBytes(item)), 0);
   } else {
     const entries = Object.entries(value).filter(([, item]) => item !== undefined);
-    size = 2 + Math.max(0, entries.length - 1) + entries.reduce((sum, [key, item]) => sum + Buffer.byteLength(JSON.stringify(key)) + 1 + jsonBytes(item), 0);
+    size =
+      2 +
+      Math.max(0, entries.length - 1) +
+      entries.reduce((sum, [key, item]) => sum + Buffer.byteLength(JSON.stringify(key)) + 1 + jsonBytes(item), 0);
   }
   if (Object.isFrozen(value)) sizeMemo.set(value, size);
   return size;
@@ -41,13 +48,30 @@ export function jsonBytes(value: unknown): number {
 export type EditKind = "small" | "copyedit" | "structure" | "rewrite" | "blanking" | "revert";
 
 /** The next revision of `content` under the edit mix; revision `n` counts from 1. */
-export function nextRevision(content: ArticleContent, previous: ArticleContent | null, n: number, random: () => number, alternate: ArticleContent): { content: ArticleContent; kind: EditKind } {
+export function nextRevision(
+  content: ArticleContent,
+  previous: ArticleContent | null,
+  n: number,
+  random: () => number,
+  alternate: ArticleContent,
+): { content: ArticleContent; kind: EditKind } {
   const sectionCount = content.sections.length;
   const keys = content.references.map((reference) => reference.key);
   const anyKey = () => keys[Math.floor(random() * keys.length)] ?? null;
-  const withSection = (index: number, section: Section): ArticleContent => ({ ...content, sections: content.sections.map((old, i) => (i === index ? section : old)) });
+  const withSection = (index: number, section: Section): ArticleContent => ({
+    ...content,
+    sections: content.sections.map((old, i) => (i === index ? section : old)),
+  });
   if (n % 100 === 98) {
-    return { kind: "blanking", content: { ...content, infobox: null, sections: [{ id: "s0", title: "", level: 0, body: docFromMarkup("Blanked.") }], references: [] } };
+    return {
+      kind: "blanking",
+      content: {
+        ...content,
+        infobox: null,
+        sections: [{ id: "s0", title: "", level: 0, body: docFromMarkup("Blanked.") }],
+        references: [],
+      },
+    };
   }
   if (n % 100 === 99 && previous) return { kind: "revert", content: previous };
   if (sectionCount < 2) return { kind: "revert", content: previous ?? content };
@@ -57,15 +81,30 @@ export function nextRevision(content: ArticleContent, previous: ArticleContent |
   const blocks = section.body.content ?? [];
   if (roll < 0.7) {
     const key = anyKey();
-    const sentence = docFromMarkup(`Revision ${n} adds a sourced sentence about the offensive.${key ? `[[ref:${key}]]` : ""}`).content!;
+    const sentence = docFromMarkup(
+      `Revision ${n} adds a sourced sentence about the offensive.${key ? `[[ref:${key}]]` : ""}`,
+    ).content!;
     // The sentence takes the slot after the section's first three paragraphs, so the page stays its size over long histories.
-    return { kind: "small", content: withSection(index, { ...section, body: { ...section.body, content: [...blocks.slice(0, 3), ...sentence] } }) };
+    return {
+      kind: "small",
+      content: withSection(index, {
+        ...section,
+        body: { ...section.body, content: [...blocks.slice(0, 3), ...sentence] },
+      }),
+    };
   }
   if (roll < 0.9) {
     const first = blocks[0];
-    const copyedited = first?.content?.map((node) => (node.type === "text" && node.text ? { ...node, text: node.text.replace(/\b(forces|city|army|road|town)\b/, (word) => word.toUpperCase()) } : node));
+    const copyedited = first?.content?.map((node) =>
+      node.type === "text" && node.text
+        ? { ...node, text: node.text.replace(/\b(forces|city|army|road|town)\b/, (word) => word.toUpperCase()) }
+        : node,
+    );
     const paragraph = first ? { ...first, content: copyedited } : docFromMarkup(`Copyedit ${n}.`).content![0];
-    return { kind: "copyedit", content: withSection(index, { ...section, body: { ...section.body, content: [paragraph, ...blocks.slice(1)] } }) };
+    return {
+      kind: "copyedit",
+      content: withSection(index, { ...section, body: { ...section.body, content: [paragraph, ...blocks.slice(1)] } }),
+    };
   }
   if (roll < 0.98) {
     const added = content.sections.findIndex((candidate) => candidate.id.startsWith("n"));
@@ -73,7 +112,12 @@ export function nextRevision(content: ArticleContent, previous: ArticleContent |
       return { kind: "structure", content: { ...content, sections: content.sections.filter((_, i) => i !== added) } };
     }
     if (random() < 0.5) {
-      const added: Section = { id: `n${n}`, title: `Added in revision ${n}`, level: 3, body: docFromMarkup(`A new section written in revision ${n}.${anyKey() ? `[[ref:${anyKey()}]]` : ""}`) };
+      const added: Section = {
+        id: `n${n}`,
+        title: `Added in revision ${n}`,
+        level: 3,
+        body: docFromMarkup(`A new section written in revision ${n}.${anyKey() ? `[[ref:${anyKey()}]]` : ""}`),
+      };
       const sections = [...content.sections];
       sections.splice(index, 0, added);
       return { kind: "structure", content: { ...content, sections } };
@@ -92,9 +136,18 @@ export function nextRevision(content: ArticleContent, previous: ArticleContent |
  * mix, written in batches. Returns the revision ids (oldest first) and the
  * raw JSON bytes of all revisions together.
  */
-export async function bulkHistory(db: Db, options: { slug: string; first: ArticleContent; chars: number; revisions: number; authorIds: number[]; seed: number }): Promise<{ articleId: number; revisionIds: number[]; rawBytes: number; kinds: Record<EditKind, number> }> {
+export async function bulkHistory(
+  db: Db,
+  options: { slug: string; first: ArticleContent; chars: number; revisions: number; authorIds: number[]; seed: number },
+): Promise<{ articleId: number; revisionIds: number[]; rawBytes: number; kinds: Record<EditKind, number> }> {
   const random = seededRandom(options.seed);
-  const created = await saveRevision({ db, slug: options.slug, baseRevisionId: null, content: options.first, authorId: options.authorIds[0] });
+  const created = await saveRevision({
+    db,
+    slug: options.slug,
+    baseRevisionId: null,
+    content: options.first,
+    authorId: options.authorIds[0],
+  });
   const article = await db.article.findUniqueOrThrow({ where: { slug: options.slug }, select: { id: true } });
   const revisionIds = [created.revisionId];
   let rawBytes = jsonBytes(options.first);
@@ -105,7 +158,11 @@ export async function bulkHistory(db: Db, options: { slug: string; first: Articl
   const batchSize = 500;
   for (let done = 1; done < options.revisions; ) {
     const count = Math.min(batchSize, options.revisions - done);
-    const ids = (await db.$queryRawUnsafe<Array<{ id: number }>>(`SELECT nextval(pg_get_serial_sequence('"Revision"', 'id'))::int AS id FROM generate_series(1, ${count})`)).map((row) => row.id);
+    const ids = (
+      await db.$queryRawUnsafe<Array<{ id: number }>>(
+        `SELECT nextval(pg_get_serial_sequence('"Revision"', 'id'))::int AS id FROM generate_series(1, ${count})`,
+      )
+    ).map((row) => row.id);
     const blobs = new Map<string, { hash: string; kind: string; data: object }>();
     const rows = [];
     for (let i = 0; i < count; i++) {
@@ -114,7 +171,8 @@ export async function bulkHistory(db: Db, options: { slug: string; first: Articl
       kinds[next.kind] += 1;
       const content = deepFreeze(next.content);
       const encoded = encodeContent(content);
-      for (const row of encoded.blobs) blobs.set(row.hash, { hash: row.hash, kind: row.kind, data: row.data as object });
+      for (const row of encoded.blobs)
+        blobs.set(row.hash, { hash: row.hash, kind: row.kind, data: row.data as object });
       const size = jsonBytes(content);
       rawBytes += size;
       rows.push({
@@ -137,7 +195,8 @@ export async function bulkHistory(db: Db, options: { slug: string; first: Articl
     }
     // New blobs only, in chunks that keep each statement's parameters bounded.
     const blobRows = [...blobs.values()];
-    for (let i = 0; i < blobRows.length; i += 1000) await db.contentBlob.createMany({ data: blobRows.slice(i, i + 1000), skipDuplicates: true });
+    for (let i = 0; i < blobRows.length; i += 1000)
+      await db.contentBlob.createMany({ data: blobRows.slice(i, i + 1000), skipDuplicates: true });
     await db.revision.createMany({ data: rows });
     done += count;
   }

@@ -39,10 +39,17 @@ test("registration explains what is wrong", async ({ page }) => {
   await expect(page.locator(".form-error")).toHaveText(/most common|taken/);
 });
 
-test("the same message for an unknown user and a wrong password, then a pause after 5 failures", async ({ page, request, baseURL }) => {
+test("the same message for an unknown user and a wrong password, then a pause after 5 failures", async ({
+  page,
+  request,
+  baseURL,
+}) => {
   // A fresh account, so that pausing it does not lock a demo account other tests sign in with.
   const name = `Target ${Date.now().toString(36)}`;
-  const created = await request.post("/api/users", { data: { username: name, password: "the right passphrase here" }, headers: { origin: baseURL! } });
+  const created = await request.post("/api/users", {
+    data: { username: name, password: "the right passphrase here" },
+    headers: { origin: baseURL! },
+  });
   expect(created.status()).toBe(201);
   await signIn(page, "nobody-at-all", "whatever it is");
   const unknown = await page.locator(".form-error").textContent();
@@ -56,9 +63,17 @@ test("the same message for an unknown user and a wrong password, then a pause af
   await expect(page.locator(".form-error")).toHaveText(/Too many failed sign-ins. Try again in \d+ seconds/);
 });
 
-test("change one's password, which signs out the other browser, then sign out everywhere", async ({ page, browser, request, baseURL }) => {
+test("change one's password, which signs out the other browser, then sign out everywhere", async ({
+  page,
+  browser,
+  request,
+  baseURL,
+}) => {
   const name = `Changer ${Date.now().toString(36)}`;
-  const created = await request.post("/api/users", { data: { username: name, password: "the first passphrase here" }, headers: { origin: baseURL! } });
+  const created = await request.post("/api/users", {
+    data: { username: name, password: "the first passphrase here" },
+    headers: { origin: baseURL! },
+  });
   expect(created.status()).toBe(201);
   await signIn(page, name, "the first passphrase here");
   await expect(page.locator(".site-account")).toContainText(name);

@@ -14,13 +14,33 @@ test.describe("reading the demo article", () => {
     // Infobox with all its rows.
     const infobox = page.locator("table.infobox");
     await expect(infobox).toBeVisible();
-    for (const label of ["Date", "Location", "Status", "Territorial changes", "Belligerents", "Commanders and leaders", "Units involved", "Casualties and losses"]) {
+    for (const label of [
+      "Date",
+      "Location",
+      "Status",
+      "Territorial changes",
+      "Belligerents",
+      "Commanders and leaders",
+      "Units involved",
+      "Casualties and losses",
+    ]) {
       await expect(infobox.getByText(label, { exact: true }).first()).toBeVisible();
     }
     await expect(infobox).toContainText("(5 days)");
 
     // Table of contents lists every section, and every section is on the page.
-    const sections = ["Background", "Battle", "Opening advances", "Fighting on the outskirts", "Fall of Hama", "Subsequent opposition advances", "Aftermath", "Analysis", "Notes", "References"];
+    const sections = [
+      "Background",
+      "Battle",
+      "Opening advances",
+      "Fighting on the outskirts",
+      "Fall of Hama",
+      "Subsequent opposition advances",
+      "Aftermath",
+      "Analysis",
+      "Notes",
+      "References",
+    ];
     const toc = page.locator("nav.toc-sidebar");
     for (const title of sections) {
       await expect(toc.getByRole("link", { name: new RegExp(`^[\\d.]+ ${title}$`) })).toBeVisible();
@@ -49,7 +69,9 @@ test.describe("reading the demo article", () => {
     expect(await references.count()).toBeGreaterThanOrEqual(40);
     const reused = page.locator("ol.reference-list > li").filter({ has: page.locator(".backlinks a:nth-of-type(2)") });
     expect(await reused.count()).toBeGreaterThanOrEqual(5);
-    const fiveTimes = page.locator("ol.reference-list > li").filter({ has: page.locator(".backlinks a:nth-of-type(5)") });
+    const fiveTimes = page
+      .locator("ol.reference-list > li")
+      .filter({ has: page.locator(".backlinks a:nth-of-type(5)") });
     expect(await fiveTimes.count()).toBeGreaterThanOrEqual(1);
 
     // Citations are numbered by first use: the first [n] on the page is [1].
@@ -71,9 +93,14 @@ test.describe("reading the demo article", () => {
     expect(await entry.evaluate((li) => [...li.parentElement!.children].indexOf(li) + 1)).toBe(Number(label));
 
     // Every backlink of every reference points at a citation that exists on the page.
-    const backlinkTargets = await page.locator("ol.reference-list .backlinks a").evaluateAll((links) => links.map((link) => link.getAttribute("href")));
+    const backlinkTargets = await page
+      .locator("ol.reference-list .backlinks a")
+      .evaluateAll((links) => links.map((link) => link.getAttribute("href")));
     expect(backlinkTargets.length).toBeGreaterThan(47);
-    const missing = await page.evaluate((ids) => ids.filter((id) => !document.getElementById(id!.slice(1))), backlinkTargets);
+    const missing = await page.evaluate(
+      (ids) => ids.filter((id) => !document.getElementById(id!.slice(1))),
+      backlinkTargets,
+    );
     expect(missing).toEqual([]);
 
     const backlink = entry.locator(".backlinks a").first();
@@ -152,7 +179,9 @@ test.describe("JSON API", () => {
   });
 });
 
-test("a maintenance tag never wraps onto a line of its own, away from the claim it marks", async ({ page }, testInfo) => {
+test("a maintenance tag never wraps onto a line of its own, away from the claim it marks", async ({
+  page,
+}, testInfo) => {
   await page.goto(ARTICLE);
   const tag = page.locator("sup.maintenance-tag").filter({ hasText: "unreliable source?" });
   // "media,[7][unreliable source?]": a browser may break the line after "media," or between "]" and "[".

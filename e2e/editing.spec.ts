@@ -12,10 +12,16 @@ async function signIn(page: Page, username: string) {
 
 const SENTENCE = "Several wheels were restored after 2000 by the city's own carpenters.";
 const NOTE = "Local guides count the wheels differently.";
-const NEW_REFERENCE = { title: "Restoring the norias of Hama", key: "restoring-the-norias-of-hama", url: "https://example.org/norias-restoration" };
+const NEW_REFERENCE = {
+  title: "Restoring the norias of Hama",
+  key: "restoring-the-norias-of-hama",
+  url: "https://example.org/norias-restoration",
+};
 const SUMMARY = "Norias: restoration, with two sources, a note and a tag";
 
-test("edit a section: new text, a new and a reused citation, a note and a tag, preview, publish", async ({ page }, testInfo) => {
+test("edit a section: new text, a new and a reused citation, a note and a tag, preview, publish", async ({
+  page,
+}, testInfo) => {
   await signIn(page, "regular");
   await page.goto("/wiki/Hama");
   await expect(page.getByRole("heading", { level: 1, name: "Hama" })).toBeVisible();
@@ -63,7 +69,10 @@ test("edit a section: new text, a new and a reused citation, a note and a tag, p
   // A maintenance tag, dated this month.
   await page.getByRole("combobox", { name: "Insert maintenance tag" }).selectOption("citation needed");
   await expect(editor.locator("sup.maintenance-tag")).toHaveText("[citation needed]");
-  await expect(editor.locator("sup.maintenance-tag")).toHaveAttribute("data-date", new Date().toISOString().slice(0, 7));
+  await expect(editor.locator("sup.maintenance-tag")).toHaveAttribute(
+    "data-date",
+    new Date().toISOString().slice(0, 7),
+  );
 
   await page.screenshot({ path: testInfo.outputPath("editor.png") });
 
@@ -73,7 +82,10 @@ test("edit a section: new text, a new and a reused citation, a note and a tag, p
   await expect(preview).toContainText(SENTENCE);
   await expect(preview.locator("ol.note-list")).toContainText(NOTE);
   // The new reference is the fourth in the list, so it is numbered 4.
-  await expect(preview.locator("ol.reference-list > li").nth(3)).toHaveAttribute("id", `cite_note-${NEW_REFERENCE.key}`);
+  await expect(preview.locator("ol.reference-list > li").nth(3)).toHaveAttribute(
+    "id",
+    `cite_note-${NEW_REFERENCE.key}`,
+  );
 
   // Show changes lists the added words and the new reference.
   await page.getByRole("button", { name: "Show changes" }).click();
@@ -119,7 +131,9 @@ test("unsaved text survives a reload, and can be discarded", async ({ page }) =>
   await page.waitForTimeout(900);
   page.once("dialog", (dialog) => void dialog.accept());
   await page.reload();
-  await expect(page.getByRole("status").filter({ hasText: "Your unsaved changes from" })).toContainText("were restored");
+  await expect(page.getByRole("status").filter({ hasText: "Your unsaved changes from" })).toContainText(
+    "were restored",
+  );
   await expect(page.getByRole("textbox", { name: "Section text" })).toContainText("A sentence nobody saved.");
   await page.getByRole("button", { name: "Discard" }).click();
   await expect(page.getByRole("textbox", { name: "Section text" })).not.toContainText("A sentence nobody saved.");
@@ -138,7 +152,10 @@ test("an extended-protected article: the editor says saving makes a proposal", a
 test("signed out, or an unknown section: a notice instead of the editor", async ({ page }) => {
   await page.goto("/wiki/Hama/edit?section=sec-norias");
   const signIn = page.getByRole("note").getByRole("link", { name: "Sign in" });
-  await expect(signIn).toHaveAttribute("href", `/login?returnTo=${encodeURIComponent("/wiki/Hama/edit?section=sec-norias")}`);
+  await expect(signIn).toHaveAttribute(
+    "href",
+    `/login?returnTo=${encodeURIComponent("/wiki/Hama/edit?section=sec-norias")}`,
+  );
   await expect(page.locator(".editor-prose")).toHaveCount(0);
 
   await page.goto("/login");
@@ -148,5 +165,8 @@ test("signed out, or an unknown section: a notice instead of the editor", async 
   await expect(page.locator(".site-account")).toContainText("regular");
   await page.goto("/wiki/Hama/edit?section=sec-nowhere");
   await expect(page.getByRole("note")).toContainText("no section");
-  await expect(page.getByRole("note").getByRole("link", { name: "Edit the whole article" })).toHaveAttribute("href", "/wiki/Hama/edit");
+  await expect(page.getByRole("note").getByRole("link", { name: "Edit the whole article" })).toHaveAttribute(
+    "href",
+    "/wiki/Hama/edit",
+  );
 });

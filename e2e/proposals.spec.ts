@@ -1,9 +1,14 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { signedInPage } from "./sign-in";
 
-
 /** newbie proposes, from the editor, a sentence with a new citation in one section; returns the proposal page URL. */
-async function proposeFromEditor(page: Page, sectionId: string, sentence: string, summary: string, reference: { title: string; url: string }): Promise<string> {
+async function proposeFromEditor(
+  page: Page,
+  sectionId: string,
+  sentence: string,
+  summary: string,
+  reference: { title: string; url: string },
+): Promise<string> {
   await page.goto(`/wiki/2024_Hama_offensive/edit?section=${sectionId}`);
   await expect(page.getByText(/extended-confirmed protected/).first()).toBeVisible();
   await expect(page.getByText("Saving will submit your change as a proposal for review.")).toBeVisible();
@@ -47,10 +52,15 @@ async function placeCaretAfter(editor: Locator, text: string): Promise<void> {
   }, text);
 }
 
-test("newbie proposes, reviewer approves, a reader sees the result, its history and its diff", async ({ browser }, testInfo) => {
+test("newbie proposes, reviewer approves, a reader sees the result, its history and its diff", async ({
+  browser,
+}, testInfo) => {
   const sentence = "Residents later described long queues at the few bakeries still open.";
   const newbie = await signedInPage(browser, "newbie");
-  const proposalUrl = await proposeFromEditor(newbie, "sec-aftermath", sentence, "Aftermath: bakeries, with a source", { title: "Bread lines in Hama", url: "https://example.org/bread-lines" });
+  const proposalUrl = await proposeFromEditor(newbie, "sec-aftermath", sentence, "Aftermath: bakeries, with a source", {
+    title: "Bread lines in Hama",
+    url: "https://example.org/bread-lines",
+  });
 
   const reviewer = await signedInPage(browser, "reviewer");
   await expect(reviewer.locator(".count-badge")).toHaveText(/\d+/);
@@ -61,7 +71,9 @@ test("newbie proposes, reviewer approves, a reader sees the result, its history 
   await row.getByRole("link", { name: /#\d+/ }).click();
   await expect(reviewer).toHaveURL(proposalUrl);
   await expect(reviewer.locator(".diff ins").filter({ hasText: "bakeries" }).first()).toBeVisible();
-  await expect(reviewer.locator(".diff-ins .diff-cite").filter({ hasText: "Bread lines in Hama" }).first()).toBeVisible();
+  await expect(
+    reviewer.locator(".diff-ins .diff-cite").filter({ hasText: "Bread lines in Hama" }).first(),
+  ).toBeVisible();
   await reviewer.screenshot({ path: testInfo.outputPath("proposal-review.png") });
   await reviewer.getByLabel("Comment or reason").fill("Sourced and relevant.");
   await reviewer.getByRole("button", { name: "Approve", exact: true }).click();
@@ -83,7 +95,13 @@ test("newbie proposes, reviewer approves, a reader sees the result, its history 
 
 test("a rejected proposal keeps its text and shows the reviewer's reason to the proposer", async ({ browser }) => {
   const newbie = await signedInPage(browser, "newbie");
-  const proposalUrl = await proposeFromEditor(newbie, "sec-analysis", "Some say the city mattered less than claimed.", "Analysis: a counter-view", { title: "An opinion piece", url: "https://example.org/opinion" });
+  const proposalUrl = await proposeFromEditor(
+    newbie,
+    "sec-analysis",
+    "Some say the city mattered less than claimed.",
+    "Analysis: a counter-view",
+    { title: "An opinion piece", url: "https://example.org/opinion" },
+  );
 
   const reviewer = await signedInPage(browser, "reviewer");
   await reviewer.goto(proposalUrl);
@@ -96,14 +114,28 @@ test("a rejected proposal keeps its text and shows the reviewer's reason to the 
   await newbie.goto(proposalUrl);
   await expect(newbie.locator(".status-badge").first()).toHaveText("Rejected");
   await expect(newbie.locator(".decision-reason")).toContainText("not a reliable source");
-  await expect(newbie.locator(".diff ins").filter({ hasText: "counter" }).or(newbie.locator(".diff ins").filter({ hasText: "mattered" })).first()).toBeVisible();
+  await expect(
+    newbie
+      .locator(".diff ins")
+      .filter({ hasText: "counter" })
+      .or(newbie.locator(".diff ins").filter({ hasText: "mattered" }))
+      .first(),
+  ).toBeVisible();
   await newbie.goto("/user/newbie");
-  await expect(newbie.locator(".history-list").filter({ hasText: "Analysis: a counter-view" })).toContainText("not a reliable source");
+  await expect(newbie.locator(".history-list").filter({ hasText: "Analysis: a counter-view" })).toContainText(
+    "not a reliable source",
+  );
 });
 
 test("a reviewer requests changes and the author revises the proposal in the editor", async ({ browser }) => {
   const newbie = await signedInPage(browser, "newbie");
-  const proposalUrl = await proposeFromEditor(newbie, "sec-background", "Aid groups warned of shortages.", "Background: aid warnings", { title: "Aid groups warn", url: "https://example.org/aid" });
+  const proposalUrl = await proposeFromEditor(
+    newbie,
+    "sec-background",
+    "Aid groups warned of shortages.",
+    "Background: aid warnings",
+    { title: "Aid groups warn", url: "https://example.org/aid" },
+  );
 
   const reviewer = await signedInPage(browser, "reviewer");
   await reviewer.goto(proposalUrl);
@@ -128,9 +160,17 @@ test("a reviewer requests changes and the author revises the proposal in the edi
   await expect(newbie.locator(".diff ins").filter({ hasText: "Red Crescent" }).first()).toBeVisible();
 });
 
-test("a reviewer sees which parts depend on which, and is stopped from approving a version they did not see", async ({ browser }) => {
+test("a reviewer sees which parts depend on which, and is stopped from approving a version they did not see", async ({
+  browser,
+}) => {
   const newbie = await signedInPage(browser, "newbie");
-  const proposalUrl = await proposeFromEditor(newbie, "sec-opening-advances", "The Orontes floods in some winters.", "Opening advances: floods", { title: "Orontes flood records", url: "https://example.org/orontes" });
+  const proposalUrl = await proposeFromEditor(
+    newbie,
+    "sec-opening-advances",
+    "The Orontes floods in some winters.",
+    "Opening advances: floods",
+    { title: "Orontes flood records", url: "https://example.org/orontes" },
+  );
 
   // The reviewer opens version 1.
   const reviewer = await signedInPage(browser, "reviewer");

@@ -20,7 +20,8 @@ const STORABLE_URLS = URL_PAYLOADS.filter((url) => isSafeHttpUrl(url));
 type Json = Record<string, unknown>;
 const doc = (...content: Json[]) => ({ type: "doc", content });
 const paragraph = (...content: Json[]) => ({ type: "paragraph", content });
-const text = (value: string, marks?: Json[]) => (marks ? { type: "text", text: value, marks } : { type: "text", text: value });
+const text = (value: string, marks?: Json[]) =>
+  marks ? { type: "text", text: value, marks } : { type: "text", text: value };
 
 /** A JSON mutation from the page's own session, same-origin as the browser would send it. */
 async function api(page: Page, method: "POST" | "PUT", path: string, data: unknown) {
@@ -35,7 +36,16 @@ function payloadContent(title: string, variant: string) {
   const references: Json[] = [];
   TEXT_PAYLOADS.forEach((payload, k) => {
     const url = STORABLE_URLS[k % STORABLE_URLS.length];
-    references.push({ key: `r${k}`, title: payload, url, archiveUrl: url, work: payload, publisher: payload, authors: [payload], quote: payload });
+    references.push({
+      key: `r${k}`,
+      title: payload,
+      url,
+      archiveUrl: url,
+      work: payload,
+      publisher: payload,
+      authors: [payload],
+      quote: payload,
+    });
     sections.push({
       id: `s${k}`,
       title: payload,
@@ -49,14 +59,21 @@ function payloadContent(title: string, variant: string) {
           { type: "citation", attrs: { refKey: `r${k}` } },
           { type: "note", content: [text(payload)] },
         ),
-        { type: "quoteBox", content: [paragraph(text(payload)), { type: "quoteAttribution", content: [text(payload)] }] },
+        {
+          type: "quoteBox",
+          content: [paragraph(text(payload)), { type: "quoteAttribution", content: [text(payload)] }],
+        },
       ),
     });
   });
   const infobox = {
     kind: "military conflict",
     title,
-    rows: TEXT_PAYLOADS.slice(0, 200).map((payload) => ({ kind: "field", label: payload, value: doc(paragraph(text(payload))) })),
+    rows: TEXT_PAYLOADS.slice(0, 200).map((payload) => ({
+      kind: "field",
+      label: payload,
+      value: doc(paragraph(text(payload))),
+    })),
   };
   return { title, sections, references, infobox };
 }
@@ -66,22 +83,36 @@ async function visit(page: Page, path: string, dialogs: string[]) {
   const response = await page.goto(path);
   expect(response?.status(), path).toBe(200);
   // Pages Next renders get a nonce; the article and diff views, plain HTML, allow no script at all.
-  expect(response?.headers()["content-security-policy"], path).toMatch(/script-src ('self' 'nonce-[^']+' 'strict-dynamic'|'none')/);
+  expect(response?.headers()["content-security-policy"], path).toMatch(
+    /script-src ('self' 'nonce-[^']+' 'strict-dynamic'|'none')/,
+  );
   // Give handlers such as onload/onerror/onfocus/ontoggle their chance to fire.
   await page.waitForLoadState("load");
   await page.mouse.move(200, 300);
   await page.keyboard.press("Tab");
   const found = await page.evaluate(() => {
     const urls: Array<{ tag: string; name: string; value: string }> = [];
-    for (const element of Array.from(document.querySelectorAll("[href], [src], [action], [formaction], [srcdoc], [data], [poster]"))) {
+    for (const element of Array.from(
+      document.querySelectorAll("[href], [src], [action], [formaction], [srcdoc], [data], [poster]"),
+    )) {
       for (const name of ["href", "src", "action", "formaction", "srcdoc", "data", "poster", "xlink:href"]) {
         const value = element.getAttribute(name);
         if (value !== null) urls.push({ tag: element.tagName.toLowerCase(), name, value });
       }
     }
-    const handlers = Array.from(document.querySelectorAll("*")).flatMap((element) => element.getAttributeNames().filter((name) => name.startsWith("on")).map((name) => `${element.tagName}.${name}`));
+    const handlers = Array.from(document.querySelectorAll("*")).flatMap((element) =>
+      element
+        .getAttributeNames()
+        .filter((name) => name.startsWith("on"))
+        .map((name) => `${element.tagName}.${name}`),
+    );
     const unexpectedScripts = Array.from(document.querySelectorAll("script")).filter((script) => !script.nonce).length;
-    return { urls, handlers, unexpectedScripts, violations: (window as unknown as { __cspViolations: string[] }).__cspViolations ?? [] };
+    return {
+      urls,
+      handlers,
+      unexpectedScripts,
+      violations: (window as unknown as { __cspViolations: string[] }).__cspViolations ?? [],
+    };
   });
   const unsafe = found.urls.filter((url) => url.name === "srcdoc" || !isSafeUrlAttribute(url.value));
   expect(unsafe, `${path}: unsafe URL attributes`).toEqual([]);
@@ -102,7 +133,14 @@ test("the XSS corpus renders inert on every page that shows stored input", async
   // URL payloads a browser could run are refused as link targets and reference URLs, each naming its path.
   let refused = 0;
   for (const url of URL_PAYLOADS.filter((candidate) => !isSafeHttpUrl(candidate))) {
-    const content = { title, sections: [{ id: "lead", title: "", level: 0, body: doc(paragraph(text("x", [{ type: "link", attrs: { href: url } }]))) }], references: [], infobox: null };
+    const content = {
+      title,
+      sections: [
+        { id: "lead", title: "", level: 0, body: doc(paragraph(text("x", [{ type: "link", attrs: { href: url } }]))) },
+      ],
+      references: [],
+      infobox: null,
+    };
     const response = await api(admin, "POST", `/api/articles/${slug}/edits`, { baseRevisionId: null, title, content });
     expect(response.status, url).toBe(400);
     expect(response.body.error.message, url).toMatch(/sections(\[0\]|\.0)\.body.*href/);
@@ -111,18 +149,44 @@ test("the XSS corpus renders inert on every page that shows stored input", async
   expect(refused).toBeGreaterThan(150);
 
   // Revision 1 plain, 2 and 3 with every payload, each with a payload as its summary.
-  const plain = { title, sections: [{ id: "lead", title: "", level: 0, body: doc(paragraph(text("Plain lead."))) }], references: [], infobox: null };
-  const first = await api(admin, "POST", `/api/articles/${slug}/edits`, { baseRevisionId: null, title, content: plain, summary: TEXT_PAYLOADS[0] });
+  const plain = {
+    title,
+    sections: [{ id: "lead", title: "", level: 0, body: doc(paragraph(text("Plain lead."))) }],
+    references: [],
+    infobox: null,
+  };
+  const first = await api(admin, "POST", `/api/articles/${slug}/edits`, {
+    baseRevisionId: null,
+    title,
+    content: plain,
+    summary: TEXT_PAYLOADS[0],
+  });
   expect(first.status).toBe(201);
-  const second = await api(admin, "POST", `/api/articles/${slug}/edits`, { baseRevisionId: first.body.revision.id, content: payloadContent(title, "two"), summary: TEXT_PAYLOADS[1] });
+  const second = await api(admin, "POST", `/api/articles/${slug}/edits`, {
+    baseRevisionId: first.body.revision.id,
+    content: payloadContent(title, "two"),
+    summary: TEXT_PAYLOADS[1],
+  });
   expect(second.status, JSON.stringify(second.body).slice(0, 500)).toBe(201);
-  const third = await api(admin, "POST", `/api/articles/${slug}/edits`, { baseRevisionId: second.body.revision.id, content: payloadContent(title, "three"), summary: TEXT_PAYLOADS[2] });
+  const third = await api(admin, "POST", `/api/articles/${slug}/edits`, {
+    baseRevisionId: second.body.revision.id,
+    content: payloadContent(title, "three"),
+    summary: TEXT_PAYLOADS[2],
+  });
   expect(third.status).toBe(201);
-  expect((await api(admin, "PUT", `/api/articles/${slug}/protection`, { level: "extended", reason: TEXT_PAYLOADS[3] })).status).toBe(200);
+  expect(
+    (await api(admin, "PUT", `/api/articles/${slug}/protection`, { level: "extended", reason: TEXT_PAYLOADS[3] }))
+      .status,
+  ).toBe(200);
 
   // A newbie proposes (summary and rationale are payloads) and comments with every payload.
   const newbie = await signedInPage(browser, "newbie");
-  const proposed = await api(newbie, "POST", `/api/articles/${slug}/edits`, { baseRevisionId: third.body.revision.id, content: payloadContent(title, "proposed"), summary: TEXT_PAYLOADS[4], rationale: TEXT_PAYLOADS.join(" ").slice(0, 2000) });
+  const proposed = await api(newbie, "POST", `/api/articles/${slug}/edits`, {
+    baseRevisionId: third.body.revision.id,
+    content: payloadContent(title, "proposed"),
+    summary: TEXT_PAYLOADS[4],
+    rationale: TEXT_PAYLOADS.join(" ").slice(0, 2000),
+  });
   expect(proposed.status).toBe(202);
   const proposalId = proposed.body.proposal.id as number;
   for (const chunk of [TEXT_PAYLOADS.slice(0, 40).join("\n"), ...TEXT_PAYLOADS.slice(40, 60)]) {
@@ -140,7 +204,9 @@ test("the XSS corpus renders inert on every page that shows stored input", async
     await page.addInitScript(() => {
       const violations: string[] = [];
       (window as unknown as { __cspViolations: string[] }).__cspViolations = violations;
-      document.addEventListener("securitypolicyviolation", (event) => violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`));
+      document.addEventListener("securitypolicyviolation", (event) =>
+        violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`),
+      );
     });
   }
 
@@ -163,5 +229,7 @@ test("the XSS corpus renders inert on every page that shows stored input", async
   await expect(reviewer.locator("tr").filter({ hasText: TEXT_PAYLOADS[4] })).toHaveCount(1);
   urlsChecked += await visit(reader, `${base}/log`, dialogs);
   expect(urlsChecked).toBeGreaterThan(500);
-  console.log(`XSS e2e: ${TEXT_PAYLOADS.length} HTML payloads and ${STORABLE_URLS.length} storable URLs stored; ${refused} unsafe URLs refused; ${urlsChecked} URL attributes checked; ${dialogs.length} dialogs`);
+  console.log(
+    `XSS e2e: ${TEXT_PAYLOADS.length} HTML payloads and ${STORABLE_URLS.length} storable URLs stored; ${refused} unsafe URLs refused; ${urlsChecked} URL attributes checked; ${dialogs.length} dialogs`,
+  );
 });

@@ -31,11 +31,21 @@ const ACTION_WORDS: Record<LimitedAction, string> = { edit: "edits", proposal: "
 export function parseRateLimits(value: string | undefined): Record<LimitedAction, RateLimit> | null {
   if (value?.trim() === "off") return null;
   const limits = { ...DEFAULT_RATE_LIMITS };
-  for (const part of (value ?? "").split(",").map((item) => item.trim()).filter(Boolean)) {
+  for (const part of (value ?? "")
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean)) {
     const match = /^(edit|proposal|comment)=(\d+)\/(\d+)\/(\d+)$/.exec(part);
-    if (!match) throw new Error(`WIKI_RATE_LIMITS: cannot read "${part}"; expected action=perAccount/perClient/windowSeconds with action edit, proposal or comment, or "off".`);
+    if (!match)
+      throw new Error(
+        `WIKI_RATE_LIMITS: cannot read "${part}"; expected action=perAccount/perClient/windowSeconds with action edit, proposal or comment, or "off".`,
+      );
     const [, action, perAccount, perClient, windowSeconds] = match;
-    limits[action as LimitedAction] = { perAccount: Number(perAccount), perClient: Number(perClient), windowSeconds: Math.max(1, Number(windowSeconds)) };
+    limits[action as LimitedAction] = {
+      perAccount: Number(perAccount),
+      perClient: Number(perClient),
+      windowSeconds: Math.max(1, Number(windowSeconds)),
+    };
   }
   return limits;
 }
@@ -46,7 +56,12 @@ export function parseRateLimits(value: string | undefined): Record<LimitedAction
  * (MediaWiki's `noratelimit`). Counters live in the database, so every app
  * instance enforces the same limit.
  */
-export async function enforceRateLimit(db: Db | Tx, action: LimitedAction, actor: Actor, client: string): Promise<void> {
+export async function enforceRateLimit(
+  db: Db | Tx,
+  action: LimitedAction,
+  actor: Actor,
+  client: string,
+): Promise<void> {
   const limits = parseRateLimits(process.env.WIKI_RATE_LIMITS);
   if (!limits || effectiveGroups(actor).all.has("admin")) return;
   const limit = limits[action];
@@ -55,8 +70,15 @@ export async function enforceRateLimit(db: Db | Tx, action: LimitedAction, actor
     consume(db as Db, `${action}-client:${client}`, limit.perClient, limit.windowSeconds),
   ]);
   if (byAccount.limited || byClient.limited) {
-    const retryAfter = Math.max(byAccount.limited ? byAccount.retryAfter : 0, byClient.limited ? byClient.retryAfter : 0);
+    const retryAfter = Math.max(
+      byAccount.limited ? byAccount.retryAfter : 0,
+      byClient.limited ? byClient.retryAfter : 0,
+    );
     const who = byAccount.limited ? "your account" : "your address";
-    throw new WikiError("rate_limited", `Too many ${ACTION_WORDS[action]} from ${who}: at most ${byAccount.limited ? limit.perAccount : limit.perClient} per ${limit.windowSeconds} seconds. Try again in ${retryAfter} seconds; nothing was saved.`, { retryAfter });
+    throw new WikiError(
+      "rate_limited",
+      `Too many ${ACTION_WORDS[action]} from ${who}: at most ${byAccount.limited ? limit.perAccount : limit.perClient} per ${limit.windowSeconds} seconds. Try again in ${retryAfter} seconds; nothing was saved.`,
+      { retryAfter },
+    );
   }
 }

@@ -6,7 +6,12 @@ import type { Db } from "./db/client";
  * `consume` adds one hit and says whether the key is over its limit, and if so
  * how many seconds until the window resets.
  */
-export async function consume(db: Db, key: string, limit: number, windowSeconds: number): Promise<{ limited: boolean; retryAfter: number; count: number }> {
+export async function consume(
+  db: Db,
+  key: string,
+  limit: number,
+  windowSeconds: number,
+): Promise<{ limited: boolean; retryAfter: number; count: number }> {
   const rows = await db.$queryRaw<Array<{ count: number; windowStart: Date }>>`
     INSERT INTO "RateLimitBucket" ("key", "count", "windowStart") VALUES (${key}, 1, now())
     ON CONFLICT ("key") DO UPDATE SET
@@ -19,10 +24,19 @@ export async function consume(db: Db, key: string, limit: number, windowSeconds:
 }
 
 /** Reads a counter without adding to it. */
-export async function peek(db: Db, key: string, limit: number, windowSeconds: number): Promise<{ limited: boolean; retryAfter: number }> {
+export async function peek(
+  db: Db,
+  key: string,
+  limit: number,
+  windowSeconds: number,
+): Promise<{ limited: boolean; retryAfter: number }> {
   const bucket = await db.rateLimitBucket.findUnique({ where: { key } });
-  if (!bucket || bucket.windowStart.getTime() + windowSeconds * 1000 <= Date.now()) return { limited: false, retryAfter: 0 };
-  return { limited: bucket.count >= limit, retryAfter: Math.max(1, Math.ceil((bucket.windowStart.getTime() + windowSeconds * 1000 - Date.now()) / 1000)) };
+  if (!bucket || bucket.windowStart.getTime() + windowSeconds * 1000 <= Date.now())
+    return { limited: false, retryAfter: 0 };
+  return {
+    limited: bucket.count >= limit,
+    retryAfter: Math.max(1, Math.ceil((bucket.windowStart.getTime() + windowSeconds * 1000 - Date.now()) / 1000)),
+  };
 }
 
 /** Forgets a counter (a successful login clears its failures). */

@@ -24,8 +24,12 @@ export function needsBuild(): boolean {
   const buildId = path.join(root, ".next/BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "public"].filter((dir) => existsSync(dir)).map((dir) => newestSourceTime(path.join(root, dir)));
-  const files = ["proxy.ts", "next.config.js"].filter((file) => existsSync(file)).map((file) => statSync(path.join(root, file)).mtimeMs);
+  const sources = ["app", "components", "lib", "public"]
+    .filter((dir) => existsSync(dir))
+    .map((dir) => newestSourceTime(path.join(root, dir)));
+  const files = ["proxy.ts", "next.config.js"]
+    .filter((file) => existsSync(file))
+    .map((file) => statSync(path.join(root, file)).mtimeMs);
   return [...sources, ...files].some((time) => time > built);
 }
 
@@ -33,6 +37,9 @@ export function needsBuild(): boolean {
 export function buildIfNeeded(log: (line: string) => void = console.log): boolean {
   if (!needsBuild()) return true;
   log("building the app (next build)…");
-  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  const build = spawnSync(process.execPath, [nextBin, "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   return build.status === 0;
 }

@@ -10,10 +10,14 @@ try {
   log(`checking ${database.description}`);
   const started = performance.now();
   const report = await checkInvariants(db, { verifyBlobHashes: !process.argv.includes("--no-hashes") });
-  const counts = Object.entries(report.counts).map(([name, value]) => `${name} ${value.toLocaleString("en")}`).join(", ");
+  const counts = Object.entries(report.counts)
+    .map(([name, value]) => `${name} ${value.toLocaleString("en")}`)
+    .join(", ");
   log(counts);
   for (const problem of report.problems) log(`PROBLEM ${problem}`);
-  log(`${report.ok ? "all invariants hold" : `${report.problems.length} problem(s)`} (${Math.round(performance.now() - started)} ms)`);
+  log(
+    `${report.ok ? "all invariants hold" : `${report.problems.length} problem(s)`} (${Math.round(performance.now() - started)} ms)`,
+  );
   if (!report.ok) process.exitCode = 1;
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

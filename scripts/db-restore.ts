@@ -21,8 +21,15 @@ try {
   const into = option("--into");
   const targetUrl = into ? withDatabase(database.url, into) : database.url;
   log(`restoring ${file} into ${into ? `the database "${into}" beside ` : ""}${database.description}`);
-  const result = await restoreDatabase({ file, targetUrl, adminUrl: database.adminUrl, replace: args.includes("--replace") });
-  log(`restored the database "${result.database}" in ${(result.ms / 1000).toFixed(1)} s${result.previous ? `; the data it replaced is kept as "${result.previous}"` : ""}`);
+  const result = await restoreDatabase({
+    file,
+    targetUrl,
+    adminUrl: database.adminUrl,
+    replace: args.includes("--replace"),
+  });
+  log(
+    `restored the database "${result.database}" in ${(result.ms / 1000).toFixed(1)} s${result.previous ? `; the data it replaced is kept as "${result.previous}"` : ""}`,
+  );
 } catch (error) {
   console.error(`[db:restore] ${error instanceof Error ? error.message : error}`);
   process.exitCode = 1;

@@ -15,9 +15,14 @@ const DETECTED = new Set(["Killed", "Timeout"]);
 const UNDETECTED = new Set(["Survived", "NoCoverage"]);
 const scores = [];
 for (const name of asked.length ? asked : Object.keys(MUTATION_MODULES)) {
-  const run = spawnSync("npx", ["stryker", "run"], { stdio: "inherit", env: { ...process.env, MUTATION_MODULE: name } });
+  const run = spawnSync("npx", ["stryker", "run"], {
+    stdio: "inherit",
+    env: { ...process.env, MUTATION_MODULE: name },
+  });
   if (run.status !== 0) process.exit(run.status ?? 1);
-  const mutants = Object.values(JSON.parse(readFileSync(`reports/mutation/${name}.json`, "utf8")).files).flatMap((file) => file.mutants);
+  const mutants = Object.values(JSON.parse(readFileSync(`reports/mutation/${name}.json`, "utf8")).files).flatMap(
+    (file) => file.mutants,
+  );
   const detected = mutants.filter((mutant) => DETECTED.has(mutant.status)).length;
   const undetected = mutants.filter((mutant) => UNDETECTED.has(mutant.status)).length;
   const score = detected + undetected ? ((100 * detected) / (detected + undetected)).toFixed(1) : "n/a";

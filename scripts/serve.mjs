@@ -58,8 +58,10 @@ function refusedForeignHost(req, res) {
  */
 function setBaselineSecurityHeaders(req, res) {
   const forwardedProto = req.headers["x-forwarded-proto"];
-  const https = Boolean(req.socket.encrypted) || (typeof forwardedProto === "string" && forwardedProto.includes("https"));
-  for (const [name, value] of Object.entries(securityHeaders(contentSecurityPolicy("none"), https))) res.setHeader(name, value);
+  const https =
+    Boolean(req.socket.encrypted) || (typeof forwardedProto === "string" && forwardedProto.includes("https"));
+  for (const [name, value] of Object.entries(securityHeaders(contentSecurityPolicy("none"), https)))
+    res.setHeader(name, value);
 }
 
 const server = createServer((req, res) => {
@@ -84,8 +86,15 @@ const server = createServer((req, res) => {
   const cachedCurrentView = globalThis[fastPath];
   if (!cachedCurrentView || req.method !== "GET" || !req.url?.startsWith("/wiki/")) return void handle(req, res);
   const forwardedProto = req.headers["x-forwarded-proto"];
-  const https = Boolean(req.socket.encrypted) || (typeof forwardedProto === "string" && forwardedProto.includes("https"));
-  cachedCurrentView({ method: req.method, url: req.url, cookie: req.headers.cookie, acceptEncoding: req.headers["accept-encoding"], https }).then(
+  const https =
+    Boolean(req.socket.encrypted) || (typeof forwardedProto === "string" && forwardedProto.includes("https"));
+  cachedCurrentView({
+    method: req.method,
+    url: req.url,
+    cookie: req.headers.cookie,
+    acceptEncoding: req.headers["accept-encoding"],
+    https,
+  }).then(
     (view) => {
       if (!view) return void handle(req, res);
       res.writeHead(200, { ...view.headers, "content-length": view.body.byteLength });
@@ -101,7 +110,10 @@ server.listen(port, hostname, () => {
 });
 
 // Stop like `next start`: finish the requests in flight, close Next, exit with the signal's code.
-for (const [signal, code] of [["SIGTERM", 143], ["SIGINT", 130]]) {
+for (const [signal, code] of [
+  ["SIGTERM", 143],
+  ["SIGINT", 130],
+]) {
   process.once(signal, () => {
     setTimeout(() => process.exit(code), 10_000).unref();
     const closed = new Promise((resolve) => server.close(resolve));

@@ -6,7 +6,9 @@ import { applyMigrations } from "../lib/db/migrate";
 import { clearContentCache } from "../lib/articles/content-store";
 
 /** An empty database of this test file's own on the test server; dropped after the file. */
-export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+export async function createTestDatabase(
+  options: { migrate?: boolean } = {},
+): Promise<{ name: string; url: string; drop(): Promise<void> }> {
   const adminUrl = inject("adminDatabaseUrl");
   const name = `wiki_test_${randomBytes(6).toString("hex")}`;
   await ensureDatabase(adminUrl, name);
@@ -47,7 +49,10 @@ export function useTestDatabase(): { db: Db; url: string } {
 export async function snapshotAllRows(db: Db): Promise<string> {
   const tables = await tablesOf(db);
   const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
-  const columns = tables.map(({ name }, index) => `(SELECT md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) FROM ${quote(name)} t) AS t${index}`);
+  const columns = tables.map(
+    ({ name }, index) =>
+      `(SELECT md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) FROM ${quote(name)} t) AS t${index}`,
+  );
   const [row] = await db.$queryRawUnsafe<Array<Record<string, string>>>(`SELECT ${columns.join(", ")}`);
   return tables.map(({ name }, index) => `${name}: ${row[`t${index}`]}`).join("\n");
 }
@@ -66,4 +71,3 @@ function tablesOf(db: Db): Promise<Array<{ name: string }>> {
   }
   return tables;
 }
-

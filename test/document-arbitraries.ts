@@ -30,79 +30,195 @@ export const MARK_NAMES = new Set(Object.keys(documentSchema.marks));
 export const ALLOWED_ATTRS = new Map<string, Set<string>>(
   [...Object.values(documentSchema.nodes), ...Object.values(documentSchema.marks)].map((type) => [
     type.name,
-    new Set(Object.keys(type.spec.attrs ?? {}).filter((attr) => Object.keys(ATTRIBUTE_RULES[type.name] ?? {}).includes(attr))),
+    new Set(
+      Object.keys(type.spec.attrs ?? {}).filter((attr) => Object.keys(ATTRIBUTE_RULES[type.name] ?? {}).includes(attr)),
+    ),
   ]),
 );
 
 /** Keys that break naive lookups: prototype members and friends. */
-const NASTY_KEYS = ["__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "__lookupGetter__", "__defineSetter__", "then", ""];
+const NASTY_KEYS = [
+  "__proto__",
+  "constructor",
+  "prototype",
+  "toString",
+  "valueOf",
+  "hasOwnProperty",
+  "isPrototypeOf",
+  "propertyIsEnumerable",
+  "__lookupGetter__",
+  "__defineSetter__",
+  "then",
+  "",
+];
 const ATTR_NAMES = [...new Set([...ALLOWED_ATTRS.values()].flatMap((names) => [...names]))];
 const nodeName = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...NODE_NAMES) },
-  { weight: 1, arbitrary: fc.constantFrom(...NASTY_KEYS, "script", "iframe", "image", "Paragraph", "text ", "underline") },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(...NASTY_KEYS, "script", "iframe", "image", "Paragraph", "text ", "underline"),
+  },
   { weight: 1, arbitrary: fc.anything({ maxDepth: 1 }) },
 );
-const markName = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...MARK_NAMES) }, { weight: 1, arbitrary: fc.constantFrom(...NASTY_KEYS, "underline", "strike", "code") });
-const attrName = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...ATTR_NAMES) }, { weight: 2, arbitrary: fc.constantFrom(...NASTY_KEYS, "style", "onclick", "class", "id") }, { weight: 1, arbitrary: fc.string() });
+const markName = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...MARK_NAMES) },
+  { weight: 1, arbitrary: fc.constantFrom(...NASTY_KEYS, "underline", "strike", "code") },
+);
+const attrName = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...ATTR_NAMES) },
+  { weight: 2, arbitrary: fc.constantFrom(...NASTY_KEYS, "style", "onclick", "class", "id") },
+  { weight: 1, arbitrary: fc.string() },
+);
 /** Values for attributes: the valid-looking ones each rule wants, and junk. */
 const attrValue = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom("a", "ref-0", "https://example.org/x", "http://e.example", "javascript:alert(1)", "citation needed", "2024-12", "s1", "1", "i", 2, 3, 4, 0, 1, 99999, null) },
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom(
+      "a",
+      "ref-0",
+      "https://example.org/x",
+      "http://e.example",
+      "javascript:alert(1)",
+      "citation needed",
+      "2024-12",
+      "s1",
+      "1",
+      "i",
+      2,
+      3,
+      4,
+      0,
+      1,
+      99999,
+      null,
+    ),
+  },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 1 }) },
-  { weight: 1, arbitrary: fc.anything({ maxDepth: 1, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withNullPrototype: true }) },
+  {
+    weight: 1,
+    arbitrary: fc.anything({
+      maxDepth: 1,
+      withBigInt: true,
+      withDate: true,
+      withMap: true,
+      withSet: true,
+      withTypedArray: true,
+      withNullPrototype: true,
+    }),
+  },
 );
 
 /** An object with own properties (so "__proto__" is a real key, as JSON.parse makes it). */
 function ownObject(entries: Array<[string, unknown]>): Record<string, unknown> {
   const object: Record<string, unknown> = {};
-  for (const [key, value] of entries) Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  for (const [key, value] of entries)
+    Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
   return object;
 }
 
-const attrsArb = fc.option(fc.array(fc.tuple(attrName, attrValue), { maxLength: 3 }).map(ownObject), { nil: undefined, freq: 2 });
+const attrsArb = fc.option(fc.array(fc.tuple(attrName, attrValue), { maxLength: 3 }).map(ownObject), {
+  nil: undefined,
+  freq: 2,
+});
 const marksArb = fc.option(
   fc.array(fc.record({ type: markName, attrs: attrsArb }, { requiredKeys: ["type"] }), { maxLength: 3 }),
   { nil: undefined, freq: 2 },
 );
-const textArb = fc.oneof({ weight: 8, arbitrary: fc.string({ minLength: 1, maxLength: 20 }) }, { weight: 1, arbitrary: fc.constantFrom("", 0, null, ["x"], { text: "x" }, true) });
+const textArb = fc.oneof(
+  { weight: 8, arbitrary: fc.string({ minLength: 1, maxLength: 20 }) },
+  { weight: 1, arbitrary: fc.constantFrom("", 0, null, ["x"], { text: "x" }, true) },
+);
 
 /** Node-shaped trees: mostly known types and attributes, so a share of them is valid. */
 const { node: nodeArb } = fc.letrec<{ node: unknown }>((tie) => ({
   node: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
     fc.record({ type: fc.constant("text"), text: textArb, marks: marksArb }, { requiredKeys: ["type", "text"] }),
-    fc.record({ type: nodeName, attrs: attrsArb, content: fc.option(fc.array(tie("node"), { maxLength: 4 }), { nil: undefined, freq: 4 }) }, { requiredKeys: ["type"] }),
+    fc.record(
+      {
+        type: nodeName,
+        attrs: attrsArb,
+        content: fc.option(fc.array(tie("node"), { maxLength: 4 }), { nil: undefined, freq: 4 }),
+      },
+      { requiredKeys: ["type"] },
+    ),
   ),
 }));
 /** Mostly what the schema allows, with a chaotic node now and then: about half of them are valid. */
-const chaos = <T,>(arbitrary: fc.Arbitrary<T>) => fc.oneof({ weight: 25, arbitrary }, { weight: 1, arbitrary: nodeArb });
-const validAttr = <T,>(values: T[]) => fc.oneof({ weight: 20, arbitrary: fc.constantFrom(...values) }, { weight: 1, arbitrary: attrValue });
+const chaos = <T>(arbitrary: fc.Arbitrary<T>) => fc.oneof({ weight: 25, arbitrary }, { weight: 1, arbitrary: nodeArb });
+const validAttr = <T>(values: T[]) =>
+  fc.oneof({ weight: 20, arbitrary: fc.constantFrom(...values) }, { weight: 1, arbitrary: attrValue });
 const validMark = fc.oneof(
   fc.constantFrom({ type: "bold" }, { type: "italic" }),
-  fc.record({ type: fc.constant("link"), attrs: fc.record({ href: validAttr(["https://example.org/a", "http://b.example/"]) }) }),
+  fc.record({
+    type: fc.constant("link"),
+    attrs: fc.record({ href: validAttr(["https://example.org/a", "http://b.example/"]) }),
+  }),
   fc.record({ type: fc.constant("wikiLink"), attrs: fc.record({ title: validAttr(["Hama", "Other page"]) }) }),
   fc.record({ type: markName, attrs: attrsArb }, { requiredKeys: ["type"] }),
 );
-const textNode = fc.record({ type: fc.constant("text"), text: textArb, marks: fc.option(fc.uniqueArray(validMark, { maxLength: 2, selector: (mark) => mark.type }), { nil: undefined }) }, { requiredKeys: ["type", "text"] });
-const citationNode = fc.record({ type: fc.constant("citation"), attrs: fc.record({ refKey: validAttr(["a", "ref-0", "x:y"]) }) });
-const tagNode = fc.record({ type: fc.constant("maintenanceTag"), attrs: fc.record({ kind: validAttr(["citation needed", "who?"]), date: validAttr(["2024-12", "2025-01"]) }) });
-const noteNode = fc.record({ type: fc.constant("note"), content: fc.array(chaos(fc.oneof(textNode, citationNode, tagNode)), { maxLength: 3 }) });
-const inlineNode = chaos(fc.oneof({ weight: 5, arbitrary: textNode }, fc.constant({ type: "hardBreak" }), citationNode, tagNode, noteNode));
+const textNode = fc.record(
+  {
+    type: fc.constant("text"),
+    text: textArb,
+    marks: fc.option(fc.uniqueArray(validMark, { maxLength: 2, selector: (mark) => mark.type }), { nil: undefined }),
+  },
+  { requiredKeys: ["type", "text"] },
+);
+const citationNode = fc.record({
+  type: fc.constant("citation"),
+  attrs: fc.record({ refKey: validAttr(["a", "ref-0", "x:y"]) }),
+});
+const tagNode = fc.record({
+  type: fc.constant("maintenanceTag"),
+  attrs: fc.record({ kind: validAttr(["citation needed", "who?"]), date: validAttr(["2024-12", "2025-01"]) }),
+});
+const noteNode = fc.record({
+  type: fc.constant("note"),
+  content: fc.array(chaos(fc.oneof(textNode, citationNode, tagNode)), { maxLength: 3 }),
+});
+const inlineNode = chaos(
+  fc.oneof({ weight: 5, arbitrary: textNode }, fc.constant({ type: "hardBreak" }), citationNode, tagNode, noteNode),
+);
 const paragraphNode = fc.record({ type: fc.constant("paragraph"), content: fc.array(inlineNode, { maxLength: 5 }) });
-const headingNode = fc.record({ type: fc.constant("heading"), attrs: fc.record({ level: validAttr([2, 3, 4]), sectionId: validAttr([null, "s-1"]) }), content: fc.array(inlineNode, { maxLength: 2 }) });
-const listItemNode = fc.record({ type: fc.constant("listItem"), content: fc.array(chaos(paragraphNode), { minLength: 1, maxLength: 2 }) });
-const listNode = fc.record({
-  type: fc.constantFrom("bulletList", "orderedList"),
-  attrs: fc.option(fc.record({ start: validAttr([1, 3]), type: validAttr([null, "a", "I"]) }, { requiredKeys: [] }), { nil: undefined }),
-  content: fc.array(chaos(listItemNode), { minLength: 1, maxLength: 3 }),
-}, { requiredKeys: ["type", "content"] });
+const headingNode = fc.record({
+  type: fc.constant("heading"),
+  attrs: fc.record({ level: validAttr([2, 3, 4]), sectionId: validAttr([null, "s-1"]) }),
+  content: fc.array(inlineNode, { maxLength: 2 }),
+});
+const listItemNode = fc.record({
+  type: fc.constant("listItem"),
+  content: fc.array(chaos(paragraphNode), { minLength: 1, maxLength: 2 }),
+});
+const listNode = fc.record(
+  {
+    type: fc.constantFrom("bulletList", "orderedList"),
+    attrs: fc.option(fc.record({ start: validAttr([1, 3]), type: validAttr([null, "a", "I"]) }, { requiredKeys: [] }), {
+      nil: undefined,
+    }),
+    content: fc.array(chaos(listItemNode), { minLength: 1, maxLength: 3 }),
+  },
+  { requiredKeys: ["type", "content"] },
+);
 const quoteNode = fc.record({
   type: fc.constant("quoteBox"),
-  content: fc.tuple(fc.array(chaos(paragraphNode), { minLength: 1, maxLength: 2 }), fc.option(fc.record({ type: fc.constant("quoteAttribution"), content: fc.array(inlineNode, { maxLength: 2 }) }))).map(([paragraphs, attribution]) => (attribution ? [...paragraphs, attribution] : paragraphs)),
+  content: fc
+    .tuple(
+      fc.array(chaos(paragraphNode), { minLength: 1, maxLength: 2 }),
+      fc.option(fc.record({ type: fc.constant("quoteAttribution"), content: fc.array(inlineNode, { maxLength: 2 }) })),
+    )
+    .map(([paragraphs, attribution]) => (attribution ? [...paragraphs, attribution] : paragraphs)),
 });
 const blockNode = chaos(fc.oneof({ weight: 4, arbitrary: paragraphNode }, listNode, quoteNode, headingNode));
 export const docArb = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ type: fc.constant("doc"), content: fc.array(blockNode, { minLength: 1, maxLength: 4 }) }) },
-  { weight: 1, arbitrary: fc.record({ type: fc.constantFrom("doc", "paragraph"), content: fc.array(nodeArb, { maxLength: 4 }) }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({ type: fc.constant("doc"), content: fc.array(blockNode, { minLength: 1, maxLength: 4 }) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ type: fc.constantFrom("doc", "paragraph"), content: fc.array(nodeArb, { maxLength: 4 }) }),
+  },
 );
 
 // A pool of valid articles to mutate: generated ones of several shapes, and one with every node kind.
@@ -112,7 +228,9 @@ const EVERY_KIND = docFromMarkup([
   { list: "ordered", items: ["first"] },
   { quote: ["Said something."], attribution: "— Someone[[ref:ref-0]]" },
 ]);
-const VALID_ARTICLES: ArticleContent[] = [1, 2, 3, 4].map((seed) => generateArticle({ sections: 1 + seed, references: 3 + seed, sectionChars: 200 + 100 * seed, seed }));
+const VALID_ARTICLES: ArticleContent[] = [1, 2, 3, 4].map((seed) =>
+  generateArticle({ sections: 1 + seed, references: 3 + seed, sectionChars: 200 + 100 * seed, seed }),
+);
 VALID_ARTICLES[0].sections[0].body = EVERY_KIND;
 
 /** Every object and array in a JSON tree, so a mutation can land anywhere. */
@@ -132,14 +250,43 @@ function containers(root: unknown): Array<Record<string, unknown> | unknown[]> {
 function deepChain(depth: number, type: string): unknown {
   let node: unknown = { type: "text", text: "deep" };
   // A list level is three JSON levels deep (list, item, paragraph).
-  for (let level = 0; level < (type === "bulletList" ? depth / 3 : depth); level++) node = type === "bulletList" ? { type, content: [{ type: "listItem", content: [{ type: "paragraph", content: [] }, node] }] } : { type, content: [node] };
+  for (let level = 0; level < (type === "bulletList" ? depth / 3 : depth); level++)
+    node =
+      type === "bulletList"
+        ? { type, content: [{ type: "listItem", content: [{ type: "paragraph", content: [] }, node] }] }
+        : { type, content: [node] };
   return node;
 }
 
-export type Mutation = { at: number; kind: string; key: string; name: unknown; value: unknown; size: number; other: number };
+export type Mutation = {
+  at: number;
+  kind: string;
+  key: string;
+  name: unknown;
+  value: unknown;
+  size: number;
+  other: number;
+};
 export const mutationArb: fc.Arbitrary<Mutation> = fc.record({
   at: fc.nat(),
-  kind: fc.constantFrom("setType", "setType", "addAttr", "addAttr", "addMark", "deleteKey", "deleteKey", "setKey", "setText", "wrapDeep", "hugeString", "dropChild", "duplicateChild", "swapChildren", "nastyKey", "replaceWithJunk"),
+  kind: fc.constantFrom(
+    "setType",
+    "setType",
+    "addAttr",
+    "addAttr",
+    "addMark",
+    "deleteKey",
+    "deleteKey",
+    "setKey",
+    "setText",
+    "wrapDeep",
+    "hugeString",
+    "dropChild",
+    "duplicateChild",
+    "swapChildren",
+    "nastyKey",
+    "replaceWithJunk",
+  ),
   key: attrName,
   name: fc.oneof(nodeName, markName),
   value: attrValue,
@@ -179,10 +326,18 @@ export function mutate(root: unknown, mutation: Mutation): void {
       object.type = mutation.name;
       return;
     case "addAttr":
-      object.attrs = ownObject([...Object.entries(typeof object.attrs === "object" && object.attrs !== null ? object.attrs : {}), [mutation.key, mutation.value]]);
+      object.attrs = ownObject([
+        ...Object.entries(typeof object.attrs === "object" && object.attrs !== null ? object.attrs : {}),
+        [mutation.key, mutation.value],
+      ]);
       return;
     case "addMark":
-      object.marks = [...(Array.isArray(object.marks) ? object.marks : []), mutation.other % 3 ? { type: mutation.name } : { type: mutation.name, attrs: ownObject([[mutation.key, mutation.value]]) }];
+      object.marks = [
+        ...(Array.isArray(object.marks) ? object.marks : []),
+        mutation.other % 3
+          ? { type: mutation.name }
+          : { type: mutation.name, attrs: ownObject([[mutation.key, mutation.value]]) },
+      ];
       return;
     case "deleteKey":
       if (keys.length) delete object[keys[mutation.other % keys.length]];
@@ -202,10 +357,16 @@ export function mutate(root: unknown, mutation: Mutation): void {
       return;
     }
     case "nastyKey":
-      Object.defineProperty(object, NASTY_KEYS[mutation.other % NASTY_KEYS.length], { value: mutation.value, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(object, NASTY_KEYS[mutation.other % NASTY_KEYS.length], {
+        value: mutation.value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
       return;
     default:
-      if (keys.length) object[keys[mutation.other % keys.length]] = mutation.value === undefined ? null : { junk: mutation.value };
+      if (keys.length)
+        object[keys[mutation.other % keys.length]] = mutation.value === undefined ? null : { junk: mutation.value };
       return;
   }
 }
@@ -223,4 +384,3 @@ export const mutatedDocArb = fc.array(mutationArb, { minLength: 1, maxLength: 3 
   for (const mutation of mutations) mutate(doc, mutation);
   return doc;
 });
-

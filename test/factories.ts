@@ -27,9 +27,15 @@ const WORDS =
  * `references` references cited about once per 150 characters (many reused),
  * an infobox and a few notes. Deterministic for a given seed.
  */
-export function generateArticle(options: { title?: string; sections: number; references: number; sectionChars: number; seed?: number }): ArticleContent {
+export function generateArticle(options: {
+  title?: string;
+  sections: number;
+  references: number;
+  sectionChars: number;
+  seed?: number;
+}): ArticleContent {
   const random = seededRandom(options.seed ?? 1);
-  const pick = <T,>(items: T[]) => items[Math.floor(random() * items.length)];
+  const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
   const references: Reference[] = Array.from({ length: options.references }, (_, index) => ({
     key: `ref-${index}`,
     title: `Report ${index} on the ${pick(WORDS)} ${pick(WORDS)}`,
@@ -39,7 +45,10 @@ export function generateArticle(options: { title?: string; sections: number; ref
     accessDate: "2024-12-20",
   }));
   let nextRef = 0;
-  const citeKey = () => (random() < 0.5 && nextRef < references.length ? `ref-${nextRef++}` : `ref-${Math.floor(random() * Math.max(1, Math.min(nextRef, references.length)))}`);
+  const citeKey = () =>
+    random() < 0.5 && nextRef < references.length
+      ? `ref-${nextRef++}`
+      : `ref-${Math.floor(random() * Math.max(1, Math.min(nextRef, references.length)))}`;
   const sentence = () => {
     const words = Array.from({ length: 10 + Math.floor(random() * 14) }, () => pick(WORDS));
     words[0] = words[0][0].toUpperCase() + words[0].slice(1);
@@ -87,7 +96,11 @@ export function generateArticle(options: { title?: string; sections: number; ref
     references,
   };
   // Keep only references that ended up cited, as a saved revision would.
-  const cited = new Set(JSON.stringify(content).match(/"refKey":"ref-\d+"/g)?.map((match) => match.slice(10, -1)));
+  const cited = new Set(
+    JSON.stringify(content)
+      .match(/"refKey":"ref-\d+"/g)
+      ?.map((match) => match.slice(10, -1)),
+  );
   return { ...content, references: references.filter((reference) => cited.has(reference.key)) };
 }
 
@@ -116,13 +129,17 @@ function experienceFor(standing: Standing): { ageDays: number; editCount: number
  * granted, on an account of `standing` (by default an autoconfirmed reviewer
  * and an extended-confirmed admin). `blocked`: the reason of an indefinite block.
  */
-export async function makeUser(db: Db, options: { name?: string; role?: Group; standing?: Standing; blocked?: string } = {}) {
+export async function makeUser(
+  db: Db,
+  options: { name?: string; role?: Group; standing?: Standing; blocked?: string } = {},
+) {
   const role = options.role ?? "user";
   const granted = role === "reviewer" || role === "admin";
   const standing = options.standing ?? (role === "admin" ? "extendedconfirmed" : granted ? "autoconfirmed" : role);
   const user = await createUser(db, { name: options.name, ...experienceFor(standing as Standing) });
   if (granted) await db.userGroup.create({ data: { userId: user.id, group: role } });
-  if (options.blocked) await db.user.update({ where: { id: user.id }, data: { blockedAt: new Date(), blockReason: options.blocked } });
+  if (options.blocked)
+    await db.user.update({ where: { id: user.id }, data: { blockedAt: new Date(), blockReason: options.blocked } });
   return user;
 }
 

@@ -65,7 +65,13 @@ function unwrappedHandlers(source: string): string[] {
     }
   }
   for (const match of source.matchAll(/export\s*\{([^}]*)\}/g)) {
-    for (const name of match[1].split(",").map((part) => part.trim().split(/\s+as\s+/).pop()!)) {
+    for (const name of match[1].split(",").map(
+      (part) =>
+        part
+          .trim()
+          .split(/\s+as\s+/)
+          .pop()!,
+    )) {
       if (new RegExp(`^(${METHODS})$`).test(name)) {
         problems.push(`${name} is re-exported, not built with a wrapper`);
         count++;

@@ -28,26 +28,38 @@ export interface AppServer {
  * two of them on one database is the scale-out test.
  */
 /** `WIKI_SERVER_CPU_PROFILE_DIR=dir` runs every spawned server under `--cpu-prof` (Node refuses it in NODE_OPTIONS): a profile per server in dir when it stops. */
-const cpuProfileFlags = () => (process.env.WIKI_SERVER_CPU_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.WIKI_SERVER_CPU_PROFILE_DIR}`] : []);
+const cpuProfileFlags = () =>
+  process.env.WIKI_SERVER_CPU_PROFILE_DIR
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.WIKI_SERVER_CPU_PROFILE_DIR}`]
+    : [];
 
-export async function startAppServer(options: { databaseUrl: string; env?: Record<string, string>; port?: number }): Promise<AppServer> {
+export async function startAppServer(options: {
+  databaseUrl: string;
+  env?: Record<string, string>;
+  port?: number;
+}): Promise<AppServer> {
   const root = process.cwd();
-  if (!existsSync(path.join(root, ".next/BUILD_ID"))) throw new Error("No Next.js build: run `npm run build` (vitest's global setup does).");
+  if (!existsSync(path.join(root, ".next/BUILD_ID")))
+    throw new Error("No Next.js build: run `npm run build` (vitest's global setup does).");
   process.env.NEXTAUTH_SECRET ??= TEST_SESSION_SECRET;
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [...cpuProfileFlags(), path.join(root, "scripts/serve.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: options.databaseUrl,
-      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET,
-      NEXTAUTH_URL: url,
-      ...options.env,
+  const child = spawn(
+    process.execPath,
+    [...cpuProfileFlags(), path.join(root, "scripts/serve.mjs"), "-p", String(port), "-H", "127.0.0.1"],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: options.databaseUrl,
+        NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET,
+        NEXTAUTH_URL: url,
+        ...options.env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   let output = "";
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
@@ -71,7 +83,14 @@ export async function startAppServer(options: { databaseUrl: string; env?: Recor
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { url, port, process: child, output: () => output, stop: () => signal("SIGTERM"), kill: () => signal("SIGKILL") };
+  return {
+    url,
+    port,
+    process: child,
+    output: () => output,
+    stop: () => signal("SIGTERM"),
+    kill: () => signal("SIGKILL"),
+  };
 }
 
 /**
@@ -83,7 +102,12 @@ export async function httpRequest(
   server: { url: string },
   method: string,
   pathname: string,
-  options: { body?: unknown; rawBody?: string; user?: { id: number; name: string } | null; headers?: Record<string, string | null> } = {},
+  options: {
+    body?: unknown;
+    rawBody?: string;
+    user?: { id: number; name: string } | null;
+    headers?: Record<string, string | null>;
+  } = {},
 ): Promise<{ status: number; body: any; text: string; headers: Headers }> {
   const headers: Record<string, string> = { origin: server.url };
   if (options.body !== undefined || options.rawBody !== undefined) headers["content-type"] = "application/json";

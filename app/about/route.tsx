@@ -10,8 +10,9 @@ function About() {
     <HtmlPage title="About this wiki">
       <h1>About this wiki</h1>
       <p>
-        This wiki keeps every article as revisioned, structured sections with inline citations. Protected articles take proposals that reviewers approve, reject or
-        send back; every change is kept in the page history, and any two revisions can be compared.
+        This wiki keeps every article as revisioned, structured sections with inline citations. Protected articles take
+        proposals that reviewers approve, reject or send back; every change is kept in the page history, and any two
+        revisions can be compared.
       </p>
     </HtmlPage>
   );

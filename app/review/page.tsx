@@ -22,7 +22,9 @@ export default async function ReviewPage({ searchParams }: Props) {
       <h1 className="page-title">Review queue</h1>
       <p className="page-intro">
         {proposals.length} open proposal{proposals.length === 1 ? "" : "s"}, oldest first.{" "}
-        {canReview ? "Open one to read its diff and decide; on a proposal, press j / k for the next or previous one." : "Reviewers and administrators decide on proposals; anyone can read and discuss them."}{" "}
+        {canReview
+          ? "Open one to read its diff and decide; on a proposal, press j / k for the next or previous one."
+          : "Reviewers and administrators decide on proposals; anyone can read and discuss them."}{" "}
         <a href="/log/review">Review log</a>
       </p>
       <form className="filters" action="/review" method="get">

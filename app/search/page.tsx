@@ -22,7 +22,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
       {query ? (
         <>
           <p className="search-summary">
-            {articles.length === 0 ? `No article title contains “${query}”.` : `Articles whose title contains “${query}”:`}
+            {articles.length === 0
+              ? `No article title contains “${query}”.`
+              : `Articles whose title contains “${query}”:`}
           </p>
           <ArticleList articles={articles} emptyText="" />
         </>

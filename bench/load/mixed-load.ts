@@ -67,10 +67,21 @@ export interface MixedLoadResult {
 export function summarize(samples: number[], errors: number, seconds: number): LatencySummary {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0);
-  return { count: samples.length, errors, perSecond: samples.length / seconds, p50: at(0.5), p95: at(0.95), p99: at(0.99), worst: sorted.at(-1) ?? 0 };
+  return {
+    count: samples.length,
+    errors,
+    perSecond: samples.length / seconds,
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    worst: sorted.at(-1) ?? 0,
+  };
 }
 
-function pickReadPath(articles: LoadArticle[], random: () => number): { kind: "view" | "history" | "diff"; path: string } {
+function pickReadPath(
+  articles: LoadArticle[],
+  random: () => number,
+): { kind: "view" | "history" | "diff"; path: string } {
   const article = articles[Math.floor(random() * articles.length)];
   const slug = encodeURIComponent(article.slug);
   const roll = random();
@@ -89,7 +100,10 @@ function pickReadPath(articles: LoadArticle[], random: () => number): { kind: "v
     b = ids[Math.floor(random() * ids.length)];
     if (a === b) b = ids[(ids.indexOf(a) + 1) % ids.length];
   }
-  return { kind: "diff", path: `/wiki/${slug}/diff?from=${Math.min(a, b)}&to=${Math.max(a, b)}${random() < 0.5 ? "&mode=side-by-side" : ""}` };
+  return {
+    kind: "diff",
+    path: `/wiki/${slug}/diff?from=${Math.min(a, b)}&to=${Math.max(a, b)}${random() < 0.5 ? "&mode=side-by-side" : ""}`,
+  };
 }
 
 type ReadSink = { samples: Record<string, number[]>; errors: Record<string, number>; status: Record<string, number> };
@@ -99,7 +113,14 @@ type ReadSink = { samples: Record<string, number[]>; errors: Record<string, numb
  * distributed think time (mean `thinkMs`) after a page, so requests arrive
  * as people's do rather than in the bursts of a rate-limited load tool.
  */
-async function runThinkingReaders(target: string, readers: number, seconds: number, thinkMs: number, articles: LoadArticle[], sink: ReadSink) {
+async function runThinkingReaders(
+  target: string,
+  readers: number,
+  seconds: number,
+  thinkMs: number,
+  articles: LoadArticle[],
+  sink: ReadSink,
+) {
   const deadline = Date.now() + seconds * 1000;
   let seed = 0x2545f491 ^ target.length;
   const random = () => {
@@ -128,7 +149,13 @@ async function runThinkingReaders(target: string, readers: number, seconds: numb
 }
 
 /** Readers without pause on one instance: autocannon, recording each response's latency by kind. */
-async function runReaders(target: string, connections: number, seconds: number, articles: LoadArticle[], sink: ReadSink) {
+async function runReaders(
+  target: string,
+  connections: number,
+  seconds: number,
+  articles: LoadArticle[],
+  sink: ReadSink,
+) {
   let seed = 0x9e3779b9 ^ target.length;
   const random = () => {
     seed = (seed + 0x6d2b79f5) | 0;
@@ -163,10 +190,17 @@ async function runReaders(target: string, connections: number, seconds: number, 
   return result;
 }
 
-async function fetchJson(url: string, init: RequestInit & { cookie?: string; origin: string }): Promise<{ status: number; body: any }> {
+async function fetchJson(
+  url: string,
+  init: RequestInit & { cookie?: string; origin: string },
+): Promise<{ status: number; body: any }> {
   const response = await fetch(url, {
     ...init,
-    headers: { "content-type": "application/json", origin: init.origin, ...(init.cookie ? { cookie: init.cookie } : {}) },
+    headers: {
+      "content-type": "application/json",
+      origin: init.origin,
+      ...(init.cookie ? { cookie: init.cookie } : {}),
+    },
   });
   const text = await response.text();
   let body: any = null;
@@ -192,19 +226,34 @@ async function writeOnce(target: string, cookie: string, slug: string, marker: s
       sections: [
         {
           ...target_,
-          body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: `Load test sentence ${marker}.` }] }, ...(target_.body.content ?? []).slice(0, 3)] },
+          body: {
+            type: "doc",
+            content: [
+              { type: "paragraph", content: [{ type: "text", text: `Load test sentence ${marker}.` }] },
+              ...(target_.body.content ?? []).slice(0, 3),
+            ],
+          },
         },
       ],
     },
   };
-  return fetchJson(`${target}/api/articles/${encodeURIComponent(slug)}/edits`, { method: "POST", origin: target, cookie, body: JSON.stringify(body) });
+  return fetchJson(`${target}/api/articles/${encodeURIComponent(slug)}/edits`, {
+    method: "POST",
+    origin: target,
+    cookie,
+    body: JSON.stringify(body),
+  });
 }
 
 export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoadResult> {
   const deadline = Date.now() + options.durationSeconds * 1000;
   const pause = options.writerPauseMs ?? 1000;
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-  const readSink = { samples: {} as Record<string, number[]>, errors: {} as Record<string, number>, status: {} as Record<string, number> };
+  const readSink = {
+    samples: {} as Record<string, number[]>,
+    errors: {} as Record<string, number>,
+    status: {} as Record<string, number>,
+  };
   const saveTimes: number[] = [];
   const proposalTimes: number[] = [];
   const approvalTimes: number[] = [];
@@ -241,7 +290,10 @@ export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoad
     const target = targetFor(index + 1);
     for (let n = 0; Date.now() < deadline; n++) {
       const started = performance.now();
-      const response = await writeOnce(target, cookie, slug, `${user.name}-p${n}`).catch(() => ({ status: 0, body: null }));
+      const response = await writeOnce(target, cookie, slug, `${user.name}-p${n}`).catch(() => ({
+        status: 0,
+        body: null,
+      }));
       count(response.status);
       if (response.status === 202) proposalTimes.push(performance.now() - started);
       else proposalErrors += 1;
@@ -253,7 +305,10 @@ export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoad
     const cookie = await sessionCookieFor(user);
     const target = targetFor(index);
     while (Date.now() < deadline) {
-      const queue = await fetchJson(`${target}/api/proposals?status=open`, { origin: target, cookie }).catch(() => ({ status: 0, body: null }));
+      const queue = await fetchJson(`${target}/api/proposals?status=open`, { origin: target, cookie }).catch(() => ({
+        status: 0,
+        body: null,
+      }));
       const open = (queue.body?.proposals ?? []) as Array<{ id: number; version: number }>;
       if (open.length === 0) {
         await sleep(pause);
@@ -261,18 +316,34 @@ export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoad
       }
       const proposal = open[(index * 7 + open.length) % open.length];
       const started = performance.now();
-      const response = await fetchJson(`${target}/api/proposals/${proposal.id}/approve`, { method: "POST", origin: target, cookie, body: JSON.stringify({ version: proposal.version, comment: "load test" }) }).catch(() => ({ status: 0, body: null }));
+      const response = await fetchJson(`${target}/api/proposals/${proposal.id}/approve`, {
+        method: "POST",
+        origin: target,
+        cookie,
+        body: JSON.stringify({ version: proposal.version, comment: "load test" }),
+      }).catch(() => ({ status: 0, body: null }));
       count(response.status);
       if (response.status === 200) {
         approvalTimes.push(performance.now() - started);
-        acknowledgedApprovals.push({ proposalId: proposal.id, revisionId: response.body?.revisionId ?? response.body?.revision?.id ?? null });
+        acknowledgedApprovals.push({
+          proposalId: proposal.id,
+          revisionId: response.body?.revisionId ?? response.body?.revision?.id ?? null,
+        });
       } else if (response.status === 409) {
         approvalConflicts += 1;
         // Decided by the other reviewer meanwhile: nothing to do. Still open, it no longer applies
         // to the current revision: a reviewer sends it back to its author, so it leaves the queue
         // instead of being picked again and again.
         if (response.body?.error?.details?.status === "open") {
-          const sentBack = await fetchJson(`${target}/api/proposals/${proposal.id}/request-changes`, { method: "POST", origin: target, cookie, body: JSON.stringify({ version: proposal.version, comment: "This no longer applies to the current revision; please update it." }) }).catch(() => ({ status: 0, body: null }));
+          const sentBack = await fetchJson(`${target}/api/proposals/${proposal.id}/request-changes`, {
+            method: "POST",
+            origin: target,
+            cookie,
+            body: JSON.stringify({
+              version: proposal.version,
+              comment: "This no longer applies to the current revision; please update it.",
+            }),
+          }).catch(() => ({ status: 0, body: null }));
           count(sentBack.status);
           if (sentBack.status !== 200 && sentBack.status !== 409) approvalErrors += 1;
         }
@@ -284,7 +355,9 @@ export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoad
   const perTarget = Math.max(1, Math.floor(options.readers / options.targets.length));
   const think = options.readerThinkMs ?? 0;
   const readers = options.targets.map((target) =>
-    think > 0 ? runThinkingReaders(target, perTarget, options.durationSeconds, think, options.readArticles, readSink) : runReaders(target, perTarget, options.durationSeconds, options.readArticles, readSink),
+    think > 0
+      ? runThinkingReaders(target, perTarget, options.durationSeconds, think, options.readArticles, readSink)
+      : runReaders(target, perTarget, options.durationSeconds, options.readArticles, readSink),
   );
   await Promise.all([...readers, ...editorLoops, ...proposerLoops, ...reviewerLoops]);
 

@@ -13,12 +13,18 @@ export function runMixedLoadInChild(options: MixedLoadOptions): Promise<MixedLoa
   // The same loaders as `npm run bench`, named here: under vitest, execArgv is vitest's own.
   const here = path.dirname(fileURLToPath(import.meta.url));
   const loaders = ["--import", "tsx", "--import", path.join(here, "../../scripts/register.mjs")];
-  const child = spawn(process.execPath, [...loaders, path.join(here, "child.ts")], { stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [...loaders, path.join(here, "child.ts")], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stdin.end(JSON.stringify(options));
   return new Promise((resolve, reject) => {
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(output) as MixedLoadResult) : reject(new Error(`The load generator exited with code ${code}.`))));
+    child.on("exit", (code) =>
+      code === 0
+        ? resolve(JSON.parse(output) as MixedLoadResult)
+        : reject(new Error(`The load generator exited with code ${code}.`)),
+    );
   });
 }

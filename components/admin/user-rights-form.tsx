@@ -24,7 +24,10 @@ export function UserRightsForm({ name, granted, blocked }: { name: string; grant
         : action === "revoke"
           ? await callApi("DELETE", `${base}/groups/${encodeURIComponent(group)}`, { reason })
           : action === "block"
-            ? await callApi("PUT", `${base}/block`, { reason, expiresAt: expires ? new Date(expires).toISOString() : null })
+            ? await callApi("PUT", `${base}/block`, {
+                reason,
+                expiresAt: expires ? new Date(expires).toISOString() : null,
+              })
             : await callApi("DELETE", `${base}/block`, { reason });
     setBusy(false);
     if (!result.ok) return setMessage({ ok: false, text: result.error?.message ?? "The change failed." });
@@ -51,7 +54,12 @@ export function UserRightsForm({ name, granted, blocked }: { name: string; grant
           </option>
         ))}
       </select>
-      <input name="expires" type="datetime-local" aria-label="Block expires (empty: indefinite)" title="Block expiry (empty: indefinite)" />
+      <input
+        name="expires"
+        type="datetime-local"
+        aria-label="Block expires (empty: indefinite)"
+        title="Block expiry (empty: indefinite)"
+      />
       <input name="reason" required maxLength={500} placeholder="Reason (public)" aria-label="Reason" />
       <button type="submit" disabled={busy}>
         Apply

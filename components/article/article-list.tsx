@@ -21,7 +21,8 @@ export function ArticleList({ articles, emptyText }: { articles: ArticleSummary[
             {protection.level !== "none" ? <Padlock level={protection.level} /> : null}
             {article.currentRevision ? (
               <span className="article-list-meta">
-                last edited {formatDate(article.currentRevision.createdAt.toISOString().slice(0, 10))} · {article.currentRevision.sizeBytes.toLocaleString("en")} bytes
+                last edited {formatDate(article.currentRevision.createdAt.toISOString().slice(0, 10))} ·{" "}
+                {article.currentRevision.sizeBytes.toLocaleString("en")} bytes
               </span>
             ) : null}
           </li>

@@ -20,7 +20,8 @@ export function ArticleNotFound({ title, message, canCreate }: { title: string; 
             </li>
           )}
           <li>
-            <a href={`/search?q=${encodeURIComponent(title)}`}>Search for “{title}”</a> in the titles of existing articles.
+            <a href={`/search?q=${encodeURIComponent(title)}`}>Search for “{title}”</a> in the titles of existing
+            articles.
           </li>
           <li>
             <a href="/">Browse all articles</a>.

@@ -11,13 +11,29 @@ export interface ArticleViewer extends Reader {
 }
 
 /** Renders the reader-independent parts of a revision's page to HTML, for the render cache. */
-export async function renderRevisionParts(view: RevisionView, renderHtml: (element: React.ReactElement) => Promise<string>): Promise<RenderedRevision> {
-  const [sidebarHtml, bodyHtml] = await Promise.all([renderHtml(<ArticleSidebar content={view.content} />), renderHtml(<ArticleRevisionBody view={view} />)]);
+export async function renderRevisionParts(
+  view: RevisionView,
+  renderHtml: (element: React.ReactElement) => Promise<string>,
+): Promise<RenderedRevision> {
+  const [sidebarHtml, bodyHtml] = await Promise.all([
+    renderHtml(<ArticleSidebar content={view.content} />),
+    renderHtml(<ArticleRevisionBody view={view} />),
+  ]);
   return { articleId: view.article.id, revisionId: view.revision.id, title: view.content.title, sidebarHtml, bodyHtml };
 }
 
 /** The full HTML page of an article revision: the reader's frame around the cached revision parts. */
-export function ArticlePage({ article, rendered, isCurrent, viewer }: { article: ArticleRow; rendered: RenderedRevision; isCurrent: boolean; viewer: ArticleViewer | null }) {
+export function ArticlePage({
+  article,
+  rendered,
+  isCurrent,
+  viewer,
+}: {
+  article: ArticleRow;
+  rendered: RenderedRevision;
+  isCurrent: boolean;
+  viewer: ArticleViewer | null;
+}) {
   const title = isCurrent ? rendered.title : `${rendered.title} (old revision ${rendered.revisionId})`;
   return (
     <HtmlPage title={title} reader={viewer}>

@@ -29,19 +29,25 @@ function OldRevisionBanner({ view }: { view: Pick<RevisionView, "article" | "rev
     <div className="old-revision-banner" role="note">
       <p>
         <b>This is an old revision of this page</b>, as edited by{" "}
-        <a href={`/user/${encodeURIComponent(view.revision.author.name)}`}>{view.revision.author.name}</a> at {formatTimestamp(view.revision.createdAt)}
+        <a href={`/user/${encodeURIComponent(view.revision.author.name)}`}>{view.revision.author.name}</a> at{" "}
+        {formatTimestamp(view.revision.createdAt)}
         {view.revision.summary ? <> ({view.revision.summary})</> : null}. It may differ significantly from the{" "}
         <a href={`/wiki/${slug}`}>current revision</a>.
       </p>
       <p className="old-revision-nav">
-        {view.revision.parentId ? <a href={`/wiki/${slug}?oldid=${view.revision.parentId}`}>← Older revision</a> : <span>← Older revision</span>}
+        {view.revision.parentId ? (
+          <a href={`/wiki/${slug}?oldid=${view.revision.parentId}`}>← Older revision</a>
+        ) : (
+          <span>← Older revision</span>
+        )}
         {view.revision.parentId ? (
           <>
             {" "}
             (<a href={`/wiki/${slug}/diff?from=${view.revision.parentId}&to=${view.revision.id}`}>diff</a>)
           </>
         ) : null}{" "}
-        | <a href={`/wiki/${slug}`}>Current revision</a> (<a href={`/wiki/${slug}/diff?from=${view.revision.id}`}>diff</a>) |{" "}
+        | <a href={`/wiki/${slug}`}>Current revision</a> (
+        <a href={`/wiki/${slug}/diff?from=${view.revision.id}`}>diff</a>) |{" "}
         <a href={`/wiki/${slug}/revert?revision=${view.revision.id}&mode=restore`}>Restore this version</a>
       </p>
     </div>
@@ -54,7 +60,9 @@ function articleOutline(content: RevisionView["content"], plan: CitationPlan) {
   const extraSections = [...(plan.notes.length ? ["Notes"] : []), ...(plan.references.length ? ["References"] : [])];
   const anchors = uniqueAnchors([...headed.map((section) => section.title), ...extraSections]);
   const anchorOf = new Map(headed.map((section, index) => [section.id, anchors[index]]));
-  const [notesAnchor, referencesAnchor] = plan.notes.length ? anchors.slice(headed.length) : [undefined, anchors[headed.length]];
+  const [notesAnchor, referencesAnchor] = plan.notes.length
+    ? anchors.slice(headed.length)
+    : [undefined, anchors[headed.length]];
   const toc: TocEntry[] = [
     ...headed.map((section) => ({ anchor: anchorOf.get(section.id)!, title: section.title, level: section.level })),
     ...(notesAnchor ? [{ anchor: notesAnchor, title: "Notes", level: 2 }] : []),
@@ -75,7 +83,11 @@ export function ArticleSidebar({ content }: { content: RevisionView["content"] }
  * revision and on whether it is the current one, never on the reader, so the
  * article route caches its HTML by revision id.
  */
-export function ArticleRevisionBody({ view }: { view: Pick<RevisionView, "article" | "revision" | "isCurrent" | "content"> }) {
+export function ArticleRevisionBody({
+  view,
+}: {
+  view: Pick<RevisionView, "article" | "revision" | "isCurrent" | "content">;
+}) {
   const slug = encodeURIComponent(view.article.slug);
   const { content } = view;
   const plan = planCitations(content);
@@ -102,7 +114,14 @@ export function ArticleRevisionBody({ view }: { view: Pick<RevisionView, "articl
                 <Heading id={anchorOf.get(section.id)}>{section.title}</Heading>
                 {view.isCurrent ? (
                   <span className="section-edit">
-                    [<a href={`/wiki/${slug}/edit?section=${encodeURIComponent(section.id)}`} aria-label={`Edit section: ${section.title}`}>edit</a>]
+                    [
+                    <a
+                      href={`/wiki/${slug}/edit?section=${encodeURIComponent(section.id)}`}
+                      aria-label={`Edit section: ${section.title}`}
+                    >
+                      edit
+                    </a>
+                    ]
                   </span>
                 ) : null}
               </div>
@@ -143,7 +162,8 @@ export function ArticleRevisionBody({ view }: { view: Pick<RevisionView, "articl
  */
 export type PagePart = { html: string } | { node: ReactNode };
 
-const partProps = (part: PagePart) => ("html" in part ? { dangerouslySetInnerHTML: { __html: part.html } } : { children: part.node });
+const partProps = (part: PagePart) =>
+  "html" in part ? { dangerouslySetInnerHTML: { __html: part.html } } : { children: part.node };
 
 /**
  * The article page around a revision: title, padlock, tabs and protection
@@ -179,7 +199,11 @@ export function ArticleFrame(props: {
             <a href={`/wiki/${slug}/history`}>History</a>
             <a href={`/wiki/${slug}/proposals`}>Proposals</a>
             <a href={`/wiki/${slug}/log`}>Protection log</a>
-            {props.canProtect ? <a href={`/wiki/${slug}/protect`}>{props.protection.level === "none" ? "Protect" : "Change protection"}</a> : null}
+            {props.canProtect ? (
+              <a href={`/wiki/${slug}/protect`}>
+                {props.protection.level === "none" ? "Protect" : "Change protection"}
+              </a>
+            ) : null}
           </nav>
         </header>
         <ProtectionNotice {...props.protection} />
@@ -190,7 +214,15 @@ export function ArticleFrame(props: {
 }
 
 /** A whole article revision as readers see it, rendered on the server from its JSON (the editor's preview uses it too). */
-export function ArticleView({ view, canProtect = false, editLabel = "Edit" }: { view: RevisionView; canProtect?: boolean; editLabel?: string }) {
+export function ArticleView({
+  view,
+  canProtect = false,
+  editLabel = "Edit",
+}: {
+  view: RevisionView;
+  canProtect?: boolean;
+  editLabel?: string;
+}) {
   return (
     <ArticleFrame
       slug={view.article.slug}

@@ -6,7 +6,14 @@ import { formatDate } from "@/lib/document/format";
 export function Padlock({ level }: { level: ProtectionLevel }) {
   const { name } = describeProtection(level);
   return (
-    <svg className={`padlock padlock-${level}`} viewBox="0 0 20 24" width="18" height="22" role="img" aria-label={`This article is ${name}`}>
+    <svg
+      className={`padlock padlock-${level}`}
+      viewBox="0 0 20 24"
+      width="18"
+      height="22"
+      role="img"
+      aria-label={`This article is ${name}`}
+    >
       <title>{`This article is ${name}`}</title>
       <path d="M5 10V7a5 5 0 0 1 10 0v3" fill="none" stroke="currentColor" strokeWidth="2.4" />
       <rect x="1.5" y="10" width="17" height="13" rx="2.5" fill="currentColor" />
@@ -15,7 +22,15 @@ export function Padlock({ level }: { level: ProtectionLevel }) {
 }
 
 /** The notice under the title of a protected article: level, who may edit, until when and why. */
-export function ProtectionNotice({ level, expiresAt, reason }: { level: ProtectionLevel; expiresAt: Date | null; reason: string | null }) {
+export function ProtectionNotice({
+  level,
+  expiresAt,
+  reason,
+}: {
+  level: ProtectionLevel;
+  expiresAt: Date | null;
+  reason: string | null;
+}) {
   if (level === "none") return null;
   const { name, whoMayEdit } = describeProtection(level);
   return (
@@ -24,7 +39,9 @@ export function ProtectionNotice({ level, expiresAt, reason }: { level: Protecti
       <p>
         <b>This article is {name}</b>
         {expiresAt ? ` until ${formatDate(expiresAt.toISOString().slice(0, 10))}` : ""}: {whoMayEdit}.
-        {level !== "full" ? " Other signed-in users can propose changes for review." : " Other signed-in users can propose changes for review by an administrator."}
+        {level !== "full"
+          ? " Other signed-in users can propose changes for review."
+          : " Other signed-in users can propose changes for review by an administrator."}
         {reason ? <span className="protection-reason"> Reason: {reason}</span> : null}
       </p>
     </div>

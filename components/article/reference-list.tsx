@@ -44,7 +44,10 @@ function ExternalLink({ href, children }: { href?: string; children: React.React
 
 /** Double quotes inside a quoted title become single ones, as citation styles do. */
 function quotableTitle(title: string): string {
-  return title.replace(/“/g, "‘").replace(/”/g, "’").replace(/"([^"]*)"/g, "‘$1’");
+  return title
+    .replace(/“/g, "‘")
+    .replace(/”/g, "’")
+    .replace(/"([^"]*)"/g, "‘$1’");
 }
 
 /** A reference formatted in the familiar citation style: authors (date). "Title". Work. Retrieved … */
@@ -87,7 +90,11 @@ export function ReferenceList({ references }: { references: NumberedReference[] 
   return (
     <ol className="reference-list">
       {references.map((entry, index) => (
-        <li key={entry.reference.key} id={`cite_note-${entry.reference.key}`} value={entry.number === index + 1 ? undefined : entry.number}>
+        <li
+          key={entry.reference.key}
+          id={`cite_note-${entry.reference.key}`}
+          value={entry.number === index + 1 ? undefined : entry.number}
+        >
           <Backlinks ids={entry.citationIds} /> <Citation reference={entry.reference} />
         </li>
       ))}
@@ -106,7 +113,9 @@ export function NoteList({ plan }: { plan: CitationPlan }) {
               ^
             </a>
           </span>{" "}
-          {renderRichText({ type: "doc", content: [{ type: "paragraph", content: note.content }] }, plan, { inline: true })}
+          {renderRichText({ type: "doc", content: [{ type: "paragraph", content: note.content }] }, plan, {
+            inline: true,
+          })}
         </li>
       ))}
     </ol>

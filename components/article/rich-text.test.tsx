@@ -11,12 +11,32 @@ const content: ArticleContent = {
   title: "T",
   infobox: null,
   sections: [
-    { id: "lead", title: "", level: 0, body: docFromMarkup("<script>alert(1)</script> one[[ref:a]] two[[ref:a]][[ref:b]][[note:see[[ref:b]]]][[tag:citation needed|2024-12]]") },
-    { id: "s1", title: "History <img src=x onerror=alert(1)>", level: 2, body: docFromMarkup("[[url:https://example.org/x|link]]") },
+    {
+      id: "lead",
+      title: "",
+      level: 0,
+      body: docFromMarkup(
+        "<script>alert(1)</script> one[[ref:a]] two[[ref:a]][[ref:b]][[note:see[[ref:b]]]][[tag:citation needed|2024-12]]",
+      ),
+    },
+    {
+      id: "s1",
+      title: "History <img src=x onerror=alert(1)>",
+      level: 2,
+      body: docFromMarkup("[[url:https://example.org/x|link]]"),
+    },
   ],
   references: [
     { key: "a", title: "Alpha", url: "https://example.org/a" },
-    { key: "b", title: "Beta", url: "https://example.org/b", authors: ["Doe, Jane"], date: "2024-12-05", accessDate: "2024-12-06", language: "Arabic" },
+    {
+      key: "b",
+      title: "Beta",
+      url: "https://example.org/b",
+      authors: ["Doe, Jane"],
+      date: "2024-12-05",
+      accessDate: "2024-12-06",
+      language: "Arabic",
+    },
   ],
 };
 
@@ -24,7 +44,16 @@ function render(): string {
   const view = {
     article: { id: 1, slug: "T", title: "T", currentRevisionId: 1 },
     protection: { level: "extended" as const, expiresAt: null, reason: "vandalism" },
-    revision: { id: 1, parentId: null, createdAt: new Date("2024-12-01T10:00:00Z"), summary: "", minor: false, sizeBytes: 1, schemaVersion: 1, author: { id: 1, name: "someone" } },
+    revision: {
+      id: 1,
+      parentId: null,
+      createdAt: new Date("2024-12-01T10:00:00Z"),
+      summary: "",
+      minor: false,
+      sizeBytes: 1,
+      schemaVersion: 1,
+      author: { id: 1, name: "someone" },
+    },
     isCurrent: true,
     content,
   };
@@ -44,7 +73,9 @@ describe("rich-text rendering", () => {
     expect(html).toContain('<sup id="cite_ref-a-1" class="reference">\u2060<a href="#cite_note-a">[1]</a></sup>');
     expect(html).toContain('<li id="cite_note-a">');
     expect(html).toContain('href="#cite_ref-a-1"');
-    expect(html).toContain('<span class="visually-hidden">Jump up to citations: </span>^ <a href="#cite_ref-b-0">a</a> <a href="#cite_ref-b-1">b</a>');
+    expect(html).toContain(
+      '<span class="visually-hidden">Jump up to citations: </span>^ <a href="#cite_ref-b-0">a</a> <a href="#cite_ref-b-1">b</a>',
+    );
     expect(html).toContain('<sup id="note_ref-a" class="reference note-ref">\u2060<a href="#note-a">[a]</a></sup>');
     // Every mark starts with a word joiner, so no line break can part it from the word it follows.
     expect(html).toContain('<sup class="maintenance-tag">\u2060<i>[');

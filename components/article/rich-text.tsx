@@ -25,7 +25,10 @@ const TAG_EXPLANATIONS: Record<string, string> = {
 function monthLabel(date: unknown): string {
   if (typeof date !== "string") return "";
   const [year, month] = date.split("-");
-  const name = new Date(Date.UTC(Number(year), Number(month) - 1, 1)).toLocaleString("en", { month: "long", timeZone: "UTC" });
+  const name = new Date(Date.UTC(Number(year), Number(month) - 1, 1)).toLocaleString("en", {
+    month: "long",
+    timeZone: "UTC",
+  });
   return ` (${name} ${year})`;
 }
 
@@ -37,10 +40,14 @@ export function richTextMappings(plan: CitationPlan, options: { inline?: boolean
     paragraph: ({ children }) => (options.inline ? children : <p>{children}</p>),
     hardBreak: () => <br />,
     bulletList: ({ children }) => <ul>{children}</ul>,
-    orderedList: ({ node, children }) => <ol start={typeof node.attrs?.start === "number" && node.attrs.start !== 1 ? node.attrs.start : undefined}>{children}</ol>,
+    orderedList: ({ node, children }) => (
+      <ol start={typeof node.attrs?.start === "number" && node.attrs.start !== 1 ? node.attrs.start : undefined}>
+        {children}
+      </ol>
+    ),
     listItem: ({ children }) => <li>{children}</li>,
     heading: ({ node, children }) => {
-      const Tag = (`h${node.attrs?.level ?? 2}` as "h2");
+      const Tag = `h${node.attrs?.level ?? 2}` as "h2";
       return <Tag>{children}</Tag>;
     },
     quoteBox: ({ children }) => (
@@ -94,7 +101,9 @@ export function richTextMappings(plan: CitationPlan, options: { inline?: boolean
         children
       );
     },
-    wikiLink: ({ mark, children }) => <a href={`/wiki/${encodeURIComponent(slugOfTitle(String(mark.attrs?.title ?? "")))}`}>{children}</a>,
+    wikiLink: ({ mark, children }) => (
+      <a href={`/wiki/${encodeURIComponent(slugOfTitle(String(mark.attrs?.title ?? "")))}`}>{children}</a>
+    ),
   };
   return { nodeMapping, markMapping };
 }
@@ -106,6 +115,8 @@ export function richTextMappings(plan: CitationPlan, options: { inline?: boolean
  */
 export function renderRichText(doc: DocJSON, plan: CitationPlan, options: { inline?: boolean } = {}): ReactNode {
   const mappings = richTextMappings(plan, options);
-  const render = renderJSONContentToReactElement(mappings as unknown as Parameters<typeof renderJSONContentToReactElement>[0]);
+  const render = renderJSONContentToReactElement(
+    mappings as unknown as Parameters<typeof renderJSONContentToReactElement>[0],
+  );
   return render({ content: doc } as Parameters<typeof render>[0]);
 }

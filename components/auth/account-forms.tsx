@@ -14,7 +14,8 @@ export function ChangePasswordForm() {
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const newPassword = String(form.get("newPassword") ?? "");
-    if (newPassword !== String(form.get("confirm") ?? "")) return setMessage({ error: true, text: "The two new passwords differ." });
+    if (newPassword !== String(form.get("confirm") ?? ""))
+      return setMessage({ error: true, text: "The two new passwords differ." });
     setBusy(true);
     setMessage(null);
     const request: TChangePasswordRequest = { currentPassword: String(form.get("currentPassword") ?? ""), newPassword };

@@ -14,7 +14,8 @@ export function RegisterForm() {
     const form = new FormData(event.currentTarget);
     const username = String(form.get("username") ?? "");
     const password = String(form.get("password") ?? "");
-    if (password !== String(form.get("confirm") ?? "")) return setError({ field: "confirm", message: "The two passwords differ." });
+    if (password !== String(form.get("confirm") ?? ""))
+      return setError({ field: "confirm", message: "The two passwords differ." });
     setBusy(true);
     setError(null);
     const created = await callApi<TRegisterResponse>("POST", "/api/users", { username, password });
@@ -40,17 +41,46 @@ export function RegisterForm() {
       ) : null}
       <div className="form-field">
         <label htmlFor="register-username">Username</label>
-        <input id="register-username" name="username" autoComplete="username" required maxLength={200} aria-invalid={error?.field === "username"} aria-describedby="register-username-hint" autoFocus />
-        <span id="register-username-hint" className="form-hint">3–40 letters or digits; single spaces, hyphens, dots or apostrophes between them. Not case-sensitive.</span>
+        <input
+          id="register-username"
+          name="username"
+          autoComplete="username"
+          required
+          maxLength={200}
+          aria-invalid={error?.field === "username"}
+          aria-describedby="register-username-hint"
+          autoFocus
+        />
+        <span id="register-username-hint" className="form-hint">
+          3–40 letters or digits; single spaces, hyphens, dots or apostrophes between them. Not case-sensitive.
+        </span>
       </div>
       <div className="form-field">
         <label htmlFor="register-password">Password</label>
-        <input id="register-password" name="password" type="password" autoComplete="new-password" required minLength={8} maxLength={200} aria-invalid={error?.field === "password"} aria-describedby="register-password-hint" />
-        <span id="register-password-hint" className="form-hint">At least 8 characters, not a common password and not containing your username.</span>
+        <input
+          id="register-password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={8}
+          maxLength={200}
+          aria-invalid={error?.field === "password"}
+          aria-describedby="register-password-hint"
+        />
+        <span id="register-password-hint" className="form-hint">
+          At least 8 characters, not a common password and not containing your username.
+        </span>
       </div>
       <label>
         Confirm password
-        <input name="confirm" type="password" autoComplete="new-password" required aria-invalid={error?.field === "confirm"} />
+        <input
+          name="confirm"
+          type="password"
+          autoComplete="new-password"
+          required
+          aria-invalid={error?.field === "confirm"}
+        />
       </label>
       <button type="submit" className="button-primary" disabled={busy}>
         {busy ? "Creating account…" : "Create account"}

@@ -6,7 +6,6 @@ import { diffViewClass } from "./diff-view";
 import type { RenderedDiff } from "./render-diff-job";
 import type { DiffMode } from "./section-diff-view";
 
-
 function RevisionCard({ view, label }: { view: RevisionView; label: string }) {
   const slug = encodeURIComponent(view.article.slug);
   return (
@@ -16,7 +15,9 @@ function RevisionCard({ view, label }: { view: RevisionView; label: string }) {
       {view.isCurrent ? <span className="diff-current"> (current)</span> : null}
       <div>
         <a href={`/user/${encodeURIComponent(view.revision.author.name)}`}>{view.revision.author.name}</a>
-        {view.revision.approvedBy ? <span className="diff-tag-approved"> · approved by {view.revision.approvedBy.name}</span> : null}
+        {view.revision.approvedBy ? (
+          <span className="diff-tag-approved"> · approved by {view.revision.approvedBy.name}</span>
+        ) : null}
         {view.revision.minor ? <span className="diff-minor"> · minor</span> : null}
       </div>
       <div className="summary">{view.revision.summary || "(no summary)"}</div>
@@ -32,37 +33,56 @@ function RevisionCard({ view, label }: { view: RevisionView; label: string }) {
  * string in it was escaped by React (README, architecture: the article body
  * from the render cache is the other such splice).
  */
-export function DiffPage(props: { comparison: RevisionPair; rendered: RenderedDiff; mode: DiffMode; reader: Reader | null }) {
+export function DiffPage(props: {
+  comparison: RevisionPair;
+  rendered: RenderedDiff;
+  mode: DiffMode;
+  reader: Reader | null;
+}) {
   const { comparison, rendered, mode, reader } = props;
   const { from, to, article } = comparison;
   const { stats } = rendered;
   const slug = encodeURIComponent(article.slug);
-  const link = (fromId: number, toId: number, linkMode: DiffMode = mode) => `/wiki/${slug}/diff?from=${fromId}&to=${toId}${linkMode === "side-by-side" ? "&mode=side-by-side" : ""}`;
+  const link = (fromId: number, toId: number, linkMode: DiffMode = mode) =>
+    `/wiki/${slug}/diff?from=${fromId}&to=${toId}${linkMode === "side-by-side" ? "&mode=side-by-side" : ""}`;
   return (
     <HtmlPage title={`${article.title}: difference between revisions`} reader={reader}>
       <div className="content-page wide diff-page">
-        <h1 className="page-title">
-          {article.title}: difference between revisions
-        </h1>
+        <h1 className="page-title">{article.title}: difference between revisions</h1>
         <nav className="diff-nav" aria-label="Diff navigation">
           <a href={`/wiki/${slug}`}>Article</a> · <a href={`/wiki/${slug}/history`}>History</a> ·{" "}
           <span className="diff-mode-switch">
-            {mode === "inline" ? <b>Inline</b> : <a href={link(from.revision.id, to.revision.id, "inline")}>Inline</a>} |{" "}
-            {mode === "side-by-side" ? <b>Side by side</b> : <a href={link(from.revision.id, to.revision.id, "side-by-side")}>Side by side</a>}
+            {mode === "inline" ? <b>Inline</b> : <a href={link(from.revision.id, to.revision.id, "inline")}>Inline</a>}{" "}
+            |{" "}
+            {mode === "side-by-side" ? (
+              <b>Side by side</b>
+            ) : (
+              <a href={link(from.revision.id, to.revision.id, "side-by-side")}>Side by side</a>
+            )}
           </span>
         </nav>
         <div className="diff-header">
           <div>
             <RevisionCard view={from} label="Older revision" />
-            {comparison.olderId ? <a className="diff-step" href={link(comparison.olderId, from.revision.id)}>← Older edit</a> : null}
+            {comparison.olderId ? (
+              <a className="diff-step" href={link(comparison.olderId, from.revision.id)}>
+                ← Older edit
+              </a>
+            ) : null}
           </div>
           <div>
             <RevisionCard view={to} label="Newer revision" />
-            {comparison.newerId ? <a className="diff-step" href={link(to.revision.id, comparison.newerId)}>Newer edit →</a> : null}
+            {comparison.newerId ? (
+              <a className="diff-step" href={link(to.revision.id, comparison.newerId)}>
+                Newer edit →
+              </a>
+            ) : null}
           </div>
         </div>
         <p className="diff-stats">
-          {stats.sectionsChanged} section{stats.sectionsChanged === 1 ? "" : "s"} changed · <ins className="diff-ins">+{stats.wordsInserted} words</ins> · <del className="diff-del">−{stats.wordsDeleted} words</del>
+          {stats.sectionsChanged} section{stats.sectionsChanged === 1 ? "" : "s"} changed ·{" "}
+          <ins className="diff-ins">+{stats.wordsInserted} words</ins> ·{" "}
+          <del className="diff-del">−{stats.wordsDeleted} words</del>
           {stats.blocksMoved ? ` · ${stats.blocksMoved} paragraph${stats.blocksMoved > 1 ? "s" : ""} moved` : ""}
         </p>
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: react-dom rendered this HTML on the diff worker, escaping every user string */}

@@ -36,7 +36,9 @@ export function DiffView(props: DiffViewProps) {
 
 /** What is inside a DiffView's outer element. */
 export function DiffViewContent({ diff, from, to, mode }: DiffViewProps) {
-  const references = new Map<string, Reference>([...from.references, ...to.references].map((reference) => [reference.key, reference]));
+  const references = new Map<string, Reference>(
+    [...from.references, ...to.references].map((reference) => [reference.key, reference]),
+  );
   const lookup = (key: string) => references.get(key);
   const titles = new Map([...from.sections, ...to.sections].map((section) => [section.id, section.title || "(lead)"]));
   const titleOf = (id: string) => titles.get(id) ?? id;
@@ -50,7 +52,8 @@ export function DiffViewContent({ diff, from, to, mode }: DiffViewProps) {
       else groups.push({ quiet: true, sections: [section] });
     } else groups.push({ quiet: false, section });
   }
-  const nothingChanged = diff.sections.every(isQuiet) && !diff.infobox && !diff.references.length && !diff.notes.length && !diff.title;
+  const nothingChanged =
+    diff.sections.every(isQuiet) && !diff.infobox && !diff.references.length && !diff.notes.length && !diff.title;
 
   return (
     <>
@@ -71,7 +74,8 @@ export function DiffViewContent({ diff, from, to, mode }: DiffViewProps) {
         group.quiet ? (
           <details key={index} className="diff-unchanged">
             <summary>
-              {group.sections.length} unchanged section{group.sections.length > 1 ? "s" : ""}: {group.sections.map((section) => titleOf(section.id)).join(", ")}
+              {group.sections.length} unchanged section{group.sections.length > 1 ? "s" : ""}:{" "}
+              {group.sections.map((section) => titleOf(section.id)).join(", ")}
             </summary>
             {group.sections.map((section) => (
               <div key={section.id} className="diff-unchanged-section">
@@ -85,7 +89,13 @@ export function DiffViewContent({ diff, from, to, mode }: DiffViewProps) {
             ))}
           </details>
         ) : (
-          <SectionDiffView key={group.section.id} section={group.section} mode={mode} lookup={lookup} titleOf={titleOf} />
+          <SectionDiffView
+            key={group.section.id}
+            section={group.section}
+            mode={mode}
+            lookup={lookup}
+            titleOf={titleOf}
+          />
         ),
       )}
       <InfoboxPanel diff={diff} lookup={lookup} />

@@ -25,7 +25,15 @@ export function ReferencesPanel({ diff }: { diff: ArticleDiff }) {
       <ul className="diff-reference-list">
         {diff.references.map((change) => (
           <li key={change.key} className={`diff-reference diff-reference-${change.op}`} data-ref-key={change.key}>
-            <span className={`diff-badge diff-badge-${change.op}`}>{change.op === "added" ? "added" : change.op === "removed" ? (change.stillCitedInFrom ? "no longer cited, dropped" : "removed") : "changed"}</span>{" "}
+            <span className={`diff-badge diff-badge-${change.op}`}>
+              {change.op === "added"
+                ? "added"
+                : change.op === "removed"
+                  ? change.stillCitedInFrom
+                    ? "no longer cited, dropped"
+                    : "removed"
+                  : "changed"}
+            </span>{" "}
             {change.op === "changed" ? (
               <>
                 <Citation reference={change.to} />
@@ -34,8 +42,20 @@ export function ReferencesPanel({ diff }: { diff: ArticleDiff }) {
                     {change.fields.map((field) => (
                       <tr key={field.field}>
                         <th scope="row">{FIELD_NAMES[field.field] ?? field.field}</th>
-                        <td>{field.from === null ? <span className="diff-none">(none)</span> : <del className="diff-del">{field.from}</del>}</td>
-                        <td>{field.to === null ? <span className="diff-none">(removed)</span> : <ins className="diff-ins">{field.to}</ins>}</td>
+                        <td>
+                          {field.from === null ? (
+                            <span className="diff-none">(none)</span>
+                          ) : (
+                            <del className="diff-del">{field.from}</del>
+                          )}
+                        </td>
+                        <td>
+                          {field.to === null ? (
+                            <span className="diff-none">(removed)</span>
+                          ) : (
+                            <ins className="diff-ins">{field.to}</ins>
+                          )}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
@@ -63,7 +83,14 @@ export function InfoboxPanel({ diff, lookup }: { diff: ArticleDiff; lookup: Refe
   const { cells } = diff.infobox;
   return (
     <section className="diff-panel" aria-labelledby="diff-infobox">
-      <h3 id="diff-infobox">Infobox {diff.infobox.from === null ? "(added)" : diff.infobox.to === null ? "(removed)" : `(${cells.length} field${cells.length === 1 ? "" : "s"} changed)`}</h3>
+      <h3 id="diff-infobox">
+        Infobox{" "}
+        {diff.infobox.from === null
+          ? "(added)"
+          : diff.infobox.to === null
+            ? "(removed)"
+            : `(${cells.length} field${cells.length === 1 ? "" : "s"} changed)`}
+      </h3>
       <table className="diff-fields diff-infobox">
         <tbody>
           {cells.map((cell) => (
@@ -89,7 +116,8 @@ export function NotesPanel({ diff, lookup }: { diff: ArticleDiff; lookup: Refere
       <ul className="diff-reference-list">
         {diff.notes.map((note, index) => (
           <li key={index}>
-            <span className={`diff-badge diff-badge-${note.op}`}>{note.op}</span> <Runs runs={note.runs} lookup={lookup} />
+            <span className={`diff-badge diff-badge-${note.op}`}>{note.op}</span>{" "}
+            <Runs runs={note.runs} lookup={lookup} />
           </li>
         ))}
       </ul>
@@ -103,8 +131,15 @@ export function FlagsPanel({ diff }: { diff: ArticleDiff }) {
   if (!droppedReferences.length && !danglingCitations.length && !diff.coarse) return null;
   return (
     <div className="diff-flags" role="note">
-      {droppedReferences.length ? <p>⚠ This change leaves {droppedReferences.length} reference{droppedReferences.length > 1 ? "s" : ""} uncited, so {droppedReferences.length > 1 ? "they were" : "it was"} dropped: {droppedReferences.join(", ")}.</p> : null}
-      {danglingCitations.length ? <p>⚠ Citations point at references that do not exist: {danglingCitations.join(", ")}.</p> : null}
+      {droppedReferences.length ? (
+        <p>
+          ⚠ This change leaves {droppedReferences.length} reference{droppedReferences.length > 1 ? "s" : ""} uncited, so{" "}
+          {droppedReferences.length > 1 ? "they were" : "it was"} dropped: {droppedReferences.join(", ")}.
+        </p>
+      ) : null}
+      {danglingCitations.length ? (
+        <p>⚠ Citations point at references that do not exist: {danglingCitations.join(", ")}.</p>
+      ) : null}
       {diff.coarse ? <p>This diff is large: changed paragraphs are shown whole rather than word by word.</p> : null}
     </div>
   );

@@ -27,5 +27,8 @@ export async function renderDiff(job: RenderDiffJob): Promise<RenderedDiff> {
   const from = JSON.parse(job.older);
   const to = JSON.parse(job.newer);
   const diff = diffArticles(from, to);
-  return { stats: diff.stats, html: await renderHtml(createElement(DiffViewContent, { diff, from, to, mode: job.mode })) };
+  return {
+    stats: diff.stats,
+    html: await renderHtml(createElement(DiffViewContent, { diff, from, to, mode: job.mode })),
+  };
 }

@@ -30,7 +30,11 @@ function SectionBadges({ section }: { section: SectionDiff }) {
 
 /** Which equal blocks to show as context (next to a change) and which to fold. */
 function visibleBlocks(blocks: BlockDiff[]): Array<BlockDiff | { op: "fold"; count: number }> {
-  const near = blocks.map((block, index) => block.op !== "equal" || blocks.slice(Math.max(0, index - CONTEXT), index + CONTEXT + 1).some((b) => b.op !== "equal"));
+  const near = blocks.map(
+    (block, index) =>
+      block.op !== "equal" ||
+      blocks.slice(Math.max(0, index - CONTEXT), index + CONTEXT + 1).some((b) => b.op !== "equal"),
+  );
   const out: Array<BlockDiff | { op: "fold"; count: number }> = [];
   blocks.forEach((block, index) => {
     if (near[index]) return void out.push(block);
@@ -43,11 +47,20 @@ function visibleBlocks(blocks: BlockDiff[]): Array<BlockDiff | { op: "fold"; cou
 
 function MoveNote({ block, titleOf }: { block: BlockDiff; titleOf: (id: string) => string }) {
   if (block.op === "move-out") return <span className="diff-move-note">⤷ moved to “{titleOf(block.toSectionId)}”</span>;
-  if (block.op === "move-in") return <span className="diff-move-note">⤶ moved here from “{titleOf(block.fromSectionId)}”</span>;
+  if (block.op === "move-in")
+    return <span className="diff-move-note">⤶ moved here from “{titleOf(block.fromSectionId)}”</span>;
   return null;
 }
 
-function InlineBlock({ block, lookup, titleOf }: { block: BlockDiff; lookup: ReferenceLookup; titleOf: (id: string) => string }) {
+function InlineBlock({
+  block,
+  lookup,
+  titleOf,
+}: {
+  block: BlockDiff;
+  lookup: ReferenceLookup;
+  titleOf: (id: string) => string;
+}) {
   switch (block.op) {
     case "equal":
       return (
@@ -58,7 +71,9 @@ function InlineBlock({ block, lookup, titleOf }: { block: BlockDiff; lookup: Ref
     case "insert":
       return (
         <div className="diff-block diff-block-ins" data-op="insert">
-          <span className="diff-gutter" role="img" aria-label="added">+</span>
+          <span className="diff-gutter" role="img" aria-label="added">
+            +
+          </span>
           <ins className="diff-ins">
             <Tokens tokens={block.tokens} lookup={lookup} />
           </ins>
@@ -67,7 +82,9 @@ function InlineBlock({ block, lookup, titleOf }: { block: BlockDiff; lookup: Ref
     case "delete":
       return (
         <div className="diff-block diff-block-del" data-op="delete">
-          <span className="diff-gutter" role="img" aria-label="removed">−</span>
+          <span className="diff-gutter" role="img" aria-label="removed">
+            −
+          </span>
           <del className="diff-del">
             <Tokens tokens={block.tokens} lookup={lookup} />
           </del>
@@ -76,7 +93,9 @@ function InlineBlock({ block, lookup, titleOf }: { block: BlockDiff; lookup: Ref
     case "change":
       return (
         <div className="diff-block diff-block-change" data-op="change">
-          <span className="diff-gutter" role="img" aria-label="changed">±</span>
+          <span className="diff-gutter" role="img" aria-label="changed">
+            ±
+          </span>
           {block.runs ? (
             <Runs runs={block.runs} lookup={lookup} />
           ) : (
@@ -104,13 +123,29 @@ function InlineBlock({ block, lookup, titleOf }: { block: BlockDiff; lookup: Ref
       return (
         <div className="diff-block diff-block-move" data-op="move-in" id={`${block.moveId}-to`}>
           <MoveNote block={block} titleOf={titleOf} /> <a href={`#${block.moveId}-from`}>(go to)</a>
-          <div className="diff-moved-text">{block.runs ? <Runs runs={block.runs} lookup={lookup} /> : <Tokens tokens={blockTokens(block.to)} lookup={lookup} />}</div>
+          <div className="diff-moved-text">
+            {block.runs ? (
+              <Runs runs={block.runs} lookup={lookup} />
+            ) : (
+              <Tokens tokens={blockTokens(block.to)} lookup={lookup} />
+            )}
+          </div>
         </div>
       );
   }
 }
 
-function SideBlock({ block, side, lookup, titleOf }: { block: BlockDiff; side: "old" | "new"; lookup: ReferenceLookup; titleOf: (id: string) => string }) {
+function SideBlock({
+  block,
+  side,
+  lookup,
+  titleOf,
+}: {
+  block: BlockDiff;
+  side: "old" | "new";
+  lookup: ReferenceLookup;
+  titleOf: (id: string) => string;
+}) {
   const empty = <td className="diff-cell diff-cell-empty" />;
   switch (block.op) {
     case "equal":
@@ -142,7 +177,11 @@ function SideBlock({ block, side, lookup, titleOf }: { block: BlockDiff; side: "
     case "change":
       return (
         <td className={`diff-cell ${side === "old" ? "diff-cell-del" : "diff-cell-ins"}`}>
-          {block.runs ? <Runs runs={block.runs} lookup={lookup} side={side} /> : <Tokens tokens={blockTokens(side === "old" ? block.from : block.to)} lookup={lookup} />}
+          {block.runs ? (
+            <Runs runs={block.runs} lookup={lookup} side={side} />
+          ) : (
+            <Tokens tokens={blockTokens(side === "old" ? block.from : block.to)} lookup={lookup} />
+          )}
         </td>
       );
     case "move-out":
@@ -161,13 +200,29 @@ function SideBlock({ block, side, lookup, titleOf }: { block: BlockDiff; side: "
           <MoveNote block={block} titleOf={titleOf} />
         </td>
       ) : (
-        <td className="diff-cell diff-cell-move">{block.runs ? <Runs runs={block.runs} lookup={lookup} side="new" /> : <Tokens tokens={blockTokens(block.to)} lookup={lookup} />}</td>
+        <td className="diff-cell diff-cell-move">
+          {block.runs ? (
+            <Runs runs={block.runs} lookup={lookup} side="new" />
+          ) : (
+            <Tokens tokens={blockTokens(block.to)} lookup={lookup} />
+          )}
+        </td>
       );
   }
 }
 
 /** One changed section of a diff, inline or side by side, unchanged paragraphs folded around the changes. */
-export function SectionDiffView({ section, mode, lookup, titleOf }: { section: SectionDiff; mode: DiffMode; lookup: ReferenceLookup; titleOf: (id: string) => string }) {
+export function SectionDiffView({
+  section,
+  mode,
+  lookup,
+  titleOf,
+}: {
+  section: SectionDiff;
+  mode: DiffMode;
+  lookup: ReferenceLookup;
+  titleOf: (id: string) => string;
+}) {
   const level = Math.max(2, (section.to ?? section.from)!.level);
   const Heading = `h${Math.min(level + 1, 5)}` as "h3";
   const blocks = visibleBlocks(section.blocks);

@@ -12,7 +12,13 @@ function shorten(text: string, max = 48): string {
 export function TokenView({ token, lookup }: { token: Token; lookup: ReferenceLookup }) {
   switch (token.kind) {
     case "text":
-      return token.marks.includes("bold") ? <b>{token.text}</b> : token.marks.includes("italic") ? <i>{token.text}</i> : token.text;
+      return token.marks.includes("bold") ? (
+        <b>{token.text}</b>
+      ) : token.marks.includes("italic") ? (
+        <i>{token.text}</i>
+      ) : (
+        token.text
+      );
     case "citation": {
       const reference = lookup(token.refKey);
       return (
@@ -26,7 +32,11 @@ export function TokenView({ token, lookup }: { token: Token; lookup: ReferenceLo
     case "tag":
       return <span className="diff-tag">[{token.tag}]</span>;
     case "break":
-      return token.label === "¶" ? <span className="diff-break"> ¶ </span> : <span className="diff-break">{token.label === "—" ? " — " : ` ${token.label.trim()} `}</span>;
+      return token.label === "¶" ? (
+        <span className="diff-break"> ¶ </span>
+      ) : (
+        <span className="diff-break">{token.label === "—" ? " — " : ` ${token.label.trim()} `}</span>
+      );
   }
 }
 
@@ -44,7 +54,15 @@ export function Tokens({ tokens, lookup }: { tokens: Token[]; lookup: ReferenceL
  * Word runs marked in place. `side` limits them to one column of a
  * side-by-side view: the old side shows deletions, the new side insertions.
  */
-export function Runs({ runs, lookup, side = "both" }: { runs: TokenRun[]; lookup: ReferenceLookup; side?: "both" | "old" | "new" }) {
+export function Runs({
+  runs,
+  lookup,
+  side = "both",
+}: {
+  runs: TokenRun[];
+  lookup: ReferenceLookup;
+  side?: "both" | "old" | "new";
+}) {
   return (
     <>
       {runs.map((run, index) => {

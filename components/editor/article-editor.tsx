@@ -44,10 +44,15 @@ export interface ArticleEditorProps {
 }
 
 type Panel = { kind: "preview"; draft: ComposedDraft } | { kind: "changes"; draft: ComposedDraft } | null;
-type DialogState = { kind: "citation" } | { kind: "link"; initial: string; needsText: boolean; hasLink: boolean } | null;
+type DialogState =
+  | { kind: "citation" }
+  | { kind: "link"; initial: string; needsText: boolean; hasLink: boolean }
+  | null;
 
 function startingDoc(content: ArticleContent, scope: EditScope): DocJSON {
-  return docFromSections(scope.kind === "whole" ? content.sections : content.sections.filter((section) => section.id === scope.sectionId));
+  return docFromSections(
+    scope.kind === "whole" ? content.sections : content.sections.filter((section) => section.id === scope.sectionId),
+  );
 }
 
 /** References of the pool that are new or differ from the article's: what a stored draft must keep. */
@@ -81,7 +86,10 @@ export function ArticleEditor(props: ArticleEditorProps) {
   const [base, setBase] = useState(props.content);
   const [baseRevisionId, setBaseRevisionId] = useState(props.baseRevisionId);
   const [generation, setGeneration] = useState(0);
-  const [initial, setInitial] = useState(() => ({ doc: startingDoc(props.content, scope), infobox: props.content.infobox }));
+  const [initial, setInitial] = useState(() => ({
+    doc: startingDoc(props.content, scope),
+    infobox: props.content.infobox,
+  }));
   const [references, setReferences] = useState<Reference[]>(props.content.references);
   const [infobox, setInfobox] = useState<Infobox | null>(props.content.infobox);
   const [doc, setDoc] = useState<DocJSON>(initial.doc);
@@ -92,7 +100,11 @@ export function ArticleEditor(props: ArticleEditorProps) {
   const [saving, setSaving] = useState(false);
   const [status, setStatus] = useState<SaveStatus | null>(null);
   const [panel, setPanel] = useState<Panel>(null);
-  const [conflict, setConflict] = useState<{ message: string; details: TEditConflictDetails; mine: ComposedDraft } | null>(null);
+  const [conflict, setConflict] = useState<{
+    message: string;
+    details: TEditConflictDetails;
+    mine: ComposedDraft;
+  } | null>(null);
   const [restore, setRestore] = useState<RestoreOffer | null>(null);
   const [dialog, setDialog] = useState<DialogState>(null);
   const [active, setActive] = useState<{ editor: Editor; main: boolean } | null>(null);
@@ -101,10 +113,18 @@ export function ArticleEditor(props: ArticleEditorProps) {
   const dialogTarget = useRef<Editor | null>(null);
   const handlers = useRef<ShortcutHandlers | null>(null);
   const docTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const [store] = useState(() => createCitationStore(citationContext({ references: props.content.references, infobox: null })));
+  const [store] = useState(() =>
+    createCitationStore(citationContext({ references: props.content.references, infobox: null })),
+  );
 
-  const currentDoc = useCallback((): DocJSON => (mainEditor.current ? (mainEditor.current.getJSON() as DocJSON) : doc), [doc]);
-  const compose = useCallback(() => composeDraft(base, scope, { doc: currentDoc(), references, infobox }), [base, scope, currentDoc, references, infobox]);
+  const currentDoc = useCallback(
+    (): DocJSON => (mainEditor.current ? (mainEditor.current.getJSON() as DocJSON) : doc),
+    [doc],
+  );
+  const compose = useCallback(
+    () => composeDraft(base, scope, { doc: currentDoc(), references, infobox }),
+    [base, scope, currentDoc, references, infobox],
+  );
 
   const storage = useDraftStorage(
     storageKey,
@@ -176,15 +196,27 @@ export function ArticleEditor(props: ArticleEditorProps) {
 
   // Every editor numbers citations from the same context: the references and what precedes its document.
   useEffect(() => {
-    store.set(citationContext({ references, infobox: scope.kind === "whole" ? infobox : null, before: scope.kind === "section" ? { keys: props.keysBefore, notes: props.notesBefore } : undefined }));
+    store.set(
+      citationContext({
+        references,
+        infobox: scope.kind === "whole" ? infobox : null,
+        before: scope.kind === "section" ? { keys: props.keysBefore, notes: props.notesBefore } : undefined,
+      }),
+    );
   }, [store, references, infobox, scope, props.keysBefore, props.notesBefore]);
 
   const numbering = useMemo(() => {
     const docs = scope.kind === "whole" ? [...infoboxDocs(infobox), doc] : [doc];
     const known = new Set(references.map((reference) => reference.key));
-    const order = [...new Set([...(scope.kind === "section" ? props.keysBefore : []), ...citedKeys(docs)])].filter((key) => known.has(key));
+    const order = [...new Set([...(scope.kind === "section" ? props.keysBefore : []), ...citedKeys(docs)])].filter(
+      (key) => known.has(key),
+    );
     const uses = citationCounts(docs);
-    return { numberOf: new Map(order.map((key, index) => [key, index + 1])), cited: citedKeys(docs).filter((key) => known.has(key)), uses };
+    return {
+      numberOf: new Map(order.map((key, index) => [key, index + 1])),
+      cited: citedKeys(docs).filter((key) => known.has(key)),
+      uses,
+    };
   }, [doc, infobox, references, scope, props.keysBefore]);
 
   const onMainChange = useCallback(
@@ -206,7 +238,12 @@ export function ArticleEditor(props: ArticleEditorProps) {
     if (!editor) return;
     dialogTarget.current = editor;
     const link = currentLink(editor);
-    setDialog({ kind: "link", initial: link.value, needsText: editor.state.selection.empty && !link.mark, hasLink: !!link.mark });
+    setDialog({
+      kind: "link",
+      initial: link.value,
+      needsText: editor.state.selection.empty && !link.mark,
+      hasLink: !!link.mark,
+    });
   }
   handlers.current = { insertCitation: openCitation, editLink: openLink };
 
@@ -230,12 +267,21 @@ export function ArticleEditor(props: ArticleEditorProps) {
     if (draft.problems.length) return setStatus({ kind: "error", message: draft.problems[0] });
     setSaving(true);
     setStatus(null);
-    const outcome = await saveEdit(slug, editRequest({ base: against, scope, draft, baseRevisionId: revisionId, summary, minor }), props.proposalId ?? null);
+    const outcome = await saveEdit(
+      slug,
+      editRequest({ base: against, scope, draft, baseRevisionId: revisionId, summary, minor }),
+      props.proposalId ?? null,
+    );
     setSaving(false);
     setStatus(statusOf(outcome));
-    if (outcome.kind === "conflict" && outcome.details) setConflict({ message: outcome.message, details: outcome.details, mine: draft });
+    if (outcome.kind === "conflict" && outcome.details)
+      setConflict({ message: outcome.message, details: outcome.details, mine: draft });
     const first = draft.sections.find((section) => section.id === sectionId) ?? draft.sections[0];
-    const destination = destinationOf(outcome, slug, scope.kind === "section" && first && first.level > 0 ? first.title : null);
+    const destination = destinationOf(
+      outcome,
+      slug,
+      scope.kind === "section" && first && first.level > 0 ? first.title : null,
+    );
     if (destination) {
       // Published: the copy in this browser is no longer needed, and leaving must not ask.
       storage.clear();
@@ -273,12 +319,20 @@ export function ArticleEditor(props: ArticleEditorProps) {
     void submit(draft, theirs, details.currentRevisionId);
   }
 
-  if (!ready) return <div className="editor-loading-page" aria-busy="true">Loading the editor…</div>;
+  if (!ready)
+    return (
+      <div className="editor-loading-page" aria-busy="true">
+        Loading the editor…
+      </div>
+    );
   const cited = numbering.cited.map((key) => ({
     number: numbering.numberOf.get(key) ?? 0,
     reference: references.find((reference) => reference.key === key)!,
     uses: numbering.uses.get(key) ?? 1,
-    changed: !sameReference(base.references.find((reference) => reference.key === key), references.find((reference) => reference.key === key)),
+    changed: !sameReference(
+      base.references.find((reference) => reference.key === key),
+      references.find((reference) => reference.key === key),
+    ),
   }));
   const isNew = props.baseRevisionId === null;
 
@@ -289,13 +343,37 @@ export function ArticleEditor(props: ArticleEditorProps) {
           {props.protectionNotice}
         </div>
       ) : null}
-      {restore ? <RestoreNotice offer={restore} onRestore={() => {
+      {restore ? (
+        <RestoreNotice
+          offer={restore}
+          onRestore={() => {
             applyDraft(restore.draft);
             setRestore({ ...restore, kind: "restored" });
-          }} onDiscard={discardDraft} onDismiss={() => setRestore(null)} /> : null}
-      {conflict ? <ConflictPanel message={conflict.message} details={conflict.details} mine={conflict.mine.content} onResolve={resolveConflict} /> : null}
-      {panel?.kind === "preview" ? <PreviewPanel content={panel.draft.content} slug={slug} protectionLevel={props.protectionLevel} focusSectionId={sectionId} onClose={() => setPanel(null)} /> : null}
-      {panel?.kind === "changes" ? <ChangesPanel from={base} to={panel.draft.content} onClose={() => setPanel(null)} /> : null}
+          }}
+          onDiscard={discardDraft}
+          onDismiss={() => setRestore(null)}
+        />
+      ) : null}
+      {conflict ? (
+        <ConflictPanel
+          message={conflict.message}
+          details={conflict.details}
+          mine={conflict.mine.content}
+          onResolve={resolveConflict}
+        />
+      ) : null}
+      {panel?.kind === "preview" ? (
+        <PreviewPanel
+          content={panel.draft.content}
+          slug={slug}
+          protectionLevel={props.protectionLevel}
+          focusSectionId={sectionId}
+          onClose={() => setPanel(null)}
+        />
+      ) : null}
+      {panel?.kind === "changes" ? (
+        <ChangesPanel from={base} to={panel.draft.content} onClose={() => setPanel(null)} />
+      ) : null}
 
       {scope.kind === "whole" && infobox && initial.infobox ? (
         <InfoboxEditor
@@ -346,7 +424,8 @@ export function ArticleEditor(props: ArticleEditorProps) {
           onFocus={(editor) => setActive({ editor, main: true })}
           onReady={(editor) => {
             mainEditor.current = editor;
-            if (editor) setActive((current) => (current && !current.editor.isDestroyed ? current : { editor, main: true }));
+            if (editor)
+              setActive((current) => (current && !current.editor.isDestroyed ? current : { editor, main: true }));
           }}
         />
       </div>
@@ -354,7 +433,9 @@ export function ArticleEditor(props: ArticleEditorProps) {
       <ReferencesPanel
         cited={cited}
         onUpdate={(key, fields) => {
-          setReferences((current) => current.map((reference) => (reference.key === key ? { key, ...fields } : reference)));
+          setReferences((current) =>
+            current.map((reference) => (reference.key === key ? { key, ...fields } : reference)),
+          );
           touched();
         }}
       />
@@ -376,7 +457,15 @@ export function ArticleEditor(props: ArticleEditorProps) {
         saving={saving}
         status={status}
         cancelHref={`/wiki/${encodeURIComponent(slug)}`}
-        saveLabel={props.proposalId ? "Save the proposal" : props.protectionNotice ? "Submit for review" : isNew ? "Create article" : "Publish changes"}
+        saveLabel={
+          props.proposalId
+            ? "Save the proposal"
+            : props.protectionNotice
+              ? "Submit for review"
+              : isNew
+                ? "Create article"
+                : "Publish changes"
+        }
       />
 
       {dialog?.kind === "citation" ? (

@@ -12,7 +12,16 @@ export function searchReferences(references: Reference[], query: string): Refere
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (!words.length) return references;
   return references.filter((reference) => {
-    const haystack = [reference.title, reference.work, reference.url, reference.publisher, reference.key, ...(reference.authors ?? [])].join(" ").toLowerCase();
+    const haystack = [
+      reference.title,
+      reference.work,
+      reference.url,
+      reference.publisher,
+      reference.key,
+      ...(reference.authors ?? []),
+    ]
+      .join(" ")
+      .toLowerCase();
     return words.every((word) => haystack.includes(word));
   });
 }
@@ -46,10 +55,24 @@ export function CitationDialog({
   return (
     <Dialog title="Insert citation" onClose={onClose} className="citation-dialog">
       <div className="dialog-tabs" role="tablist" aria-label="Reference source">
-        <button type="button" role="tab" id="cite-tab-existing" aria-selected={tab === "existing"} aria-controls="cite-panel-existing" onClick={() => setTab("existing")}>
+        <button
+          type="button"
+          role="tab"
+          id="cite-tab-existing"
+          aria-selected={tab === "existing"}
+          aria-controls="cite-panel-existing"
+          onClick={() => setTab("existing")}
+        >
           Existing reference
         </button>
-        <button type="button" role="tab" id="cite-tab-new" aria-selected={tab === "new"} aria-controls="cite-panel-new" onClick={() => setTab("new")}>
+        <button
+          type="button"
+          role="tab"
+          id="cite-tab-new"
+          aria-selected={tab === "new"}
+          aria-controls="cite-panel-new"
+          onClick={() => setTab("new")}
+        >
           New reference
         </button>
       </div>
@@ -71,18 +94,24 @@ export function CitationDialog({
             data-autofocus=""
           />
           <p className="dialog-count" aria-live="polite">
-            {results.length === references.length ? `${references.length} references` : `${results.length} of ${references.length} references`}
+            {results.length === references.length
+              ? `${references.length} references`
+              : `${results.length} of ${references.length} references`}
           </p>
           {results.length ? (
             <ul className="reference-results">
               {results.slice(0, MAX_RESULTS).map((reference) => (
                 <li key={reference.key}>
                   <button type="button" onClick={() => onCite(reference.key)} aria-label={`Cite “${reference.title}”`}>
-                    <span className="result-number">{numberOf.has(reference.key) ? `[${numberOf.get(reference.key)}]` : "new"}</span>
+                    <span className="result-number">
+                      {numberOf.has(reference.key) ? `[${numberOf.get(reference.key)}]` : "new"}
+                    </span>
                     <span className="result-main">
                       <span className="result-title">{reference.title}</span>
                       <span className="result-meta">
-                        {[reference.work ?? reference.publisher, reference.date, reference.authors?.join("; ")].filter(Boolean).join(" · ")}
+                        {[reference.work ?? reference.publisher, reference.date, reference.authors?.join("; ")]
+                          .filter(Boolean)
+                          .join(" · ")}
                       </span>
                       {reference.url ? <span className="result-url">{reference.url}</span> : null}
                     </span>
@@ -92,13 +121,22 @@ export function CitationDialog({
             </ul>
           ) : (
             <p className="dialog-empty">
-              No reference matches. <button type="button" className="link-button" onClick={() => setTab("new")}>Add a new reference</button>
+              No reference matches.{" "}
+              <button type="button" className="link-button" onClick={() => setTab("new")}>
+                Add a new reference
+              </button>
             </p>
           )}
         </div>
       ) : (
         <div role="tabpanel" id="cite-panel-new" aria-labelledby="cite-tab-new" className="dialog-panel">
-          <ReferenceForm initial={{ accessDate: today() }} submitLabel="Insert citation" onSubmit={onCreate} onCancel={onClose} autoFocus />
+          <ReferenceForm
+            initial={{ accessDate: today() }}
+            submitLabel="Insert citation"
+            onSubmit={onCreate}
+            onCancel={onClose}
+            autoFocus
+          />
         </div>
       )}
     </Dialog>

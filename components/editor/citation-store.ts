@@ -55,7 +55,10 @@ export function citationContext(options: {
   const seenDocs: Parameters<typeof citedKeys>[0] = [];
   if (options.infobox) {
     walkArticleDocs({ infobox: options.infobox, sections: [] }, (doc, path) => {
-      keys.set(path, citedKeys(seenDocs).filter((key) => byKey.has(key)));
+      keys.set(
+        path,
+        citedKeys(seenDocs).filter((key) => byKey.has(key)),
+      );
       notes.set(path, countNotes(seenDocs));
       seenDocs.push(doc);
     });

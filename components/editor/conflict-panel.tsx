@@ -50,18 +50,28 @@ export function ConflictPanel({
   const myRefs = new Map(mine.references.map((reference) => [reference.key, reference]));
 
   return (
-    <section ref={ref} className="editor-result editor-conflict" aria-labelledby="conflict-title" tabIndex={-1} role="alert">
+    <section
+      ref={ref}
+      className="editor-result editor-conflict"
+      aria-labelledby="conflict-title"
+      tabIndex={-1}
+      role="alert"
+    >
       <header className="editor-result-header">
         <h2 id="conflict-title">Edit conflict</h2>
         <p>{message}</p>
       </header>
       <p>
-        Your text is still in the editor, unchanged. Merge their changes into it by hand (you can copy from their version below), then save on top of revision{" "}
-        {details.currentRevisionId}.
+        Your text is still in the editor, unchanged. Merge their changes into it by hand (you can copy from their
+        version below), then save on top of revision {details.currentRevisionId}.
       </p>
       {details.conflictingSectionIds.map((id) => (
         <div key={id} className="conflict-pair">
-          <SectionVersion content={details.theirs} sectionId={id} label={`Their version (revision ${details.currentRevisionId})`} />
+          <SectionVersion
+            content={details.theirs}
+            sectionId={id}
+            label={`Their version (revision ${details.currentRevisionId})`}
+          />
           <SectionVersion content={mine} sectionId={id} label="Your version (in the editor)" />
         </div>
       ))}
@@ -69,15 +79,27 @@ export function ConflictPanel({
         <div key={key} className="conflict-pair">
           <div className="conflict-version">
             <h4>Their reference “{key}”</h4>
-            {theirRefs.get(key) ? <Citation reference={theirRefs.get(key)!} /> : <p className="conflict-missing">(removed)</p>}
+            {theirRefs.get(key) ? (
+              <Citation reference={theirRefs.get(key)!} />
+            ) : (
+              <p className="conflict-missing">(removed)</p>
+            )}
           </div>
           <div className="conflict-version">
             <h4>Your reference “{key}”</h4>
-            {myRefs.get(key) ? <Citation reference={myRefs.get(key)!} /> : <p className="conflict-missing">(removed)</p>}
+            {myRefs.get(key) ? (
+              <Citation reference={myRefs.get(key)!} />
+            ) : (
+              <p className="conflict-missing">(removed)</p>
+            )}
           </div>
         </div>
       ))}
-      {details.infoboxConflict ? <p className="change-note">The infobox was changed on both sides; your version is the one in the infobox form above.</p> : null}
+      {details.infoboxConflict ? (
+        <p className="change-note">
+          The infobox was changed on both sides; your version is the one in the infobox form above.
+        </p>
+      ) : null}
       <button type="button" className="editor-button primary" onClick={onResolve}>
         I have merged by hand — save on top of revision {details.currentRevisionId}
       </button>

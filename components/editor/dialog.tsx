@@ -8,7 +8,17 @@ import { useEffect, useId, useRef, type ReactNode } from "react";
  * Focus goes to the element marked `data-autofocus` (else the first field) and
  * returns to where it was when the dialog closes.
  */
-export function Dialog({ title, onClose, children, className }: { title: string; onClose: () => void; children: ReactNode; className?: string }) {
+export function Dialog({
+  title,
+  onClose,
+  children,
+  className,
+}: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  className?: string;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const onCloseRef = useRef(onClose);
@@ -19,7 +29,9 @@ export function Dialog({ title, onClose, children, className }: { title: string;
     if (!dialog) return;
     const previous = document.activeElement as HTMLElement | null;
     if (!dialog.open) dialog.showModal();
-    const target = dialog.querySelector<HTMLElement>("[data-autofocus]") ?? dialog.querySelector<HTMLElement>("input, select, textarea, button:not(.dialog-close)");
+    const target =
+      dialog.querySelector<HTMLElement>("[data-autofocus]") ??
+      dialog.querySelector<HTMLElement>("input, select, textarea, button:not(.dialog-close)");
     target?.focus();
     const cancel = (event: Event) => {
       event.preventDefault();

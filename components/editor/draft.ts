@@ -1,7 +1,15 @@
 import type { TEditRequest } from "@/lib/contracts/articles";
 import { mergeContent } from "@/lib/articles/merge";
 import type { ArticleContent, DocJSON, Infobox, InfoboxRow, Reference, Section } from "@/lib/document/model";
-import { infoboxDocs, referencesCitedBy, replaceSection, reuseUnchanged, sameDoc, sectionsFromDoc, type EditScope } from "./sections";
+import {
+  infoboxDocs,
+  referencesCitedBy,
+  replaceSection,
+  reuseUnchanged,
+  sameDoc,
+  sectionsFromDoc,
+  type EditScope,
+} from "./sections";
 
 /** Everything the user is editing, apart from the text of the main editor. */
 export interface DraftParts {
@@ -28,7 +36,12 @@ export function sameReference(a: Reference | undefined, b: Reference | undefined
 function sameRow(a: InfoboxRow, b: InfoboxRow): boolean {
   if (a.kind !== b.kind || a.label !== b.label) return false;
   if (a.kind === "field" && b.kind === "field") return sameDoc(a.value, b.value);
-  if (a.kind === "sides" && b.kind === "sides") return a.sides.length === b.sides.length && a.sides.every((side, i) => sameDoc(side, b.sides[i])) && sameDoc(a.footer, b.footer);
+  if (a.kind === "sides" && b.kind === "sides")
+    return (
+      a.sides.length === b.sides.length &&
+      a.sides.every((side, i) => sameDoc(side, b.sides[i])) &&
+      sameDoc(a.footer, b.footer)
+    );
   return false;
 }
 
@@ -48,12 +61,17 @@ export function sameInfobox(a: Infobox | null, b: Infobox | null): boolean {
 
 /** Applies the editor's state to the base article. */
 export function composeDraft(base: ArticleContent, scope: EditScope, parts: DraftParts): ComposedDraft {
-  const first = scope.kind === "whole" ? base.sections[0] : base.sections.find((section) => section.id === scope.sectionId)!;
-  const foreignIds = scope.kind === "section" ? base.sections.filter((section) => section.id !== scope.sectionId).map((section) => section.id) : [];
+  const first =
+    scope.kind === "whole" ? base.sections[0] : base.sections.find((section) => section.id === scope.sectionId)!;
+  const foreignIds =
+    scope.kind === "section"
+      ? base.sections.filter((section) => section.id !== scope.sectionId).map((section) => section.id)
+      : [];
   const split = sectionsFromDoc(parts.doc, { scope, first, foreignIds });
   const sections = reuseUnchanged(split.sections, base.sections);
   const allSections = scope.kind === "whole" ? sections : replaceSection(base.sections, scope.sectionId, sections);
-  const infobox = scope.kind === "whole" ? (sameInfobox(parts.infobox, base.infobox) ? base.infobox : parts.infobox) : base.infobox;
+  const infobox =
+    scope.kind === "whole" ? (sameInfobox(parts.infobox, base.infobox) ? base.infobox : parts.infobox) : base.infobox;
   const pool = new Map(parts.references.map((reference) => [reference.key, reference]));
   const docs = [...infoboxDocs(infobox), ...allSections.map((section) => section.body)];
   // Existing references keep the article's order (the stored list is hashed as it is); new ones follow in citation order.
@@ -62,7 +80,11 @@ export function composeDraft(base: ArticleContent, scope: EditScope, parts: Draf
     .map((reference, index) => ({ reference, rank: baseOrder.get(reference.key) ?? base.references.length + index }))
     .sort((a, b) => a.rank - b.rank)
     .map(({ reference }) => reference);
-  return { sections, content: { title: base.title, sections: allSections, references, infobox }, problems: split.problems };
+  return {
+    sections,
+    content: { title: base.title, sections: allSections, references, infobox },
+    problems: split.problems,
+  };
 }
 
 /** References of the draft that are new or differ from the base article's. */
@@ -83,10 +105,18 @@ export function editRequest(options: {
   const { base, scope, draft, baseRevisionId, summary, minor } = options;
   const common = { baseRevisionId, summary: summary.trim(), minor };
   if (scope.kind === "section") {
-    return { ...common, sectionEdit: { sectionId: scope.sectionId, sections: draft.sections }, references: changedReferences(base, draft.content) };
+    return {
+      ...common,
+      sectionEdit: { sectionId: scope.sectionId, sections: draft.sections },
+      references: changedReferences(base, draft.content),
+    };
   }
   const { title, sections, references, infobox } = draft.content;
-  return { ...common, ...(baseRevisionId === null ? { title } : {}), content: { title, sections, references, infobox } };
+  return {
+    ...common,
+    ...(baseRevisionId === null ? { title } : {}),
+    content: { title, sections, references, infobox },
+  };
 }
 
 /**
@@ -113,7 +143,10 @@ export function rebaseDraft(base: ArticleContent, mine: ArticleContent, theirs: 
     infobox: sameInfobox(base.infobox, mine.infobox) ? theirs.infobox : mine.infobox,
   };
   for (const section of mine.sections) {
-    if (!theirsResolved.sections.some((candidate) => candidate.id === section.id) && base.sections.some((candidate) => candidate.id === section.id)) {
+    if (
+      !theirsResolved.sections.some((candidate) => candidate.id === section.id) &&
+      base.sections.some((candidate) => candidate.id === section.id)
+    ) {
       // They deleted a section the user changed: the user's edit wins, placed by the merge.
       theirsResolved.sections.push(section);
     }

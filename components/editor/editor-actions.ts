@@ -14,7 +14,10 @@ export function insertNoteSelected(editor: Editor): void {
   const before = selection.$from.nodeBefore;
   if (before?.type.name !== "note") return;
   const start = selection.from - before.nodeSize;
-  editor.chain().setTextSelection({ from: start + 1, to: start + 1 + before.content.size }).run();
+  editor
+    .chain()
+    .setTextSelection({ from: start + 1, to: start + 1 + before.content.size })
+    .run();
 }
 
 /** Inserts a maintenance tag dated this month. */
@@ -25,7 +28,8 @@ export function insertTag(editor: Editor, kind: MaintenanceTagKind): void {
 /** The link under the selection, as text for the link dialog ("" when none). */
 export function currentLink(editor: Editor): { value: string; mark: "link" | "wikiLink" | null } {
   if (editor.isActive("link")) return { value: String(editor.getAttributes("link").href ?? ""), mark: "link" };
-  if (editor.isActive("wikiLink")) return { value: String(editor.getAttributes("wikiLink").title ?? ""), mark: "wikiLink" };
+  if (editor.isActive("wikiLink"))
+    return { value: String(editor.getAttributes("wikiLink").title ?? ""), mark: "wikiLink" };
   return { value: "", mark: null };
 }
 
@@ -34,7 +38,10 @@ export function currentLink(editor: Editor): { value: string; mark: "link" | "wi
  * nothing selected it inserts `text` (or the target itself) as the link.
  */
 export function applyLink(editor: Editor, target: LinkTarget, text: string | null): void {
-  const mark = target.kind === "external" ? { type: "link", attrs: { href: target.href } } : { type: "wikiLink", attrs: { title: target.title } };
+  const mark =
+    target.kind === "external"
+      ? { type: "link", attrs: { href: target.href } }
+      : { type: "wikiLink", attrs: { title: target.title } };
   const existing = currentLink(editor).mark;
   const chain = editor.chain().focus();
   if (existing) {
@@ -43,7 +50,10 @@ export function applyLink(editor: Editor, target: LinkTarget, text: string | nul
   }
   if (editor.state.selection.empty) {
     const label = text ?? (target.kind === "external" ? target.href : target.title);
-    chain.insertContent({ type: "text", text: label, marks: [mark] }).unsetMark(mark.type).run();
+    chain
+      .insertContent({ type: "text", text: label, marks: [mark] })
+      .unsetMark(mark.type)
+      .run();
     return;
   }
   chain.unsetMark("link").unsetMark("wikiLink").setMark(mark.type, mark.attrs).run();

@@ -63,7 +63,8 @@ export const CitationNumbers = Extension.create<{ store: CitationStore | null; d
         props: { decorations: (state) => numbersKey.getState(state) },
         view: (view) => {
           const unsubscribe = store.subscribe(() => {
-            if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(numbersKey, true).setMeta("addToHistory", false));
+            if (!view.isDestroyed)
+              view.dispatch(view.state.tr.setMeta(numbersKey, true).setMeta("addToHistory", false));
           });
           return { destroy: unsubscribe };
         },
@@ -125,7 +126,9 @@ export function editorExtensions(options: {
   return [
     ...documentExtensions,
     UndoRedo,
-    Placeholder.configure({ placeholder: ({ node }) => (node.type.name === "heading" ? "Section title" : options.placeholder) }),
+    Placeholder.configure({
+      placeholder: ({ node }) => (node.type.name === "heading" ? "Section title" : options.placeholder),
+    }),
     CitationNumbers.configure({ store: options.store, docId: options.docId }),
     EditorShortcuts.configure({ handlers: options.handlers }),
   ];

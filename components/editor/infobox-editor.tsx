@@ -17,7 +17,8 @@ export function setInfoboxDoc(infobox: Infobox, path: string, doc: DocJSON): Inf
     if (i !== index) return row;
     if (row.kind === "field") return match[2] === "value" ? { ...row, value: doc } : row;
     if (match[2] === "footer") return { ...row, footer: doc };
-    if (match[3] !== undefined) return { ...row, sides: row.sides.map((side, s) => (s === Number(match[3]) ? doc : side)) };
+    if (match[3] !== undefined)
+      return { ...row, sides: row.sides.map((side, s) => (s === Number(match[3]) ? doc : side)) };
     return row;
   });
   return { ...infobox, rows };
@@ -30,7 +31,19 @@ type Shared = {
   onFocus: (editor: Editor) => void;
 };
 
-function Field({ path, label, name, doc, shared }: { path: string; label: string | null; name: string; doc: DocJSON; shared: Shared }) {
+function Field({
+  path,
+  label,
+  name,
+  doc,
+  shared,
+}: {
+  path: string;
+  label: string | null;
+  name: string;
+  doc: DocJSON;
+  shared: Shared;
+}) {
   return (
     <div className="infobox-field">
       {label ? <span className="infobox-field-label">{label}</span> : null}
@@ -86,7 +99,10 @@ export function InfoboxEditor({
   return (
     <details className="editor-panel infobox-editor">
       <summary>
-        <span className="panel-title">Infobox</span> <span className="panel-count">{infobox.title} · {infobox.rows.length} rows</span>
+        <span className="panel-title">Infobox</span>{" "}
+        <span className="panel-count">
+          {infobox.title} · {infobox.rows.length} rows
+        </span>
         {changed ? <span className="badge">changed</span> : null}
       </summary>
       <div className="infobox-editor-body">
@@ -96,8 +112,18 @@ export function InfoboxEditor({
           {text("dateStart", "Start date", "YYYY-MM-DD")}
           {text("dateEnd", "End date", "YYYY-MM-DD")}
         </div>
-        {initial.partOf ? <Field path="$.infobox.partOf" label="Part of" name="Part of" doc={initial.partOf} shared={shared} /> : null}
-        {initial.imageCaption ? <Field path="$.infobox.imageCaption" label="Image caption" name="Image caption" doc={initial.imageCaption} shared={shared} /> : null}
+        {initial.partOf ? (
+          <Field path="$.infobox.partOf" label="Part of" name="Part of" doc={initial.partOf} shared={shared} />
+        ) : null}
+        {initial.imageCaption ? (
+          <Field
+            path="$.infobox.imageCaption"
+            label="Image caption"
+            name="Image caption"
+            doc={initial.imageCaption}
+            shared={shared}
+          />
+        ) : null}
         {initial.rows.map((row, index) => (
           <fieldset key={index} className="infobox-row">
             <legend>
@@ -105,17 +131,43 @@ export function InfoboxEditor({
                 className="infobox-row-label"
                 aria-label={`Label of row ${index + 1}`}
                 value={infobox.rows[index]?.label ?? row.label}
-                onChange={(event) => onChange({ ...infobox, rows: infobox.rows.map((r, i) => (i === index ? { ...r, label: event.target.value } : r)) })}
+                onChange={(event) =>
+                  onChange({
+                    ...infobox,
+                    rows: infobox.rows.map((r, i) => (i === index ? { ...r, label: event.target.value } : r)),
+                  })
+                }
               />
             </legend>
             {row.kind === "field" ? (
-              <Field path={`$.infobox.rows[${index}].value`} label={null} name={row.label} doc={row.value} shared={shared} />
+              <Field
+                path={`$.infobox.rows[${index}].value`}
+                label={null}
+                name={row.label}
+                doc={row.value}
+                shared={shared}
+              />
             ) : (
               <div className={`infobox-sides sides-${row.sides.length}`}>
                 {row.sides.map((side, s) => (
-                  <Field key={s} path={`$.infobox.rows[${index}].sides[${s}]`} label={`Side ${s + 1}`} name={`${row.label}, side ${s + 1}`} doc={side} shared={shared} />
+                  <Field
+                    key={s}
+                    path={`$.infobox.rows[${index}].sides[${s}]`}
+                    label={`Side ${s + 1}`}
+                    name={`${row.label}, side ${s + 1}`}
+                    doc={side}
+                    shared={shared}
+                  />
                 ))}
-                {row.footer ? <Field path={`$.infobox.rows[${index}].footer`} label="Footer" name={`${row.label}, footer`} doc={row.footer} shared={shared} /> : null}
+                {row.footer ? (
+                  <Field
+                    path={`$.infobox.rows[${index}].footer`}
+                    label="Footer"
+                    name={`${row.label}, footer`}
+                    doc={row.footer}
+                    shared={shared}
+                  />
+                ) : null}
               </div>
             )}
           </fieldset>

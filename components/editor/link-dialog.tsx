@@ -15,8 +15,14 @@ export type LinkTarget = { kind: "external"; href: string } | { kind: "internal"
 export function parseLinkTarget(raw: string): LinkTarget | { problem: string } {
   const value = raw.trim();
   if (!value) return { problem: "Type a web address or the title of an article." };
-  if (/^https?:/i.test(value)) return isSafeHttpUrl(value) ? { kind: "external", href: value } : { problem: "This web address is not valid. Check it and try again." };
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^(javascript|data|vbscript|file|mailto|tel|blob|about|ftp|sms):/i.test(value)) {
+  if (/^https?:/i.test(value))
+    return isSafeHttpUrl(value)
+      ? { kind: "external", href: value }
+      : { problem: "This web address is not valid. Check it and try again." };
+  if (
+    /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ||
+    /^(javascript|data|vbscript|file|mailto|tel|blob|about|ftp|sms):/i.test(value)
+  ) {
     return { problem: "Only http:// and https:// web addresses can be linked." };
   }
   const problem = titleProblem(value);
@@ -77,7 +83,13 @@ export function LinkDialog({
         {needsText ? (
           <>
             <label htmlFor="link-text">Text to show</label>
-            <input id="link-text" value={text} onChange={(event) => setText(event.target.value)} placeholder="Defaults to the link target" autoComplete="off" />
+            <input
+              id="link-text"
+              value={text}
+              onChange={(event) => setText(event.target.value)}
+              placeholder="Defaults to the link target"
+              autoComplete="off"
+            />
           </>
         ) : null}
         <div className="reference-form-actions">

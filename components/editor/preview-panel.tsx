@@ -27,7 +27,16 @@ export function PreviewPanel({
   const view: RevisionView = {
     article: { id: 0, slug, title: content.title, currentRevisionId: null },
     protection: { level: protectionLevel, expiresAt: null, reason: null },
-    revision: { id: 0, parentId: null, createdAt: new Date(), summary: "", minor: false, sizeBytes: 0, schemaVersion: 1, author: { id: 0, name: "" } },
+    revision: {
+      id: 0,
+      parentId: null,
+      createdAt: new Date(),
+      summary: "",
+      minor: false,
+      sizeBytes: 0,
+      schemaVersion: 1,
+      author: { id: 0, name: "" },
+    },
     isCurrent: true,
     content,
   };
@@ -37,7 +46,8 @@ export function PreviewPanel({
     if (!panel) return;
     panel.scrollIntoView({ block: "start" });
     panel.focus({ preventScroll: true });
-    if (focusSectionId) panel.querySelector(`[data-section-id="${CSS.escape(focusSectionId)}"]`)?.classList.add("preview-focus");
+    if (focusSectionId)
+      panel.querySelector(`[data-section-id="${CSS.escape(focusSectionId)}"]`)?.classList.add("preview-focus");
   }, [focusSectionId]);
 
   return (

@@ -7,11 +7,29 @@ import { isSafeHttpUrl } from "@/lib/document/url";
 /** A reference's fields without its key (the key is made once and never changes). */
 export type ReferenceFields = Omit<Reference, "key">;
 
-type Values = Record<"title" | "url" | "work" | "publisher" | "authors" | "date" | "accessDate" | "archiveUrl" | "archiveDate" | "language", string>;
+type Values = Record<
+  | "title"
+  | "url"
+  | "work"
+  | "publisher"
+  | "authors"
+  | "date"
+  | "accessDate"
+  | "archiveUrl"
+  | "archiveDate"
+  | "language",
+  string
+>;
 
 const ISO_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
-const FIELDS: Array<{ name: keyof Values; label: string; hint?: string; kind?: "url" | "date" | "lines"; wide?: boolean }> = [
+const FIELDS: Array<{
+  name: keyof Values;
+  label: string;
+  hint?: string;
+  kind?: "url" | "date" | "lines";
+  wide?: boolean;
+}> = [
   { name: "title", label: "Title", wide: true },
   { name: "url", label: "URL", kind: "url", wide: true },
   { name: "work", label: "Work (newspaper, website)" },
@@ -46,15 +64,20 @@ export function referenceProblems(values: Values): Partial<Record<keyof Values, 
   for (const field of FIELDS) {
     const value = values[field.name].trim();
     if (!value) continue;
-    if (field.kind === "url" && !isSafeHttpUrl(value)) problems[field.name] = "Use a full web address starting with http:// or https://.";
-    if (field.kind === "date" && !ISO_DATE.test(value)) problems[field.name] = "Write the date as YYYY-MM-DD (or YYYY-MM, or YYYY).";
+    if (field.kind === "url" && !isSafeHttpUrl(value))
+      problems[field.name] = "Use a full web address starting with http:// or https://.";
+    if (field.kind === "date" && !ISO_DATE.test(value))
+      problems[field.name] = "Write the date as YYYY-MM-DD (or YYYY-MM, or YYYY).";
   }
   return problems;
 }
 
 function fieldsOf(values: Values, keep: Partial<ReferenceFields>): ReferenceFields {
   const text = (value: string) => value.trim() || undefined;
-  const authors = values.authors.split("\n").map((line) => line.trim()).filter(Boolean);
+  const authors = values.authors
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
   const fields: ReferenceFields = {
     title: values.title.trim(),
     url: text(values.url),
@@ -114,7 +137,8 @@ export function ReferenceForm({
             value: values[field.name],
             "aria-invalid": problem ? true : undefined,
             "aria-describedby": problem ? `${fieldId}-problem` : field.hint ? `${fieldId}-hint` : undefined,
-            onChange: (event: { target: { value: string } }) => setValues((current) => ({ ...current, [field.name]: event.target.value })),
+            onChange: (event: { target: { value: string } }) =>
+              setValues((current) => ({ ...current, [field.name]: event.target.value })),
           };
           return (
             <div key={field.name} className={`reference-field${field.wide ? " wide" : ""}`}>
@@ -125,7 +149,14 @@ export function ReferenceForm({
               {field.kind === "lines" ? (
                 <textarea {...common} rows={2} />
               ) : (
-                <input {...common} type={field.kind === "url" ? "url" : "text"} inputMode={field.kind === "date" ? "numeric" : undefined} placeholder={field.kind === "url" ? "https://" : field.kind === "date" ? field.hint : undefined} autoComplete="off" autoFocus={field.name === "title" && autoFocus} />
+                <input
+                  {...common}
+                  type={field.kind === "url" ? "url" : "text"}
+                  inputMode={field.kind === "date" ? "numeric" : undefined}
+                  placeholder={field.kind === "url" ? "https://" : field.kind === "date" ? field.hint : undefined}
+                  autoComplete="off"
+                  autoFocus={field.name === "title" && autoFocus}
+                />
               )}
               {problem ? (
                 <span className="field-problem" id={`${fieldId}-problem`} role="alert">

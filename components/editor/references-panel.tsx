@@ -17,15 +17,24 @@ export interface CitedReference {
  * The references the draft cites. Editing one changes it everywhere it is
  * cited, since citations point at its key.
  */
-export function ReferencesPanel({ cited, onUpdate }: { cited: CitedReference[]; onUpdate: (key: string, fields: ReferenceFields) => void }) {
+export function ReferencesPanel({
+  cited,
+  onUpdate,
+}: {
+  cited: CitedReference[];
+  onUpdate: (key: string, fields: ReferenceFields) => void;
+}) {
   const [open, setOpen] = useState<string | null>(null);
   return (
     <details className="editor-panel references-panel">
       <summary>
-        <span className="panel-title">References</span> <span className="panel-count">{cited.length ? `${cited.length} cited in this text` : "none cited yet"}</span>
+        <span className="panel-title">References</span>{" "}
+        <span className="panel-count">{cited.length ? `${cited.length} cited in this text` : "none cited yet"}</span>
       </summary>
       {cited.length === 0 ? (
-        <p className="panel-empty">Use “Cite” in the toolbar to cite a source; it will be listed here, where you can edit it.</p>
+        <p className="panel-empty">
+          Use “Cite” in the toolbar to cite a source; it will be listed here, where you can edit it.
+        </p>
       ) : (
         <ol className="references-panel-list">
           {cited.map(({ number, reference, uses, changed }) => (

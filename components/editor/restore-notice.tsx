@@ -14,20 +14,34 @@ function when(iso: string): string {
   if (Number.isNaN(date.getTime())) return "earlier";
   const sameDay = date.toDateString() === new Date().toDateString();
   const time = date.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
-  return sameDay ? `today at ${time}` : `${date.toLocaleDateString(undefined, { day: "numeric", month: "long", year: "numeric" })} at ${time}`;
+  return sameDay
+    ? `today at ${time}`
+    : `${date.toLocaleDateString(undefined, { day: "numeric", month: "long", year: "numeric" })} at ${time}`;
 }
 
 /** The notice about unsaved changes kept in this browser, with Restore / Discard. */
-export function RestoreNotice({ offer, onRestore, onDiscard, onDismiss }: { offer: RestoreOffer; onRestore: () => void; onDiscard: () => void; onDismiss: () => void }) {
+export function RestoreNotice({
+  offer,
+  onRestore,
+  onDiscard,
+  onDismiss,
+}: {
+  offer: RestoreOffer;
+  onRestore: () => void;
+  onDiscard: () => void;
+  onDismiss: () => void;
+}) {
   return (
     <div className={`notice editor-notice restore-${offer.kind}`} role="status">
       {offer.kind === "restored" ? (
         <p>
-          <b>Your unsaved changes from {when(offer.savedAt)} were restored.</b> They are kept in this browser until you publish or discard them.
+          <b>Your unsaved changes from {when(offer.savedAt)} were restored.</b> They are kept in this browser until you
+          publish or discard them.
         </p>
       ) : (
         <p>
-          <b>You have unsaved changes from {when(offer.savedAt)}</b>, made on an older revision of this page. Restore them to continue; publishing will merge them with what changed since
+          <b>You have unsaved changes from {when(offer.savedAt)}</b>, made on an older revision of this page. Restore
+          them to continue; publishing will merge them with what changed since
           {offer.draft.baseRevisionId ? ` revision ${offer.draft.baseRevisionId}` : ""}.
         </p>
       )}

@@ -64,7 +64,8 @@ export function SaveBar({
         </div>
       </div>
       <label className="minor-edit">
-        <input type="checkbox" checked={minor} onChange={(event) => onMinor(event.target.checked)} /> This is a minor edit
+        <input type="checkbox" checked={minor} onChange={(event) => onMinor(event.target.checked)} /> This is a minor
+        edit
       </label>
       <p className="save-terms">By publishing, you agree that your text may be edited and redistributed by others.</p>
       {status ? (

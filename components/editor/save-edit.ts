@@ -20,7 +20,12 @@ function firstIssuePath(details: unknown): string | null {
 
 function isConflictDetails(details: unknown): details is TEditConflictDetails {
   const value = details as Partial<TEditConflictDetails> | null;
-  return !!value && typeof value.currentRevisionId === "number" && !!value.theirs && Array.isArray(value.conflictingSectionIds);
+  return (
+    !!value &&
+    typeof value.currentRevisionId === "number" &&
+    !!value.theirs &&
+    Array.isArray(value.conflictingSectionIds)
+  );
 }
 
 /**
@@ -28,7 +33,11 @@ function isConflictDetails(details: unknown): details is TEditConflictDetails {
  * author's own proposal (POST /api/proposals/{id}/versions), and sorts the
  * answer out. Never throws.
  */
-export async function saveEdit(slug: string, body: TEditRequest, proposalId: number | null = null): Promise<SaveOutcome> {
+export async function saveEdit(
+  slug: string,
+  body: TEditRequest,
+  proposalId: number | null = null,
+): Promise<SaveOutcome> {
   const url = proposalId ? `/api/proposals/${proposalId}/versions` : `/api/articles/${encodeURIComponent(slug)}/edits`;
   const result = await callApi<TEditResponse>("POST", url, body);
   if (result.ok && proposalId) return { kind: "proposed", proposalId, url: `/proposals/${proposalId}` };

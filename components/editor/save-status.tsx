@@ -7,7 +7,8 @@ import type { SaveOutcome } from "./save-edit";
 /** Where to go after a save that succeeded, or null when the editor stays. */
 export function destinationOf(outcome: SaveOutcome, slug: string, anchorTitle: string | null): string | null {
   const article = `/wiki/${encodeURIComponent(slug)}`;
-  if (outcome.kind === "saved") return anchorTitle ? `${article}#${encodeURIComponent(anchorOfTitle(anchorTitle))}` : article;
+  if (outcome.kind === "saved")
+    return anchorTitle ? `${article}#${encodeURIComponent(anchorOfTitle(anchorTitle))}` : article;
   if (outcome.kind === "proposed") return outcome.url ?? `${article}/proposals`;
   return null;
 }
@@ -18,18 +19,31 @@ export function statusOf(outcome: SaveOutcome): SaveStatus {
     case "saved":
       return { kind: "success", message: "Published. Opening the article…" };
     case "proposed":
-      return { kind: "success", message: `Your change was submitted for review${outcome.proposalId ? ` as proposal #${outcome.proposalId}` : ""}. Opening it…` };
+      return {
+        kind: "success",
+        message: `Your change was submitted for review${outcome.proposalId ? ` as proposal #${outcome.proposalId}` : ""}. Opening it…`,
+      };
     case "unchanged":
-      return { kind: "info", message: "Nothing changed: the article already reads exactly like this, so no new revision was made." };
+      return {
+        kind: "info",
+        message: "Nothing changed: the article already reads exactly like this, so no new revision was made.",
+      };
     case "invalid":
-      return { kind: "error", message: `${outcome.message}${outcome.path && !outcome.message.includes(outcome.path) ? ` (at ${outcome.path})` : ""} Your text is still here.` };
+      return {
+        kind: "error",
+        message: `${outcome.message}${outcome.path && !outcome.message.includes(outcome.path) ? ` (at ${outcome.path})` : ""} Your text is still here.`,
+      };
     case "signed-out":
       return {
         kind: "error",
         message: (
           <>
             Your session expired —{" "}
-            <a href={`/login?returnTo=${encodeURIComponent(window.location.pathname + window.location.search)}`} target="_blank" rel="noopener">
+            <a
+              href={`/login?returnTo=${encodeURIComponent(window.location.pathname + window.location.search)}`}
+              target="_blank"
+              rel="noopener"
+            >
               sign in in another tab
             </a>{" "}
             and save again. Your text is kept here.

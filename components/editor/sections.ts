@@ -102,7 +102,8 @@ export function sectionsFromDoc(doc: DocJSON, options: SplitOptions): SplitResul
   const fresh = () => {
     let id = randomSectionId(options.random);
     // A poor random source must not loop forever: fall back to a counter suffix.
-    for (let attempt = 1; used.has(id) || foreign.has(id); attempt++) id = attempt < 20 ? randomSectionId(options.random) : `${id.slice(0, 12)}${attempt.toString(36)}`;
+    for (let attempt = 1; used.has(id) || foreign.has(id); attempt++)
+      id = attempt < 20 ? randomSectionId(options.random) : `${id.slice(0, 12)}${attempt.toString(36)}`;
     return id;
   };
   const sections: Section[] = [];
@@ -114,7 +115,10 @@ export function sectionsFromDoc(doc: DocJSON, options: SplitOptions): SplitResul
   const keepFirst = scope.kind === "whole" || first.level === 0 || !isEmptyBlocks(before) || index === blocks.length;
   if (keepFirst) {
     used.add(first.id);
-    sections.push({ ...first, body: before.length && !isEmptyBlocks(before) ? { type: "doc", content: before } : emptyBody() });
+    sections.push({
+      ...first,
+      body: before.length && !isEmptyBlocks(before) ? { type: "doc", content: before } : emptyBody(),
+    });
   }
 
   while (index < blocks.length) {
@@ -122,12 +126,20 @@ export function sectionsFromDoc(doc: DocJSON, options: SplitOptions): SplitResul
     const body: DocJSON[] = [];
     while (index < blocks.length && blocks[index].type !== "heading") body.push(blocks[index++]);
     const wanted = heading.attrs?.sectionId;
-    const id = typeof wanted === "string" && SECTION_ID_PATTERN.test(wanted) && !used.has(wanted) && !foreign.has(wanted) ? wanted : fresh();
+    const id =
+      typeof wanted === "string" && SECTION_ID_PATTERN.test(wanted) && !used.has(wanted) && !foreign.has(wanted)
+        ? wanted
+        : fresh();
     used.add(id);
     const level = [2, 3, 4].includes(Number(heading.attrs?.level)) ? (Number(heading.attrs?.level) as 2 | 3 | 4) : 2;
     const title = inlineText(heading);
     if (!title) problems.push("A section heading is empty: give it a title or turn it back into a paragraph.");
-    sections.push({ id, title, level, body: body.length && !isEmptyBlocks(body) ? { type: "doc", content: body } : emptyBody() });
+    sections.push({
+      id,
+      title,
+      level,
+      body: body.length && !isEmptyBlocks(body) ? { type: "doc", content: body } : emptyBody(),
+    });
   }
   return { sections, problems: [...new Set(problems)] };
 }
@@ -137,7 +149,9 @@ export function reuseUnchanged(sections: Section[], base: Section[]): Section[] 
   const byId = new Map(base.map((section) => [section.id, section]));
   return sections.map((section) => {
     const old = byId.get(section.id);
-    return old && old.title === section.title && old.level === section.level && sameDoc(old.body, section.body) ? old : section;
+    return old && old.title === section.title && old.level === section.level && sameDoc(old.body, section.body)
+      ? old
+      : section;
   });
 }
 
@@ -164,7 +178,8 @@ export function citationCounts(docs: DocJSON[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const doc of docs) {
     walkDoc(doc, (node) => {
-      if (node.type === "citation" && typeof node.attrs?.refKey === "string") counts.set(node.attrs.refKey, (counts.get(node.attrs.refKey) ?? 0) + 1);
+      if (node.type === "citation" && typeof node.attrs?.refKey === "string")
+        counts.set(node.attrs.refKey, (counts.get(node.attrs.refKey) ?? 0) + 1);
     });
   }
   return counts;
@@ -186,7 +201,10 @@ export function citationsBefore(content: ArticleContent, sectionId: string): { k
   const index = content.sections.findIndex((section) => section.id === sectionId);
   const known = new Set(content.references.map((reference) => reference.key));
   const docs: DocJSON[] = [];
-  walkArticleDocs({ infobox: content.infobox, sections: content.sections.slice(0, Math.max(index, 0)) }, (doc) => void docs.push(doc));
+  walkArticleDocs(
+    { infobox: content.infobox, sections: content.sections.slice(0, Math.max(index, 0)) },
+    (doc) => void docs.push(doc),
+  );
   return { keys: citedKeys(docs).filter((key) => known.has(key)), notes: countNotes(docs) };
 }
 

@@ -11,7 +11,17 @@ function modKey(): string {
 /** A 20px stroke icon from one or more SVG paths. */
 function Icon({ paths }: { paths: string[] }) {
   return (
-    <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      viewBox="0 0 24 24"
+      width="18"
+      height="18"
+      aria-hidden="true"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       {paths.map((d) => (
         <path key={d} d={d} />
       ))}
@@ -20,7 +30,10 @@ function Icon({ paths }: { paths: string[] }) {
 }
 
 const ICONS = {
-  link: ["M10 14a4.5 4.5 0 0 0 6.4 0l3-3a4.5 4.5 0 0 0-6.4-6.4l-1 1", "M14 10a4.5 4.5 0 0 0-6.4 0l-3 3a4.5 4.5 0 0 0 6.4 6.4l1-1"],
+  link: [
+    "M10 14a4.5 4.5 0 0 0 6.4 0l3-3a4.5 4.5 0 0 0-6.4-6.4l-1 1",
+    "M14 10a4.5 4.5 0 0 0-6.4 0l-3 3a4.5 4.5 0 0 0 6.4 6.4l1-1",
+  ],
   bullets: ["M9 6h11", "M9 12h11", "M9 18h11", "M4.5 6h.01", "M4.5 12h.01", "M4.5 18h.01"],
   numbers: ["M10 6h10", "M10 12h10", "M10 18h10", "M4 4.5h1.5v4", "M3.8 14.5c.4-.6 2.2-.8 2.2.4 0 1-2.2 1.6-2.2 3.1H6"],
   quote: ["M4 6h16v12H4z", "M8 10.5h3", "M8 13.5h8"],
@@ -41,7 +54,23 @@ export interface ToolbarProps {
   onTag: (kind: MaintenanceTagKind) => void;
 }
 
-function ToolButton({ label, shortcut, active, disabled, onClick, children, wide }: { label: string; shortcut?: string; active?: boolean; disabled?: boolean; onClick: () => void; children: ReactNode; wide?: boolean }) {
+function ToolButton({
+  label,
+  shortcut,
+  active,
+  disabled,
+  onClick,
+  children,
+  wide,
+}: {
+  label: string;
+  shortcut?: string;
+  active?: boolean;
+  disabled?: boolean;
+  onClick: () => void;
+  children: ReactNode;
+  wide?: boolean;
+}) {
   return (
     <button
       type="button"
@@ -92,24 +121,60 @@ export function Toolbar({ editor, isMain, onLink, onCitation, onNote, onTag }: T
   return (
     <div className="editor-toolbar" role="toolbar" aria-label="Formatting">
       <div className="tool-group" role="group" aria-label="Paragraph style">
-        <ToolButton label="Heading 2" shortcut={`${mod}+Alt+2`} active={state?.h2} disabled={off || !isMain} onClick={heading(2)}>
+        <ToolButton
+          label="Heading 2"
+          shortcut={`${mod}+Alt+2`}
+          active={state?.h2}
+          disabled={off || !isMain}
+          onClick={heading(2)}
+        >
           H2
         </ToolButton>
-        <ToolButton label="Heading 3" shortcut={`${mod}+Alt+3`} active={state?.h3} disabled={off || !isMain} onClick={heading(3)}>
+        <ToolButton
+          label="Heading 3"
+          shortcut={`${mod}+Alt+3`}
+          active={state?.h3}
+          disabled={off || !isMain}
+          onClick={heading(3)}
+        >
           H3
         </ToolButton>
-        <ToolButton label="Heading 4" shortcut={`${mod}+Alt+4`} active={state?.h4} disabled={off || !isMain} onClick={heading(4)}>
+        <ToolButton
+          label="Heading 4"
+          shortcut={`${mod}+Alt+4`}
+          active={state?.h4}
+          disabled={off || !isMain}
+          onClick={heading(4)}
+        >
           H4
         </ToolButton>
-        <ToolButton label="Paragraph" shortcut={`${mod}+Alt+0`} active={state?.paragraph} disabled={off} onClick={run((chain) => chain.setParagraph())}>
+        <ToolButton
+          label="Paragraph"
+          shortcut={`${mod}+Alt+0`}
+          active={state?.paragraph}
+          disabled={off}
+          onClick={run((chain) => chain.setParagraph())}
+        >
           ¶
         </ToolButton>
       </div>
       <div className="tool-group" role="group" aria-label="Text">
-        <ToolButton label="Bold" shortcut={`${mod}+B`} active={state?.bold} disabled={off} onClick={run((chain) => chain.toggleBold())}>
+        <ToolButton
+          label="Bold"
+          shortcut={`${mod}+B`}
+          active={state?.bold}
+          disabled={off}
+          onClick={run((chain) => chain.toggleBold())}
+        >
           <b>B</b>
         </ToolButton>
-        <ToolButton label="Italic" shortcut={`${mod}+I`} active={state?.italic} disabled={off} onClick={run((chain) => chain.toggleItalic())}>
+        <ToolButton
+          label="Italic"
+          shortcut={`${mod}+I`}
+          active={state?.italic}
+          disabled={off}
+          onClick={run((chain) => chain.toggleItalic())}
+        >
           <i className="serif">I</i>
         </ToolButton>
         <ToolButton label="Link" shortcut={`${mod}+K`} active={state?.link} disabled={off} onClick={onLink}>
@@ -117,10 +182,22 @@ export function Toolbar({ editor, isMain, onLink, onCitation, onNote, onTag }: T
         </ToolButton>
       </div>
       <div className="tool-group" role="group" aria-label="Blocks">
-        <ToolButton label="Bulleted list" shortcut={`${mod}+Shift+8`} active={state?.bullets} disabled={off} onClick={run((chain) => chain.toggleBulletList())}>
+        <ToolButton
+          label="Bulleted list"
+          shortcut={`${mod}+Shift+8`}
+          active={state?.bullets}
+          disabled={off}
+          onClick={run((chain) => chain.toggleBulletList())}
+        >
           <Icon paths={ICONS.bullets} />
         </ToolButton>
-        <ToolButton label="Numbered list" shortcut={`${mod}+Shift+7`} active={state?.numbers} disabled={off} onClick={run((chain) => chain.toggleOrderedList())}>
+        <ToolButton
+          label="Numbered list"
+          shortcut={`${mod}+Shift+7`}
+          active={state?.numbers}
+          disabled={off}
+          onClick={run((chain) => chain.toggleOrderedList())}
+        >
           <Icon paths={ICONS.numbers} />
         </ToolButton>
         <ToolButton label="Quote box" disabled={off || !isMain} onClick={run((chain) => chain.insertQuoteBox())}>
@@ -128,15 +205,31 @@ export function Toolbar({ editor, isMain, onLink, onCitation, onNote, onTag }: T
         </ToolButton>
       </div>
       <div className="tool-group" role="group" aria-label="History">
-        <ToolButton label="Undo" shortcut={`${mod}+Z`} disabled={off || !state?.canUndo} onClick={run((chain) => chain.undo())}>
+        <ToolButton
+          label="Undo"
+          shortcut={`${mod}+Z`}
+          disabled={off || !state?.canUndo}
+          onClick={run((chain) => chain.undo())}
+        >
           <Icon paths={ICONS.undo} />
         </ToolButton>
-        <ToolButton label="Redo" shortcut={`${mod}+Shift+Z`} disabled={off || !state?.canRedo} onClick={run((chain) => chain.redo())}>
+        <ToolButton
+          label="Redo"
+          shortcut={`${mod}+Shift+Z`}
+          disabled={off || !state?.canRedo}
+          onClick={run((chain) => chain.redo())}
+        >
           <Icon paths={ICONS.redo} />
         </ToolButton>
       </div>
       <div className="tool-group" role="group" aria-label="Citations and notes">
-        <ToolButton label="Insert citation" shortcut={`${mod}+Shift+K`} disabled={off || state?.inHeading} onClick={onCitation} wide>
+        <ToolButton
+          label="Insert citation"
+          shortcut={`${mod}+Shift+K`}
+          disabled={off || state?.inHeading}
+          onClick={onCitation}
+          wide
+        >
           <Icon paths={ICONS.cite} />
           <span>Cite</span>
         </ToolButton>

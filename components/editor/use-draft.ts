@@ -54,7 +54,10 @@ export function useDraftStorage(key: string, build: () => StoredDraft | null, on
     try {
       window.localStorage.setItem(key, JSON.stringify(draft));
     } catch {
-      if (!failed.current) errorRef.current("Your browser would not keep a copy of this draft (storage full or disabled). Save soon, or copy your text.");
+      if (!failed.current)
+        errorRef.current(
+          "Your browser would not keep a copy of this draft (storage full or disabled). Save soon, or copy your text.",
+        );
       failed.current = true;
     }
   }, [key]);

@@ -20,7 +20,15 @@ const entry = (id: number, overrides: Partial<HistoryEntry> = {}): HistoryEntry 
 /** One history row's visible text, tags stripped. */
 function rowText(revisions: HistoryEntry[], id: number): string {
   const html = renderToStaticMarkup(
-    <HistoryPage page={{ article: { id: 1, slug: "T", title: "T", currentRevisionId: revisions[0].id }, revisions, nextCursor: null }} cursor={null} reader={null} />,
+    <HistoryPage
+      page={{
+        article: { id: 1, slug: "T", title: "T", currentRevisionId: revisions[0].id },
+        revisions,
+        nextCursor: null,
+      }}
+      cursor={null}
+      reader={null}
+    />,
   );
   const row = new RegExp(`<li[^>]*data-revision-id="${id}"[^>]*>(.*?)</li>`).exec(html)?.[1] ?? "";
   return row.replace(/<[^>]+>/g, "").replace(/\s+/g, " ");

@@ -2,11 +2,14 @@ import { HtmlPage, type Reader } from "@/components/ui/html-page";
 import type { HistoryPage as HistoryPageData } from "@/lib/articles/history";
 import { formatTimestamp } from "@/lib/document/format";
 
-
 function SizeChange({ change }: { change: number }) {
   const text = `${change > 0 ? "+" : change < 0 ? "−" : ""}${Math.abs(change).toLocaleString("en")}`;
   const big = Math.abs(change) >= 500;
-  return <span className={`${change > 0 ? "size-plus" : change < 0 ? "size-minus" : "size-zero"}${big ? " size-big" : ""}`}>({text})</span>;
+  return (
+    <span className={`${change > 0 ? "size-plus" : change < 0 ? "size-minus" : "size-zero"}${big ? " size-big" : ""}`}>
+      ({text})
+    </span>
+  );
 }
 
 /**
@@ -23,8 +26,9 @@ export function HistoryPage(props: { page: HistoryPageData; cursor: number | nul
       <div className="content-page wide">
         <h1 className="page-title">{article.title}: revision history</h1>
         <p className="history-help">
-          Choose two revisions with the radio buttons and press <b>Compare selected revisions</b>, or use <b>cur</b> (against the current
-          revision) and <b>prev</b> (against the one before). <a href={base}>Back to the article</a> · <a href={`${base}/log`}>Protection log</a>
+          Choose two revisions with the radio buttons and press <b>Compare selected revisions</b>, or use <b>cur</b>{" "}
+          (against the current revision) and <b>prev</b> (against the one before).{" "}
+          <a href={base}>Back to the article</a> · <a href={`${base}/log`}>Protection log</a>
         </p>
         <form action={`${base}/diff`} method="get" className="history-form">
           <button type="submit" className="button-primary">
@@ -34,11 +38,32 @@ export function HistoryPage(props: { page: HistoryPageData; cursor: number | nul
             {revisions.map((revision, index) => (
               <li key={revision.id} className="history-row" data-revision-id={revision.id}>
                 <span className="history-links">
-                  {revision.id === article.currentRevisionId ? <span className="history-link-disabled">cur</span> : <a href={`${base}/diff?from=${revision.id}&to=${article.currentRevisionId}`}>cur</a>} |{" "}
-                  {revision.parentId ? <a href={`${base}/diff?from=${revision.parentId}&to=${revision.id}`}>prev</a> : <span className="history-link-disabled">prev</span>}
+                  {revision.id === article.currentRevisionId ? (
+                    <span className="history-link-disabled">cur</span>
+                  ) : (
+                    <a href={`${base}/diff?from=${revision.id}&to=${article.currentRevisionId}`}>cur</a>
+                  )}{" "}
+                  |{" "}
+                  {revision.parentId ? (
+                    <a href={`${base}/diff?from=${revision.parentId}&to=${revision.id}`}>prev</a>
+                  ) : (
+                    <span className="history-link-disabled">prev</span>
+                  )}
                 </span>
-                <input type="radio" name="from" value={revision.id} aria-label={`Compare from revision ${revision.id}`} defaultChecked={index === 1 || (revisions.length === 1 && index === 0)} />
-                <input type="radio" name="to" value={revision.id} aria-label={`Compare to revision ${revision.id}`} defaultChecked={index === 0} />
+                <input
+                  type="radio"
+                  name="from"
+                  value={revision.id}
+                  aria-label={`Compare from revision ${revision.id}`}
+                  defaultChecked={index === 1 || (revisions.length === 1 && index === 0)}
+                />
+                <input
+                  type="radio"
+                  name="to"
+                  value={revision.id}
+                  aria-label={`Compare to revision ${revision.id}`}
+                  defaultChecked={index === 0}
+                />
                 <a className="history-date" href={`${base}?oldid=${revision.id}`}>
                   {formatTimestamp(revision.createdAt)}
                 </a>
@@ -47,7 +72,11 @@ export function HistoryPage(props: { page: HistoryPageData; cursor: number | nul
                 </a>
                 <span className="history-size">{revision.sizeBytes.toLocaleString("en")} bytes</span>
                 <SizeChange change={revision.sizeChange} />
-                {revision.minor ? <abbr className="history-minor" title="This is a minor edit">m</abbr> : null}
+                {revision.minor ? (
+                  <abbr className="history-minor" title="This is a minor edit">
+                    m
+                  </abbr>
+                ) : null}
                 {revision.summary ? <span className="summary">({revision.summary})</span> : null}
                 {revision.approvedBy ? <span className="history-tag">approved by {revision.approvedBy}</span> : null}
                 {revision.parentId ? (
@@ -77,7 +106,11 @@ export function HistoryPage(props: { page: HistoryPageData; cursor: number | nul
         </form>
         <nav className="history-pages" aria-label="History pages">
           {cursor ? <a href={`${base}/history`}>Newest</a> : <span>Newest</span>} ·{" "}
-          {page.nextCursor ? <a href={`${base}/history?cursor=${page.nextCursor}`}>Older 50 →</a> : <span>Oldest reached</span>}
+          {page.nextCursor ? (
+            <a href={`${base}/history?cursor=${page.nextCursor}`}>Older 50 →</a>
+          ) : (
+            <span>Oldest reached</span>
+          )}
         </nav>
       </div>
     </HtmlPage>

@@ -2,7 +2,15 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { ArticleDiff } from "@/lib/diff/types";
-import { acceptedWithDependencies, brokenDependencies, declinedWithDependants, explainBrokenDependency, partKey, type PartDependency, type ProposalPart } from "@/lib/proposals/part-dependencies";
+import {
+  acceptedWithDependencies,
+  brokenDependencies,
+  declinedWithDependants,
+  explainBrokenDependency,
+  partKey,
+  type PartDependency,
+  type ProposalPart,
+} from "@/lib/proposals/part-dependencies";
 import type { TDecisionResponse } from "@/lib/contracts/proposals";
 import { callApi } from "../ui/api-client";
 
@@ -25,7 +33,10 @@ interface StaleVersion {
 function describeChanges(diff: StaleVersion["diff"]): string[] {
   const lines = diff.sections
     .filter((section) => section.status !== "unchanged" || section.moved || section.renamed)
-    .map((section) => `Section “${(section.to ?? section.from)?.title || "Lead"}” ${section.status === "unchanged" ? (section.renamed ? "renamed" : "moved") : section.status}`);
+    .map(
+      (section) =>
+        `Section “${(section.to ?? section.from)?.title || "Lead"}” ${section.status === "unchanged" ? (section.renamed ? "renamed" : "moved") : section.status}`,
+    );
   for (const reference of diff.references) lines.push(`Reference ${reference.key} ${reference.op}`);
   if (diff.infobox) lines.push("Infobox changed");
   return lines;
@@ -77,7 +88,8 @@ export function ReviewActions({
     } else {
       for (const dependant of declinedWithDependants(dependencies, part)) {
         const key = partKey(dependant);
-        if (next[key] === undefined) next[key] = key === partKey(part) ? "" : `Depends on ${labelOf(part)}, which is declined.`;
+        if (next[key] === undefined)
+          next[key] = key === partKey(part) ? "" : `Depends on ${labelOf(part)}, which is declined.`;
       }
     }
     setDeclined(next);
@@ -85,18 +97,33 @@ export function ReviewActions({
 
   async function send(action: "approve" | "reject" | "request-changes") {
     if ((action === "reject" || action === "request-changes") && !comment.trim()) {
-      setMessage({ ok: false, text: action === "reject" ? "Give a reason for the rejection; the author will read it." : "Say what should change; the author will read it." });
+      setMessage({
+        ok: false,
+        text:
+          action === "reject"
+            ? "Give a reason for the rejection; the author will read it."
+            : "Say what should change; the author will read it.",
+      });
       commentRef.current?.focus();
       return;
     }
-    const declinedParts = parts.filter((part) => declined[partKey(part)] !== undefined).map((part) => ({ kind: part.kind, id: part.id, reason: declined[partKey(part)] ?? "" }));
+    const declinedParts = parts
+      .filter((part) => declined[partKey(part)] !== undefined)
+      .map((part) => ({ kind: part.kind, id: part.id, reason: declined[partKey(part)] ?? "" }));
     if (action === "approve") {
-      if (declinedParts.some((part) => !part.reason.trim())) return setMessage({ ok: false, text: "Each declined part needs a reason." });
+      if (declinedParts.some((part) => !part.reason.trim()))
+        return setMessage({ ok: false, text: "Each declined part needs a reason." });
       const broken = brokenDependencies(dependencies, new Set(declinedParts.map(partKey)));
-      if (broken.length) return setMessage({ ok: false, text: broken.map((edge) => explainBrokenDependency(edge, labelOf)).join(" ") });
+      if (broken.length)
+        return setMessage({ ok: false, text: broken.map((edge) => explainBrokenDependency(edge, labelOf)).join(" ") });
     }
     setBusy(true);
-    const body = action === "approve" ? { version, comment, declined: declinedParts } : action === "reject" ? { version, reason: comment } : { version, comment };
+    const body =
+      action === "approve"
+        ? { version, comment, declined: declinedParts }
+        : action === "reject"
+          ? { version, reason: comment }
+          : { version, comment };
     const result = await callApi<TDecisionResponse>("POST", `/api/proposals/${proposalId}/${action}`, body);
     setBusy(false);
     const details = result.error?.details as (StaleVersion & { reason?: string }) | undefined;
@@ -112,7 +139,8 @@ export function ReviewActions({
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       const target = event.target as HTMLElement;
-      if (event.metaKey || event.ctrlKey || event.altKey || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName)) return;
+      if (event.metaKey || event.ctrlKey || event.altKey || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))
+        return;
       if (event.key === "j" && nextId) window.location.assign(`/proposals/${nextId}`);
       else if (event.key === "k" && previousId) window.location.assign(`/proposals/${previousId}`);
       else if (event.key === "a" && canApprove && !stale) void send("approve");
@@ -129,10 +157,18 @@ export function ReviewActions({
   function relations(part: DecidablePart): string[] {
     const key = partKey(part);
     const lines: string[] = [];
-    const citedBy = dependencies.filter((edge) => edge.via === "cites" && partKey(edge.dependency) === key).map((edge) => labelOf(edge.dependant));
-    const cites = dependencies.filter((edge) => edge.via === "cites" && partKey(edge.dependant) === key).map((edge) => labelOf(edge.dependency));
-    const removalNeeds = dependencies.filter((edge) => edge.via === "uncites" && partKey(edge.dependant) === key).map((edge) => labelOf(edge.dependency));
-    const enablesRemoval = dependencies.filter((edge) => edge.via === "uncites" && partKey(edge.dependency) === key).map((edge) => labelOf(edge.dependant));
+    const citedBy = dependencies
+      .filter((edge) => edge.via === "cites" && partKey(edge.dependency) === key)
+      .map((edge) => labelOf(edge.dependant));
+    const cites = dependencies
+      .filter((edge) => edge.via === "cites" && partKey(edge.dependant) === key)
+      .map((edge) => labelOf(edge.dependency));
+    const removalNeeds = dependencies
+      .filter((edge) => edge.via === "uncites" && partKey(edge.dependant) === key)
+      .map((edge) => labelOf(edge.dependency));
+    const enablesRemoval = dependencies
+      .filter((edge) => edge.via === "uncites" && partKey(edge.dependency) === key)
+      .map((edge) => labelOf(edge.dependant));
     if (citedBy.length) lines.push(`cited by: ${citedBy.join(", ")}`);
     if (cites.length) lines.push(`cites: ${cites.join(", ")}`);
     if (removalNeeds.length) lines.push(`removal needs: ${removalNeeds.join(", ")}`);
@@ -146,7 +182,8 @@ export function ReviewActions({
       {stale ? (
         <div className="stale-version form-error" role="alert">
           <p>
-            <b>The author changed the proposal since you opened it</b>: you saw version {stale.seenVersion}, it is now version {stale.currentVersion}. Nothing was decided.
+            <b>The author changed the proposal since you opened it</b>: you saw version {stale.seenVersion}, it is now
+            version {stale.currentVersion}. Nothing was decided.
           </p>
           {describeChanges(stale.diff).length ? (
             <ul className="stale-version-changes">
@@ -162,7 +199,9 @@ export function ReviewActions({
       ) : null}
       {parts.length > 1 ? (
         <fieldset className="review-parts">
-          <legend>Accept the parts you agree with (uncheck to decline, with a reason; parts that need it are declined with it)</legend>
+          <legend>
+            Accept the parts you agree with (uncheck to decline, with a reason; parts that need it are declined with it)
+          </legend>
           {parts.map((part) => {
             const key = partKey(part);
             const isDeclined = declined[key] !== undefined;
@@ -170,11 +209,24 @@ export function ReviewActions({
             return (
               <div key={key} className="review-part">
                 <label>
-                  <input type="checkbox" checked={!isDeclined} onChange={(event) => choose(part, event.target.checked)} /> {part.label}
+                  <input
+                    type="checkbox"
+                    checked={!isDeclined}
+                    onChange={(event) => choose(part, event.target.checked)}
+                  />{" "}
+                  {part.label}
                 </label>
-                {related.length ? <span className="review-part-relations form-hint"> ({related.join("; ")})</span> : null}
+                {related.length ? (
+                  <span className="review-part-relations form-hint"> ({related.join("; ")})</span>
+                ) : null}
                 {isDeclined ? (
-                  <input className="review-part-reason" aria-label={`Reason for declining ${part.label}`} placeholder="Why it is declined" value={declined[key]} onChange={(event) => setDeclined({ ...declined, [key]: event.target.value })} />
+                  <input
+                    className="review-part-reason"
+                    aria-label={`Reason for declining ${part.label}`}
+                    placeholder="Why it is declined"
+                    value={declined[key]}
+                    onChange={(event) => setDeclined({ ...declined, [key]: event.target.value })}
+                  />
                 ) : null}
               </div>
             );
@@ -183,16 +235,41 @@ export function ReviewActions({
       ) : null}
       <label className="review-comment">
         Comment or reason
-        <textarea ref={commentRef} value={comment} onChange={(event) => setComment(event.target.value)} rows={3} maxLength={2000} placeholder="Optional for an approval; required to reject or to request changes" />
+        <textarea
+          ref={commentRef}
+          value={comment}
+          onChange={(event) => setComment(event.target.value)}
+          rows={3}
+          maxLength={2000}
+          placeholder="Optional for an approval; required to reject or to request changes"
+        />
       </label>
       <div className="review-buttons">
-        <button type="button" className="button-primary button-approve" disabled={busy || !canApprove || Boolean(stale)} onClick={() => send("approve")} title="Approve (a)">
+        <button
+          type="button"
+          className="button-primary button-approve"
+          disabled={busy || !canApprove || Boolean(stale)}
+          onClick={() => send("approve")}
+          title="Approve (a)"
+        >
           {Object.values(declined).some((value) => value !== undefined) ? "Approve the accepted parts" : "Approve"}
         </button>
-        <button type="button" className="button-secondary" disabled={busy || Boolean(stale)} onClick={() => send("request-changes")} title="Request changes (c, then type)">
+        <button
+          type="button"
+          className="button-secondary"
+          disabled={busy || Boolean(stale)}
+          onClick={() => send("request-changes")}
+          title="Request changes (c, then type)"
+        >
           Request changes
         </button>
-        <button type="button" className="button-danger" disabled={busy || Boolean(stale)} onClick={() => send("reject")} title="Reject (r, then type the reason)">
+        <button
+          type="button"
+          className="button-danger"
+          disabled={busy || Boolean(stale)}
+          onClick={() => send("reject")}
+          title="Reject (r, then type the reason)"
+        >
           Reject
         </button>
       </div>

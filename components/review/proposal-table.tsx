@@ -39,8 +39,11 @@ export function ProposalTable({ proposals, showArticle = true }: { proposals: Pr
         {proposals.map((proposal) => (
           <tr key={proposal.id} data-proposal-id={proposal.id}>
             <td>
-              <a href={`/proposals/${proposal.id}`}>#{proposal.id}</a> {proposal.summary || <span className="form-hint">(no summary)</span>}
-              {proposal.status !== ProposalStatus.open ? <span className={`status-badge status-${proposal.status}`}> {proposal.status.replace("_", " ")}</span> : null}
+              <a href={`/proposals/${proposal.id}`}>#{proposal.id}</a>{" "}
+              {proposal.summary || <span className="form-hint">(no summary)</span>}
+              {proposal.status !== ProposalStatus.open ? (
+                <span className={`status-badge status-${proposal.status}`}> {proposal.status.replace("_", " ")}</span>
+              ) : null}
             </td>
             {showArticle ? (
               <td>
@@ -50,7 +53,8 @@ export function ProposalTable({ proposals, showArticle = true }: { proposals: Pr
             <td>
               <a href={`/user/${encodeURIComponent(proposal.author.name)}`}>{proposal.author.name}</a>
               <div className="form-hint">
-                {proposal.author.groups.filter((group) => group !== "user").join(", ") || "new user"} · {proposal.author.editCount.toLocaleString("en")} edits
+                {proposal.author.groups.filter((group) => group !== "user").join(", ") || "new user"} ·{" "}
+                {proposal.author.editCount.toLocaleString("en")} edits
               </div>
             </td>
             <td title={formatDate(proposal.createdAt.toISOString().slice(0, 10))}>{age(proposal.createdAt)}</td>
@@ -63,7 +67,13 @@ export function ProposalTable({ proposals, showArticle = true }: { proposals: Pr
                 {proposal.sectionsTouched} section{proposal.sectionsTouched === 1 ? "" : "s"}
               </span>
             </td>
-            <td>{proposal.appliesCleanly ? <span className="clean-yes">✓ yes</span> : <span className="clean-no">✗ conflicts</span>}</td>
+            <td>
+              {proposal.appliesCleanly ? (
+                <span className="clean-yes">✓ yes</span>
+              ) : (
+                <span className="clean-no">✗ conflicts</span>
+              )}
+            </td>
           </tr>
         ))}
       </tbody>

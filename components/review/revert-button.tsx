@@ -6,7 +6,17 @@ import { callApi } from "../ui/api-client";
 import type { RevertMode } from "@/lib/articles/revision-tags";
 
 /** Confirms an undo or a restore; goes to the article (or the proposal it became) when done. */
-export function RevertButton({ slug, revisionId, mode, label }: { slug: string; revisionId: number; mode: RevertMode; label: string }) {
+export function RevertButton({
+  slug,
+  revisionId,
+  mode,
+  label,
+}: {
+  slug: string;
+  revisionId: number;
+  mode: RevertMode;
+  label: string;
+}) {
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -20,12 +20,24 @@ export async function callApi<T = unknown>(method: string, url: string, body?: u
       credentials: "same-origin",
     });
   } catch {
-    return { ok: false, status: 0, data: null, error: { code: "network", message: "Could not reach the server. Check your connection; nothing was lost." }, retryAfter: null };
+    return {
+      ok: false,
+      status: 0,
+      data: null,
+      error: { code: "network", message: "Could not reach the server. Check your connection; nothing was lost." },
+      retryAfter: null,
+    };
   }
   const payload = await response.json().catch(() => null);
   const retryAfter = Number(response.headers.get("retry-after")) || null;
   if (!response.ok) {
-    return { ok: false, status: response.status, data: null, error: payload?.error ?? { code: "http", message: `The server answered ${response.status}.` }, retryAfter };
+    return {
+      ok: false,
+      status: response.status,
+      data: null,
+      error: payload?.error ?? { code: "http", message: `The server answered ${response.status}.` },
+      retryAfter,
+    };
   }
   return { ok: true, status: response.status, data: payload as T, error: null, retryAfter };
 }
@@ -35,8 +47,13 @@ export async function callApi<T = unknown>(method: string, url: string, body?: u
  * with `signIn()` so that a 429 (too many failures) reaches the user with its
  * retry time instead of being lost.
  */
-export async function signInWithPassword(username: string, password: string): Promise<{ ok: true } | { ok: false; message: string }> {
-  const csrf = await fetch("/api/auth/csrf", { credentials: "same-origin" }).then((response) => response.json()).catch(() => null);
+export async function signInWithPassword(
+  username: string,
+  password: string,
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  const csrf = await fetch("/api/auth/csrf", { credentials: "same-origin" })
+    .then((response) => response.json())
+    .catch(() => null);
   if (!csrf?.csrfToken) return { ok: false, message: "Could not reach the server. Try again." };
   const response = await fetch("/api/auth/callback/credentials", {
     method: "POST",
@@ -49,6 +66,7 @@ export async function signInWithPassword(username: string, password: string): Pr
     return { ok: false, message: payload?.error?.message ?? "Too many failed sign-ins. Try again later." };
   }
   const payload = await response.json().catch(() => null);
-  const failed = !response.ok || !payload?.url || new URL(payload.url, window.location.origin).searchParams.has("error");
+  const failed =
+    !response.ok || !payload?.url || new URL(payload.url, window.location.origin).searchParams.has("error");
   return failed ? { ok: false, message: "Incorrect username or password." } : { ok: true };
 }

@@ -58,15 +58,17 @@ export interface ReaderPage {
 export function readerView<
   TParamsSchema extends TextSchema = typeof NO_PARAMS,
   TSearchSchema extends TextSchema = typeof NO_PARAMS,
->(options: AddressSchemas<TParamsSchema, TSearchSchema> & {
-  /** false: a page for everyone alike (no session read, so Next may render it once at build time) */
-  reader?: boolean;
-  /** load the article named by the path's `slug` with the reader; a missing one is the 404 page */
-  article?: boolean;
-  /** where this address really lives, if elsewhere (a non-canonical title): answered with 301 before any query */
-  canonicalUrl?: (url: URL, params: Record<string, string>) => URL | null;
-  handler: (context: ReaderViewContext<z.output<TParamsSchema>, z.output<TSearchSchema>>) => Promise<ReaderPage>;
-}) {
+>(
+  options: AddressSchemas<TParamsSchema, TSearchSchema> & {
+    /** false: a page for everyone alike (no session read, so Next may render it once at build time) */
+    reader?: boolean;
+    /** load the article named by the path's `slug` with the reader; a missing one is the 404 page */
+    article?: boolean;
+    /** where this address really lives, if elsewhere (a non-canonical title): answered with 301 before any query */
+    canonicalUrl?: (url: URL, params: Record<string, string>) => URL | null;
+    handler: (context: ReaderViewContext<z.output<TParamsSchema>, z.output<TSearchSchema>>) => Promise<ReaderPage>;
+  },
+) {
   return async (request: Request, route: { params?: Promise<Record<string, string>> } = {}): Promise<Response> => {
     const url = new URL(request.url);
     const https = url.protocol === "https:";

@@ -1,5 +1,13 @@
 /** The site header: name, title search and the account link. Plain HTML, no client script. */
-export function SiteHeader({ userName, query, reviewCount }: { userName?: string | null; query?: string; reviewCount?: number | null }) {
+export function SiteHeader({
+  userName,
+  query,
+  reviewCount,
+}: {
+  userName?: string | null;
+  query?: string;
+  reviewCount?: number | null;
+}) {
   return (
     <header className="site-header">
       <a className="site-logo" href="/">
@@ -9,7 +17,14 @@ export function SiteHeader({ userName, query, reviewCount }: { userName?: string
         <span className="site-logo-text">Wiki</span>
       </a>
       <form className="site-search" role="search" action="/search" method="get">
-        <input type="search" name="q" placeholder="Search articles" aria-label="Search articles" defaultValue={query} autoComplete="off" />
+        <input
+          type="search"
+          name="q"
+          placeholder="Search articles"
+          aria-label="Search articles"
+          defaultValue={query}
+          autoComplete="off"
+        />
         <button type="submit">Search</button>
       </form>
       <nav className="site-account" aria-label="Account">
@@ -38,7 +53,10 @@ export function SiteHeader({ userName, query, reviewCount }: { userName?: string
 export function SiteFooter() {
   return (
     <footer className="site-footer">
-      <p>Text is available under the Creative Commons Attribution-ShareAlike License. Every change is kept in the page history.</p>
+      <p>
+        Text is available under the Creative Commons Attribution-ShareAlike License. Every change is kept in the page
+        history.
+      </p>
     </footer>
   );
 }

@@ -101,8 +101,12 @@ export function encodeContent(content: ArticleContent): {
   blobs: BlobRow[];
 } {
   const blobs: BlobRow[] = [];
-  const sectionEntries = content.sections.map((section): ManifestEntry => [section.id, blob("section", section, blobs)]);
-  const referenceEntries = content.references.map((reference): ManifestEntry => [reference.key, blob("reference", reference, blobs)]);
+  const sectionEntries = content.sections.map(
+    (section): ManifestEntry => [section.id, blob("section", section, blobs)],
+  );
+  const referenceEntries = content.references.map(
+    (reference): ManifestEntry => [reference.key, blob("reference", reference, blobs)],
+  );
   const sectionsRoot = manifest(sectionEntries, blobs);
   const referencesRoot = manifest(referenceEntries, blobs);
   const infoboxHash = content.infobox ? blob("infobox", content.infobox, blobs) : null;
@@ -160,7 +164,9 @@ async function fetchBlobs(db: Db | Tx, hashes: string[]): Promise<Map<string, un
   }
   if (wanted.length === 0) return found;
   // As text, so the cache can weigh each blob by its size.
-  const rows = await db.$queryRaw<Array<{ hash: string; data: string }>>`SELECT "hash", "data"::text AS "data" FROM "ContentBlob" WHERE "hash" = ANY(${wanted}::text[])`;
+  const rows = await db.$queryRaw<
+    Array<{ hash: string; data: string }>
+  >`SELECT "hash", "data"::text AS "data" FROM "ContentBlob" WHERE "hash" = ANY(${wanted}::text[])`;
   for (const row of rows) {
     const data = deepFreeze(JSON.parse(row.data) as unknown);
     // Parsed JSON takes several times its text's size in the heap.
@@ -177,15 +183,23 @@ export async function loadContent(
   db: Db | Tx,
   revision: { title: string; sectionsRoot: string; referencesRoot: string; infoboxHash: string | null },
 ): Promise<ArticleContent> {
-  const roots = await fetchBlobs(db, [revision.sectionsRoot, revision.referencesRoot, ...(revision.infoboxHash ? [revision.infoboxHash] : [])]);
+  const roots = await fetchBlobs(db, [
+    revision.sectionsRoot,
+    revision.referencesRoot,
+    ...(revision.infoboxHash ? [revision.infoboxHash] : []),
+  ]);
   const chunkHashesOf = (root: string) => (roots.get(root) as { chunks: string[] }).chunks;
   const sectionChunkHashes = chunkHashesOf(revision.sectionsRoot);
   const referenceChunkHashes = chunkHashesOf(revision.referencesRoot);
   const chunks = await fetchBlobs(db, [...sectionChunkHashes, ...referenceChunkHashes]);
-  const entriesOf = (hashes: string[]) => hashes.flatMap((hash) => (chunks.get(hash) as { entries: ManifestEntry[] }).entries);
+  const entriesOf = (hashes: string[]) =>
+    hashes.flatMap((hash) => (chunks.get(hash) as { entries: ManifestEntry[] }).entries);
   const sectionEntries = entriesOf(sectionChunkHashes);
   const referenceEntries = entriesOf(referenceChunkHashes);
-  const items = await fetchBlobs(db, [...sectionEntries, ...referenceEntries].map((entry) => entry[1]));
+  const items = await fetchBlobs(
+    db,
+    [...sectionEntries, ...referenceEntries].map((entry) => entry[1]),
+  );
   return {
     title: revision.title,
     sections: sectionEntries.map((entry) => items.get(entry[1]) as Section),
@@ -203,6 +217,7 @@ export async function loadManifest(
   const sectionChunks = (roots.get(revision.sectionsRoot) as { chunks: string[] }).chunks;
   const referenceChunks = (roots.get(revision.referencesRoot) as { chunks: string[] }).chunks;
   const chunks = await fetchBlobs(db, [...sectionChunks, ...referenceChunks]);
-  const entries = (hashes: string[]) => new Map(hashes.flatMap((hash) => (chunks.get(hash) as { entries: ManifestEntry[] }).entries));
+  const entries = (hashes: string[]) =>
+    new Map(hashes.flatMap((hash) => (chunks.get(hash) as { entries: ManifestEntry[] }).entries));
   return { sections: entries(sectionChunks), references: entries(referenceChunks), infoboxHash: revision.infoboxHash };
 }

@@ -30,15 +30,27 @@ export interface HistoryPage {
  * revision id (`cursor` = the last id of the previous page), so a deep page
  * costs what the first does: an index range scan of (articleId, id DESC).
  */
-export async function listRevisions(options: { slug: string; cursor?: number | null; limit?: number; db?: Db }): Promise<HistoryPage> {
+export async function listRevisions(options: {
+  slug: string;
+  cursor?: number | null;
+  limit?: number;
+  db?: Db;
+}): Promise<HistoryPage> {
   const db = options.db ?? getDb();
-  const article = await db.article.findUnique({ where: { slug: options.slug }, select: { id: true, slug: true, title: true, currentRevisionId: true } });
+  const article = await db.article.findUnique({
+    where: { slug: options.slug },
+    select: { id: true, slug: true, title: true, currentRevisionId: true },
+  });
   if (!article) throw new WikiError("not_found", `There is no article "${options.slug.replace(/_/g, " ")}".`);
   return listRevisionsOf(db, article, options);
 }
 
 /** The history page of an article already loaded (the history view has read its row). */
-export async function listRevisionsOf(db: Db, article: HistoryPage["article"], options: { cursor?: number | null; limit?: number }): Promise<HistoryPage> {
+export async function listRevisionsOf(
+  db: Db,
+  article: HistoryPage["article"],
+  options: { cursor?: number | null; limit?: number },
+): Promise<HistoryPage> {
   const limit = Math.min(Math.max(options.limit ?? HISTORY_PAGE_SIZE, 1), 500);
   const rows = await db.revision.findMany({
     where: { articleId: article.id, ...(options.cursor ? { id: { lt: options.cursor } } : {}) },

@@ -37,7 +37,11 @@ function sharedOrder(order: string[], keep: Set<string>): string[] {
 }
 
 /** Merges the keyed values three ways; returns the merged map and the conflicting keys. */
-function mergeKeyed<T>(base: Map<string, T>, mine: Map<string, T>, theirs: Map<string, T>): { merged: Map<string, T | undefined>; conflicts: string[] } {
+function mergeKeyed<T>(
+  base: Map<string, T>,
+  mine: Map<string, T>,
+  theirs: Map<string, T>,
+): { merged: Map<string, T | undefined>; conflicts: string[] } {
   const mineChanged = changedKeys(base, mine);
   const theirsChanged = changedKeys(base, theirs);
   const merged = new Map<string, T | undefined>();
@@ -72,8 +76,16 @@ function mergeOrder(base: string[], mine: string[], theirs: string[], present: S
 
 /** Merges `mine` and `theirs`, both based on `base`. */
 export function mergeContent(base: ArticleContent, mine: ArticleContent, theirs: ArticleContent): MergeResult {
-  const sections = mergeKeyed(keyed(base.sections, (s) => s.id), keyed(mine.sections, (s) => s.id), keyed(theirs.sections, (s) => s.id));
-  const references = mergeKeyed(keyed(base.references, (r) => r.key), keyed(mine.references, (r) => r.key), keyed(theirs.references, (r) => r.key));
+  const sections = mergeKeyed(
+    keyed(base.sections, (s) => s.id),
+    keyed(mine.sections, (s) => s.id),
+    keyed(theirs.sections, (s) => s.id),
+  );
+  const references = mergeKeyed(
+    keyed(base.references, (r) => r.key),
+    keyed(mine.references, (r) => r.key),
+    keyed(theirs.references, (r) => r.key),
+  );
   const infoboxMine = !same(base.infobox, mine.infobox);
   const infoboxTheirs = !same(base.infobox, theirs.infobox);
   const infoboxConflict = infoboxMine && infoboxTheirs && !same(mine.infobox, theirs.infobox);
@@ -86,13 +98,26 @@ export function mergeContent(base: ArticleContent, mine: ArticleContent, theirs:
   );
   const orderConflict = order === null ? mine.sections.map((s) => s.id).filter((id) => present.has(id)) : [];
   if (sections.conflicts.length || references.conflicts.length || infoboxConflict || orderConflict.length) {
-    return { ok: false, conflict: { sectionIds: [...new Set([...sections.conflicts, ...orderConflict])], referenceKeys: references.conflicts, infobox: infoboxConflict } };
+    return {
+      ok: false,
+      conflict: {
+        sectionIds: [...new Set([...sections.conflicts, ...orderConflict])],
+        referenceKeys: references.conflicts,
+        infobox: infoboxConflict,
+      },
+    };
   }
-  const merged = { title: theirs.title, infobox: infoboxMine ? mine.infobox : theirs.infobox, sections: order!.map((id) => sections.merged.get(id) as Section) };
+  const merged = {
+    title: theirs.title,
+    infobox: infoboxMine ? mine.infobox : theirs.infobox,
+    sections: order!.map((id) => sections.merged.get(id) as Section),
+  };
   // A side "removes" a reference only because it stopped citing it; if the
   // merged text still cites it (the other side does), it stays.
   const referenceMaps = [theirs, mine, base].map((side) => keyed(side.references, (r) => r.key));
-  const referenceList: Reference[] = [...references.merged.values()].filter((reference): reference is Reference => reference !== undefined);
+  const referenceList: Reference[] = [...references.merged.values()].filter(
+    (reference): reference is Reference => reference !== undefined,
+  );
   const listed = new Set(referenceList.map((reference) => reference.key));
   for (const key of citedReferenceKeys(merged)) {
     const restored = listed.has(key) ? undefined : referenceMaps.map((map) => map.get(key)).find(Boolean);
@@ -103,5 +128,10 @@ export function mergeContent(base: ArticleContent, mine: ArticleContent, theirs:
 
 /** Ids of sections that differ between two revisions (added, removed or changed). */
 export function changedSectionIds(from: ArticleContent, to: ArticleContent): string[] {
-  return [...changedKeys(keyed(from.sections, (s) => s.id), keyed(to.sections, (s) => s.id))];
+  return [
+    ...changedKeys(
+      keyed(from.sections, (s) => s.id),
+      keyed(to.sections, (s) => s.id),
+    ),
+  ];
 }

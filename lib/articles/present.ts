@@ -32,7 +32,11 @@ export function presentRevision(view: RevisionView) {
     title: view.content.title,
     infobox: view.content.infobox,
     sections: view.content.sections,
-    references: plan.references.map((entry) => ({ number: entry.number, timesCited: entry.citationIds.length, ...entry.reference })),
+    references: plan.references.map((entry) => ({
+      number: entry.number,
+      timesCited: entry.citationIds.length,
+      ...entry.reference,
+    })),
     notes: plan.notes.map((note) => ({ label: note.label, content: note.content })),
   };
 }

@@ -11,8 +11,13 @@ export interface StoredProtection {
 }
 
 /** The protection in force at `now`: an expired protection no longer applies, with no job needed. */
-export function effectiveProtection(stored: StoredProtection, now = new Date()): { level: ProtectionLevel; expiresAt: Date | null; reason: string | null } {
-  const level = (PROTECTION_LEVELS as readonly string[]).includes(stored.protectionLevel) ? (stored.protectionLevel as ProtectionLevel) : "none";
+export function effectiveProtection(
+  stored: StoredProtection,
+  now = new Date(),
+): { level: ProtectionLevel; expiresAt: Date | null; reason: string | null } {
+  const level = (PROTECTION_LEVELS as readonly string[]).includes(stored.protectionLevel)
+    ? (stored.protectionLevel as ProtectionLevel)
+    : "none";
   if (level === "none" || (stored.protectionExpiresAt && stored.protectionExpiresAt <= now)) {
     return { level: "none", expiresAt: null, reason: null };
   }

@@ -38,14 +38,26 @@ export interface ArticleRow {
 
 /** The article at `slug` with a current revision, or null: one indexed query, the hottest of the site. */
 export async function findArticle(db: Db, slug: string): Promise<(ArticleRow & { currentRevisionId: number }) | null> {
-  const [row] = await queryPrepared<{ id: number; slug: string; title: string; currentRevisionId: number | null; protectionLevel: string; protectionExpiresMs: string | null; protectionReason: string | null }>(db, {
+  const [row] = await queryPrepared<{
+    id: number;
+    slug: string;
+    title: string;
+    currentRevisionId: number | null;
+    protectionLevel: string;
+    protectionExpiresMs: string | null;
+    protectionReason: string | null;
+  }>(db, {
     name: "wiki-find-article",
     text: `SELECT "id", "slug", "title", "currentRevisionId", "protectionLevel", (EXTRACT(EPOCH FROM "protectionExpiresAt") * 1000)::bigint::text AS "protectionExpiresMs", "protectionReason" FROM "Article" WHERE "slug" = $1`,
     values: [slug],
   });
   if (!row || row.currentRevisionId === null) return null;
   const { protectionExpiresMs, ...rest } = row;
-  return { ...rest, currentRevisionId: row.currentRevisionId, protectionExpiresAt: protectionExpiresMs === null ? null : new Date(Number(protectionExpiresMs)) };
+  return {
+    ...rest,
+    currentRevisionId: row.currentRevisionId,
+    protectionExpiresAt: protectionExpiresMs === null ? null : new Date(Number(protectionExpiresMs)),
+  };
 }
 
 /** A revision's row with its author's and approver's names, or undefined: one indexed query. */
@@ -76,7 +88,12 @@ export async function findRevisionRow(db: Db | Tx, revisionId: number) {
   });
   if (!row) return undefined;
   const { createdMs, authorName, approverName, ...rest } = row;
-  return { ...rest, createdAt: new Date(Number(createdMs)), author: { id: row.authorId, name: authorName }, approvedBy: approverName === null ? null : { name: approverName } };
+  return {
+    ...rest,
+    createdAt: new Date(Number(createdMs)),
+    author: { id: row.authorId, name: authorName },
+    approvedBy: approverName === null ? null : { name: approverName },
+  };
 }
 
 export function articleNotFound(slug: string): WikiError {
@@ -84,7 +101,11 @@ export function articleNotFound(slug: string): WikiError {
 }
 
 /** Reads `article` at `revisionId` (default: its current revision), which must belong to it. */
-export async function readRevisionOf(db: Db, article: ArticleRow & { currentRevisionId: number }, revisionId = article.currentRevisionId): Promise<RevisionView> {
+export async function readRevisionOf(
+  db: Db,
+  article: ArticleRow & { currentRevisionId: number },
+  revisionId = article.currentRevisionId,
+): Promise<RevisionView> {
   const revision = await findRevisionRow(db, revisionId);
   if (!revision || revision.articleId !== article.id) {
     throw new WikiError("not_found", `Revision ${revisionId} of "${article.title}" does not exist.`);
@@ -114,7 +135,11 @@ export async function readRevisionOf(db: Db, article: ArticleRow & { currentRevi
  * Reads an article at its current revision, or at `revisionId` (an old
  * revision, which must belong to the article). Throws not_found otherwise.
  */
-export async function readArticleRevision(options: { slug: string; revisionId?: number; db?: Db }): Promise<RevisionView> {
+export async function readArticleRevision(options: {
+  slug: string;
+  revisionId?: number;
+  db?: Db;
+}): Promise<RevisionView> {
   const db = options.db ?? getDb();
   const article = await findArticle(db, options.slug);
   if (!article) throw articleNotFound(options.slug);
@@ -126,7 +151,10 @@ export async function listArticles(options: { query?: string; limit?: number; db
   const db = options.db ?? getDb();
   const query = options.query?.trim();
   return db.article.findMany({
-    where: { currentRevisionId: { not: null }, ...(query ? { title: { contains: query, mode: "insensitive" as const } } : {}) },
+    where: {
+      currentRevisionId: { not: null },
+      ...(query ? { title: { contains: query, mode: "insensitive" as const } } : {}),
+    },
     orderBy: { title: "asc" },
     take: options.limit ?? 100,
     select: {

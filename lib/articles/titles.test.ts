@@ -16,14 +16,29 @@ describe("titles", () => {
   });
 
   it("refuses invisible and text-direction characters, naming them", () => {
-    for (const [character, label] of [["\u200B", "U+200B"], ["\u00AD", "U+00AD"], ["\u2060", "U+2060"], ["\u202E", "U+202E"], ["\u2066", "U+2066"], ["\uFE0F", "U+FE0F"], ["\u{E0041}", "U+E0041"]]) {
+    for (const [character, label] of [
+      ["\u200B", "U+200B"],
+      ["\u00AD", "U+00AD"],
+      ["\u2060", "U+2060"],
+      ["\u202E", "U+202E"],
+      ["\u2066", "U+2066"],
+      ["\uFE0F", "U+FE0F"],
+      ["\u{E0041}", "U+E0041"],
+    ]) {
       expect(titleProblem(`Hama${character} offensive`)).toContain(label);
     }
   });
 
   it("gives look-alike titles one skeleton, and different titles different ones", () => {
     const original = titleSkeleton("Hama offensive");
-    for (const lookalike of ["H\u0430ma offensive", "Hama \u03BFffensive", "\uFF28\uFF41\uFF4D\uFF41 offensive", "Harna offensive", "hama_offensive"]) expect(titleSkeleton(lookalike)).toBe(original);
+    for (const lookalike of [
+      "H\u0430ma offensive",
+      "Hama \u03BFffensive",
+      "\uFF28\uFF41\uFF4D\uFF41 offensive",
+      "Harna offensive",
+      "hama_offensive",
+    ])
+      expect(titleSkeleton(lookalike)).toBe(original);
     expect(titleSkeleton("Hama offensives")).not.toBe(original);
     expect(titleSkeleton("Hama Offensive")).not.toBe(original);
   });

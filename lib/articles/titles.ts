@@ -27,11 +27,13 @@ export function titleProblem(raw: string): string | null {
   if (title.length === 0) return "The title is empty.";
   if (title.length > MAX_TITLE_LENGTH) return `The title is longer than ${MAX_TITLE_LENGTH} characters.`;
   const invisible = invisibleCharacter(raw);
-  if (invisible) return `The title contains an invisible or text-direction character (${invisible}), which would let it pass for another title.`;
+  if (invisible)
+    return `The title contains an invisible or text-direction character (${invisible}), which would let it pass for another title.`;
   const withoutUnderscores = raw.replace(/_/g, " ");
   const bad = withoutUnderscores.match(FORBIDDEN);
   if (bad) return `The title contains a character that titles cannot have: ${JSON.stringify(bad[0])}.`;
-  if (title.startsWith(".") || title.includes("/./") || title.includes("/../")) return "The title cannot be a relative path.";
+  if (title.startsWith(".") || title.includes("/./") || title.includes("/../"))
+    return "The title cannot be a relative path.";
   return null;
 }
 

@@ -41,7 +41,12 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     async jwt({ token, user }) {
-      if (user) return newSessionClaims({ id: Number(user.id), name: user.name ?? "", sessionGeneration: (user as { sessionGeneration?: number }).sessionGeneration ?? 0 });
+      if (user)
+        return newSessionClaims({
+          id: Number(user.id),
+          name: user.name ?? "",
+          sessionGeneration: (user as { sessionGeneration?: number }).sessionGeneration ?? 0,
+        });
       // Renewal keeps the sign-in time: past its lifetime, or once the session was signed out (here or everywhere),
       // the token is not renewed and next-auth's own /api/auth/session answers {} and clears the cookie, as the app does.
       const identity = identityOfClaims(token);
@@ -65,7 +70,11 @@ export const authOptions: NextAuthOptions = {
       const db = getDb();
       await db.$transaction([
         db.revokedSession.deleteMany({ where: { expiresAt: { lt: new Date() } } }),
-        db.revokedSession.upsert({ where: { id: session.sessionId }, create: { id: session.sessionId, expiresAt: sessionExpiry(Number(token.authAt)) }, update: {} }),
+        db.revokedSession.upsert({
+          where: { id: session.sessionId },
+          create: { id: session.sessionId, expiresAt: sessionExpiry(Number(token.authAt)) },
+          update: {},
+        }),
       ]);
     },
   },

@@ -21,8 +21,10 @@ const COMMON_PASSWORDS = new Set(
 export function passwordProblem(password: string, username?: string): string | null {
   if ([...password].length < PASSWORD_MIN) return `Passwords need at least ${PASSWORD_MIN} characters.`;
   if (password.length > PASSWORD_MAX) return `Passwords can have at most ${PASSWORD_MAX} characters.`;
-  if (COMMON_PASSWORDS.has(password.toLocaleLowerCase("en"))) return "That password is one of the most common ones; choose another.";
-  if (username && password.toLocaleLowerCase("en").includes(username.toLocaleLowerCase("en"))) return "Passwords cannot contain the username.";
+  if (COMMON_PASSWORDS.has(password.toLocaleLowerCase("en")))
+    return "That password is one of the most common ones; choose another.";
+  if (username && password.toLocaleLowerCase("en").includes(username.toLocaleLowerCase("en")))
+    return "Passwords cannot contain the username.";
   if (new Set(password).size < 3) return "That password repeats too few characters; choose another.";
   return null;
 }

@@ -23,7 +23,10 @@ describe("verifyPassword", () => {
     ];
     for (const stored of malformed) {
       for (const password of ["", "correct horse battery staple", "$argon2id$placeholder", stored]) {
-        expect(await verifyPassword(stored, password), `${JSON.stringify(stored)} accepted ${JSON.stringify(password)}`).toBe(false);
+        expect(
+          await verifyPassword(stored, password),
+          `${JSON.stringify(stored)} accepted ${JSON.stringify(password)}`,
+        ).toBe(false);
       }
     }
   });

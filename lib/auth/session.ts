@@ -48,14 +48,27 @@ function secret(): string {
 
 /** The claims of a new session for `user`: a fresh session id, signed in now. */
 export function newSessionClaims(user: { id: number; name: string; sessionGeneration: number }): JWT {
-  return { sub: String(user.id), name: user.name, gen: user.sessionGeneration, sid: randomUUID(), authAt: Math.floor(Date.now() / 1000) };
+  return {
+    sub: String(user.id),
+    name: user.name,
+    gen: user.sessionGeneration,
+    sid: randomUUID(),
+    authAt: Math.floor(Date.now() / 1000),
+  };
 }
 
 /** The session a token's claims describe, or null when they are incomplete (a token from before sessions were revocable) or past their lifetime. */
 export function identityOfClaims(payload: JWT | null): SessionIdentity | null {
   const userId = Number(payload?.sub);
   const { gen, sid, authAt } = (payload ?? {}) as { gen?: unknown; sid?: unknown; authAt?: unknown };
-  if (!Number.isInteger(userId) || userId <= 0 || !Number.isInteger(gen) || typeof sid !== "string" || typeof authAt !== "number") return null;
+  if (
+    !Number.isInteger(userId) ||
+    userId <= 0 ||
+    !Number.isInteger(gen) ||
+    typeof sid !== "string" ||
+    typeof authAt !== "number"
+  )
+    return null;
   if (authAt + SESSION_LIFETIME_SECONDS <= Date.now() / 1000) return null;
   return { userId, generation: gen as number, sessionId: sid };
 }
@@ -87,7 +100,11 @@ export function encodeSession(claims: JWT): Promise<string> {
 }
 
 /** A session cookie for `user`, as next-auth would set it (tests and tools sign in with it). */
-export async function sessionCookieFor(user: { id: number; name: string; sessionGeneration?: number }): Promise<string> {
+export async function sessionCookieFor(user: {
+  id: number;
+  name: string;
+  sessionGeneration?: number;
+}): Promise<string> {
   return `next-auth.session-token=${await encodeSession(newSessionClaims({ ...user, sessionGeneration: user.sessionGeneration ?? 0 }))}`;
 }
 

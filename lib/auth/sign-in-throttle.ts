@@ -91,7 +91,15 @@ export async function beginSignInAttempt(db: Db, name: string, address: string):
   const delayAfterThisAttempt = Prisma.sql`CASE WHEN t."attempts" + 1 < ${policy.accountFree}::int THEN 0
     ELSE LEAST(${policy.accountMaxDelaySeconds}::int, power(2, LEAST(t."attempts" + 1 - ${policy.accountFree}::int, 30))) END`;
   const [row] = await db.$queryRaw<
-    Array<{ pairGranted: boolean; pairWait: number; addressGranted: boolean | null; addressWait: number | null; known: boolean; accountGranted: boolean | null; accountWait: number | null }>
+    Array<{
+      pairGranted: boolean;
+      pairWait: number;
+      addressGranted: boolean | null;
+      addressWait: number | null;
+      known: boolean;
+      accountGranted: boolean | null;
+      accountWait: number | null;
+    }>
   >`
     WITH pair AS (${fixedWindowCounter(keys.pair, policy.perPair, policy.windowSeconds, token, Prisma.sql`true`)}
     ), address AS (${fixedWindowCounter(keys.address, policy.perAddress, policy.windowSeconds, token, Prisma.sql`(SELECT granted FROM pair)`)}
@@ -122,7 +130,8 @@ export async function beginSignInAttempt(db: Db, name: string, address: string):
     return { allowed: false, retryAfter: Math.max(1, row.accountWait ?? 1), reason: "account" };
   }
   // Now and then, forget counters that no window still covers (an attacker's made-up usernames).
-  if (Math.random() < 0.01) await db.$executeRaw`DELETE FROM "SignInThrottle" WHERE "windowStart" < now() - interval '31 days'`;
+  if (Math.random() < 0.01)
+    await db.$executeRaw`DELETE FROM "SignInThrottle" WHERE "windowStart" < now() - interval '31 days'`;
   return { allowed: true, keys };
 }
 
@@ -136,7 +145,11 @@ async function giveBack(db: Db, keys: string[]): Promise<void> {
  * address and account their attempt back and remembers the address as one the
  * owner uses; a failure stays counted.
  */
-export async function finishSignInAttempt(db: Db, attempt: Extract<SignInAttempt, { allowed: true }>, success: boolean): Promise<void> {
+export async function finishSignInAttempt(
+  db: Db,
+  attempt: Extract<SignInAttempt, { allowed: true }>,
+  success: boolean,
+): Promise<void> {
   if (!success) return;
   const { keys } = attempt;
   await db.$transaction([

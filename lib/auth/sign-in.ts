@@ -21,7 +21,10 @@ function getDummyHash(): Promise<string> {
 
 /** Checks a username and password; the user, or null. Same work whether or not the user exists. Not throttled: see `authenticate`. */
 export async function checkCredentials(name: string, password: string): Promise<CheckedUser | null> {
-  const user = await getDb().user.findUnique({ where: { nameKey: nameKeyOf(name) }, select: { id: true, name: true, passwordHash: true, sessionGeneration: true } });
+  const user = await getDb().user.findUnique({
+    where: { nameKey: nameKeyOf(name) },
+    select: { id: true, name: true, passwordHash: true, sessionGeneration: true },
+  });
   const valid = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), password);
   return user && valid ? { id: user.id, name: user.name, sessionGeneration: user.sessionGeneration } : null;
 }

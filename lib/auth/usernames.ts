@@ -4,7 +4,17 @@ import { caselessSkeleton, invisibleCharacter } from "../text/lookalikes";
 export const USERNAME_MIN = 3;
 export const USERNAME_MAX = 40;
 
-const RESERVED = new Set(["admin", "administrator", "root", "system", "wiki", "anonymous", "moderator", "reviewer-bot", "mediawiki default"]);
+const RESERVED = new Set([
+  "admin",
+  "administrator",
+  "root",
+  "system",
+  "wiki",
+  "anonymous",
+  "moderator",
+  "reviewer-bot",
+  "mediawiki default",
+]);
 
 /**
  * The name's confusable skeleton, case-insensitive (lib/text/lookalikes.ts),
@@ -39,7 +49,11 @@ const CONFUSABLE_SCRIPTS = [/\p{Script=Latin}/u, /\p{Script=Cyrillic}/u, /\p{Scr
 export function usernameProblem(raw: string, options: { allowReserved?: boolean } = {}): string | null {
   const invisible = invisibleCharacter(raw);
   if (invisible) return `Usernames cannot contain invisible or text-direction characters (${invisible}).`;
-  if (/[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Zl}\p{Zp}\u00a0\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\u3164\uffa0\ufeff]/u.test(raw)) {
+  if (
+    /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Zl}\p{Zp}\u00a0\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\u3164\uffa0\ufeff]/u.test(
+      raw,
+    )
+  ) {
     return "Usernames cannot contain control, formatting or invisible characters.";
   }
   const name = normalizeUsername(raw);
@@ -49,7 +63,8 @@ export function usernameProblem(raw: string, options: { allowReserved?: boolean 
   if (!/^[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[ .'-][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*$/u.test(name)) {
     return "Usernames may use letters, digits and single spaces, hyphens, dots or apostrophes between them.";
   }
-  if (/^\d+(\.\d+){3}$/.test(name) || /^[0-9a-f:]+$/i.test(name) && name.includes(":")) return "Usernames cannot look like IP addresses.";
+  if (/^\d+(\.\d+){3}$/.test(name) || (/^[0-9a-f:]+$/i.test(name) && name.includes(":")))
+    return "Usernames cannot look like IP addresses.";
   if (CONFUSABLE_SCRIPTS.filter((script) => script.test(name)).length > 1) {
     return "Usernames cannot mix Latin, Cyrillic and Greek letters, which look alike.";
   }

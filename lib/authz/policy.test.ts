@@ -72,7 +72,8 @@ describe("decide", () => {
     const decision = decide(ROLES.autoconfirmed, "edit", { protection: "extended", now });
     expect(decision).toMatchObject({
       allowed: false,
-      reason: "This article is extended-confirmed protected: accounts need 30 days and 500 edits to edit it directly. You can propose your change for review.",
+      reason:
+        "This article is extended-confirmed protected: accounts need 30 days and 500 edits to edit it directly. You can propose your change for review.",
     });
   });
 
@@ -93,7 +94,10 @@ describe("decide", () => {
     const expired = actor(100, 1000, [], { expires: new Date(now.getTime() - 1000) });
     expect(decide(expired, "edit", { now }).allowed).toBe(true);
     const later = actor(100, 1000, [], { expires: new Date(now.getTime() + DAY) });
-    expect(decide(later, "edit", { now })).toMatchObject({ allowed: false, reason: expect.stringMatching(/blocked until 2 January 2026/) });
+    expect(decide(later, "edit", { now })).toMatchObject({
+      allowed: false,
+      reason: expect.stringMatching(/blocked until 2 January 2026/),
+    });
   });
 
   it("asks anonymous readers to sign in", () => {
@@ -116,13 +120,23 @@ describe("decide", () => {
       const decision = decide(ROLES[role], "approve", { protection: level, now, ownerId: 99 });
       expect(decision.allowed, `${role} approving on ${level}`).toBe(APPROVE[role][index]);
       // Rejecting or sending back publishes nothing: the reviewer right suffices at every level.
-      expect(decide(ROLES[role], "review", { protection: level, now, ownerId: 99 }).allowed, `${role} reviewing on ${level}`).toBe(APPROVE[role][0]);
+      expect(
+        decide(ROLES[role], "review", { protection: level, now, ownerId: 99 }).allowed,
+        `${role} reviewing on ${level}`,
+      ).toBe(APPROVE[role][0]);
     });
-    if (role === "reviewer") expect(decide(ROLES.reviewer, "approve", { protection: "full", now })).toMatchObject({ reason: expect.stringMatching(/fully protected: only administrators can approve/) });
+    if (role === "reviewer")
+      expect(decide(ROLES.reviewer, "approve", { protection: "full", now })).toMatchObject({
+        reason: expect.stringMatching(/fully protected: only administrators can approve/),
+      });
   });
 
   it("never approves one's own proposal, whatever the level", () => {
-    for (const level of PROTECTION_LEVELS) expect(decide(ROLES.admin, "approve", { protection: level, now, ownerId: ROLES.admin!.id })).toMatchObject({ allowed: false, reason: expect.stringMatching(/your own proposal/) });
+    for (const level of PROTECTION_LEVELS)
+      expect(decide(ROLES.admin, "approve", { protection: level, now, ownerId: ROLES.admin!.id })).toMatchObject({
+        allowed: false,
+        reason: expect.stringMatching(/your own proposal/),
+      });
   });
 });
 
@@ -133,10 +147,20 @@ describe("decidePublication", () => {
 
   it("never publishes the text of a proposer blocked since, nor of a deleted account", () => {
     for (const level of PROTECTION_LEVELS) {
-      expect(decidePublication({ ...ROLES.user!, name: "vandal", blockedAt: now, blockReason: "sockpuppet" }, level, now)).toMatchObject({ allowed: false, status: 403, reason: expect.stringMatching(/^vandal is blocked \(sockpuppet\)/) });
+      expect(
+        decidePublication({ ...ROLES.user!, name: "vandal", blockedAt: now, blockReason: "sockpuppet" }, level, now),
+      ).toMatchObject({
+        allowed: false,
+        status: 403,
+        reason: expect.stringMatching(/^vandal is blocked \(sockpuppet\)/),
+      });
       expect(decidePublication(null, level, now).allowed).toBe(false);
     }
-    const expired = { ...ROLES.user!, blockedAt: new Date(now.getTime() - 2 * DAY), blockExpiresAt: new Date(now.getTime() - DAY) };
+    const expired = {
+      ...ROLES.user!,
+      blockedAt: new Date(now.getTime() - 2 * DAY),
+      blockExpiresAt: new Date(now.getTime() - DAY),
+    };
     expect(decidePublication(expired, "full", now).allowed).toBe(true);
   });
 });
@@ -162,14 +186,22 @@ describe("the reasons a refused user reads", () => {
 
   it("names each protection level and who may edit it", () => {
     const edit = (level: ProtectionLevel) => reason(decide(ROLES.user, "edit", { protection: level, now }));
-    expect(edit("semi")).toBe("This article is semi-protected: accounts need 4 days and 10 edits to edit it directly. You can propose your change for review.");
-    expect(edit("full")).toBe("This article is fully protected: only administrators may edit it directly. You can propose your change for review.");
+    expect(edit("semi")).toBe(
+      "This article is semi-protected: accounts need 4 days and 10 edits to edit it directly. You can propose your change for review.",
+    );
+    expect(edit("full")).toBe(
+      "This article is fully protected: only administrators may edit it directly. You can propose your change for review.",
+    );
     expect(describeProtection("none")).toEqual({ name: "not protected", whoMayEdit: "any signed-in user may edit it" });
   });
 
   it("says who may review, approve and administer", () => {
-    expect(reason(decide(ROLES.user, "review", { now }))).toBe("Only reviewers and administrators can review proposals.");
-    expect(reason(decide(ROLES.reviewer, "approve", { now, ownerId: ROLES.reviewer!.id }))).toBe("You cannot review your own proposal; another reviewer must decide.");
+    expect(reason(decide(ROLES.user, "review", { now }))).toBe(
+      "Only reviewers and administrators can review proposals.",
+    );
+    expect(reason(decide(ROLES.reviewer, "approve", { now, ownerId: ROLES.reviewer!.id }))).toBe(
+      "You cannot review your own proposal; another reviewer must decide.",
+    );
     expect(reason(decide(ROLES.reviewer, "approve", { protection: "full", now }))).toBe(
       "This article is fully protected: only administrators can approve changes to it. You can still reject the proposal or request changes.",
     );
@@ -178,10 +210,18 @@ describe("the reasons a refused user reads", () => {
 
   it("says how long a block lasts, with its reason when there is one", () => {
     const until = actor(100, 1000, [], { expires: new Date(now.getTime() + DAY) });
-    expect(reason(decide(until, "edit", { now }))).toBe("Your account is blocked until 2 January 2026: vandalism. You can still read everything.");
-    expect(reason(decide({ ...until, blockExpiresAt: null, blockReason: null }, "edit", { now }))).toBe("Your account is blocked indefinitely. You can still read everything.");
-    expect(reason(decidePublication(null, "none", now))).toBe("The author of this proposal no longer has an account; their text cannot be published. Reject the proposal instead.");
-    expect(reason(decidePublication({ ...ROLES.user!, name: "vandal", blockedAt: now }, "none", now))).toBe("vandal is blocked; a blocked user's text is not published. Reject the proposal instead.");
+    expect(reason(decide(until, "edit", { now }))).toBe(
+      "Your account is blocked until 2 January 2026: vandalism. You can still read everything.",
+    );
+    expect(reason(decide({ ...until, blockExpiresAt: null, blockReason: null }, "edit", { now }))).toBe(
+      "Your account is blocked indefinitely. You can still read everything.",
+    );
+    expect(reason(decidePublication(null, "none", now))).toBe(
+      "The author of this proposal no longer has an account; their text cannot be published. Reject the proposal instead.",
+    );
+    expect(reason(decidePublication({ ...ROLES.user!, name: "vandal", blockedAt: now }, "none", now))).toBe(
+      "vandal is blocked; a blocked user's text is not published. Reject the proposal instead.",
+    );
   });
 
   it("turns a refusal into the WikiError the routes send, and lets an allowed decision pass", () => {
@@ -194,17 +234,30 @@ describe("the reasons a refused user reads", () => {
       }
       throw new Error("assertAllowed let a refusal pass");
     };
-    expect(refused(decide(ROLES.user, "edit", { protection: "full", now }))).toMatchObject({ code: "forbidden", status: 403, details: { canPropose: true } });
+    expect(refused(decide(ROLES.user, "edit", { protection: "full", now }))).toMatchObject({
+      code: "forbidden",
+      status: 403,
+      details: { canPropose: true },
+    });
     const signIn = refused(decide(null, "grant", { now }));
     expect(signIn).toBeInstanceOf(WikiError);
-    expect(signIn).toMatchObject({ code: "unauthorized", status: 401, message: "You need to sign in to change user groups.", details: undefined });
+    expect(signIn).toMatchObject({
+      code: "unauthorized",
+      status: 401,
+      message: "You need to sign in to change user groups.",
+      details: undefined,
+    });
   });
 });
 
 describe("what every signed-in user may do, and how a signed-in user is refused", () => {
-  it.each(["propose", "create", "comment"] as Action[])("lets any signed-in user %s, at every protection level", (action) => {
-    for (const level of PROTECTION_LEVELS) expect(decide(ROLES.user, action, { protection: level, now })).toEqual({ allowed: true });
-  });
+  it.each(["propose", "create", "comment"] as Action[])(
+    "lets any signed-in user %s, at every protection level",
+    (action) => {
+      for (const level of PROTECTION_LEVELS)
+        expect(decide(ROLES.user, action, { protection: level, now })).toEqual({ allowed: true });
+    },
+  );
 
   it("refuses a signed-in user with 403 forbidden, never 401", () => {
     const refusals = [
@@ -229,7 +282,13 @@ describe("the edges of rights", () => {
   });
 
   it("gives an administrator every group", () => {
-    expect([...effectiveGroups(ROLES.admin!, now).all].sort()).toEqual(["admin", "autoconfirmed", "extendedconfirmed", "reviewer", "user"]);
+    expect([...effectiveGroups(ROLES.admin!, now).all].sort()).toEqual([
+      "admin",
+      "autoconfirmed",
+      "extendedconfirmed",
+      "reviewer",
+      "user",
+    ]);
   });
 
   it("lets a reviewer decide on their own proposal only where self-review is switched on", () => {

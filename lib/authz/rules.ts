@@ -3,8 +3,14 @@ import type { ProtectionLevel } from "./levels";
 
 /** Account age and edit count that make a user autoconfirmed or extended-confirmed (configurable). */
 export const IMPLICIT_GROUP_THRESHOLDS = {
-  autoconfirmed: { days: Number(process.env.WIKI_AUTOCONFIRMED_DAYS ?? 4), edits: Number(process.env.WIKI_AUTOCONFIRMED_EDITS ?? 10) },
-  extendedconfirmed: { days: Number(process.env.WIKI_EXTENDED_DAYS ?? 30), edits: Number(process.env.WIKI_EXTENDED_EDITS ?? 500) },
+  autoconfirmed: {
+    days: Number(process.env.WIKI_AUTOCONFIRMED_DAYS ?? 4),
+    edits: Number(process.env.WIKI_AUTOCONFIRMED_EDITS ?? 10),
+  },
+  extendedconfirmed: {
+    days: Number(process.env.WIKI_EXTENDED_DAYS ?? 30),
+    edits: Number(process.env.WIKI_EXTENDED_EDITS ?? 500),
+  },
 } as const;
 
 /** The group whose members may edit an article of each protection level directly. */
@@ -33,9 +39,15 @@ export function describeProtection(level: ProtectionLevel): { name: string; whoM
   const { autoconfirmed, extendedconfirmed } = IMPLICIT_GROUP_THRESHOLDS;
   switch (level) {
     case "semi":
-      return { name: "semi-protected", whoMayEdit: `accounts need ${autoconfirmed.days} days and ${autoconfirmed.edits} edits to edit it directly` };
+      return {
+        name: "semi-protected",
+        whoMayEdit: `accounts need ${autoconfirmed.days} days and ${autoconfirmed.edits} edits to edit it directly`,
+      };
     case "extended":
-      return { name: "extended-confirmed protected", whoMayEdit: `accounts need ${extendedconfirmed.days} days and ${extendedconfirmed.edits} edits to edit it directly` };
+      return {
+        name: "extended-confirmed protected",
+        whoMayEdit: `accounts need ${extendedconfirmed.days} days and ${extendedconfirmed.edits} edits to edit it directly`,
+      };
     case "full":
       return { name: "fully protected", whoMayEdit: "only administrators may edit it directly" };
     default:

@@ -40,7 +40,13 @@ describe("ByteLru", () => {
 
     const failing = () => Promise.reject(new Error("render failed"));
     await expect(cache.getOrCompute("bad", failing, () => 1)).rejects.toThrow("render failed");
-    expect(await cache.getOrCompute("bad", async () => "ok", () => 1)).toBe("ok");
+    expect(
+      await cache.getOrCompute(
+        "bad",
+        async () => "ok",
+        () => 1,
+      ),
+    ).toBe("ok");
   });
 
   it("reads its budget in megabytes from the environment, 0 turning it off", () => {

@@ -35,7 +35,10 @@ export const ZEditRequestSchema = z
     references: z.array(z.unknown()).max(20000).optional(),
     infobox: z.unknown().optional(),
   })
-  .refine((body) => !(body.content !== undefined && body.sectionEdit !== undefined), "Send either content or sectionEdit, not both.");
+  .refine(
+    (body) => !(body.content !== undefined && body.sectionEdit !== undefined),
+    "Send either content or sectionEdit, not both.",
+  );
 /** What a client sends (defaults may be left out). */
 export type TEditRequest = z.input<typeof ZEditRequestSchema>;
 /** What the server works with after parsing (defaults filled in). */

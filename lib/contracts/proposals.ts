@@ -19,7 +19,13 @@ export const ZApproveProposalRequestSchema = z.strictObject({
   version: ZSeenVersion,
   comment: z.string().max(2000).default(""),
   declined: z
-    .array(z.strictObject({ kind: z.enum(["section", "reference", "infobox"]), id: z.string().max(100), reason: z.string().max(1000) }))
+    .array(
+      z.strictObject({
+        kind: z.enum(["section", "reference", "infobox"]),
+        id: z.string().max(100),
+        reason: z.string().max(1000),
+      }),
+    )
     .max(500)
     .default([]),
 });
@@ -55,7 +61,10 @@ export const ZReviewQueueQuery = z.object({
     .default(ProposalStatus.open),
   article: z.string().optional(),
   author: z.string().optional(),
-  clean: z.string().optional().transform((clean) => (clean === undefined ? undefined : clean === "true")),
+  clean: z
+    .string()
+    .optional()
+    .transform((clean) => (clean === undefined ? undefined : clean === "true")),
 });
 
 const DIFF_PARTS = ["references", "infobox", "notes"] as const;

@@ -20,7 +20,10 @@ const TARGETS = [
  */
 export async function backfillSkeletons(client: pg.Client, log?: (line: string) => void): Promise<void> {
   for (const target of TARGETS) {
-    const exists = await client.query(`SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 AND column_name = $2`, [target.table, target.column]);
+    const exists = await client.query(
+      `SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 AND column_name = $2`,
+      [target.table, target.column],
+    );
     if (!exists.rowCount) continue;
     let after = 0;
     let filled = 0;
@@ -34,7 +37,10 @@ export async function backfillSkeletons(client: pg.Client, log?: (line: string) 
       const pending = new Map<string, { id: number; source: string }>();
       for (const row of rows) {
         const skeleton = target.skeleton(row.source);
-        if (pending.has(skeleton)) log?.(`the ${target.what} "${row.source}" looks like "${pending.get(skeleton)!.source}"; it keeps no skeleton`);
+        if (pending.has(skeleton))
+          log?.(
+            `the ${target.what} "${row.source}" looks like "${pending.get(skeleton)!.source}"; it keeps no skeleton`,
+          );
         else pending.set(skeleton, row);
       }
       const taken = await client.query<{ skeleton: string; source: string }>(

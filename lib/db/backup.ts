@@ -21,9 +21,17 @@ async function run(command: string, args: string[]): Promise<void> {
     let stderr = "";
     child.stderr.on("data", (chunk) => (stderr += chunk));
     child.once("error", (error: NodeJS.ErrnoException) =>
-      reject(error.code === "ENOENT" ? new BackupError(`${command} was not found: install PostgreSQL's client tools (Debian: apt-get install postgresql-client-15).`) : error),
+      reject(
+        error.code === "ENOENT"
+          ? new BackupError(
+              `${command} was not found: install PostgreSQL's client tools (Debian: apt-get install postgresql-client-15).`,
+            )
+          : error,
+      ),
     );
-    child.once("exit", (code) => (code === 0 ? resolve() : reject(new BackupError(`${command} failed (exit ${code}): ${stderr.trim()}`))));
+    child.once("exit", (code) =>
+      code === 0 ? resolve() : reject(new BackupError(`${command} failed (exit ${code}): ${stderr.trim()}`)),
+    );
   });
 }
 
@@ -41,16 +49,27 @@ const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const databaseName = (url: string) => decodeURIComponent(new URL(url).pathname.slice(1));
 
 /** Writes a custom-format dump of the database at `url` to `file`. */
-export async function backupDatabase(options: { url: string; file: string }): Promise<{ file: string; bytes: number; ms: number }> {
+export async function backupDatabase(options: {
+  url: string;
+  file: string;
+}): Promise<{ file: string; bytes: number; ms: number }> {
   const started = performance.now();
   await mkdir(path.dirname(path.resolve(options.file)), { recursive: true });
-  await run(process.env.PG_DUMP ?? "pg_dump", ["--format=custom", "--no-password", `--file=${options.file}`, `--dbname=${options.url}`]);
+  await run(process.env.PG_DUMP ?? "pg_dump", [
+    "--format=custom",
+    "--no-password",
+    `--file=${options.file}`,
+    `--dbname=${options.url}`,
+  ]);
   return { file: options.file, bytes: (await stat(options.file)).size, ms: performance.now() - started };
 }
 
 /** Whether `database` exists on the server, and if so whether it holds any table, view or sequence of its own. */
 async function databaseState(adminUrl: string, database: string): Promise<"missing" | "empty" | "in use"> {
-  const exists = await withClient(adminUrl, async (client) => (await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database])).rowCount! > 0);
+  const exists = await withClient(
+    adminUrl,
+    async (client) => (await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database])).rowCount! > 0,
+  );
   if (!exists) return "missing";
   const relations = await withClient(withDatabase(adminUrl, database), async (client) => {
     const { rows } = await client.query(`
@@ -77,7 +96,12 @@ export interface RestoreResult {
  * `<name>_before_restore_<time>`) and a failed restore changes nothing.
  * `adminUrl` names the server's maintenance database.
  */
-export async function restoreDatabase(options: { file: string; targetUrl: string; adminUrl: string; replace?: boolean }): Promise<RestoreResult> {
+export async function restoreDatabase(options: {
+  file: string;
+  targetUrl: string;
+  adminUrl: string;
+  replace?: boolean;
+}): Promise<RestoreResult> {
   const started = performance.now();
   await stat(options.file).catch(() => {
     throw new BackupError(`There is no backup file ${options.file}.`);
@@ -85,14 +109,25 @@ export async function restoreDatabase(options: { file: string; targetUrl: string
   const target = databaseName(options.targetUrl);
   const state = await databaseState(options.adminUrl, target);
   if (state === "in use" && !options.replace) {
-    throw new BackupError(`The database "${target}" is not empty; restore into a new database, or pass --replace to swap the restored one in (the current one is kept under another name).`);
+    throw new BackupError(
+      `The database "${target}" is not empty; restore into a new database, or pass --replace to swap the restored one in (the current one is kept under another name).`,
+    );
   }
   const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
   const into = state === "in use" ? `${target}_restoring_${stamp}` : target;
   const created = state !== "empty";
-  if (created) await withClient(options.adminUrl, (client) => client.query(`CREATE DATABASE ${ident(into)} TEMPLATE template0`));
+  if (created)
+    await withClient(options.adminUrl, (client) => client.query(`CREATE DATABASE ${ident(into)} TEMPLATE template0`));
   try {
-    await run(process.env.PG_RESTORE ?? "pg_restore", ["--single-transaction", "--exit-on-error", "--no-owner", "--no-privileges", "--no-password", `--dbname=${withDatabase(options.targetUrl, into)}`, options.file]);
+    await run(process.env.PG_RESTORE ?? "pg_restore", [
+      "--single-transaction",
+      "--exit-on-error",
+      "--no-owner",
+      "--no-privileges",
+      "--no-password",
+      `--dbname=${withDatabase(options.targetUrl, into)}`,
+      options.file,
+    ]);
   } catch (error) {
     if (created) await withClient(options.adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${ident(into)}`));
     throw error;
@@ -106,7 +141,9 @@ export async function restoreDatabase(options: { file: string; targetUrl: string
         await client.query(`ALTER DATABASE ${ident(into)} RENAME TO ${ident(target)}`);
       });
     } catch (error) {
-      throw new BackupError(`The backup was restored into "${into}", but it could not replace "${target}" (stop the app first): ${(error as Error).message}`);
+      throw new BackupError(
+        `The backup was restored into "${into}", but it could not replace "${target}" (stop the app first): ${(error as Error).message}`,
+      );
     }
   }
   return { database: target, ms: performance.now() - started, previous };
@@ -122,18 +159,28 @@ export interface TableFingerprint {
  * Row count and an MD5 of the ordered rows of every table in the public
  * schema, plus each sequence's position: equal fingerprints mean equal data.
  */
-export async function databaseFingerprint(url: string): Promise<{ tables: Record<string, TableFingerprint>; sequences: Record<string, string> }> {
+export async function databaseFingerprint(
+  url: string,
+): Promise<{ tables: Record<string, TableFingerprint>; sequences: Record<string, string> }> {
   return withClient(url, async (client) => {
-    const { rows: tables } = await client.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
+    const { rows: tables } = await client.query<{ name: string }>(
+      "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+    );
     const result: Record<string, TableFingerprint> = {};
     for (const { name } of tables) {
-      const { rows } = await client.query(`SELECT count(*)::int AS rows, md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS md5 FROM public.${ident(name)} t`);
+      const { rows } = await client.query(
+        `SELECT count(*)::int AS rows, md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS md5 FROM public.${ident(name)} t`,
+      );
       result[name] = { rows: rows[0].rows, md5: rows[0].md5 };
     }
-    const { rows: sequences } = await client.query<{ name: string }>("SELECT sequencename AS name FROM pg_sequences WHERE schemaname = 'public' ORDER BY sequencename");
+    const { rows: sequences } = await client.query<{ name: string }>(
+      "SELECT sequencename AS name FROM pg_sequences WHERE schemaname = 'public' ORDER BY sequencename",
+    );
     const positions: Record<string, string> = {};
     for (const { name } of sequences) {
-      const { rows } = await client.query(`SELECT last_value::text || CASE WHEN is_called THEN '' ELSE ' (unused)' END AS position FROM public.${ident(name)}`);
+      const { rows } = await client.query(
+        `SELECT last_value::text || CASE WHEN is_called THEN '' ELSE ' (unused)' END AS position FROM public.${ident(name)}`,
+      );
       positions[name] = rows[0].position;
     }
     return { tables: result, sequences: positions };

@@ -6,7 +6,9 @@ import { PrismaClient } from "./generated/client";
 /** A new Prisma client over `pg` for `connectionString` (tests and tools make their own). */
 export function createClient(connectionString = process.env.DATABASE_URL) {
   if (!connectionString) {
-    throw new Error("DATABASE_URL is not set. Start the wiki with `npm start` (embedded PostgreSQL) or set DATABASE_URL.");
+    throw new Error(
+      "DATABASE_URL is not set. Start the wiki with `npm start` (embedded PostgreSQL) or set DATABASE_URL.",
+    );
   }
   const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
@@ -26,9 +28,13 @@ const pools = new WeakMap<object, pg.Pool>();
  * of its own, the same SQL runs through it. Columns must come back the same
  * either way: numbers, text, booleans and text arrays (times as epoch text).
  */
-export async function queryPrepared<Row>(db: object, statement: { name: string; text: string; values: unknown[] }): Promise<Row[]> {
+export async function queryPrepared<Row>(
+  db: object,
+  statement: { name: string; text: string; values: unknown[] },
+): Promise<Row[]> {
   const pool = pools.get(db);
-  if (pool) return (await pool.query({ name: statement.name, text: statement.text, values: statement.values })).rows as Row[];
+  if (pool)
+    return (await pool.query({ name: statement.name, text: statement.text, values: statement.values })).rows as Row[];
   return (db as Tx).$queryRawUnsafe<Row[]>(statement.text, ...statement.values);
 }
 

@@ -42,14 +42,26 @@ interface DmmfIndex {
   fields: Array<{ name: string; sortOrder?: "asc" | "desc" }>;
 }
 
-const TYPE_OF: Record<string, string> = { Int: "int4", String: "text", Boolean: "bool", DateTime: "timestamp(3)", Json: "jsonb", BigInt: "int8", Float: "float8" };
+const TYPE_OF: Record<string, string> = {
+  Int: "int4",
+  String: "text",
+  Boolean: "bool",
+  DateTime: "timestamp(3)",
+  Json: "jsonb",
+  BigInt: "int8",
+  Float: "float8",
+};
 const ACTION: Record<string, string> = { a: "NoAction", r: "Restrict", c: "Cascade", n: "SetNull", d: "SetDefault" };
 
 function expectedDefault(field: DmmfField): string {
   if (!field.hasDefaultValue) return "none";
   const value = field.default as { name?: string } | string | number | boolean;
   if (typeof value === "object" && value !== null && "name" in value) {
-    return value.name === "autoincrement" ? "sequence" : value.name === "now" ? "CURRENT_TIMESTAMP" : String(value.name);
+    return value.name === "autoincrement"
+      ? "sequence"
+      : value.name === "now"
+        ? "CURRENT_TIMESTAMP"
+        : String(value.name);
   }
   return String(value);
 }
@@ -63,7 +75,9 @@ function actualDefault(text: string | null): string {
 
 async function describeSchema(): Promise<string[]> {
   const prismaSchema = await readFile(path.resolve("prisma/schema.prisma"), "utf8");
-  const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema }))) as { datamodel: { models: DmmfModel[]; indexes: DmmfIndex[] } };
+  const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema }))) as {
+    datamodel: { models: DmmfModel[]; indexes: DmmfIndex[] };
+  };
   const facts: string[] = [];
   const tableOf = new Map(dmmf.datamodel.models.map((model) => [model.name, model.dbName ?? model.name]));
   const columnOf = (model: DmmfModel, fieldName: string) => {
@@ -80,14 +94,18 @@ async function describeSchema(): Promise<string[]> {
           const from = field.relationFromFields.map((name) => columnOf(model, name));
           const to = field.relationToFields!.map((name) => columnOf(target, name));
           const onDelete = field.relationOnDelete ?? (field.isRequired ? "Restrict" : "SetNull");
-          facts.push(`fk ${table}_${from.join("_")}_fkey ${table}(${from}) -> ${tableOf.get(target.name)}(${to}) delete=${onDelete} update=Cascade`);
+          facts.push(
+            `fk ${table}_${from.join("_")}_fkey ${table}(${from}) -> ${tableOf.get(target.name)}(${to}) delete=${onDelete} update=Cascade`,
+          );
         }
         continue;
       }
       const type = TYPE_OF[field.type] ?? field.type;
       // Prisma creates scalar-list columns nullable on PostgreSQL, whatever the schema says.
       const nullable = field.isList || !field.isRequired;
-      facts.push(`column ${table}.${field.dbName ?? field.name} ${field.isList ? `${type}[]` : type} ${nullable ? "null" : "not null"} default=${expectedDefault(field)}`);
+      facts.push(
+        `column ${table}.${field.dbName ?? field.name} ${field.isList ? `${type}[]` : type} ${nullable ? "null" : "not null"} default=${expectedDefault(field)}`,
+      );
     }
   }
   for (const index of dmmf.datamodel.indexes) {
@@ -95,8 +113,14 @@ async function describeSchema(): Promise<string[]> {
     const table = tableOf.get(model.name)!;
     const columns = index.fields.map((field) => columnOf(model, field.name));
     const ordered = index.fields.map((field, i) => `${columns[i]} ${field.sortOrder === "desc" ? "desc" : "asc"}`);
-    const name = index.dbName ?? (index.type === "id" ? `${table}_pkey` : `${table}_${columns.join("_")}_${index.type === "unique" ? "key" : "idx"}`);
-    facts.push(`index ${name} on ${table}(${ordered.join(", ")}) ${index.type === "id" ? "primary" : index.type === "unique" ? "unique" : "plain"}`);
+    const name =
+      index.dbName ??
+      (index.type === "id"
+        ? `${table}_pkey`
+        : `${table}_${columns.join("_")}_${index.type === "unique" ? "key" : "idx"}`);
+    facts.push(
+      `index ${name} on ${table}(${ordered.join(", ")}) ${index.type === "id" ? "primary" : index.type === "unique" ? "unique" : "plain"}`,
+    );
   }
   return facts.sort();
 }
@@ -110,16 +134,32 @@ async function describeDatabase(url: string): Promise<string[]> {
       "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'",
     );
     for (const row of tables.rows) facts.push(`table ${row.table_name}`);
-    const columns = await client.query<{ table_name: string; column_name: string; udt_name: string; is_nullable: string; column_default: string | null; datetime_precision: number | null }>(
+    const columns = await client.query<{
+      table_name: string;
+      column_name: string;
+      udt_name: string;
+      is_nullable: string;
+      column_default: string | null;
+      datetime_precision: number | null;
+    }>(
       "SELECT table_name, column_name, udt_name, is_nullable, column_default, datetime_precision FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'",
     );
     for (const column of columns.rows) {
       const base = column.udt_name.replace(/^_/, "");
       const type = base === "timestamp" ? `timestamp(${column.datetime_precision})` : base;
       const list = column.udt_name.startsWith("_") ? "[]" : "";
-      facts.push(`column ${column.table_name}.${column.column_name} ${type}${list} ${column.is_nullable === "NO" ? "not null" : "null"} default=${actualDefault(column.column_default)}`);
+      facts.push(
+        `column ${column.table_name}.${column.column_name} ${type}${list} ${column.is_nullable === "NO" ? "not null" : "null"} default=${actualDefault(column.column_default)}`,
+      );
     }
-    const indexes = await client.query<{ table: string; index: string; unique: boolean; primary: boolean; columns: string[]; descending: boolean[] }>(`
+    const indexes = await client.query<{
+      table: string;
+      index: string;
+      unique: boolean;
+      primary: boolean;
+      columns: string[];
+      descending: boolean[];
+    }>(`
       SELECT t.relname AS table, i.relname AS index, ix.indisunique AS unique, ix.indisprimary AS primary,
         ARRAY(SELECT a.attname::text FROM unnest(ix.indkey::int2[]) WITH ORDINALITY k(attnum, ord)
               JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum ORDER BY k.ord) AS columns,
@@ -131,9 +171,19 @@ async function describeDatabase(url: string): Promise<string[]> {
       WHERE n.nspname = 'public' AND t.relname <> '_prisma_migrations'`);
     for (const index of indexes.rows) {
       const ordered = index.columns.map((column, i) => `${column} ${index.descending[i] ? "desc" : "asc"}`);
-      facts.push(`index ${index.index} on ${index.table}(${ordered.join(", ")}) ${index.primary ? "primary" : index.unique ? "unique" : "plain"}`);
+      facts.push(
+        `index ${index.index} on ${index.table}(${ordered.join(", ")}) ${index.primary ? "primary" : index.unique ? "unique" : "plain"}`,
+      );
     }
-    const foreignKeys = await client.query<{ name: string; table: string; target: string; columns: string[]; target_columns: string[]; on_delete: string; on_update: string }>(`
+    const foreignKeys = await client.query<{
+      name: string;
+      table: string;
+      target: string;
+      columns: string[];
+      target_columns: string[];
+      on_delete: string;
+      on_update: string;
+    }>(`
       SELECT c.conname AS name, t.relname AS table, ft.relname AS target, c.confdeltype AS on_delete, c.confupdtype AS on_update,
         ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY k(attnum, ord) JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum ORDER BY k.ord) AS columns,
         ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY k(attnum, ord) JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.attnum ORDER BY k.ord) AS target_columns
@@ -143,7 +193,9 @@ async function describeDatabase(url: string): Promise<string[]> {
       JOIN pg_namespace n ON n.oid = t.relnamespace
       WHERE c.contype = 'f' AND n.nspname = 'public'`);
     for (const fk of foreignKeys.rows) {
-      facts.push(`fk ${fk.name} ${fk.table}(${fk.columns}) -> ${fk.target}(${fk.target_columns}) delete=${ACTION[fk.on_delete]} update=${ACTION[fk.on_update]}`);
+      facts.push(
+        `fk ${fk.name} ${fk.table}(${fk.columns}) -> ${fk.target}(${fk.target_columns}) delete=${ACTION[fk.on_delete]} update=${ACTION[fk.on_update]}`,
+      );
     }
     return facts.sort();
   } finally {

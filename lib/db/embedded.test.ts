@@ -9,7 +9,9 @@ describe("importing the embedded PostgreSQL module", () => {
   // a tool that failed (exit code 1) but never started the embedded server exited 0.
   it("keeps a tool's failing exit code", async () => {
     const script = "await import('./lib/db/embedded.ts'); process.exitCode = 3;";
-    await expect(run(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script])).rejects.toMatchObject({ code: 3 });
+    await expect(run(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script])).rejects.toMatchObject(
+      { code: 3 },
+    );
   });
 });
 
@@ -67,7 +69,16 @@ describe("the embedded PostgreSQL's superuser password", () => {
     try {
       const isRoot = process.getuid?.() === 0;
       // As the previous version made it: initdb with the password every copy shared.
-      await new EmbeddedPostgres({ databaseDir: dataDir, user: "postgres", password: LEGACY_PASSWORD, port: 5, persistent: true, createPostgresUser: isRoot, authMethod: "scram-sha-256", onLog: () => undefined }).initialise();
+      await new EmbeddedPostgres({
+        databaseDir: dataDir,
+        user: "postgres",
+        password: LEGACY_PASSWORD,
+        port: 5,
+        persistent: true,
+        createPostgresUser: isRoot,
+        authMethod: "scram-sha-256",
+        onLog: () => undefined,
+      }).initialise();
       const lines: string[] = [];
       const cluster = await startEmbeddedPostgres({ dataDir, log: (line) => lines.push(line) });
       const password = (await readFile(passwordFileOf(dataDir), "utf8")).trim();

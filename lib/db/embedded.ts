@@ -21,14 +21,16 @@ export interface EmbeddedCluster {
 // call process.exit(0) on "beforeExit" and exit on signals: that would turn a
 // failing test run or tool (even one that never starts the embedded server)
 // into exit code 0 and race our own orderly shutdown. Callers stop the cluster.
-for (const event of ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"]) exitHook.unhookEvent(event);
+for (const event of ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"])
+  exitHook.unhookEvent(event);
 
 const USER = "postgres";
 /** The superuser password of clusters made before each got its own: replaced on their first start since. */
 export const LEGACY_PASSWORD = "postgres";
 
 /** Where a cluster's superuser password is kept: beside its data folder (`.data/postgres-password`), mode 0600. */
-export const passwordFileOf = (dataDir: string) => path.join(path.dirname(path.resolve(dataDir)), `${path.basename(dataDir)}-password`);
+export const passwordFileOf = (dataDir: string) =>
+  path.join(path.dirname(path.resolve(dataDir)), `${path.basename(dataDir)}-password`);
 
 /**
  * The cluster's superuser password: read from its file, or generated into it
@@ -94,7 +96,9 @@ export async function freePort(): Promise<number> {
     server.once("error", reject);
     server.listen({ port: 0, host: "127.0.0.1" }, () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -112,11 +116,13 @@ export async function startEmbeddedPostgres(options: {
   log?: (message: string) => void;
 }): Promise<EmbeddedCluster> {
   const dataDir = path.resolve(options.dataDir);
-  const port = options.preferredPort && (await isPortFree(options.preferredPort)) ? options.preferredPort : await freePort();
+  const port =
+    options.preferredPort && (await isPortFree(options.preferredPort)) ? options.preferredPort : await freePort();
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   await mkdir(path.dirname(dataDir), { recursive: true });
   // A throwaway cluster (tests, e2e) is deleted when it stops: its password need not outlive it.
-  const password = options.persistent === false ? randomBytes(32).toString("base64url") : await embeddedPassword(dataDir);
+  const password =
+    options.persistent === false ? randomBytes(32).toString("base64url") : await embeddedPassword(dataDir);
   const cluster = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: USER,
@@ -135,10 +141,14 @@ export async function startEmbeddedPostgres(options: {
   try {
     await cluster.start();
   } catch (error) {
-    throw new Error(`Embedded PostgreSQL did not start on port ${port} with data in ${dataDir}: ${String(error ?? "process exited")}`);
+    throw new Error(
+      `Embedded PostgreSQL did not start on port ${port} with data in ${dataDir}: ${String(error ?? "process exited")}`,
+    );
   }
   if (existed && (await rotateLegacyPassword(port, password)) === "rotated") {
-    options.log?.(`replaced the embedded PostgreSQL's old fixed password with a random one (${passwordFileOf(dataDir)})`);
+    options.log?.(
+      `replaced the embedded PostgreSQL's old fixed password with a random one (${passwordFileOf(dataDir)})`,
+    );
   }
   const urlFor = (database: string) => embeddedUrl(port, password, database);
   return { port, adminUrl: urlFor("postgres"), urlFor, stop: () => cluster.stop() };

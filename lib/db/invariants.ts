@@ -27,7 +27,8 @@ const MANIFEST_ROOTS = `
   UNION SELECT "referencesRoot", 'reference' FROM "ProposalVersion"`;
 
 // jsonb_array_elements fails on a non-array; a malformed manifest is reported by its own check instead.
-const asArray = (expression: string) => `CASE WHEN jsonb_typeof(${expression}) = 'array' THEN ${expression} ELSE '[]'::jsonb END`;
+const asArray = (expression: string) =>
+  `CASE WHEN jsonb_typeof(${expression}) = 'array' THEN ${expression} ELSE '[]'::jsonb END`;
 
 const CHECKS: Check[] = [
   // --- content: every hash a revision or proposal names resolves to a blob of the right kind
@@ -225,7 +226,10 @@ export interface InvariantReport {
  * decisions and their revisions match one to one, and (with
  * `verifyBlobHashes`, the default) every blob's hash is the hash of its data.
  */
-export async function checkInvariants(db: Db | Tx, options: { verifyBlobHashes?: boolean } = {}): Promise<InvariantReport> {
+export async function checkInvariants(
+  db: Db | Tx,
+  options: { verifyBlobHashes?: boolean } = {},
+): Promise<InvariantReport> {
   const problems: string[] = [];
   for (const check of CHECKS) {
     const rows = await db.$queryRawUnsafe<Array<{ detail: string; total: bigint }>>(
@@ -240,7 +244,8 @@ export async function checkInvariants(db: Db | Tx, options: { verifyBlobHashes?:
     const hashProblems = await verifyBlobHashes(db);
     blobsHashed = hashProblems.checked;
     problems.push(...hashProblems.problems.slice(0, SAMPLES_PER_CHECK));
-    if (hashProblems.problems.length > SAMPLES_PER_CHECK) problems.push(`blob hash mismatch: … and ${hashProblems.problems.length - SAMPLES_PER_CHECK} more`);
+    if (hashProblems.problems.length > SAMPLES_PER_CHECK)
+      problems.push(`blob hash mismatch: … and ${hashProblems.problems.length - SAMPLES_PER_CHECK} more`);
   }
   const [counts] = await db.$queryRawUnsafe<Array<Record<Exclude<keyof InvariantCounts, "blobsHashed">, bigint>>>(`
     SELECT (SELECT count(*) FROM "User") AS users,
@@ -251,7 +256,10 @@ export async function checkInvariants(db: Db | Tx, options: { verifyBlobHashes?:
            (SELECT count(*) FROM "ReviewDecision") AS decisions,
            (SELECT count(*) FROM "ReviewDecision" WHERE action IN ('approve', 'partial')) AS approvals,
            (SELECT count(*) FROM "ReviewDecision" WHERE action IN ('approve', 'partial') AND "revisionId" IS NULL) AS "approvalsWithoutRevision"`);
-  const numbers = Object.fromEntries(Object.entries(counts).map(([key, value]) => [key, Number(value)])) as Omit<InvariantCounts, "blobsHashed">;
+  const numbers = Object.fromEntries(Object.entries(counts).map(([key, value]) => [key, Number(value)])) as Omit<
+    InvariantCounts,
+    "blobsHashed"
+  >;
   return { ok: problems.length === 0, problems, counts: { ...numbers, blobsHashed } };
 }
 
@@ -261,11 +269,17 @@ async function verifyBlobHashes(db: Db | Tx): Promise<{ checked: number; problem
   let checked = 0;
   let after = "";
   for (;;) {
-    const batch = await db.contentBlob.findMany({ where: { hash: { gt: after } }, orderBy: { hash: "asc" }, take: 500, select: { hash: true, kind: true, data: true } });
+    const batch = await db.contentBlob.findMany({
+      where: { hash: { gt: after } },
+      orderBy: { hash: "asc" },
+      take: 500,
+      select: { hash: true, kind: true, data: true },
+    });
     if (batch.length === 0) break;
     for (const blob of batch) {
       const actual = contentHash(blob.data);
-      if (actual !== blob.hash) problems.push(`blob hash mismatch: ${blob.kind} blob ${blob.hash} has data hashing to ${actual}`);
+      if (actual !== blob.hash)
+        problems.push(`blob hash mismatch: ${blob.kind} blob ${blob.hash} has data hashing to ${actual}`);
     }
     checked += batch.length;
     after = batch[batch.length - 1].hash;

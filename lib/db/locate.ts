@@ -39,18 +39,36 @@ function runningEmbeddedPort(dataDir: string): number | null {
  */
 export async function locateDatabase(options: { log?: (line: string) => void } = {}): Promise<LocatedDatabase> {
   const url = process.env.DATABASE_URL;
-  if (url) return { url, adminUrl: withDatabase(url, "postgres"), description: `DATABASE_URL (${new URL(url).host}${new URL(url).pathname})`, release: async () => undefined };
+  if (url)
+    return {
+      url,
+      adminUrl: withDatabase(url, "postgres"),
+      description: `DATABASE_URL (${new URL(url).host}${new URL(url).pathname})`,
+      release: async () => undefined,
+    };
   const dataDir = process.env.WIKI_DATA_DIR ?? DEFAULT_DATA_DIR;
   const where = path.relative(process.cwd(), dataDir) || dataDir;
   const running = runningEmbeddedPort(dataDir);
   if (running) {
     const adminUrl = embeddedUrl(running, await runningClusterPassword(dataDir), "postgres");
-    return { url: withDatabase(adminUrl, "wiki"), adminUrl, description: `embedded PostgreSQL in ${where} (running, port ${running})`, release: async () => undefined };
+    return {
+      url: withDatabase(adminUrl, "wiki"),
+      adminUrl,
+      description: `embedded PostgreSQL in ${where} (running, port ${running})`,
+      release: async () => undefined,
+    };
   }
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
-    throw new Error(`There is no embedded database in ${where} (start the wiki once with \`npm start\`) and DATABASE_URL is not set.`);
+    throw new Error(
+      `There is no embedded database in ${where} (start the wiki once with \`npm start\`) and DATABASE_URL is not set.`,
+    );
   }
   const cluster = await startEmbeddedPostgres({ dataDir, preferredPort: Number(process.env.WIKI_DB_PORT ?? 54329) });
   options.log?.(`started the embedded PostgreSQL in ${where} on port ${cluster.port}`);
-  return { url: cluster.urlFor("wiki"), adminUrl: cluster.adminUrl, description: `embedded PostgreSQL in ${where}`, release: () => cluster.stop() };
+  return {
+    url: cluster.urlFor("wiki"),
+    adminUrl: cluster.adminUrl,
+    description: `embedded PostgreSQL in ${where}`,
+    release: () => cluster.stop(),
+  };
 }

@@ -17,7 +17,10 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
 }
 
 const tableNames = (url: string) =>
-  query<{ table_name: string }>(url, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name").then((rows) => rows.map((row) => row.table_name));
+  query<{ table_name: string }>(
+    url,
+    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
+  ).then((rows) => rows.map((row) => row.table_name));
 
 describe("applyMigrations", () => {
   const cleanups: Array<() => Promise<void>> = [];
@@ -30,8 +33,13 @@ describe("applyMigrations", () => {
     cleanups.push(database.drop);
     const first = await applyMigrations(database.url);
     expect(first.length).toBeGreaterThan(0);
-    expect(await tableNames(database.url)).toEqual(expect.arrayContaining(["Article", "ContentBlob", "Revision", "User", "_prisma_migrations"]));
-    const recorded = await query<{ migration_name: string; checksum: string; finished_at: Date | null }>(database.url, 'SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" ORDER BY migration_name');
+    expect(await tableNames(database.url)).toEqual(
+      expect.arrayContaining(["Article", "ContentBlob", "Revision", "User", "_prisma_migrations"]),
+    );
+    const recorded = await query<{ migration_name: string; checksum: string; finished_at: Date | null }>(
+      database.url,
+      'SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" ORDER BY migration_name',
+    );
     expect(recorded.map((row) => row.migration_name)).toEqual(first);
     expect(recorded.every((row) => row.finished_at !== null && /^[0-9a-f]{64}$/.test(row.checksum))).toBe(true);
 
@@ -49,7 +57,10 @@ describe("applyMigrations", () => {
     const broken = path.join(dir, "29990101000000_broken");
     await mkdir(broken);
     // Its first statement would succeed; the second fails, so the first must be rolled back too.
-    await writeFile(path.join(broken, "migration.sql"), 'CREATE TABLE "Half" (id INT);\nALTER TABLE "NoSuchTable" ADD COLUMN x INT;\n');
+    await writeFile(
+      path.join(broken, "migration.sql"),
+      'CREATE TABLE "Half" (id INT);\nALTER TABLE "NoSuchTable" ADD COLUMN x INT;\n',
+    );
 
     const error = await applyMigrations(database.url, { dir }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(MigrationError);
@@ -57,7 +68,10 @@ describe("applyMigrations", () => {
     expect((error as Error).message).toContain(path.join(broken, "migration.sql"));
     expect((error as Error).message).toContain("NoSuchTable");
     expect(await tableNames(database.url)).not.toContain("Half");
-    const recorded = await query<{ migration_name: string }>(database.url, 'SELECT migration_name FROM "_prisma_migrations"');
+    const recorded = await query<{ migration_name: string }>(
+      database.url,
+      'SELECT migration_name FROM "_prisma_migrations"',
+    );
     expect(recorded.map((row) => row.migration_name)).not.toContain("29990101000000_broken");
 
     // The good migrations before it did land, and a fixed file then applies.

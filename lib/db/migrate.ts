@@ -30,7 +30,9 @@ export class MigrationError extends Error {
     readonly file: string,
     cause: unknown,
   ) {
-    super(`Migration ${migrationName} failed (${file}): ${cause instanceof Error ? cause.message : String(cause)}. The database was left as it was before this migration.`);
+    super(
+      `Migration ${migrationName} failed (${file}): ${cause instanceof Error ? cause.message : String(cause)}. The database was left as it was before this migration.`,
+    );
     this.name = "MigrationError";
   }
 }
@@ -44,7 +46,10 @@ interface MigrationFile {
 
 async function readMigrations(dir: string): Promise<MigrationFile[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const file = path.join(dir, name, "migration.sql");
@@ -60,7 +65,10 @@ async function readMigrations(dir: string): Promise<MigrationFile[]> {
  * behind and names its file. Re-running is a no-op. Refuses to continue when
  * an applied migration's file was edited afterwards.
  */
-export async function applyMigrations(databaseUrl: string, options: { dir?: string; log?: (line: string) => void } = {}): Promise<string[]> {
+export async function applyMigrations(
+  databaseUrl: string,
+  options: { dir?: string; log?: (line: string) => void } = {},
+): Promise<string[]> {
   const migrations = await readMigrations(options.dir ?? MIGRATIONS_DIR);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -76,7 +84,11 @@ export async function applyMigrations(databaseUrl: string, options: { dir?: stri
       const recorded = done.get(migration.name);
       if (recorded !== undefined) {
         if (recorded !== migration.checksum) {
-          throw new MigrationError(migration.name, migration.file, new Error("the file was modified after it was applied"));
+          throw new MigrationError(
+            migration.name,
+            migration.file,
+            new Error("the file was modified after it was applied"),
+          );
         }
         continue;
       }

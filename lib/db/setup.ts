@@ -16,7 +16,9 @@ export interface DatabaseHandle {
  * The database the app runs on: DATABASE_URL when set, otherwise an embedded
  * PostgreSQL started here. Migrations are applied either way.
  */
-export async function prepareDatabase(options: { log?: (line: string) => void; dataDir?: string; port?: number } = {}): Promise<DatabaseHandle> {
+export async function prepareDatabase(
+  options: { log?: (line: string) => void; dataDir?: string; port?: number } = {},
+): Promise<DatabaseHandle> {
   const log = options.log ?? (() => undefined);
   let cluster: EmbeddedCluster | null = null;
   let url = process.env.DATABASE_URL;

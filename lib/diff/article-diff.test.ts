@@ -8,23 +8,62 @@ import { type ArticleContent, type DocJSON, type Reference, type Section, ZRefer
 import { applyDiff, diffArticles } from "./article-diff";
 import type { ArticleDiff } from "./types";
 
-const clone = <T,>(value: T): T => JSON.parse(JSON.stringify(value));
-const section = (id: string, blocks: string[], title = id): Section => ({ id, title: id === "lead" ? "" : title, level: id === "lead" ? 0 : 2, body: docFromMarkup(blocks) });
-const refs: Reference[] = [{ key: "a", title: "A", url: "https://example.org/a" }, { key: "b", title: "B" }];
-const article = (sections: Section[], references = refs): ArticleContent => ({ title: "T", infobox: null, sections, references });
+const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value));
+const section = (id: string, blocks: string[], title = id): Section => ({
+  id,
+  title: id === "lead" ? "" : title,
+  level: id === "lead" ? 0 : 2,
+  body: docFromMarkup(blocks),
+});
+const refs: Reference[] = [
+  { key: "a", title: "A", url: "https://example.org/a" },
+  { key: "b", title: "B" },
+];
+const article = (sections: Section[], references = refs): ArticleContent => ({
+  title: "T",
+  infobox: null,
+  sections,
+  references,
+});
 
 function isEmpty(diff: ArticleDiff): boolean {
-  return diff.title === null && diff.infobox === null && diff.references.length === 0 && diff.notes.length === 0 && diff.sections.every((s) => s.status === "unchanged" && !s.renamed && !s.relevelled && !s.moved);
+  return (
+    diff.title === null &&
+    diff.infobox === null &&
+    diff.references.length === 0 &&
+    diff.notes.length === 0 &&
+    diff.sections.every((s) => s.status === "unchanged" && !s.renamed && !s.relevelled && !s.moved)
+  );
 }
 
 const roundTrip = (from: ArticleContent, to: ArticleContent) =>
-  expect(applyDiff(from, diffArticles(from, to), to.references.map((r) => r.key))).toEqual(to);
+  expect(
+    applyDiff(
+      from,
+      diffArticles(from, to),
+      to.references.map((r) => r.key),
+    ),
+  ).toEqual(to);
 
 describe("diffArticles", () => {
   it("aligns sections by id and names added, removed, renamed, re-levelled and moved ones", () => {
-    const from = article([section("lead", ["Lead."]), section("a", ["Alpha."]), section("b", ["Beta."]), section("c", ["Gamma."]), section("d", ["Delta."]), section("e", ["Epsilon."])]);
+    const from = article([
+      section("lead", ["Lead."]),
+      section("a", ["Alpha."]),
+      section("b", ["Beta."]),
+      section("c", ["Gamma."]),
+      section("d", ["Delta."]),
+      section("e", ["Epsilon."]),
+    ]);
     // "c" jumps over "d" and "e": the one section whose move keeps the others in order, so the move is c's alone.
-    const to = article([section("lead", ["Lead."]), section("a", ["Alpha."], "Alpha renamed"), section("d", ["Delta."]), section("e", ["Epsilon."]), section("c", ["Gamma."]), section("n", ["New."])]);
+    const to = article([
+      section("lead", ["Lead."]),
+      section("a", ["Alpha."], "Alpha renamed"),
+      section("d", ["Delta."]),
+      section("e", ["Epsilon."]),
+      section("c", ["Gamma."]),
+      section("n", ["New."]),
+    ]);
     to.sections[4] = { ...to.sections[4], level: 3 };
     const diff = diffArticles(from, to);
     const byId = Object.fromEntries(diff.sections.map((s) => [s.id, s]));
@@ -39,8 +78,14 @@ describe("diffArticles", () => {
 
   it("shows a paragraph moved and edited within one section as a move, with a trace at its old position", () => {
     const moving = "On 5 December the opposition entered the city after a long night of fighting in the suburbs.";
-    const from = article([section("lead", ["Lead."]), section("a", [moving, "First stays.", "Second stays.", "Third stays."])]);
-    const to = article([section("lead", ["Lead."]), section("a", ["First stays.", "Second stays.", "Third stays.", moving.replace("long", "very long")])]);
+    const from = article([
+      section("lead", ["Lead."]),
+      section("a", [moving, "First stays.", "Second stays.", "Third stays."]),
+    ]);
+    const to = article([
+      section("lead", ["Lead."]),
+      section("a", ["First stays.", "Second stays.", "Third stays.", moving.replace("long", "very long")]),
+    ]);
     const blocks = diffArticles(from, to).sections.find((s) => s.id === "a")!.blocks;
     expect(blocks.map((block) => block.op)).toEqual(["move-out", "equal", "equal", "equal", "move-in"]);
     expect(blocks[0]).toMatchObject({ toSectionId: "a" });
@@ -50,29 +95,47 @@ describe("diffArticles", () => {
 
   it("shows a changed paragraph word by word, with an inserted citation as its own token", () => {
     const from = article([section("lead", ["The army withdrew from the city.[[ref:a]]", "Unchanged paragraph."])]);
-    const to = article([section("lead", ["The army quickly withdrew from the city.[[ref:a]][[ref:b]]", "Unchanged paragraph."])]);
+    const to = article([
+      section("lead", ["The army quickly withdrew from the city.[[ref:a]][[ref:b]]", "Unchanged paragraph."]),
+    ]);
     const diff = diffArticles(from, to);
     const blocks = diff.sections[0].blocks;
     expect(blocks.map((b) => b.op)).toEqual(["change", "equal"]);
     const change = blocks[0];
     if (change.op !== "change") throw new Error("expected a change");
     const inserted = change.runs!.filter((run) => run.op === "insert").flatMap((run) => run.tokens);
-    expect(inserted).toEqual(expect.arrayContaining([{ kind: "text", text: "quickly", marks: "" }, { kind: "citation", refKey: "b" }]));
+    expect(inserted).toEqual(
+      expect.arrayContaining([
+        { kind: "text", text: "quickly", marks: "" },
+        { kind: "citation", refKey: "b" },
+      ]),
+    );
     expect(change.runs!.some((run) => run.op === "delete")).toBe(false);
     expect(diff.stats).toMatchObject({ blocksChanged: 1, wordsInserted: 2 });
   });
 
   it("shows a paragraph moved to another section as a move, with its own small changes", () => {
     const moving = "On 5 December the opposition entered the city after a long night of fighting in the suburbs.";
-    const from = article([section("lead", ["Lead."]), section("a", ["Stays here.", moving]), section("b", ["Other text."])]);
-    const to = article([section("lead", ["Lead."]), section("a", ["Stays here."]), section("b", ["Other text.", moving.replace("long", "very long")])]);
+    const from = article([
+      section("lead", ["Lead."]),
+      section("a", ["Stays here.", moving]),
+      section("b", ["Other text."]),
+    ]);
+    const to = article([
+      section("lead", ["Lead."]),
+      section("a", ["Stays here."]),
+      section("b", ["Other text.", moving.replace("long", "very long")]),
+    ]);
     const diff = diffArticles(from, to);
     const out = diff.sections.find((s) => s.id === "a")!.blocks.find((b) => b.op === "move-out");
     const into = diff.sections.find((s) => s.id === "b")!.blocks.find((b) => b.op === "move-in");
     expect(out).toMatchObject({ op: "move-out", toSectionId: "b" });
     expect(into).toMatchObject({ op: "move-in", fromSectionId: "a", moveId: (out as { moveId: string }).moveId });
     if (into?.op !== "move-in") throw new Error("expected a move");
-    expect(into.runs!.filter((run) => run.op === "insert").flatMap((run) => run.tokens)).toEqual([{ kind: "text", text: "very", marks: "" }, { kind: "text", text: " ", marks: "" }]);
+    expect(into.runs!.filter((run) => run.op === "insert").flatMap((run) => run.tokens)).toEqual([
+      { kind: "text", text: "very", marks: "" },
+      { kind: "text", text: " ", marks: "" },
+    ]);
     expect(diff.stats.blocksDeleted).toBe(0);
     expect(diff.stats.blocksMoved).toBe(1);
     roundTrip(from, to);
@@ -80,19 +143,38 @@ describe("diffArticles", () => {
 
   it("diffs references field by field and flags dropped references", () => {
     const from = article([section("lead", ["x[[ref:a]] y[[ref:b]]"])]);
-    const to = article([section("lead", ["x[[ref:a]] z[[ref:c]]"])], [{ key: "a", title: "A", url: "https://example.org/a2", archiveDate: "2024-12-06" }, { key: "c", title: "C" }]);
+    const to = article(
+      [section("lead", ["x[[ref:a]] z[[ref:c]]"])],
+      [
+        { key: "a", title: "A", url: "https://example.org/a2", archiveDate: "2024-12-06" },
+        { key: "c", title: "C" },
+      ],
+    );
     const diff = diffArticles(from, to);
     expect(diff.references).toEqual([
-      { op: "changed", key: "a", from: refs[0], to: to.references[0], fields: [{ field: "url", from: "https://example.org/a", to: "https://example.org/a2" }, { field: "archiveDate", from: null, to: "2024-12-06" }] },
+      {
+        op: "changed",
+        key: "a",
+        from: refs[0],
+        to: to.references[0],
+        fields: [
+          { field: "url", from: "https://example.org/a", to: "https://example.org/a2" },
+          { field: "archiveDate", from: null, to: "2024-12-06" },
+        ],
+      },
       { op: "added", key: "c", to: to.references[1] },
       { op: "removed", key: "b", from: refs[1], stillCitedInFrom: true },
     ]);
     expect(diff.flags.droppedReferences).toEqual(["b"]);
-    expect(diffArticles(from, article([section("lead", ["x[[ref:ghost]]"])])).flags.danglingCitations).toEqual(["ghost"]);
+    expect(diffArticles(from, article([section("lead", ["x[[ref:ghost]]"])])).flags.danglingCitations).toEqual([
+      "ghost",
+    ]);
   });
 
   // The fields come from the reference schema itself, so a field added to it is compared or this test fails.
-  const REFERENCE_FIELDS = Object.keys(ZReferenceSchema.shape).filter((field) => field !== "key") as Array<keyof Reference>;
+  const REFERENCE_FIELDS = Object.keys(ZReferenceSchema.shape).filter((field) => field !== "key") as Array<
+    keyof Reference
+  >;
   const isList = (field: keyof Reference) => {
     const def = ZReferenceSchema.shape[field].def as { type: string; innerType?: { def: { type: string } } };
     return (def.innerType?.def.type ?? def.type) === "array";
@@ -103,7 +185,15 @@ describe("diffArticles", () => {
     // ISO dates, so that every field's schema accepts both values.
     const from = article([section("lead", ["x[[ref:a]]"])], [valued("2024-01-02")]);
     const to = article([section("lead", ["x[[ref:a]]"])], [valued("2024-03-04")]);
-    expect(diffArticles(from, to).references).toEqual([{ op: "changed", key: "a", from: from.references[0], to: to.references[0], fields: [{ field, from: "2024-01-02", to: "2024-03-04" }] }]);
+    expect(diffArticles(from, to).references).toEqual([
+      {
+        op: "changed",
+        key: "a",
+        from: from.references[0],
+        to: to.references[0],
+        fields: [{ field, from: "2024-01-02", to: "2024-03-04" }],
+      },
+    ]);
     for (const content of [from, to]) expect(ZReferenceSchema.safeParse(content.references[0]).success).toBe(true);
   });
 
@@ -111,7 +201,9 @@ describe("diffArticles", () => {
     const [, , , older, newest] = demoHistory().map((stage) => stage.content);
     const diff = diffArticles(older, newest);
     expect(diff.infobox?.cells.map((cell) => cell.label)).toEqual(["Status"]);
-    expect(diff.infobox!.cells[0].runs.some((run) => run.op === "insert" && run.tokens.some((t) => t.kind === "citation"))).toBe(true);
+    expect(
+      diff.infobox!.cells[0].runs.some((run) => run.op === "insert" && run.tokens.some((t) => t.kind === "citation")),
+    ).toBe(true);
     const withNote = article([section("lead", ["A claim.[[note:old note text]]"])]);
     const changedNote = article([section("lead", ["A claim.[[note:new note text]]"])]);
     expect(diffArticles(withNote, changedNote).notes).toEqual([{ op: "changed", runs: expect.any(Array) }]);
@@ -124,13 +216,24 @@ describe("diffArticles", () => {
     let now = 0;
     const diff = diffArticles(from, to, { budgetMs: 5, clock: () => (now += 1) });
     expect(diff.coarse).toBe(true);
-    expect(applyDiff(from, diff, to.references.map((r) => r.key))).toEqual(to);
+    expect(
+      applyDiff(
+        from,
+        diff,
+        to.references.map((r) => r.key),
+      ),
+    ).toEqual(to);
   });
 });
 
 // Random revision pairs: a generated article and a random series of edits of the kinds editors make.
 type Edit = { kind: number; a: number; b: number; word: string };
-const editArbitrary = fc.record({ kind: fc.integer({ min: 0, max: 8 }), a: fc.nat(), b: fc.nat(), word: fc.constantFrom("alpha", "beta", "gamma", "delta", "[[ref:ref-1]]", "[[note:n]]") });
+const editArbitrary = fc.record({
+  kind: fc.integer({ min: 0, max: 8 }),
+  a: fc.nat(),
+  b: fc.nat(),
+  word: fc.constantFrom("alpha", "beta", "gamma", "delta", "[[ref:ref-1]]", "[[note:n]]"),
+});
 
 function applyEdits(base: ArticleContent, edits: Edit[]): ArticleContent {
   const next = clone(base);
@@ -147,7 +250,11 @@ function applyEdits(base: ArticleContent, edits: Edit[]): ArticleContent {
         break;
       }
       case 2: // insert a paragraph
-        blocks.splice(edit.b % (blocks.length + 1), 0, docFromMarkup(`Inserted ${edit.word} paragraph ${counter++}`).content![0]);
+        blocks.splice(
+          edit.b % (blocks.length + 1),
+          0,
+          docFromMarkup(`Inserted ${edit.word} paragraph ${counter++}`).content![0],
+        );
         break;
       case 3: // delete a paragraph (keep one)
         if (blocks.length > 1) blocks.splice(edit.b % blocks.length, 1);
@@ -159,7 +266,11 @@ function applyEdits(base: ArticleContent, edits: Edit[]): ArticleContent {
         break;
       }
       case 5: // add a section
-        sections.splice(1 + (edit.b % sections.length), 0, section(`added${counter++}`, [`New section ${edit.word}`], `Added ${counter}`));
+        sections.splice(
+          1 + (edit.b % sections.length),
+          0,
+          section(`added${counter++}`, [`New section ${edit.word}`], `Added ${counter}`),
+        );
         break;
       case 6: // remove a section (never the lead)
         if (sections.length > 2) sections.splice(1 + (edit.b % (sections.length - 1)), 1);
@@ -182,7 +293,13 @@ describe("diff properties (fast-check)", () => {
     fc.assert(
       fc.property(fc.array(editArbitrary, { minLength: 1, maxLength: 12 }), (edits) => {
         const to = applyEdits(base, edits);
-        expect(applyDiff(base, diffArticles(base, to), to.references.map((r) => r.key))).toEqual(to);
+        expect(
+          applyDiff(
+            base,
+            diffArticles(base, to),
+            to.references.map((r) => r.key),
+          ),
+        ).toEqual(to);
       }),
       fuzzParameters(300),
     );

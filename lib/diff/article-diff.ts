@@ -28,7 +28,11 @@ interface LooseBlock {
   bag?: WordBag;
 }
 
-const meta = (section: Section): Omit<Section, "body"> => ({ id: section.id, title: section.title, level: section.level });
+const meta = (section: Section): Omit<Section, "body"> => ({
+  id: section.id,
+  title: section.title,
+  level: section.level,
+});
 const blocksOf = (section: Section | undefined): DocJSON[] => section?.body.content ?? [];
 
 /**
@@ -39,7 +43,11 @@ const blocksOf = (section: Section | undefined): DocJSON[] => section?.body.cont
  * tokens of their own. Bounded by a time budget: when it runs out, changed
  * blocks are shown whole (`coarse`).
  */
-export function diffArticles(from: ArticleContent, to: ArticleContent, options: { budgetMs?: number; clock?: () => number } = {}): ArticleDiff {
+export function diffArticles(
+  from: ArticleContent,
+  to: ArticleContent,
+  options: { budgetMs?: number; clock?: () => number } = {},
+): ArticleDiff {
   const clock = options.clock ?? (() => performance.now());
   const deadline = clock() + (options.budgetMs ?? DIFF_BUDGET_MS);
   let coarse = false;
@@ -70,12 +78,23 @@ export function diffArticles(from: ArticleContent, to: ArticleContent, options: 
     const toBlocks = blocksOf(after);
     const fromKeys = fromBlocks.map((block) => JSON.stringify(block));
     const toKeys = toBlocks.map((block) => JSON.stringify(block));
-    if (before && after && fromKeys.length === toKeys.length && fromKeys.every((key, index) => key === toKeys[index]) && sameBodyOutsideBlocks(before, after)) continue;
+    if (
+      before &&
+      after &&
+      fromKeys.length === toKeys.length &&
+      fromKeys.every((key, index) => key === toKeys[index]) &&
+      sameBodyOutsideBlocks(before, after)
+    )
+      continue;
     const pairs = alignExact(fromKeys, toKeys);
     const matchedFrom = new Set(pairs.map(([i]) => i));
     const matchedTo = new Set(pairs.map(([, j]) => j));
-    const deleted = fromBlocks.flatMap((block, index) => (matchedFrom.has(index) ? [] : [{ sectionId: id, index, block, key: fromKeys[index], tokens: null }]));
-    const inserted = toBlocks.flatMap((block, index) => (matchedTo.has(index) ? [] : [{ sectionId: id, index, block, key: toKeys[index], tokens: null }]));
+    const deleted = fromBlocks.flatMap((block, index) =>
+      matchedFrom.has(index) ? [] : [{ sectionId: id, index, block, key: fromKeys[index], tokens: null }],
+    );
+    const inserted = toBlocks.flatMap((block, index) =>
+      matchedTo.has(index) ? [] : [{ sectionId: id, index, block, key: toKeys[index], tokens: null }],
+    );
     plans.set(id, { pairs, deleted, inserted });
     allDeleted.push(...deleted);
     allInserted.push(...inserted);
@@ -125,7 +144,15 @@ export function diffArticles(from: ArticleContent, to: ArticleContent, options: 
   }
 
   // Second pass: lay out each section's blocks in reading order.
-  const stats = { sectionsChanged: 0, blocksInserted: 0, blocksDeleted: 0, blocksChanged: 0, blocksMoved: 0, wordsInserted: 0, wordsDeleted: 0 };
+  const stats = {
+    sectionsChanged: 0,
+    blocksInserted: 0,
+    blocksDeleted: 0,
+    blocksChanged: 0,
+    blocksMoved: 0,
+    wordsInserted: 0,
+    wordsDeleted: 0,
+  };
   const countRuns = (runs: TokenRun[] | null, a: Token[], b: Token[]) => {
     if (!runs) {
       stats.wordsDeleted += countWords(a);
@@ -140,7 +167,13 @@ export function diffArticles(from: ArticleContent, to: ArticleContent, options: 
   const sections: SectionDiff[] = order.map((id) => {
     const before = fromById.get(id);
     const after = toById.get(id);
-    const status: SectionDiff["status"] = !before ? "added" : !after ? "removed" : plans.has(id) ? "changed" : "unchanged";
+    const status: SectionDiff["status"] = !before
+      ? "added"
+      : !after
+        ? "removed"
+        : plans.has(id)
+          ? "changed"
+          : "unchanged";
     const renamed = Boolean(before && after && before.title !== after.title);
     const relevelled = Boolean(before && after && before.level !== after.level);
     const plan = plans.get(id);
@@ -158,7 +191,14 @@ export function diffArticles(from: ArticleContent, to: ArticleContent, options: 
           const pair = pairedWith.get(deleted);
           if (pair?.kind === "change") continue;
           if (pair?.kind === "move") {
-            blocks.push({ op: "move-out", type: deleted.block.type!, from: deleted.block, tokens: tokensOf(deleted), moveId: pair.moveId!, toSectionId: pair.other.sectionId });
+            blocks.push({
+              op: "move-out",
+              type: deleted.block.type!,
+              from: deleted.block,
+              tokens: tokensOf(deleted),
+              moveId: pair.moveId!,
+              toSectionId: pair.other.sectionId,
+            });
           } else {
             blocks.push({ op: "delete", type: deleted.block.type!, from: deleted.block, tokens: tokensOf(deleted) });
             stats.blocksDeleted += 1;
@@ -177,9 +217,19 @@ export function diffArticles(from: ArticleContent, to: ArticleContent, options: 
             stats.blocksChanged += 1;
           } else if (pair?.kind === "move") {
             const same = pair.other.key === inserted.key;
-            const runs = same ? [{ op: "equal" as const, tokens: tokensOf(inserted) }] : wordDiff(tokensOf(pair.other), tokensOf(inserted));
+            const runs = same
+              ? [{ op: "equal" as const, tokens: tokensOf(inserted) }]
+              : wordDiff(tokensOf(pair.other), tokensOf(inserted));
             if (!same) countRuns(runs, tokensOf(pair.other), tokensOf(inserted));
-            blocks.push({ op: "move-in", type: inserted.block.type!, from: pair.other.block, to: inserted.block, runs, moveId: pair.moveId!, fromSectionId: pair.other.sectionId });
+            blocks.push({
+              op: "move-in",
+              type: inserted.block.type!,
+              from: pair.other.block,
+              to: inserted.block,
+              runs,
+              moveId: pair.moveId!,
+              fromSectionId: pair.other.sectionId,
+            });
             stats.blocksMoved += 1;
           } else {
             blocks.push({ op: "insert", type: inserted.block.type!, to: inserted.block, tokens: tokensOf(inserted) });
@@ -199,7 +249,16 @@ export function diffArticles(from: ArticleContent, to: ArticleContent, options: 
       flushInserted(toBlocks.length);
     }
     if (status !== "unchanged" || renamed || relevelled || movedIds.has(id)) stats.sectionsChanged += 1;
-    return { id, status, from: before ? meta(before) : null, to: after ? meta(after) : null, renamed, relevelled, moved: movedIds.has(id), blocks };
+    return {
+      id,
+      status,
+      from: before ? meta(before) : null,
+      to: after ? meta(after) : null,
+      renamed,
+      relevelled,
+      moved: movedIds.has(id),
+      blocks,
+    };
   });
 
   const fromCited = citedReferenceKeys(from);
@@ -208,10 +267,15 @@ export function diffArticles(from: ArticleContent, to: ArticleContent, options: 
     title: from.title === to.title ? null : { from: from.title, to: to.title },
     sections,
     references: diffReferences(from.references, to.references, fromCited),
-    infobox: JSON.stringify(from.infobox) === JSON.stringify(to.infobox) ? null : { from: from.infobox, to: to.infobox, cells: diffInfobox(from.infobox, to.infobox, wordDiff) },
+    infobox:
+      JSON.stringify(from.infobox) === JSON.stringify(to.infobox)
+        ? null
+        : { from: from.infobox, to: to.infobox, cells: diffInfobox(from.infobox, to.infobox, wordDiff) },
     notes: diffNotes(from, to, wordDiff),
     flags: {
-      droppedReferences: from.references.filter((reference) => fromCited.has(reference.key) && !toKeys.has(reference.key)).map((reference) => reference.key),
+      droppedReferences: from.references
+        .filter((reference) => fromCited.has(reference.key) && !toKeys.has(reference.key))
+        .map((reference) => reference.key),
       danglingCitations: [...citedReferenceKeys(to)].filter((key) => !toKeys.has(key)),
     },
     coarse,
@@ -279,17 +343,33 @@ function movedSections(from: ArticleContent, to: ArticleContent): Set<string> {
   return new Set(a.filter((id) => !kept.has(id)));
 }
 
-function diffNotes(from: ArticleContent, to: ArticleContent, wordDiff: (a: Token[], b: Token[]) => TokenRun[] | null): NoteDiff[] {
-  const noteTokens = (content: ArticleContent) => planCitations(content).notes.map((note) => docTokens({ type: "doc", content: [{ type: "paragraph", content: note.content }] }));
+function diffNotes(
+  from: ArticleContent,
+  to: ArticleContent,
+  wordDiff: (a: Token[], b: Token[]) => TokenRun[] | null,
+): NoteDiff[] {
+  const noteTokens = (content: ArticleContent) =>
+    planCitations(content).notes.map((note) =>
+      docTokens({ type: "doc", content: [{ type: "paragraph", content: note.content }] }),
+    );
   const before = noteTokens(from);
   const after = noteTokens(to);
-  const pairs = alignExact(before.map((t) => JSON.stringify(t)), after.map((t) => JSON.stringify(t)));
+  const pairs = alignExact(
+    before.map((t) => JSON.stringify(t)),
+    after.map((t) => JSON.stringify(t)),
+  );
   const diffs: NoteDiff[] = [];
   let i = 0;
   let j = 0;
   const flush = (untilI: number, untilJ: number) => {
     while (i < untilI && j < untilJ) {
-      diffs.push({ op: "changed", runs: wordDiff(before[i], after[j]) ?? [{ op: "delete", tokens: before[i] }, { op: "insert", tokens: after[j] }] });
+      diffs.push({
+        op: "changed",
+        runs: wordDiff(before[i], after[j]) ?? [
+          { op: "delete", tokens: before[i] },
+          { op: "insert", tokens: after[j] },
+        ],
+      });
       i++;
       j++;
     }
@@ -315,7 +395,11 @@ export function applyDiff(from: ArticleContent, diff: ArticleDiff, referenceOrde
       body:
         section.status === "unchanged"
           ? fromById.get(section.id)!.body
-          : { ...(fromById.get(section.id)?.body ?? { type: "doc" }), type: "doc", content: section.blocks.flatMap((block) => ("to" in block ? [block.to] : [])) },
+          : {
+              ...(fromById.get(section.id)?.body ?? { type: "doc" }),
+              type: "doc",
+              content: section.blocks.flatMap((block) => ("to" in block ? [block.to] : [])),
+            },
     }));
   const references = new Map(from.references.map((reference) => [reference.key, reference]));
   for (const change of diff.references) {

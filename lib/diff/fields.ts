@@ -2,7 +2,19 @@ import type { Infobox, Reference } from "../document/model";
 import { docTokens } from "./tokens";
 import type { FieldChange, InfoboxCellDiff, ReferenceDiff, Token, TokenRun } from "./types";
 
-const REFERENCE_FIELDS: Array<keyof Reference> = ["title", "url", "work", "publisher", "authors", "date", "accessDate", "archiveUrl", "archiveDate", "language", "quote"];
+const REFERENCE_FIELDS: Array<keyof Reference> = [
+  "title",
+  "url",
+  "work",
+  "publisher",
+  "authors",
+  "date",
+  "accessDate",
+  "archiveUrl",
+  "archiveDate",
+  "language",
+  "quote",
+];
 
 function fieldText(value: unknown): string | null {
   if (value === undefined || value === null || value === "") return null;
@@ -28,7 +40,13 @@ export function diffReferences(from: Reference[], to: Reference[], citedInFrom: 
     if (fields.length) diffs.push({ op: "changed", key: reference.key, from: old, to: reference, fields });
   }
   for (const reference of from) {
-    if (!after.has(reference.key)) diffs.push({ op: "removed", key: reference.key, from: reference, stillCitedInFrom: citedInFrom.has(reference.key) });
+    if (!after.has(reference.key))
+      diffs.push({
+        op: "removed",
+        key: reference.key,
+        from: reference,
+        stillCitedInFrom: citedInFrom.has(reference.key),
+      });
   }
   return diffs;
 }
@@ -44,7 +62,10 @@ export function diffInfobox(from: Infobox | null, to: Infobox | null, wordDiff: 
     cells.set(label, cell);
   };
   const text = (value: string | undefined): Token[] => (value ? [{ kind: "text", text: value, marks: "" }] : []);
-  for (const [side, box] of [["from", from], ["to", to]] as const) {
+  for (const [side, box] of [
+    ["from", from],
+    ["to", to],
+  ] as const) {
     if (!box) continue;
     put("Title", side, text(box.title));
     if (box.partOf) put("Part of", side, docTokens(box.partOf));
@@ -63,7 +84,14 @@ export function diffInfobox(from: Infobox | null, to: Infobox | null, wordDiff: 
     if (!cell.from) diffs.push({ label, op: "added", runs: [{ op: "insert", tokens: cell.to! }] });
     else if (!cell.to) diffs.push({ label, op: "removed", runs: [{ op: "delete", tokens: cell.from }] });
     else if (JSON.stringify(cell.from) !== JSON.stringify(cell.to)) {
-      diffs.push({ label, op: "changed", runs: wordDiff(cell.from, cell.to) ?? [{ op: "delete", tokens: cell.from }, { op: "insert", tokens: cell.to }] });
+      diffs.push({
+        label,
+        op: "changed",
+        runs: wordDiff(cell.from, cell.to) ?? [
+          { op: "delete", tokens: cell.from },
+          { op: "insert", tokens: cell.to },
+        ],
+      });
     }
   }
   return diffs;

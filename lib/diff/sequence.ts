@@ -148,7 +148,8 @@ export class BagIndex {
     for (const [key, n] of bag.counts) {
       const list = this.postings.get(key);
       if (!list) continue;
-      for (let i = 0; i < list.length; i += 2) shared.set(list[i], (shared.get(list[i]) ?? 0) + Math.min(n, list[i + 1]));
+      for (let i = 0; i < list.length; i += 2)
+        shared.set(list[i], (shared.get(list[i]) ?? 0) + Math.min(n, list[i + 1]));
     }
     for (const [j, count] of shared) result.set(j, (2 * count) / (bag.size + this.bags[j].size));
     return result;

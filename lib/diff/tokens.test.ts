@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { DocJSON } from "../document/model";
 import { blockTokens, countWords, docTokens, plainText, tokenKey } from "./tokens";
 
-const text = (value: string, marks?: DocJSON["marks"]): DocJSON => (marks ? { type: "text", text: value, marks } : { type: "text", text: value });
+const text = (value: string, marks?: DocJSON["marks"]): DocJSON =>
+  marks ? { type: "text", text: value, marks } : { type: "text", text: value };
 const paragraph = (...content: DocJSON[]): DocJSON => ({ type: "paragraph", content });
 const item = (...content: DocJSON[]): DocJSON => ({ type: "listItem", content });
 const list = (...items: DocJSON[]): DocJSON => ({ type: "bulletList", content: items });
@@ -14,7 +15,9 @@ const note: DocJSON = { type: "note", content: [text("A note"), citation("a")] }
 describe("the diff's tokens", () => {
   it("splits text into words and spaces, each carrying its sorted marks", () => {
     const marked = text("Hello  world", [{ type: "link", attrs: { href: "https://example.org" } }, { type: "bold" }]);
-    expect(blockTokens(paragraph(marked, text("!", [{ type: "wikiLink", attrs: { title: "Aleppo" } }]), text(" plain")))).toEqual([
+    expect(
+      blockTokens(paragraph(marked, text("!", [{ type: "wikiLink", attrs: { title: "Aleppo" } }]), text(" plain"))),
+    ).toEqual([
       { kind: "text", text: "Hello", marks: "bold,link:https://example.org" },
       { kind: "text", text: "  ", marks: "bold,link:https://example.org" },
       { kind: "text", text: "world", marks: "bold,link:https://example.org" },
@@ -41,7 +44,10 @@ describe("the diff's tokens", () => {
       { kind: "break", label: "  •" },
       { kind: "text", text: "Two", marks: "" },
     ]);
-    const quote: DocJSON = { type: "quoteBox", content: [paragraph(text("Said.")), { type: "quoteAttribution", content: [text("Someone")] }] };
+    const quote: DocJSON = {
+      type: "quoteBox",
+      content: [paragraph(text("Said.")), { type: "quoteAttribution", content: [text("Someone")] }],
+    };
     expect(blockTokens(quote)).toEqual([
       { kind: "text", text: "Said.", marks: "" },
       { kind: "break", label: "—" },
@@ -57,14 +63,32 @@ describe("the diff's tokens", () => {
   });
 
   it("flattens inline content to plain text, one line per block", () => {
-    const doc: DocJSON = { type: "doc", content: [paragraph(text("One"), citation("a"), tag), paragraph(text("Two"), { type: "hardBreak" }, text("three"))] };
+    const doc: DocJSON = {
+      type: "doc",
+      content: [
+        paragraph(text("One"), citation("a"), tag),
+        paragraph(text("Two"), { type: "hardBreak" }, text("three")),
+      ],
+    };
     expect(plainText(doc)).toBe("One[a][citation needed]\nTwo\nthree");
     expect(plainText({ type: "text" })).toBe("");
   });
 
   it("keys equal tokens equally and different ones differently, and counts words but not spaces", () => {
-    const tokens = [...blockTokens(paragraph(text("Fact", [{ type: "italic" }]), text(" x"), citation("a"), note, tag, { type: "hardBreak" }))];
-    expect(tokens.map(tokenKey)).toEqual(["t:Fact|italic", "t: ", "t:x", "c:a", "n:A note[a]", "g:citation needed|2024-12", "b:↵"]);
+    const tokens = [
+      ...blockTokens(
+        paragraph(text("Fact", [{ type: "italic" }]), text(" x"), citation("a"), note, tag, { type: "hardBreak" }),
+      ),
+    ];
+    expect(tokens.map(tokenKey)).toEqual([
+      "t:Fact|italic",
+      "t: ",
+      "t:x",
+      "c:a",
+      "n:A note[a]",
+      "g:citation needed|2024-12",
+      "b:↵",
+    ]);
     expect(countWords(tokens)).toBe(6);
   });
 });

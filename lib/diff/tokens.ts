@@ -6,7 +6,13 @@ const WORD = /\s+|[^\s]+/g;
 function markSignature(node: DocJSON): string {
   if (!node.marks?.length) return "";
   return node.marks
-    .map((mark) => (mark.type === "link" ? `link:${mark.attrs?.href}` : mark.type === "wikiLink" ? `wiki:${mark.attrs?.title}` : mark.type))
+    .map((mark) =>
+      mark.type === "link"
+        ? `link:${mark.attrs?.href}`
+        : mark.type === "wikiLink"
+          ? `wiki:${mark.attrs?.title}`
+          : mark.type,
+    )
     .sort()
     .join(",");
 }
@@ -54,10 +60,16 @@ function pushBlock(node: DocJSON, out: Token[], depth: number): void {
       return;
     case "listItem":
       out.push({ kind: "break", label: `${"  ".repeat(depth)}•` });
-      (node.content ?? []).forEach((child, index) => (index === 0 && child.type === "paragraph" ? (child.content ?? []).forEach((c) => pushInline(c, out)) : pushBlock(child, out, depth + 1)));
+      (node.content ?? []).forEach((child, index) =>
+        index === 0 && child.type === "paragraph"
+          ? (child.content ?? []).forEach((c) => pushInline(c, out))
+          : pushBlock(child, out, depth + 1),
+      );
       return;
     default:
-      (node.content ?? []).forEach((child) => pushBlock(child, out, node.type === "bulletList" || node.type === "orderedList" ? depth : depth));
+      (node.content ?? []).forEach((child) =>
+        pushBlock(child, out, node.type === "bulletList" || node.type === "orderedList" ? depth : depth),
+      );
   }
 }
 

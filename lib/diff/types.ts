@@ -27,7 +27,15 @@ export type BlockDiff =
   /** the block left this place for `moveId` (shown where it was) */
   | { op: "move-out"; type: string; from: DocJSON; tokens: Token[]; moveId: string; toSectionId: string }
   /** the block arrived here from `moveId`, with its own small changes */
-  | { op: "move-in"; type: string; from: DocJSON; to: DocJSON; runs: TokenRun[] | null; moveId: string; fromSectionId: string };
+  | {
+      op: "move-in";
+      type: string;
+      from: DocJSON;
+      to: DocJSON;
+      runs: TokenRun[] | null;
+      moveId: string;
+      fromSectionId: string;
+    };
 
 export type SectionStatus = "unchanged" | "changed" | "added" | "removed";
 
@@ -77,7 +85,15 @@ export interface ArticleDiff {
   flags: { droppedReferences: string[]; danglingCitations: string[] };
   /** true when the time budget ran out and changed blocks were compared as wholes */
   coarse: boolean;
-  stats: { sectionsChanged: number; blocksInserted: number; blocksDeleted: number; blocksChanged: number; blocksMoved: number; wordsInserted: number; wordsDeleted: number };
+  stats: {
+    sectionsChanged: number;
+    blocksInserted: number;
+    blocksDeleted: number;
+    blocksChanged: number;
+    blocksMoved: number;
+    wordsInserted: number;
+    wordsDeleted: number;
+  };
 }
 
 export type { ArticleContent };

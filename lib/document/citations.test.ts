@@ -10,9 +10,18 @@ describe("planCitations", () => {
   it("numbers references by first use, infobox first, notes where they stand", () => {
     const content: ArticleContent = {
       title: "T",
-      infobox: { kind: "k", title: "T", rows: [{ kind: "field", label: "Status", value: docFromMarkup("won[[ref:c]]") }] },
+      infobox: {
+        kind: "k",
+        title: "T",
+        rows: [{ kind: "field", label: "Status", value: docFromMarkup("won[[ref:c]]") }],
+      },
       sections: [
-        { id: "lead", title: "", level: 0, body: docFromMarkup("one[[ref:b]] two[[ref:c]][[ref:b]] note[[note:n[[ref:d]]]] three[[ref:b]]") },
+        {
+          id: "lead",
+          title: "",
+          level: 0,
+          body: docFromMarkup("one[[ref:b]] two[[ref:c]][[ref:b]] note[[note:n[[ref:d]]]] three[[ref:b]]"),
+        },
         { id: "s1", title: "S", level: 2, body: docFromMarkup("again[[ref:d]]") },
       ],
       references: refs,

@@ -82,7 +82,8 @@ export function planCitations(content: Pick<ArticleContent, "infobox" | "section
   });
   // References present in the revision but cited nowhere still get listed, last.
   for (const reference of content.references) {
-    if (!numbered.has(reference.key)) numbered.set(reference.key, { number: numbered.size + 1, reference, citationIds: [] });
+    if (!numbered.has(reference.key))
+      numbered.set(reference.key, { number: numbered.size + 1, reference, citationIds: [] });
   }
   const references = [...numbered.values()];
   return {

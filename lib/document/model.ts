@@ -15,7 +15,10 @@ const ZPlainText = (max: number) =>
   z
     .string()
     .max(max)
-    .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), "must not contain control characters");
+    .refine(
+      (value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value),
+      "must not contain control characters",
+    );
 
 const ZIsoDate = z
   .string()

@@ -1,6 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ALLOWED_ATTRS, docArb, fuzzParameters as runs, fuzzScale, MARK_NAMES, mutatedArticleArb, mutatedDocArb, NODE_NAMES } from "../../test/document-arbitraries";
+import {
+  ALLOWED_ATTRS,
+  docArb,
+  fuzzParameters as runs,
+  fuzzScale,
+  MARK_NAMES,
+  mutatedArticleArb,
+  mutatedDocArb,
+  NODE_NAMES,
+} from "../../test/document-arbitraries";
 import type { ArticleContent } from "./model";
 import { validateArticleContent, validateDoc, type ValidationIssue } from "./validate";
 
@@ -24,9 +33,11 @@ function whitelistProblems(json: unknown, path = "$", depth = 0): string[] {
   const node = json as Record<string, unknown>;
   const problems: string[] = [];
   for (const key of Reflect.ownKeys(node)) {
-    if (!["type", "attrs", "content", "marks", "text"].includes(key as string)) problems.push(`${path}: unknown key ${String(key)}`);
+    if (!["type", "attrs", "content", "marks", "text"].includes(key as string))
+      problems.push(`${path}: unknown key ${String(key)}`);
   }
-  if (typeof node.type !== "string" || !NODE_NAMES.has(node.type)) return [...problems, `${path}: unknown node ${String(node.type)}`];
+  if (typeof node.type !== "string" || !NODE_NAMES.has(node.type))
+    return [...problems, `${path}: unknown node ${String(node.type)}`];
   problems.push(...attrProblems(node.type, node.attrs, path));
   if (node.type === "text") {
     if (typeof node.text !== "string" || node.text.length === 0) problems.push(`${path}: text node without text`);
@@ -36,16 +47,22 @@ function whitelistProblems(json: unknown, path = "$", depth = 0): string[] {
     else
       node.marks.forEach((mark: unknown, index) => {
         const markPath = `${path}.marks[${index}]`;
-        if (typeof mark !== "object" || mark === null || Array.isArray(mark)) return void problems.push(`${markPath}: not a mark object`);
-        for (const key of Reflect.ownKeys(mark)) if (key !== "type" && key !== "attrs") problems.push(`${markPath}: unknown key ${String(key)}`);
+        if (typeof mark !== "object" || mark === null || Array.isArray(mark))
+          return void problems.push(`${markPath}: not a mark object`);
+        for (const key of Reflect.ownKeys(mark))
+          if (key !== "type" && key !== "attrs") problems.push(`${markPath}: unknown key ${String(key)}`);
         const type = (mark as { type?: unknown }).type;
-        if (typeof type !== "string" || !MARK_NAMES.has(type)) return void problems.push(`${markPath}: unknown mark ${String(type)}`);
+        if (typeof type !== "string" || !MARK_NAMES.has(type))
+          return void problems.push(`${markPath}: unknown mark ${String(type)}`);
         problems.push(...attrProblems(type, (mark as { attrs?: unknown }).attrs, markPath));
       });
   }
   if (node.content !== undefined) {
     if (!Array.isArray(node.content)) problems.push(`${path}: content not an array`);
-    else node.content.forEach((child, index) => problems.push(...whitelistProblems(child, `${path}.content[${index}]`, depth + 1)));
+    else
+      node.content.forEach((child, index) =>
+        problems.push(...whitelistProblems(child, `${path}.content[${index}]`, depth + 1)),
+      );
   }
   return problems;
 }
@@ -67,7 +84,20 @@ function attrProblems(type: string, attrs: unknown, path: string): string[] {
 const ARTICLE_KEYS = {
   article: ["title", "sections", "references", "infobox"],
   section: ["id", "title", "level", "body"],
-  reference: ["key", "title", "url", "work", "publisher", "authors", "date", "accessDate", "archiveUrl", "archiveDate", "language", "quote"],
+  reference: [
+    "key",
+    "title",
+    "url",
+    "work",
+    "publisher",
+    "authors",
+    "date",
+    "accessDate",
+    "archiveUrl",
+    "archiveDate",
+    "language",
+    "quote",
+  ],
   infobox: ["kind", "title", "partOf", "imageCaption", "dateStart", "dateEnd", "rows"],
   row: ["kind", "label", "value", "sides", "footer"],
 };
@@ -76,7 +106,8 @@ const ARTICLE_KEYS = {
 function articleWhitelistProblems(content: ArticleContent): string[] {
   const problems: string[] = [];
   const keysOf = (value: object, allowed: string[], path: string) => {
-    for (const key of Reflect.ownKeys(value)) if (!allowed.includes(key as string)) problems.push(`${path}: unknown key ${String(key)}`);
+    for (const key of Reflect.ownKeys(value))
+      if (!allowed.includes(key as string)) problems.push(`${path}: unknown key ${String(key)}`);
   };
   keysOf(content, ARTICLE_KEYS.article, "$");
   content.sections.forEach((section, index) => {
@@ -87,7 +118,8 @@ function articleWhitelistProblems(content: ArticleContent): string[] {
     keysOf(reference, ARTICLE_KEYS.reference, `$.references[${index}]`);
     for (const field of ["url", "archiveUrl"] as const) {
       const url = reference[field];
-      if (url !== undefined && !/^https?:\/\/[^\s]+$/i.test(url)) problems.push(`$.references[${index}].${field}: not an http(s) URL`);
+      if (url !== undefined && !/^https?:\/\/[^\s]+$/i.test(url))
+        problems.push(`$.references[${index}].${field}: not an http(s) URL`);
     }
   });
   if (content.infobox) {
@@ -115,7 +147,8 @@ function citationProblems(content: ArticleContent): string[] {
     if (Array.isArray(value)) return value.forEach((item, index) => visit(item, `${path}[${index}]`));
     if (typeof value !== "object" || value === null) return;
     const node = value as { type?: unknown; attrs?: { refKey?: unknown } };
-    if (node.type === "citation" && !keys.has(node.attrs?.refKey as string)) problems.push(`${path}: cites unknown reference ${String(node.attrs?.refKey)}`);
+    if (node.type === "citation" && !keys.has(node.attrs?.refKey as string))
+      problems.push(`${path}: cites unknown reference ${String(node.attrs?.refKey)}`);
     for (const [key, child] of Object.entries(value)) visit(child, `${path}.${key}`);
   };
   visit(content.sections, "$.sections");
@@ -175,7 +208,18 @@ function checkArticle(input: unknown): boolean {
 /** How many accepted inputs a property must reach; a scaled-down run (FUZZ_SCALE) varies more, so half as many. */
 const acceptedFloor = (full: number) => (fuzzScale < 1 ? Math.floor((full * fuzzScale) / 2) : full);
 
-const anyJson = fc.oneof(fc.jsonValue(), fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withSparseArray: true, withBoxedValues: true }));
+const anyJson = fc.oneof(
+  fc.jsonValue(),
+  fc.anything({
+    withBigInt: true,
+    withDate: true,
+    withMap: true,
+    withSet: true,
+    withNullPrototype: true,
+    withSparseArray: true,
+    withBoxedValues: true,
+  }),
+);
 
 describe("validator fuzzing (20,000 runs in all)", () => {
   it("never throws on arbitrary values, and answers with paths (4,000 runs)", () => {
@@ -183,7 +227,12 @@ describe("validator fuzzing (20,000 runs in all)", () => {
       fc.property(anyJson, (input) => {
         checkDoc(input);
         checkArticle(input);
-        checkArticle({ title: "T", infobox: null, references: [], sections: [{ id: "lead", title: "", level: 0, body: input }] });
+        checkArticle({
+          title: "T",
+          infobox: null,
+          references: [],
+          sections: [{ id: "lead", title: "", level: 0, body: input }],
+        });
       }),
       runs(4_000),
     );
@@ -228,20 +277,30 @@ describe("validator fuzzing (20,000 runs in all)", () => {
 });
 
 describe("validator regressions found by fuzzing", () => {
-  const paragraphWithAttrs = (json: string) => JSON.parse(`{"type":"doc","content":[{"type":"paragraph","attrs":${json}}]}`);
+  const paragraphWithAttrs = (json: string) =>
+    JSON.parse(`{"type":"doc","content":[{"type":"paragraph","attrs":${json}}]}`);
 
-  it.each(["hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "__lookupGetter__"])("refuses the inherited member %j as an attribute", (name) => {
-    // Once accepted: the lookup found Object.prototype's function and treated it as a rule that passed.
-    expect(validateDoc(paragraphWithAttrs(`{"${name}":1}`))).toEqual([{ path: `$.content[0].attrs.${name}`, message: `unknown attribute "${name}" on paragraph` }]);
-  });
+  it.each(["hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "__lookupGetter__"])(
+    "refuses the inherited member %j as an attribute",
+    (name) => {
+      // Once accepted: the lookup found Object.prototype's function and treated it as a rule that passed.
+      expect(validateDoc(paragraphWithAttrs(`{"${name}":1}`))).toEqual([
+        { path: `$.content[0].attrs.${name}`, message: `unknown attribute "${name}" on paragraph` },
+      ]);
+    },
+  );
 
   it.each(["constructor", "toString", "valueOf"])("names %j as an unknown attribute, with a string message", (name) => {
     // Once refused with the return value of Object / toString as the "message".
-    expect(validateDoc(paragraphWithAttrs(`{"${name}":1}`))).toEqual([{ path: `$.content[0].attrs.${name}`, message: `unknown attribute "${name}" on paragraph` }]);
+    expect(validateDoc(paragraphWithAttrs(`{"${name}":1}`))).toEqual([
+      { path: `$.content[0].attrs.${name}`, message: `unknown attribute "${name}" on paragraph` },
+    ]);
   });
 
   it("refuses an own __proto__ attribute instead of throwing", () => {
     // Once threw "rules[name] is not a function", a 500 from the edit endpoint.
-    expect(validateDoc(paragraphWithAttrs(`{"__proto__":{}}`))).toEqual([{ path: "$.content[0].attrs.__proto__", message: 'unknown attribute "__proto__" on paragraph' }]);
+    expect(validateDoc(paragraphWithAttrs(`{"__proto__":{}}`))).toEqual([
+      { path: "$.content[0].attrs.__proto__", message: 'unknown attribute "__proto__" on paragraph' },
+    ]);
   });
 });

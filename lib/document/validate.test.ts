@@ -55,21 +55,39 @@ describe("validateDoc", () => {
   });
 
   it("refuses unknown nodes, marks, attributes and properties with their paths", () => {
-    expect(validateDoc(paragraph({ type: "script", text: "x" }))[0]).toEqual({ path: "$.content[0].content[0].type", message: 'unknown node type "script"' });
-    expect(validateDoc(paragraph({ type: "text", text: "x", marks: [{ type: "underline" }] }))[0].path).toBe("$.content[0].content[0].marks[0].type");
+    expect(validateDoc(paragraph({ type: "script", text: "x" }))[0]).toEqual({
+      path: "$.content[0].content[0].type",
+      message: 'unknown node type "script"',
+    });
+    expect(validateDoc(paragraph({ type: "text", text: "x", marks: [{ type: "underline" }] }))[0].path).toBe(
+      "$.content[0].content[0].marks[0].type",
+    );
     expect(validateDoc(paragraph({ type: "citation", attrs: { refKey: "a", onclick: "alert(1)" } }))[0]).toEqual({
       path: "$.content[0].content[0].attrs.onclick",
       message: 'unknown attribute "onclick" on citation',
     });
-    expect(validateDoc(paragraph({ type: "text", text: "x", html: "<b>" }))[0].path).toBe("$.content[0].content[0].html");
-    expect(validateDoc({ type: "doc", content: [{ type: "paragraph", attrs: { style: "x" } }] })[0].path).toBe("$.content[0].attrs.style");
+    expect(validateDoc(paragraph({ type: "text", text: "x", html: "<b>" }))[0].path).toBe(
+      "$.content[0].content[0].html",
+    );
+    expect(validateDoc({ type: "doc", content: [{ type: "paragraph", attrs: { style: "x" } }] })[0].path).toBe(
+      "$.content[0].attrs.style",
+    );
   });
 
   it("refuses invalid attribute values and missing required ones", () => {
-    expect(validateDoc(paragraph({ type: "maintenanceTag", attrs: { kind: "who?", date: "2024-12" } }))[0].path).toBe("$.content[0].content[0].attrs.kind");
-    expect(validateDoc(paragraph({ type: "maintenanceTag", attrs: { kind: "citation needed", date: "<script>" } }))[0].path).toBe("$.content[0].content[0].attrs.date");
-    expect(validateDoc(paragraph({ type: "citation" }))[0]).toEqual({ path: "$.content[0].content[0].attrs.refKey", message: "is required" });
-    expect(validateDoc(paragraph({ type: "citation", attrs: { refKey: "a b" } }))[0].path).toBe("$.content[0].content[0].attrs.refKey");
+    expect(validateDoc(paragraph({ type: "maintenanceTag", attrs: { kind: "who?", date: "2024-12" } }))[0].path).toBe(
+      "$.content[0].content[0].attrs.kind",
+    );
+    expect(
+      validateDoc(paragraph({ type: "maintenanceTag", attrs: { kind: "citation needed", date: "<script>" } }))[0].path,
+    ).toBe("$.content[0].content[0].attrs.date");
+    expect(validateDoc(paragraph({ type: "citation" }))[0]).toEqual({
+      path: "$.content[0].content[0].attrs.refKey",
+      message: "is required",
+    });
+    expect(validateDoc(paragraph({ type: "citation", attrs: { refKey: "a b" } }))[0].path).toBe(
+      "$.content[0].content[0].attrs.refKey",
+    );
   });
 
   it("refuses content the schema does not allow, naming where", () => {
@@ -77,13 +95,28 @@ describe("validateDoc", () => {
     const nested = paragraph({ type: "note", content: [{ type: "note", content: [{ type: "text", text: "x" }] }] });
     expect(validateDoc(nested)[0].path).toBe("$.content[0].content[0].content");
     expect(validateDoc(paragraph({ type: "paragraph" }))[0].path).toBe("$.content[0].content");
-    expect(validateDoc({ type: "doc", content: [{ type: "bulletList", content: [] }] })[0].path).toBe("$.content[0].content");
-    expect(validateDoc({ type: "doc", content: [{ type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "H" }] }] })[0].message).toMatch(/headings belong to sections/);
+    expect(validateDoc({ type: "doc", content: [{ type: "bulletList", content: [] }] })[0].path).toBe(
+      "$.content[0].content",
+    );
+    expect(
+      validateDoc({
+        type: "doc",
+        content: [{ type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "H" }] }],
+      })[0].message,
+    ).toMatch(/headings belong to sections/);
     expect(validateDoc({ type: "paragraph" })[0].path).toBe("$.type");
   });
 
   it("never throws on junk", () => {
-    for (const junk of [null, 1, "doc", [], { type: "doc", content: "x" }, { type: "doc", content: [null] }, { type: "doc", content: [{ type: "text", text: "" }] }]) {
+    for (const junk of [
+      null,
+      1,
+      "doc",
+      [],
+      { type: "doc", content: "x" },
+      { type: "doc", content: [null] },
+      { type: "doc", content: [{ type: "text", text: "" }] },
+    ]) {
       expect(() => validateDoc(junk)).not.toThrow();
       expect(validateDoc(junk).length).toBeGreaterThan(0);
     }
@@ -105,16 +138,24 @@ describe("validateArticleContent", () => {
   });
 
   it("rejects a citation of an unknown reference with its path", () => {
-    const result = validateArticleContent(smallArticle({ sections: [{ id: "lead", title: "", level: 0, body: docFromMarkup("x[[ref:nope]]") }] }));
-    expect(result).toEqual({ ok: false, issues: [{ path: "$.sections[0].body.content[0].content[1].attrs.refKey", message: 'unknown reference "nope"' }] });
+    const result = validateArticleContent(
+      smallArticle({ sections: [{ id: "lead", title: "", level: 0, body: docFromMarkup("x[[ref:nope]]") }] }),
+    );
+    expect(result).toEqual({
+      ok: false,
+      issues: [{ path: "$.sections[0].body.content[0].content[1].attrs.refKey", message: 'unknown reference "nope"' }],
+    });
   });
 
   it("rejects javascript: and data: reference URLs", () => {
     const result = validateArticleContent(
-      smallArticle({ references: [{ key: "a", title: "A", url: "javascript:alert(1)", archiveUrl: "data:text/html,x" }] }),
+      smallArticle({
+        references: [{ key: "a", title: "A", url: "javascript:alert(1)", archiveUrl: "data:text/html,x" }],
+      }),
     );
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.issues.map((issue) => issue.path)).toEqual(["$.references[0].url", "$.references[0].archiveUrl"]);
+    if (!result.ok)
+      expect(result.issues.map((issue) => issue.path)).toEqual(["$.references[0].url", "$.references[0].archiveUrl"]);
   });
 
   it("rejects unknown fields, duplicate ids and a missing lead", () => {
@@ -124,41 +165,78 @@ describe("validateArticleContent", () => {
     duplicate.sections.push({ id: "lead", title: "Again", level: 2, body: docFromMarkup("y") });
     const result = validateArticleContent(duplicate);
     expect(result.ok || result.issues[0]).toEqual({ path: "$.sections[1].id", message: 'duplicate section id "lead"' });
-    const noLead = validateArticleContent(smallArticle({ sections: [{ id: "s", title: "T", level: 2, body: docFromMarkup("x[[ref:a]]") }] }));
+    const noLead = validateArticleContent(
+      smallArticle({ sections: [{ id: "s", title: "T", level: 2, body: docFromMarkup("x[[ref:a]]") }] }),
+    );
     expect(noLead.ok || noLead.issues[0].path).toBe("$.sections[0].level");
   });
 
   it("checks rich text inside the infobox too", () => {
     const result = validateArticleContent(
-      smallArticle({ infobox: { kind: "k", title: "T", rows: [{ kind: "sides", label: "L", sides: [docFromMarkup("a"), linkDoc("javascript:x")] }] } }),
+      smallArticle({
+        infobox: {
+          kind: "k",
+          title: "T",
+          rows: [{ kind: "sides", label: "L", sides: [docFromMarkup("a"), linkDoc("javascript:x")] }],
+        },
+      }),
     );
-    expect(result.ok || result.issues[0].path).toBe("$.infobox.rows[0].sides[1].content[0].content[0].marks[0].attrs.href");
+    expect(result.ok || result.issues[0].path).toBe(
+      "$.infobox.rows[0].sides[1].content[0].content[0].marks[0].attrs.href",
+    );
   });
 });
 
 describe("validateArticleContent on frozen (stored) documents", () => {
   it("checks a frozen document once, and still checks what it is combined with", () => {
     const body = deepFreeze(docFromMarkup("Stored text[[ref:a]]"));
-    expect(validateArticleContent(smallArticle({ sections: [{ id: "lead", title: "", level: 0, body }] })).ok).toBe(true);
+    expect(validateArticleContent(smallArticle({ sections: [{ id: "lead", title: "", level: 0, body }] })).ok).toBe(
+      true,
+    );
     // The same stored document again, now next to a broken one and citing a key this revision lacks.
-    const broken = paragraph({ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] });
+    const broken = paragraph({
+      type: "text",
+      text: "x",
+      marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }],
+    });
     const result = validateArticleContent(
-      smallArticle({ sections: [{ id: "lead", title: "", level: 0, body }, { id: "s1", title: "Two", level: 2, body: broken }], references: [{ key: "b", title: "B", url: "https://example.org/b" }] }),
+      smallArticle({
+        sections: [
+          { id: "lead", title: "", level: 0, body },
+          { id: "s1", title: "Two", level: 2, body: broken },
+        ],
+        references: [{ key: "b", title: "B", url: "https://example.org/b" }],
+      }),
     );
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.issues.map((issue) => issue.path)).toEqual(expect.arrayContaining([expect.stringContaining("$.sections[1].body")]));
+      expect(result.issues.map((issue) => issue.path)).toEqual(
+        expect.arrayContaining([expect.stringContaining("$.sections[1].body")]),
+      );
     }
-    const unknownReference = validateArticleContent(smallArticle({ sections: [{ id: "lead", title: "", level: 0, body }], references: [{ key: "b", title: "B", url: "https://example.org/b" }] }));
+    const unknownReference = validateArticleContent(
+      smallArticle({
+        sections: [{ id: "lead", title: "", level: 0, body }],
+        references: [{ key: "b", title: "B", url: "https://example.org/b" }],
+      }),
+    );
     expect(unknownReference.ok).toBe(false);
     if (!unknownReference.ok) expect(unknownReference.issues[0].message).toContain('unknown reference "a"');
   });
 
   it("does not remember a document that is not frozen, which could change after its check", () => {
     const body = docFromMarkup("Mutable text[[ref:a]]");
-    expect(validateArticleContent(smallArticle({ sections: [{ id: "lead", title: "", level: 0, body }] })).ok).toBe(true);
-    (body.content![0] as { content: object[] }).content.push({ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] });
-    expect(validateArticleContent(smallArticle({ sections: [{ id: "lead", title: "", level: 0, body }] })).ok).toBe(false);
+    expect(validateArticleContent(smallArticle({ sections: [{ id: "lead", title: "", level: 0, body }] })).ok).toBe(
+      true,
+    );
+    (body.content![0] as { content: object[] }).content.push({
+      type: "text",
+      text: "x",
+      marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }],
+    });
+    expect(validateArticleContent(smallArticle({ sections: [{ id: "lead", title: "", level: 0, body }] })).ok).toBe(
+      false,
+    );
   });
 });
 
@@ -167,7 +245,11 @@ describe("validateArticleContent keeps stored parts", () => {
     const demo = articleFromSource(demoArticle);
     const frozenSection = Object.freeze({ ...demo.sections[1] });
     const frozenReference = Object.freeze({ ...demo.references[0] });
-    const result = validateArticleContent({ ...demo, sections: [demo.sections[0], frozenSection, ...demo.sections.slice(2)], references: [frozenReference, ...demo.references.slice(1)] });
+    const result = validateArticleContent({
+      ...demo,
+      sections: [demo.sections[0], frozenSection, ...demo.sections.slice(2)],
+      references: [frozenReference, ...demo.references.slice(1)],
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.sections[1]).toBe(frozenSection);

@@ -13,14 +13,16 @@ export interface ValidationIssue {
   message: string;
 }
 
-export type ValidationResult<T> = { ok: true; value: T } | { ok: false, issues: ValidationIssue[] };
+export type ValidationResult<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
 
 type AttrRule = (value: unknown) => string | null;
 
-const isString = (max: number): AttrRule => (value) =>
-  typeof value === "string" && value.length > 0 && value.length <= max && !/[\u0000-\u001f\u007f]/.test(value)
-    ? null
-    : `must be a non-empty string of at most ${max} characters without control characters`;
+const isString =
+  (max: number): AttrRule =>
+  (value) =>
+    typeof value === "string" && value.length > 0 && value.length <= max && !/[\u0000-\u001f\u007f]/.test(value)
+      ? null
+      : `must be a non-empty string of at most ${max} characters without control characters`;
 
 /**
  * Every attribute of every node and mark in the schema, with the rule its value
@@ -29,18 +31,26 @@ const isString = (max: number): AttrRule => (value) =>
  */
 export const ATTRIBUTE_RULES: Record<string, Record<string, AttrRule>> = {
   orderedList: {
-    start: (v) => (Number.isInteger(v) && (v as number) >= 0 && (v as number) < 100000 ? null : "must be a whole number"),
-    type: (v) => (v === null || v === "1" || v === "a" || v === "A" || v === "i" || v === "I" ? null : "must be one of 1, a, A, i, I"),
+    start: (v) =>
+      Number.isInteger(v) && (v as number) >= 0 && (v as number) < 100000 ? null : "must be a whole number",
+    type: (v) =>
+      v === null || v === "1" || v === "a" || v === "A" || v === "i" || v === "I"
+        ? null
+        : "must be one of 1, a, A, i, I",
   },
   heading: {
     level: (v) => ((SECTION_LEVELS as readonly unknown[]).includes(v) ? null : "must be 2, 3 or 4"),
-    sectionId: (v) => (v === null || (typeof v === "string" && SECTION_ID_PATTERN.test(v)) ? null : "must be a section id"),
+    sectionId: (v) =>
+      v === null || (typeof v === "string" && SECTION_ID_PATTERN.test(v)) ? null : "must be a section id",
   },
   citation: {
     refKey: (v) => (typeof v === "string" && REF_KEY_PATTERN.test(v) ? null : "must be a reference key"),
   },
   maintenanceTag: {
-    kind: (v) => ((MAINTENANCE_TAG_KINDS as readonly unknown[]).includes(v) ? null : `must be one of: ${MAINTENANCE_TAG_KINDS.join(", ")}`),
+    kind: (v) =>
+      (MAINTENANCE_TAG_KINDS as readonly unknown[]).includes(v)
+        ? null
+        : `must be one of: ${MAINTENANCE_TAG_KINDS.join(", ")}`,
     date: (v) => (typeof v === "string" && MAINTENANCE_TAG_DATE.test(v) ? null : "must be a month, YYYY-MM"),
   },
   link: {
@@ -74,7 +84,13 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function checkAttrs(typeName: string, specAttrs: Record<string, unknown>, given: unknown, path: string, issues: ValidationIssue[]) {
+function checkAttrs(
+  typeName: string,
+  specAttrs: Record<string, unknown>,
+  given: unknown,
+  path: string,
+  issues: ValidationIssue[],
+) {
   const attrs = given === undefined ? {} : given;
   if (!isPlainObject(attrs)) {
     issues.push({ path: `${path}.attrs`, message: "must be an object" });
@@ -82,7 +98,8 @@ function checkAttrs(typeName: string, specAttrs: Record<string, unknown>, given:
   }
   const rules = ATTRIBUTE_RULES[typeName] ?? {};
   for (const name of REQUIRED_ATTRIBUTES[typeName] ?? []) {
-    if (!Object.hasOwn(attrs, name) || attrs[name] === undefined) issues.push({ path: `${path}.attrs.${name}`, message: "is required" });
+    if (!Object.hasOwn(attrs, name) || attrs[name] === undefined)
+      issues.push({ path: `${path}.attrs.${name}`, message: "is required" });
   }
   for (const [name, value] of Object.entries(attrs)) {
     const attrPath = `${path}.attrs.${name}`;
@@ -136,7 +153,8 @@ function checkJsonNode(json: unknown, path: string, issues: ValidationIssue[], d
           if (!MARK_KEYS.has(key)) issues.push({ path: `${markPath}.${key}`, message: `unknown property "${key}"` });
         }
         const markType = typeof mark.type === "string" ? documentSchema.marks[mark.type] : undefined;
-        if (!markType) return void issues.push({ path: `${markPath}.type`, message: `unknown mark type ${shown(mark.type)}` });
+        if (!markType)
+          return void issues.push({ path: `${markPath}.type`, message: `unknown mark type ${shown(mark.type)}` });
         checkAttrs(markType.name, markType.spec.attrs ?? {}, mark.attrs, markPath, issues);
       });
     }
@@ -153,17 +171,24 @@ function checkJsonNode(json: unknown, path: string, issues: ValidationIssue[], d
 /** Checks content expressions and allowed marks with ProseMirror's own rules, naming the path. */
 function checkStructure(node: PMNode, path: string, issues: ValidationIssue[]): void {
   if (!node.type.validContent(node.content)) {
-    issues.push({ path: `${path}.content`, message: `is not valid content for ${node.type.name} (expects ${node.type.spec.content ?? "nothing"})` });
+    issues.push({
+      path: `${path}.content`,
+      message: `is not valid content for ${node.type.name} (expects ${node.type.spec.content ?? "nothing"})`,
+    });
     return;
   }
   node.forEach((child, _offset, index) => {
     const childPath = `${path}.content[${index}]`;
     for (const [markIndex, mark] of child.marks.entries()) {
       if (!node.type.allowsMarkType(mark.type)) {
-        issues.push({ path: `${childPath}.marks[${markIndex}]`, message: `mark ${mark.type.name} is not allowed here` });
+        issues.push({
+          path: `${childPath}.marks[${markIndex}]`,
+          message: `mark ${mark.type.name} is not allowed here`,
+        });
       }
     }
-    if (child.isText && !mark_set_is_valid(child)) issues.push({ path: `${childPath}.marks`, message: "has duplicate or conflicting marks" });
+    if (child.isText && !mark_set_is_valid(child))
+      issues.push({ path: `${childPath}.marks`, message: "has duplicate or conflicting marks" });
     checkStructure(child, childPath, issues);
   });
 }
@@ -191,14 +216,18 @@ export function validateDoc(json: unknown, path = "$", options: { allowHeadings?
   checkStructure(node, path, issues);
   if (!options.allowHeadings) {
     walkDoc(json as DocJSON, (child, childPath) => {
-      if (child.type === "heading") issues.push({ path: `${path}${childPath}`, message: "headings belong to sections, not inside a section body" });
+      if (child.type === "heading")
+        issues.push({ path: `${path}${childPath}`, message: "headings belong to sections, not inside a section body" });
     });
   }
   return issues;
 }
 
 function zodPath(path: PropertyKey[]): string {
-  return path.reduce<string>((acc, part) => (typeof part === "number" ? `${acc}[${part}]` : `${acc}.${String(part)}`), "$");
+  return path.reduce<string>(
+    (acc, part) => (typeof part === "number" ? `${acc}[${part}]` : `${acc}.${String(part)}`),
+    "$",
+  );
 }
 
 // Documents already found valid, by identity, and only frozen ones: content
@@ -224,7 +253,8 @@ function validateDocOnce(doc: unknown, path: string): ValidationIssue[] {
  * canonicalizing every section was a fifth of an approval).
  */
 function keepStoredParts(parsed: ArticleContent, input: ArticleContent): ArticleContent {
-  const stored = <T>(copy: T, original: T): T => (original !== null && typeof original === "object" && Object.isFrozen(original) ? original : copy);
+  const stored = <T>(copy: T, original: T): T =>
+    original !== null && typeof original === "object" && Object.isFrozen(original) ? original : copy;
   return {
     ...parsed,
     infobox: stored(parsed.infobox, input.infobox),
@@ -241,7 +271,10 @@ function keepStoredParts(parsed: ArticleContent, input: ArticleContent): Article
 export function validateArticleContent(input: unknown): ValidationResult<ArticleContent> {
   const parsed = ZArticleContentSchema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, issues: parsed.error.issues.map((issue) => ({ path: zodPath(issue.path), message: issue.message })) };
+    return {
+      ok: false,
+      issues: parsed.error.issues.map((issue) => ({ path: zodPath(issue.path), message: issue.message })),
+    };
   }
   const content = keepStoredParts(parsed.data, input as ArticleContent);
   const issues: ValidationIssue[] = [];
@@ -249,21 +282,27 @@ export function validateArticleContent(input: unknown): ValidationResult<Article
   const sectionIds = new Set<string>();
   content.sections.forEach((section, index) => {
     const path = `$.sections[${index}]`;
-    if (sectionIds.has(section.id)) issues.push({ path: `${path}.id`, message: `duplicate section id "${section.id}"` });
+    if (sectionIds.has(section.id))
+      issues.push({ path: `${path}.id`, message: `duplicate section id "${section.id}"` });
     sectionIds.add(section.id);
-    if (index === 0 && section.level !== 0) issues.push({ path: `${path}.level`, message: "the first section is the lead (level 0)" });
-    if (index > 0 && section.level === 0) issues.push({ path: `${path}.level`, message: "only the first section is the lead" });
-    if (index > 0 && section.title.trim() === "") issues.push({ path: `${path}.title`, message: "a section needs a title" });
+    if (index === 0 && section.level !== 0)
+      issues.push({ path: `${path}.level`, message: "the first section is the lead (level 0)" });
+    if (index > 0 && section.level === 0)
+      issues.push({ path: `${path}.level`, message: "only the first section is the lead" });
+    if (index > 0 && section.title.trim() === "")
+      issues.push({ path: `${path}.title`, message: "a section needs a title" });
   });
 
   const referenceKeys = new Set<string>();
   content.references.forEach((reference, index) => {
     const path = `$.references[${index}]`;
-    if (referenceKeys.has(reference.key)) issues.push({ path: `${path}.key`, message: `duplicate reference key "${reference.key}"` });
+    if (referenceKeys.has(reference.key))
+      issues.push({ path: `${path}.key`, message: `duplicate reference key "${reference.key}"` });
     referenceKeys.add(reference.key);
     for (const field of ["url", "archiveUrl"] as const) {
       const value = reference[field];
-      if (value !== undefined && !isSafeHttpUrl(value)) issues.push({ path: `${path}.${field}`, message: "must be an absolute http:// or https:// URL" });
+      if (value !== undefined && !isSafeHttpUrl(value))
+        issues.push({ path: `${path}.${field}`, message: "must be an absolute http:// or https:// URL" });
     }
   });
 

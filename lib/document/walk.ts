@@ -11,7 +11,10 @@ export function walkDoc(doc: DocJSON, visit: (node: DocJSON, path: string) => vo
  * infobox first (as on the page), then the sections. Citation numbers and note
  * letters follow this order.
  */
-export function walkArticleDocs(content: Pick<ArticleContent, "infobox" | "sections">, visit: (doc: DocJSON, path: string) => void): void {
+export function walkArticleDocs(
+  content: Pick<ArticleContent, "infobox" | "sections">,
+  visit: (doc: DocJSON, path: string) => void,
+): void {
   const infobox = content.infobox;
   if (infobox) {
     if (infobox.partOf) visit(infobox.partOf, "$.infobox.partOf");

@@ -1,8 +1,17 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { clientAddress, SOCKET_ADDRESS_ENV, SOCKET_ADDRESS_HEADER, trustedProxies, UNKNOWN_ADDRESS } from "./client-address";
+import {
+  clientAddress,
+  SOCKET_ADDRESS_ENV,
+  SOCKET_ADDRESS_HEADER,
+  trustedProxies,
+  UNKNOWN_ADDRESS,
+} from "./client-address";
 
 const request = (socket: string | null, forwarded?: string) => ({
-  headers: new Headers({ ...(socket === null ? {} : { [SOCKET_ADDRESS_HEADER]: socket }), ...(forwarded ? { "x-forwarded-for": forwarded } : {}) }),
+  headers: new Headers({
+    ...(socket === null ? {} : { [SOCKET_ADDRESS_HEADER]: socket }),
+    ...(forwarded ? { "x-forwarded-for": forwarded } : {}),
+  }),
 });
 
 describe("clientAddress", () => {
@@ -14,7 +23,9 @@ describe("clientAddress", () => {
   it("is the socket's address, never a header the client wrote, without trusted proxies", () => {
     process.env[SOCKET_ADDRESS_ENV] = "1";
     expect(clientAddress(request("::ffff:192.0.2.1", "203.0.113.9"))).toBe("192.0.2.1");
-    expect(clientAddress({ headers: { [SOCKET_ADDRESS_HEADER]: "2001:DB8::1", "x-forwarded-for": "203.0.113.9" } })).toBe("2001:db8::1");
+    expect(
+      clientAddress({ headers: { [SOCKET_ADDRESS_HEADER]: "2001:DB8::1", "x-forwarded-for": "203.0.113.9" } }),
+    ).toBe("2001:db8::1");
   });
 
   it("is one shared constant when serve.mjs did not vouch for the header (next dev)", () => {

@@ -23,7 +23,8 @@ export const UNKNOWN_ADDRESS = "unknown";
 type HeaderSource = { get(name: string): string | null } | Record<string, unknown>;
 
 function header(source: HeaderSource, name: string): string | null {
-  if (typeof (source as { get?: unknown }).get === "function") return (source as { get(name: string): string | null }).get(name);
+  if (typeof (source as { get?: unknown }).get === "function")
+    return (source as { get(name: string): string | null }).get(name);
   const value = (source as Record<string, unknown>)[name];
   if (Array.isArray(value)) return value.join(",");
   return typeof value === "string" ? value : null;
@@ -54,10 +55,16 @@ export function trustedProxies(setting = process.env.WIKI_TRUSTED_PROXIES): Trus
   if (/^\d+$/.test(value)) result = Number(value) > 0 ? { hops: Number(value) } : null;
   else if (value) {
     const list = new BlockList();
-    for (const entry of value.split(",").map((part) => part.trim()).filter(Boolean)) {
+    for (const entry of value
+      .split(",")
+      .map((part) => part.trim())
+      .filter(Boolean)) {
       const [address, prefix] = entry.split("/");
       const family = isIP(canonical(address));
-      if (!family || (prefix !== undefined && !/^\d+$/.test(prefix))) throw new Error(`WIKI_TRUSTED_PROXIES: cannot read ${JSON.stringify(entry)} (an address, a CIDR like 10.0.0.0/8, or a hop count)`);
+      if (!family || (prefix !== undefined && !/^\d+$/.test(prefix)))
+        throw new Error(
+          `WIKI_TRUSTED_PROXIES: cannot read ${JSON.stringify(entry)} (an address, a CIDR like 10.0.0.0/8, or a hop count)`,
+        );
       const type = family === 6 ? "ipv6" : "ipv4";
       if (prefix === undefined) list.addAddress(canonical(address), type);
       else list.addSubnet(canonical(address), Number(prefix), type);

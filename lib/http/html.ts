@@ -18,7 +18,11 @@ export interface HtmlDocumentInit {
 
 /** The headers of a script-free HTML document (also replayed by the cached-view fast path). */
 export function htmlDocumentHeaders(init: HtmlDocumentInit): Record<string, string> {
-  return { "content-type": "text/html; charset=utf-8", ...securityHeaders(contentSecurityPolicy("none"), init.https ?? false), ...init.headers };
+  return {
+    "content-type": "text/html; charset=utf-8",
+    ...securityHeaders(contentSecurityPolicy("none"), init.https ?? false),
+    ...init.headers,
+  };
 }
 
 /** Renders a server-only React tree to an HTML string (for fragments kept in a cache). */

@@ -61,7 +61,9 @@ export function mutation<TSchema extends z.ZodType, TParamsSchema extends TextSc
       if (!actor && options.auth !== "optional") throw new WikiError("unauthorized", "You need to sign in to do this.");
       if (actor && options.rateLimit) await enforceRateLimit(getDb(), options.rateLimit, actor, clientAddress(request));
       const params = parseText(options.params ?? NO_PARAMS, (await route.params) ?? {}) as z.output<TParamsSchema>;
-      const limit = actor ? (options.bodyLimit ?? DEFAULT_BODY_LIMIT) : Math.min(options.bodyLimit ?? DEFAULT_BODY_LIMIT, ANONYMOUS_BODY_LIMIT);
+      const limit = actor
+        ? (options.bodyLimit ?? DEFAULT_BODY_LIMIT)
+        : Math.min(options.bodyLimit ?? DEFAULT_BODY_LIMIT, ANONYMOUS_BODY_LIMIT);
       const text = await readBodyText(request, limit);
       bodyRead = true;
       const input = parseBody(options.schema, text);
@@ -94,12 +96,18 @@ function assertJsonContentType(request: Request): void {
   const type = request.headers.get("content-type");
   if (type === null) {
     if (hasBody(request)) {
-      throw new WikiError("unsupported_media_type", "The Content-Type header is missing: send the body as application/json.");
+      throw new WikiError(
+        "unsupported_media_type",
+        "The Content-Type header is missing: send the body as application/json.",
+      );
     }
     return;
   }
   if (type.split(";")[0].trim().toLowerCase() !== "application/json") {
-    throw new WikiError("unsupported_media_type", `The Content-Type header must be application/json, not "${type.slice(0, 100)}".`);
+    throw new WikiError(
+      "unsupported_media_type",
+      `The Content-Type header must be application/json, not "${type.slice(0, 100)}".`,
+    );
   }
 }
 
@@ -109,7 +117,8 @@ function assertJsonContentType(request: Request): void {
  * reading, and a missing or lying one cannot make the server buffer more.
  */
 async function readBodyText(request: Request, limit: number): Promise<string> {
-  const tooLarge = () => new WikiError("payload_too_large", `The request body is larger than ${limit.toLocaleString("en")} bytes.`);
+  const tooLarge = () =>
+    new WikiError("payload_too_large", `The request body is larger than ${limit.toLocaleString("en")} bytes.`);
   if (Number(request.headers.get("content-length") ?? "0") > limit) throw tooLarge();
   if (!request.body) return "";
   const reader = request.body.getReader();
@@ -139,14 +148,18 @@ function parseBody<TSchema extends z.ZodType>(schema: TSchema, text: string): z.
     }
     // PostgreSQL text cannot hold U+0000 and a lone surrogate is not text: refused here, naming where, rather than failing deep in a write as a 500.
     const illFormed = illFormedStrings(body);
-    if (illFormed.length) throw new WikiError("bad_request", `Invalid request: ${illFormed[0].path || "body"}: ${illFormed[0].message}.`, { issues: illFormed });
+    if (illFormed.length)
+      throw new WikiError("bad_request", `Invalid request: ${illFormed[0].path || "body"}: ${illFormed[0].message}.`, {
+        issues: illFormed,
+      });
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue.path.length ? issue.path.join(".") : "body";
-    throw new WikiError("bad_request", `Invalid request: ${path}: ${issue.message}`, { issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) });
+    throw new WikiError("bad_request", `Invalid request: ${path}: ${issue.message}`, {
+      issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+    });
   }
   return parsed.data;
 }
-

@@ -34,12 +34,14 @@ export interface QueryAnswer {
 export function query<
   TParamsSchema extends TextSchema = typeof NO_PARAMS,
   TSearchSchema extends TextSchema = typeof NO_PARAMS,
->(options: AddressSchemas<TParamsSchema, TSearchSchema> & {
-  actor?: boolean;
-  /** the answer's cache policy, unless the handler names one for its input */
-  cache: CachePolicy;
-  handler: (context: QueryContext<z.output<TParamsSchema>, z.output<TSearchSchema>>) => Promise<QueryAnswer>;
-}) {
+>(
+  options: AddressSchemas<TParamsSchema, TSearchSchema> & {
+    actor?: boolean;
+    /** the answer's cache policy, unless the handler names one for its input */
+    cache: CachePolicy;
+    handler: (context: QueryContext<z.output<TParamsSchema>, z.output<TSearchSchema>>) => Promise<QueryAnswer>;
+  },
+) {
   return async (request: Request, route: { params?: Promise<Record<string, string>> } = {}): Promise<Response> => {
     try {
       const { params, search } = parseAddress(options, request, (await route.params) ?? {});

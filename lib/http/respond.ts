@@ -6,7 +6,10 @@ const API_HEADERS = securityHeaders(contentSecurityPolicy("none"), false);
 
 /** A JSON response. */
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { ...API_HEADERS, "content-type": "application/json; charset=utf-8", ...headers } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { ...API_HEADERS, "content-type": "application/json; charset=utf-8", ...headers },
+  });
 }
 
 /**
@@ -17,7 +20,14 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 export function errorResponse(error: unknown): Response {
   if (error instanceof WikiError) {
     const retryAfter = (error.details as { retryAfter?: number } | undefined)?.retryAfter;
-    return json({ error: { code: error.code, message: error.message, ...(error.details !== undefined ? { details: error.details } : {}) } },
+    return json(
+      {
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.details !== undefined ? { details: error.details } : {}),
+        },
+      },
       error.status,
       retryAfter ? { "retry-after": String(retryAfter) } : {},
     );

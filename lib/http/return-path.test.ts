@@ -1,7 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { nextAuthCanRead, safeReturnPath, sameSiteRedirect } from "./return-path";
 
-const ESCAPES = ["/\t/evil.example", "/\r/evil.example", "/\n/evil.example", "//evil.example", "/\\evil.example", "\\\\evil.example", "https://evil.example", "javascript:alert(1)", " //evil.example", "", "http://["];
+const ESCAPES = [
+  "/\t/evil.example",
+  "/\r/evil.example",
+  "/\n/evil.example",
+  "//evil.example",
+  "/\\evil.example",
+  "\\\\evil.example",
+  "https://evil.example",
+  "javascript:alert(1)",
+  " //evil.example",
+  "",
+  "http://[",
+];
 
 describe("return paths", () => {
   it.each(ESCAPES)("sends %j home", (value) => {
@@ -23,6 +35,7 @@ describe("return paths", () => {
   it("knows which values next-auth could not even parse", () => {
     expect(nextAuthCanRead("/anything")).toBe(true);
     expect(nextAuthCanRead("https://evil.example")).toBe(true);
-    for (const garbage of ["http://[", "%", "javascript:alert(1)", "relative", ""]) expect(nextAuthCanRead(garbage)).toBe(false);
+    for (const garbage of ["http://[", "%", "javascript:alert(1)", "relative", ""])
+      expect(nextAuthCanRead(garbage)).toBe(false);
   });
 });

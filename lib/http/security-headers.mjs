@@ -13,7 +13,9 @@
 export function contentSecurityPolicy(scripts) {
   return [
     "default-src 'self'",
-    scripts === "none" ? "script-src 'none'" : `script-src 'self' 'nonce-${scripts.nonce}' 'strict-dynamic'${scripts.development ? " 'unsafe-eval'" : ""}`,
+    scripts === "none"
+      ? "script-src 'none'"
+      : `script-src 'self' 'nonce-${scripts.nonce}' 'strict-dynamic'${scripts.development ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self'",

@@ -45,12 +45,17 @@ export function hostProblem(host, options = {}) {
   } catch {
     return `malformed Host header ${JSON.stringify(host)}`;
   }
-  if (parsed.username || parsed.password || parsed.pathname !== "/" || parsed.search || parsed.hash) return `malformed Host header ${JSON.stringify(host)}`;
+  if (parsed.username || parsed.password || parsed.pathname !== "/" || parsed.search || parsed.hash)
+    return `malformed Host header ${JSON.stringify(host)}`;
   const origins = configuredOrigins(options.env);
   if (origins.length) {
-    return origins.some((origin) => new URL(origin).host === parsed.host) ? null : `this site does not answer for the host ${parsed.host}`;
+    return origins.some((origin) => new URL(origin).host === parsed.host)
+      ? null
+      : `this site does not answer for the host ${parsed.host}`;
   }
-  if (!LOOPBACK_HOSTNAMES.has(parsed.hostname)) return `this site does not answer for the host ${parsed.host} (set NEXTAUTH_URL to its public URL)`;
-  if (options.port !== undefined && (parsed.port || "80") !== String(options.port)) return `this site does not answer for the host ${parsed.host}`;
+  if (!LOOPBACK_HOSTNAMES.has(parsed.hostname))
+    return `this site does not answer for the host ${parsed.host} (set NEXTAUTH_URL to its public URL)`;
+  if (options.port !== undefined && (parsed.port || "80") !== String(options.port))
+    return `this site does not answer for the host ${parsed.host}`;
   return null;
 }

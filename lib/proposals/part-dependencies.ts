@@ -38,36 +38,58 @@ const INFOBOX: ProposalPart = { kind: "infobox", id: "infobox" };
  * PartDependency), in a stable order: sections in proposal order, then the
  * infobox. Pure.
  */
-export function partDependencies(base: ArticleContent, proposed: ArticleContent, changed: ChangedParts): PartDependency[] {
+export function partDependencies(
+  base: ArticleContent,
+  proposed: ArticleContent,
+  changed: ChangedParts,
+): PartDependency[] {
   const changedReferences = new Set(changed.references);
   const proposedKeys = new Set(proposed.references.map((reference) => reference.key));
   const baseKeys = new Set(base.references.map((reference) => reference.key));
   const addedOrChanged = (key: string) => changedReferences.has(key) && proposedKeys.has(key);
   const removed = (key: string) => changedReferences.has(key) && !proposedKeys.has(key) && baseKeys.has(key);
   const dependencies: PartDependency[] = [];
-  const relate = (part: ProposalPart, before: Pick<ArticleContent, "infobox" | "sections"> | null, after: Pick<ArticleContent, "infobox" | "sections"> | null) => {
+  const relate = (
+    part: ProposalPart,
+    before: Pick<ArticleContent, "infobox" | "sections"> | null,
+    after: Pick<ArticleContent, "infobox" | "sections"> | null,
+  ) => {
     const citedAfter = after ? citedReferenceKeys(after) : new Set<string>();
-    for (const key of citedAfter) if (addedOrChanged(key)) dependencies.push({ dependant: part, dependency: { kind: "reference", id: key }, via: "cites" });
+    for (const key of citedAfter)
+      if (addedOrChanged(key))
+        dependencies.push({ dependant: part, dependency: { kind: "reference", id: key }, via: "cites" });
     const citedBefore = before ? citedReferenceKeys(before) : new Set<string>();
-    for (const key of citedBefore) if (removed(key) && !citedAfter.has(key)) dependencies.push({ dependant: { kind: "reference", id: key }, dependency: part, via: "uncites" });
+    for (const key of citedBefore)
+      if (removed(key) && !citedAfter.has(key))
+        dependencies.push({ dependant: { kind: "reference", id: key }, dependency: part, via: "uncites" });
   };
   const baseSections = new Map(base.sections.map((section) => [section.id, section]));
   const proposedSections = new Map(proposed.sections.map((section) => [section.id, section]));
   const changedSections = new Set(changed.sections);
-  const order = [...proposed.sections.map((section) => section.id), ...base.sections.map((section) => section.id).filter((id) => !proposedSections.has(id))];
+  const order = [
+    ...proposed.sections.map((section) => section.id),
+    ...base.sections.map((section) => section.id).filter((id) => !proposedSections.has(id)),
+  ];
   for (const id of order) {
     if (!changedSections.has(id)) continue;
     const before = baseSections.get(id);
     const after = proposedSections.get(id);
-    relate({ kind: "section", id }, before ? { infobox: null, sections: [before] } : null, after ? { infobox: null, sections: [after] } : null);
+    relate(
+      { kind: "section", id },
+      before ? { infobox: null, sections: [before] } : null,
+      after ? { infobox: null, sections: [after] } : null,
+    );
   }
-  if (changed.infobox) relate(INFOBOX, { infobox: base.infobox, sections: [] }, { infobox: proposed.infobox, sections: [] });
+  if (changed.infobox)
+    relate(INFOBOX, { infobox: base.infobox, sections: [] }, { infobox: proposed.infobox, sections: [] });
   return dependencies;
 }
 
 /** The dependencies a reviewer's choice breaks: an accepted part that needs a declined one. Pure. */
 export function brokenDependencies(dependencies: PartDependency[], declined: Set<string>): PartDependency[] {
-  return dependencies.filter((edge) => !declined.has(partKey(edge.dependant)) && declined.has(partKey(edge.dependency)));
+  return dependencies.filter(
+    (edge) => !declined.has(partKey(edge.dependant)) && declined.has(partKey(edge.dependency)),
+  );
 }
 
 /**
@@ -103,7 +125,11 @@ export function describePart(part: ProposalPart, base: ArticleContent, proposed:
   if (part.kind === "infobox") return "the infobox";
   if (part.kind === "reference") return `reference ‘${part.id}’`;
   const section = proposed.sections.find((s) => s.id === part.id) ?? base.sections.find((s) => s.id === part.id);
-  return section?.title ? `section ‘${section.title}’` : part.id === "lead" || section?.level === 0 ? "the lead" : `section ${part.id}`;
+  return section?.title
+    ? `section ‘${section.title}’`
+    : part.id === "lead" || section?.level === 0
+      ? "the lead"
+      : `section ${part.id}`;
 }
 
 /** The sentence telling a reviewer why a choice cannot stand and how to fix it. Pure. */
@@ -111,6 +137,7 @@ export function explainBrokenDependency(edge: PartDependency, describe: (part: P
   const dependant = describe(edge.dependant);
   const dependency = describe(edge.dependency);
   const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-  if (edge.via === "cites") return `${capital(dependant)} cites ${dependency}, which you declined: decline ${edge.dependant.kind === "infobox" ? "the infobox change" : "the section"} too or accept the reference.`;
+  if (edge.via === "cites")
+    return `${capital(dependant)} cites ${dependency}, which you declined: decline ${edge.dependant.kind === "infobox" ? "the infobox change" : "the section"} too or accept the reference.`;
   return `Removing ${dependant} needs the change to ${dependency} (which stops citing it), which you declined: decline the removal of ${dependant} too or accept the change to ${dependency}.`;
 }

@@ -5,7 +5,10 @@ import { pruneUncitedReferences } from "../document/prune";
 const same = (a: unknown, b: unknown) => canonicalize(a) === canonicalize(b);
 
 /** The parts of an article a proposal changes against its base. Pure. */
-export function touchedParts(base: ArticleContent, proposed: ArticleContent): { sections: string[]; references: string[]; infobox: boolean } {
+export function touchedParts(
+  base: ArticleContent,
+  proposed: ArticleContent,
+): { sections: string[]; references: string[]; infobox: boolean } {
   const baseSections = new Map(base.sections.map((section) => [section.id, section]));
   const proposedSections = new Map(proposed.sections.map((section) => [section.id, section]));
   const sections = new Set<string>();
@@ -35,7 +38,11 @@ export function touchedParts(base: ArticleContent, proposed: ArticleContent): { 
  * caller refuses choices where an accepted part needs a declined one first
  * (part-dependencies.ts), so the result cites nothing that is missing. Pure.
  */
-export function acceptedContent(base: ArticleContent, proposed: ArticleContent, accept: { sections: Set<string>; references: Set<string>; infobox: boolean }): ArticleContent {
+export function acceptedContent(
+  base: ArticleContent,
+  proposed: ArticleContent,
+  accept: { sections: Set<string>; references: Set<string>; infobox: boolean },
+): ArticleContent {
   const proposedById = new Map(proposed.sections.map((section) => [section.id, section]));
   const baseById = new Map(base.sections.map((section) => [section.id, section]));
   const order: string[] = [];
@@ -49,7 +56,9 @@ export function acceptedContent(base: ArticleContent, proposed: ArticleContent, 
     for (let k = index - 1; k >= 0 && anchor < 0; k--) anchor = order.indexOf(base.sections[k].id);
     order.splice(anchor + 1, 0, section.id);
   });
-  const sections = order.map((id) => (accept.sections.has(id) ? proposedById.get(id) ?? baseById.get(id)! : baseById.get(id) ?? proposedById.get(id)!));
+  const sections = order.map((id) =>
+    accept.sections.has(id) ? (proposedById.get(id) ?? baseById.get(id)!) : (baseById.get(id) ?? proposedById.get(id)!),
+  );
   const infobox = accept.infobox ? proposed.infobox : base.infobox;
   const merged = { title: base.title, infobox, sections };
   const references = new Map(base.references.map((reference) => [reference.key, reference]));
@@ -72,7 +81,13 @@ export function rebaseKeepingMine(
   base: ArticleContent,
   mine: ArticleContent,
   theirs: ArticleContent,
-  merge: (base: ArticleContent, mine: ArticleContent, theirs: ArticleContent) => { ok: true; content: ArticleContent } | { ok: false; conflict: { sectionIds: string[]; referenceKeys: string[]; infobox: boolean } },
+  merge: (
+    base: ArticleContent,
+    mine: ArticleContent,
+    theirs: ArticleContent,
+  ) =>
+    | { ok: true; content: ArticleContent }
+    | { ok: false; conflict: { sectionIds: string[]; referenceKeys: string[]; infobox: boolean } },
 ): { content: ArticleContent; conflictingSections: string[] } {
   const first = merge(base, mine, theirs);
   if (first.ok) return { content: first.content, conflictingSections: [] };
@@ -83,8 +98,14 @@ export function rebaseKeepingMine(
   const softened: ArticleContent = {
     ...theirs,
     infobox: infobox ? base.infobox : theirs.infobox,
-    sections: theirs.sections.map((section) => (sectionIds.includes(section.id) && baseSections.has(section.id) ? baseSections.get(section.id)! : section)),
-    references: theirs.references.map((reference) => (referenceKeys.includes(reference.key) && baseReferences.has(reference.key) ? baseReferences.get(reference.key)! : reference)),
+    sections: theirs.sections.map((section) =>
+      sectionIds.includes(section.id) && baseSections.has(section.id) ? baseSections.get(section.id)! : section,
+    ),
+    references: theirs.references.map((reference) =>
+      referenceKeys.includes(reference.key) && baseReferences.has(reference.key)
+        ? baseReferences.get(reference.key)!
+        : reference,
+    ),
   };
   const second = merge(base, mine, softened);
   return { content: second.ok ? second.content : mine, conflictingSections: sectionIds };

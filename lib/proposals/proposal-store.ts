@@ -18,16 +18,28 @@ export const maxProposalBytes = () => Number(process.env.WIKI_MAX_PROPOSAL_BYTES
 /** Refuses with 413, naming the limit, a proposed version whose change or whole article is too large to review. */
 function assertProposalSize(content: ArticleContent, touched: ReturnType<typeof touchedParts>): number {
   const size = Buffer.byteLength(JSON.stringify(content));
-  if (size > maxEditBytes()) throw new WikiError("payload_too_large", `The proposed article would be ${size.toLocaleString("en")} bytes; the limit is ${maxEditBytes().toLocaleString("en")}.`);
+  if (size > maxEditBytes())
+    throw new WikiError(
+      "payload_too_large",
+      `The proposed article would be ${size.toLocaleString("en")} bytes; the limit is ${maxEditBytes().toLocaleString("en")}.`,
+    );
   const sections = new Set(touched.sections);
   const references = new Set(touched.references);
   const changed =
-    content.sections.filter((section) => sections.has(section.id)).reduce((sum, section) => sum + Buffer.byteLength(JSON.stringify(section)), 0) +
-    content.references.filter((reference) => references.has(reference.key)).reduce((sum, reference) => sum + Buffer.byteLength(JSON.stringify(reference)), 0) +
+    content.sections
+      .filter((section) => sections.has(section.id))
+      .reduce((sum, section) => sum + Buffer.byteLength(JSON.stringify(section)), 0) +
+    content.references
+      .filter((reference) => references.has(reference.key))
+      .reduce((sum, reference) => sum + Buffer.byteLength(JSON.stringify(reference)), 0) +
     (touched.infobox ? Buffer.byteLength(JSON.stringify(content.infobox)) : 0);
   const limit = maxProposalBytes();
   if (changed > limit) {
-    throw new WikiError("payload_too_large", `This proposal changes ${changed.toLocaleString("en")} bytes of the article; a proposal may change at most ${limit.toLocaleString("en")} bytes. Split it into smaller proposals.`, { limit, bytes: changed });
+    throw new WikiError(
+      "payload_too_large",
+      `This proposal changes ${changed.toLocaleString("en")} bytes of the article; a proposal may change at most ${limit.toLocaleString("en")} bytes. Split it into smaller proposals.`,
+      { limit, bytes: changed },
+    );
   }
   return size;
 }
@@ -35,7 +47,14 @@ function assertProposalSize(content: ArticleContent, touched: ReturnType<typeof 
 /** Stores a proposal version (refused with 413 when too large to review)'s content (content-addressed, shared with revisions) and its row. */
 export async function writeProposalVersion(
   tx: Tx,
-  options: { proposalId: number; version: number; baseRevisionId: number; base: ArticleContent; content: ArticleContent; summary: string },
+  options: {
+    proposalId: number;
+    version: number;
+    baseRevisionId: number;
+    base: ArticleContent;
+    content: ArticleContent;
+    summary: string;
+  },
 ): Promise<void> {
   const touched = touchedParts(options.base, options.content);
   const sizeBytes = assertProposalSize(options.content, touched);

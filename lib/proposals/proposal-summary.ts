@@ -8,7 +8,11 @@ export const SUMMARY_COMMENTS = 50;
 export const SUMMARY_SECTIONS = 1000;
 
 function boundedSummary(summary: DiffSummary) {
-  return { ...summary, sections: summary.sections.slice(0, SUMMARY_SECTIONS), sectionsNotListed: Math.max(0, summary.sections.length - SUMMARY_SECTIONS) };
+  return {
+    ...summary,
+    sections: summary.sections.slice(0, SUMMARY_SECTIONS),
+    sectionsNotListed: Math.max(0, summary.sections.length - SUMMARY_SECTIONS),
+  };
 }
 
 /**

@@ -67,7 +67,12 @@ export function summarizeDiff(diff: ArticleDiff): DiffSummary {
   const notesBytes = jsonBytes(diff.notes);
   const rest = jsonBytes({ ...diff, sections: [], references: [], infobox: null, notes: [] });
   return {
-    bytes: rest + referencesBytes + infoboxBytes + notesBytes + diff.sections.reduce((sum, section) => sum + jsonBytes(section), 0),
+    bytes:
+      rest +
+      referencesBytes +
+      infoboxBytes +
+      notesBytes +
+      diff.sections.reduce((sum, section) => sum + jsonBytes(section), 0),
     title: diff.title,
     coarse: diff.coarse,
     stats: diff.stats,
@@ -88,7 +93,10 @@ const diffCache = new ByteLru<SummarizedDiff>(budgetFromEnv("WIKI_PROPOSAL_DIFF_
 /** The version moved onto a later head revision (section-by-section merge), by the same kind of key. */
 const rebaseCache = new ByteLru<MergeResult>(budgetFromEnv("WIKI_PROPOSAL_DIFF_CACHE_MB", 64));
 
-function cachedDiff(key: string, pair: () => Promise<[older: ArticleContent, newer: ArticleContent]>): Promise<SummarizedDiff> {
+function cachedDiff(
+  key: string,
+  pair: () => Promise<[older: ArticleContent, newer: ArticleContent]>,
+): Promise<SummarizedDiff> {
   return diffCache.getOrCompute(
     key,
     async () => {
@@ -200,7 +208,11 @@ WHERE p."id" = $1`;
  * rows, not three whole articles assembled from blobs.
  */
 async function loadProposalState(db: Db, proposalId: number) {
-  const [row] = await queryPrepared<ProposalStateRow>(db, { name: "wiki-proposal-state", text: PROPOSAL_STATE_SQL, values: [proposalId] });
+  const [row] = await queryPrepared<ProposalStateRow>(db, {
+    name: "wiki-proposal-state",
+    text: PROPOSAL_STATE_SQL,
+    values: [proposalId],
+  });
   if (!row) throw new WikiError("not_found", `There is no proposal #${proposalId}.`);
   const at = (ms: string | number) => new Date(Number(ms));
   const proposal = {
@@ -254,7 +266,9 @@ type ProposalState = Awaited<ReturnType<typeof loadProposalState>>;
 async function rebaseState(state: ProposalState) {
   if (state.onBase) return { clean: true as const, stale: false };
   const rebased = await state.rebased();
-  return rebased.ok ? { clean: true as const, stale: true } : { clean: false as const, stale: true, conflict: rebased.conflict };
+  return rebased.ok
+    ? { clean: true as const, stale: true }
+    : { clean: false as const, stale: true, conflict: rebased.conflict };
 }
 
 /** The proposal's diffs against its base and (when it applies cleanly) against the current revision, from the cache or made off the event loop. */
@@ -294,8 +308,20 @@ async function proposalOverview(state: ProposalState) {
       author: proposal.author.name,
       authorId: proposal.authorId,
     },
-    article: { slug: proposal.article.slug, title: proposal.article.title, protection: effectiveProtection(proposal.article), currentRevisionId: headRevision.id },
-    version: { number: version.version, baseRevisionId: version.baseRevisionId, sizeBytes: version.sizeBytes, touchedSections: version.touchedSections, touchedReferences: version.touchedReferences, touchesInfobox: version.touchesInfobox },
+    article: {
+      slug: proposal.article.slug,
+      title: proposal.article.title,
+      protection: effectiveProtection(proposal.article),
+      currentRevisionId: headRevision.id,
+    },
+    version: {
+      number: version.version,
+      baseRevisionId: version.baseRevisionId,
+      sizeBytes: version.sizeBytes,
+      touchedSections: version.touchedSections,
+      touchedReferences: version.touchedReferences,
+      touchesInfobox: version.touchesInfobox,
+    },
     versions: proposal.versions,
     comments: proposal.comments,
     decisions: proposal.decisions.map((decision) => ({
@@ -341,12 +367,24 @@ export type ProposalDiffPart = { section: string } | { part: "references" | "inf
  * revision: a section's diff, or the references, infobox or notes. The
  * proposal's JSON summary names the parts and their sizes; this fetches them.
  */
-export async function getProposalDiffPart(options: { proposalId: number; against: "base" | "current"; part: ProposalDiffPart; db?: Db }) {
+export async function getProposalDiffPart(options: {
+  proposalId: number;
+  against: "base" | "current";
+  part: ProposalDiffPart;
+  db?: Db;
+}) {
   const state = await loadProposalState(options.db ?? getDb(), options.proposalId);
   const [againstBase, againstCurrent] = await proposalDiffs(state);
   const chosen = options.against === "base" ? againstBase : againstCurrent;
-  if (!chosen) throw new WikiError("conflict", "This proposal no longer applies cleanly to the current revision, so there is no diff against it; ask for against=base.");
-  const revisions = { from: options.against === "base" ? state.baseRevision.id : state.headRevision.id, version: state.version.version };
+  if (!chosen)
+    throw new WikiError(
+      "conflict",
+      "This proposal no longer applies cleanly to the current revision, so there is no diff against it; ask for against=base.",
+    );
+  const revisions = {
+    from: options.against === "base" ? state.baseRevision.id : state.headRevision.id,
+    version: state.version.version,
+  };
   if ("section" in options.part) {
     const id = options.part.section;
     const section = chosen.diff.sections.find((candidate) => candidate.id === id);

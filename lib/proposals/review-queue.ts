@@ -31,9 +31,33 @@ export async function listReviewQueue(filters: QueueFilters & { db?: Db } = {}) 
     orderBy: { id: "asc" },
     take: Math.min(filters.limit ?? 200, 1000),
     include: {
-      article: { select: { slug: true, title: true, currentRevisionId: true, currentRevision: { select: { sectionsRoot: true, referencesRoot: true, infoboxHash: true } } } },
-      author: { select: { id: true, name: true, createdAt: true, editCount: true, blockedAt: true, blockExpiresAt: true, blockReason: true, groups: { select: { group: true } } } },
-      versions: { orderBy: { version: "desc" }, take: 1, include: { baseRevision: { select: { sectionsRoot: true, referencesRoot: true, infoboxHash: true, sizeBytes: true } } } },
+      article: {
+        select: {
+          slug: true,
+          title: true,
+          currentRevisionId: true,
+          currentRevision: { select: { sectionsRoot: true, referencesRoot: true, infoboxHash: true } },
+        },
+      },
+      author: {
+        select: {
+          id: true,
+          name: true,
+          createdAt: true,
+          editCount: true,
+          blockedAt: true,
+          blockExpiresAt: true,
+          blockReason: true,
+          groups: { select: { group: true } },
+        },
+      },
+      versions: {
+        orderBy: { version: "desc" },
+        take: 1,
+        include: {
+          baseRevision: { select: { sectionsRoot: true, referencesRoot: true, infoboxHash: true, sizeBytes: true } },
+        },
+      },
     },
   });
   const manifests = new Map<string, Promise<Awaited<ReturnType<typeof loadManifest>>>>();
@@ -47,10 +71,16 @@ export async function listReviewQueue(filters: QueueFilters & { db?: Db } = {}) 
       const version = proposal.versions[0];
       let appliesCleanly = true;
       if (proposal.article.currentRevisionId !== version.baseRevisionId && proposal.article.currentRevision) {
-        const [base, head] = await Promise.all([manifestOf(version.baseRevision), manifestOf(proposal.article.currentRevision)]);
+        const [base, head] = await Promise.all([
+          manifestOf(version.baseRevision),
+          manifestOf(proposal.article.currentRevision),
+        ]);
         const sectionMoved = version.touchedSections.some((id) => base.sections.get(id) !== head.sections.get(id));
-        const referenceMoved = version.touchedReferences.some((key) => base.references.get(key) !== head.references.get(key));
-        appliesCleanly = !sectionMoved && !referenceMoved && !(version.touchesInfobox && base.infoboxHash !== head.infoboxHash);
+        const referenceMoved = version.touchedReferences.some(
+          (key) => base.references.get(key) !== head.references.get(key),
+        );
+        appliesCleanly =
+          !sectionMoved && !referenceMoved && !(version.touchesInfobox && base.infoboxHash !== head.infoboxHash);
       }
       const { author } = proposal;
       return {
@@ -61,7 +91,11 @@ export async function listReviewQueue(filters: QueueFilters & { db?: Db } = {}) 
         version: version.version,
         createdAt: proposal.createdAt,
         article: { slug: proposal.article.slug, title: proposal.article.title },
-        author: { name: author.name, editCount: author.editCount, groups: [...effectiveGroups({ ...author, grantedGroups: author.groups.map((g) => g.group) }).all] },
+        author: {
+          name: author.name,
+          editCount: author.editCount,
+          groups: [...effectiveGroups({ ...author, grantedGroups: author.groups.map((g) => g.group) }).all],
+        },
         sizeChange: version.sizeBytes - version.baseRevision.sizeBytes,
         sectionsTouched: version.touchedSections.length,
         appliesCleanly,
@@ -81,6 +115,16 @@ export async function listReviewLog(options: { limit?: number; db?: Db } = {}) {
   return (options.db ?? getDb()).reviewDecision.findMany({
     orderBy: { id: "desc" },
     take: Math.min(options.limit ?? 100, 500),
-    include: { reviewer: { select: { name: true } }, proposal: { select: { id: true, summary: true, author: { select: { name: true } }, article: { select: { slug: true, title: true } } } } },
+    include: {
+      reviewer: { select: { name: true } },
+      proposal: {
+        select: {
+          id: true,
+          summary: true,
+          author: { select: { name: true } },
+          article: { select: { slug: true, title: true } },
+        },
+      },
+    },
   });
 }

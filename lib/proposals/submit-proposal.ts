@@ -29,9 +29,21 @@ export async function submitProposal(options: {
   }
   return (options.db ?? getDb()).$transaction(async (tx) => {
     const proposal = await tx.proposal.create({
-      data: { articleId: options.articleId, authorId: proposer.id, summary: options.summary, rationale: options.rationale.trim() },
+      data: {
+        articleId: options.articleId,
+        authorId: proposer.id,
+        summary: options.summary,
+        rationale: options.rationale.trim(),
+      },
     });
-    await writeProposalVersion(tx, { proposalId: proposal.id, version: 1, baseRevisionId: options.baseRevisionId, base: options.base, content: options.content, summary: options.summary });
+    await writeProposalVersion(tx, {
+      proposalId: proposal.id,
+      version: 1,
+      baseRevisionId: options.baseRevisionId,
+      base: options.base,
+      content: options.content,
+      summary: options.summary,
+    });
     return { proposalId: proposal.id };
   });
 }

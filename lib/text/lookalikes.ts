@@ -23,7 +23,8 @@ import unhomoglyph from "unhomoglyph";
 const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Bidi_Control}]/u;
 
 /** `U+200B` for a character. */
-export const codePointLabel = (character: string) => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+export const codePointLabel = (character: string) =>
+  `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
 
 /** The first invisible or text-direction character of `text` as `U+XXXX`, or null. */
 export function invisibleCharacter(text: string): string | null {

@@ -31,14 +31,27 @@ export async function signOutEverywhere(options: { actor: Actor | null; db?: Db 
  * faster than a sign-in could); the new one must pass the registration rules.
  * Every other session ends; the answer is a fresh session for this browser.
  */
-export async function changePassword(options: { actor: Actor | null; currentPassword: string; newPassword: string; clientAddress: string; db?: Db }): Promise<{ session: JWT }> {
+export async function changePassword(options: {
+  actor: Actor | null;
+  currentPassword: string;
+  newPassword: string;
+  clientAddress: string;
+  db?: Db;
+}): Promise<{ session: JWT }> {
   const actor = requireSignedIn(options.actor, "change your password");
   const db = options.db ?? getDb();
   const problem = passwordProblem(options.newPassword, actor.name);
   if (problem) throw new WikiError("bad_request", `newPassword: ${problem}`, { field: "newPassword" });
   const checked = await authenticate(actor.name, options.currentPassword, options.clientAddress);
-  if (!checked || checked.id !== actor.id) throw new WikiError("bad_request", "currentPassword: the current password is not correct.", { field: "currentPassword" });
+  if (!checked || checked.id !== actor.id)
+    throw new WikiError("bad_request", "currentPassword: the current password is not correct.", {
+      field: "currentPassword",
+    });
   const passwordHash = await hashPassword(options.newPassword);
-  const user = await db.user.update({ where: { id: actor.id }, data: { passwordHash, sessionGeneration: { increment: 1 } }, select: { id: true, name: true, sessionGeneration: true } });
+  const user = await db.user.update({
+    where: { id: actor.id },
+    data: { passwordHash, sessionGeneration: { increment: 1 } },
+    select: { id: true, name: true, sessionGeneration: true },
+  });
   return { session: newSessionClaims(user) };
 }

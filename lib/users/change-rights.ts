@@ -19,23 +19,40 @@ function requireReason(reason: string): string {
 }
 
 /** Grants a group to a user (admins only), logged with who, when and why. */
-export async function grantGroup(options: { actor: Actor | null; targetName: string; group: GrantableGroup; reason: string; db?: Db }) {
+export async function grantGroup(options: {
+  actor: Actor | null;
+  targetName: string;
+  group: GrantableGroup;
+  reason: string;
+  db?: Db;
+}) {
   const admin = authorize(options.actor, "grant");
   const db = options.db ?? getDb();
   const reason = requireReason(options.reason);
-  if (!(GRANTABLE_GROUPS as readonly string[]).includes(options.group)) throw new WikiError("bad_request", `Unknown group "${options.group}".`);
+  if (!(GRANTABLE_GROUPS as readonly string[]).includes(options.group))
+    throw new WikiError("bad_request", `Unknown group "${options.group}".`);
   const target = await findTarget(db, options.targetName);
   await db.$transaction(async (tx) => {
-    const existing = await tx.userGroup.findUnique({ where: { userId_group: { userId: target.id, group: options.group } } });
+    const existing = await tx.userGroup.findUnique({
+      where: { userId_group: { userId: target.id, group: options.group } },
+    });
     if (existing) throw new WikiError("conflict", `${target.name} is already in the group ${options.group}.`);
     await tx.userGroup.create({ data: { userId: target.id, group: options.group, grantedById: admin.id, reason } });
-    await tx.rightsLog.create({ data: { actorId: admin.id, targetId: target.id, action: "grant", group: options.group, reason } });
+    await tx.rightsLog.create({
+      data: { actorId: admin.id, targetId: target.id, action: "grant", group: options.group, reason },
+    });
   });
   return { user: target.name, group: options.group };
 }
 
 /** Removes a granted group from a user (admins only), logged. */
-export async function revokeGroup(options: { actor: Actor | null; targetName: string; group: string; reason: string; db?: Db }) {
+export async function revokeGroup(options: {
+  actor: Actor | null;
+  targetName: string;
+  group: string;
+  reason: string;
+  db?: Db;
+}) {
   const admin = authorize(options.actor, "grant");
   const db = options.db ?? getDb();
   const reason = requireReason(options.reason);
@@ -43,22 +60,36 @@ export async function revokeGroup(options: { actor: Actor | null; targetName: st
   await db.$transaction(async (tx) => {
     const removed = await tx.userGroup.deleteMany({ where: { userId: target.id, group: options.group } });
     if (removed.count === 0) throw new WikiError("conflict", `${target.name} is not in the group ${options.group}.`);
-    await tx.rightsLog.create({ data: { actorId: admin.id, targetId: target.id, action: "revoke", group: options.group, reason } });
+    await tx.rightsLog.create({
+      data: { actorId: admin.id, targetId: target.id, action: "revoke", group: options.group, reason },
+    });
   });
   return { user: target.name, group: options.group };
 }
 
 /** Blocks a user until `expiresAt` (or indefinitely), admins only; the user keeps read access. */
-export async function blockUser(options: { actor: Actor | null; targetName: string; expiresAt: Date | null; reason: string; db?: Db }) {
+export async function blockUser(options: {
+  actor: Actor | null;
+  targetName: string;
+  expiresAt: Date | null;
+  reason: string;
+  db?: Db;
+}) {
   const admin = authorize(options.actor, "block");
   const db = options.db ?? getDb();
   const reason = requireReason(options.reason);
-  if (options.expiresAt && options.expiresAt <= new Date()) throw new WikiError("bad_request", "The block's expiry must be in the future.");
+  if (options.expiresAt && options.expiresAt <= new Date())
+    throw new WikiError("bad_request", "The block's expiry must be in the future.");
   const target = await findTarget(db, options.targetName);
   if (target.id === admin.id) throw new WikiError("bad_request", "You cannot block yourself.");
   await db.$transaction([
-    db.user.update({ where: { id: target.id }, data: { blockedAt: new Date(), blockExpiresAt: options.expiresAt, blockReason: reason } }),
-    db.rightsLog.create({ data: { actorId: admin.id, targetId: target.id, action: "block", reason, expiresAt: options.expiresAt } }),
+    db.user.update({
+      where: { id: target.id },
+      data: { blockedAt: new Date(), blockExpiresAt: options.expiresAt, blockReason: reason },
+    }),
+    db.rightsLog.create({
+      data: { actorId: admin.id, targetId: target.id, action: "block", reason, expiresAt: options.expiresAt },
+    }),
   ]);
   return { user: target.name, blockedUntil: options.expiresAt?.toISOString() ?? null };
 }
@@ -70,7 +101,10 @@ export async function unblockUser(options: { actor: Actor | null; targetName: st
   const reason = requireReason(options.reason);
   const target = await findTarget(db, options.targetName);
   await db.$transaction(async (tx) => {
-    const lifted = await tx.user.updateMany({ where: { id: target.id, blockedAt: { not: null } }, data: { blockedAt: null, blockExpiresAt: null, blockReason: null } });
+    const lifted = await tx.user.updateMany({
+      where: { id: target.id, blockedAt: { not: null } },
+      data: { blockedAt: null, blockExpiresAt: null, blockReason: null },
+    });
     if (lifted.count === 0) throw new WikiError("conflict", `${target.name} is not blocked.`);
     await tx.rightsLog.create({ data: { actorId: admin.id, targetId: target.id, action: "unblock", reason } });
   });

@@ -16,7 +16,16 @@ const epoch = (value: string | null) => (value === null ? null : new Date(Number
 export async function loadActor(db: Db | Tx, who: SessionIdentity | number | null): Promise<Actor | null> {
   if (who === null) return null;
   const session = typeof who === "number" ? null : who;
-  const [row] = await queryPrepared<{ id: number; name: string; editCount: number; createdMs: string; blockedMs: string | null; blockExpiresMs: string | null; blockReason: string | null; groups: string[] }>(db, {
+  const [row] = await queryPrepared<{
+    id: number;
+    name: string;
+    editCount: number;
+    createdMs: string;
+    blockedMs: string | null;
+    blockExpiresMs: string | null;
+    blockReason: string | null;
+    groups: string[];
+  }>(db, {
     name: "wiki-load-actor",
     text: `SELECT u."id", u."name", u."editCount", u."blockReason",
         (EXTRACT(EPOCH FROM u."createdAt") * 1000)::bigint::text AS "createdMs",

@@ -16,14 +16,34 @@ export async function getUserProfile(options: { name: string; db?: Db }) {
       where: { authorId: user.id },
       orderBy: { id: "desc" },
       take: 100,
-      select: { id: true, createdAt: true, summary: true, sizeBytes: true, minor: true, article: { select: { slug: true, title: true } }, parent: { select: { sizeBytes: true } } },
+      select: {
+        id: true,
+        createdAt: true,
+        summary: true,
+        sizeBytes: true,
+        minor: true,
+        article: { select: { slug: true, title: true } },
+        parent: { select: { sizeBytes: true } },
+      },
     }),
-    db.rightsLog.findMany({ where: { targetId: user.id }, orderBy: { id: "desc" }, take: 50, include: { actor: { select: { name: true } } } }),
+    db.rightsLog.findMany({
+      where: { targetId: user.id },
+      orderBy: { id: "desc" },
+      take: 50,
+      include: { actor: { select: { name: true } } },
+    }),
     db.proposal.findMany({
       where: { authorId: user.id },
       orderBy: { id: "desc" },
       take: 100,
-      select: { id: true, status: true, summary: true, createdAt: true, article: { select: { slug: true, title: true } }, decisions: { orderBy: { id: "desc" }, take: 1, select: { comment: true, action: true } } },
+      select: {
+        id: true,
+        status: true,
+        summary: true,
+        createdAt: true,
+        article: { select: { slug: true, title: true } },
+        decisions: { orderBy: { id: "desc" }, take: 1, select: { comment: true, action: true } },
+      },
     }),
   ]);
   const groups = effectiveGroups(actor);
@@ -34,7 +54,10 @@ export async function getUserProfile(options: { name: string; db?: Db }) {
     implicitGroups: groups.implicit,
     grantedGroups: groups.granted,
     block: activeBlock(actor),
-    contributions: revisions.map((revision) => ({ ...revision, sizeChange: revision.sizeBytes - (revision.parent?.sizeBytes ?? 0) })),
+    contributions: revisions.map((revision) => ({
+      ...revision,
+      sizeChange: revision.sizeBytes - (revision.parent?.sizeBytes ?? 0),
+    })),
     rightsLog,
     proposals,
   };
@@ -48,6 +71,15 @@ export async function listUsers(options: { query?: string; db?: Db } = {}) {
     where: query ? { nameKey: { contains: nameKeyOf(query) } } : {},
     orderBy: { id: "desc" },
     take: 100,
-    select: { id: true, name: true, createdAt: true, editCount: true, blockedAt: true, blockExpiresAt: true, blockReason: true, groups: { select: { group: true } } },
+    select: {
+      id: true,
+      name: true,
+      createdAt: true,
+      editCount: true,
+      blockedAt: true,
+      blockExpiresAt: true,
+      blockReason: true,
+      groups: { select: { group: true } },
+    },
   });
 }

@@ -73,7 +73,9 @@ const gzipAsync = promisify(gzip);
 function gzipped(page: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
   let pending = gzipOfPage.get(page);
   if (!pending) {
-    pending = gzipAsync(page).then((buffer) => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) as Uint8Array<ArrayBuffer>);
+    pending = gzipAsync(page).then(
+      (buffer) => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) as Uint8Array<ArrayBuffer>,
+    );
     gzipOfPage.set(page, pending);
   }
   return pending;

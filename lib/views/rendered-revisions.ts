@@ -27,7 +27,11 @@ const cache = new ByteLru<RenderedRevision>(budgetFromEnv("WIKI_RENDER_CACHE_MB"
  * an old one (edit links, no old-revision banner), hence `isCurrent` in the
  * key. Concurrent misses for one key share one render.
  */
-export function renderedRevision(revisionId: number, isCurrent: boolean, render: () => Promise<RenderedRevision>): Promise<RenderedRevision> {
+export function renderedRevision(
+  revisionId: number,
+  isCurrent: boolean,
+  render: () => Promise<RenderedRevision>,
+): Promise<RenderedRevision> {
   const key = `${RENDERER_VERSION}:${revisionId}:${isCurrent ? "current" : "old"}`;
   return cache.getOrCompute(key, render, (rendered) => (rendered.bodyHtml.length + rendered.sidebarHtml.length) * 2);
 }
@@ -47,7 +51,11 @@ const readerPages = new ByteLru<Uint8Array<ArrayBuffer>>(budgetFromEnv("WIKI_PAG
  * the cached revision parts instead.
  */
 export function readerPage(key: string, build: () => Promise<string>): Promise<Uint8Array<ArrayBuffer>> {
-  return readerPages.getOrCompute(`${RENDERER_VERSION}:${key}`, async () => new TextEncoder().encode(await build()), (page) => page.length);
+  return readerPages.getOrCompute(
+    `${RENDERER_VERSION}:${key}`,
+    async () => new TextEncoder().encode(await build()),
+    (page) => page.length,
+  );
 }
 
 /** A reader page if it is cached, without building it. */

@@ -13,5 +13,7 @@ const pool = lazyWorkerPool<DiffJob, ArticleDiff>(() => new Worker(new URL("./di
  */
 export async function diffOffThread(older: ArticleContent, newer: ArticleContent): Promise<ArticleDiff> {
   const workers = pool();
-  return workers ? workers.run({ older: JSON.stringify(older), newer: JSON.stringify(newer) }) : diffArticles(older, newer);
+  return workers
+    ? workers.run({ older: JSON.stringify(older), newer: JSON.stringify(newer) })
+    : diffArticles(older, newer);
 }

@@ -21,7 +21,11 @@ afterEach(async () => {
 });
 
 /** The job's result, or the WikiError it failed with. */
-const settle = (promise: Promise<number>) => promise.then((value) => value, (error: unknown) => error);
+const settle = (promise: Promise<number>) =>
+  promise.then(
+    (value) => value,
+    (error: unknown) => error,
+  );
 
 describe("WorkerPool's bounded queue", () => {
   it("runs what fits and refuses the job that finds the line full with overloaded (503) and a Retry-After", async () => {
@@ -52,7 +56,11 @@ describe("WorkerPool's bounded queue", () => {
 
   it("spreads jobs over its workers, one at a time each", async () => {
     const pool = new WorkerPool<Job, number>(2, start, { maxQueued: 0, maxWaitMs: 1000 });
-    const results = await Promise.all([settle(pool.run({ value: 1, ms: 100 })), settle(pool.run({ value: 2, ms: 100 })), settle(pool.run({ value: 3, ms: 100 }))]);
+    const results = await Promise.all([
+      settle(pool.run({ value: 1, ms: 100 })),
+      settle(pool.run({ value: 2, ms: 100 })),
+      settle(pool.run({ value: 3, ms: 100 })),
+    ]);
     expect(results.slice(0, 2)).toEqual([2, 4]);
     expect((results[2] as WikiError).code).toBe("overloaded");
   });

@@ -6,7 +6,13 @@ import { WikiError } from "../errors";
 /** What a pool's worker answers to a job. */
 export type WorkerAnswer<R> = { id: number; result: R; error?: undefined } | { id: number; error: string };
 
-type Job<J, R> = { id: number; job: J; resolve: (result: R) => void; reject: (error: Error) => void; timer?: NodeJS.Timeout };
+type Job<J, R> = {
+  id: number;
+  job: J;
+  resolve: (result: R) => void;
+  reject: (error: Error) => void;
+  timer?: NodeJS.Timeout;
+};
 type PoolWorker<J, R> = { worker: Worker; current: (Job<J, R> & { startedAt: number }) | null };
 
 /**
@@ -83,7 +89,10 @@ export class WorkerPool<J extends object, R> {
   }
 
   private overloaded(): WikiError {
-    const retryAfter = Math.min(60, Math.max(1, Math.ceil((((this.queue.length + 1) / Math.max(1, this.size)) * this.averageJobMs) / 1000)));
+    const retryAfter = Math.min(
+      60,
+      Math.max(1, Math.ceil((((this.queue.length + 1) / Math.max(1, this.size)) * this.averageJobMs) / 1000)),
+    );
     return new WikiError("overloaded", `The server is busy; try again in ${retryAfter} seconds.`, { retryAfter });
   }
 

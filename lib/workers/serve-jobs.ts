@@ -10,7 +10,13 @@ import type { WorkerAnswer } from "./pool";
  * the thread, so the worker yields the CPU to the event loop (views, saves)
  * and to PostgreSQL when the machine is busy.
  */
-export function serveJobs<J, R>(port: { on(event: "message", listener: (job: J & { id: number }) => void): unknown; postMessage(answer: WorkerAnswer<R>): void }, handle: (job: J) => R | Promise<R>): void {
+export function serveJobs<J, R>(
+  port: {
+    on(event: "message", listener: (job: J & { id: number }) => void): unknown;
+    postMessage(answer: WorkerAnswer<R>): void;
+  },
+  handle: (job: J) => R | Promise<R>,
+): void {
   try {
     os.setPriority(Number(process.env.WIKI_DIFF_NICE ?? 10));
   } catch {

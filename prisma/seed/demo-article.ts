@@ -10,8 +10,7 @@ export const demoArticle: SourceArticle = {
   infobox: {
     kind: "military conflict",
     title: "2024 Hama offensive",
-    partOf:
-      "the [[wiki:2024 Syrian opposition offensive]] during the [[wiki:Syrian civil war]]",
+    partOf: "the [[wiki:2024 Syrian opposition offensive]] during the [[wiki:Syrian civil war]]",
     imageCaption: "Opposition fighters at Hama Military Airport after its capture",
     dateStart: "2024-11-30",
     dateEnd: "2024-12-05",
@@ -19,10 +18,7 @@ export const demoArticle: SourceArticle = {
       {
         kind: "field",
         label: "Location",
-        value: [
-          "[[wiki:Hama Governorate]], Syria",
-          "(parts of southern [[wiki:Idlib Governorate]], Syria)",
-        ],
+        value: ["[[wiki:Hama Governorate]], Syria", "(parts of southern [[wiki:Idlib Governorate]], Syria)"],
       },
       {
         kind: "field",
@@ -44,26 +40,17 @@ export const demoArticle: SourceArticle = {
             "[[wiki:Military Operations Command]]",
             {
               list: "bullet",
-              items: [
-                "[[wiki:Hay’at Tahrir al-Sham]]",
-                "[[wiki:Syrian National Army]][[ref:npa-turkish-backed]]",
-              ],
+              items: ["[[wiki:Hay’at Tahrir al-Sham]]", "[[wiki:Syrian National Army]][[ref:npa-turkish-backed]]"],
             },
           ],
-          [
-            "[[wiki:Ba’athist Syria|Syrian Arab Republic]]",
-            "[[wiki:Russia]][[ref:guardian-airstrikes]]",
-          ],
+          ["[[wiki:Ba’athist Syria|Syrian Arab Republic]]", "[[wiki:Russia]][[ref:guardian-airstrikes]]"],
         ],
       },
       {
         kind: "sides",
         label: "Commanders and leaders",
         sides: [
-          [
-            "[[wiki:Ahmed al-Sharaa]]",
-            "[[wiki:Abu Amsha|Muhammad al-Jassem (Abu Amsha)]][[ref:sohr-joint-forces]]",
-          ],
+          ["[[wiki:Ahmed al-Sharaa]]", "[[wiki:Abu Amsha|Muhammad al-Jassem (Abu Amsha)]][[ref:sohr-joint-forces]]"],
           [
             "Lt. Gen. [[wiki:Abdul Karim Mahmoud Ibrahim]][[ref:isw-iran-update]]",
             "Maj. Gen. [[wiki:Suhayl al-Hasan]][[ref:k24-northern-hama]]",
@@ -79,10 +66,7 @@ export const demoArticle: SourceArticle = {
             "[[wiki:Military Operations Command]]",
             {
               list: "bullet",
-              items: [
-                "[[wiki:Hay’at Tahrir al-Sham]]",
-                "Al-Shaheen Brigades (drone units)[[ref:mee-shaheen]]",
-              ],
+              items: ["[[wiki:Hay’at Tahrir al-Sham]]", "Al-Shaheen Brigades (drone units)[[ref:mee-shaheen]]"],
             },
             "[[wiki:Syrian National Army]]",
             {
@@ -163,8 +147,7 @@ export const demoArticle: SourceArticle = {
             "Our officer ordered us to open fire and warned that anyone who held back would be treated as a traitor and punished for it.",
             "Time and again we were told to stay where we were because reinforcements were on their way. Nobody believed it, and none ever arrived.",
           ],
-          attribution:
-            "— Amr, Syrian Army conscript, on the fighting north of Hama[[ref:mem-army-collapse]]",
+          attribution: "— Amr, Syrian Army conscript, on the fighting north of Hama[[ref:mem-army-collapse]]",
         },
         "With these towns in hand, opposition columns moved up to the edges of Hama and began to close around the city.[[ref:jpost-closing-in]] Government troops, for their part, started to pull back both from the city and from its military airbase.[[ref:sohr-withdrawal-airport]] Early on 1 December a photograph that could not be verified, said to show fighters in Hama’s Al-Arba’een district, spread on social media,[[ref:rotter-arbaeen]][[tag:unreliable source?|2024-12]] and [[wiki:Al Jazeera]] likewise reported that opposition forces had entered the city.[[ref:aljazeera-enter-hama]]",
         "Damascus responded by rushing reinforcements north to hold back the attackers. Among them were special forces tied to Major General [[wiki:Suhayl al-Hasan]], deployed to key points such as Jabal Zayn al-Abidin, Taybat al-Imam, Qamhana and Khitab.[[ref:k24-northern-hama]][[ref:abc-reinforcements]] On 1 December 2024 Lieutenant General [[wiki:Abdul Karim Mahmoud Ibrahim]], chief of the general staff of the army and armed forces, travelled to Hama to take personal charge of operations in the north of the country.[[ref:isw-iran-update]]",
@@ -337,8 +320,7 @@ export const demoArticle: SourceArticle = {
     },
     {
       key: "sohr-khan-shaykhun",
-      title:
-        "Left by regime forces: Seven rebels killed in explosion of booby-trapped missiles in Khan Shaykhoun",
+      title: "Left by regime forces: Seven rebels killed in explosion of booby-trapped missiles in Khan Shaykhoun",
       url: "https://www.syriahr.com/en/349412/",
       publisher: "Syrian Observatory for Human Rights",
       date: "2024-12-01",

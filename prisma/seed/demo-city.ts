@@ -36,8 +36,29 @@ export const demoCity: SourceArticle = {
     },
   ],
   references: [
-    { key: "britannica-hama", title: "Hama", work: "Encyclopaedia Britannica", url: "https://www.britannica.com/place/Hama", accessDate: "2024-12-06" },
-    { key: "unesco-norias", title: "The Norias of Hama", publisher: "UNESCO World Heritage Centre", url: "https://whc.unesco.org/en/tentativelists/1298/", date: "1999-06-08", accessDate: "2024-12-06" },
-    { key: "aramco-norias", title: "The Wheels of Hama", work: "Aramco World", authors: ["Lunde, Paul"], url: "https://archive.aramcoworld.com/issue/197801/the.wheels.of.hama.htm", date: "1978-01", accessDate: "2024-12-06" },
+    {
+      key: "britannica-hama",
+      title: "Hama",
+      work: "Encyclopaedia Britannica",
+      url: "https://www.britannica.com/place/Hama",
+      accessDate: "2024-12-06",
+    },
+    {
+      key: "unesco-norias",
+      title: "The Norias of Hama",
+      publisher: "UNESCO World Heritage Centre",
+      url: "https://whc.unesco.org/en/tentativelists/1298/",
+      date: "1999-06-08",
+      accessDate: "2024-12-06",
+    },
+    {
+      key: "aramco-norias",
+      title: "The Wheels of Hama",
+      work: "Aramco World",
+      authors: ["Lunde, Paul"],
+      url: "https://archive.aramcoworld.com/issue/197801/the.wheels.of.hama.htm",
+      date: "1978-01",
+      accessDate: "2024-12-06",
+    },
   ],
 };

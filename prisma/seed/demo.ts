@@ -27,7 +27,10 @@ export const DEMO_ACCOUNTS = [
 type Stage = { author: string; at: string; summary: string; content: ArticleContent };
 
 function withSections(content: ArticleContent, ids: string[]): ArticleContent {
-  return pruneUncitedReferences({ ...content, sections: content.sections.filter((section) => ids.includes(section.id)) });
+  return pruneUncitedReferences({
+    ...content,
+    sections: content.sections.filter((section) => ids.includes(section.id)),
+  });
 }
 
 /** The demo article's history: five revisions by different accounts, growing to the final text. */
@@ -41,21 +44,51 @@ export function demoHistory(): Stage[] {
         ...final.infobox,
         rows: final.infobox.rows.map((row) =>
           row.kind === "field" && row.label === "Status"
-            ? { ...row, value: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Ongoing" }] }] } }
+            ? {
+                ...row,
+                value: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Ongoing" }] }] },
+              }
             : row,
         ),
       }
     : null;
   const withoutAccessDate = (content: ArticleContent) => ({
     ...content,
-    references: content.references.map((reference, index) => (index === 0 ? { ...reference, accessDate: undefined } : reference)),
+    references: content.references.map((reference, index) =>
+      index === 0 ? { ...reference, accessDate: undefined } : reference,
+    ),
   });
   return [
-    { author: "regular", at: "2024-11-30T14:05:00Z", summary: "New article on the offensive towards Hama", content: withSections({ ...final, infobox: firstRows }, upTo(ids[1])) },
-    { author: "veteran", at: "2024-12-02T09:40:00Z", summary: "Battle: opening advances and the fighting on the outskirts", content: withoutAccessDate(withSections({ ...final, infobox: ongoingStatus }, upTo(ids[4]))) },
-    { author: "reviewer", at: "2024-12-05T18:22:00Z", summary: "Fall of Hama and the advances that followed", content: withoutAccessDate(withSections({ ...final, infobox: ongoingStatus }, upTo(ids[6]))) },
-    { author: "admin", at: "2024-12-07T11:03:00Z", summary: "Aftermath and analysis; see also", content: withoutAccessDate(withSections({ ...final, infobox: ongoingStatus }, ids)) },
-    { author: "veteran", at: "2024-12-21T16:48:00Z", summary: "Status: opposition victory, with source; retrieval dates", content: final },
+    {
+      author: "regular",
+      at: "2024-11-30T14:05:00Z",
+      summary: "New article on the offensive towards Hama",
+      content: withSections({ ...final, infobox: firstRows }, upTo(ids[1])),
+    },
+    {
+      author: "veteran",
+      at: "2024-12-02T09:40:00Z",
+      summary: "Battle: opening advances and the fighting on the outskirts",
+      content: withoutAccessDate(withSections({ ...final, infobox: ongoingStatus }, upTo(ids[4]))),
+    },
+    {
+      author: "reviewer",
+      at: "2024-12-05T18:22:00Z",
+      summary: "Fall of Hama and the advances that followed",
+      content: withoutAccessDate(withSections({ ...final, infobox: ongoingStatus }, upTo(ids[6]))),
+    },
+    {
+      author: "admin",
+      at: "2024-12-07T11:03:00Z",
+      summary: "Aftermath and analysis; see also",
+      content: withoutAccessDate(withSections({ ...final, infobox: ongoingStatus }, ids)),
+    },
+    {
+      author: "veteran",
+      at: "2024-12-21T16:48:00Z",
+      summary: "Status: opposition victory, with source; retrieval dates",
+      content: final,
+    },
   ];
 }
 
@@ -72,7 +105,14 @@ export async function seedDemo(db: Db, log: (line: string) => void = () => undef
     const user =
       existing ??
       (await db.user.create({
-        data: { name: account.name, nameKey: account.name, nameSkeleton: nameSkeletonOf(account.name), passwordHash, editCount: account.edits, createdAt: new Date(now - account.ageDays * DAY) },
+        data: {
+          name: account.name,
+          nameKey: account.name,
+          nameSkeleton: nameSkeletonOf(account.name),
+          passwordHash,
+          editCount: account.edits,
+          createdAt: new Date(now - account.ageDays * DAY),
+        },
       }));
     if (!existing) log(`created demo account ${account.name}`);
     userIds.set(account.name, user.id);
@@ -86,7 +126,15 @@ export async function seedDemo(db: Db, log: (line: string) => void = () => undef
   }
 
   if (!(await db.article.findUnique({ where: { slug: "Hama" } }))) {
-    await saveRevision({ db, slug: "Hama", baseRevisionId: null, content: articleFromSource(demoCity), authorId: userIds.get("regular")!, summary: "New article on the city", createdAt: new Date("2024-12-06T08:15:00Z") });
+    await saveRevision({
+      db,
+      slug: "Hama",
+      baseRevisionId: null,
+      content: articleFromSource(demoCity),
+      authorId: userIds.get("regular")!,
+      summary: "New article on the city",
+      createdAt: new Date("2024-12-06T08:15:00Z"),
+    });
     log("created demo article Hama");
   }
   if (await db.article.findUnique({ where: { slug: DEMO_SLUG } })) return;
@@ -105,7 +153,18 @@ export async function seedDemo(db: Db, log: (line: string) => void = () => undef
   }
   const adminId = userIds.get("admin")!;
   const reason = "Persistent disruptive editing during a fast-moving conflict";
-  const article = await db.article.update({ where: { slug: DEMO_SLUG }, data: { protectionLevel: "extended", protectionReason: reason } });
-  await db.protectionLog.create({ data: { articleId: article.id, actorId: adminId, level: "extended", reason, createdAt: new Date("2024-12-07T11:05:00Z") } });
+  const article = await db.article.update({
+    where: { slug: DEMO_SLUG },
+    data: { protectionLevel: "extended", protectionReason: reason },
+  });
+  await db.protectionLog.create({
+    data: {
+      articleId: article.id,
+      actorId: adminId,
+      level: "extended",
+      reason,
+      createdAt: new Date("2024-12-07T11:05:00Z"),
+    },
+  });
   log(`created demo article ${DEMO_SLUG}`);
 }

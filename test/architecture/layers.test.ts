@@ -37,7 +37,8 @@ const FIXTURE: Record<string, string> = {
   "tsconfig.json": JSON.stringify({ compilerOptions: { paths: { "@/*": ["./*"] } } }),
   "lib/document/model.ts": "export type Doc = { id: string };\n",
   "lib/db/client.ts": "export const db = {};\n",
-  "components/widget.tsx": 'import type { Doc } from "@/lib/document/model";\nexport const Widget = (d: Doc) => <b>{d.id}</b>;\n',
+  "components/widget.tsx":
+    'import type { Doc } from "@/lib/document/model";\nexport const Widget = (d: Doc) => <b>{d.id}</b>;\n',
   "app/page.tsx": 'import { Widget } from "@/components/widget";\nexport default Widget;\n',
   "prisma/seed/source.ts": "export type Source = string;\n",
   // lib importing a component (through the alias): lib-imports-no-app-or-components
@@ -64,7 +65,10 @@ describe("layer rules (dependency-cruiser)", () => {
     }
     // The checker's Babel setup and presets resolve from the fixture's own folder.
     await symlink(path.join(root, "node_modules"), path.join(fixture, "node_modules"));
-    await symlink(path.join(root, ".dependency-cruiser.babel.cjs"), path.join(fixture, ".dependency-cruiser.babel.cjs"));
+    await symlink(
+      path.join(root, ".dependency-cruiser.babel.cjs"),
+      path.join(fixture, ".dependency-cruiser.babel.cjs"),
+    );
   });
 
   afterAll(async () => {

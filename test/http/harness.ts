@@ -5,7 +5,10 @@ import { SOCKET_ADDRESS_ENV } from "../../lib/http/client-address";
 import { useTestDatabase } from "../db";
 
 /** Calls a route handler the way Next does: a Request and a params promise. */
-export type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+export type RouteHandler = (
+  request: Request,
+  context: { params: Promise<Record<string, string>> },
+) => Promise<Response>;
 
 export const SITE = "http://localhost:3000";
 
@@ -21,11 +24,19 @@ export async function apiRequest(
     if (value === null) delete headers[name];
     else headers[name] = value;
   }
-  return new Request(`${SITE}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+  return new Request(`${SITE}${path}`, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
 }
 
 /** Runs `handler` on a request with route params. */
-export async function call(handler: RouteHandler, request: Request, params: Record<string, string> = {}): Promise<{ status: number; body: any; headers: Headers }> {
+export async function call(
+  handler: RouteHandler,
+  request: Request,
+  params: Record<string, string> = {},
+): Promise<{ status: number; body: any; headers: Headers }> {
   const response = await handler(request, { params: Promise.resolve(params) });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };

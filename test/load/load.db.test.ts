@@ -22,9 +22,17 @@ describe("load on loopback", () => {
   });
   afterAll(async () => server?.stop());
 
-  it(`serves ${seconds} s of mixed traffic with under 1% errors and loses no acknowledged write`, { timeout: (seconds + 120) * 1000 }, async () => {
+  it(`serves ${seconds} s of mixed traffic with under 1% errors and loses no acknowledged write`, {
+    timeout: (seconds + 120) * 1000,
+  }, async () => {
     // Readers pause 250 ms between pages: 50 of them ask for up to 200 pages a second, a heavy load for one instance on this machine.
-    const options: MixedLoadOptions = { ...cast, targets: [server.url], durationSeconds: seconds, readers: 50, readerThinkMs: 250 };
+    const options: MixedLoadOptions = {
+      ...cast,
+      targets: [server.url],
+      durationSeconds: seconds,
+      readers: 50,
+      readerThinkMs: 250,
+    };
     const result = await runMixedLoad(options);
     const f = (n: number) => n.toFixed(1);
     console.log(
@@ -37,7 +45,14 @@ describe("load on loopback", () => {
         `[load] statuses: ${JSON.stringify(result.statusCounts)}`,
       ].join("\n"),
     );
-    const requests = result.reads.count + result.saves.count + result.saves.errors + result.proposals.count + result.proposals.errors + result.approvals.count + result.approvals.errors;
+    const requests =
+      result.reads.count +
+      result.saves.count +
+      result.saves.errors +
+      result.proposals.count +
+      result.proposals.errors +
+      result.approvals.count +
+      result.approvals.errors;
     const errors = result.reads.errors + result.saves.errors + result.proposals.errors + result.approvals.errors;
     expect(result.reads.count).toBeGreaterThan(0);
     expect(result.saves.count).toBeGreaterThan(0);

@@ -17,7 +17,9 @@ describe("two app instances on one database", () => {
   let cast: Awaited<ReturnType<typeof seedLoadFixture>>;
   beforeAll(async () => {
     cast = await seedLoadFixture(database.db);
-    servers = await Promise.all([0, 1].map(() => startAppServer({ databaseUrl: database.url, env: { WIKI_RATE_LIMITS: "off" } })));
+    servers = await Promise.all(
+      [0, 1].map(() => startAppServer({ databaseUrl: database.url, env: { WIKI_RATE_LIMITS: "off" } })),
+    );
   });
   afterAll(async () => Promise.all(servers.map((server) => server.stop())));
 
@@ -33,7 +35,22 @@ describe("two app instances on one database", () => {
     const saved = await fetch(`${a.url}/api/articles/${slug}/edits`, {
       method: "POST",
       headers: { "content-type": "application/json", origin: a.url, cookie },
-      body: JSON.stringify({ baseRevisionId: before.revision.id, summary: "through a", sectionEdit: { sectionId: section.id, sections: [{ ...section, body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Written through instance a." }] }] } }] } }),
+      body: JSON.stringify({
+        baseRevisionId: before.revision.id,
+        summary: "through a",
+        sectionEdit: {
+          sectionId: section.id,
+          sections: [
+            {
+              ...section,
+              body: {
+                type: "doc",
+                content: [{ type: "paragraph", content: [{ type: "text", text: "Written through instance a." }] }],
+              },
+            },
+          ],
+        },
+      }),
     });
     expect(saved.status).toBe(201);
     const page = await (await fetch(`${b.url}/wiki/${slug}`)).text();
@@ -42,28 +59,65 @@ describe("two app instances on one database", () => {
     const stale = await fetch(`${b.url}/api/articles/${slug}/edits`, {
       method: "POST",
       headers: { "content-type": "application/json", origin: b.url, cookie },
-      body: JSON.stringify({ baseRevisionId: before.revision.id, summary: "stale through b", sectionEdit: { sectionId: section.id, sections: [{ ...section, body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Conflicting text through b." }] }] } }] } }),
+      body: JSON.stringify({
+        baseRevisionId: before.revision.id,
+        summary: "stale through b",
+        sectionEdit: {
+          sectionId: section.id,
+          sections: [
+            {
+              ...section,
+              body: {
+                type: "doc",
+                content: [{ type: "paragraph", content: [{ type: "text", text: "Conflicting text through b." }] }],
+              },
+            },
+          ],
+        },
+      }),
     });
     expect(stale.status).toBe(409);
   });
 
-  it(`carries ${seconds} s of mixed load spread over both with under 1% errors and no lost write`, { timeout: (seconds + 120) * 1000 }, async () => {
-    const result = await runMixedLoad({ ...cast, targets: servers.map((server) => server.url), durationSeconds: seconds, readers: 50 });
+  it(`carries ${seconds} s of mixed load spread over both with under 1% errors and no lost write`, {
+    timeout: (seconds + 120) * 1000,
+  }, async () => {
+    const result = await runMixedLoad({
+      ...cast,
+      targets: servers.map((server) => server.url),
+      durationSeconds: seconds,
+      readers: 50,
+    });
     const f = (n: number) => n.toFixed(1);
     console.log(
       `[two instances] ${seconds} s: reads ${result.reads.count} (${f(result.reads.perSecond)}/s, p50 ${f(result.reads.p50)} ms, p95 ${f(result.reads.p95)} ms, p99 ${f(result.reads.p99)} ms, errors ${result.reads.errors}); ` +
         `saves ${result.saves.count} (${result.saves.conflicts} conflicts), proposals ${result.proposals.count}, approvals ${result.approvals.count}; statuses ${JSON.stringify(result.statusCounts)}`,
     );
-    const requests = result.reads.count + result.saves.count + result.saves.errors + result.proposals.count + result.proposals.errors + result.approvals.count + result.approvals.errors;
+    const requests =
+      result.reads.count +
+      result.saves.count +
+      result.saves.errors +
+      result.proposals.count +
+      result.proposals.errors +
+      result.approvals.count +
+      result.approvals.errors;
     const errors = result.reads.errors + result.saves.errors + result.proposals.errors + result.approvals.errors;
     expect(result.saves.count).toBeGreaterThan(0);
     expect(errors / requests).toBeLessThan(0.01);
     expect(await missingAcknowledgedSaves(database.db, result.acknowledgedSaves)).toEqual([]);
     // Each article's head is the newest revision of its own chain, whichever instance wrote it.
     for (const { slug } of cast.editors) {
-      const article = await database.db.article.findUniqueOrThrow({ where: { slug }, select: { currentRevisionId: true, revisions: { select: { id: true, parentId: true }, orderBy: { id: "asc" } } } });
+      const article = await database.db.article.findUniqueOrThrow({
+        where: { slug },
+        select: {
+          currentRevisionId: true,
+          revisions: { select: { id: true, parentId: true }, orderBy: { id: "asc" } },
+        },
+      });
       expect(article.currentRevisionId).toBe(article.revisions.at(-1)!.id);
-      article.revisions.slice(1).forEach((revision, index) => expect(revision.parentId).toBe(article.revisions[index].id));
+      article.revisions
+        .slice(1)
+        .forEach((revision, index) => expect(revision.parentId).toBe(article.revisions[index].id));
     }
   });
 });

@@ -49,7 +49,13 @@ beforeAll(async () => {
   // A larger article too, so the restore moves a few thousand blobs.
   let base: number | null = null;
   for (let version = 0; version < 3; version++) {
-    const saved = await saveRevision({ db: source.db, slug: "Generated_article", baseRevisionId: base, content: generateArticle({ sections: 120, references: 150, sectionChars: 1500, seed: version + 1 }), authorId: seeded.cast.admin.id });
+    const saved = await saveRevision({
+      db: source.db,
+      slug: "Generated_article",
+      baseRevisionId: base,
+      content: generateArticle({ sections: 120, references: 150, sectionChars: 1500, seed: version + 1 }),
+      authorId: seeded.cast.admin.id,
+    });
     base = saved.revisionId;
   }
 }, 120_000);
@@ -68,7 +74,17 @@ describe("backup and restore", () => {
     expect(restored.previous).toBeNull();
 
     const [before, after] = await Promise.all([databaseFingerprint(source.url), databaseFingerprint(targetUrl)]);
-    expect(Object.keys(before.tables)).toEqual(expect.arrayContaining(["Article", "ContentBlob", "Proposal", "ReviewDecision", "Revision", "User", "_prisma_migrations"]));
+    expect(Object.keys(before.tables)).toEqual(
+      expect.arrayContaining([
+        "Article",
+        "ContentBlob",
+        "Proposal",
+        "ReviewDecision",
+        "Revision",
+        "User",
+        "_prisma_migrations",
+      ]),
+    );
     expect(after).toEqual(before);
     expect(await contentHashes(targetUrl)).toEqual(await contentHashes(source.url));
 
@@ -84,7 +100,9 @@ describe("backup and restore", () => {
       await db.$disconnect();
     }
     const rows = Object.values(before.tables).reduce((sum, table) => sum + table.rows, 0);
-    console.log(`[backup] ${Object.keys(before.tables).length} tables, ${rows.toLocaleString("en")} rows (${before.tables.ContentBlob.rows} blobs, ${before.tables.Revision.rows} revisions); dump ${(backup.bytes / 1024).toFixed(0)} KiB in ${backup.ms.toFixed(0)} ms; restore ${restored.ms.toFixed(0)} ms`);
+    console.log(
+      `[backup] ${Object.keys(before.tables).length} tables, ${rows.toLocaleString("en")} rows (${before.tables.ContentBlob.rows} blobs, ${before.tables.Revision.rows} revisions); dump ${(backup.bytes / 1024).toFixed(0)} KiB in ${backup.ms.toFixed(0)} ms; restore ${restored.ms.toFixed(0)} ms`,
+    );
   });
 
   it("refuses to restore over a database with data, and with replace swaps the restored one in and keeps the old", async () => {
@@ -111,7 +129,9 @@ describe("backup and restore", () => {
     const bytes = await readFile(dump);
     await writeFile(broken, bytes.subarray(0, Math.floor(bytes.length / 2)));
     const target = fresh("broken");
-    await expect(restoreDatabase({ file: broken, targetUrl: withDatabase(source.url, target), adminUrl: adminUrl() })).rejects.toThrow(/pg_restore failed/);
+    await expect(
+      restoreDatabase({ file: broken, targetUrl: withDatabase(source.url, target), adminUrl: adminUrl() }),
+    ).rejects.toThrow(/pg_restore failed/);
     const client = createClient(adminUrl());
     try {
       expect(await client.$queryRawUnsafe(`SELECT datname FROM pg_database WHERE datname = '${target}'`)).toEqual([]);
@@ -125,13 +145,18 @@ describe("backup and restore", () => {
     const target = fresh("cli");
     const env = { ...process.env, DATABASE_URL: source.url };
     const tool = (script: string, args: string[], extraEnv: Record<string, string> = {}) =>
-      run(process.execPath, ["--import", "tsx", "--import", "./scripts/register.mjs", `scripts/${script}`, ...args], { env: { ...env, ...extraEnv } });
+      run(process.execPath, ["--import", "tsx", "--import", "./scripts/register.mjs", `scripts/${script}`, ...args], {
+        env: { ...env, ...extraEnv },
+      });
     const backup = await tool("db-backup.ts", [file]);
     expect(backup.stdout).toMatch(/\[db:backup\] wrote .*cli\.dump \(\d+ KiB\) in [\d.]+ s/);
     const restore = await tool("db-restore.ts", [file, "--into", target]);
     expect(restore.stdout).toMatch(new RegExp(`restored the database "${target}" in [\\d.]+ s`));
     const check = await tool("check-invariants.ts", [], { DATABASE_URL: withDatabase(source.url, target) });
     expect(check.stdout).toMatch(/all invariants hold/);
-    await expect(tool("db-restore.ts", [file, "--into", target])).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/is not empty/) });
+    await expect(tool("db-restore.ts", [file, "--into", target])).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/is not empty/),
+    });
   });
 });

@@ -53,19 +53,47 @@ afterAll(async () => {
 
 describe("killing the app server mid-stream", () => {
   it(`loses nothing acknowledged and leaves no half-made write, at ${KILL_AFTER_ACKS.length} kill points`, async () => {
-    const saves = await createArticle(database.db, { content: smallArticle("Crash saves", SAVERS), authorId: cast.admin.id });
-    const reviewed = await createArticle(database.db, { content: smallArticle("Crash approvals", PROPOSALS), authorId: cast.admin.id, protection: "extended" });
+    const saves = await createArticle(database.db, {
+      content: smallArticle("Crash saves", SAVERS),
+      authorId: cast.admin.id,
+    });
+    const reviewed = await createArticle(database.db, {
+      content: smallArticle("Crash approvals", PROPOSALS),
+      authorId: cast.admin.id,
+      protection: "extended",
+    });
     const reviewedArticle = await database.db.article.findUniqueOrThrow({ where: { slug: reviewed.slug } });
-    const baseContent = await loadContent(database.db, await database.db.revision.findUniqueOrThrow({ where: { id: reviewed.revisionId } }));
+    const baseContent = await loadContent(
+      database.db,
+      await database.db.revision.findUniqueOrThrow({ where: { id: reviewed.revisionId } }),
+    );
     // Each proposal changes a section of its own, so every approval applies cleanly in any order.
     const pending: Array<{ id: number; text: string }> = [];
     await database.db.$transaction(
       async (tx) => {
         for (let i = 0; i < PROPOSALS; i++) {
           const text = `Proposed change ${i}.`;
-          const content = { ...baseContent, sections: baseContent.sections.map((section) => (section.id === `s${i}` ? smallSection(section.id, text) : section)) };
-          const proposal = await tx.proposal.create({ data: { articleId: reviewedArticle.id, authorId: cast.proposers[i % cast.proposers.length].id, summary: `change ${i}` } });
-          await writeProposalVersion(tx, { proposalId: proposal.id, version: 1, baseRevisionId: reviewed.revisionId, base: baseContent, content, summary: `change ${i}` });
+          const content = {
+            ...baseContent,
+            sections: baseContent.sections.map((section) =>
+              section.id === `s${i}` ? smallSection(section.id, text) : section,
+            ),
+          };
+          const proposal = await tx.proposal.create({
+            data: {
+              articleId: reviewedArticle.id,
+              authorId: cast.proposers[i % cast.proposers.length].id,
+              summary: `change ${i}`,
+            },
+          });
+          await writeProposalVersion(tx, {
+            proposalId: proposal.id,
+            version: 1,
+            baseRevisionId: reviewed.revisionId,
+            base: baseContent,
+            content,
+            summary: `change ${i}`,
+          });
           pending.push({ id: proposal.id, text });
         }
       },
@@ -92,7 +120,8 @@ describe("killing the app server mid-stream", () => {
 
       // A request the dead server never answered: null, and the worker stops.
       const send = (...args: Parameters<typeof httpRequest>) => httpRequest(...args).catch(() => null);
-      const currentHead = async () => (await send(app, "GET", `/api/articles/${saves.slug}`))?.body.revision.id as number | undefined;
+      const currentHead = async () =>
+        (await send(app, "GET", `/api/articles/${saves.slug}`))?.body.revision.id as number | undefined;
 
       const saver = async (index: number) => {
         const editor = cast.editors[index];
@@ -100,7 +129,14 @@ describe("killing the app server mid-stream", () => {
         let head = await currentHead();
         while (running && head !== undefined) {
           const text = `Save ${(saveCounter += 1)} by ${editor.name}.`;
-          const response = await send(app, "POST", `/api/articles/${saves.slug}/edits`, { body: { baseRevisionId: head, sectionEdit: { sectionId, sections: [smallSection(sectionId, text)] }, summary: "stream" }, user: editor });
+          const response = await send(app, "POST", `/api/articles/${saves.slug}/edits`, {
+            body: {
+              baseRevisionId: head,
+              sectionEdit: { sectionId, sections: [smallSection(sectionId, text)] },
+              summary: "stream",
+            },
+            user: editor,
+          });
           if (!response) return; // died with this save in flight: it may or may not have landed
           if (response.status === 201) {
             ackedSaves.push({ revisionId: response.body.revision.id, sectionId, text });
@@ -118,19 +154,26 @@ describe("killing the app server mid-stream", () => {
         const reviewer = cast.reviewers[index % cast.reviewers.length];
         while (running && pending.length) {
           const proposal = pending.shift()!;
-          const response = await send(app, "POST", `/api/proposals/${proposal.id}/approve`, { body: { version: 1, comment: "stream" }, user: reviewer });
+          const response = await send(app, "POST", `/api/proposals/${proposal.id}/approve`, {
+            body: { version: 1, comment: "stream" },
+            user: reviewer,
+          });
           if (!response) {
             unanswered.push(proposal);
             return;
           }
-          if (response.status !== 200) throw new Error(`approval answered ${response.status}: ${response.text.slice(0, 300)}`);
+          if (response.status !== 200)
+            throw new Error(`approval answered ${response.status}: ${response.text.slice(0, 300)}`);
           ackedApprovals.push({ proposalId: proposal.id, revisionId: response.body.revisionId, text: proposal.text });
           acknowledge();
         }
       };
 
       const acksBefore = ackedSaves.length + ackedApprovals.length;
-      const workers = [...Array.from({ length: SAVERS }, (_, i) => saver(i)), ...Array.from({ length: APPROVERS }, (_, i) => approver(i))];
+      const workers = [
+        ...Array.from({ length: SAVERS }, (_, i) => saver(i)),
+        ...Array.from({ length: APPROVERS }, (_, i) => approver(i)),
+      ];
       await enoughAcks;
       await app.kill();
       running = false;
@@ -144,21 +187,36 @@ describe("killing the app server mid-stream", () => {
       const invariants = await checkInvariants(database.db);
       expect(invariants.problems).toEqual([]);
       for (const save of ackedSaves) {
-        const revision = await httpRequest(restarted, "GET", `/api/articles/${saves.slug}/revisions/${save.revisionId}`);
+        const revision = await httpRequest(
+          restarted,
+          "GET",
+          `/api/articles/${saves.slug}/revisions/${save.revisionId}`,
+        );
         expect(revision.status).toBe(200);
-        expect(JSON.stringify(revision.body.sections.find((section: { id: string }) => section.id === save.sectionId))).toContain(save.text);
+        expect(
+          JSON.stringify(revision.body.sections.find((section: { id: string }) => section.id === save.sectionId)),
+        ).toContain(save.text);
       }
       for (const approval of ackedApprovals) {
         const proposal = await httpRequest(restarted, "GET", `/api/proposals/${approval.proposalId}`);
         expect(proposal.body.proposal.status).toBe("approved");
-        expect(proposal.body.decisions).toEqual([expect.objectContaining({ action: "approve", revisionId: approval.revisionId })]);
-        const revision = await httpRequest(restarted, "GET", `/api/articles/${reviewed.slug}/revisions/${approval.revisionId}`);
+        expect(proposal.body.decisions).toEqual([
+          expect.objectContaining({ action: "approve", revisionId: approval.revisionId }),
+        ]);
+        const revision = await httpRequest(
+          restarted,
+          "GET",
+          `/api/articles/${reviewed.slug}/revisions/${approval.revisionId}`,
+        );
         expect(revision.status).toBe(200);
         expect(JSON.stringify(revision.body.sections)).toContain(approval.text);
       }
       // An approval cut off mid-flight happened whole or not at all.
       for (const proposal of unanswered.splice(0)) {
-        const state = await database.db.proposal.findUniqueOrThrow({ where: { id: proposal.id }, include: { decisions: true } });
+        const state = await database.db.proposal.findUniqueOrThrow({
+          where: { id: proposal.id },
+          include: { decisions: true },
+        });
         if (state.status === "open") {
           expect(state.decisions).toEqual([]);
           pending.unshift(proposal);
@@ -173,7 +231,11 @@ describe("killing the app server mid-stream", () => {
       await restarted.stop();
     }
     const counts = (await checkInvariants(database.db)).counts;
-    console.log(`[crash] ${report.join("; ")}; acknowledged ${ackedSaves.length} saves and ${ackedApprovals.length} approvals, all present after restart; approvals cut off by a kill: ${cutOff.done} had happened whole, ${cutOff.open} not at all; ${counts.revisions} revisions, ${counts.approvals} approvals in the database`);
-    expect(ackedSaves.length + ackedApprovals.length).toBeGreaterThanOrEqual(KILL_AFTER_ACKS.reduce((a, b) => a + b, 0));
+    console.log(
+      `[crash] ${report.join("; ")}; acknowledged ${ackedSaves.length} saves and ${ackedApprovals.length} approvals, all present after restart; approvals cut off by a kill: ${cutOff.done} had happened whole, ${cutOff.open} not at all; ${counts.revisions} revisions, ${counts.approvals} approvals in the database`,
+    );
+    expect(ackedSaves.length + ackedApprovals.length).toBeGreaterThanOrEqual(
+      KILL_AFTER_ACKS.reduce((a, b) => a + b, 0),
+    );
   }, 300_000);
 });

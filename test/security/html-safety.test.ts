@@ -45,11 +45,16 @@ describe("the HTML safety checker", () => {
   });
 
   it("judges Content-Security-Policy headers", () => {
-    const strict = "default-src 'self'; script-src 'self' 'nonce-abc' 'strict-dynamic'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+    const strict =
+      "default-src 'self'; script-src 'self' 'nonce-abc' 'strict-dynamic'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
     expect(cspProblems(strict)).toEqual([]);
     expect(cspProblems(null)).toEqual(["no Content-Security-Policy header"]);
-    expect(cspProblems(strict.replace("'strict-dynamic'", "'unsafe-inline'"))).toEqual(["script-src allows 'unsafe-inline'"]);
-    expect(cspProblems(strict.replace("'strict-dynamic'", "'unsafe-eval'"))).toEqual(["script-src allows 'unsafe-eval'"]);
+    expect(cspProblems(strict.replace("'strict-dynamic'", "'unsafe-inline'"))).toEqual([
+      "script-src allows 'unsafe-inline'",
+    ]);
+    expect(cspProblems(strict.replace("'strict-dynamic'", "'unsafe-eval'"))).toEqual([
+      "script-src allows 'unsafe-eval'",
+    ]);
     expect(cspProblems("script-src 'self'")).toHaveLength(3);
   });
 });

@@ -12,7 +12,23 @@ export interface HtmlTag {
 }
 
 const NAMED_ENTITIES: Record<string, string> = {
-  amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0", colon: ":", tab: "\t", newline: "\n", sol: "/", lpar: "(", rpar: ")", semi: ";", comma: ",", period: ".", excl: "!", num: "#",
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: "\u00a0",
+  colon: ":",
+  tab: "\t",
+  newline: "\n",
+  sol: "/",
+  lpar: "(",
+  rpar: ")",
+  semi: ";",
+  comma: ",",
+  period: ".",
+  excl: "!",
+  num: "#",
 };
 
 /** Decodes character references as the HTML tokenizer does (numeric with or without `;`, and the common named ones). */
@@ -31,7 +47,11 @@ const RAW_TEXT = new Set(["script", "style", "xmp", "iframe", "noembed", "nofram
 const RCDATA = new Set(["title", "textarea"]);
 
 /** Tokenizes `html` into start tags (with decoded attributes) and text; end tags and comments are skipped. */
-export function tokenize(html: string): { tags: HtmlTag[]; text: string; scripts: Array<{ tag: HtmlTag; body: string }> } {
+export function tokenize(html: string): {
+  tags: HtmlTag[];
+  text: string;
+  scripts: Array<{ tag: HtmlTag; body: string }>;
+} {
   const tags: HtmlTag[] = [];
   const scripts: Array<{ tag: HtmlTag; body: string }> = [];
   let text = "";
@@ -94,7 +114,8 @@ export function tokenize(html: string): { tags: HtmlTag[]; text: string; scripts
           value = html.slice(start, j);
         }
       }
-      if (!isEnd && !attrs.some((attr) => attr.name === attrName)) attrs.push({ name: attrName, value: decodeEntities(value) });
+      if (!isEnd && !attrs.some((attr) => attr.name === attrName))
+        attrs.push({ name: attrName, value: decodeEntities(value) });
     }
     i = j + 1;
     if (isEnd) continue;
@@ -111,8 +132,36 @@ export function tokenize(html: string): { tags: HtmlTag[]; text: string; scripts
   return { tags, text: decodeEntities(text), scripts };
 }
 
-const URL_ATTRIBUTES = new Set(["href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "srcset", "ping", "cite", "longdesc", "manifest", "codebase", "dynsrc", "lowsrc"]);
-const FORBIDDEN_ELEMENTS = new Set(["iframe", "frame", "frameset", "object", "embed", "applet", "base", "isindex", "template", "portal"]);
+const URL_ATTRIBUTES = new Set([
+  "href",
+  "src",
+  "action",
+  "formaction",
+  "xlink:href",
+  "data",
+  "poster",
+  "background",
+  "srcset",
+  "ping",
+  "cite",
+  "longdesc",
+  "manifest",
+  "codebase",
+  "dynsrc",
+  "lowsrc",
+]);
+const FORBIDDEN_ELEMENTS = new Set([
+  "iframe",
+  "frame",
+  "frameset",
+  "object",
+  "embed",
+  "applet",
+  "base",
+  "isindex",
+  "template",
+  "portal",
+]);
 
 /**
  * What the browser would make of a URL attribute: leading and trailing C0
@@ -144,7 +193,8 @@ export function unsafeMarkup(html: string, options: { nonce?: string | null } = 
   const problems: string[] = [];
   const { tags } = tokenize(html);
   for (const tag of tags) {
-    const describe = () => `<${tag.name} ${tag.attrs.map((a) => `${a.name}=${JSON.stringify(a.value.slice(0, 80))}`).join(" ")}>`;
+    const describe = () =>
+      `<${tag.name} ${tag.attrs.map((a) => `${a.name}=${JSON.stringify(a.value.slice(0, 80))}`).join(" ")}>`;
     if (tag.name === "script") {
       const nonce = tag.attrs.find((attr) => attr.name === "nonce")?.value;
       if (!options.nonce || nonce !== options.nonce) problems.push(`script without the page's nonce: ${describe()}`);
@@ -152,15 +202,20 @@ export function unsafeMarkup(html: string, options: { nonce?: string | null } = 
       if (src !== undefined && !/^\/_next\//.test(src)) problems.push(`script from elsewhere: ${describe()}`);
     }
     if (FORBIDDEN_ELEMENTS.has(tag.name)) problems.push(`script-capable element: ${describe()}`);
-    if (tag.name === "meta" && tag.attrs.some((attr) => attr.name === "http-equiv" && /refresh|set-cookie|content-security/i.test(attr.value))) {
+    if (
+      tag.name === "meta" &&
+      tag.attrs.some((attr) => attr.name === "http-equiv" && /refresh|set-cookie|content-security/i.test(attr.value))
+    ) {
       problems.push(`meta http-equiv: ${describe()}`);
     }
     for (const attr of tag.attrs) {
       if (attr.name.startsWith("on")) problems.push(`event handler attribute ${attr.name}: ${describe()}`);
       if (attr.name === "srcdoc") problems.push(`srcdoc: ${describe()}`);
-      if (attr.name === "style" && /javascript:|expression\s*\(|url\s*\(/i.test(attr.value.replace(/[\s\u0000]/g, ""))) problems.push(`script in style: ${describe()}`);
+      if (attr.name === "style" && /javascript:|expression\s*\(|url\s*\(/i.test(attr.value.replace(/[\s\u0000]/g, "")))
+        problems.push(`script in style: ${describe()}`);
       if (URL_ATTRIBUTES.has(attr.name) || attr.name.endsWith(":href")) {
-        const values = attr.name === "srcset" ? attr.value.split(",").map((part) => part.trim().split(/\s+/)[0]) : [attr.value];
+        const values =
+          attr.name === "srcset" ? attr.value.split(",").map((part) => part.trim().split(/\s+/)[0]) : [attr.value];
         for (const value of values) {
           if (!isSafeUrlAttribute(value)) problems.push(`unsafe ${attr.name}: ${describe()}`);
         }
@@ -193,7 +248,12 @@ export function cspProblems(header: string | null): string[] {
   const scripts = directives.get("script-src") ?? directives.get("default-src");
   if (!scripts) problems.push("no script-src or default-src");
   for (const source of scripts ?? []) {
-    if (["'unsafe-inline'", "'unsafe-eval'", "*", "data:", "http:", "https:", "'unsafe-hashes'"].includes(source.toLowerCase())) problems.push(`script-src allows ${source}`);
+    if (
+      ["'unsafe-inline'", "'unsafe-eval'", "*", "data:", "http:", "https:", "'unsafe-hashes'"].includes(
+        source.toLowerCase(),
+      )
+    )
+      problems.push(`script-src allows ${source}`);
   }
   if (directives.get("object-src")?.join(" ") !== "'none'") problems.push("object-src is not 'none'");
   const base = directives.get("base-uri")?.join(" ");

@@ -31,18 +31,48 @@ beforeAll(async () => {
   server = await startAppServer({ databaseUrl: ctx.url, env: { WIKI_RATE_LIMITS: "off" } });
   admin = await makeUser(ctx.db, { name: "hygiene_admin", role: "admin" });
   author = await makeUser(ctx.db, { name: "hygiene_author" });
-  headId = (await saveRevision({ db: ctx.db, slug: "Hygiene", baseRevisionId: null, content: { title: "Hygiene", infobox: null, sections: lead("First."), references: [] }, authorId: admin.id })).revisionId;
+  headId = (
+    await saveRevision({
+      db: ctx.db,
+      slug: "Hygiene",
+      baseRevisionId: null,
+      content: { title: "Hygiene", infobox: null, sections: lead("First."), references: [] },
+      authorId: admin.id,
+    })
+  ).revisionId;
   const view = await readArticleRevision({ db: ctx.db, slug: "Hygiene" });
   const article = await ctx.db.article.findUniqueOrThrow({ where: { slug: "Hygiene" } });
-  await submitProposal({ db: ctx.db, actor: await loadActor(ctx.db, author.id), articleId: article.id, baseRevisionId: headId, base: view.content, content: { ...view.content, sections: lead("Proposed.") }, summary: "p", rationale: "" });
+  await submitProposal({
+    db: ctx.db,
+    actor: await loadActor(ctx.db, author.id),
+    articleId: article.id,
+    baseRevisionId: headId,
+    base: view.content,
+    content: { ...view.content, sections: lead("Proposed.") },
+    summary: "p",
+    rationale: "",
+  });
 });
 afterAll(async () => server?.stop());
 
 /** A request with a Host header of our choosing (fetch cannot set Host). */
-function rawRequest(options: { method?: string; path: string; host: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
+function rawRequest(options: {
+  method?: string;
+  path: string;
+  host: string;
+  headers?: Record<string, string>;
+  body?: string;
+}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
   return new Promise((resolve, reject) => {
     const request = httpRequestRaw(
-      { host: "127.0.0.1", port: server.port, method: options.method ?? "GET", path: options.path, headers: { host: options.host, ...options.headers }, setHost: false },
+      {
+        host: "127.0.0.1",
+        port: server.port,
+        method: options.method ?? "GET",
+        path: options.path,
+        headers: { host: options.host, ...options.headers },
+        setHost: false,
+      },
       (response) => {
         let text = "";
         response.setEncoding("utf8");
@@ -93,7 +123,9 @@ describe("ids beyond PostgreSQL's integer range", () => {
       const revert = await httpRequest(server, "GET", `/wiki/Hygiene/revert?revision=${big}`, { user: admin });
       expect(revert.status).toBe(200);
       expect(revert.text).toContain("Choose a revision from the history.");
-      expect((await httpRequest(server, "GET", `/wiki/Hygiene/edit?proposal=${big}`, { user: admin })).status).toBe(200);
+      expect((await httpRequest(server, "GET", `/wiki/Hygiene/edit?proposal=${big}`, { user: admin })).status).toBe(
+        200,
+      );
     }
   });
 
@@ -106,16 +138,25 @@ describe("ids beyond PostgreSQL's integer range", () => {
         ["request-changes", { comment: "more", version: 1 }],
         ["comments", { body: "hi" }],
         ["withdraw", {}],
-        ["versions", { baseRevisionId: headId, content: { title: "Hygiene", infobox: null, sections: lead("x"), references: [] } }],
+        [
+          "versions",
+          { baseRevisionId: headId, content: { title: "Hygiene", infobox: null, sections: lead("x"), references: [] } },
+        ],
       ] as const) {
         const response = await httpRequest(server, "POST", `/api/proposals/${big}/${action}`, { user: admin, body });
         expect(response.status, action).toBe(400);
         expect(response.body.error.message, action).toContain("proposal id");
       }
-      const edit = await httpRequest(server, "POST", "/api/articles/Hygiene/edits", { user: admin, body: { baseRevisionId: Number(big), summary: "x", sectionEdit: { sectionId: "lead", sections: lead("x") } } });
+      const edit = await httpRequest(server, "POST", "/api/articles/Hygiene/edits", {
+        user: admin,
+        body: { baseRevisionId: Number(big), summary: "x", sectionEdit: { sectionId: "lead", sections: lead("x") } },
+      });
       expect(edit.status).toBe(400);
       expect(edit.body.error.message).toContain("baseRevisionId");
-      const revert = await httpRequest(server, "POST", "/api/articles/Hygiene/revert", { user: admin, body: { revisionId: Number(big), mode: "undo" } });
+      const revert = await httpRequest(server, "POST", "/api/articles/Hygiene/revert", {
+        user: admin,
+        body: { revisionId: Number(big), mode: "undo" },
+      });
       expect(revert.status).toBe(400);
       expect(revert.body.error.message).toContain("revisionId");
     }
@@ -127,25 +168,53 @@ describe("ill-formed Unicode", () => {
   it("refuses a lone surrogate anywhere in a JSON body with 400 naming the path", async () => {
     const revisions = await ctx.db.revision.count();
     for (const text of ["\ud800", "a\udfffb", "\udc00\ud800"]) {
-      const edit = await httpRequest(server, "POST", "/api/articles/Hygiene/edits", { user: admin, body: { baseRevisionId: headId, summary: "x", sectionEdit: { sectionId: "lead", sections: lead(`Text ${text}.`) } } });
+      const edit = await httpRequest(server, "POST", "/api/articles/Hygiene/edits", {
+        user: admin,
+        body: {
+          baseRevisionId: headId,
+          summary: "x",
+          sectionEdit: { sectionId: "lead", sections: lead(`Text ${text}.`) },
+        },
+      });
       expect(edit.status).toBe(400);
-      expect(edit.body.error.message).toMatch(/^Invalid request: sectionEdit\.sections\.0\.body\.content\.0\.content\.0\.text: .*surrogate/);
-      const summary = await httpRequest(server, "POST", "/api/articles/Hygiene/edits", { user: admin, body: { baseRevisionId: headId, summary: text, sectionEdit: { sectionId: "lead", sections: lead("Fine.") } } });
+      expect(edit.body.error.message).toMatch(
+        /^Invalid request: sectionEdit\.sections\.0\.body\.content\.0\.content\.0\.text: .*surrogate/,
+      );
+      const summary = await httpRequest(server, "POST", "/api/articles/Hygiene/edits", {
+        user: admin,
+        body: { baseRevisionId: headId, summary: text, sectionEdit: { sectionId: "lead", sections: lead("Fine.") } },
+      });
       expect(summary.status).toBe(400);
       expect(summary.body.error.message).toContain("summary");
-      const created = await httpRequest(server, "POST", "/api/articles/New/edits", { user: admin, body: { baseRevisionId: null, title: `New${text}`, content: { title: "x", infobox: null, sections: lead("x"), references: [] } } });
+      const created = await httpRequest(server, "POST", "/api/articles/New/edits", {
+        user: admin,
+        body: {
+          baseRevisionId: null,
+          title: `New${text}`,
+          content: { title: "x", infobox: null, sections: lead("x"), references: [] },
+        },
+      });
       expect(created.status).toBe(400);
       expect(created.body.error.message).toContain("title");
     }
     // A well-formed astral character (a surrogate pair) is text like any other.
-    const emoji = await httpRequest(server, "POST", "/api/articles/Hygiene/edits", { user: admin, body: { baseRevisionId: headId, summary: "😀", sectionEdit: { sectionId: "lead", sections: lead("Smile 😀.") } } });
+    const emoji = await httpRequest(server, "POST", "/api/articles/Hygiene/edits", {
+      user: admin,
+      body: { baseRevisionId: headId, summary: "😀", sectionEdit: { sectionId: "lead", sections: lead("Smile 😀.") } },
+    });
     expect(emoji.status).toBe(201);
     headId = emoji.body.revision.id;
     expect(await ctx.db.revision.count()).toBe(revisions + 1);
   });
 
   it("answers a malformed %-escape in the path with 400 and the security headers", async () => {
-    for (const path of ["/wiki/%E0%A4%A", "/wiki/%ED%A0%80", "/wiki/%ED%A0%80/history", "/api/articles/%E0%A4%A", "/proposals/%E0"]) {
+    for (const path of [
+      "/wiki/%E0%A4%A",
+      "/wiki/%ED%A0%80",
+      "/wiki/%ED%A0%80/history",
+      "/api/articles/%E0%A4%A",
+      "/proposals/%E0",
+    ]) {
       const response = await httpRequest(server, "GET", path);
       expect(response.status, path).toBe(400);
       expectSecurityHeaders(response.headers, path);
@@ -154,7 +223,13 @@ describe("ill-formed Unicode", () => {
 
   it("reads a lone surrogate or a broken escape in a query as text, never failing", async () => {
     for (const query of ["%ED%A0%80", "%E0%A4%A", "%ud800", "%00"]) {
-      for (const path of [`/search?q=${query}`, `/review?author=${query}&article=${query}`, `/api/proposals?author=${query}&article=${query}`, `/wiki/Hygiene?oldid=${query}`, `/api/articles/Hygiene/revisions?cursor=${query}`]) {
+      for (const path of [
+        `/search?q=${query}`,
+        `/review?author=${query}&article=${query}`,
+        `/api/proposals?author=${query}&article=${query}`,
+        `/wiki/Hygiene?oldid=${query}`,
+        `/api/articles/Hygiene/revisions?cursor=${query}`,
+      ]) {
         const response = await httpRequest(server, "GET", path);
         expect(response.status, path).toBeLessThan(500);
         expectSecurityHeaders(response.headers, path);
@@ -191,8 +266,16 @@ describe("the Host header (DNS rebinding)", () => {
       method: "POST",
       path: "/api/articles/Hygiene/edits",
       host: foreign(),
-      headers: { origin: `http://${foreign()}`, "content-type": "application/json", cookie: await sessionCookieFor(admin) },
-      body: JSON.stringify({ baseRevisionId: headId, summary: "rebound", sectionEdit: { sectionId: "lead", sections: lead("Rebound.") } }),
+      headers: {
+        origin: `http://${foreign()}`,
+        "content-type": "application/json",
+        cookie: await sessionCookieFor(admin),
+      },
+      body: JSON.stringify({
+        baseRevisionId: headId,
+        summary: "rebound",
+        sectionEdit: { sectionId: "lead", sections: lead("Rebound.") },
+      }),
     });
     // 421 from the server's Host check; mutation()'s own origin check (403) stands behind it.
     expect([421, 403]).toContain(response.status);
@@ -212,7 +295,12 @@ describe("error responses carry the security headers", () => {
   });
 
   it("on Next's own 404 page", async () => {
-    for (const path of ["/no/such/page", "/_next/static/no-such-file.js", "/_next/image?url=%2Fnope.png&w=64&q=75", "/wiki/A/b/c"]) {
+    for (const path of [
+      "/no/such/page",
+      "/_next/static/no-such-file.js",
+      "/_next/image?url=%2Fnope.png&w=64&q=75",
+      "/wiki/A/b/c",
+    ]) {
       const response = await httpRequest(server, "GET", path);
       expect(response.status, path).toBeGreaterThanOrEqual(400);
       expectSecurityHeaders(response.headers, path);
@@ -223,7 +311,13 @@ describe("error responses carry the security headers", () => {
     // An unexpected failure of every route that reads an article: the table is gone.
     await ctx.db.$executeRawUnsafe(`ALTER TABLE "Article" RENAME TO "ArticleGone"`);
     try {
-      for (const path of ["/wiki/Hygiene", "/wiki/Hygiene/history", `/wiki/Hygiene/diff?from=${headId}`, "/api/articles/Hygiene", "/wiki/Hygiene/edit"]) {
+      for (const path of [
+        "/wiki/Hygiene",
+        "/wiki/Hygiene/history",
+        `/wiki/Hygiene/diff?from=${headId}`,
+        "/api/articles/Hygiene",
+        "/wiki/Hygiene/edit",
+      ]) {
         const response = await httpRequest(server, "GET", path, path.endsWith("/edit") ? { user: admin } : {});
         expect(response.status, path).toBe(500);
         expectSecurityHeaders(response.headers, path);

@@ -23,9 +23,18 @@ const PASSWORD = "lookalike-test-passphrase";
 const lead = (text: string) => [{ id: "lead", title: "", level: 0 as const, body: docFromMarkup(text) }];
 
 beforeAll(async () => {
-  server = await startAppServer({ databaseUrl: ctx.url, env: { WIKI_RATE_LIMITS: "off", WIKI_REGISTRATIONS_PER_HOUR: "1000" } });
+  server = await startAppServer({
+    databaseUrl: ctx.url,
+    env: { WIKI_RATE_LIMITS: "off", WIKI_REGISTRATIONS_PER_HOUR: "1000" },
+  });
   editor = await makeUser(ctx.db, { name: "lookalike_editor", role: "extendedconfirmed" });
-  await saveRevision({ db: ctx.db, slug: "Hama_offensive", baseRevisionId: null, content: { title: "Hama offensive", infobox: null, sections: lead("Protected."), references: [] }, authorId: editor.id });
+  await saveRevision({
+    db: ctx.db,
+    slug: "Hama_offensive",
+    baseRevisionId: null,
+    content: { title: "Hama offensive", infobox: null, sections: lead("Protected."), references: [] },
+    authorId: editor.id,
+  });
   await ctx.db.article.update({ where: { slug: "Hama_offensive" }, data: { protectionLevel: "full" } });
 });
 afterAll(async () => server?.stop());
@@ -33,9 +42,15 @@ afterAll(async () => server?.stop());
 const createArticle = (title: string) =>
   httpRequest(server, "POST", `/api/articles/${encodeURIComponent(slugOfTitle(title))}/edits`, {
     user: editor,
-    body: { baseRevisionId: null, title, summary: "new", content: { title, infobox: null, sections: lead("A copy."), references: [] } },
+    body: {
+      baseRevisionId: null,
+      title,
+      summary: "new",
+      content: { title, infobox: null, sections: lead("A copy."), references: [] },
+    },
   });
-const register = (username: string) => httpRequest(server, "POST", "/api/users", { body: { username, password: PASSWORD } });
+const register = (username: string) =>
+  httpRequest(server, "POST", "/api/users", { body: { username, password: PASSWORD } });
 
 describe("titles", () => {
   it.each([
@@ -105,7 +120,9 @@ describe("usernames", () => {
 describe("rows from before the rule", () => {
   it("get their skeletons when migrations run, and are protected like new ones", async () => {
     await ctx.db.$executeRawUnsafe(`INSERT INTO "Article" (slug, title) VALUES ('Legacy_page', 'Legacy page')`);
-    await ctx.db.$executeRawUnsafe(`INSERT INTO "User" (name, "nameKey", "passwordHash") VALUES ('Old Timer', 'old timer', 'x')`);
+    await ctx.db.$executeRawUnsafe(
+      `INSERT INTO "User" (name, "nameKey", "passwordHash") VALUES ('Old Timer', 'old timer', 'x')`,
+    );
     await applyMigrations(ctx.url);
     expect((await ctx.db.article.findUniqueOrThrow({ where: { slug: "Legacy_page" } })).titleSkeleton).not.toBeNull();
     const copy = await createArticle("Legacy p\u0430ge");

@@ -41,7 +41,14 @@ const SCHEME_DISGUISES: Array<(scheme: string) => string> = [
   (s) => `${s}%3A`,
 ];
 
-const JAVASCRIPT_BODIES = [MARKER, `${MARKER}//`, `//%0a${MARKER}`, "alert%281%29", `void(${MARKER})`, `/*x*/${MARKER}`];
+const JAVASCRIPT_BODIES = [
+  MARKER,
+  `${MARKER}//`,
+  `//%0a${MARKER}`,
+  "alert%281%29",
+  `void(${MARKER})`,
+  `/*x*/${MARKER}`,
+];
 
 function distinct(values: string[]): string[] {
   return [...new Set(values)];
@@ -51,9 +58,14 @@ function distinct(values: string[]): string[] {
 export const URL_PAYLOADS: readonly string[] = distinct([
   // Every disguise of the scheme, in each case spelling, cycling through script bodies.
   ...JAVASCRIPT_SPELLINGS.flatMap((spelling, spellingIndex) =>
-    SCHEME_DISGUISES.map((disguise, index) => `${disguise(spelling)}${JAVASCRIPT_BODIES[(index + spellingIndex) % JAVASCRIPT_BODIES.length]}`),
+    SCHEME_DISGUISES.map(
+      (disguise, index) =>
+        `${disguise(spelling)}${JAVASCRIPT_BODIES[(index + spellingIndex) % JAVASCRIPT_BODIES.length]}`,
+    ),
   ),
-  ...["vbscript", "VBScript", "livescript", "mocha"].flatMap((scheme) => SCHEME_DISGUISES.slice(0, 8).map((disguise) => `${disguise(scheme)}${MARKER}`)),
+  ...["vbscript", "VBScript", "livescript", "mocha"].flatMap((scheme) =>
+    SCHEME_DISGUISES.slice(0, 8).map((disguise) => `${disguise(scheme)}${MARKER}`),
+  ),
   ...["data", "DATA", "Data"].flatMap((scheme) =>
     [
       `text/html,<script>${MARKER}</script>`,
@@ -205,9 +217,33 @@ const HANDCRAFTED_HTML = [
   `<scr\u0000ipt>${MARKER}</scr\u0000ipt>`,
 ];
 
-const EVENT_TAGS = ["img src=x", "svg", "body", "iframe", "video src=x", "input autofocus", "details open", "a href=#", "div tabindex=1", "marquee"];
+const EVENT_TAGS = [
+  "img src=x",
+  "svg",
+  "body",
+  "iframe",
+  "video src=x",
+  "input autofocus",
+  "details open",
+  "a href=#",
+  "div tabindex=1",
+  "marquee",
+];
 const EVENTS = ["onerror", "onload", "onfocus", "onmouseover", "ontoggle", "onbegin"];
-const BREAKOUT_PREFIXES = [`"`, `'`, `">`, `'>`, `"/>`, `</a>`, `</title>`, `</textarea>`, `-->`, `]]>`, "`", `</noscript>`];
+const BREAKOUT_PREFIXES = [
+  `"`,
+  `'`,
+  `">`,
+  `'>`,
+  `"/>`,
+  `</a>`,
+  `</title>`,
+  `</textarea>`,
+  `-->`,
+  `]]>`,
+  "`",
+  `</noscript>`,
+];
 const BREAKOUT_CORES = [`<script>${MARKER}</script>`, `<img src=x onerror=${MARKER}>`, ` onmouseover=${MARKER} x="`];
 
 /** HTML and text payloads: markup, event handlers, attribute and element breakouts, template and JSON injections. */

@@ -52,7 +52,11 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                 <td>{formatDate(user.createdAt.toISOString().slice(0, 10))}</td>
                 <td>{user.editCount.toLocaleString("en")}</td>
                 <td>{granted.join(", ") || "—"}</td>
-                <td>{block ? `blocked${block.until ? ` until ${formatDate(block.until.toISOString().slice(0, 10))}` : ""}` : "active"}</td>
+                <td>
+                  {block
+                    ? `blocked${block.until ? ` until ${formatDate(block.until.toISOString().slice(0, 10))}` : ""}`
+                    : "active"}
+                </td>
                 <td>
                   <UserRightsForm name={user.name} granted={granted} blocked={Boolean(block)} />
                 </td>

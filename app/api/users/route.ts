@@ -16,7 +16,12 @@ export const POST = mutation({
   auth: "optional",
   async handler({ input, request }) {
     const limit = await consume(getDb(), `register:${clientAddress(request)}`, registrationsPerHour(), 3600);
-    if (limit.limited) throw new WikiError("rate_limited", `Too many new accounts from your address; try again in ${limit.retryAfter} seconds.`, { retryAfter: limit.retryAfter });
+    if (limit.limited)
+      throw new WikiError(
+        "rate_limited",
+        `Too many new accounts from your address; try again in ${limit.retryAfter} seconds.`,
+        { retryAfter: limit.retryAfter },
+      );
     const user = await registerUser({ name: input.username, password: input.password });
     return json({ user } satisfies TRegisterResponse, 201);
   },

@@ -17,14 +17,20 @@ export default async function ReviewLogPage() {
         {entries.map((entry) => (
           <li key={entry.id}>
             {entry.createdAt.toISOString().slice(11, 16)}, {formatDate(entry.createdAt.toISOString().slice(0, 10))}{" "}
-            <a href={`/user/${encodeURIComponent(entry.reviewer.name)}`}>{entry.reviewer.name}</a> {decisionVerb(entry.action)}
+            <a href={`/user/${encodeURIComponent(entry.reviewer.name)}`}>{entry.reviewer.name}</a>{" "}
+            {decisionVerb(entry.action)}
             {entry.action === ReviewDecisionAction.request_changes ? " to" : ""}{" "}
-            <a href={`/proposals/${entry.proposal.id}`}>proposal #{entry.proposal.id}</a> by {entry.proposal.author.name} to{" "}
+            <a href={`/proposals/${entry.proposal.id}`}>proposal #{entry.proposal.id}</a> by{" "}
+            {entry.proposal.author.name} to{" "}
             <a href={`/wiki/${encodeURIComponent(entry.proposal.article.slug)}`}>{entry.proposal.article.title}</a>
             {entry.revisionId ? (
               <>
                 {" "}
-                (<a href={`/wiki/${encodeURIComponent(entry.proposal.article.slug)}?oldid=${entry.revisionId}`}>revision {entry.revisionId}</a>)
+                (
+                <a href={`/wiki/${encodeURIComponent(entry.proposal.article.slug)}?oldid=${entry.revisionId}`}>
+                  revision {entry.revisionId}
+                </a>
+                )
               </>
             ) : null}
             {entry.comment ? <span className="summary"> ({entry.comment})</span> : null}

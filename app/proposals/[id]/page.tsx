@@ -58,28 +58,51 @@ export default async function ProposalPage({ params }: Props) {
   const canReview = Boolean(viewer && isOpen && decide(viewer, "review", { ownerId: proposal.authorId }).allowed);
   const isAuthor = viewer?.id === proposal.authorId;
   const [previous, next] = await Promise.all([
-    getDb().proposal.findFirst({ where: { status: ProposalStatus.open, id: { lt: proposal.id } }, orderBy: { id: "desc" }, select: { id: true } }),
-    getDb().proposal.findFirst({ where: { status: ProposalStatus.open, id: { gt: proposal.id } }, orderBy: { id: "asc" }, select: { id: true } }),
+    getDb().proposal.findFirst({
+      where: { status: ProposalStatus.open, id: { lt: proposal.id } },
+      orderBy: { id: "desc" },
+      select: { id: true },
+    }),
+    getDb().proposal.findFirst({
+      where: { status: ProposalStatus.open, id: { gt: proposal.id } },
+      orderBy: { id: "asc" },
+      select: { id: true },
+    }),
   ]);
-  const sectionTitle = (id: string) => (content.proposed.sections.find((s) => s.id === id) ?? content.base.sections.find((s) => s.id === id))?.title || "Lead";
+  const sectionTitle = (id: string) =>
+    (content.proposed.sections.find((s) => s.id === id) ?? content.base.sections.find((s) => s.id === id))?.title ||
+    "Lead";
   const parts: DecidablePart[] = [
     ...version.touchedSections.map((id) => ({ kind: "section" as const, id, label: `Section: ${sectionTitle(id)}` })),
-    ...version.touchedReferences.map((key) => ({ kind: "reference" as const, id: key, label: `Reference: ${(content.proposed.references.find((r) => r.key === key) ?? content.base.references.find((r) => r.key === key))?.title ?? key}` })),
+    ...version.touchedReferences.map((key) => ({
+      kind: "reference" as const,
+      id: key,
+      label: `Reference: ${(content.proposed.references.find((r) => r.key === key) ?? content.base.references.find((r) => r.key === key))?.title ?? key}`,
+    })),
     ...(version.touchesInfobox ? [{ kind: "infobox" as const, id: "infobox", label: "Infobox" }] : []),
   ].map((part) => ({ ...part, name: describePart(part, content.base, content.proposed) }));
   // The server decides again when the decision is applied; this only spares the reviewer a refusal.
-  const approval = viewer ? decide(viewer, "approve", { protection: article.protection.level, ownerId: proposal.authorId }) : null;
+  const approval = viewer
+    ? decide(viewer, "approve", { protection: article.protection.level, ownerId: proposal.authorId })
+    : null;
   const approveBlocked = !rebase.clean
     ? "This proposal conflicts with the current revision; it can be approved once the author resolves it."
     : approval && !approval.allowed
       ? approval.reason
       : null;
-  const dependencies = canReview ? partDependencies(content.base, content.proposed, { sections: version.touchedSections, references: version.touchedReferences, infobox: version.touchesInfobox }) : [];
+  const dependencies = canReview
+    ? partDependencies(content.base, content.proposed, {
+        sections: version.touchedSections,
+        references: version.touchedReferences,
+        infobox: version.touchesInfobox,
+      })
+    : [];
   const timeline = [
     ...details.comments.map((comment) => ({ at: comment.createdAt, kind: "comment" as const, comment })),
     ...details.decisions.map((decision) => ({ at: decision.createdAt, kind: "decision" as const, decision })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
-  const lookup = (key: string) => content.proposed.references.find((r) => r.key === key) ?? content.head.references.find((r) => r.key === key);
+  const lookup = (key: string) =>
+    content.proposed.references.find((r) => r.key === key) ?? content.head.references.find((r) => r.key === key);
 
   return (
     <div className="content-page wide proposal-page">
@@ -87,9 +110,14 @@ export default async function ProposalPage({ params }: Props) {
         Proposal #{proposal.id}: {proposal.summary || "(no summary)"}
       </h1>
       <div className="proposal-meta">
-        <span className={`status-badge status-${proposal.status}`}>{STATUS_TEXT[proposal.status] ?? proposal.status}</span> to <a href={`/wiki/${slug}`}>{article.title}</a> by{" "}
-        <a href={`/user/${encodeURIComponent(proposal.author)}`}>{proposal.author}</a>, {formatTimestamp(proposal.createdAt)} · version {version.number} · based on{" "}
-        <a href={`/wiki/${slug}?oldid=${version.baseRevisionId}`}>revision {version.baseRevisionId}</a> · <a href={`/wiki/${slug}/proposals`}>all proposals for this article</a>
+        <span className={`status-badge status-${proposal.status}`}>
+          {STATUS_TEXT[proposal.status] ?? proposal.status}
+        </span>{" "}
+        to <a href={`/wiki/${slug}`}>{article.title}</a> by{" "}
+        <a href={`/user/${encodeURIComponent(proposal.author)}`}>{proposal.author}</a>,{" "}
+        {formatTimestamp(proposal.createdAt)} · version {version.number} · based on{" "}
+        <a href={`/wiki/${slug}?oldid=${version.baseRevisionId}`}>revision {version.baseRevisionId}</a> ·{" "}
+        <a href={`/wiki/${slug}/proposals`}>all proposals for this article</a>
       </div>
       {proposal.rationale ? (
         <blockquote className="proposal-rationale">
@@ -142,7 +170,17 @@ export default async function ProposalPage({ params }: Props) {
         </details>
       ) : null}
 
-      {canReview ? <ReviewActions proposalId={proposal.id} version={version.number} parts={parts} dependencies={dependencies} nextId={next?.id ?? null} previousId={previous?.id ?? null} approveBlocked={approveBlocked} /> : null}
+      {canReview ? (
+        <ReviewActions
+          proposalId={proposal.id}
+          version={version.number}
+          parts={parts}
+          dependencies={dependencies}
+          nextId={next?.id ?? null}
+          previousId={previous?.id ?? null}
+          approveBlocked={approveBlocked}
+        />
+      ) : null}
       {isAuthor && (isOpen || proposal.status === "changes_requested") ? (
         <div className="author-tools">
           <a className="button-primary" href={`/wiki/${slug}/edit?proposal=${proposal.id}`}>
@@ -167,15 +205,19 @@ export default async function ProposalPage({ params }: Props) {
           ) : (
             <li key={`d${entry.decision.id}`} className={`discussion-decision decision-${entry.decision.action}`}>
               <b>
-                <a href={`/user/${encodeURIComponent(entry.decision.reviewer)}`}>{entry.decision.reviewer}</a> {decisionVerb(entry.decision.action)}
+                <a href={`/user/${encodeURIComponent(entry.decision.reviewer)}`}>{entry.decision.reviewer}</a>{" "}
+                {decisionVerb(entry.decision.action)}
               </b>{" "}
               version {entry.decision.version}
-              {entry.decision.protectionLevel ? <> while the article was {describeProtection(entry.decision.protectionLevel).name}</> : null}{" "}
+              {entry.decision.protectionLevel ? (
+                <> while the article was {describeProtection(entry.decision.protectionLevel).name}</>
+              ) : null}{" "}
               <span className="form-hint">{formatTimestamp(entry.decision.createdAt)}</span>
               {entry.decision.revisionId ? (
                 <>
                   {" "}
-                  → <a href={`/wiki/${slug}?oldid=${entry.decision.revisionId}`}>revision {entry.decision.revisionId}</a>
+                  →{" "}
+                  <a href={`/wiki/${slug}?oldid=${entry.decision.revisionId}`}>revision {entry.decision.revisionId}</a>
                 </>
               ) : null}
               {entry.decision.comment ? <p className="decision-reason">{entry.decision.comment}</p> : null}
@@ -183,7 +225,13 @@ export default async function ProposalPage({ params }: Props) {
                 <ul className="declined-parts">
                   {entry.decision.declined.map((part) => (
                     <li key={`${part.kind}:${part.id}`}>
-                      Declined {part.kind === "section" ? `section “${sectionTitle(part.id)}”` : part.kind === "reference" ? `reference ${part.id}` : "the infobox change"}: {part.reason}
+                      Declined{" "}
+                      {part.kind === "section"
+                        ? `section “${sectionTitle(part.id)}”`
+                        : part.kind === "reference"
+                          ? `reference ${part.id}`
+                          : "the infobox change"}
+                      : {part.reason}
                     </li>
                   ))}
                 </ul>
@@ -192,13 +240,20 @@ export default async function ProposalPage({ params }: Props) {
           ),
         )}
       </ol>
-      {viewer ? <CommentForm proposalId={proposal.id} /> : <p className="form-hint"><a href={`/login?returnTo=/proposals/${proposal.id}`}>Sign in</a> to comment.</p>}
+      {viewer ? (
+        <CommentForm proposalId={proposal.id} />
+      ) : (
+        <p className="form-hint">
+          <a href={`/login?returnTo=/proposals/${proposal.id}`}>Sign in</a> to comment.
+        </p>
+      )}
 
       <h2>Versions</h2>
       <ul className="history-list">
         {details.versions.map((entry) => (
           <li key={entry.version}>
-            Version {entry.version}, {formatTimestamp(entry.createdAt)}, based on revision {entry.baseRevisionId} {entry.summary ? <span className="summary">({entry.summary})</span> : null}
+            Version {entry.version}, {formatTimestamp(entry.createdAt)}, based on revision {entry.baseRevisionId}{" "}
+            {entry.summary ? <span className="summary">({entry.summary})</span> : null}
           </li>
         ))}
       </ul>

@@ -27,7 +27,8 @@ export default async function UserPage({ params }: Props) {
       <h1 className="page-title">User {profile.name}</h1>
       {profile.block ? (
         <div className="notice notice-warning" role="note">
-          This account is blocked {profile.block.until ? `until ${day(profile.block.until)}` : "indefinitely"}: {profile.block.reason}
+          This account is blocked {profile.block.until ? `until ${day(profile.block.until)}` : "indefinitely"}:{" "}
+          {profile.block.reason}
         </div>
       ) : null}
       <dl className="facts">
@@ -58,7 +59,9 @@ export default async function UserPage({ params }: Props) {
         <ul className="history-list">
           {profile.contributions.map((revision) => (
             <li key={revision.id}>
-              <a href={`/wiki/${encodeURIComponent(revision.article.slug)}?oldid=${revision.id}`}>{revision.createdAt.toISOString().slice(0, 16).replace("T", " ")}</a>{" "}
+              <a href={`/wiki/${encodeURIComponent(revision.article.slug)}?oldid=${revision.id}`}>
+                {revision.createdAt.toISOString().slice(0, 16).replace("T", " ")}
+              </a>{" "}
               <a href={`/wiki/${encodeURIComponent(revision.article.slug)}`}>{revision.article.title}</a>{" "}
               <span className={revision.sizeChange >= 0 ? "size-plus" : "size-minus"}>
                 ({revision.sizeChange >= 0 ? "+" : "−"}
@@ -76,9 +79,13 @@ export default async function UserPage({ params }: Props) {
         <ul className="history-list">
           {profile.proposals.map((proposal) => (
             <li key={proposal.id}>
-              <a href={`/proposals/${proposal.id}`}>#{proposal.id}</a> to <a href={`/wiki/${encodeURIComponent(proposal.article.slug)}`}>{proposal.article.title}</a>{" "}
-              <span className={`status-badge status-${proposal.status}`}>{proposal.status.replace("_", " ")}</span> {proposal.summary ? <span className="summary">({proposal.summary})</span> : null}
-              {proposal.decisions[0]?.comment && proposal.status !== ProposalStatus.open ? <div className="decision-reason">Reviewer: {proposal.decisions[0].comment}</div> : null}
+              <a href={`/proposals/${proposal.id}`}>#{proposal.id}</a> to{" "}
+              <a href={`/wiki/${encodeURIComponent(proposal.article.slug)}`}>{proposal.article.title}</a>{" "}
+              <span className={`status-badge status-${proposal.status}`}>{proposal.status.replace("_", " ")}</span>{" "}
+              {proposal.summary ? <span className="summary">({proposal.summary})</span> : null}
+              {proposal.decisions[0]?.comment && proposal.status !== ProposalStatus.open ? (
+                <div className="decision-reason">Reviewer: {proposal.decisions[0].comment}</div>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -89,7 +96,14 @@ export default async function UserPage({ params }: Props) {
           <ul className="history-list">
             {profile.rightsLog.map((entry) => (
               <li key={entry.id}>
-                {entry.createdAt.toISOString().slice(0, 16).replace("T", " ")} {entry.actor?.name ?? "system"} {entry.action === RightsAction.grant ? `granted ${entry.group}` : entry.action === RightsAction.revoke ? `removed ${entry.group}` : entry.action === RightsAction.block ? `blocked the account${entry.expiresAt ? ` until ${day(entry.expiresAt)}` : ""}` : "lifted the block"}{" "}
+                {entry.createdAt.toISOString().slice(0, 16).replace("T", " ")} {entry.actor?.name ?? "system"}{" "}
+                {entry.action === RightsAction.grant
+                  ? `granted ${entry.group}`
+                  : entry.action === RightsAction.revoke
+                    ? `removed ${entry.group}`
+                    : entry.action === RightsAction.block
+                      ? `blocked the account${entry.expiresAt ? ` until ${day(entry.expiresAt)}` : ""}`
+                      : "lifted the block"}{" "}
                 <span className="summary">({entry.reason})</span>
               </li>
             ))}

@@ -43,7 +43,11 @@ export const MaintenanceTag = Node.create({
   },
 
   renderHTML({ node, HTMLAttributes }) {
-    return ["sup", mergeAttributes({ "data-maintenance-tag": "", class: "maintenance-tag" }, HTMLAttributes), `[${node.attrs.kind}]`];
+    return [
+      "sup",
+      mergeAttributes({ "data-maintenance-tag": "", class: "maintenance-tag" }, HTMLAttributes),
+      `[${node.attrs.kind}]`,
+    ];
   },
 
   addCommands() {

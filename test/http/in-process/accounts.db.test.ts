@@ -20,16 +20,25 @@ import { apiRequest, call, type RouteHandler, useRouteTestDatabase } from "../ha
 
 const ctx = useRouteTestDatabase();
 const register = async (username: string, password: string, headers: Record<string, string> = {}) =>
-  call(usersRoute.POST as RouteHandler, await apiRequest("POST", "/api/users", { body: { username, password }, headers }));
+  call(
+    usersRoute.POST as RouteHandler,
+    await apiRequest("POST", "/api/users", { body: { username, password }, headers }),
+  );
 
 describe("registration", () => {
   it("creates an account with an argon2id hash, unique case-insensitively", async () => {
     const created = await register("Alice Example", "a long passphrase here");
     expect(created).toMatchObject({ status: 201, body: { user: { name: "Alice Example" } } });
-    const stored = await ctx.db.user.findUniqueOrThrow({ where: { nameKey: "alice example" }, omit: { passwordHash: false } });
+    const stored = await ctx.db.user.findUniqueOrThrow({
+      where: { nameKey: "alice example" },
+      omit: { passwordHash: false },
+    });
     expect(stored.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     for (const variant of ["alice example", "ALICE_EXAMPLE", "Ａｌｉｃｅ Example"]) {
-      expect(await register(variant, "another long passphrase")).toMatchObject({ status: 409, body: { error: { message: "That username is taken." } } });
+      expect(await register(variant, "another long passphrase")).toMatchObject({
+        status: 409,
+        body: { error: { message: "That username is taken." } },
+      });
     }
   });
 
@@ -56,7 +65,9 @@ describe("registration", () => {
       const third = await register("Carol Three", "a long passphrase here", client);
       expect(third.status).toBe(429);
       expect(Number(third.headers.get("retry-after"))).toBeGreaterThan(0);
-      expect((await register("Carol Four", "a long passphrase here", { "x-wiki-client-address": "203.0.113.10" })).status).toBe(201);
+      expect(
+        (await register("Carol Four", "a long passphrase here", { "x-wiki-client-address": "203.0.113.10" })).status,
+      ).toBe(201);
     } finally {
       delete process.env.WIKI_REGISTRATIONS_PER_HOUR;
     }
@@ -92,7 +103,9 @@ describe("sign-in", () => {
     for (let i = 0; i < 5; i++) expect(await attempt("Eve Target", `wrong ${i}`, "198.51.100.1")).toBeNull();
     verifyCalls.count = 0;
     const paused = await attempt("Eve Target", "the right passphrase", "198.51.100.1");
-    expect(paused).toMatchObject({ message: expect.stringMatching(/Too many failed sign-ins. Try again in \d+ seconds/) });
+    expect(paused).toMatchObject({
+      message: expect.stringMatching(/Too many failed sign-ins. Try again in \d+ seconds/),
+    });
     expect((paused as { retryAfter: number }).retryAfter).toBeGreaterThan(250);
     expect((paused as { retryAfter: number }).retryAfter).toBeLessThanOrEqual(300);
     expect(verifyCalls.count).toBe(0);

@@ -25,16 +25,37 @@ const ctx = useRouteTestDatabase();
 let editor: TestUser;
 let newcomer: TestUser;
 
-const ERROR_CODES = ["bad_request", "invalid_document", "unauthorized", "forbidden", "not_found", "conflict", "payload_too_large", "rate_limited"];
+const ERROR_CODES = [
+  "bad_request",
+  "invalid_document",
+  "unauthorized",
+  "forbidden",
+  "not_found",
+  "conflict",
+  "payload_too_large",
+  "rate_limited",
+];
 
 beforeAll(async () => {
   process.env.WIKI_RATE_LIMITS = "off";
   editor = await makeUser(ctx.db, { name: "fuzz_editor", role: "autoconfirmed" });
   newcomer = await makeUser(ctx.db, { name: "fuzz_newcomer" });
   for (const slug of ["Fuzz", "Fuzz_semi"]) {
-    await saveRevision({ db: ctx.db, slug, baseRevisionId: null, content: { ...generateArticle({ sections: 3, references: 4, sectionChars: 250, seed: 5 }), title: slug.replace("_", " ") }, authorId: editor.id });
+    await saveRevision({
+      db: ctx.db,
+      slug,
+      baseRevisionId: null,
+      content: {
+        ...generateArticle({ sections: 3, references: 4, sectionChars: 250, seed: 5 }),
+        title: slug.replace("_", " "),
+      },
+      authorId: editor.id,
+    });
   }
-  await ctx.db.article.update({ where: { slug: "Fuzz_semi" }, data: { protectionLevel: "semi", protectionReason: "fuzz" } });
+  await ctx.db.article.update({
+    where: { slug: "Fuzz_semi" },
+    data: { protectionLevel: "semi", protectionReason: "fuzz" },
+  });
 });
 
 /** Every row of every table: a refused edit must leave them as they were. */
@@ -44,7 +65,23 @@ const snapshot = () => snapshotAllRows(ctx.db);
 const targetArb = fc.oneof(
   { weight: 4, arbitrary: fc.constant({ slug: "Fuzz", as: "editor" as const }) },
   { weight: 2, arbitrary: fc.constant({ slug: "Fuzz_semi", as: "newcomer" as const }) },
-  { weight: 1, arbitrary: fc.constantFrom("Fuzz_new", "Fuzz_new_2", "100%", "%E0%A4%A", "", "a/b", "Fuzz semi", "__proto__", "_Fuzz", "Fuzz#x").map((slug) => ({ slug, as: "editor" as const })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom(
+        "Fuzz_new",
+        "Fuzz_new_2",
+        "100%",
+        "%E0%A4%A",
+        "",
+        "a/b",
+        "Fuzz semi",
+        "__proto__",
+        "_Fuzz",
+        "Fuzz#x",
+      )
+      .map((slug) => ({ slug, as: "editor" as const })),
+  },
   { weight: 1, arbitrary: fc.string({ maxLength: 12 }).map((slug) => ({ slug, as: "editor" as const })) },
 );
 
@@ -54,21 +91,45 @@ async function validRequest(slug: string, shape: number, text: string): Promise<
   const body = docFromMarkup(`${text.replace(/[[\]']/g, "") || "x"}[[ref:ref-0]]`);
   const reference = { key: "ref-0", title: "Source", url: "https://example.org/0" };
   if (!article?.currentRevisionId) {
-    return { baseRevisionId: null, summary: "new", sectionEdit: { sectionId: "lead", sections: [{ id: "lead", title: "", level: 0, body }] }, references: [reference] };
+    return {
+      baseRevisionId: null,
+      summary: "new",
+      sectionEdit: { sectionId: "lead", sections: [{ id: "lead", title: "", level: 0, body }] },
+      references: [reference],
+    };
   }
   // A copy: loaded content is shared (and frozen) by the process's blob cache, and the fuzzer mutates what it gets.
   const content = structuredClone((await readArticleRevision({ db: ctx.db, slug })).content);
   const section = content.sections[shape % content.sections.length];
   if (shape % 3 === 0) {
-    return { baseRevisionId: article.currentRevisionId, summary: "whole", content: { ...content, sections: content.sections.map((s) => (s.id === section.id ? { ...s, body } : s)), references: [...content.references.filter((r) => r.key !== "ref-0"), reference] } };
+    return {
+      baseRevisionId: article.currentRevisionId,
+      summary: "whole",
+      content: {
+        ...content,
+        sections: content.sections.map((s) => (s.id === section.id ? { ...s, body } : s)),
+        references: [...content.references.filter((r) => r.key !== "ref-0"), reference],
+      },
+    };
   }
-  return { baseRevisionId: article.currentRevisionId, summary: "section", minor: shape % 2 === 0, sectionEdit: { sectionId: section.id, sections: [{ ...section, body }] }, references: [reference] };
+  return {
+    baseRevisionId: article.currentRevisionId,
+    summary: "section",
+    minor: shape % 2 === 0,
+    sectionEdit: { sectionId: section.id, sections: [{ ...section, body }] },
+    references: [reference],
+  };
 }
 
 async function post(slug: string, user: TestUser, rawBody: string) {
   const request = new Request(`${SITE}/api/articles/${encodeURIComponent(slug)}/edits`, {
     method: "POST",
-    headers: { "content-type": "application/json", origin: SITE, host: "localhost:3000", cookie: await sessionCookieFor(user) },
+    headers: {
+      "content-type": "application/json",
+      origin: SITE,
+      host: "localhost:3000",
+      cookie: await sessionCookieFor(user),
+    },
     body: rawBody,
   });
   return call(editsRoute.POST as RouteHandler, request, { slug });
@@ -104,9 +165,28 @@ describe("edit endpoint fuzzing (3,000 runs)", { timeout: 180_000 }, () => {
   it("answers random bodies with a JSON 4xx and changes nothing (1,000 runs)", async () => {
     const bodyArb = fc.oneof(
       fc.jsonValue().map((value) => JSON.stringify(value)),
-      fc.record({ baseRevisionId: fc.jsonValue(), summary: fc.jsonValue(), content: fc.jsonValue(), sectionEdit: fc.jsonValue() }, { requiredKeys: [] }).map((value) => JSON.stringify(value)),
+      fc
+        .record(
+          {
+            baseRevisionId: fc.jsonValue(),
+            summary: fc.jsonValue(),
+            content: fc.jsonValue(),
+            sectionEdit: fc.jsonValue(),
+          },
+          { requiredKeys: [] },
+        )
+        .map((value) => JSON.stringify(value)),
       fc.string({ unit: "binary", maxLength: 200 }),
-      fc.constantFrom("", "{", "null", "[]", '{"__proto__":{"baseRevisionId":1}}', '{"constructor":{"prototype":{}}}', "[".repeat(100_000), `{"content":${"[".repeat(5000)}${"]".repeat(5000)}}`),
+      fc.constantFrom(
+        "",
+        "{",
+        "null",
+        "[]",
+        '{"__proto__":{"baseRevisionId":1}}',
+        '{"constructor":{"prototype":{}}}',
+        "[".repeat(100_000),
+        `{"content":${"[".repeat(5000)}${"]".repeat(5000)}}`,
+      ),
     );
     await fc.assert(
       fc.asyncProperty(targetArb, bodyArb, async (target, body) => {
@@ -119,23 +199,30 @@ describe("edit endpoint fuzzing (3,000 runs)", { timeout: 180_000 }, () => {
   it("keeps the contract on mutated valid edit requests (2,000 runs)", async () => {
     const statuses = new Map<number, number>();
     await fc.assert(
-      fc.asyncProperty(targetArb, fc.nat(), fc.string({ maxLength: 40 }), fc.array(mutationArb, { maxLength: 3 }), async (target, shape, text, mutations: Mutation[]) => {
-        const request = await validRequest(target.slug, shape, text);
-        for (const mutation of mutations) mutate(request, mutation);
-        let rawBody: string;
-        try {
-          rawBody = JSON.stringify(request);
-        } catch {
-          return; // a BigInt or a cycle: no client can send it
-        }
-        // Unmutated requests to the real articles are valid edits: they must go through.
-        const mustSucceed = mutations.length === 0 && ["Fuzz", "Fuzz_semi"].includes(target.slug);
-        const status = await checkEdit(target.slug, userFor(target.as), rawBody, mustSucceed);
-        statuses.set(status, (statuses.get(status) ?? 0) + 1);
-      }),
+      fc.asyncProperty(
+        targetArb,
+        fc.nat(),
+        fc.string({ maxLength: 40 }),
+        fc.array(mutationArb, { maxLength: 3 }),
+        async (target, shape, text, mutations: Mutation[]) => {
+          const request = await validRequest(target.slug, shape, text);
+          for (const mutation of mutations) mutate(request, mutation);
+          let rawBody: string;
+          try {
+            rawBody = JSON.stringify(request);
+          } catch {
+            return; // a BigInt or a cycle: no client can send it
+          }
+          // Unmutated requests to the real articles are valid edits: they must go through.
+          const mustSucceed = mutations.length === 0 && ["Fuzz", "Fuzz_semi"].includes(target.slug);
+          const status = await checkEdit(target.slug, userFor(target.as), rawBody, mustSucceed);
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        },
+      ),
       fuzzParameters(2_000),
     );
     // The runs must reach saves, proposals and refusals alike, or the properties test little.
-    for (const status of [201, 202, 400]) expect(statuses.get(status) ?? 0, `${status} in ${JSON.stringify([...statuses])}`).toBeGreaterThan(20);
+    for (const status of [201, 202, 400])
+      expect(statuses.get(status) ?? 0, `${status} in ${JSON.stringify([...statuses])}`).toBeGreaterThan(20);
   });
 });

@@ -26,7 +26,12 @@ describe("rate limits on edits, proposals and comments", () => {
   let other: User;
   let admin: User;
   let newbie: User;
-  const content = (title: string): ArticleContent => ({ title, infobox: null, sections: [{ id: "lead", title: "", level: 0, body: docFromMarkup("Lead.") }], references: [] });
+  const content = (title: string): ArticleContent => ({
+    title,
+    infobox: null,
+    sections: [{ id: "lead", title: "", level: 0, body: docFromMarkup("Lead.") }],
+    references: [],
+  });
 
   beforeAll(async () => {
     process.env.WIKI_RATE_LIMITS = "edit=3/5/60,proposal=2/100/60,comment=2/100/60";
@@ -34,8 +39,20 @@ describe("rate limits on edits, proposals and comments", () => {
     other = await makeUser(ctx.db, { name: "rl_other", role: "autoconfirmed" });
     admin = await makeUser(ctx.db, { name: "rl_admin", role: "admin", standing: "autoconfirmed" });
     newbie = await makeUser(ctx.db, { name: "rl_newbie" });
-    await saveRevision({ db: ctx.db, slug: "Limited", baseRevisionId: null, content: content("Limited"), authorId: admin.id });
-    await saveRevision({ db: ctx.db, slug: "Guarded", baseRevisionId: null, content: content("Guarded"), authorId: admin.id });
+    await saveRevision({
+      db: ctx.db,
+      slug: "Limited",
+      baseRevisionId: null,
+      content: content("Limited"),
+      authorId: admin.id,
+    });
+    await saveRevision({
+      db: ctx.db,
+      slug: "Guarded",
+      baseRevisionId: null,
+      content: content("Guarded"),
+      authorId: admin.id,
+    });
     await ctx.db.article.update({ where: { slug: "Guarded" }, data: { protectionLevel: "extended" } });
   });
   afterAll(() => {
@@ -44,8 +61,20 @@ describe("rate limits on edits, proposals and comments", () => {
 
   async function editAs(user: User, slug: string, text: string, client: string) {
     const head = await readArticleRevision({ db: ctx.db, slug });
-    const body = { baseRevisionId: head.revision.id, summary: text, content: { ...head.content, sections: [{ id: "lead", title: "", level: 0, body: docFromMarkup(text) }] } };
-    return call(editsRoute.POST as RouteHandler, await apiRequest("POST", `/api/articles/${slug}/edits`, { body, user, headers: { "x-wiki-client-address": client } }), { slug });
+    const body = {
+      baseRevisionId: head.revision.id,
+      summary: text,
+      content: { ...head.content, sections: [{ id: "lead", title: "", level: 0, body: docFromMarkup(text) }] },
+    };
+    return call(
+      editsRoute.POST as RouteHandler,
+      await apiRequest("POST", `/api/articles/${slug}/edits`, {
+        body,
+        user,
+        headers: { "x-wiki-client-address": client },
+      }),
+      { slug },
+    );
   }
 
   it("refuses the edit over an account's limit with 429 and Retry-After, and saves nothing", async () => {
@@ -84,7 +113,15 @@ describe("rate limits on edits, proposals and comments", () => {
     expect(await ctx.db.proposal.count()).toBe(before);
 
     const comment = async (text: string) =>
-      call(commentsRoute.POST as RouteHandler, await apiRequest("POST", `/api/proposals/${proposals[0]}/comments`, { body: { body: text }, user: newbie, headers: { "x-wiki-client-address": "10.0.1.1" } }), { id: String(proposals[0]) });
+      call(
+        commentsRoute.POST as RouteHandler,
+        await apiRequest("POST", `/api/proposals/${proposals[0]}/comments`, {
+          body: { body: text },
+          user: newbie,
+          headers: { "x-wiki-client-address": "10.0.1.1" },
+        }),
+        { id: String(proposals[0]) },
+      );
     expect((await comment("First.")).status).toBe(201);
     expect((await comment("Second.")).status).toBe(201);
     const comments = await ctx.db.proposalComment.count();

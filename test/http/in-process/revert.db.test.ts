@@ -13,8 +13,18 @@ let vandal: TestUser;
 let newbie: TestUser;
 let counter = 0;
 
-const section = (id: string, text: string): Section => ({ id, title: id === "lead" ? "" : `Section ${id}`, level: id === "lead" ? 0 : 2, body: docFromMarkup(text) });
-const content = (texts: Record<string, string>): ArticleContent => ({ title: `Revert ${counter}`, infobox: null, sections: ["lead", "a", "b"].map((id) => section(id, texts[id])), references: [] });
+const section = (id: string, text: string): Section => ({
+  id,
+  title: id === "lead" ? "" : `Section ${id}`,
+  level: id === "lead" ? 0 : 2,
+  body: docFromMarkup(text),
+});
+const content = (texts: Record<string, string>): ArticleContent => ({
+  title: `Revert ${counter}`,
+  infobox: null,
+  sections: ["lead", "a", "b"].map((id) => section(id, texts[id])),
+  references: [],
+});
 
 async function history(): Promise<{ slug: string; ids: number[] }> {
   counter += 1;
@@ -26,13 +36,22 @@ async function history(): Promise<{ slug: string; ids: number[] }> {
   ];
   const ids: number[] = [];
   for (const [index, texts] of versions.entries()) {
-    const saved = await saveRevision({ db: ctx.db, slug, baseRevisionId: ids.at(-1) ?? null, content: content(texts), authorId: index === 1 ? vandal.id : editor.id });
+    const saved = await saveRevision({
+      db: ctx.db,
+      slug,
+      baseRevisionId: ids.at(-1) ?? null,
+      content: content(texts),
+      authorId: index === 1 ? vandal.id : editor.id,
+    });
     ids.push(saved.revisionId);
   }
   return { slug, ids };
 }
 
-const revert = async (slug: string, body: Record<string, unknown>, user: TestUser) => call(revertRoute.POST as RouteHandler, await apiRequest("POST", `/api/articles/${slug}/revert`, { body, user }), { slug });
+const revert = async (slug: string, body: Record<string, unknown>, user: TestUser) =>
+  call(revertRoute.POST as RouteHandler, await apiRequest("POST", `/api/articles/${slug}/revert`, { body, user }), {
+    slug,
+  });
 const textOf = async (slug: string) => JSON.stringify((await readArticleRevision({ db: ctx.db, slug })).content);
 
 beforeAll(async () => {
@@ -58,7 +77,16 @@ describe("undo and restore", () => {
     const { slug, ids } = await history();
     // Someone edits section a again after the vandal.
     const view = await readArticleRevision({ db: ctx.db, slug });
-    await saveRevision({ db: ctx.db, slug, baseRevisionId: ids[2], content: { ...view.content, sections: view.content.sections.map((s) => (s.id === "a" ? section("a", "A rewritten.") : s)) }, authorId: editor.id });
+    await saveRevision({
+      db: ctx.db,
+      slug,
+      baseRevisionId: ids[2],
+      content: {
+        ...view.content,
+        sections: view.content.sections.map((s) => (s.id === "a" ? section("a", "A rewritten.") : s)),
+      },
+      authorId: editor.id,
+    });
     const before = await ctx.db.revision.count();
     const response = await revert(slug, { revisionId: ids[1], mode: "undo" }, editor);
     expect(response.status).toBe(409);
@@ -71,12 +99,17 @@ describe("undo and restore", () => {
     const restored = await revert(slug, { revisionId: ids[0], mode: "restore" }, editor);
     expect(restored.status).toBe(201);
     expect(await textOf(slug)).toContain("B one.");
-    expect((await ctx.db.revision.findUniqueOrThrow({ where: { id: restored.body.revision.id } })).summary).toBe(`Restored revision ${ids[0]} by r_editor`);
+    expect((await ctx.db.revision.findUniqueOrThrow({ where: { id: restored.body.revision.id } })).summary).toBe(
+      `Restored revision ${ids[0]} by r_editor`,
+    );
 
     await ctx.db.article.update({ where: { slug }, data: { protectionLevel: "semi" } });
     const proposed = await revert(slug, { revisionId: ids[1], mode: "restore" }, newbie);
     expect(proposed.status).toBe(202);
-    expect(await ctx.db.proposal.findUniqueOrThrow({ where: { id: proposed.body.proposal.id } })).toMatchObject({ status: "open", summary: `Restored revision ${ids[1]} by r_vandal` });
+    expect(await ctx.db.proposal.findUniqueOrThrow({ where: { id: proposed.body.proposal.id } })).toMatchObject({
+      status: "open",
+      summary: `Restored revision ${ids[1]} by r_vandal`,
+    });
   });
 
   it("refuses to undo the first revision or restore the current one", async () => {

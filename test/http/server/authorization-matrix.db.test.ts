@@ -48,7 +48,12 @@ beforeAll(async () => {
     db: ctx.db,
     slug: "Matrix",
     baseRevisionId: null,
-    content: { title: "Matrix", infobox: null, sections: [{ id: "lead", title: "", level: 0, body: docFromMarkup("Text.") }], references: [] },
+    content: {
+      title: "Matrix",
+      infobox: null,
+      sections: [{ id: "lead", title: "", level: 0, body: docFromMarkup("Text.") }],
+      references: [],
+    },
     authorId: author.id,
   });
 });
@@ -90,7 +95,10 @@ async function freshProposal(author: TestUser): Promise<Record<string, string>> 
   const article = await ctx.db.article.findUniqueOrThrow({ where: { slug: "Matrix" } });
   const view = await readArticleRevision({ db: ctx.db, slug: "Matrix" });
   editCounter += 1;
-  const content = { ...view.content, sections: [{ id: "lead", title: "", level: 0 as const, body: docFromMarkup(`Proposed ${editCounter}.`) }] };
+  const content = {
+    ...view.content,
+    sections: [{ id: "lead", title: "", level: 0 as const, body: docFromMarkup(`Proposed ${editCounter}.`) }],
+  };
   const { proposalId } = await submitProposal({
     db: ctx.db,
     actor: await loadActor(ctx.db, author.id),
@@ -114,7 +122,14 @@ const MUTATIONS: MutationCase[] = [
     body: async () => {
       const article = await ctx.db.article.findUniqueOrThrow({ where: { slug: "Matrix" } });
       editCounter += 1;
-      return { baseRevisionId: article.currentRevisionId, summary: "matrix", sectionEdit: { sectionId: "lead", sections: [{ id: "lead", title: "", level: 0, body: docFromMarkup(`Text ${editCounter}.`) }] } };
+      return {
+        baseRevisionId: article.currentRevisionId,
+        summary: "matrix",
+        sectionEdit: {
+          sectionId: "lead",
+          sections: [{ id: "lead", title: "", level: 0, body: docFromMarkup(`Text ${editCounter}.`) }],
+        },
+      };
     },
     okStatus: 201,
     allowed: (role, level) => EDIT_RIGHTS[role]?.includes(level) ?? false,
@@ -183,8 +198,19 @@ const MUTATIONS: MutationCase[] = [
       const article = await ctx.db.article.findUniqueOrThrow({ where: { slug: "Matrix" } });
       const view = await readArticleRevision({ db: ctx.db, slug: "Matrix" });
       editCounter += 1;
-      const content = { ...view.content, sections: [{ id: "lead", title: "", level: 0 as const, body: docFromMarkup(`To undo ${editCounter}.`) }] };
-      revertTarget = (await saveRevision({ db: ctx.db, slug: "Matrix", baseRevisionId: article.currentRevisionId, content, authorId: roles.admin!.id })).revisionId;
+      const content = {
+        ...view.content,
+        sections: [{ id: "lead", title: "", level: 0 as const, body: docFromMarkup(`To undo ${editCounter}.`) }],
+      };
+      revertTarget = (
+        await saveRevision({
+          db: ctx.db,
+          slug: "Matrix",
+          baseRevisionId: article.currentRevisionId,
+          content,
+          authorId: roles.admin!.id,
+        })
+      ).revisionId;
       return { slug: "Matrix" };
     },
     undo: async () => undefined,
@@ -198,7 +224,14 @@ const MUTATIONS: MutationCase[] = [
     body: async () => {
       const article = await ctx.db.article.findUniqueOrThrow({ where: { slug: "Matrix" } });
       editCounter += 1;
-      return { baseRevisionId: article.currentRevisionId, summary: "revised", sectionEdit: { sectionId: "lead", sections: [{ id: "lead", title: "", level: 0, body: docFromMarkup(`Revised ${editCounter}.`) }] } };
+      return {
+        baseRevisionId: article.currentRevisionId,
+        summary: "revised",
+        sectionEdit: {
+          sectionId: "lead",
+          sections: [{ id: "lead", title: "", level: 0, body: docFromMarkup(`Revised ${editCounter}.`) }],
+        },
+      };
     },
     okStatus: 201,
     // Only the proposal's author, here the plain "user": object-level, whatever the groups.
@@ -212,7 +245,15 @@ const MUTATIONS: MutationCase[] = [
     method: "POST",
     path: "/api/articles/:slug/edits",
     params: {},
-    body: () => Promise.resolve({ baseRevisionId: null, summary: "new", sectionEdit: { sectionId: "lead", sections: [{ id: "lead", title: "", level: 0, body: docFromMarkup("A new article.") }] } }),
+    body: () =>
+      Promise.resolve({
+        baseRevisionId: null,
+        summary: "new",
+        sectionEdit: {
+          sectionId: "lead",
+          sections: [{ id: "lead", title: "", level: 0, body: docFromMarkup("A new article.") }],
+        },
+      }),
     okStatus: 201,
     // Every signed-in user who is not blocked may start an article; the protection of others is irrelevant.
     allowed: () => true,
@@ -264,7 +305,10 @@ const MUTATIONS: MutationCase[] = [
     body: { reason: "matrix", expiresAt: new Date(Date.now() + 86_400_000).toISOString() },
     okStatus: 200,
     undo: async () => {
-      await ctx.db.user.update({ where: { id: target.id }, data: { blockedAt: null, blockExpiresAt: null, blockReason: null } });
+      await ctx.db.user.update({
+        where: { id: target.id },
+        data: { blockedAt: null, blockExpiresAt: null, blockReason: null },
+      });
       await ctx.db.rightsLog.deleteMany({ where: { reason: "matrix" } });
     },
   },
@@ -284,10 +328,16 @@ const MUTATIONS: MutationCase[] = [
 ];
 
 /** The route params a case acts on, set up fresh when the case needs it. */
-const paramsFor = (mutation: MutationCase) => (mutation.prepare ? mutation.prepare() : Promise.resolve(mutation.params));
+const paramsFor = (mutation: MutationCase) =>
+  mutation.prepare ? mutation.prepare() : Promise.resolve(mutation.params);
 
 /** Sends a case's request as `user`, with header overrides. */
-async function send(mutation: MutationCase, params: Record<string, string>, user: TestUser | null | undefined, headers: Record<string, string | null> = {}) {
+async function send(
+  mutation: MutationCase,
+  params: Record<string, string>,
+  user: TestUser | null | undefined,
+  headers: Record<string, string | null> = {},
+) {
   const body = typeof mutation.body === "function" ? await (mutation.body as () => Promise<unknown>)() : mutation.body;
   const path = mutation.path.replace(":id", params.id ?? "").replace(":slug", params.slug ?? "");
   return httpRequest(server, mutation.method, path, { body, user, headers });
@@ -307,10 +357,24 @@ describe("authorization matrix: every role x protection level x mutation", () =>
         for (const role of ROLES) {
           const expected = expectedStatus(mutation, role, level);
           // Preconditions each mutation needs to be meaningful when allowed.
-          await ctx.db.article.update({ where: { slug: "Matrix" }, data: { protectionLevel: level, protectionExpiresAt: null, protectionReason: level === "none" ? null : "set up" } });
+          await ctx.db.article.update({
+            where: { slug: "Matrix" },
+            data: {
+              protectionLevel: level,
+              protectionExpiresAt: null,
+              protectionReason: level === "none" ? null : "set up",
+            },
+          });
           await ctx.db.userGroup.deleteMany({ where: { userId: target.id } });
-          if (mutation.name === "revoke") await ctx.db.userGroup.create({ data: { userId: target.id, group: "extendedconfirmed" } });
-          await ctx.db.user.update({ where: { id: target.id }, data: mutation.name === "unblock" ? { blockedAt: new Date(), blockReason: "set up" } : { blockedAt: null, blockExpiresAt: null, blockReason: null } });
+          if (mutation.name === "revoke")
+            await ctx.db.userGroup.create({ data: { userId: target.id, group: "extendedconfirmed" } });
+          await ctx.db.user.update({
+            where: { id: target.id },
+            data:
+              mutation.name === "unblock"
+                ? { blockedAt: new Date(), blockReason: "set up" }
+                : { blockedAt: null, blockExpiresAt: null, blockReason: null },
+          });
 
           const params = await paramsFor(mutation);
           const before = await snapshot();
@@ -318,9 +382,13 @@ describe("authorization matrix: every role x protection level x mutation", () =>
           if (expected === 202) {
             // Not allowed to edit directly: the change becomes a proposal, the article stays.
             expect(response.status, `${role} ${mutation.name} on ${level}`).toBe(202);
-            expect(await ctx.db.proposal.findUnique({ where: { id: response.body.proposal.id } })).toMatchObject({ status: "open" });
+            expect(await ctx.db.proposal.findUnique({ where: { id: response.body.proposal.id } })).toMatchObject({
+              status: "open",
+            });
           } else if (expected === "ok") {
-            expect(response.status, `${role} ${mutation.name} on ${level}: ${JSON.stringify(response.body)}`).toBe(mutation.okStatus);
+            expect(response.status, `${role} ${mutation.name} on ${level}: ${JSON.stringify(response.body)}`).toBe(
+              mutation.okStatus,
+            );
             expect(await snapshot()).not.toBe(before);
             await mutation.undo();
           } else {
@@ -335,33 +403,76 @@ describe("authorization matrix: every role x protection level x mutation", () =>
 });
 
 describe("edges of every mutation", () => {
-  it.each(MUTATIONS.map((mutation) => [mutation.name, mutation] as const))("%s refuses cross-site, null-origin and origin-less requests, changing nothing", async (_name, mutation) => {
-    const attacks: Array<Record<string, string | null>> = [{ origin: "https://evil.example" }, { origin: "null" }, { origin: null }, { "sec-fetch-site": "cross-site" }];
-    for (const headers of attacks) {
-      const params = await paramsFor(mutation);
-      const before = await snapshot();
-      const response = await send(mutation, params, roles.admin, headers);
-      expect(response.status, JSON.stringify(headers)).toBe(403);
-      expect(response.body.error.message).toMatch(/Refused/);
-      expect(await snapshot()).toBe(before);
-    }
-  });
+  it.each(MUTATIONS.map((mutation) => [mutation.name, mutation] as const))(
+    "%s refuses cross-site, null-origin and origin-less requests, changing nothing",
+    async (_name, mutation) => {
+      const attacks: Array<Record<string, string | null>> = [
+        { origin: "https://evil.example" },
+        { origin: "null" },
+        { origin: null },
+        { "sec-fetch-site": "cross-site" },
+      ];
+      for (const headers of attacks) {
+        const params = await paramsFor(mutation);
+        const before = await snapshot();
+        const response = await send(mutation, params, roles.admin, headers);
+        expect(response.status, JSON.stringify(headers)).toBe(403);
+        expect(response.body.error.message).toMatch(/Refused/);
+        expect(await snapshot()).toBe(before);
+      }
+    },
+  );
 
   it("refuses unknown fields, bad JSON and oversize bodies before touching anything", async () => {
     const before = await snapshot();
-    const extra = await call(protectionRoute.PUT as RouteHandler, await apiRequest("PUT", "/api/articles/Matrix/protection", { body: { level: "full", reason: "x", protectionLevel: "none" }, user: roles.admin }), { slug: "Matrix" });
+    const extra = await call(
+      protectionRoute.PUT as RouteHandler,
+      await apiRequest("PUT", "/api/articles/Matrix/protection", {
+        body: { level: "full", reason: "x", protectionLevel: "none" },
+        user: roles.admin,
+      }),
+      { slug: "Matrix" },
+    );
     expect(extra.status).toBe(400);
-    const badLevel = await call(protectionRoute.PUT as RouteHandler, await apiRequest("PUT", "/api/articles/Matrix/protection", { body: { level: "total", reason: "x" }, user: roles.admin }), { slug: "Matrix" });
+    const badLevel = await call(
+      protectionRoute.PUT as RouteHandler,
+      await apiRequest("PUT", "/api/articles/Matrix/protection", {
+        body: { level: "total", reason: "x" },
+        user: roles.admin,
+      }),
+      { slug: "Matrix" },
+    );
     expect(badLevel.status).toBe(400);
-    const noReason = await call(protectionRoute.PUT as RouteHandler, await apiRequest("PUT", "/api/articles/Matrix/protection", { body: { level: "full", reason: "  " }, user: roles.admin }), { slug: "Matrix" });
-    expect(noReason).toMatchObject({ status: 400, body: { error: { message: expect.stringMatching(/reason is required/) } } });
-    const big = await call(protectionRoute.PUT as RouteHandler, await apiRequest("PUT", "/api/articles/Matrix/protection", { body: { level: "full", reason: "x".repeat(70_000) }, user: roles.admin }), { slug: "Matrix" });
+    const noReason = await call(
+      protectionRoute.PUT as RouteHandler,
+      await apiRequest("PUT", "/api/articles/Matrix/protection", {
+        body: { level: "full", reason: "  " },
+        user: roles.admin,
+      }),
+      { slug: "Matrix" },
+    );
+    expect(noReason).toMatchObject({
+      status: 400,
+      body: { error: { message: expect.stringMatching(/reason is required/) } },
+    });
+    const big = await call(
+      protectionRoute.PUT as RouteHandler,
+      await apiRequest("PUT", "/api/articles/Matrix/protection", {
+        body: { level: "full", reason: "x".repeat(70_000) },
+        user: roles.admin,
+      }),
+      { slug: "Matrix" },
+    );
     expect(big.status).toBe(413);
     const notJson = await apiRequest("PUT", "/api/articles/Matrix/protection", { user: roles.admin });
     const request = new Request(notJson.url, { method: "PUT", headers: notJson.headers, body: "{not json" });
     expect((await call(protectionRoute.PUT as RouteHandler, request, { slug: "Matrix" })).status).toBe(400);
     // The same as text/plain (what a cross-site form sends) is refused before it is read.
-    const plain = new Request(notJson.url, { method: "PUT", headers: { ...Object.fromEntries(notJson.headers), "content-type": "text/plain" }, body: "{not json" });
+    const plain = new Request(notJson.url, {
+      method: "PUT",
+      headers: { ...Object.fromEntries(notJson.headers), "content-type": "text/plain" },
+      body: "{not json",
+    });
     expect((await call(protectionRoute.PUT as RouteHandler, plain, { slug: "Matrix" })).status).toBe(415);
     expect(await snapshot()).toBe(before);
   });
@@ -370,12 +481,26 @@ describe("edges of every mutation", () => {
     const deputy = await makeUser(ctx.db, { name: "m_deputy", role: "autoconfirmed" });
     await ctx.db.userGroup.create({ data: { userId: deputy.id, group: "admin" } });
     const protect = async () =>
-      call(protectionRoute.PUT as RouteHandler, await apiRequest("PUT", "/api/articles/Matrix/protection", { body: { level: "semi", reason: "deputy" }, user: deputy }), { slug: "Matrix" });
+      call(
+        protectionRoute.PUT as RouteHandler,
+        await apiRequest("PUT", "/api/articles/Matrix/protection", {
+          body: { level: "semi", reason: "deputy" },
+          user: deputy,
+        }),
+        { slug: "Matrix" },
+      );
     expect((await protect()).status).toBe(200);
-    const revoke = await call(groupRoute.DELETE as RouteHandler, await apiRequest("DELETE", "/api/users/m_deputy/groups/admin", { body: { reason: "no longer needed" }, user: roles.admin }), {
-      name: "m_deputy",
-      group: "admin",
-    });
+    const revoke = await call(
+      groupRoute.DELETE as RouteHandler,
+      await apiRequest("DELETE", "/api/users/m_deputy/groups/admin", {
+        body: { reason: "no longer needed" },
+        user: roles.admin,
+      }),
+      {
+        name: "m_deputy",
+        group: "admin",
+      },
+    );
     expect(revoke.status).toBe(200);
     const before = await snapshot();
     expect((await protect()).status).toBe(403);
@@ -383,7 +508,11 @@ describe("edges of every mutation", () => {
     // Blocking works the same way: the session survives, its rights do not.
     await ctx.db.userGroup.create({ data: { userId: deputy.id, group: "admin" } });
     expect((await protect()).status).toBe(200);
-    await call(blockRoute.PUT as RouteHandler, await apiRequest("PUT", "/api/users/m_deputy/block", { body: { reason: "test" }, user: roles.admin }), { name: "m_deputy" });
+    await call(
+      blockRoute.PUT as RouteHandler,
+      await apiRequest("PUT", "/api/users/m_deputy/block", { body: { reason: "test" }, user: roles.admin }),
+      { name: "m_deputy" },
+    );
     const blocked = await protect();
     expect(blocked.status).toBe(403);
     expect(blocked.body.error.message).toMatch(/blocked indefinitely: test/);
@@ -392,13 +521,20 @@ describe("edges of every mutation", () => {
   it("lets protection expire without any job", async () => {
     const set = await call(
       protectionRoute.PUT as RouteHandler,
-      await apiRequest("PUT", "/api/articles/Matrix/protection", { body: { level: "extended", reason: "short", expiresAt: new Date(Date.now() + 1500).toISOString() }, user: roles.admin }),
+      await apiRequest("PUT", "/api/articles/Matrix/protection", {
+        body: { level: "extended", reason: "short", expiresAt: new Date(Date.now() + 1500).toISOString() },
+        user: roles.admin,
+      }),
       { slug: "Matrix" },
     );
     expect(set.status).toBe(200);
     expect((await readArticleRevision({ db: ctx.db, slug: "Matrix" })).protection.level).toBe("extended");
     await new Promise((resolve) => setTimeout(resolve, 1700));
-    expect((await readArticleRevision({ db: ctx.db, slug: "Matrix" })).protection).toEqual({ level: "none", expiresAt: null, reason: null });
+    expect((await readArticleRevision({ db: ctx.db, slug: "Matrix" })).protection).toEqual({
+      level: "none",
+      expiresAt: null,
+      reason: null,
+    });
   });
 });
 
@@ -406,16 +542,28 @@ describe("object-level rights on proposals, over HTTP", () => {
   const revision = async () => ({
     baseRevisionId: (await ctx.db.article.findUniqueOrThrow({ where: { slug: "Matrix" } })).currentRevisionId,
     summary: "hijack",
-    sectionEdit: { sectionId: "lead", sections: [{ id: "lead", title: "", level: 0, body: docFromMarkup("Someone else's words.") }] },
+    sectionEdit: {
+      sectionId: "lead",
+      sections: [{ id: "lead", title: "", level: 0, body: docFromMarkup("Someone else's words.") }],
+    },
   });
 
   it("lets no one but the author revise or withdraw a proposal, whatever their groups", async () => {
-    await ctx.db.article.update({ where: { slug: "Matrix" }, data: { protectionLevel: "extended", protectionReason: "set up" } });
+    await ctx.db.article.update({
+      where: { slug: "Matrix" },
+      data: { protectionLevel: "extended", protectionReason: "set up" },
+    });
     const { id } = await freshProposal(roles.user!);
     for (const role of ["autoconfirmed", "extendedconfirmed", "reviewer", "admin"]) {
-      for (const [action, body] of [["versions", await revision()], ["withdraw", {}]] as const) {
+      for (const [action, body] of [
+        ["versions", await revision()],
+        ["withdraw", {}],
+      ] as const) {
         const before = await snapshot();
-        const response = await httpRequest(server, "POST", `/api/proposals/${id}/${action}`, { body, user: roles[role] });
+        const response = await httpRequest(server, "POST", `/api/proposals/${id}/${action}`, {
+          body,
+          user: roles[role],
+        });
         expect(response.status, `${role} ${action}`).toBe(403);
         expect(response.body.error.message).toMatch(/Only the author of a proposal can (revise|withdraw) it/);
         expect(await snapshot(), `${role} ${action} changed rows`).toBe(before);
@@ -424,15 +572,29 @@ describe("object-level rights on proposals, over HTTP", () => {
     // Another plain user, the closest to the author, is refused the same way.
     const stranger = await makeUser(ctx.db, { name: "m_stranger" });
     const before = await snapshot();
-    expect((await httpRequest(server, "POST", `/api/proposals/${id}/versions`, { body: await revision(), user: stranger })).status).toBe(403);
-    expect((await httpRequest(server, "POST", `/api/proposals/${id}/withdraw`, { body: {}, user: stranger })).status).toBe(403);
+    expect(
+      (await httpRequest(server, "POST", `/api/proposals/${id}/versions`, { body: await revision(), user: stranger }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await httpRequest(server, "POST", `/api/proposals/${id}/withdraw`, { body: {}, user: stranger })).status,
+    ).toBe(403);
     expect(await snapshot()).toBe(before);
   });
 
   it("answers 404 for a proposal that does not exist, changing nothing", async () => {
     const before = await snapshot();
-    for (const [action, body] of [["versions", await revision()], ["withdraw", {}], ["comments", { body: "hello" }], ["approve", { version: 1 }], ["reject", { version: 1, reason: "no" }]] as const) {
-      const response = await httpRequest(server, "POST", `/api/proposals/999999/${action}`, { body, user: roles.admin });
+    for (const [action, body] of [
+      ["versions", await revision()],
+      ["withdraw", {}],
+      ["comments", { body: "hello" }],
+      ["approve", { version: 1 }],
+      ["reject", { version: 1, reason: "no" }],
+    ] as const) {
+      const response = await httpRequest(server, "POST", `/api/proposals/999999/${action}`, {
+        body,
+        user: roles.admin,
+      });
       expect(response.status, action).toBe(404);
     }
     expect(await snapshot()).toBe(before);
@@ -440,15 +602,26 @@ describe("object-level rights on proposals, over HTTP", () => {
 
   it("keeps a withdrawn proposal and its discussion readable to anyone, and closed to every change but comments", async () => {
     const { id } = await freshProposal(roles.user!);
-    expect((await httpRequest(server, "POST", `/api/proposals/${id}/comments`, { body: { body: "Before withdrawing." }, user: roles.reviewer })).status).toBe(201);
-    expect((await httpRequest(server, "POST", `/api/proposals/${id}/withdraw`, { body: {}, user: roles.user })).status).toBe(200);
+    expect(
+      (
+        await httpRequest(server, "POST", `/api/proposals/${id}/comments`, {
+          body: { body: "Before withdrawing." },
+          user: roles.reviewer,
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (await httpRequest(server, "POST", `/api/proposals/${id}/withdraw`, { body: {}, user: roles.user })).status,
+    ).toBe(200);
 
     // lib/proposals/read-proposal.ts: a withdrawn (like a rejected) proposal stays public, with
     // its diff and discussion; the full article contents stay server-side.
     const read = await httpRequest(server, "GET", `/api/proposals/${id}`);
     expect(read.status).toBe(200);
     expect(read.body.proposal).toMatchObject({ id: Number(id), status: "withdrawn", author: "m_user" });
-    expect(read.body.comments.map((comment: { author: string; body: string }) => [comment.author, comment.body])).toEqual([["m_reviewer", "Before withdrawing."]]);
+    expect(
+      read.body.comments.map((comment: { author: string; body: string }) => [comment.author, comment.body]),
+    ).toEqual([["m_reviewer", "Before withdrawing."]]);
     expect(JSON.stringify(read.body.diffAgainstBase)).toContain("Proposed");
     expect(read.body).not.toHaveProperty("content");
     // Not in the review queue any more, but listed under its status.
@@ -473,6 +646,13 @@ describe("object-level rights on proposals, over HTTP", () => {
     }
     expect(await snapshot()).toBe(before);
     // The discussion stays open (commentOnProposal checks no status): a comment is still accepted.
-    expect((await httpRequest(server, "POST", `/api/proposals/${id}/comments`, { body: { body: "After." }, user: roles.admin })).status).toBe(201);
+    expect(
+      (
+        await httpRequest(server, "POST", `/api/proposals/${id}/comments`, {
+          body: { body: "After." },
+          user: roles.admin,
+        })
+      ).status,
+    ).toBe(201);
   });
 });

@@ -27,19 +27,38 @@ let newbie: TestUser;
 let bigProposalId: number;
 let proposalId: number;
 const PROPOSAL_LIMIT = 50_000;
-const section = (id: string, text: string): Section => ({ id, title: id === "lead" ? "" : `Section ${id}`, level: id === "lead" ? 0 : 2, body: docFromMarkup(text) });
+const section = (id: string, text: string): Section => ({
+  id,
+  title: id === "lead" ? "" : `Section ${id}`,
+  level: id === "lead" ? 0 : 2,
+  body: docFromMarkup(text),
+});
 
 beforeAll(async () => {
-  server = await startAppServer({ databaseUrl: ctx.url, env: { WIKI_RATE_LIMITS: "off", WIKI_MAX_PROPOSAL_BYTES: String(PROPOSAL_LIMIT) } });
+  server = await startAppServer({
+    databaseUrl: ctx.url,
+    env: { WIKI_RATE_LIMITS: "off", WIKI_MAX_PROPOSAL_BYTES: String(PROPOSAL_LIMIT) },
+  });
   editor = await makeUser(ctx.db, { name: "cheap_editor", role: "extendedconfirmed" });
   newbie = await makeUser(ctx.db, { name: "cheap_newbie" });
 
   // A large protected article (about 3 MB of JSON) and a proposal rewriting five of its sections.
   const big = generateArticle({ title: "Big", sections: 40, references: 300, sectionChars: 60_000, seed: 7 });
-  const first = await saveRevision({ db: ctx.db, slug: "Big", baseRevisionId: null, content: big, authorId: editor.id });
+  const first = await saveRevision({
+    db: ctx.db,
+    slug: "Big",
+    baseRevisionId: null,
+    content: big,
+    authorId: editor.id,
+  });
   await ctx.db.article.update({ where: { slug: "Big" }, data: { protectionLevel: "extended" } });
   const rewritten = generateArticle({ title: "Big", sections: 40, references: 300, sectionChars: 60_000, seed: 8 });
-  const proposed: ArticleContent = { ...big, sections: big.sections.map((s, i) => (i >= 3 && i < 8 ? { ...rewritten.sections[i], id: s.id, title: s.title } : s)) };
+  const proposed: ArticleContent = {
+    ...big,
+    sections: big.sections.map((s, i) =>
+      i >= 3 && i < 8 ? { ...rewritten.sections[i], id: s.id, title: s.title } : s,
+    ),
+  };
   ({ proposalId: bigProposalId } = await submitProposal({
     db: ctx.db,
     actor: await loadActor(ctx.db, newbie.id),
@@ -51,10 +70,18 @@ beforeAll(async () => {
     rationale: "",
   }));
 
-  const small: ArticleContent = { title: "Small", infobox: null, sections: [section("lead", "Lead."), section("s1", "One.")], references: [] };
+  const small: ArticleContent = {
+    title: "Small",
+    infobox: null,
+    sections: [section("lead", "Lead."), section("s1", "One.")],
+    references: [],
+  };
   await saveRevision({ db: ctx.db, slug: "Small", baseRevisionId: null, content: small, authorId: editor.id });
   await ctx.db.article.update({ where: { slug: "Small" }, data: { protectionLevel: "extended" } });
-  const propose = await httpRequest(server, "POST", "/api/articles/Small/edits", { body: await smallEdit("Proposed."), user: newbie });
+  const propose = await httpRequest(server, "POST", "/api/articles/Small/edits", {
+    body: await smallEdit("Proposed."),
+    user: newbie,
+  });
   expect(propose.status, propose.text).toBe(202);
   proposalId = propose.body.proposal.id;
 }, 240_000);
@@ -62,7 +89,11 @@ afterAll(async () => server?.stop());
 
 async function smallEdit(text: string) {
   const head = await readArticleRevision({ db: ctx.db, slug: "Small" });
-  return { baseRevisionId: head.revision.id, summary: "edit", sectionEdit: { sectionId: "s1", sections: [section("s1", text)] } };
+  return {
+    baseRevisionId: head.revision.id,
+    summary: "edit",
+    sectionEdit: { sectionId: "s1", sections: [section("s1", text)] },
+  };
 }
 
 /**
@@ -72,14 +103,24 @@ async function smallEdit(text: string) {
  * bytes had been sent by then. A server that waits for the whole body never
  * answers, and the test times out.
  */
-function sendWithoutFinishing(path: string, options: { headers: Record<string, string>; chunk: Buffer; maxChunks: number; chunked?: boolean }): Promise<{ status: number; sent: number; response: string }> {
+function sendWithoutFinishing(
+  path: string,
+  options: { headers: Record<string, string>; chunk: Buffer; maxChunks: number; chunked?: boolean },
+): Promise<{ status: number; sent: number; response: string }> {
   const url = new URL(server.url);
   return new Promise((resolve, reject) => {
     const socket = net.connect(Number(url.port), url.hostname);
     let response = "";
     let sent = 0;
     let answered = false;
-    const head = [`POST ${path} HTTP/1.1`, `Host: ${url.host}`, `Origin: ${server.url}`, ...Object.entries(options.headers).map(([name, value]) => `${name}: ${value}`), "", ""].join("\r\n");
+    const head = [
+      `POST ${path} HTTP/1.1`,
+      `Host: ${url.host}`,
+      `Origin: ${server.url}`,
+      ...Object.entries(options.headers).map(([name, value]) => `${name}: ${value}`),
+      "",
+      "",
+    ].join("\r\n");
     socket.on("data", (data) => {
       response += data.toString("latin1");
       const match = /^HTTP\/1\.1 (\d{3})/.exec(response);
@@ -99,7 +140,9 @@ function sendWithoutFinishing(path: string, options: { headers: Record<string, s
       if (answered || socket.destroyed || chunks >= options.maxChunks) return;
       chunks += 1;
       sent += options.chunk.length;
-      const frame = options.chunked ? Buffer.concat([Buffer.from(`${options.chunk.length.toString(16)}\r\n`), options.chunk, Buffer.from("\r\n")]) : options.chunk;
+      const frame = options.chunked
+        ? Buffer.concat([Buffer.from(`${options.chunk.length.toString(16)}\r\n`), options.chunk, Buffer.from("\r\n")])
+        : options.chunk;
       if (socket.write(frame)) setImmediate(pump);
       else socket.once("drain", pump);
     };
@@ -122,7 +165,9 @@ describe("refused before the body is read", () => {
   });
 
   it("caps anonymous bodies small, whatever the route allows signed-in users", async () => {
-    const registration = await httpRequest(server, "POST", "/api/users", { rawBody: JSON.stringify({ username: "x".repeat(32 * 1024), password: "p" }) });
+    const registration = await httpRequest(server, "POST", "/api/users", {
+      rawBody: JSON.stringify({ username: "x".repeat(32 * 1024), password: "p" }),
+    });
     expect(registration.status, registration.text).toBe(413);
     expect(registration.body.error.message).toMatch(/larger than 16,384 bytes/);
   });
@@ -141,14 +186,32 @@ describe("refused before the body is read", () => {
   });
 
   it("refuses a JSON body sent as text/plain (what a cross-site form can send) with 415 naming the header", async () => {
-    const plain = await httpRequest(server, "POST", `/api/proposals/${proposalId}/comments`, { body: { body: "Forged." }, user: editor, headers: { "content-type": "text/plain" } });
+    const plain = await httpRequest(server, "POST", `/api/proposals/${proposalId}/comments`, {
+      body: { body: "Forged." },
+      user: editor,
+      headers: { "content-type": "text/plain" },
+    });
     expect(plain.status, plain.text).toBe(415);
-    expect(plain.body.error).toMatchObject({ code: "unsupported_media_type", message: expect.stringMatching(/Content-Type/) });
-    const bare = await httpRequest(server, "POST", `/api/proposals/${proposalId}/comments`, { body: { body: "Forged." }, user: editor, headers: { "content-type": null } });
+    expect(plain.body.error).toMatchObject({
+      code: "unsupported_media_type",
+      message: expect.stringMatching(/Content-Type/),
+    });
+    const bare = await httpRequest(server, "POST", `/api/proposals/${proposalId}/comments`, {
+      body: { body: "Forged." },
+      user: editor,
+      headers: { "content-type": null },
+    });
     expect(bare.status, bare.text).toBe(415);
     expect(await ctx.db.proposalComment.count()).toBe(0);
     // The same request as JSON goes through.
-    expect((await httpRequest(server, "POST", `/api/proposals/${proposalId}/comments`, { body: { body: "Fine." }, user: editor })).status).toBe(201);
+    expect(
+      (
+        await httpRequest(server, "POST", `/api/proposals/${proposalId}/comments`, {
+          body: { body: "Fine." },
+          user: editor,
+        })
+      ).status,
+    ).toBe(201);
     await ctx.db.proposalComment.deleteMany();
   });
 });
@@ -158,10 +221,19 @@ describe("proposals are bounded", () => {
     const proposals = await ctx.db.proposal.count();
     const versions = await ctx.db.proposalVersion.count();
     const huge = "Words of a long proposal. ".repeat(Math.ceil((PROPOSAL_LIMIT * 1.5) / 26));
-    const refused = await httpRequest(server, "POST", "/api/articles/Small/edits", { body: await smallEdit(huge), user: newbie });
+    const refused = await httpRequest(server, "POST", "/api/articles/Small/edits", {
+      body: await smallEdit(huge),
+      user: newbie,
+    });
     expect(refused.status, refused.text).toBe(413);
-    expect(refused.body.error).toMatchObject({ code: "payload_too_large", message: expect.stringContaining(`at most ${PROPOSAL_LIMIT.toLocaleString("en")} bytes`) });
-    const revised = await httpRequest(server, "POST", `/api/proposals/${proposalId}/versions`, { body: await smallEdit(huge), user: newbie });
+    expect(refused.body.error).toMatchObject({
+      code: "payload_too_large",
+      message: expect.stringContaining(`at most ${PROPOSAL_LIMIT.toLocaleString("en")} bytes`),
+    });
+    const revised = await httpRequest(server, "POST", `/api/proposals/${proposalId}/versions`, {
+      body: await smallEdit(huge),
+      user: newbie,
+    });
     expect(revised.status, revised.text).toBe(413);
     expect(await ctx.db.proposal.count()).toBe(proposals);
     expect(await ctx.db.proposalVersion.count()).toBe(versions);
@@ -181,10 +253,19 @@ describe("proposals are bounded", () => {
     expect(part.status, part.text.slice(0, 300)).toBe(200);
     expect(part.body.section).toMatchObject({ id: "s4", status: "changed" });
     expect(Buffer.byteLength(JSON.stringify(part.body.section))).toBe(listed[1].bytes);
-    const references = await httpRequest(server, "GET", `/api/proposals/${bigProposalId}/diff?against=current&part=references`);
+    const references = await httpRequest(
+      server,
+      "GET",
+      `/api/proposals/${bigProposalId}/diff?against=current&part=references`,
+    );
     expect(references.status).toBe(200);
     expect(Array.isArray(references.body.references)).toBe(true);
-    for (const query of ["against=base&section=nope", "against=sideways&section=s4", "against=base", "against=base&part=everything"]) {
+    for (const query of [
+      "against=base&section=nope",
+      "against=sideways&section=s4",
+      "against=base",
+      "against=base&part=everything",
+    ]) {
       const bad = await httpRequest(server, "GET", `/api/proposals/${bigProposalId}/diff?${query}`);
       expect([400, 404], `${query}: ${bad.text}`).toContain(bad.status);
     }
@@ -196,19 +277,35 @@ describe("proposals are bounded", () => {
 
 describe("overload is shed", () => {
   it("answers 503 with Retry-After when the diff workers' queue is full", async () => {
-    const busy = await startAppServer({ databaseUrl: ctx.url, env: { WIKI_RATE_LIMITS: "off", WIKI_DIFF_WORKERS: "1", WIKI_WORKER_QUEUE: "0", WIKI_WORKER_QUEUE_WAIT_MS: "120000" } });
+    const busy = await startAppServer({
+      databaseUrl: ctx.url,
+      env: {
+        WIKI_RATE_LIMITS: "off",
+        WIKI_DIFF_WORKERS: "1",
+        WIKI_WORKER_QUEUE: "0",
+        WIKI_WORKER_QUEUE_WAIT_MS: "120000",
+      },
+    });
     try {
       // Several far-apart revisions of the large article, so each pair's diff is real work.
       const article = await ctx.db.article.findUniqueOrThrow({ where: { slug: "Big" } });
       const ids = [article.currentRevisionId!];
       for (let seed = 20; seed < 23; seed++) {
         const content = generateArticle({ title: "Big", sections: 40, references: 300, sectionChars: 60_000, seed });
-        ids.push((await saveRevision({ db: ctx.db, slug: "Big", baseRevisionId: ids.at(-1)!, content, authorId: editor.id })).revisionId);
+        ids.push(
+          (await saveRevision({ db: ctx.db, slug: "Big", baseRevisionId: ids.at(-1)!, content, authorId: editor.id }))
+            .revisionId,
+        );
       }
       const pairs = ids.flatMap((from, i) => ids.slice(i + 1).map((to) => [from, to]));
-      const answers = await Promise.all(pairs.map(([from, to]) => httpRequest(busy, "GET", `/api/articles/Big/diff?from=${from}&to=${to}`)));
+      const answers = await Promise.all(
+        pairs.map(([from, to]) => httpRequest(busy, "GET", `/api/articles/Big/diff?from=${from}&to=${to}`)),
+      );
       const statuses = answers.map((answer) => answer.status);
-      expect(statuses.every((status) => status === 200 || status === 503), String(statuses)).toBe(true);
+      expect(
+        statuses.every((status) => status === 200 || status === 503),
+        String(statuses),
+      ).toBe(true);
       expect(statuses).toContain(200);
       const shed = answers.find((answer) => answer.status === 503)!;
       expect(shed, String(statuses)).toBeDefined();

@@ -37,8 +37,22 @@ beforeAll(async () => {
   await ctx.db.userGroup.create({ data: { userId: target.id, group: "extendedconfirmed" } });
   await registerUser({ db: ctx.db, name: "csrf_signin", password: PASSWORD });
   const lead = (text: string) => [{ id: "lead", title: "", level: 0 as const, body: docFromMarkup(text) }];
-  firstRevisionId = (await saveRevision({ db: ctx.db, slug: "Csrf", baseRevisionId: null, content: { title: "Csrf", infobox: null, sections: lead("First."), references: [] }, authorId: admin.id })).revisionId;
-  await saveRevision({ db: ctx.db, slug: "Csrf", baseRevisionId: firstRevisionId, content: { title: "Csrf", infobox: null, sections: lead("Second."), references: [] }, authorId: admin.id });
+  firstRevisionId = (
+    await saveRevision({
+      db: ctx.db,
+      slug: "Csrf",
+      baseRevisionId: null,
+      content: { title: "Csrf", infobox: null, sections: lead("First."), references: [] },
+      authorId: admin.id,
+    })
+  ).revisionId;
+  await saveRevision({
+    db: ctx.db,
+    slug: "Csrf",
+    baseRevisionId: firstRevisionId,
+    content: { title: "Csrf", infobox: null, sections: lead("Second."), references: [] },
+    authorId: admin.id,
+  });
   const view = await readArticleRevision({ db: ctx.db, slug: "Csrf" });
   const article = await ctx.db.article.findUniqueOrThrow({ where: { slug: "Csrf" } });
   ({ proposalId } = await submitProposal({
@@ -54,8 +68,13 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.stop());
 
-const headRevision = async () => (await ctx.db.article.findUniqueOrThrow({ where: { slug: "Csrf" } })).currentRevisionId!;
-const sectionEdit = async () => ({ baseRevisionId: await headRevision(), summary: "csrf", sectionEdit: { sectionId: "lead", sections: [{ id: "lead", title: "", level: 0, body: docFromMarkup("Forged.") }] } });
+const headRevision = async () =>
+  (await ctx.db.article.findUniqueOrThrow({ where: { slug: "Csrf" } })).currentRevisionId!;
+const sectionEdit = async () => ({
+  baseRevisionId: await headRevision(),
+  summary: "csrf",
+  sectionEdit: { sectionId: "lead", sections: [{ id: "lead", title: "", level: 0, body: docFromMarkup("Forged.") }] },
+});
 
 interface CsrfCase {
   /** "METHOD /api/template/[param]" as the file tree names it */
@@ -69,23 +88,119 @@ interface CsrfCase {
 }
 
 const CASES: CsrfCase[] = [
-  { route: "POST /api/articles/[slug]/edits", path: () => "/api/articles/Csrf/edits", body: sectionEdit, as: () => admin, withoutSession: 401 },
-  { route: "PUT /api/articles/[slug]/protection", path: () => "/api/articles/Csrf/protection", body: () => ({ level: "full", reason: "csrf" }), as: () => admin, withoutSession: 401 },
-  { route: "POST /api/articles/[slug]/revert", path: () => "/api/articles/Csrf/revert", body: () => ({ revisionId: firstRevisionId, mode: "restore", reason: "csrf" }), as: () => admin, withoutSession: 401 },
-  { route: "POST /api/proposals/[id]/approve", path: () => `/api/proposals/${proposalId}/approve`, body: () => ({ version: 1, comment: "ok" }), as: () => admin, withoutSession: 401 },
-  { route: "POST /api/proposals/[id]/reject", path: () => `/api/proposals/${proposalId}/reject`, body: () => ({ version: 1, reason: "no" }), as: () => admin, withoutSession: 401 },
-  { route: "POST /api/proposals/[id]/request-changes", path: () => `/api/proposals/${proposalId}/request-changes`, body: () => ({ version: 1, comment: "more" }), as: () => admin, withoutSession: 401 },
-  { route: "POST /api/proposals/[id]/comments", path: () => `/api/proposals/${proposalId}/comments`, body: () => ({ body: "forged comment" }), as: () => admin, withoutSession: 401 },
-  { route: "POST /api/proposals/[id]/versions", path: () => `/api/proposals/${proposalId}/versions`, body: sectionEdit, as: () => author, withoutSession: 401 },
-  { route: "POST /api/proposals/[id]/withdraw", path: () => `/api/proposals/${proposalId}/withdraw`, body: () => ({}), as: () => author, withoutSession: 401 },
-  { route: "PUT /api/users/[name]/block", path: () => "/api/users/csrf_target/block", body: () => ({ reason: "csrf" }), as: () => admin, withoutSession: 401 },
-  { route: "DELETE /api/users/[name]/block", path: () => "/api/users/csrf_target/block", body: () => ({ reason: "csrf" }), as: () => admin, withoutSession: 401 },
-  { route: "POST /api/users/[name]/groups", path: () => "/api/users/csrf_target/groups", body: () => ({ group: "reviewer", reason: "csrf" }), as: () => admin, withoutSession: 401 },
-  { route: "DELETE /api/users/[name]/groups/[group]", path: () => "/api/users/csrf_target/groups/extendedconfirmed", body: () => ({ reason: "csrf" }), as: () => admin, withoutSession: 401 },
-  { route: "POST /api/account/password", path: () => "/api/account/password", body: () => ({ currentPassword: "whatever it is", newPassword: "a forged new passphrase" }), as: () => author, withoutSession: 401 },
-  { route: "POST /api/account/sign-out-everywhere", path: () => "/api/account/sign-out-everywhere", body: () => ({}), as: () => author, withoutSession: 401 },
+  {
+    route: "POST /api/articles/[slug]/edits",
+    path: () => "/api/articles/Csrf/edits",
+    body: sectionEdit,
+    as: () => admin,
+    withoutSession: 401,
+  },
+  {
+    route: "PUT /api/articles/[slug]/protection",
+    path: () => "/api/articles/Csrf/protection",
+    body: () => ({ level: "full", reason: "csrf" }),
+    as: () => admin,
+    withoutSession: 401,
+  },
+  {
+    route: "POST /api/articles/[slug]/revert",
+    path: () => "/api/articles/Csrf/revert",
+    body: () => ({ revisionId: firstRevisionId, mode: "restore", reason: "csrf" }),
+    as: () => admin,
+    withoutSession: 401,
+  },
+  {
+    route: "POST /api/proposals/[id]/approve",
+    path: () => `/api/proposals/${proposalId}/approve`,
+    body: () => ({ version: 1, comment: "ok" }),
+    as: () => admin,
+    withoutSession: 401,
+  },
+  {
+    route: "POST /api/proposals/[id]/reject",
+    path: () => `/api/proposals/${proposalId}/reject`,
+    body: () => ({ version: 1, reason: "no" }),
+    as: () => admin,
+    withoutSession: 401,
+  },
+  {
+    route: "POST /api/proposals/[id]/request-changes",
+    path: () => `/api/proposals/${proposalId}/request-changes`,
+    body: () => ({ version: 1, comment: "more" }),
+    as: () => admin,
+    withoutSession: 401,
+  },
+  {
+    route: "POST /api/proposals/[id]/comments",
+    path: () => `/api/proposals/${proposalId}/comments`,
+    body: () => ({ body: "forged comment" }),
+    as: () => admin,
+    withoutSession: 401,
+  },
+  {
+    route: "POST /api/proposals/[id]/versions",
+    path: () => `/api/proposals/${proposalId}/versions`,
+    body: sectionEdit,
+    as: () => author,
+    withoutSession: 401,
+  },
+  {
+    route: "POST /api/proposals/[id]/withdraw",
+    path: () => `/api/proposals/${proposalId}/withdraw`,
+    body: () => ({}),
+    as: () => author,
+    withoutSession: 401,
+  },
+  {
+    route: "PUT /api/users/[name]/block",
+    path: () => "/api/users/csrf_target/block",
+    body: () => ({ reason: "csrf" }),
+    as: () => admin,
+    withoutSession: 401,
+  },
+  {
+    route: "DELETE /api/users/[name]/block",
+    path: () => "/api/users/csrf_target/block",
+    body: () => ({ reason: "csrf" }),
+    as: () => admin,
+    withoutSession: 401,
+  },
+  {
+    route: "POST /api/users/[name]/groups",
+    path: () => "/api/users/csrf_target/groups",
+    body: () => ({ group: "reviewer", reason: "csrf" }),
+    as: () => admin,
+    withoutSession: 401,
+  },
+  {
+    route: "DELETE /api/users/[name]/groups/[group]",
+    path: () => "/api/users/csrf_target/groups/extendedconfirmed",
+    body: () => ({ reason: "csrf" }),
+    as: () => admin,
+    withoutSession: 401,
+  },
+  {
+    route: "POST /api/account/password",
+    path: () => "/api/account/password",
+    body: () => ({ currentPassword: "whatever it is", newPassword: "a forged new passphrase" }),
+    as: () => author,
+    withoutSession: 401,
+  },
+  {
+    route: "POST /api/account/sign-out-everywhere",
+    path: () => "/api/account/sign-out-everywhere",
+    body: () => ({}),
+    as: () => author,
+    withoutSession: 401,
+  },
   // Registration needs no session by design: a same-origin request without one creates the account (below).
-  { route: "POST /api/users", path: () => "/api/users", body: () => ({ username: "csrf_newcomer", password: "another-unusual-password-7" }), as: () => admin, withoutSession: 201 },
+  {
+    route: "POST /api/users",
+    path: () => "/api/users",
+    body: () => ({ username: "csrf_newcomer", password: "another-unusual-password-7" }),
+    as: () => admin,
+    withoutSession: 201,
+  },
 ];
 
 /** next-auth's POST routes are one catch-all file; sign-in and sign-out are tested on their own below. */
@@ -103,10 +218,16 @@ function mutatingRoutesInTree(): string[] {
         const source = readFileSync(full, "utf8");
         const template = `/api/${path.relative(root, dir).split(path.sep).join("/")}`;
         const methods = new Set<string>();
-        for (const match of source.matchAll(/export\s+(?:async\s+)?(?:const|function|let|var)\s+(POST|PUT|PATCH|DELETE)\b/g)) methods.add(match[1]);
+        for (const match of source.matchAll(
+          /export\s+(?:async\s+)?(?:const|function|let|var)\s+(POST|PUT|PATCH|DELETE)\b/g,
+        ))
+          methods.add(match[1]);
         for (const match of source.matchAll(/export\s*\{([^}]*)\}/g)) {
           for (const part of match[1].split(",")) {
-            const name = part.trim().split(/\s+as\s+/).pop();
+            const name = part
+              .trim()
+              .split(/\s+as\s+/)
+              .pop();
             if (name && ["POST", "PUT", "PATCH", "DELETE"].includes(name)) methods.add(name);
           }
         }
@@ -132,7 +253,8 @@ describe("CSRF: every mutation over HTTP", () => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         const full = path.join(dir, entry.name);
         if (entry.isDirectory()) visit(full);
-        else if (/\.(ts|tsx)$/.test(entry.name) && /^\s*["']use server["']/m.test(readFileSync(full, "utf8"))) serverActions.push(full);
+        else if (/\.(ts|tsx)$/.test(entry.name) && /^\s*["']use server["']/m.test(readFileSync(full, "utf8")))
+          serverActions.push(full);
       }
     };
     ["app", "components", "lib"].forEach((dir) => visit(path.join(process.cwd(), dir)));
@@ -144,13 +266,20 @@ describe("CSRF: every mutation over HTTP", () => {
     it(`${mutation.route}: refuses forged requests with 403 and changes nothing`, async () => {
       for (const [what, headers] of ATTACKS) {
         const before = await snapshotAllRows(ctx.db);
-        const response = await httpRequest(server, mutation.route.split(" ")[0], mutation.path(), { body: await mutation.body(), user: mutation.as(), headers });
+        const response = await httpRequest(server, mutation.route.split(" ")[0], mutation.path(), {
+          body: await mutation.body(),
+          user: mutation.as(),
+          headers,
+        });
         expect(response.status, `${what}: ${response.text}`).toBe(403);
         expect(response.body.error).toMatchObject({ code: "forbidden", message: expect.stringMatching(/^Refused/) });
         expect(await snapshotAllRows(ctx.db), `${what} changed rows`).toBe(before);
       }
       const before = await snapshotAllRows(ctx.db);
-      const anonymous = await httpRequest(server, mutation.route.split(" ")[0], mutation.path(), { body: await mutation.body(), user: null });
+      const anonymous = await httpRequest(server, mutation.route.split(" ")[0], mutation.path(), {
+        body: await mutation.body(),
+        user: null,
+      });
       expect(anonymous.status, anonymous.text).toBe(mutation.withoutSession);
       if (mutation.withoutSession === 401) {
         expect(anonymous.body.error.code).toBe("unauthorized");
@@ -166,12 +295,19 @@ describe("CSRF: next-auth sign-in and sign-out", () => {
   /** next-auth's double-submit token: the form field and the cookie it set. */
   async function csrfToken(): Promise<{ token: string; cookie: string }> {
     const response = await httpRequest(server, "GET", "/api/auth/csrf");
-    const cookie = response.headers.getSetCookie().map((value) => value.split(";")[0]).join("; ");
+    const cookie = response.headers
+      .getSetCookie()
+      .map((value) => value.split(";")[0])
+      .join("; ");
     return { token: response.body.csrfToken, cookie };
   }
   const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
-  const formHeaders = (extra: Record<string, string | null>) => ({ "content-type": "application/x-www-form-urlencoded", ...extra });
-  const sessionCookieSet = (headers: Headers) => headers.getSetCookie().some((value) => /^(__Secure-)?next-auth\.session-token=[^;]+/.test(value));
+  const formHeaders = (extra: Record<string, string | null>) => ({
+    "content-type": "application/x-www-form-urlencoded",
+    ...extra,
+  });
+  const sessionCookieSet = (headers: Headers) =>
+    headers.getSetCookie().some((value) => /^(__Secure-)?next-auth\.session-token=[^;]+/.test(value));
 
   it("refuses a forged sign-in, even with a valid token and password, and without the token", async () => {
     for (const [what, headers] of ATTACKS) {
@@ -188,13 +324,19 @@ describe("CSRF: next-auth sign-in and sign-out", () => {
     }
     // Same origin without next-auth's token: next-auth redirects to its sign-in page, signed out.
     const before = await snapshotAllRows(ctx.db);
-    const noToken = await httpRequest(server, "POST", "/api/auth/callback/credentials", { rawBody: form({ username: "csrf_signin", password: PASSWORD }), headers: formHeaders({}) });
+    const noToken = await httpRequest(server, "POST", "/api/auth/callback/credentials", {
+      rawBody: form({ username: "csrf_signin", password: PASSWORD }),
+      headers: formHeaders({}),
+    });
     expect(noToken.status).toBe(302);
     expect(noToken.headers.get("location")).toMatch(/\/api\/auth\/signin\?csrf=true$/);
     expect(sessionCookieSet(noToken.headers)).toBe(false);
     // A token from another browser (its cookie missing) is no better.
     const { token } = await csrfToken();
-    const foreignToken = await httpRequest(server, "POST", "/api/auth/callback/credentials", { rawBody: form({ csrfToken: token, username: "csrf_signin", password: PASSWORD }), headers: formHeaders({}) });
+    const foreignToken = await httpRequest(server, "POST", "/api/auth/callback/credentials", {
+      rawBody: form({ csrfToken: token, username: "csrf_signin", password: PASSWORD }),
+      headers: formHeaders({}),
+    });
     expect(foreignToken.status).toBe(302);
     expect(foreignToken.headers.get("location")).toMatch(/\/api\/auth\/signin\?csrf=true$/);
     expect(sessionCookieSet(foreignToken.headers)).toBe(false);
@@ -216,7 +358,10 @@ describe("CSRF: next-auth sign-in and sign-out", () => {
     for (const [what, headers] of ATTACKS) {
       const { token, cookie } = await csrfToken();
       const signedIn = `${cookie}; ${await sessionCookieFor(admin)}`;
-      const response = await httpRequest(server, "POST", "/api/auth/signout", { rawBody: form({ csrfToken: token }), headers: formHeaders({ ...headers, cookie: signedIn }) });
+      const response = await httpRequest(server, "POST", "/api/auth/signout", {
+        rawBody: form({ csrfToken: token }),
+        headers: formHeaders({ ...headers, cookie: signedIn }),
+      });
       expect(response.status, what).toBe(403);
       expect(response.headers.getSetCookie().some((value) => value.startsWith("next-auth.session-token="))).toBe(false);
     }
@@ -225,19 +370,39 @@ describe("CSRF: next-auth sign-in and sign-out", () => {
 
 describe("percent signs in addresses (regressions found by the edit fuzzer)", () => {
   it("serves and edits an article whose title has a %, and answers a malformed escape with 400", async () => {
-    await saveRevision({ db: ctx.db, slug: "100%", baseRevisionId: null, content: { title: "100%", infobox: null, sections: [{ id: "lead", title: "", level: 0, body: docFromMarkup("Full.") }], references: [] }, authorId: admin.id });
+    await saveRevision({
+      db: ctx.db,
+      slug: "100%",
+      baseRevisionId: null,
+      content: {
+        title: "100%",
+        infobox: null,
+        sections: [{ id: "lead", title: "", level: 0, body: docFromMarkup("Full.") }],
+        references: [],
+      },
+      authorId: admin.id,
+    });
     // Next hands route handlers decoded params; decoding them again threw on "100%" (a 500).
     const read = await httpRequest(server, "GET", "/api/articles/100%25");
     expect(read.status, read.text).toBe(200);
     expect(read.body.article).toMatchObject({ slug: "100%", title: "100%" });
     const article = await ctx.db.article.findUniqueOrThrow({ where: { slug: "100%" } });
     const edit = await httpRequest(server, "POST", "/api/articles/100%25/edits", {
-      body: { baseRevisionId: article.currentRevisionId, sectionEdit: { sectionId: "lead", sections: [{ id: "lead", title: "", level: 0, body: docFromMarkup("Fuller.") }] } },
+      body: {
+        baseRevisionId: article.currentRevisionId,
+        sectionEdit: {
+          sectionId: "lead",
+          sections: [{ id: "lead", title: "", level: 0, body: docFromMarkup("Fuller.") }],
+        },
+      },
       user: admin,
     });
     expect(edit.status, edit.text).toBe(201);
     for (const address of ["/api/articles/%E0%A4%A", "/api/articles/%E0%A4%A/edits"]) {
-      const response = await httpRequest(server, address.endsWith("edits") ? "POST" : "GET", address, { body: address.endsWith("edits") ? {} : undefined, user: admin });
+      const response = await httpRequest(server, address.endsWith("edits") ? "POST" : "GET", address, {
+        body: address.endsWith("edits") ? {} : undefined,
+        user: admin,
+      });
       expect(response.status, `${address}: ${response.text}`).toBe(400);
       expect(response.body.error.code).toBe("bad_request");
     }

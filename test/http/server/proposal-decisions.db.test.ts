@@ -18,7 +18,12 @@ let reviewer: TestUser;
 let proposer: TestUser;
 let counter = 0;
 
-const section = (id: string, title: string, markup: string): Section => ({ id, title, level: id === "lead" ? 0 : 2, body: docFromMarkup(markup) });
+const section = (id: string, title: string, markup: string): Section => ({
+  id,
+  title,
+  level: id === "lead" ? 0 : 2,
+  body: docFromMarkup(markup),
+});
 
 /** An extended-protected article: a lead, Background and Events, citing reference "a". */
 async function article(): Promise<{ slug: string; base: number; content: ArticleContent }> {
@@ -27,27 +32,46 @@ async function article(): Promise<{ slug: string; base: number; content: Article
   const content: ArticleContent = {
     title: `Decisions ${counter}`,
     infobox: null,
-    sections: [section("lead", "", "Lead.[[ref:a]]"), section("bg", "Background", "Background text."), section("ev", "Events", "Events text.[[ref:a]]")],
+    sections: [
+      section("lead", "", "Lead.[[ref:a]]"),
+      section("bg", "Background", "Background text."),
+      section("ev", "Events", "Events text.[[ref:a]]"),
+    ],
     references: [{ key: "a", title: "Source A" }],
   };
   const saved = await saveRevision({ db: ctx.db, slug, baseRevisionId: null, content, authorId: admin.id });
-  await ctx.db.article.update({ where: { slug }, data: { protectionLevel: "extended", protectionReason: "contested" } });
+  await ctx.db.article.update({
+    where: { slug },
+    data: { protectionLevel: "extended", protectionReason: "contested" },
+  });
   return { slug, base: saved.revisionId, content };
 }
 
-const withSections = (content: ArticleContent, changes: Record<string, string>, references: Reference[] = content.references): ArticleContent => ({
+const withSections = (
+  content: ArticleContent,
+  changes: Record<string, string>,
+  references: Reference[] = content.references,
+): ArticleContent => ({
   ...content,
   sections: content.sections.map((s) => (changes[s.id] !== undefined ? section(s.id, s.title, changes[s.id]) : s)),
   references,
 });
 
 async function propose(slug: string, base: number, content: ArticleContent): Promise<number> {
-  const response = await httpRequest(server, "POST", `/api/articles/${slug}/edits`, { body: { baseRevisionId: base, summary: "proposal", rationale: "sourced", content }, user: proposer });
+  const response = await httpRequest(server, "POST", `/api/articles/${slug}/edits`, {
+    body: { baseRevisionId: base, summary: "proposal", rationale: "sourced", content },
+    user: proposer,
+  });
   expect(response.status, response.text).toBe(202);
   return response.body.proposal.id;
 }
 
-const decide = (id: number, action: "approve" | "reject" | "request-changes", user: TestUser, body: Record<string, unknown>) => httpRequest(server, "POST", `/api/proposals/${id}/${action}`, { body, user });
+const decide = (
+  id: number,
+  action: "approve" | "reject" | "request-changes",
+  user: TestUser,
+  body: Record<string, unknown>,
+) => httpRequest(server, "POST", `/api/proposals/${id}/${action}`, { body, user });
 
 /** Every row of every table: a refused decision must leave them as they were. */
 const snapshot = () => snapshotAllRows(ctx.db);
@@ -67,7 +91,14 @@ describe("decisions are pinned to the version the reviewer saw", () => {
     const { slug, base, content } = await article();
     const id = await propose(slug, base, withSections(content, { bg: "Reviewed background." }));
     // The reviewer has version 1 open; the author swaps in another section.
-    const revised = await httpRequest(server, "POST", `/api/proposals/${id}/versions`, { body: { baseRevisionId: base, summary: "one more thing", content: withSections(content, { bg: "Reviewed background.", ev: "Smuggled events." }) }, user: proposer });
+    const revised = await httpRequest(server, "POST", `/api/proposals/${id}/versions`, {
+      body: {
+        baseRevisionId: base,
+        summary: "one more thing",
+        content: withSections(content, { bg: "Reviewed background.", ev: "Smuggled events." }),
+      },
+      user: proposer,
+    });
     expect(revised.status, revised.text).toBe(201);
     const before = await snapshot();
     const attempts = [
@@ -79,9 +110,17 @@ describe("decisions are pinned to the version the reviewer saw", () => {
     for (const [action, body] of attempts) {
       const response = await decide(id, action, reviewer, body);
       expect(response.status, `${action} ${response.text}`).toBe(409);
-      expect(response.body.error).toMatchObject({ code: "conflict", message: expect.stringMatching(/changed the proposal since you opened it: you saw version 1, it is now version 2/), details: { currentVersion: 2, seenVersion: 1, reason: "stale_version" } });
+      expect(response.body.error).toMatchObject({
+        code: "conflict",
+        message: expect.stringMatching(
+          /changed the proposal since you opened it: you saw version 1, it is now version 2/,
+        ),
+        details: { currentVersion: 2, seenVersion: 1, reason: "stale_version" },
+      });
       // The diff between what was seen and what is there now: only Events changed.
-      const changed = response.body.error.details.diff.sections.filter((s: { status: string }) => s.status !== "unchanged").map((s: { id: string }) => s.id);
+      const changed = response.body.error.details.diff.sections
+        .filter((s: { status: string }) => s.status !== "unchanged")
+        .map((s: { id: string }) => s.id);
       expect(changed, action).toEqual(["ev"]);
     }
     expect(await snapshot()).toBe(before);
@@ -89,14 +128,23 @@ describe("decisions are pinned to the version the reviewer saw", () => {
     // Deciding on the version now shown works, and publishes exactly it.
     const approved = await decide(id, "approve", reviewer, { version: 2 });
     expect(approved.status, approved.text).toBe(200);
-    expect((await published(slug)).sections.map((s) => s.body)).toEqual(withSections(content, { bg: "Reviewed background.", ev: "Smuggled events." }).sections.map((s) => s.body));
+    expect((await published(slug)).sections.map((s) => s.body)).toEqual(
+      withSections(content, { bg: "Reviewed background.", ev: "Smuggled events." }).sections.map((s) => s.body),
+    );
   });
 
   it("requires the version, refuses one that does not exist, naming the field", async () => {
     const { slug, base, content } = await article();
     const id = await propose(slug, base, withSections(content, { bg: "New." }));
     const before = await snapshot();
-    for (const [action, body] of [["approve", {}], ["reject", { reason: "no" }], ["request-changes", { comment: "more" }], ["approve", { version: "1" }], ["approve", { version: 0 }], ["approve", { version: 3e9 }]] as const) {
+    for (const [action, body] of [
+      ["approve", {}],
+      ["reject", { reason: "no" }],
+      ["request-changes", { comment: "more" }],
+      ["approve", { version: "1" }],
+      ["approve", { version: 0 }],
+      ["approve", { version: 3e9 }],
+    ] as const) {
       const response = await decide(id, action, reviewer, body);
       expect(response.status, `${action} ${JSON.stringify(body)}`).toBe(400);
       expect(response.body.error.message, JSON.stringify(body)).toMatch(/version/);
@@ -112,8 +160,22 @@ describe("a decision is re-checked when it is applied", () => {
   it("does not write a blocked proposer's text into an article raised to full protection (the reproduced attack)", async () => {
     const { slug, base, content } = await article();
     const id = await propose(slug, base, withSections(content, { bg: "Vandal text." }));
-    expect((await httpRequest(server, "PUT", `/api/articles/${slug}/protection`, { body: { level: "full", reason: "edit war" }, user: admin })).status).toBe(200);
-    expect((await httpRequest(server, "PUT", `/api/users/${proposer.name}/block`, { body: { reason: "vandalism" }, user: admin })).status).toBe(200);
+    expect(
+      (
+        await httpRequest(server, "PUT", `/api/articles/${slug}/protection`, {
+          body: { level: "full", reason: "edit war" },
+          user: admin,
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await httpRequest(server, "PUT", `/api/users/${proposer.name}/block`, {
+          body: { reason: "vandalism" },
+          user: admin,
+        })
+      ).status,
+    ).toBe(200);
     try {
       const before = await snapshot();
       const byReviewer = await decide(id, "approve", reviewer, { version: 1 });
@@ -121,15 +183,23 @@ describe("a decision is re-checked when it is applied", () => {
       // Even an administrator, who may approve at full protection, cannot publish a blocked user's text.
       const byAdmin = await decide(id, "approve", admin, { version: 1 });
       expect(byAdmin.status, byAdmin.text).toBe(403);
-      expect(byAdmin.body.error.message).toMatch(/^d_newbie is blocked \(vandalism\); a blocked user's text is not published/);
+      expect(byAdmin.body.error.message).toMatch(
+        /^d_newbie is blocked \(vandalism\); a blocked user's text is not published/,
+      );
       expect(await snapshot()).toBe(before);
       expect(JSON.stringify(await published(slug))).not.toContain("Vandal text.");
       // Rejecting it still works, and the decision records the protection that applied.
       const rejected = await decide(id, "reject", reviewer, { version: 1, reason: "Blocked for vandalism." });
       expect(rejected.status, rejected.text).toBe(200);
-      expect(await ctx.db.reviewDecision.findFirstOrThrow({ where: { proposalId: id } })).toMatchObject({ action: "reject", protectionLevel: "full" });
+      expect(await ctx.db.reviewDecision.findFirstOrThrow({ where: { proposalId: id } })).toMatchObject({
+        action: "reject",
+        protectionLevel: "full",
+      });
     } finally {
-      await httpRequest(server, "DELETE", `/api/users/${proposer.name}/block`, { body: { reason: "test over" }, user: admin });
+      await httpRequest(server, "DELETE", `/api/users/${proposer.name}/block`, {
+        body: { reason: "test over" },
+        user: admin,
+      });
     }
   });
 
@@ -138,8 +208,18 @@ describe("a decision is re-checked when it is applied", () => {
     const first = await propose(slug, base, withSections(content, { bg: "Sourced background." }));
     const second = await propose(slug, base, withSections(content, { ev: "Sourced events.[[ref:a]]" }));
     expect((await decide(first, "approve", reviewer, { version: 1 })).status).toBe(200);
-    expect(await ctx.db.reviewDecision.findFirstOrThrow({ where: { proposalId: first } })).toMatchObject({ action: "approve", protectionLevel: "extended" });
-    expect((await httpRequest(server, "PUT", `/api/articles/${slug}/protection`, { body: { level: "full", reason: "edit war" }, user: admin })).status).toBe(200);
+    expect(await ctx.db.reviewDecision.findFirstOrThrow({ where: { proposalId: first } })).toMatchObject({
+      action: "approve",
+      protectionLevel: "extended",
+    });
+    expect(
+      (
+        await httpRequest(server, "PUT", `/api/articles/${slug}/protection`, {
+          body: { level: "full", reason: "edit war" },
+          user: admin,
+        })
+      ).status,
+    ).toBe(200);
     const before = await snapshot();
     const refused = await decide(second, "approve", reviewer, { version: 1 });
     expect(refused.status).toBe(403);
@@ -148,9 +228,14 @@ describe("a decision is re-checked when it is applied", () => {
     const approved = await decide(second, "approve", admin, { version: 1 });
     expect(approved.status, approved.text).toBe(200);
     expect(approved.body.protection).toBe("full");
-    expect(await ctx.db.reviewDecision.findFirstOrThrow({ where: { proposalId: second } })).toMatchObject({ action: "approve", protectionLevel: "full", revisionId: approved.body.revisionId });
+    expect(await ctx.db.reviewDecision.findFirstOrThrow({ where: { proposalId: second } })).toMatchObject({
+      action: "approve",
+      protectionLevel: "full",
+      revisionId: approved.body.revisionId,
+    });
     // The proposal pages say which protection each decision was taken under.
-    const pageText = async (id: number) => (await httpRequest(server, "GET", `/proposals/${id}`)).text.replaceAll("<!-- -->", "");
+    const pageText = async (id: number) =>
+      (await httpRequest(server, "GET", `/proposals/${id}`)).text.replaceAll("<!-- -->", "");
     expect(await pageText(first)).toMatch(/approved<\/b> version 1 while the article was extended-confirmed protected/);
     expect(await pageText(second)).toMatch(/approved<\/b> version 1 while the article was fully protected/);
   });
@@ -160,23 +245,40 @@ describe("partial approval understands which parts depend on which", () => {
   /** A proposal rewriting Background to cite a new reference, and Events plainly. */
   async function citingProposal() {
     const { slug, base, content } = await article();
-    const proposed = withSections(content, { bg: "Background, now sourced.[[ref:smith2024]]", ev: "Events, reworded.[[ref:a]]" }, [...content.references, { key: "smith2024", title: "Smith 2024" }]);
+    const proposed = withSections(
+      content,
+      { bg: "Background, now sourced.[[ref:smith2024]]", ev: "Events, reworded.[[ref:a]]" },
+      [...content.references, { key: "smith2024", title: "Smith 2024" }],
+    );
     return { slug, base, content, id: await propose(slug, base, proposed) };
   }
 
   it("refuses to decline a reference an accepted section cites, naming both, and writes nothing", async () => {
-    const { slug, id } = await citingProposal();
+    const { id } = await citingProposal();
     const before = await snapshot();
-    const response = await decide(id, "approve", reviewer, { version: 1, declined: [{ kind: "reference", id: "smith2024", reason: "Unreliable." }] });
+    const response = await decide(id, "approve", reviewer, {
+      version: 1,
+      declined: [{ kind: "reference", id: "smith2024", reason: "Unreliable." }],
+    });
     expect(response.status, response.text).toBe(400);
-    expect(response.body.error.message).toBe("declined: Section ‘Background’ cites reference ‘smith2024’, which you declined: decline the section too or accept the reference.");
-    expect(response.body.error.details.dependencies).toEqual([{ part: { kind: "section", id: "bg" }, needs: { kind: "reference", id: "smith2024" }, via: "cites" }]);
+    expect(response.body.error.message).toBe(
+      "declined: Section ‘Background’ cites reference ‘smith2024’, which you declined: decline the section too or accept the reference.",
+    );
+    expect(response.body.error.details.dependencies).toEqual([
+      { part: { kind: "section", id: "bg" }, needs: { kind: "reference", id: "smith2024" }, via: "cites" },
+    ]);
     expect(await snapshot()).toBe(before);
   });
 
   it("publishes neither a declined reference nor its declined section, and takes the rest", async () => {
     const { slug, id } = await citingProposal();
-    const response = await decide(id, "approve", reviewer, { version: 1, declined: [{ kind: "reference", id: "smith2024", reason: "Unreliable." }, { kind: "section", id: "bg", reason: "Needs a better source." }] });
+    const response = await decide(id, "approve", reviewer, {
+      version: 1,
+      declined: [
+        { kind: "reference", id: "smith2024", reason: "Unreliable." },
+        { kind: "section", id: "bg", reason: "Needs a better source." },
+      ],
+    });
     expect(response.status, response.text).toBe(200);
     expect(response.body.status).toBe("partially_approved");
     const text = JSON.stringify(await published(slug));
@@ -187,7 +289,10 @@ describe("partial approval understands which parts depend on which", () => {
 
   it("declines the citing section while keeping its reference: the unused reference is pruned, not a bare 400", async () => {
     const { slug, id } = await citingProposal();
-    const response = await decide(id, "approve", reviewer, { version: 1, declined: [{ kind: "section", id: "bg", reason: "Off topic." }] });
+    const response = await decide(id, "approve", reviewer, {
+      version: 1,
+      declined: [{ kind: "section", id: "bg", reason: "Off topic." }],
+    });
     expect(response.status, response.text).toBe(200);
     const after = await published(slug);
     expect(after.references.map((r) => r.key)).toEqual(["a"]);
@@ -196,8 +301,17 @@ describe("partial approval understands which parts depend on which", () => {
 
   it("keeps the old version of a declined reference change that an unchanged section cites", async () => {
     const { slug, base, content } = await article();
-    const id = await propose(slug, base, withSections(content, { bg: "Background, expanded." }, [{ key: "a", title: "Source A, retitled by the proposer" }]));
-    const response = await decide(id, "approve", reviewer, { version: 1, declined: [{ kind: "reference", id: "a", reason: "The old title is right." }] });
+    const id = await propose(
+      slug,
+      base,
+      withSections(content, { bg: "Background, expanded." }, [
+        { key: "a", title: "Source A, retitled by the proposer" },
+      ]),
+    );
+    const response = await decide(id, "approve", reviewer, {
+      version: 1,
+      declined: [{ kind: "reference", id: "a", reason: "The old title is right." }],
+    });
     expect(response.status, response.text).toBe(200);
     const after = await published(slug);
     expect(after.references).toEqual([{ key: "a", title: "Source A" }]);
@@ -206,12 +320,25 @@ describe("partial approval understands which parts depend on which", () => {
 
   it("keeps the base infobox when the infobox is declined, and publishes the rest", async () => {
     const { slug, base, content } = await article();
-    const infobox = (status: string) => ({ kind: "conflict", title: content.title, rows: [{ kind: "field" as const, label: "Status", value: docFromMarkup(status) }] });
+    const infobox = (status: string) => ({
+      kind: "conflict",
+      title: content.title,
+      rows: [{ kind: "field" as const, label: "Status", value: docFromMarkup(status) }],
+    });
     // The base gets an infobox first (as the admin, directly), then the proposal changes it and a section.
-    const withBox = await saveRevision({ db: ctx.db, slug, baseRevisionId: base, content: { ...content, infobox: infobox("Ongoing") }, authorId: admin.id });
+    const withBox = await saveRevision({
+      db: ctx.db,
+      slug,
+      baseRevisionId: base,
+      content: { ...content, infobox: infobox("Ongoing") },
+      authorId: admin.id,
+    });
     const proposed = { ...withSections(content, { bg: "Background, expanded." }), infobox: infobox("Ended") };
     const id = await propose(slug, withBox.revisionId, proposed);
-    const response = await decide(id, "approve", reviewer, { version: 1, declined: [{ kind: "infobox", id: "infobox", reason: "Not over yet." }] });
+    const response = await decide(id, "approve", reviewer, {
+      version: 1,
+      declined: [{ kind: "infobox", id: "infobox", reason: "Not over yet." }],
+    });
     expect(response.status, response.text).toBe(200);
     const after = await published(slug);
     expect(after.infobox).toEqual(infobox("Ongoing"));
@@ -219,9 +346,12 @@ describe("partial approval understands which parts depend on which", () => {
   });
 
   it("refuses declining a part the version does not change, or every part", async () => {
-    const { slug, id } = await citingProposal();
+    const { id } = await citingProposal();
     const before = await snapshot();
-    const unknown = await decide(id, "approve", reviewer, { version: 1, declined: [{ kind: "section", id: "lead", reason: "?" }] });
+    const unknown = await decide(id, "approve", reviewer, {
+      version: 1,
+      declined: [{ kind: "section", id: "lead", reason: "?" }],
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.message).toBe("declined[0]: version 1 does not change the lead.");
     const all = await decide(id, "approve", reviewer, {

@@ -10,12 +10,18 @@ import { makeUser } from "../../factories";
 import { httpRequest, startAppServer, type AppServer } from "../../server";
 
 /** A GET whose body is returned as sent (fetch would decompress it). */
-function rawGet(server: AppServer, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function rawGet(
+  server: AppServer,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const request = httpGet(`${server.url}${path}`, { headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on("end", () =>
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }),
+      );
       response.on("error", reject);
     });
     request.on("error", reject);
@@ -42,7 +48,14 @@ describe("pages for signed-out readers, cached whole", () => {
     author = await makeUser(database.db, { name: "Cacher", role: "autoconfirmed" });
     let base: number | null = null;
     for (let i = 0; i < 55; i++) {
-      const saved = await saveRevision({ db: database.db, slug: "Cached_pages", baseRevisionId: base, content: contentAt(i), authorId: author.id, summary: `edit ${i}` });
+      const saved = await saveRevision({
+        db: database.db,
+        slug: "Cached_pages",
+        baseRevisionId: base,
+        content: contentAt(i),
+        authorId: author.id,
+        summary: `edit ${i}`,
+      });
       base = saved.revisionId;
       ids.push(saved.revisionId);
     }
@@ -67,20 +80,42 @@ describe("pages for signed-out readers, cached whole", () => {
   it("answers a signed-out view of a cached current page before Next, with the route's page and headers, and sees a save at once", async () => {
     const slug = "Fast_path";
     let base: number | null = null;
-    for (let i = 0; i < 2; i++) base = (await saveRevision({ db: database.db, slug, baseRevisionId: base, content: { ...contentAt(i), title: "Fast path" }, authorId: author.id, summary: `edit ${i}` })).revisionId;
+    for (let i = 0; i < 2; i++)
+      base = (
+        await saveRevision({
+          db: database.db,
+          slug,
+          baseRevisionId: base,
+          content: { ...contentAt(i), title: "Fast path" },
+          authorId: author.id,
+          summary: `edit ${i}`,
+        })
+      ).revisionId;
     const fromRoute = await rawGet(server, `/wiki/${slug}`);
     expect(fromRoute.headers["x-cache"]).toBeUndefined();
     const fromCache = await rawGet(server, `/wiki/${slug}`);
     expect(fromCache.headers["x-cache"]).toBe("hit");
     expect(fromCache.body.equals(fromRoute.body)).toBe(true);
-    for (const name of ["content-type", "content-security-policy", "x-content-type-options", "referrer-policy", "x-frame-options", "permissions-policy", "cache-control"]) {
+    for (const name of [
+      "content-type",
+      "content-security-policy",
+      "x-content-type-options",
+      "referrer-policy",
+      "x-frame-options",
+      "permissions-policy",
+      "cache-control",
+    ]) {
       expect(fromCache.headers[name], name).toBe(fromRoute.headers[name]);
     }
     const overHttps = await rawGet(server, `/wiki/${slug}`, { "x-forwarded-proto": "https" });
     expect(overHttps.headers["x-cache"]).toBe("hit");
     expect(overHttps.headers["strict-transport-security"]).toContain("max-age=");
     const gzipped = await rawGet(server, `/wiki/${slug}`, { "accept-encoding": "gzip" });
-    expect([gzipped.headers["x-cache"], gzipped.headers["content-encoding"], gzipped.headers.vary]).toEqual(["hit", "gzip", "Accept-Encoding"]);
+    expect([gzipped.headers["x-cache"], gzipped.headers["content-encoding"], gzipped.headers.vary]).toEqual([
+      "hit",
+      "gzip",
+      "Accept-Encoding",
+    ]);
     expect(gunzipSync(gzipped.body).equals(fromRoute.body)).toBe(true);
 
     // A signed-in reader, a query or a non-canonical title is the route's to answer.
@@ -92,7 +127,14 @@ describe("pages for signed-out readers, cached whole", () => {
     expect([redirect.status, redirect.headers["x-cache"]]).toEqual([301, undefined]);
 
     // A save through the database is seen by the very next view: the page key is the current revision.
-    await saveRevision({ db: database.db, slug, baseRevisionId: base, content: { ...contentAt(99), title: "Fast path" }, authorId: author.id, summary: "edit 99" });
+    await saveRevision({
+      db: database.db,
+      slug,
+      baseRevisionId: base,
+      content: { ...contentAt(99), title: "Fast path" },
+      authorId: author.id,
+      summary: "edit 99",
+    });
     const afterSave = await rawGet(server, `/wiki/${slug}`);
     expect(afterSave.headers["x-cache"]).toBeUndefined();
     expect(afterSave.body.toString("utf8")).toContain("Version 99 of the lead.");
@@ -127,7 +169,14 @@ describe("pages for signed-out readers, cached whole", () => {
     expect(older.text).toContain(`data-revision-id="${ids[0]}"`);
     expect(older.text).toContain("Oldest reached");
 
-    const saved = await saveRevision({ db: database.db, slug: "Cached_pages", baseRevisionId: ids[54], content: contentAt(55), authorId: author.id, summary: "edit 55" });
+    const saved = await saveRevision({
+      db: database.db,
+      slug: "Cached_pages",
+      baseRevisionId: ids[54],
+      content: contentAt(55),
+      authorId: author.id,
+      summary: "edit 55",
+    });
     ids.push(saved.revisionId);
     const after = await httpRequest(server, "GET", "/wiki/Cached_pages/history");
     expect(after.text).toContain(`data-revision-id="${saved.revisionId}"`);
@@ -144,7 +193,8 @@ describe("pages for signed-out readers, cached whole", () => {
 
   it("computes a diff once for concurrent readers (on a worker thread in the server)", async () => {
     const path = `/wiki/Cached_pages/diff?from=${ids[3]}&to=${ids[40]}`;
-    const threads = () => Number(/^Threads:\s+(\d+)/m.exec(readFileSync(`/proc/${server.process.pid}/status`, "utf8"))![1]);
+    const threads = () =>
+      Number(/^Threads:\s+(\d+)/m.exec(readFileSync(`/proc/${server.process.pid}/status`, "utf8"))![1]);
     const threadsBefore = threads();
     const answers = await Promise.all(Array.from({ length: 6 }, () => httpRequest(server, "GET", path)));
     // The first diff starts the worker pool (none of the tests above diffs).
@@ -172,7 +222,13 @@ describe("one skeleton for every route kind: reader views and JSON reads", () =>
     reviewer = await makeUser(database.db, { name: "Skeleton_reviewer", role: "reviewer" });
     const save = async (baseRevisionId: number | null, i: number) => {
       const content = { ...contentAt(i), title: "Skeleton" };
-      const saved = await saveRevision({ db: database.db, slug: "Skeleton", baseRevisionId, content, authorId: reviewer.id });
+      const saved = await saveRevision({
+        db: database.db,
+        slug: "Skeleton",
+        baseRevisionId,
+        content,
+        authorId: reviewer.id,
+      });
       return saved.revisionId;
     };
     first = await save(null, 0);

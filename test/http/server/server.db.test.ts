@@ -12,7 +12,10 @@ describe("a real app server on a test database", () => {
 
   it("answers the health check and refuses a cross-site mutation", async () => {
     expect((await httpRequest(server, "GET", "/api/health")).body).toEqual({ ok: true });
-    const crossSite = await httpRequest(server, "POST", "/api/articles/Anything/edits", { body: {}, headers: { origin: "https://evil.example" } });
+    const crossSite = await httpRequest(server, "POST", "/api/articles/Anything/edits", {
+      body: {},
+      headers: { origin: "https://evil.example" },
+    });
     expect(crossSite.status).toBe(403);
   });
 });

@@ -25,7 +25,10 @@ beforeAll(async () => {
   [direct, proxied] = await Promise.all([
     // A high per-address limit, so that the tests' many failures from one socket do not throttle each other.
     startAppServer({ databaseUrl: ctx.url, env: { ...common, WIKI_LOGIN_ATTEMPTS_PER_ADDRESS: "1000" } }),
-    startAppServer({ databaseUrl: ctx.url, env: { ...common, WIKI_TRUSTED_PROXIES: "127.0.0.1", WIKI_LOGIN_ACCOUNT_MAX_DELAY_SECONDS: "2" } }),
+    startAppServer({
+      databaseUrl: ctx.url,
+      env: { ...common, WIKI_TRUSTED_PROXIES: "127.0.0.1", WIKI_LOGIN_ACCOUNT_MAX_DELAY_SECONDS: "2" },
+    }),
   ]);
 }, 120_000);
 afterAll(async () => Promise.all([direct?.stop(), proxied?.stop()]));
@@ -35,7 +38,13 @@ const account = (name: string) => registerUser({ db: ctx.db, name, password: PAS
 /** next-auth's double-submit CSRF token and the cookie that goes with it. */
 async function csrf(server: AppServer): Promise<{ token: string; cookie: string }> {
   const response = await httpRequest(server, "GET", "/api/auth/csrf");
-  return { token: response.body.csrfToken, cookie: response.headers.getSetCookie().map((value) => value.split(";")[0]).join("; ") };
+  return {
+    token: response.body.csrfToken,
+    cookie: response.headers
+      .getSetCookie()
+      .map((value) => value.split(";")[0])
+      .join("; "),
+  };
 }
 
 type Encoding = "form" | "json" | "duplicated";
@@ -55,7 +64,14 @@ async function signIn(
   server: AppServer,
   username: string,
   password: string,
-  options: { encoding?: Encoding; path?: string; client?: string; extra?: Record<string, string>; headers?: Record<string, string>; token?: { token: string; cookie: string } } = {},
+  options: {
+    encoding?: Encoding;
+    path?: string;
+    client?: string;
+    extra?: Record<string, string>;
+    headers?: Record<string, string>;
+    token?: { token: string; cookie: string };
+  } = {},
 ): Promise<Attempt> {
   const { token, cookie } = options.token ?? (await csrf(server));
   const fields = { csrfToken: token, json: "true", ...options.extra };
@@ -70,11 +86,26 @@ async function signIn(
   } else rawBody = new URLSearchParams({ ...fields, username, password }).toString();
   const response = await httpRequest(server, "POST", options.path ?? "/api/auth/callback/credentials", {
     rawBody,
-    headers: { "content-type": contentType, cookie, ...(options.client ? { "x-forwarded-for": options.client } : {}), ...options.headers },
+    headers: {
+      "content-type": contentType,
+      cookie,
+      ...(options.client ? { "x-forwarded-for": options.client } : {}),
+      ...options.headers,
+    },
   });
-  const session = response.headers.getSetCookie().find((value) => /^next-auth\.session-token=[^;]+/.test(value))?.split(";")[0] ?? null;
+  const session =
+    response.headers
+      .getSetCookie()
+      .find((value) => /^next-auth\.session-token=[^;]+/.test(value))
+      ?.split(";")[0] ?? null;
   const retry = response.headers.get("retry-after");
-  return { status: response.status, retryAfter: retry === null ? null : Number(retry), session, url: response.body?.url ?? null, text: response.text };
+  return {
+    status: response.status,
+    retryAfter: retry === null ? null : Number(retry),
+    session,
+    url: response.body?.url ?? null,
+    text: response.text,
+  };
 }
 
 const wrong = (attempt: Attempt) => attempt.status !== 429 && attempt.session === null;
@@ -87,7 +118,8 @@ describe("sign-in throttling cannot be walked around", () => {
   ])("counts guesses sent with %s, and refuses the sixth without checking it", async (what, options) => {
     const name = `Victim ${what.split(" ").pop()}`;
     await account(name);
-    for (let i = 0; i < 5; i++) expect(wrong(await signIn(direct, name, `guess ${i}`, options)), `${what}: guess ${i}`).toBe(true);
+    for (let i = 0; i < 5; i++)
+      expect(wrong(await signIn(direct, name, `guess ${i}`, options)), `${what}: guess ${i}`).toBe(true);
     const sixth = await signIn(direct, name, PASSWORD, options);
     expect(sixth.status, sixth.text).toBe(429);
     expect(sixth.session).toBeNull();
@@ -98,7 +130,9 @@ describe("sign-in throttling cannot be walked around", () => {
   it("evaluates at most 5 of 40 simultaneous guesses; the correct password among them is refused too", async () => {
     await account("Victim Concurrent");
     const token = await csrf(direct);
-    const guesses = Array.from({ length: 40 }, (_, i) => signIn(direct, "Victim Concurrent", i === 39 ? PASSWORD : `guess ${i}`, { token }));
+    const guesses = Array.from({ length: 40 }, (_, i) =>
+      signIn(direct, "Victim Concurrent", i === 39 ? PASSWORD : `guess ${i}`, { token }),
+    );
     const answers = await Promise.all(guesses);
     const evaluated = answers.filter((answer) => answer.status !== 429);
     expect(evaluated.length).toBeLessThanOrEqual(5);
@@ -115,7 +149,9 @@ describe("sign-in throttling cannot be walked around", () => {
     expect((await signIn(proxied, "Owner Olga", PASSWORD, { client: "192.0.2.50" })).session).not.toBeNull();
     const token = await csrf(proxied);
     const flood = await Promise.all(
-      Array.from({ length: 60 }, (_, i) => signIn(proxied, "Owner Olga", `stranger guess ${i}`, { client: `198.51.100.${1 + (i % 12)}`, token })),
+      Array.from({ length: 60 }, (_, i) =>
+        signIn(proxied, "Owner Olga", `stranger guess ${i}`, { client: `198.51.100.${1 + (i % 12)}`, token }),
+      ),
     );
     // The account's ceiling: 10 attempts freely, then one at a time with a growing delay.
     const evaluated = flood.filter((answer) => answer.status !== 429).length;
@@ -146,7 +182,11 @@ describe("client addresses", () => {
   it("ignores X-Forwarded-For and a client-sent x-wiki-client-address without a trusted proxy", async () => {
     expect((await register(direct, "Rotator One", { "x-forwarded-for": "203.0.113.1" })).status).toBe(201);
     expect((await register(direct, "Rotator Two", { "x-forwarded-for": "203.0.113.2" })).status).toBe(201);
-    const spoofs: Array<Record<string, string>> = [{ "x-forwarded-for": "203.0.113.3" }, { "x-wiki-client-address": "203.0.113.4" }, { "x-forwarded-for": "203.0.113.5", "x-wiki-client-address": "203.0.113.5" }];
+    const spoofs: Array<Record<string, string>> = [
+      { "x-forwarded-for": "203.0.113.3" },
+      { "x-wiki-client-address": "203.0.113.4" },
+      { "x-forwarded-for": "203.0.113.5", "x-wiki-client-address": "203.0.113.5" },
+    ];
     for (const headers of spoofs) {
       const refused = await register(direct, "Rotator Three", headers);
       expect(refused.status, JSON.stringify(headers)).toBe(429);
@@ -158,7 +198,9 @@ describe("client addresses", () => {
     expect((await register(proxied, "Proxied One", { "x-forwarded-for": "203.0.113.10" })).status).toBe(201);
     // The client's own claim on the left is not read: the proxy's entry is the address.
     expect((await register(proxied, "Proxied Two", { "x-forwarded-for": "10.9.9.9, 203.0.113.10" })).status).toBe(201);
-    expect((await register(proxied, "Proxied Three", { "x-forwarded-for": "10.9.9.8, 203.0.113.10" })).status).toBe(429);
+    expect((await register(proxied, "Proxied Three", { "x-forwarded-for": "10.9.9.8, 203.0.113.10" })).status).toBe(
+      429,
+    );
     expect((await register(proxied, "Proxied Four", { "x-forwarded-for": "203.0.113.11" })).status).toBe(201);
   });
 });
@@ -195,9 +237,14 @@ describe("a copied session token dies with its session", () => {
     await account("Everywhere Emil");
     const phone = (await signIn(direct, "Everywhere Emil", PASSWORD)).session!;
     const laptop = (await signIn(direct, "Everywhere Emil", PASSWORD)).session!;
-    const response = await httpRequest(direct, "POST", "/api/account/sign-out-everywhere", { body: {}, headers: { cookie: laptop } });
+    const response = await httpRequest(direct, "POST", "/api/account/sign-out-everywhere", {
+      body: {},
+      headers: { cookie: laptop },
+    });
     expect(response.status, response.text).toBe(200);
-    expect(response.headers.getSetCookie().some((value) => /^next-auth\.session-token=;.*Max-Age=0/.test(value))).toBe(true);
+    expect(response.headers.getSetCookie().some((value) => /^next-auth\.session-token=;.*Max-Age=0/.test(value))).toBe(
+      true,
+    );
     expect(await signedInAs(direct, phone)).toBe(false);
     expect(await signedInAs(direct, laptop)).toBe(false);
     expect((await signIn(direct, "Everywhere Emil", PASSWORD)).session).not.toBeNull();
@@ -207,7 +254,8 @@ describe("a copied session token dies with its session", () => {
     await account("Changing Chen");
     const stolen = (await signIn(direct, "Changing Chen", PASSWORD)).session!;
     const mine = (await signIn(direct, "Changing Chen", PASSWORD)).session!;
-    const change = (body: unknown) => httpRequest(direct, "POST", "/api/account/password", { body, headers: { cookie: mine } });
+    const change = (body: unknown) =>
+      httpRequest(direct, "POST", "/api/account/password", { body, headers: { cookie: mine } });
     const wrongCurrent = await change({ currentPassword: "not it", newPassword: "a brand new passphrase" });
     expect(wrongCurrent.status).toBe(400);
     expect(wrongCurrent.body.error.message).toMatch(/^currentPassword/);
@@ -216,7 +264,10 @@ describe("a copied session token dies with its session", () => {
     expect(weak.body.error.message).toMatch(/^newPassword: .*common/);
     const changed = await change({ currentPassword: PASSWORD, newPassword: "a brand new passphrase" });
     expect(changed.status, changed.text).toBe(200);
-    const reissued = changed.headers.getSetCookie().find((value) => value.startsWith("next-auth.session-token="))!.split(";")[0];
+    const reissued = changed.headers
+      .getSetCookie()
+      .find((value) => value.startsWith("next-auth.session-token="))!
+      .split(";")[0];
     expect(await signedInAs(direct, stolen)).toBe(false);
     expect(await signedInAs(direct, mine)).toBe(false);
     expect(await signedInAs(direct, reissued)).toBe(true);
@@ -238,10 +289,23 @@ describe("a copied session token dies with its session", () => {
 
 describe("return paths stay on the site", () => {
   const formReturnTo = (html: string) => /returnTo\\?":\\?"(.*?)\\?"/.exec(html)?.[1];
-  const ATTACKS = ["/%09/evil.example", "/%0d/evil.example", "/%0a/evil.example", "//evil.example", "/%5Cevil.example", "https://evil.example", "javascript:alert(1)", "/\t/evil.example"];
+  const ATTACKS = [
+    "/%09/evil.example",
+    "/%0d/evil.example",
+    "/%0a/evil.example",
+    "//evil.example",
+    "/%5Cevil.example",
+    "https://evil.example",
+    "javascript:alert(1)",
+    "/\t/evil.example",
+  ];
 
   it.each(ATTACKS)("the login form's returnTo=%s goes home", async (attack) => {
-    const page = await httpRequest(direct, "GET", `/login?returnTo=${attack.startsWith("/%") ? attack : encodeURIComponent(attack)}`);
+    const page = await httpRequest(
+      direct,
+      "GET",
+      `/login?returnTo=${attack.startsWith("/%") ? attack : encodeURIComponent(attack)}`,
+    );
     expect(page.status).toBe(200);
     // The form's prop, in the page's serialized React payload (as escaped there: a tab would read \\t).
     const returnTo = formReturnTo(page.text);
@@ -253,17 +317,22 @@ describe("return paths stay on the site", () => {
     expect(formReturnTo(page.text)).toBe("/wiki/Some_page?x=1");
   });
 
-  it.each(ATTACKS.map((attack, index) => [decodeURIComponent(attack), index] as const))("next-auth's callbackUrl %j goes home", async (attack, index) => {
-    const name = `Return ${index}`;
-    await account(name);
-    const attempt = await signIn(direct, name, PASSWORD, { extra: { callbackUrl: attack } });
-    expect(attempt.session).not.toBeNull();
-    expect(new URL(attempt.url!).origin).toBe(direct.url);
-    // As a cookie too.
-    const { token, cookie } = await csrf(direct);
-    const viaCookie = await signIn(direct, name, PASSWORD, { token: { token, cookie: `${cookie}; next-auth.callback-url=${encodeURIComponent(attack)}` } });
-    expect(new URL(viaCookie.url!).origin).toBe(direct.url);
-  });
+  it.each(ATTACKS.map((attack, index) => [decodeURIComponent(attack), index] as const))(
+    "next-auth's callbackUrl %j goes home",
+    async (attack, index) => {
+      const name = `Return ${index}`;
+      await account(name);
+      const attempt = await signIn(direct, name, PASSWORD, { extra: { callbackUrl: attack } });
+      expect(attempt.session).not.toBeNull();
+      expect(new URL(attempt.url!).origin).toBe(direct.url);
+      // As a cookie too.
+      const { token, cookie } = await csrf(direct);
+      const viaCookie = await signIn(direct, name, PASSWORD, {
+        token: { token, cookie: `${cookie}; next-auth.callback-url=${encodeURIComponent(attack)}` },
+      });
+      expect(new URL(viaCookie.url!).origin).toBe(direct.url);
+    },
+  );
 
   it("answers garbage in the callbackUrl parameter or cookie without a 500", async () => {
     const GARBAGE = ["http://[", "%", "%E0%A4%A", "\u0000", "https://exa mple.com", "::::", "http://"];
@@ -271,14 +340,23 @@ describe("return paths stay on the site", () => {
       for (const path of ["/api/auth/signin", "/api/auth/session", "/api/auth/providers"]) {
         const viaParam = await httpRequest(direct, "GET", `${path}?callbackUrl=${encodeURIComponent(garbage)}`);
         expect(viaParam.status, `${path} ?callbackUrl=${garbage}: ${viaParam.text.slice(0, 200)}`).toBeLessThan(500);
-        const viaCookie = await httpRequest(direct, "GET", path, { headers: { cookie: `next-auth.callback-url=${encodeURIComponent(garbage)}` } });
+        const viaCookie = await httpRequest(direct, "GET", path, {
+          headers: { cookie: `next-auth.callback-url=${encodeURIComponent(garbage)}` },
+        });
         expect(viaCookie.status, `${path} cookie ${garbage}: ${viaCookie.text.slice(0, 200)}`).toBeLessThan(500);
-        const rawCookie = await httpRequest(direct, "GET", path, { headers: { cookie: `next-auth.callback-url=${garbage.replace(/[\u0000\s;]/g, "")}` } });
+        const rawCookie = await httpRequest(direct, "GET", path, {
+          headers: { cookie: `next-auth.callback-url=${garbage.replace(/[\u0000\s;]/g, "")}` },
+        });
         expect(rawCookie.status, `${path} raw cookie ${garbage}`).toBeLessThan(500);
       }
       const { token, cookie } = await csrf(direct);
-      const signInPost = await signIn(direct, `nobody ${index}`, "whatever", { extra: { callbackUrl: garbage }, token: { token, cookie: `${cookie}; next-auth.callback-url=${encodeURIComponent(garbage)}` } });
-      expect(signInPost.status, `sign-in with callbackUrl ${garbage}: ${signInPost.text.slice(0, 200)}`).toBeLessThan(500);
+      const signInPost = await signIn(direct, `nobody ${index}`, "whatever", {
+        extra: { callbackUrl: garbage },
+        token: { token, cookie: `${cookie}; next-auth.callback-url=${encodeURIComponent(garbage)}` },
+      });
+      expect(signInPost.status, `sign-in with callbackUrl ${garbage}: ${signInPost.text.slice(0, 200)}`).toBeLessThan(
+        500,
+      );
     }
   });
 });

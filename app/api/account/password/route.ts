@@ -10,9 +10,17 @@ import { changePassword } from "@/lib/users/account-sessions";
 export const POST = mutation({
   schema: ZChangePasswordRequestSchema,
   async handler({ input, request, actor }) {
-    const { session } = await changePassword({ actor, currentPassword: input.currentPassword, newPassword: input.newPassword, clientAddress: clientAddress(request) });
+    const { session } = await changePassword({
+      actor,
+      currentPassword: input.currentPassword,
+      newPassword: input.newPassword,
+      clientAddress: clientAddress(request),
+    });
     const response = json({ ok: true } satisfies TAccountResponse);
-    response.headers.append("set-cookie", sessionSetCookie(request.headers.get("cookie"), await encodeSession(session)));
+    response.headers.append(
+      "set-cookie",
+      sessionSetCookie(request.headers.get("cookie"), await encodeSession(session)),
+    );
     return response;
   },
 });

@@ -18,9 +18,17 @@ import { REVISABLE_PROPOSAL_STATUSES } from "@/lib/proposals/status";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ section?: string | string[]; proposal?: string | string[] }> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ section?: string | string[]; proposal?: string | string[] }>;
+};
 
-const EMPTY_LEAD = { id: "sec-lead", title: "", level: 0 as const, body: { type: "doc", content: [{ type: "paragraph" }] } };
+const EMPTY_LEAD = {
+  id: "sec-lead",
+  title: "",
+  level: 0 as const,
+  body: { type: "doc", content: [{ type: "paragraph" }] },
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Editing ${titleOfSlug(decodeParam((await params).slug))}` };
@@ -35,7 +43,17 @@ async function loadArticle(slug: string): Promise<RevisionView | null> {
   }
 }
 
-function Shell({ title, section, slug, children }: { title: string; section?: string | null; slug: string; children: ReactNode }) {
+function Shell({
+  title,
+  section,
+  slug,
+  children,
+}: {
+  title: string;
+  section?: string | null;
+  slug: string;
+  children: ReactNode;
+}) {
   const article = `/wiki/${encodeURIComponent(slug)}`;
   return (
     <div className="content-page wide editor-page">
@@ -62,7 +80,10 @@ export default async function EditPage({ params, searchParams }: Props) {
   const sectionParam = (await searchParams).section;
   const sectionId = typeof sectionParam === "string" && sectionParam ? sectionParam : null;
   const canonical = slugOfTitle(slug);
-  if (canonical && canonical !== slug) redirect(`/wiki/${encodeURIComponent(canonical)}/edit${sectionId ? `?section=${encodeURIComponent(sectionId)}` : ""}`);
+  if (canonical && canonical !== slug)
+    redirect(
+      `/wiki/${encodeURIComponent(canonical)}/edit${sectionId ? `?section=${encodeURIComponent(sectionId)}` : ""}`,
+    );
   const here = `/wiki/${encodeURIComponent(slug)}/edit${sectionId ? `?section=${encodeURIComponent(sectionId)}` : ""}`;
 
   const view = await loadArticle(slug);
@@ -85,7 +106,8 @@ export default async function EditPage({ params, searchParams }: Props) {
     return (
       <Shell title={title} slug={slug}>
         <div className="notice" role="note">
-          You need to sign in to edit. <a href={`/login?returnTo=${encodeURIComponent(here)}`}>Sign in</a> or <a href="/register">create an account</a>.
+          You need to sign in to edit. <a href={`/login?returnTo=${encodeURIComponent(here)}`}>Sign in</a> or{" "}
+          <a href="/register">create an account</a>.
         </div>
       </Shell>
     );
@@ -107,7 +129,9 @@ export default async function EditPage({ params, searchParams }: Props) {
       </Shell>
     );
   }
-  const protectionNotice = decision.allowed ? null : `${decision.reason.replace(/ You can propose your change for review\.$/, "")} Saving will submit your change as a proposal for review.`;
+  const protectionNotice = decision.allowed
+    ? null
+    : `${decision.reason.replace(/ You can propose your change for review\.$/, "")} Saving will submit your change as a proposal for review.`;
 
   const content: ArticleContent = view?.content ?? { title, infobox: null, sections: [EMPTY_LEAD], references: [] };
   const section = sectionId ? content.sections.find((candidate) => candidate.id === sectionId) : undefined;
@@ -115,8 +139,8 @@ export default async function EditPage({ params, searchParams }: Props) {
     return (
       <Shell title={title} slug={slug}>
         <div className="notice notice-warning" role="note">
-          This article has no section with the id “{sectionId}”; it may have been removed or merged since the link was made.{" "}
-          <a href={`/wiki/${encodeURIComponent(slug)}/edit`}>Edit the whole article</a> instead.
+          This article has no section with the id “{sectionId}”; it may have been removed or merged since the link was
+          made. <a href={`/wiki/${encodeURIComponent(slug)}/edit`}>Edit the whole article</a> instead.
         </div>
       </Shell>
     );
@@ -151,7 +175,17 @@ export default async function EditPage({ params, searchParams }: Props) {
  * article changed in the same places, for them to merge by hand), and saving
  * makes a new version of the proposal.
  */
-async function ProposalRevision({ slug, title, proposalId, viewerId }: { slug: string; title: string; proposalId: number; viewerId: number }) {
+async function ProposalRevision({
+  slug,
+  title,
+  proposalId,
+  viewerId,
+}: {
+  slug: string;
+  title: string;
+  proposalId: number;
+  viewerId: number;
+}) {
   const details = await getProposal({ proposalId }).catch((error) => {
     if (error instanceof WikiError && error.code === "not_found") return null;
     throw error;
@@ -174,10 +208,19 @@ async function ProposalRevision({ slug, title, proposalId, viewerId }: { slug: s
       </Shell>
     );
   }
-  const { content: rebased, conflictingSections } = rebaseKeepingMine(details.content.base, details.content.proposed, details.content.head, mergeContent);
-  const titles = conflictingSections.map((id) => details.content.head.sections.find((section) => section.id === id)?.title || "Lead");
+  const { content: rebased, conflictingSections } = rebaseKeepingMine(
+    details.content.base,
+    details.content.proposed,
+    details.content.head,
+    mergeContent,
+  );
+  const titles = conflictingSections.map(
+    (id) => details.content.head.sections.find((section) => section.id === id)?.title || "Lead",
+  );
   const notice = `You are revising your proposal #${proposalId}; saving keeps it as a new version for review.${
-    titles.length ? ` The article changed in ${titles.map((name) => `“${name}”`).join(", ")} since you proposed it: your version is shown there; compare it with the current text on the proposal page and merge by hand.` : ""
+    titles.length
+      ? ` The article changed in ${titles.map((name) => `“${name}”`).join(", ")} since you proposed it: your version is shown there; compare it with the current text on the proposal page and merge by hand.`
+      : ""
   }`;
   return (
     <Shell title={title} slug={slug}>

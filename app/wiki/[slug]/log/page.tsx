@@ -8,7 +8,6 @@ import { WikiError } from "@/lib/errors";
 
 export const metadata = { title: "Protection log" };
 
-
 // GET /wiki/{slug}/log — the public protection log of an article.
 export default async function ProtectionLogPage({ params }: { params: Promise<{ slug: string }> }) {
   const slug = decodeParam((await params).slug);
@@ -26,9 +25,20 @@ export default async function ProtectionLogPage({ params }: { params: Promise<{ 
           {entries.map((entry) => (
             <li key={entry.id}>
               {formatTimestamp(entry.createdAt)}{" "}
-              {entry.actor ? <a href={`/user/${encodeURIComponent(entry.actor.name)}`}>{entry.actor.name}</a> : "system"}{" "}
-              {entry.level === "none" ? "removed protection" : `set the article to ${describeProtection(entry.level as ProtectionLevel).name}`}
-              {entry.expiresAt ? ` until ${formatTimestamp(entry.expiresAt)}` : entry.level === "none" ? "" : " (no expiry)"} <span className="summary">({entry.reason})</span>
+              {entry.actor ? (
+                <a href={`/user/${encodeURIComponent(entry.actor.name)}`}>{entry.actor.name}</a>
+              ) : (
+                "system"
+              )}{" "}
+              {entry.level === "none"
+                ? "removed protection"
+                : `set the article to ${describeProtection(entry.level as ProtectionLevel).name}`}
+              {entry.expiresAt
+                ? ` until ${formatTimestamp(entry.expiresAt)}`
+                : entry.level === "none"
+                  ? ""
+                  : " (no expiry)"}{" "}
+              <span className="summary">({entry.reason})</span>
             </li>
           ))}
         </ul>

@@ -37,7 +37,8 @@ export default async function ArticleProposalsPage({ params }: Props) {
     <div className="content-page wide">
       <h1 className="page-title">Proposals for “{article.title}”</h1>
       <p>
-        <a href={`/wiki/${encodeURIComponent(article.slug)}`}>Back to the article</a> · <a href="/review">Review queue</a>
+        <a href={`/wiki/${encodeURIComponent(article.slug)}`}>Back to the article</a> ·{" "}
+        <a href="/review">Review queue</a>
       </p>
       {groups.map((group) =>
         group.proposals.length ? (
@@ -49,7 +50,9 @@ export default async function ArticleProposalsPage({ params }: Props) {
           </section>
         ) : null,
       )}
-      {groups.every((group) => group.proposals.length === 0) ? <p>No one has proposed a change to this article yet.</p> : null}
+      {groups.every((group) => group.proposals.length === 0) ? (
+        <p>No one has proposed a change to this article yet.</p>
+      ) : null}
     </div>
   );
 }

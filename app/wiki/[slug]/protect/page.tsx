@@ -25,11 +25,15 @@ export default async function ProtectPage({ params }: { params: Promise<{ slug: 
         <ProtectionForm slug={article.slug} level={effectiveProtection(article).level} />
       ) : (
         <div className="notice" role="note">
-          {decision.reason} {viewer ? null : <a href={`/login?returnTo=${encodeURIComponent(`/wiki/${article.slug}/protect`)}`}>Sign in</a>}
+          {decision.reason}{" "}
+          {viewer ? null : (
+            <a href={`/login?returnTo=${encodeURIComponent(`/wiki/${article.slug}/protect`)}`}>Sign in</a>
+          )}
         </div>
       )}
       <p>
-        <a href={`/wiki/${encodeURIComponent(article.slug)}/log`}>View the protection log</a> · <a href={`/wiki/${encodeURIComponent(article.slug)}`}>Back to the article</a>
+        <a href={`/wiki/${encodeURIComponent(article.slug)}/log`}>View the protection log</a> ·{" "}
+        <a href={`/wiki/${encodeURIComponent(article.slug)}`}>Back to the article</a>
       </p>
     </div>
   );

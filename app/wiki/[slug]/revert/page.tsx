@@ -47,19 +47,43 @@ export default async function RevertPage({ params, searchParams }: Props) {
       {plan ? (
         <>
           <p>
-            This makes a new revision with the summary <i>“{plan.summary}”</i>. These are the changes it makes to the current revision:
+            This makes a new revision with the summary <i>“{plan.summary}”</i>. These are the changes it makes to the
+            current revision:
           </p>
-          <DiffView diff={diffArticles(plan.current, plan.content)} from={plan.current} to={plan.content} mode="inline" />
+          <DiffView
+            diff={diffArticles(plan.current, plan.content)}
+            from={plan.current}
+            to={plan.content}
+            mode="inline"
+          />
           {!viewer ? (
             <div className="notice">
-              <a href={`/login?returnTo=${encodeURIComponent(`/wiki/${slug}/revert?revision=${revisionId}&mode=${mode}`)}`}>Sign in</a> to continue.
+              <a
+                href={`/login?returnTo=${encodeURIComponent(`/wiki/${slug}/revert?revision=${revisionId}&mode=${mode}`)}`}
+              >
+                Sign in
+              </a>{" "}
+              to continue.
             </div>
           ) : decision && !decision.allowed && !decision.canPropose ? (
             <div className="notice">{decision.reason}</div>
           ) : (
             <>
-              {decision && !decision.allowed ? <div className="notice">{decision.reason} Confirming submits this as a proposal.</div> : null}
-              <RevertButton slug={slug} revisionId={plan.revisionId} mode={mode} label={decision?.allowed ? (mode === "undo" ? "Undo this revision" : "Restore this revision") : "Propose this change"} />
+              {decision && !decision.allowed ? (
+                <div className="notice">{decision.reason} Confirming submits this as a proposal.</div>
+              ) : null}
+              <RevertButton
+                slug={slug}
+                revisionId={plan.revisionId}
+                mode={mode}
+                label={
+                  decision?.allowed
+                    ? mode === "undo"
+                      ? "Undo this revision"
+                      : "Restore this revision"
+                    : "Propose this change"
+                }
+              />
             </>
           )}
         </>

@@ -15,6 +15,8 @@ export const PUT = mutation({
       expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
       reason: input.reason,
     });
-    return json({ protection: { ...protection, protectionExpiresAt: protection.protectionExpiresAt?.toISOString() ?? null } });
+    return json({
+      protection: { ...protection, protectionExpiresAt: protection.protectionExpiresAt?.toISOString() ?? null },
+    });
   },
 });

@@ -10,7 +10,13 @@ export const POST = mutation({
   params: ZArticleParams,
   rateLimit: "edit",
   async handler({ input, params, actor }) {
-    const result = await revertArticle({ actor, slug: params.slug, revisionId: input.revisionId, mode: input.mode, reason: input.reason });
+    const result = await revertArticle({
+      actor,
+      slug: params.slug,
+      revisionId: input.revisionId,
+      mode: input.mode,
+      reason: input.reason,
+    });
     if (result.status === "proposed") return json(proposedBody(result.proposalId), 202);
     return json({ status: "saved", revision: { id: result.revisionId } } satisfies TRevertResponse, 201);
   },
