@@ -172,7 +172,12 @@ test.describe("JSON API", () => {
 
     const bad = await request.get("/api/articles/2024_Hama_offensive/revisions/abc");
     expect(bad.status()).toBe(400);
-    expect(await bad.json()).toEqual({ error: { code: "bad_request", message: expect.any(String) } });
+    // The one error shape, naming the field (as every refused input does).
+    expect((await bad.json()).error).toMatchObject({
+      code: "bad_request",
+      message: expect.stringContaining("revision id must be a whole number"),
+      details: { issues: [{ path: "id", message: expect.any(String) }] },
+    });
     const missing = await request.get("/api/articles/Nothing_here");
     expect(missing.status()).toBe(404);
     expect((await missing.json()).error.code).toBe("not_found");
