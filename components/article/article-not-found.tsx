@@ -31,3 +31,30 @@ export function ArticleNotFound({ title, message, canCreate }: { title: string; 
     </article>
   );
 }
+
+/**
+ * The error of a request about an article that exists: a revision that is not
+ * one of its own, a diff of revisions of another article, a malformed
+ * parameter. Says what is wrong and leads to the article and its history.
+ */
+export function ArticleProblem({ title, slug, message }: { title: string; slug: string; message: string }) {
+  const path = `/wiki/${encodeURIComponent(slug)}`;
+  return (
+    <article className="article article-missing">
+      <h1 className="article-title">{title}</h1>
+      <div className="notice" role="alert">
+        <p>
+          <b>{message}</b>
+        </p>
+        <ul>
+          <li>
+            <a href={path}>Read the current revision of “{title}”</a>.
+          </li>
+          <li>
+            <a href={`${path}/history`}>See its history</a> for the revisions it has.
+          </li>
+        </ul>
+      </div>
+    </article>
+  );
+}

@@ -2,7 +2,7 @@ import type { ArticleRow, RevisionView } from "@/lib/articles/read-article";
 import { effectiveProtection } from "@/lib/articles/protection";
 import type { RenderedRevision } from "@/lib/views/rendered-revisions";
 import { HtmlPage, type Reader } from "@/components/ui/html-page";
-import { ArticleNotFound } from "./article-not-found";
+import { ArticleNotFound, ArticleProblem } from "./article-not-found";
 import { ArticleFrame, ArticleRevisionBody, ArticleSidebar } from "./article-view";
 
 export interface ArticleViewer extends Reader {
@@ -58,6 +58,16 @@ export function MissingArticlePage(props: { title: string; message: string; read
   return (
     <HtmlPage title={title} reader={reader}>
       <ArticleNotFound title={title} message={message} canCreate={reader !== null} />
+    </HtmlPage>
+  );
+}
+
+/** The full HTML page for a bad request about an article that exists (a revision not of it, a bad parameter). */
+export function ArticleProblemPage(props: { title: string; slug: string; message: string; reader: Reader | null }) {
+  const { title, slug, message, reader } = props;
+  return (
+    <HtmlPage title={title} reader={reader}>
+      <ArticleProblem title={title} slug={slug} message={message} />
     </HtmlPage>
   );
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { createElement, type ReactElement } from "react";
 import type { z } from "zod";
-import { MissingArticlePage } from "@/components/article/article-page";
+import { ArticleProblemPage, MissingArticlePage } from "@/components/article/article-page";
 import { HtmlPage, type Reader } from "@/components/ui/html-page";
 import { articleNotFound, findArticle, type ArticleRow } from "@/lib/articles/read-article";
 import { titleOfSlug } from "@/lib/articles/titles";
@@ -74,6 +74,8 @@ export function readerView<
     const https = url.protocol === "https:";
     const rawParams = (await route.params) ?? {};
     let reader: Reader | null = null;
+    // Kept for the error page: a bad revision of an article that exists is not a missing article.
+    let found: ArticleRow | null = null;
     try {
       const moved = options.canonicalUrl?.(url, rawParams);
       if (moved) return Response.redirect(moved, 301);
@@ -85,6 +87,7 @@ export function readerView<
       ]);
       const reviewCount = actor && decide(actor, "review").allowed ? await countOpenProposals() : null;
       reader = actor && { name: actor.name, reviewCount };
+      found = article;
       if (options.article && !article) throw articleNotFound(rawParams.slug ?? "");
       const { params, search } = parseAddress(options, request, rawParams);
       const page = await options.handler({ request, url, params, search, actor, reader, article: article! });
@@ -93,13 +96,17 @@ export function readerView<
       if (actor || page.cacheKey === null) return htmlDocumentResponse(await build(), init);
       return htmlDocumentResponse(await readerPage(page.cacheKey, build), init);
     } catch (error) {
-      return errorPage(error, { title: rawParams.slug ? titleOfSlug(rawParams.slug) : "Error", reader, https });
+      const title = found?.title ?? (rawParams.slug ? titleOfSlug(rawParams.slug) : "Error");
+      return errorPage(error, { title, article: found, reader, https });
     }
   };
 }
 
 /** The page of a view that could not be shown: never Next's own, always with the security headers. */
-async function errorPage(error: unknown, page: { title: string; reader: Reader | null; https: boolean }) {
+async function errorPage(
+  error: unknown,
+  page: { title: string; article: ArticleRow | null; reader: Reader | null; https: boolean },
+) {
   const send = async (element: ReactElement, status: number, headers: Record<string, string> = {}) =>
     htmlDocumentResponse(`<!DOCTYPE html>${await renderHtml(element)}`, {
       status,
@@ -107,8 +114,11 @@ async function errorPage(error: unknown, page: { title: string; reader: Reader |
       https: page.https,
     });
   if (error instanceof WikiError && (error.code === "not_found" || error.code === "bad_request")) {
-    const { title, reader } = page;
-    const missing = createElement(MissingArticlePage, { title, message: error.message, reader });
+    const { title, reader, article } = page;
+    // The article exists: what is wrong is the revision or parameter asked for, never "start the article".
+    const missing = article
+      ? createElement(ArticleProblemPage, { title, slug: article.slug, message: error.message, reader })
+      : createElement(MissingArticlePage, { title, message: error.message, reader });
     return send(missing, error.status);
   }
   if (error instanceof WikiError && error.code === "overloaded") {
