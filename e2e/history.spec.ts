@@ -55,3 +55,16 @@ test("history links: prev, cur and permalinks", async ({ page }) => {
   const api = await page.request.get("/api/articles/2024_Hama_offensive/revisions");
   expect((await api.json()).revisions.length).toBeGreaterThanOrEqual(5);
 });
+
+test("the diff summary counts infobox and reference changes, not only sections (issue 19)", async ({
+  page,
+}, testInfo) => {
+  await page.goto("/wiki/2024_Hama_offensive/history");
+  // This revision set the infobox's status (with a source) and the references' retrieval dates: no section's prose.
+  const row = page.locator(".history-row").filter({ hasText: "Status: opposition victory" });
+  await row.getByRole("link", { name: "prev", exact: true }).click();
+  const stats = page.locator(".diff-stats");
+  await expect(stats).toContainText(/\d+ infobox fields? changed/);
+  await expect(stats).toContainText(/\d+ references? changed/);
+  await page.screenshot({ path: testInfo.outputPath("diff-stats-infobox.png") });
+});

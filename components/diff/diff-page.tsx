@@ -1,6 +1,7 @@
 import { HtmlPage, type Reader } from "@/components/ui/html-page";
 import type { RevisionPair } from "@/lib/articles/compare";
 import type { RevisionView } from "@/lib/articles/read-article";
+import { describeChangeCounts } from "@/lib/diff/change-counts";
 import { formatTimestamp } from "@/lib/document/format";
 import { diffViewClass } from "./diff-view";
 import type { RenderedDiff } from "./render-diff-job";
@@ -41,7 +42,7 @@ export function DiffPage(props: {
 }) {
   const { comparison, rendered, mode, reader } = props;
   const { from, to, article } = comparison;
-  const { stats } = rendered;
+  const { counts } = rendered;
   const slug = encodeURIComponent(article.slug);
   const link = (fromId: number, toId: number, linkMode: DiffMode = mode) =>
     `/wiki/${slug}/diff?from=${fromId}&to=${toId}${linkMode === "side-by-side" ? "&mode=side-by-side" : ""}`;
@@ -80,10 +81,15 @@ export function DiffPage(props: {
           </div>
         </div>
         <p className="diff-stats">
-          {stats.sectionsChanged} section{stats.sectionsChanged === 1 ? "" : "s"} changed ·{" "}
-          <ins className="diff-ins">+{stats.wordsInserted} words</ins> ·{" "}
-          <del className="diff-del">−{stats.wordsDeleted} words</del>
-          {stats.blocksMoved ? ` · ${stats.blocksMoved} paragraph${stats.blocksMoved > 1 ? "s" : ""} moved` : ""}
+          {describeChangeCounts(counts).join(" · ")}
+          {/* Words of prose only: an edit of the infobox or references alone shows no "+0 words". */}
+          {counts.wordsInserted || counts.wordsDeleted ? (
+            <>
+              {" "}
+              · <ins className="diff-ins">+{counts.wordsInserted.toLocaleString("en")} words</ins> ·{" "}
+              <del className="diff-del">−{counts.wordsDeleted.toLocaleString("en")} words</del>
+            </>
+          ) : null}
         </p>
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: react-dom rendered this HTML on the diff worker, escaping every user string */}
         <div className={diffViewClass(mode)} dangerouslySetInnerHTML={{ __html: rendered.html }} />

@@ -2,7 +2,7 @@ import { createElement } from "react";
 import { diffArticles } from "@/lib/diff/article-diff";
 import { renderHtml } from "@/lib/http/html";
 import { DiffViewContent } from "./diff-view";
-import type { ArticleDiff } from "@/lib/diff/types";
+import { changeCounts, type ChangeCounts } from "@/lib/diff/change-counts";
 import type { DiffMode } from "./section-diff-view";
 
 /** One pair of revisions to diff, as JSON text (cheaper for the event loop than a structured clone). */
@@ -18,7 +18,7 @@ export interface RenderDiffJob {
  * revisions' JSON (so React escaped every user string in it).
  */
 export interface RenderedDiff {
-  stats: ArticleDiff["stats"];
+  counts: ChangeCounts;
   html: string;
 }
 
@@ -28,7 +28,7 @@ export async function renderDiff(job: RenderDiffJob): Promise<RenderedDiff> {
   const to = JSON.parse(job.newer);
   const diff = diffArticles(from, to);
   return {
-    stats: diff.stats,
+    counts: changeCounts(diff),
     html: await renderHtml(createElement(DiffViewContent, { diff, from, to, mode: job.mode })),
   };
 }
