@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { signedInPage } from "./sign-in";
 
 test("a signed-out reader compares two non-adjacent revisions in both modes", async ({ page }, testInfo) => {
   await page.goto("/wiki/2024_Hama_offensive");
@@ -67,4 +68,24 @@ test("the diff summary counts infobox and reference changes, not only sections (
   await expect(stats).toContainText(/\d+ infobox fields? changed/);
   await expect(stats).toContainText(/\d+ references? changed/);
   await page.screenshot({ path: testInfo.outputPath("diff-stats-infobox.png") });
+});
+
+test("restoring an old revision names the references it drops by their titles, not internal keys (issue 19)", async ({
+  browser,
+}, testInfo) => {
+  const page = await signedInPage(browser, "admin");
+  await page.goto("/wiki/2024_Hama_offensive/history");
+  const oldest = await page.locator(".history-row").last().getAttribute("data-revision-id");
+  await page.goto(`/wiki/2024_Hama_offensive/revert?revision=${oldest}&mode=restore`);
+  const flags = page.locator(".diff-flags");
+  await expect(flags).toContainText("uncited, so they were dropped");
+  // Each dropped reference is its quoted title; a key (lowercase-with-hyphens, no spaces) is an internal name.
+  const dropped = await flags.locator(".diff-dropped-references li").allTextContents();
+  expect(dropped.length).toBeGreaterThan(5);
+  for (const title of dropped) {
+    expect(title).toMatch(/^“.+”$/);
+    expect(title).not.toMatch(/^“[a-z0-9]+(-[a-z0-9]+)+”$/);
+  }
+  await expect(flags.locator("details summary")).toHaveText(`${dropped.length - 5} more`);
+  await page.screenshot({ path: testInfo.outputPath("restore-dropped-titles.png") });
 });

@@ -62,7 +62,7 @@ export function DiffViewContent({ diff, from, to, mode }: DiffViewProps) {
           Title: <del className="diff-del">{diff.title.from}</del> → <ins className="diff-ins">{diff.title.to}</ins>
         </p>
       ) : null}
-      <FlagsPanel diff={diff} />
+      <FlagsPanel diff={diff} lookup={lookup} />
       {nothingChanged ? <p className="diff-empty">These revisions have the same content.</p> : null}
       {mode === "side-by-side" ? (
         <div className="diff-columns-head" aria-hidden="true">

@@ -125,22 +125,55 @@ export function NotesPanel({ diff, lookup }: { diff: ArticleDiff; lookup: Refere
   );
 }
 
-/** Warnings a reviewer should see: references the change dropped, citations that point nowhere. */
-export function FlagsPanel({ diff }: { diff: ArticleDiff }) {
+/**
+ * Warnings a reviewer should see: references the change dropped (named by
+ * their titles: a reference key is an internal name), citations that point
+ * nowhere (which have only their key to show).
+ */
+export function FlagsPanel({ diff, lookup }: { diff: ArticleDiff; lookup: ReferenceLookup }) {
   const { droppedReferences, danglingCitations } = diff.flags;
   if (!droppedReferences.length && !danglingCitations.length && !diff.coarse) return null;
   return (
     <div className="diff-flags" role="note">
       {droppedReferences.length ? (
-        <p>
-          ⚠ This change leaves {droppedReferences.length} reference{droppedReferences.length > 1 ? "s" : ""} uncited, so{" "}
-          {droppedReferences.length > 1 ? "they were" : "it was"} dropped: {droppedReferences.join(", ")}.
-        </p>
+        <>
+          <p>
+            ⚠ This change leaves {droppedReferences.length} reference{droppedReferences.length > 1 ? "s" : ""} uncited,
+            so {droppedReferences.length > 1 ? "they were" : "it was"} dropped:
+          </p>
+          <DroppedReferences titles={droppedReferences.map((key) => lookup(key)?.title ?? key)} />
+        </>
       ) : null}
       {danglingCitations.length ? (
-        <p>⚠ Citations point at references that do not exist: {danglingCitations.join(", ")}.</p>
+        <p>
+          ⚠ Citations point at references that do not exist (cited as{" "}
+          {danglingCitations.map((key) => `“${key}”`).join(", ")}).
+        </p>
       ) : null}
       {diff.coarse ? <p>This diff is large: changed paragraphs are shown whole rather than word by word.</p> : null}
     </div>
+  );
+}
+
+/** The titles of dropped references: the first few in view, the rest behind a disclosure (a restore can drop dozens). */
+function DroppedReferences({ titles }: { titles: string[] }) {
+  const shown = 5;
+  const list = (items: string[]) => (
+    <ul className="diff-dropped-references">
+      {items.map((title, index) => (
+        <li key={index}>“{title}”</li>
+      ))}
+    </ul>
+  );
+  return (
+    <>
+      {list(titles.slice(0, shown))}
+      {titles.length > shown ? (
+        <details>
+          <summary>{titles.length - shown} more</summary>
+          {list(titles.slice(shown))}
+        </details>
+      ) : null}
+    </>
   );
 }
