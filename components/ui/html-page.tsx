@@ -1,15 +1,10 @@
 import type { ReactNode } from "react";
-import { SiteFooter, SiteHeader } from "./site-header";
+import { type Reader, SiteFooter, SiteHeader } from "./site-header";
 
 /** Version of public/wiki.css; bump to bust caches when it changes. */
 export const STYLESHEET = "/wiki.css?v=6";
 
-/** The signed-in reader as every reader view's header shows them: name, and the review queue's size for reviewers. */
-export interface Reader {
-  name: string;
-  /** open proposals, for reviewers; null for everyone else */
-  reviewCount: number | null;
-}
+export type { Reader };
 
 /**
  * A complete HTML document for pages served by route handlers (the article
@@ -27,8 +22,10 @@ export function HtmlPage({ title, reader, children }: { title: string; reader?: 
         <link rel="stylesheet" href={STYLESHEET} />
       </head>
       <body>
-        <SiteHeader userName={reader?.name} reviewCount={reader?.reviewCount} />
-        <main className="page">{children}</main>
+        <SiteHeader reader={reader ?? null} />
+        <main className="page" id="content">
+          {children}
+        </main>
         <SiteFooter />
       </body>
     </html>

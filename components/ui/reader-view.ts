@@ -3,16 +3,16 @@ import { createElement, type ReactElement } from "react";
 import type { z } from "zod";
 import { ArticleProblemPage, MissingArticlePage } from "@/components/article/article-page";
 import { HtmlPage, type Reader } from "@/components/ui/html-page";
+import { readerOf } from "@/components/ui/reader";
 import { articleNotFound, findArticle, type ArticleRow } from "@/lib/articles/read-article";
 import { titleOfSlug } from "@/lib/articles/titles";
 import { sessionUserId } from "@/lib/auth/session";
-import { decide, type Actor } from "@/lib/authz/policy";
+import type { Actor } from "@/lib/authz/policy";
 import { getDb } from "@/lib/db/client";
 import { WikiError } from "@/lib/errors";
 import { parseAddress, type AddressSchemas, type NO_PARAMS, type TextSchema } from "@/lib/http/address-params";
 import type { CachePolicy } from "@/lib/http/cache-control";
 import { htmlDocumentResponse, renderHtml, serverErrorResponse } from "@/lib/http/html";
-import { countOpenProposals } from "@/lib/proposals/review-queue";
 import { loadActor } from "@/lib/users/load-actor";
 import { readerPage } from "@/lib/views/rendered-revisions";
 import { readerViewInit } from "@/lib/views/view-headers";
@@ -85,8 +85,7 @@ export function readerView<
         options.reader === false ? null : readActor(),
         options.article ? findArticle(getDb(), rawParams.slug ?? "") : null,
       ]);
-      const reviewCount = actor && decide(actor, "review").allowed ? await countOpenProposals() : null;
-      reader = actor && { name: actor.name, reviewCount };
+      reader = await readerOf(actor);
       found = article;
       if (options.article && !article) throw articleNotFound(rawParams.slug ?? "");
       const { params, search } = parseAddress(options, request, rawParams);

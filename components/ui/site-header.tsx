@@ -1,15 +1,24 @@
-/** The site header: name, title search and the account link. Plain HTML, no client script. */
-export function SiteHeader({
-  userName,
-  query,
-  reviewCount,
-}: {
-  userName?: string | null;
-  query?: string;
-  reviewCount?: number | null;
-}) {
+/** The signed-in reader as every reader view's header shows them: name, and the review queue's size for reviewers. */
+export interface Reader {
+  name: string;
+  /** open proposals, for reviewers; null for everyone else */
+  reviewCount: number | null;
+  /** may change rights and blocks: the header links to the admin pages */
+  isAdmin?: boolean;
+}
+
+/**
+ * The site header: a skip link, name, title search and the account links.
+ * Plain HTML, no client script.
+ */
+export function SiteHeader({ reader, query }: { reader: Reader | null; query?: string }) {
+  const userName = reader?.name;
+  const reviewCount = reader?.reviewCount;
   return (
     <header className="site-header">
+      <a className="skip-link" href="#content">
+        Skip to content
+      </a>
       <a className="site-logo" href="/">
         <span className="site-logo-mark" aria-hidden="true">
           W
@@ -29,12 +38,15 @@ export function SiteHeader({
       </form>
       <nav className="site-account" aria-label="Account">
         {typeof reviewCount === "number" ? (
-          <a href="/review" className="review-count" aria-label={`${reviewCount} open proposals to review`}>
+          // The accessible name starts with what is shown ("Review 3"), as WCAG's label-in-name asks.
+          <a href="/review" className="review-count">
             Review <span className="count-badge">{reviewCount}</span>
+            <span className="visually-hidden"> open proposals</span>
           </a>
         ) : null}
         {userName ? (
           <>
+            {reader?.isAdmin ? <a href="/admin">Admin</a> : null}
             <a href={`/user/${encodeURIComponent(userName)}`}>{userName}</a>
             <a href="/logout">Sign out</a>
           </>

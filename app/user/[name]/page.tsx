@@ -1,5 +1,8 @@
 import { decodeParam } from "@/lib/http/params";
 import { notFound } from "next/navigation";
+import { UserRightsForm } from "@/components/admin/user-rights-form";
+import { getViewer } from "@/lib/auth/viewer";
+import { decide } from "@/lib/authz/policy";
 import { formatDate } from "@/lib/document/format";
 import { WikiError } from "@/lib/errors";
 import { ProposalStatus } from "@/lib/proposals/status";
@@ -21,6 +24,7 @@ export default async function UserPage({ params }: Props) {
     if (error instanceof WikiError && error.code === "not_found") notFound();
     throw error;
   });
+  const mayAdminister = decide(await getViewer(), "grant").allowed;
   const ageDays = Math.floor((Date.now() - profile.createdAt.getTime()) / 86_400_000);
   return (
     <div className="content-page">
@@ -52,6 +56,12 @@ export default async function UserPage({ params }: Props) {
         <dt>Edits</dt>
         <dd>{profile.editCount.toLocaleString("en")}</dd>
       </dl>
+      {mayAdminister ? (
+        <section className="admin-actions" aria-label="Administer this account">
+          <h2>Rights and block</h2>
+          <UserRightsForm name={profile.name} granted={profile.grantedGroups} blocked={Boolean(profile.block)} />
+        </section>
+      ) : null}
       <h2>Contributions</h2>
       {profile.contributions.length === 0 ? (
         <p>No edits yet.</p>

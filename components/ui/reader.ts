@@ -1,0 +1,15 @@
+import "server-only";
+import { decide, type Actor } from "@/lib/authz/policy";
+import { countOpenProposals } from "@/lib/proposals/review-queue";
+import type { Reader } from "./html-page";
+
+/**
+ * The signed-in user as the header shows them, built one way for both page
+ * shells (App Router pages and the reader views): the review queue's size for
+ * reviewers, the admin link for those who may change rights.
+ */
+export async function readerOf(actor: Actor | null): Promise<Reader | null> {
+  if (!actor) return null;
+  const reviewCount = decide(actor, "review").allowed ? await countOpenProposals() : null;
+  return { name: actor.name, reviewCount, isAdmin: decide(actor, "grant").allowed };
+}
