@@ -64,7 +64,7 @@ export const config = {
   matcher: [
     {
       source:
-        "/((?!_next/static|_next/image|favicon.ico|wiki.css|editor.css|api/(?!auth/)|wiki/[^/%]+$|wiki/[^/%]+/diff$|wiki/[^/%]+/history$).*)",
+        "/((?!_next/static|_next/image|favicon.ico|wiki.css|editor.css|theme.css|api/(?!auth/)|wiki/[^/%]+$|wiki/[^/%]+/diff$|wiki/[^/%]+/history$).*)",
     },
   ],
 };

@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteFooter, SiteHeader } from "@/components/ui/site-header";
-import { STYLESHEET } from "@/components/ui/html-page";
+import { STYLESHEET, THEME_STYLESHEET } from "@/components/ui/html-page";
 import { readerOf } from "@/components/ui/reader";
 import { getViewer } from "@/lib/auth/viewer";
 
@@ -18,6 +18,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang="en">
       <head>
         <link rel="stylesheet" href={STYLESHEET} />
+        <link rel="stylesheet" href={THEME_STYLESHEET} />
       </head>
       <body>
         <SiteHeader reader={reader} />

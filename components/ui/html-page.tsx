@@ -2,7 +2,10 @@ import type { ReactNode } from "react";
 import { type Reader, SiteFooter, SiteHeader } from "./site-header";
 
 /** Version of public/wiki.css; bump to bust caches when it changes. */
-export const STYLESHEET = "/wiki.css?v=6";
+export const STYLESHEET = "/wiki.css?v=7";
+
+/** The reader's colour scheme, answered per reader (lib/preferences/theme.ts); after the stylesheet, so it wins. */
+export const THEME_STYLESHEET = "/theme.css";
 
 export type { Reader };
 
@@ -20,6 +23,7 @@ export function HtmlPage({ title, reader, children }: { title: string; reader?: 
         <meta name="color-scheme" content="light dark" />
         <title>{`${title} – Wiki`}</title>
         <link rel="stylesheet" href={STYLESHEET} />
+        <link rel="stylesheet" href={THEME_STYLESHEET} />
       </head>
       <body>
         <SiteHeader reader={reader ?? null} />

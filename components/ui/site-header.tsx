@@ -61,7 +61,7 @@ export function SiteHeader({ reader, query }: { reader: Reader | null; query?: s
   );
 }
 
-/** The site footer. */
+/** The site footer, with the colour scheme switch (a plain form: no script, and the page HTML stays the same for all). */
 export function SiteFooter() {
   return (
     <footer className="site-footer">
@@ -69,6 +69,15 @@ export function SiteFooter() {
         Text is available under the Creative Commons Attribution-ShareAlike License. Every change is kept in the page
         history.
       </p>
+      <form className="theme-switch" method="post" action="/api/preferences/theme">
+        <label htmlFor="theme-choice">Colours</label>
+        <select id="theme-choice" name="theme" defaultValue="auto">
+          <option value="auto">System</option>
+          <option value="light">Light</option>
+          <option value="dark">Dark</option>
+        </select>
+        <button type="submit">Apply</button>
+      </form>
     </footer>
   );
 }
