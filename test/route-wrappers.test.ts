@@ -26,6 +26,12 @@ const WRAPPERS: Record<string, string> = {
  */
 const EXCEPTIONS: Record<string, string> = {
   "api/auth/[...nextauth]/route.ts": "next-auth's own handler (session, CSRF token, sign-in and sign-out)",
+  // The footer's scheme switch works without script, so its body is a form, which mutation() refuses by
+  // design (a JSON API must not read what a cross-site form can send). It checks the origin itself and
+  // touches no row; test/http/server/csrf.db.test.ts forges it like every mutation.
+  "api/preferences/theme/route.ts": "a no-script HTML form that only sets a cookie (origin-checked itself)",
+  // A stylesheet, neither JSON nor HTML: private to the reader, it varies with their theme cookie.
+  "theme.css/route.ts": "the reader's colour-scheme stylesheet (text/css, private)",
 };
 
 const METHODS = "GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS";

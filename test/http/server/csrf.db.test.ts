@@ -205,6 +205,8 @@ const CASES: CsrfCase[] = [
 
 /** next-auth's POST routes are one catch-all file; sign-in and sign-out are tested on their own below. */
 const NEXT_AUTH_ROUTE = "POST /api/auth/[...nextauth]";
+/** The footer's no-script theme form (a form body, so not a mutation()); forged on its own below. */
+const THEME_ROUTE = "POST /api/preferences/theme";
 
 /** Every exported mutating handler under app/api, as "METHOD /api/…". */
 function mutatingRoutesInTree(): string[] {
@@ -247,7 +249,7 @@ const ATTACKS: Array<[string, Record<string, string | null>]> = [
 
 describe("CSRF: every mutation over HTTP", () => {
   it("covers every mutating route in app/api, and there are no server actions", () => {
-    expect(mutatingRoutesInTree()).toEqual([...CASES.map((c) => c.route), NEXT_AUTH_ROUTE].sort());
+    expect(mutatingRoutesInTree()).toEqual([...CASES.map((c) => c.route), NEXT_AUTH_ROUTE, THEME_ROUTE].sort());
     const serverActions: string[] = [];
     const visit = (dir: string) => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -289,6 +291,39 @@ describe("CSRF: every mutation over HTTP", () => {
       }
     });
   }
+});
+
+describe("CSRF: the theme form", () => {
+  const form = (headers: Record<string, string | null>) =>
+    httpRequest(server, "POST", "/api/preferences/theme", {
+      rawBody: "theme=dark",
+      user: admin,
+      headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+    });
+
+  it("refuses a forged switch with 403 and sets no cookie", async () => {
+    for (const [what, headers] of ATTACKS) {
+      const response = await form(headers);
+      expect(response.status, `${what}: ${response.text}`).toBe(403);
+      expect(response.body.error).toMatchObject({ code: "forbidden", message: expect.stringMatching(/^Refused/) });
+      expect(response.headers.getSetCookie(), what).toEqual([]);
+    }
+  });
+
+  it("sets the cookie and goes back to the same-site page it came from, never elsewhere", async () => {
+    const same = await form({ referer: `${server.url}/wiki/Csrf?x=1` });
+    expect(same.status).toBe(303);
+    expect(same.headers.get("location")).toBe("/wiki/Csrf?x=1");
+    expect(same.headers.getSetCookie().join()).toMatch(/^wiki-theme=dark;/);
+    const foreign = await form({ referer: "https://evil.example/phish" });
+    expect(foreign.headers.get("location")).toBe("/");
+    const bad = await httpRequest(server, "POST", "/api/preferences/theme", {
+      rawBody: "theme=neon",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/^theme:/);
+  });
 });
 
 describe("CSRF: next-auth sign-in and sign-out", () => {
