@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { docFromMarkup } from "../document/markup";
+import type { ArticleContent, Section } from "../document/model";
+import { diffArticles } from "./article-diff";
+
+const section = (id: string, blocks: string[], overrides: Partial<Section> = {}): Section => ({
+  id,
+  title: id === "lead" ? "" : id.toUpperCase(),
+  level: id === "lead" ? 0 : 2,
+  body: docFromMarkup(blocks),
+  ...overrides,
+});
+const article = (sections: Section[]): ArticleContent => ({ title: "T", infobox: null, sections, references: [] });
+
+// One revision pair with one change of every kind the summary counts.
+const from = article([
+  section("lead", ["Lead.", "Moved along intact."]),
+  section("a", ["The army withdrew from the city.", "Kept paragraph.", "Deleted paragraph here."]),
+  section("b", ["Removed section text."]),
+  section("d", ["Same."]),
+  section("e", ["Same."]),
+  section("f", ["Same."]),
+  section("g", ["Same."]),
+]);
+const to = article([
+  section("lead", ["Lead."]),
+  section("a", ["The army quickly withdrew from the city.", "Kept paragraph.", "Brand new words."]),
+  section("d", ["Same."], { title: "D renamed" }),
+  section("e", ["Same."], { level: 3 }),
+  section("g", ["Same."]),
+  section("f", ["Same."]),
+  section("c", ["Added section.", "Moved along intact."]),
+]);
+
+describe("the diff's summary counts", () => {
+  it("counts changed sections (renamed, re-levelled and moved ones too), blocks by kind, and words", () => {
+    const diff = diffArticles(from, to);
+    const ops = Object.fromEntries(diff.sections.map((s) => [s.id, s.blocks.map((block) => block.op)]));
+    expect(ops).toEqual({
+      lead: ["equal", "move-out"],
+      a: ["change", "equal", "delete", "insert"],
+      b: ["delete"],
+      d: [],
+      e: [],
+      g: [],
+      f: [],
+      c: ["insert", "move-in"],
+    });
+    expect(diff.stats).toEqual({
+      // lead, a, b, c by their blocks; d renamed, e re-levelled, f moved (g kept its place)
+      sectionsChanged: 7,
+      blocksInserted: 2,
+      blocksDeleted: 2,
+      blocksChanged: 1,
+      blocksMoved: 1,
+      // "quickly", "Brand new words.", "Added section."; an intact move adds no words
+      wordsInserted: 6,
+      // "Deleted paragraph here.", "Removed section text."
+      wordsDeleted: 6,
+    });
+    expect(diff.coarse).toBe(false);
+  });
+
+  it("counts every word of a changed block on both sides once the time budget is spent", () => {
+    let now = 0;
+    const diff = diffArticles(from, to, { budgetMs: 0, clock: () => (now += 1) });
+    expect(diff.coarse).toBe(true);
+    const change = diff.sections.find((s) => s.id === "a")?.blocks[0];
+    expect(change).toMatchObject({ op: "change", runs: null });
+    expect(diff.stats).toMatchObject({
+      blocksChanged: 1,
+      blocksMoved: 1,
+      wordsInserted: 7 + 3 + 2,
+      wordsDeleted: 6 + 3 + 3,
+    });
+  });
+
+  it("counts the words a moved block gained or lost on its way", () => {
+    const moving = "On 5 December the opposition entered the city after a long night of fighting in the suburbs.";
+    const before = article([section("lead", ["Lead."]), section("a", ["Stays.", moving]), section("b", ["Other."])]);
+    const after = article([
+      section("lead", ["Lead."]),
+      section("a", ["Stays."]),
+      section("b", ["Other.", moving.replace("a long", "one very long")]),
+    ]);
+    expect(diffArticles(before, after).stats).toMatchObject({
+      blocksMoved: 1,
+      blocksDeleted: 0,
+      blocksInserted: 0,
+      wordsInserted: 2,
+      wordsDeleted: 1,
+    });
+  });
+
+  it("is all zeros between a revision and itself", () => {
+    expect(Object.values(diffArticles(from, structuredClone(from)).stats).every((count) => count === 0)).toBe(true);
+  });
+});
