@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { docFromMarkup } from "../document/markup";
-import type { ArticleContent, Section } from "../document/model";
+import type { ArticleContent, DocJSON, Section } from "../document/model";
 import { diffArticles } from "./article-diff";
 
 const section = (id: string, blocks: string[], overrides: Partial<Section> = {}): Section => ({
@@ -94,5 +94,78 @@ describe("the diff's summary counts", () => {
 
   it("is all zeros between a revision and itself", () => {
     expect(Object.values(diffArticles(from, structuredClone(from)).stats).every((count) => count === 0)).toBe(true);
+  });
+});
+
+/*
+ * How leftover blocks are paired, at the thresholds. Similarity is the Dice
+ * coefficient of word pairs, the block's start counting as a word: "a b c d"
+ * has the pairs (start a) (a b) (b c) (c d).
+ */
+describe("pairing leftover blocks", () => {
+  const ops = (before: string[], after: string[]) =>
+    diffArticles(article([section("lead", before)]), article([section("lead", after)])).sections[0].blocks.map(
+      (block) =>
+        block.op === "equal" ? "equal" : `${block.op} ${"to" in block ? plain(block.to) : plain(block.from)}`,
+    );
+  /** The text of a paragraph. */
+  const plain = (block: DocJSON) => block.content?.map((node) => node.text).join("") ?? "";
+
+  it("shows blocks in the same gap sharing at least half their word pairs as one changed block", () => {
+    // Shared (start a) (a b): 2 of 4 and 4, exactly one half.
+    expect(ops(["Keep.", "a b c d", "Kept."], ["Keep.", "a b x y", "Kept."])).toEqual([
+      "equal",
+      "change a b x y",
+      "equal",
+    ]);
+    // Shared (start a) alone: a quarter, a deletion and an insertion.
+    expect(ops(["Keep.", "a b c d", "Kept."], ["Keep.", "a x y z", "Kept."])).toEqual([
+      "equal",
+      "delete a b c d",
+      "insert a x y z",
+      "equal",
+    ]);
+  });
+
+  it("pairs a block with the later of two equally similar candidates", () => {
+    expect(ops(["Keep.", "a b c d", "Kept."], ["Keep.", "a b c x", "a b c y", "Kept."])).toEqual([
+      "equal",
+      "insert a b c x",
+      "change a b c y",
+      "equal",
+    ]);
+  });
+
+  it("pairs only blocks of the same type", () => {
+    const list = { list: "bullet" as const, items: ["a b c d"] };
+    const blocks = diffArticles(
+      article([section("lead", ["Keep.", "a b c d"])]),
+      article([section("lead", ["Keep.", list as never])]),
+    ).sections[0].blocks;
+    expect(blocks.map((block) => block.op)).toEqual(["equal", "delete", "insert"]);
+  });
+
+  it("shows a similar block in another gap as moved, from seven tenths of its word pairs on", () => {
+    const ten = "a b c d e f g h i j";
+    // Seven of ten pairs shared: moved, with its changes.
+    expect(ops([ten, "Keep.", "Other."], ["Keep.", "a b c d e f g x y z", "Other."])).toEqual([
+      "move-out a b c d e f g h i j",
+      "equal",
+      "move-in a b c d e f g x y z",
+      "equal",
+    ]);
+    // Six of ten: too different to be the same paragraph.
+    expect(ops([ten, "Keep.", "Other."], ["Keep.", "a b c d e f w x y z", "Other."])).toEqual([
+      "delete a b c d e f g h i j",
+      "equal",
+      "insert a b c d e f w x y z",
+      "equal",
+    ]);
+  });
+
+  it("shows a section whose body changed outside its blocks as changed, so that the diff stays complete", () => {
+    const before = article([section("lead", ["Same."])]);
+    const after = article([{ ...section("lead", ["Same."]), body: { ...section("lead", ["Same."]).body, attrs: {} } }]);
+    expect(diffArticles(before, after).sections[0].status).toBe("changed");
   });
 });
