@@ -169,3 +169,48 @@ describe("pairing leftover blocks", () => {
     expect(diffArticles(before, after).sections[0].status).toBe("changed");
   });
 });
+
+describe("the rest of an article", () => {
+  const withNotes = (...notes: string[]) =>
+    article([section("lead", [`Claim.${notes.map((note) => `[[note:${note}]]`).join("")}`])]);
+
+  it("names a changed title, and none when it is the same", () => {
+    expect(diffArticles(from, { ...from, title: "New" }).title).toEqual({ from: "T", to: "New" });
+    expect(diffArticles(from, structuredClone(from)).title).toBeNull();
+  });
+
+  it("lists notes added and removed, and a changed note whole once the budget is spent", () => {
+    const words = (text: string) =>
+      (text.match(/\s+|\S+/g) ?? []).map((part) => ({ kind: "text", text: part, marks: "" }));
+    expect(diffArticles(withNotes("one"), withNotes("one", "two")).notes).toEqual([
+      { op: "added", runs: [{ op: "insert", tokens: words("two") }] },
+    ]);
+    expect(diffArticles(withNotes("one", "two"), withNotes("two")).notes).toEqual([
+      { op: "removed", runs: [{ op: "delete", tokens: words("one") }] },
+    ]);
+    let now = 0;
+    expect(diffArticles(withNotes("old"), withNotes("new"), { budgetMs: 0, clock: () => (now += 1) }).notes).toEqual([
+      {
+        op: "changed",
+        runs: [
+          { op: "delete", tokens: words("old") },
+          { op: "insert", tokens: words("new") },
+        ],
+      },
+    ]);
+  });
+
+  it("shows an added section with an empty body as added", () => {
+    const empty = { ...section("n", []), body: { type: "doc" } };
+    const diff = diffArticles(article([section("lead", ["L."])]), article([section("lead", ["L."]), empty]));
+    expect(diff.sections.map((s) => [s.id, s.status])).toEqual([
+      ["lead", "unchanged"],
+      ["n", "added"],
+    ]);
+  });
+
+  it("flags as dangling only the citations whose reference is missing", () => {
+    const cited = { ...article([section("lead", ["x[[ref:a]]"])]), references: [{ key: "a", title: "A" }] };
+    expect(diffArticles(cited, structuredClone(cited)).flags).toEqual({ droppedReferences: [], danglingCitations: [] });
+  });
+});

@@ -154,3 +154,26 @@ describe("diffInfobox", () => {
     ]);
   });
 });
+
+describe("diffInfobox, cells on one side only", () => {
+  const wordDiff = (a: Token[], b: Token[]) => diffTokens(a, b);
+  const piece = (text: string): Token[] => [{ kind: "text", text, marks: "" }];
+
+  it("shows a new infobox's cells inserted whole and a removed one's deleted whole, and only the cells it has", () => {
+    const bare: Infobox = { kind: "battle", title: "Siege", dateEnd: "2024-12-08", rows: [] };
+    expect(diffInfobox(null, bare, wordDiff)).toEqual([
+      { label: "Title", op: "added", runs: [{ op: "insert", tokens: piece("Siege") }] },
+      { label: "Date", op: "added", runs: [{ op: "insert", tokens: piece(" – 2024-12-08") }] },
+    ]);
+    expect(diffInfobox(bare, null, wordDiff)).toEqual([
+      { label: "Title", op: "removed", runs: [{ op: "delete", tokens: piece("Siege") }] },
+      { label: "Date", op: "removed", runs: [{ op: "delete", tokens: piece(" – 2024-12-08") }] },
+    ]);
+    const sides: Infobox = {
+      ...bare,
+      dateEnd: undefined,
+      rows: [{ kind: "sides", label: "Belligerents", sides: [docFromMarkup("North")] }],
+    };
+    expect(diffInfobox(null, sides, wordDiff).map((cell) => cell.label)).toEqual(["Title", "Belligerents (side 1)"]);
+  });
+});

@@ -132,6 +132,7 @@ describe("BagIndex", () => {
         const bags = indexed.map((list) => bagOf(list, ids));
         const probeBag = bagOf(probe, ids);
         const scores = new BagIndex(bags).scores(probeBag);
+        for (const j of scores.keys()) expect(j >= 0 && j < bags.length && Number.isInteger(j)).toBe(true);
         bags.forEach((bag, j) => {
           const expected = bagSimilarity(probeBag, bag);
           expect(scores.get(j) ?? 0).toBe(expected);

@@ -17,7 +17,7 @@ export function diffTokens(from: Token[], to: Token[], maxEditShare = 1): TokenR
   const changes = diffArrays(fromKeys, toKeys, { maxEditLength });
   if (!changes) return null;
   for (const change of changes) {
-    const count = change.count ?? change.value.length;
+    const count = change.value.length;
     if (change.added) {
       runs.push({ op: "insert", tokens: to.slice(j, j + count) });
       j += count;
@@ -163,7 +163,7 @@ export function alignExact(from: string[], to: string[]): Array<[number, number]
   let i = 0;
   let j = 0;
   for (const change of diffArrays(from, to)) {
-    const count = change.count ?? change.value.length;
+    const count = change.value.length;
     if (change.added) j += count;
     else if (change.removed) i += count;
     else {
