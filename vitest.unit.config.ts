@@ -13,6 +13,10 @@ export default defineConfig({
     include: ["lib/**/*.test.ts"],
     exclude: ["**/*.db.test.ts", "lib/db/**", "lib/workers/**", "node_modules/**", ".stryker-tmp/**"],
     pool: "forks",
+    // One module cache for all files: a mutant's run imports Tiptap, zod and fast-check once, not
+    // once per test file (that import was most of a mutant's cost). These tests share no state
+    // but memoized immutable values; Stryker ignores static mutants, which would need a re-import.
+    isolate: false,
     testTimeout: 60_000,
   },
 });

@@ -17,7 +17,7 @@ export function diffTokens(from: Token[], to: Token[], maxEditShare = 1): TokenR
   const changes = diffArrays(fromKeys, toKeys, { maxEditLength });
   if (!changes) return null;
   for (const change of changes) {
-    const count = change.count ?? change.value.length;
+    const count = change.value.length;
     if (change.added) {
       runs.push({ op: "insert", tokens: to.slice(j, j + count) });
       j += count;
@@ -55,12 +55,13 @@ export class TokenIds {
   private readonly words = new Map<string, number>();
 
   idOf(token: Token): number {
-    if (token.kind === "text" && !token.marks) {
+    if (token.kind === "text") {
       // A text token is a run of spaces or of non-spaces (tokens.ts), so its first character tells.
-      return isSpace(token.text.charCodeAt(0)) ? -1 : this.lookup(this.words, token.text);
+      // (Marked spaces too: a bold space is no more a word than a plain one.)
+      if (isSpace(token.text.charCodeAt(0))) return -1;
+      if (!token.marks) return this.lookup(this.words, token.text);
     }
-    const key = tokenKey(token);
-    return /^t:\s+$/.test(key) ? -1 : this.lookup(this.ids, key);
+    return this.lookup(this.ids, tokenKey(token));
   }
 
   private lookup(map: Map<string, number>, key: string): number {
@@ -156,19 +157,13 @@ export class BagIndex {
   }
 }
 
-/** Similarity of two token lists in [0, 1]: the Dice coefficient of their word-pair multisets (cheap). */
-export function similarity(a: Token[], b: Token[]): number {
-  const ids = new TokenIds();
-  return bagSimilarity(bagOf(a, ids), bagOf(b, ids));
-}
-
 /** Longest common subsequence alignment of two key lists: pairs of matched indexes in order. */
 export function alignExact(from: string[], to: string[]): Array<[number, number]> {
   const pairs: Array<[number, number]> = [];
   let i = 0;
   let j = 0;
   for (const change of diffArrays(from, to)) {
-    const count = change.count ?? change.value.length;
+    const count = change.value.length;
     if (change.added) j += count;
     else if (change.removed) i += count;
     else {

@@ -92,3 +92,53 @@ describe("the diff's tokens", () => {
     expect(countWords(tokens)).toBe(6);
   });
 });
+
+describe("the diff's tokens of less common shapes", () => {
+  it("tokenizes headings, a list item's later blocks and ordered lists like the rest", () => {
+    const ordered: DocJSON = {
+      type: "orderedList",
+      content: [item(paragraph(text("First")), paragraph(text("More")), list(item(paragraph(text("Deep")))))],
+    };
+    expect(blockTokens(ordered)).toEqual([
+      { kind: "break", label: "•" },
+      { kind: "text", text: "First", marks: "" },
+      { kind: "break", label: "¶" },
+      { kind: "text", text: "More", marks: "" },
+      { kind: "break", label: "  •" },
+      { kind: "text", text: "Deep", marks: "" },
+    ]);
+    expect(
+      docTokens({ type: "doc", content: [{ type: "heading", content: [text("H")] }, paragraph(text("P"))] }),
+    ).toEqual([
+      { kind: "text", text: "H", marks: "" },
+      { kind: "break", label: "¶" },
+      { kind: "text", text: "P", marks: "" },
+    ]);
+    // An item whose first block is a list, not a paragraph, nests it.
+    expect(blockTokens(list(item(list(item(paragraph(text("In")))))))).toEqual([
+      { kind: "break", label: "•" },
+      { kind: "break", label: "  •" },
+      { kind: "text", text: "In", marks: "" },
+    ]);
+  });
+
+  it("tokenizes nodes without attributes or text as empty values rather than failing", () => {
+    expect(blockTokens(paragraph({ type: "citation" }, { type: "maintenanceTag" }, { type: "text" }))).toEqual([
+      { kind: "citation", refKey: "" },
+      { kind: "tag", tag: "", date: "" },
+    ]);
+    expect(blockTokens({ type: "paragraph" })).toEqual([]);
+    expect(blockTokens({ type: "bulletList" })).toEqual([]);
+    expect(blockTokens(item())).toEqual([{ kind: "break", label: "•" }]);
+    expect(docTokens({ type: "doc" })).toEqual([]);
+  });
+
+  it("keys a link by its address and a wiki link by its title", () => {
+    const linked = (marks: DocJSON["marks"]) => blockTokens(paragraph(text("x", marks)))[0];
+    expect(linked([{ type: "link", attrs: { href: "https://a.org" } }])).not.toEqual(
+      linked([{ type: "link", attrs: { href: "https://b.org" } }]),
+    );
+    expect(linked([{ type: "wikiLink", attrs: { title: "A" } }])).toEqual({ kind: "text", text: "x", marks: "wiki:A" });
+    expect(linked([])).toEqual({ kind: "text", text: "x", marks: "" });
+  });
+});

@@ -67,9 +67,8 @@ function pushBlock(node: DocJSON, out: Token[], depth: number): void {
       );
       return;
     default:
-      (node.content ?? []).forEach((child) =>
-        pushBlock(child, out, node.type === "bulletList" || node.type === "orderedList" ? depth : depth),
-      );
+      // A list passes its depth on to its items; the item nests deeper lists (above).
+      (node.content ?? []).forEach((child) => pushBlock(child, out, depth));
   }
 }
 

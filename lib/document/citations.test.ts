@@ -48,3 +48,49 @@ describe("planCitations", () => {
     expect(plan.references.every((entry) => entry.citationIds.length > 0)).toBe(true);
   });
 });
+
+describe("the anchors the renderer links", () => {
+  it("gives each citation node its number, its own backlink id and its reference's id, and each note its letter", () => {
+    const body = docFromMarkup("x[[ref:b]] y[[ref:ghost]] z[[ref:b]] n[[note:see[[ref:a]]]]");
+    const plan = planCitations({
+      infobox: null,
+      sections: [{ id: "lead", title: "", level: 0, body }],
+      references: refs,
+    });
+    const inline = body.content![0].content!;
+    const [first, ghost, second, note] = [1, 3, 5, 7].map((index) => inline[index]);
+    expect(plan.citationAnchors.get(first)).toEqual({ number: 1, id: "cite_ref-b-0", targetId: "cite_note-b" });
+    expect(plan.citationAnchors.get(second)).toEqual({ number: 1, id: "cite_ref-b-1", targetId: "cite_note-b" });
+    // A citation of a key the revision lacks gets no number (the validator refuses it on save).
+    expect(plan.citationAnchors.has(ghost)).toBe(false);
+    expect(plan.citationAnchors.get(note.content![1])).toEqual({
+      number: 2,
+      id: "cite_ref-a-0",
+      targetId: "cite_note-a",
+    });
+    expect(plan.noteAnchors.get(note)).toEqual({
+      label: "a",
+      anchorId: "note_ref-a",
+      noteId: "note-a",
+      content: note.content,
+    });
+    expect([...plan.numberOf]).toEqual([
+      ["b", 1],
+      ["a", 2],
+      ["c", 3],
+      ["d", 4],
+    ]);
+  });
+
+  it("gives an empty note an empty content list", () => {
+    const note = { type: "note" };
+    const plan = planCitations({
+      infobox: null,
+      sections: [
+        { id: "lead", title: "", level: 0, body: { type: "doc", content: [{ type: "paragraph", content: [note] }] } },
+      ],
+      references: [],
+    });
+    expect(plan.noteAnchors.get(note)?.content).toEqual([]);
+  });
+});

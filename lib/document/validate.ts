@@ -168,7 +168,10 @@ function checkJsonNode(json: unknown, path: string, issues: ValidationIssue[], d
   }
 }
 
-/** Checks content expressions and allowed marks with ProseMirror's own rules, naming the path. */
+/**
+ * Checks content expressions and allowed marks with ProseMirror's own rules, naming the path.
+ * (`validContent` also refuses a child carrying a mark its parent does not allow.)
+ */
 function checkStructure(node: PMNode, path: string, issues: ValidationIssue[]): void {
   if (!node.type.validContent(node.content)) {
     issues.push({
@@ -179,15 +182,8 @@ function checkStructure(node: PMNode, path: string, issues: ValidationIssue[]): 
   }
   node.forEach((child, _offset, index) => {
     const childPath = `${path}.content[${index}]`;
-    for (const [markIndex, mark] of child.marks.entries()) {
-      if (!node.type.allowsMarkType(mark.type)) {
-        issues.push({
-          path: `${childPath}.marks[${markIndex}]`,
-          message: `mark ${mark.type.name} is not allowed here`,
-        });
-      }
-    }
-    if (child.isText && !mark_set_is_valid(child))
+    // Any node, not only text: a citation or a tag may carry marks too.
+    if (!mark_set_is_valid(child))
       issues.push({ path: `${childPath}.marks`, message: "has duplicate or conflicting marks" });
     checkStructure(child, childPath, issues);
   });

@@ -1,0 +1,220 @@
+// @vitest-environment happy-dom
+/**
+ * The extensions' HTML hooks are what the editor shows and what copy and
+ * paste carry: the renderer of articles has its own React mappings, so only
+ * these tests run them (in a DOM from happy-dom, as the editor's browser would).
+ */
+import { Editor, generateHTML, generateJSON } from "@tiptap/core";
+import { afterEach, describe, expect, it } from "vitest";
+import type { DocJSON } from "../model";
+import { documentSchema } from "../schema";
+import { documentExtensions } from "./index";
+
+const paragraph = (...content: DocJSON[]): DocJSON => ({ type: "doc", content: [{ type: "paragraph", content }] });
+const text = (value: string, marks?: DocJSON["marks"]): DocJSON =>
+  marks ? { type: "text", text: value, marks } : { type: "text", text: value };
+
+const toHtml = (doc: DocJSON) => generateHTML(doc, documentExtensions);
+/** Pasted HTML as the editor reads it, with the schema's defaults filled in (as the editor stores it). */
+const fromHtml = (html: string): DocJSON =>
+  documentSchema.nodeFromJSON(generateJSON(html, documentExtensions)).toJSON();
+/** A document as the editor stores it: attribute defaults filled in, keys in the schema's order. */
+const normalized = (doc: DocJSON): DocJSON => documentSchema.nodeFromJSON(doc).toJSON();
+
+/** Every node and mark of the schema, with every attribute set to a value other than its default. */
+const everyNodeAndMark: DocJSON = {
+  type: "doc",
+  content: [
+    { type: "heading", attrs: { level: 3, sectionId: "early-life" }, content: [text("Early life")] },
+    {
+      type: "paragraph",
+      content: [
+        text("Bold", [{ type: "bold" }]),
+        text(" and "),
+        text("italic", [{ type: "italic" }]),
+        text(" "),
+        text("a wiki link", [{ type: "wikiLink", attrs: { title: "Other page" } }]),
+        text(" "),
+        text("out", [{ type: "link", attrs: { href: "https://example.org/a?b=c" } }]),
+        { type: "hardBreak" },
+        text("cited"),
+        { type: "citation", attrs: { refKey: "smith-2020" } },
+        text(" noted"),
+        { type: "note", content: [text("see"), { type: "citation", attrs: { refKey: "jones" } }] },
+        text(" tagged"),
+        { type: "maintenanceTag", attrs: { kind: "unreliable source?", date: "2024-12" } },
+      ],
+    },
+    { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [text("one")] }] }] },
+    {
+      type: "orderedList",
+      attrs: { start: 3, type: null },
+      content: [{ type: "listItem", content: [{ type: "paragraph", content: [text("third")] }] }],
+    },
+    {
+      type: "quoteBox",
+      content: [
+        { type: "paragraph", content: [text("Said something.")] },
+        { type: "quoteAttribution", content: [text("— Someone"), { type: "citation", attrs: { refKey: "q" } }] },
+      ],
+    },
+  ],
+};
+
+describe("copy and paste through HTML", () => {
+  it("keeps every node, mark and attribute of the schema", () => {
+    expect(fromHtml(toHtml(everyNodeAndMark))).toEqual(normalized(everyNodeAndMark));
+  });
+
+  it("keeps a heading without a section id as one (a new section)", () => {
+    const doc = { type: "doc", content: [{ type: "heading", attrs: { level: 4 }, content: [text("New")] }] };
+    expect(fromHtml(toHtml(doc))).toEqual(normalized(doc));
+    expect(normalized(doc).content?.[0].attrs).toEqual({ level: 4, sectionId: null });
+  });
+});
+
+describe("the HTML each wiki node is shown as", () => {
+  it("a citation: a marker with its reference key, numbered when rendered", () => {
+    expect(toHtml(paragraph({ type: "citation", attrs: { refKey: "a" } }))).toBe(
+      '<p><sup data-citation="" class="citation" data-ref-key="a">[*]</sup></p>',
+    );
+  });
+
+  it("a maintenance tag: its kind in brackets, with kind and month as data", () => {
+    expect(
+      toHtml(paragraph({ type: "maintenanceTag", attrs: { kind: "clarification needed", date: "2025-01" } })),
+    ).toBe(
+      '<p><sup data-maintenance-tag="" class="maintenance-tag" data-kind="clarification needed" data-date="2025-01">[clarification needed]</sup></p>',
+    );
+  });
+
+  it("a note: a span around its own content", () => {
+    expect(toHtml(paragraph({ type: "note", content: [text("aside")] }))).toBe(
+      '<p><span data-note="" class="note">aside</span></p>',
+    );
+  });
+
+  it("a quote box: a figure with a blockquote, and its attribution as a caption", () => {
+    const doc = {
+      type: "doc",
+      content: [
+        {
+          type: "quoteBox",
+          content: [
+            { type: "paragraph", content: [text("Q")] },
+            { type: "quoteAttribution", content: [text("A")] },
+          ],
+        },
+      ],
+    };
+    expect(toHtml(doc)).toBe(
+      '<figure data-quote-box="" class="quote-box"><blockquote><p>Q</p><figcaption class="quote-attribution">A</figcaption></blockquote></figure>',
+    );
+  });
+
+  it("links: a wiki link by title, an external link with only its href and rel", () => {
+    expect(toHtml(paragraph(text("w", [{ type: "wikiLink", attrs: { title: "Page" } }])))).toBe(
+      '<p><a data-wiki-link="" data-title="Page">w</a></p>',
+    );
+    expect(toHtml(paragraph(text("x", [{ type: "link", attrs: { href: "https://example.org" } }])))).toBe(
+      '<p><a rel="nofollow noopener noreferrer" class="external" href="https://example.org">x</a></p>',
+    );
+  });
+
+  it("a section heading: its id as data when it has one, nothing when it has none", () => {
+    const heading = (attrs: object) => ({ type: "doc", content: [{ type: "heading", attrs, content: [text("H")] }] });
+    expect(toHtml(heading({ level: 2, sectionId: "s1" }))).toBe('<h2 data-section-id="s1">H</h2>');
+    expect(toHtml(heading({ level: 2, sectionId: null }))).toBe("<h2>H</h2>");
+  });
+});
+
+describe("pasted HTML", () => {
+  it("fills a missing attribute with its default", () => {
+    expect(fromHtml('<p><sup data-maintenance-tag="" data-date="2024-01"></sup></p>')).toEqual(
+      normalized(paragraph({ type: "maintenanceTag", attrs: { kind: "citation needed", date: "2024-01" } })),
+    );
+    expect(fromHtml("<p><sup data-citation></sup></p>")).toEqual(
+      normalized(paragraph({ type: "citation", attrs: { refKey: null } })),
+    );
+    expect(fromHtml('<p><a data-wiki-link="">w</a></p>')).toEqual(
+      normalized(paragraph(text("w", [{ type: "wikiLink", attrs: { title: null } }]))),
+    );
+  });
+
+  it("becomes a wiki node only with the wiki's data attribute", () => {
+    expect(fromHtml("<p>a<sup>1</sup><span>b</span><a>c</a></p>")).toEqual(normalized(paragraph(text("a1bc"))));
+    expect(fromHtml("<figure><blockquote><p>q</p></blockquote><figcaption>c</figcaption></figure>")).toEqual(
+      normalized({
+        type: "doc",
+        content: [
+          { type: "paragraph", content: [text("q")] },
+          { type: "paragraph", content: [text("c")] },
+        ],
+      }),
+    );
+  });
+
+  it("keeps of a link only a safe http(s) href, and drops an unsafe link to its text", () => {
+    expect(
+      fromHtml('<p><a href="https://example.org" target="_blank" rel="opener" class="x" title="t">k</a></p>'),
+    ).toEqual(normalized(paragraph(text("k", [{ type: "link", attrs: { href: "https://example.org" } }]))));
+    expect(fromHtml('<p><a href="javascript:alert(1)">j</a><a href="/wiki/Page">r</a></p>')).toEqual(
+      normalized(paragraph(text("jr"))),
+    );
+  });
+
+  it("makes headings only of the section levels 2 to 4", () => {
+    expect(fromHtml("<h1>a</h1><h2>b</h2><h3>c</h3><h4>d</h4><h5>e</h5>").content).toEqual([
+      { type: "paragraph", content: [text("a")] },
+      { type: "heading", attrs: { level: 2, sectionId: null }, content: [text("b")] },
+      { type: "heading", attrs: { level: 3, sectionId: null }, content: [text("c")] },
+      { type: "heading", attrs: { level: 4, sectionId: null }, content: [text("d")] },
+      { type: "paragraph", content: [text("e")] },
+    ]);
+  });
+});
+
+describe("the editor's insert commands", () => {
+  const editors: Editor[] = [];
+  afterEach(() => {
+    for (const editor of editors.splice(0)) editor.destroy();
+  });
+
+  /** A headless editor with the cursor at the start of one paragraph "x". */
+  const editorAtStart = () => {
+    const editor = new Editor({ extensions: documentExtensions, content: paragraph(text("x")) });
+    editors.push(editor);
+    editor.commands.setTextSelection(1);
+    return editor;
+  };
+
+  it("insert a citation, a maintenance tag and a note at the cursor", () => {
+    // `editor.commands` is read anew for each command: it is bound to the state it was read in.
+    const editor = editorAtStart();
+    expect(editor.commands.insertCitation("smith")).toBe(true);
+    expect(editor.commands.insertMaintenanceTag("clarification needed", "2024-02")).toBe(true);
+    expect(editor.commands.insertNote()).toBe(true);
+    expect(editor.getJSON()).toEqual(
+      normalized(
+        paragraph(
+          { type: "citation", attrs: { refKey: "smith" } },
+          { type: "maintenanceTag", attrs: { kind: "clarification needed", date: "2024-02" } },
+          { type: "note", content: [text("Note")] },
+          text("x"),
+        ),
+      ),
+    );
+  });
+
+  it("insert a quote box with a placeholder quotation and attribution", () => {
+    const editor = editorAtStart();
+    expect(editor.commands.insertQuoteBox()).toBe(true);
+    expect(editor.getJSON().content?.find((node) => node.type === "quoteBox")).toEqual({
+      type: "quoteBox",
+      content: [
+        { type: "paragraph", content: [text("Quotation")] },
+        { type: "quoteAttribution", content: [text("— Attribution")] },
+      ],
+    });
+  });
+});
