@@ -1,5 +1,6 @@
 "use client";
 
+import { ExpiryAndReasonFields } from "./setting-fields";
 import { useArticleSettingForm } from "./use-setting-form";
 
 const LEVELS = [
@@ -32,15 +33,12 @@ export function ProtectionForm({ slug, level }: { slug: string; level: string })
           </label>
         ))}
       </fieldset>
-      <label>
-        Expires
-        <input name="expires" type="datetime-local" />
-        <span className="form-hint">Leave empty for no expiry. Expired protection stops applying by itself.</span>
-      </label>
-      <label>
-        Reason
-        <input name="reason" required maxLength={500} placeholder="Shown in the public protection log" />
-      </label>
+      <ExpiryAndReasonFields
+        expiresLabel="Expires"
+        expiryHint="Leave empty for no expiry. Expired protection stops applying by itself."
+        reasonLabel="Reason"
+        reasonPlaceholder="Shown in the public protection log"
+      />
       <button type="submit" className="button-primary" disabled={busy}>
         {busy ? "Saving…" : "Confirm"}
       </button>

@@ -1,6 +1,7 @@
 "use client";
 
 import type { TSetPendingChangesRequest } from "@/lib/contracts/articles";
+import { ExpiryAndReasonFields } from "../admin/setting-fields";
 import { useArticleSettingForm } from "../admin/use-setting-form";
 
 /**
@@ -31,7 +32,7 @@ export function PendingChangesForm({ slug, enabled }: { slug: string; enabled: b
         </p>
       ) : null}
       <fieldset>
-        <legend>Pending changes</legend>
+        <legend>Setting</legend>
         <label className="radio">
           <input type="radio" name="pending" value="on" defaultChecked={enabled} /> On: readers see accepted revisions
         </label>
@@ -40,15 +41,12 @@ export function PendingChangesForm({ slug, enabled }: { slug: string; enabled: b
           revision
         </label>
       </fieldset>
-      <label>
-        Pending changes expire
-        <input name="expires" type="datetime-local" />
-        <span className="form-hint">Leave empty for no expiry. When it expires, readers see the latest revision.</span>
-      </label>
-      <label>
-        Reason for pending changes
-        <input name="reason" required maxLength={500} placeholder="Shown in the public log" />
-      </label>
+      <ExpiryAndReasonFields
+        expiresLabel="Pending changes expire"
+        expiryHint="Leave empty for no expiry. When it expires, readers see the latest revision."
+        reasonLabel="Reason for pending changes"
+        reasonPlaceholder="Shown in the public log"
+      />
       <button type="submit" className="button-primary" disabled={busy}>
         {busy ? "Saving…" : "Set pending changes"}
       </button>
