@@ -14,7 +14,8 @@ import { queryPrepared, type Db } from "../db/client";
  * edits clears them: there is nothing new for readers). Only while the new
  * revision is still the head; a later edit leaves it pending, which errs on
  * the reviewed side. One statement with its log entry; none at all for an
- * article without pending changes.
+ * article without pending changes. The edit is saved by then, so a failure
+ * here is logged and leaves it pending rather than answering the save with a 500.
  */
 export async function acceptReviewedEdit(
   db: Db,
@@ -48,5 +49,5 @@ export async function acceptReviewedEdit(
         CASE WHEN moved."same" THEN 'automatically: the text of the accepted revision again' ELSE 'automatically: an edit by a reviewer with nothing pending before it' END
       FROM moved`,
     values: [article.id, edit.revisionId, edit.parentId, editorMayAccept, edit.editor.id],
-  });
+  }).catch((error: unknown) => console.error("accepting a saved edit failed; it stays pending", error));
 }
