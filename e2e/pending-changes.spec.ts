@@ -73,6 +73,12 @@ test("pending changes: readers keep the accepted revision until a reviewer accep
   const notice = reader.getByRole("note", { name: "Pending changes" });
   await expect(notice).toContainText("This is the accepted version of this page; 1 pending change awaits review.");
   await reader.screenshot({ path: `${SHOTS}/3-reader-sees-accepted.png`, fullPage: true });
+  // History marks the pending edit and the accepted revision readers see.
+  await reader.goto(`/wiki/${slug}/history`);
+  await expect(reader.locator(".history-row").first()).toContainText("pending review");
+  await expect(reader.locator(".history-row").last()).toContainText("accepted version");
+  await reader.screenshot({ path: `${SHOTS}/3b-history-pending.png`, fullPage: true });
+  await reader.goto(`/wiki/${slug}`);
   // The notice's link shows the pending change.
   await notice.getByRole("link", { name: "Show the pending changes" }).click();
   await expect(reader.locator("ins", { hasText: "bridge" }).first()).toBeVisible();
