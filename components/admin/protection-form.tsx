@@ -1,7 +1,7 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
-import { callApi } from "../ui/api-client";
+import { ExpiryAndReasonFields } from "./setting-fields";
+import { useArticleSettingForm } from "./use-setting-form";
 
 const LEVELS = [
   ["none", "No protection: any signed-in user may edit"],
@@ -12,23 +12,11 @@ const LEVELS = [
 
 /** The admin form that sets an article's protection level, expiry and reason. */
 export function ProtectionForm({ slug, level }: { slug: string; level: string }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const expires = String(form.get("expires") ?? "");
-    setBusy(true);
-    const result = await callApi("PUT", `/api/articles/${encodeURIComponent(slug)}/protection`, {
-      level: String(form.get("level")),
-      expiresAt: expires ? new Date(expires).toISOString() : null,
-      reason: String(form.get("reason") ?? ""),
-    });
-    setBusy(false);
-    if (!result.ok) return setError(result.error?.message ?? "The change failed.");
-    window.location.assign(`/wiki/${encodeURIComponent(slug)}`);
-  }
+  const { error, busy, submit } = useArticleSettingForm(slug, "protection", (form, expiresAt) => ({
+    level: String(form.get("level")),
+    expiresAt,
+    reason: String(form.get("reason") ?? ""),
+  }));
 
   return (
     <form className="form" onSubmit={submit}>
@@ -45,15 +33,12 @@ export function ProtectionForm({ slug, level }: { slug: string; level: string })
           </label>
         ))}
       </fieldset>
-      <label>
-        Expires
-        <input name="expires" type="datetime-local" />
-        <span className="form-hint">Leave empty for no expiry. Expired protection stops applying by itself.</span>
-      </label>
-      <label>
-        Reason
-        <input name="reason" required maxLength={500} placeholder="Shown in the public protection log" />
-      </label>
+      <ExpiryAndReasonFields
+        expiresLabel="Expires"
+        expiryHint="Leave empty for no expiry. Expired protection stops applying by itself."
+        reasonLabel="Reason"
+        reasonPlaceholder="Shown in the public protection log"
+      />
       <button type="submit" className="button-primary" disabled={busy}>
         {busy ? "Saving…" : "Confirm"}
       </button>

@@ -28,11 +28,13 @@ export function ArticlePage({
   rendered,
   isCurrent,
   viewer,
+  notice,
 }: {
   article: ArticleRow;
   rendered: RenderedRevision;
   isCurrent: boolean;
   viewer: ArticleViewer | null;
+  notice?: React.ReactNode;
 }) {
   const title = isCurrent ? rendered.title : `${rendered.title} (old revision ${rendered.revisionId})`;
   return (
@@ -47,6 +49,7 @@ export function ArticlePage({
         editLabel={!viewer || viewer.canEdit ? "Edit" : "Propose changes"}
         sidebar={{ html: rendered.sidebarHtml }}
         body={{ html: rendered.bodyHtml }}
+        notice={notice}
       />
     </HtmlPage>
   );

@@ -180,6 +180,8 @@ export function ArticleFrame(props: {
   editLabel: string;
   sidebar: PagePart;
   body: PagePart;
+  /** a notice of the article's state for this reader, under the protection notice (pending changes) */
+  notice?: ReactNode;
 }) {
   const slug = encodeURIComponent(props.slug);
   return (
@@ -207,6 +209,7 @@ export function ArticleFrame(props: {
           </nav>
         </header>
         <ProtectionNotice {...props.protection} />
+        {props.notice}
         <div className="article-revision" {...partProps(props.body)} />
       </article>
     </div>

@@ -1,3 +1,4 @@
+import { PendingChangesMarks } from "@/components/review/pending-changes-marks";
 import { HtmlPage, type Reader } from "@/components/ui/html-page";
 import type { HistoryPage as HistoryPageData } from "@/lib/articles/history";
 import { formatTimestamp } from "@/lib/document/format";
@@ -17,7 +18,13 @@ function SizeChange({ change }: { change: number }) {
  * compared (a plain GET form, so it works without script), with cur/prev
  * diffs, permalinks, size changes and undo links.
  */
-export function HistoryPage(props: { page: HistoryPageData; cursor: number | null; reader: Reader | null }) {
+export function HistoryPage(props: {
+  page: HistoryPageData;
+  cursor: number | null;
+  reader: Reader | null;
+  /** the accepted and latest revisions while edits await review (pending changes) */
+  pending?: { acceptedRevisionId: number; currentRevisionId: number } | null;
+}) {
   const { page, cursor, reader } = props;
   const { article, revisions } = page;
   const base = `/wiki/${encodeURIComponent(article.slug)}`;
@@ -79,6 +86,7 @@ export function HistoryPage(props: { page: HistoryPageData; cursor: number | nul
                 ) : null}
                 {revision.summary ? <span className="summary">({revision.summary})</span> : null}
                 {revision.approvedBy ? <span className="history-tag">approved by {revision.approvedBy}</span> : null}
+                <PendingChangesMarks revision={revision} pending={props.pending ?? null} />
                 {revision.parentId ? (
                   <span className="history-undo">
                     (<a href={`${base}/revert?revision=${revision.id}&mode=undo`}>undo</a>)

@@ -14,6 +14,8 @@ export interface HistoryEntry {
   tags: string[];
   sizeBytes: number;
   sizeChange: number;
+  /** who accepted the pending changes up to this revision (pending changes), if anyone did */
+  acceptedBy?: string | null;
 }
 
 export const HISTORY_PAGE_SIZE = 50;
@@ -49,7 +51,7 @@ export async function listRevisions(options: {
 export async function listRevisionsOf(
   db: Db,
   article: HistoryPage["article"],
-  options: { cursor?: number | null; limit?: number },
+  options: { cursor?: number | null; limit?: number; withAcceptances?: boolean },
 ): Promise<HistoryPage> {
   const limit = Math.min(Math.max(options.limit ?? HISTORY_PAGE_SIZE, 1), 500);
   const rows = await db.revision.findMany({
@@ -82,5 +84,17 @@ export async function listRevisionsOf(
     sizeBytes: row.sizeBytes,
     sizeChange: row.sizeBytes - (row.parent?.sizeBytes ?? 0),
   }));
+  if (options.withAcceptances) await addAcceptances(db, article.id, revisions);
   return { article, revisions, nextCursor: rows.length > limit ? page[page.length - 1].id : null };
+}
+
+/** Names who accepted each revision of the page (pending changes); one query, only for articles that ever used it. */
+async function addAcceptances(db: Db, articleId: number, revisions: HistoryEntry[]): Promise<void> {
+  const acceptances = await db.pendingChangesLog.findMany({
+    where: { articleId, action: "accept", revisionId: { in: revisions.map((revision) => revision.id) } },
+    orderBy: { id: "asc" },
+    select: { revisionId: true, actor: { select: { name: true } } },
+  });
+  const acceptor = new Map(acceptances.map((entry) => [entry.revisionId, entry.actor?.name ?? "system"]));
+  for (const revision of revisions) revision.acceptedBy = acceptor.get(revision.id) ?? null;
 }

@@ -19,12 +19,7 @@ export async function setProtection(options: {
 }) {
   const admin = authorize(options.actor, "protect");
   const db = options.db ?? getDb();
-  const reason = options.reason.trim();
-  if (!reason) throw new WikiError("bad_request", "A reason is required; it is shown in the public protection log.");
-  if (options.expiresAt && options.expiresAt <= new Date())
-    throw new WikiError("bad_request", "The expiry must be in the future.");
-  if (options.level === "none" && options.expiresAt)
-    throw new WikiError("bad_request", "Removing protection takes no expiry.");
+  const reason = checkSettingChange({ ...options, off: options.level === "none", offWhat: "Removing protection" });
   const article = await db.article.findUnique({ where: { slug: options.slug }, select: { id: true } });
   if (!article) throw new WikiError("not_found", `There is no article "${options.slug}".`);
   const [updated] = await db.$transaction([
@@ -44,6 +39,22 @@ export async function setProtection(options: {
   return updated;
 }
 
+/**
+ * The reason and expiry of a logged change of an article's setting
+ * (protection, pending changes), checked: a reason for the public log, an
+ * expiry in the future, none when turning the setting off. Errors name the
+ * field. Returns the trimmed reason.
+ */
+export function checkSettingChange(change: { reason: string; expiresAt: Date | null; off: boolean; offWhat: string }) {
+  const reason = change.reason.trim();
+  if (!reason) throw new WikiError("bad_request", "reason: a reason is required; it is shown in the public log.");
+  if (change.expiresAt && change.expiresAt <= new Date())
+    throw new WikiError("bad_request", "expiresAt: the expiry must be in the future.");
+  if (change.off && change.expiresAt)
+    throw new WikiError("bad_request", `expiresAt: ${change.offWhat.toLowerCase()} takes no expiry.`);
+  return reason;
+}
+
 /** The public protection log of an article, newest first. */
 export async function readProtectionLog(options: { slug: string; db?: Db }) {
   const db = options.db ?? getDb();
@@ -56,14 +67,17 @@ export async function readProtectionLog(options: { slug: string; db?: Db }) {
       protectionLevel: true,
       protectionExpiresAt: true,
       protectionReason: true,
+      currentRevisionId: true,
+      pendingChanges: true,
+      pendingChangesExpiresAt: true,
+      acceptedRevisionId: true,
     },
   });
   if (!article) throw new WikiError("not_found", `There is no article "${options.slug}".`);
-  const entries = await db.protectionLog.findMany({
-    where: { articleId: article.id },
-    orderBy: { id: "desc" },
-    take: 500,
-    include: { actor: { select: { name: true } } },
-  });
-  return { article, entries };
+  const newest = { where: { articleId: article.id }, orderBy: { id: "desc" as const }, take: 500 };
+  const [entries, pendingChangesEntries] = await Promise.all([
+    db.protectionLog.findMany({ ...newest, include: { actor: { select: { name: true } } } }),
+    db.pendingChangesLog.findMany({ ...newest, include: { actor: { select: { name: true } } } }),
+  ]);
+  return { article, entries, pendingChangesEntries };
 }

@@ -34,6 +34,10 @@ export interface ArticleRow {
   protectionLevel: string;
   protectionExpiresAt: Date | null;
   protectionReason: string | null;
+  /** pending changes (./pending-changes.ts): read with the row, so which revision readers see is never stale */
+  pendingChanges: boolean;
+  pendingChangesExpiresAt: Date | null;
+  acceptedRevisionId: number | null;
 }
 
 /** The article at `slug` with a current revision, or null: one indexed query, the hottest of the site. */
@@ -46,17 +50,23 @@ export async function findArticle(db: Db, slug: string): Promise<(ArticleRow & {
     protectionLevel: string;
     protectionExpiresMs: string | null;
     protectionReason: string | null;
+    pendingChanges: boolean;
+    pendingChangesExpiresMs: string | null;
+    acceptedRevisionId: number | null;
   }>(db, {
     name: "wiki-find-article",
-    text: `SELECT "id", "slug", "title", "currentRevisionId", "protectionLevel", (EXTRACT(EPOCH FROM "protectionExpiresAt") * 1000)::bigint::text AS "protectionExpiresMs", "protectionReason" FROM "Article" WHERE "slug" = $1`,
+    text: `SELECT "id", "slug", "title", "currentRevisionId", "protectionLevel", (EXTRACT(EPOCH FROM "protectionExpiresAt") * 1000)::bigint::text AS "protectionExpiresMs", "protectionReason",
+        "pendingChanges", (EXTRACT(EPOCH FROM "pendingChangesExpiresAt") * 1000)::bigint::text AS "pendingChangesExpiresMs", "acceptedRevisionId" FROM "Article" WHERE "slug" = $1`,
     values: [slug],
   });
   if (!row || row.currentRevisionId === null) return null;
-  const { protectionExpiresMs, ...rest } = row;
+  const { protectionExpiresMs, pendingChangesExpiresMs, ...rest } = row;
+  const dateOf = (ms: string | null) => (ms === null ? null : new Date(Number(ms)));
   return {
     ...rest,
     currentRevisionId: row.currentRevisionId,
-    protectionExpiresAt: protectionExpiresMs === null ? null : new Date(Number(protectionExpiresMs)),
+    protectionExpiresAt: dateOf(protectionExpiresMs),
+    pendingChangesExpiresAt: dateOf(pendingChangesExpiresMs),
   };
 }
 

@@ -126,3 +126,35 @@ export const ZDiffPageQuery = ZDiffQuery.extend({
 
 /** Query of an article view: `oldid` names an old revision. */
 export const ZArticleViewQuery = z.object({ oldid: zIdText("oldid").optional() });
+
+/** Body of `PUT /api/articles/{slug}/pending-changes`: turn pending changes on (with optional expiry) or off. */
+export const ZSetPendingChangesRequestSchema = z.strictObject({
+  enabled: z.boolean(),
+  expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  reason: z.string().max(500),
+});
+export type TSetPendingChangesRequest = z.input<typeof ZSetPendingChangesRequestSchema>;
+
+/** The answer of `PUT /api/articles/{slug}/pending-changes`. */
+export interface TPendingChangesSetting {
+  pendingChanges: {
+    enabled: boolean;
+    expiresAt: string | null;
+    reason: string | null;
+    acceptedRevisionId: number | null;
+  };
+}
+
+/**
+ * Body of `POST /api/articles/{slug}/pending-changes/accept`: the latest
+ * revision the reviewer saw (the `to` of the diff they read). Only changes up
+ * to it are accepted; an edit saved after it stays pending.
+ */
+export const ZAcceptPendingChangesRequestSchema = z.strictObject({ revisionId: ZId });
+export type TAcceptPendingChangesRequest = z.input<typeof ZAcceptPendingChangesRequestSchema>;
+
+/** The answer of an acceptance: the accepted revision now, and the latest (still pending if newer). */
+export interface TPendingChangesAccepted {
+  acceptedRevisionId: number;
+  currentRevisionId: number;
+}

@@ -108,6 +108,11 @@ describe("checkInvariants", () => {
       ["head has a child", "head not newest", "head of another article", "title differs from head"],
     ],
     [
+      "the accepted revision (pending changes) is another article's",
+      sql(`UPDATE "Article" SET "acceptedRevisionId" = ${firstOf(protectedId)} WHERE id = ${openId}`),
+      ["accepted revision not of the article"],
+    ],
+    [
       "the current revision is cleared",
       sql(`UPDATE "Article" SET "currentRevisionId" = NULL WHERE id = ${openId}`),
       ["head missing"],

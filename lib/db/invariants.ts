@@ -95,6 +95,13 @@ const CHECKS: Check[] = [
       FROM "Article" a JOIN "Revision" r ON r.id = a."currentRevisionId" WHERE r."articleId" <> a.id`,
   },
   {
+    // Pending changes: readers are shown the accepted revision, so it must be one of the article's, at or before the head.
+    name: "accepted revision not of the article",
+    sql: `
+      SELECT format('article %s (%s): accepted revision %s (article %s) with head %s', a.id, a.slug, r.id, r."articleId", a."currentRevisionId") AS detail
+      FROM "Article" a JOIN "Revision" r ON r.id = a."acceptedRevisionId" WHERE r."articleId" <> a.id OR r.id > a."currentRevisionId"`,
+  },
+  {
     name: "head not newest",
     sql: `
       SELECT format('article %s (%s): current revision %s, newest revision %s', a.id, a.slug, a."currentRevisionId", newest.id) AS detail

@@ -2,6 +2,7 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "../../test/db";
 import { BLOB_KINDS } from "../articles/content-store";
+import { PENDING_CHANGES_ACTIONS } from "../articles/pending-changes";
 import { REVISION_TAGS } from "../articles/revision-tags";
 import { GRANTABLE_GROUPS } from "../authz/groups";
 import { PROTECTION_LEVELS } from "../authz/levels";
@@ -29,6 +30,7 @@ const CONSTRAINTS: Array<[constraint: string, vocabulary: readonly string[]]> = 
   ["RightsLog_action_check", RIGHTS_ACTIONS],
   ["Revision_tags_check", REVISION_TAGS],
   ["ContentBlob_kind_check", BLOB_KINDS],
+  ["PendingChangesLog_action_check", PENDING_CHANGES_ACTIONS],
 ];
 
 /** The quoted values of a CHECK constraint, as PostgreSQL prints its definition. */

@@ -3,6 +3,7 @@ import { planRevert, revertSummary, saveRevert, type RevertMode } from "../artic
 import type { Actor } from "../authz/policy";
 import { getDb, type Db } from "../db/client";
 import { submitProposal } from "../proposals/submit-proposal";
+import { acceptReviewedEdit } from "./accept-reviewed-edit";
 import { editRight } from "./edit-right";
 
 /**
@@ -22,7 +23,12 @@ export async function revertArticle(options: {
   const plan = await planRevert({ ...options, db });
   const right = editRight(options.actor, plan.article);
   const summary = revertSummary(plan, options.reason);
-  if (right.mode === "save") return saveRevert({ editor: right.editor, plan, mode: options.mode, summary, db });
+  if (right.mode === "save") {
+    const saved = await saveRevert({ editor: right.editor, plan, mode: options.mode, summary, db });
+    const edit = { article: plan.article, editor: right.editor, revisionId: saved.revisionId, parentId: plan.head.id };
+    await acceptReviewedEdit(db, edit);
+    return saved;
+  }
   const { proposalId } = await submitProposal({
     db,
     actor: right.proposer,

@@ -7,6 +7,7 @@ import { findArticle } from "../articles/read-article";
 import type { Actor } from "../authz/policy";
 import { getDb, type Db } from "../db/client";
 import { submitProposal } from "../proposals/submit-proposal";
+import { acceptReviewedEdit } from "./accept-reviewed-edit";
 import { editRight } from "./edit-right";
 
 export type EditOutcome = SavedEdit | { status: "proposed"; proposalId: number };
@@ -32,7 +33,11 @@ export async function submitEdit(options: {
   if (!article) return createArticle({ ...options, db });
   const right = editRight(options.actor, article);
   const { base, mine } = await readEdit({ article, request, db });
-  if (right.mode === "save") return saveEdit({ editor: right.editor, article, base, mine, request, db });
+  if (right.mode === "save") {
+    const saved = await saveEdit({ editor: right.editor, article, base, mine, request, db });
+    if (saved.status === "saved") await acceptReviewedEdit(db, { article, editor: right.editor, ...saved });
+    return saved;
+  }
   if (options.client !== undefined) await enforceRateLimit(db, "proposal", right.proposer, options.client);
   const proposed = await submitProposal({
     db,

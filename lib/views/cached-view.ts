@@ -51,7 +51,8 @@ export async function cachedCurrentView(request: FrontRequest): Promise<CachedVi
   if (slugOfTitle(slug) !== slug) return null;
   const article = await currentArticle(slug);
   if (!article) return null;
-  const page = cachedReaderPage(articlePageKey(article, article.currentRevisionId));
+  // The key names the revision signed-out readers see (the accepted one under pending changes).
+  const page = cachedReaderPage(articlePageKey(article));
   if (!page) return null;
   // x-cache tells an operator (and the tests) which path answered, as Varnish and CDNs do.
   const init = readerViewInit({ cache: articleViewCache(true), signedIn: false, https: request.https });

@@ -2,6 +2,7 @@ import "server-only";
 import { budgetFromEnv, ByteLru } from "../cache/lru";
 import { effectiveProtection } from "../articles/protection";
 import type { ArticleRow } from "../articles/read-article";
+import { pendingReview } from "../articles/pending-changes";
 
 /**
  * Bump when the HTML of an article body changes, so caches outside the
@@ -64,11 +65,18 @@ export function cachedReaderPage(key: string): Uint8Array<ArrayBuffer> | undefin
 }
 
 /**
- * The reader-page key of `article` at `revisionId`: the revision, whether it
- * is current, and the protection in effect now (an expiry changes the key, so
- * a lapsed lock icon is never served).
+ * The reader-page key of a signed-out reader's `/wiki/{slug}` (`oldid`
+ * undefined) or `?oldid=`: the revision shown, how it is shown (the article,
+ * an old revision, or the accepted revision while newer ones await review,
+ * naming the latest, which the notice links to and counts up to), and the
+ * protection in effect now (an expiry changes the key, so a lapsed lock icon
+ * or a lapsed pending-changes setting is never served). Everything in it is
+ * read fresh with the article row, so a save or an acceptance makes a new key.
  */
-export function articlePageKey(article: ArticleRow & { currentRevisionId: number }, revisionId: number): string {
+export function articlePageKey(article: ArticleRow & { currentRevisionId: number }, oldid?: number): string {
   const protection = effectiveProtection(article);
-  return `article:${article.id}:${revisionId}:${revisionId === article.currentRevisionId}:${protection.level}:${protection.expiresAt?.getTime() ?? ""}:${protection.reason ?? ""}`;
+  const pending = oldid === undefined ? pendingReview(article) : null;
+  const revisionId = oldid ?? pending?.acceptedRevisionId ?? article.currentRevisionId;
+  const shownAs = pending ? `accepted-of-${pending.currentRevisionId}` : revisionId === article.currentRevisionId;
+  return `article:${article.id}:${revisionId}:${shownAs}:${protection.level}:${protection.expiresAt?.getTime() ?? ""}:${protection.reason ?? ""}`;
 }

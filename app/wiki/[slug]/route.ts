@@ -1,7 +1,10 @@
 import { createElement } from "react";
 import { ArticlePage, renderRevisionParts } from "@/components/article/article-page";
 import { readerView } from "@/components/ui/reader-view";
+import { pendingReview, shownRevisionId } from "@/lib/articles/pending-changes";
+import { countPendingRevisions } from "@/lib/articles/pending-changes-queue";
 import { effectiveProtection } from "@/lib/articles/protection";
+import { PendingChangesNotice } from "@/components/review/pending-changes-notice";
 import { readRevisionOf } from "@/lib/articles/read-article";
 import { slugOfTitle } from "@/lib/articles/titles";
 import { decide } from "@/lib/authz/policy";
@@ -37,29 +40,40 @@ export const GET = readerView({
     return moved;
   },
   async handler({ search, actor, reader, article }) {
-    const revisionId = search.oldid ?? article.currentRevisionId;
-    const isCurrent = revisionId === article.currentRevisionId;
     const protection = effectiveProtection(article);
-    const viewer =
-      actor && reader
-        ? {
-            ...reader,
-            canProtect: decide(actor, "protect").allowed,
-            canEdit: decide(actor, "edit", { protection: protection.level }).allowed,
-          }
-        : null;
+    const canEdit = actor !== null && decide(actor, "edit", { protection: protection.level }).allowed;
+    const canReview = actor !== null && decide(actor, "review").allowed;
+    // Under pending changes, readers get the accepted revision; editors and reviewers the latest (pending-changes.ts).
+    const pending = search.oldid === undefined ? pendingReview(article) : null;
+    const revisionId = search.oldid ?? shownRevisionId(article, canEdit || canReview);
+    // Shown as the article (no old-revision banner, edit links) unless an old revision was asked for.
+    const isCurrent = search.oldid === undefined || search.oldid === article.currentRevisionId;
+    const viewer = actor && reader ? { ...reader, canProtect: decide(actor, "protect").allowed, canEdit } : null;
     return {
-      cacheKey: articlePageKey(article, revisionId),
+      cacheKey: articlePageKey(article, search.oldid),
       cache: articleViewCache(isCurrent),
       async render() {
         const renderParts = async () => {
-          return renderRevisionParts(await readRevisionOf(getDb(), article, revisionId), renderHtml);
+          const view = await readRevisionOf(getDb(), article, revisionId);
+          return renderRevisionParts({ ...view, isCurrent }, renderHtml);
         };
-        const rendered = await renderedRevision(revisionId, isCurrent, renderParts);
+        const [rendered, pendingCount] = await Promise.all([
+          renderedRevision(revisionId, isCurrent, renderParts),
+          pending ? countPendingRevisions(getDb(), article.id, pending) : 0,
+        ]);
         if (rendered.articleId !== article.id) {
           throw new WikiError("not_found", `Revision ${revisionId} of "${article.title}" does not exist.`);
         }
-        return createElement(ArticlePage, { article, rendered, isCurrent, viewer });
+        const notice = pending
+          ? createElement(PendingChangesNotice, {
+              slug: article.slug,
+              pending,
+              pendingCount,
+              showingAccepted: revisionId === pending.acceptedRevisionId,
+              canReview,
+            })
+          : null;
+        return createElement(ArticlePage, { article, rendered, isCurrent, viewer, notice });
       },
     };
   },

@@ -103,6 +103,20 @@ const CASES: CsrfCase[] = [
     withoutSession: 401,
   },
   {
+    route: "PUT /api/articles/[slug]/pending-changes",
+    path: () => "/api/articles/Csrf/pending-changes",
+    body: () => ({ enabled: true, reason: "csrf" }),
+    as: () => admin,
+    withoutSession: 401,
+  },
+  {
+    route: "POST /api/articles/[slug]/pending-changes/accept",
+    path: () => "/api/articles/Csrf/pending-changes/accept",
+    body: () => ({ revisionId: firstRevisionId }),
+    as: () => admin,
+    withoutSession: 401,
+  },
+  {
     route: "POST /api/articles/[slug]/revert",
     path: () => "/api/articles/Csrf/revert",
     body: () => ({ revisionId: firstRevisionId, mode: "restore", reason: "csrf" }),

@@ -2,6 +2,7 @@ import { createElement } from "react";
 import { HistoryPage } from "@/components/history/history-page";
 import { readerView } from "@/components/ui/reader-view";
 import { listRevisionsOf } from "@/lib/articles/history";
+import { pendingReview } from "@/lib/articles/pending-changes";
 import { ZArticleParams, ZHistoryQuery } from "@/lib/contracts/articles";
 import { getDb } from "@/lib/db/client";
 
@@ -18,12 +19,16 @@ export const GET = readerView({
   article: true,
   async handler({ search, reader, article }) {
     const cursor = search.cursor ?? null;
+    // Pending changes: which revisions await review and who accepted which depend on the accepted pointer too.
+    const pending = pendingReview(article);
+    const accepted = `${article.acceptedRevisionId ?? ""}:${pending ? "pending" : ""}`;
     return {
-      cacheKey: `history:${article.id}:${article.currentRevisionId}:${cursor ?? ""}`,
+      cacheKey: `history:${article.id}:${article.currentRevisionId}:${accepted}:${cursor ?? ""}`,
       cache: "revalidate",
       render: async () => {
-        const page = await listRevisionsOf(getDb(), article, { cursor });
-        return createElement(HistoryPage, { page, cursor, reader });
+        const withAcceptances = article.acceptedRevisionId !== null;
+        const page = await listRevisionsOf(getDb(), article, { cursor, withAcceptances });
+        return createElement(HistoryPage, { page, cursor, reader, pending });
       },
     };
   },

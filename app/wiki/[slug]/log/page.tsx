@@ -5,13 +5,14 @@ import { describeProtection } from "@/lib/authz/rules";
 import type { ProtectionLevel } from "@/lib/authz/levels";
 import { formatTimestamp } from "@/lib/document/format";
 import { WikiError } from "@/lib/errors";
+import { PendingChangesLog } from "@/components/review/pending-changes-log";
 
 export const metadata = { title: "Protection log" };
 
 // GET /wiki/{slug}/log — the public protection log of an article.
 export default async function ProtectionLogPage({ params }: { params: Promise<{ slug: string }> }) {
   const slug = decodeParam((await params).slug);
-  const { article, entries } = await readProtectionLog({ slug }).catch((error) => {
+  const { article, entries, pendingChangesEntries } = await readProtectionLog({ slug }).catch((error) => {
     if (error instanceof WikiError && error.code === "not_found") notFound();
     throw error;
   });
@@ -43,6 +44,7 @@ export default async function ProtectionLogPage({ params }: { params: Promise<{ 
           ))}
         </ul>
       )}
+      <PendingChangesLog slug={article.slug} entries={pendingChangesEntries} />
       <p>
         <a href={`/wiki/${encodeURIComponent(article.slug)}`}>Back to the article</a>
       </p>

@@ -3,6 +3,8 @@ import { notFound } from "next/navigation";
 import { ProtectionForm } from "@/components/admin/protection-form";
 import { readProtectionLog } from "@/lib/articles/protect-article";
 import { effectiveProtection } from "@/lib/articles/protection";
+import { pendingChangesInForce } from "@/lib/articles/pending-changes";
+import { PendingChangesForm } from "@/components/review/pending-changes-form";
 import { decide } from "@/lib/authz/policy";
 import { getViewer } from "@/lib/auth/viewer";
 import { WikiError } from "@/lib/errors";
@@ -22,7 +24,10 @@ export default async function ProtectPage({ params }: { params: Promise<{ slug: 
     <div className="content-page narrow">
       <h1 className="page-title">Change protection of “{article.title}”</h1>
       {decision.allowed ? (
-        <ProtectionForm slug={article.slug} level={effectiveProtection(article).level} />
+        <>
+          <ProtectionForm slug={article.slug} level={effectiveProtection(article).level} />
+          <PendingChangesForm slug={article.slug} enabled={pendingChangesInForce(article)} />
+        </>
       ) : (
         <div className="notice" role="note">
           {decision.reason}{" "}

@@ -1,0 +1,67 @@
+import "server-only";
+import type { Actor } from "../authz/policy";
+import { authorize } from "../authz/assert";
+import { getDb, type Db } from "../db/client";
+import { checkSettingChange } from "./protect-article";
+import { articleNotFound } from "./read-article";
+
+/**
+ * Turns pending changes on or off for an article (whoever may set protection
+ * may set this: admins), with an optional expiry and a required reason, and
+ * an entry in the public log. Turning it on accepts the head as it is then,
+ * so readers keep seeing what they saw; changing the expiry or reason while
+ * it is on keeps the accepted revision (edits waiting stay pending). Turning
+ * it off shows readers the head again.
+ */
+export async function setPendingChanges(options: {
+  actor: Actor | null;
+  slug: string;
+  enabled: boolean;
+  expiresAt: Date | null;
+  reason: string;
+  db?: Db;
+}) {
+  const admin = authorize(options.actor, "protect");
+  const db = options.db ?? getDb();
+  const reason = checkSettingChange({ ...options, off: !options.enabled, offWhat: "Turning pending changes off" });
+  const article = await db.article.findUnique({ where: { slug: options.slug }, select: { id: true } });
+  if (!article) throw articleNotFound(options.slug);
+  // The accepted pointer is decided on the row as it was (in force or not), before the setting changes.
+  const [, updated] = await db.$transaction([
+    db.$executeRaw`
+      UPDATE "Article" SET "acceptedRevisionId" = CASE
+          WHEN "pendingChanges" AND "acceptedRevisionId" IS NOT NULL
+            AND ("pendingChangesExpiresAt" IS NULL OR "pendingChangesExpiresAt" > now()) THEN "acceptedRevisionId"
+          ELSE "currentRevisionId" END
+      WHERE "id" = ${article.id} AND ${options.enabled}`,
+    db.article.update({
+      where: { id: article.id },
+      data: {
+        pendingChanges: options.enabled,
+        pendingChangesExpiresAt: options.expiresAt,
+        pendingChangesReason: options.enabled ? reason : null,
+      },
+      select: {
+        pendingChanges: true,
+        pendingChangesExpiresAt: true,
+        pendingChangesReason: true,
+        acceptedRevisionId: true,
+      },
+    }),
+    db.pendingChangesLog.create({
+      data: {
+        articleId: article.id,
+        actorId: admin.id,
+        action: options.enabled ? "enable" : "disable",
+        expiresAt: options.expiresAt,
+        reason,
+      },
+    }),
+  ]);
+  return {
+    enabled: updated.pendingChanges,
+    expiresAt: updated.pendingChangesExpiresAt,
+    reason: updated.pendingChangesReason,
+    acceptedRevisionId: updated.acceptedRevisionId,
+  };
+}
