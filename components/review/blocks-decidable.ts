@@ -10,6 +10,7 @@ export function decidableBlocks(plans: Map<string, SectionBlocks>): Array<Omit<D
       label: part.label.charAt(0).toUpperCase() + part.label.slice(1),
       section: sectionId,
       excerpt: blockExcerpt(part.to ?? part.from),
+      words: part.words,
     })),
   );
 }

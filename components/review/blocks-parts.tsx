@@ -7,6 +7,7 @@ interface DecidablePart extends ProposalPart {
   label: string;
   name: string;
   excerpt?: string;
+  words?: { added: string; removed: string };
 }
 
 /**
@@ -57,6 +58,18 @@ export function BlockParts({
                 />{" "}
                 <span className="block-part-label">{block.label}</span>{" "}
                 {block.excerpt ? <q className="block-part-excerpt">{block.excerpt}</q> : null}
+                {block.words?.added ? (
+                  <span className="block-part-words">
+                    {" adds "}
+                    <ins>{block.words.added}</ins>
+                  </span>
+                ) : null}
+                {block.words?.removed ? (
+                  <span className="block-part-words">
+                    {" removes "}
+                    <del>{block.words.removed}</del>
+                  </span>
+                ) : null}
               </label>
               {related.length ? <span className="review-part-relations form-hint"> ({related.join("; ")})</span> : null}
               {!sectionDeclined && declined[key] !== undefined ? (

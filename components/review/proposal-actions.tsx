@@ -25,6 +25,7 @@ export interface DecidablePart {
   /** a block part's section and first words (blocks-parts.tsx) */
   section?: string;
   excerpt?: string;
+  words?: { added: string; removed: string };
 }
 
 /** What the server sends back (409) when the author posted a newer version than the one shown. */

@@ -54,6 +54,8 @@ describe("block parts of a section", () => {
       ["p1", "insert", "new paragraph 2"],
       ["b2", "delete", "removed paragraph 3"],
     ]);
+    // A changed block reads by the words it adds and removes.
+    expect(plan.parts[0].words).toEqual({ added: "It was planned for weeks.", removed: "" });
     expect(texts(mergeSectionBlocks(base, proposed, plan, new Set()))).toEqual(texts(proposed));
     // A declined change keeps its base text; the rest of the section is the proposal's.
     expect(texts(mergeSectionBlocks(base, proposed, plan, new Set(["p0"])))).toEqual([

@@ -1,6 +1,6 @@
 import { diffArticles } from "../diff/article-diff";
 import { plainText } from "../diff/tokens";
-import type { BlockDiff } from "../diff/types";
+import type { BlockDiff, TokenRun } from "../diff/types";
 import type { ArticleContent, DocJSON, Section } from "../document/model";
 
 /**
@@ -26,6 +26,8 @@ export interface BlockPart {
   to: DocJSON | null;
   /** how a reviewer reads where it is: "paragraph 3", "new item 2 of list 1" */
   label: string;
+  /** for a changed block, the words the change adds and removes (the diff's word runs), so a part reads by what changed */
+  words?: { added: string; removed: string };
 }
 
 /** Where each block of the accepted section comes from: kept as is, a part, or a list whose items are parts. */
@@ -124,6 +126,7 @@ function planSlots(from: DocJSON[], to: DocJSON[], prefix: string, where: string
           from: block.from,
           to: block.to,
           label: proposedLabel("move"),
+          words: changedWords(block.runs),
         });
         slots.push({ kind: "to", part });
         j++;
@@ -168,6 +171,7 @@ function planSlots(from: DocJSON[], to: DocJSON[], prefix: string, where: string
               from: block.from,
               to: block.to,
               label: proposedLabel("change"),
+              words: changedWords(block.runs),
             },
             baseIndex: i,
           });
@@ -300,11 +304,28 @@ export function mergeSectionBlocks(
   return { ...proposed, body: { ...proposed.body, content: content.length ? content : [{ type: "paragraph" }] } };
 }
 
-/** The first words of a block's text, for a reviewer's or author's eye: "The offensive began on…". Pure. */
-export function blockExcerpt(block: DocJSON | null, words = 8): string {
-  const text = blockText(block);
+/** The words a word diff adds and removes, each as a short excerpt (empty when the block was compared whole). */
+function changedWords(runs: TokenRun[] | null): { added: string; removed: string } | undefined {
+  if (!runs) return undefined;
+  const text = (op: TokenRun["op"]) =>
+    excerpt(
+      runs
+        .filter((run) => run.op === op)
+        .flatMap((run) => run.tokens.map((token) => (token.kind === "text" ? token.text : " ")))
+        .join(""),
+    );
+  return { added: text("insert"), removed: text("delete") };
+}
+
+/** The first `words` words of a text, with an ellipsis when there are more. */
+function excerpt(text: string, words = 8): string {
   const all = text.split(/\s+/).filter(Boolean);
   return all.length > words ? `${all.slice(0, words).join(" ")}…` : all.join(" ");
+}
+
+/** The first words of a block's text, for a reviewer's or author's eye: "The offensive began on…". Pure. */
+export function blockExcerpt(block: DocJSON | null, words = 8): string {
+  return excerpt(blockText(block), words);
 }
 
 /** The plain text of a block (citations as [key]), paragraphs and items on their own lines. Pure. */
