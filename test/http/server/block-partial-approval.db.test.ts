@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readArticleRevision } from "../../../lib/articles/read-article";
+import { saveRevision } from "../../../lib/articles/save-revision";
 import { blockText } from "../../../lib/proposals/block-parts";
 import type { SourceBlock } from "../../../lib/document/markup-source";
 import type { ArticleContent, Reference } from "../../../lib/document/model";
@@ -174,6 +175,27 @@ describe("declining single blocks of a section", () => {
     const { content: published } = await readArticleRevision({ db: ctx.db, slug });
     expect(published.references.map((r) => r.key).sort()).toEqual(["a", "new"]);
     expect(await publishedHistory(slug)).toEqual([`${ONE}[new]`, TWO, THREE, "Hama\nHoms\nIdlib"]);
+  });
+
+  it("merges the accepted blocks onto an article that moved on elsewhere since the proposal", async () => {
+    const { slug, id, base, content } = await proposal([`${ONE} At dawn.`, TWO, `${THREE} At night.`, LIST]);
+    // Meanwhile an editor changes the lead directly.
+    const lead = sectionOf("lead", "", ["Lead, edited meanwhile.[[ref:a]]"]);
+    await saveRevision({
+      db: ctx.db,
+      slug,
+      baseRevisionId: base,
+      content: { ...content, sections: [lead, content.sections[1]] },
+      authorId: admin.id,
+    });
+    const response = await approve(id, {
+      version: 1,
+      declined: [{ kind: "block", id: "history/p0", reason: "Time of day unsourced." }],
+    });
+    expect(response.status, response.text).toBe(200);
+    const { content: published } = await readArticleRevision({ db: ctx.db, slug });
+    expect(blockText(published.sections[0].body.content![0])).toBe("Lead, edited meanwhile.[a]");
+    expect(await publishedHistory(slug)).toEqual([ONE, TWO, `${THREE} At night.`, "Hama\nHoms\nIdlib"]);
   });
 
   it("refuses a declined block the version does not change, naming declined[i], and a decision on an old version", async () => {
