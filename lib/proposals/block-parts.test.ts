@@ -86,6 +86,14 @@ describe("block parts of a section", () => {
     expect(mergeSectionBlocks(listBase, listProposed, plan, new Set(["p1.p0", "p1.p2"]))).toBe(listBase);
   });
 
+  it("makes a paragraph moved within the section one part: declined, it stays where it was", () => {
+    const moved = section("history", [THREE, ONE, TWO]);
+    const plan = sectionBlocks(base, moved)!;
+    expect(plan.parts.map((part) => [part.id, part.op, part.label])).toEqual([["p0", "move", "moved paragraph 1"]]);
+    expect(texts(mergeSectionBlocks(base, moved, plan, new Set()))).toEqual([THREE, ONE, TWO]);
+    expect(mergeSectionBlocks(base, moved, plan, new Set(["p0"]))).toBe(base);
+  });
+
   it("makes the quote box a part", () => {
     const quoted = section("history", [ONE, { quote: ["We will hold the city."], attribution: "A commander" }, TWO]);
     const plan = sectionBlocks(base, quoted)!;
@@ -168,10 +176,12 @@ const caseArb = fc
     blocks: fc.array(blockArb, { minLength: 1, maxLength: 5 }),
     edits: fc.array(editArb, { minLength: 5, maxLength: 5 }),
     newKeyCite: fc.boolean(),
+    // Whether the first block moves to the end (a move inside the section).
+    reorder: fc.boolean(),
     declined: fc.array(fc.nat(), { maxLength: 6 }),
   })
-  .map(({ blocks, edits, newKeyCite, declined }) => {
-    const after: SourceBlock[] = blocks.flatMap((block, index): SourceBlock[] => {
+  .map(({ blocks, edits, newKeyCite, reorder, declined }) => {
+    const edited: SourceBlock[] = blocks.flatMap((block, index): SourceBlock[] => {
       const edit = edits[index];
       if (edit === "keep") return [block];
       if (edit === "remove") return [];
@@ -187,6 +197,7 @@ const caseArb = fc
       if ("replace" in edit) return [edit.replace];
       return [block, edit.after];
     });
+    const after = reorder && edited.length > 1 ? [...edited.slice(1), edited[0]] : edited;
     const make = (source: SourceBlock[]) => {
       const sections = [section("history", source.length ? source : ["Empty."])];
       const keys = [...citedReferenceKeys({ infobox: null, sections: [lead, ...sections] })].sort();
