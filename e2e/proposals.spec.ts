@@ -178,14 +178,17 @@ test("a reviewer sees which parts depend on which, and is stopped from approving
   await expect(reviewer.getByRole("heading", { name: "Decide on version 1" })).toBeVisible();
   const referencePart = reviewer.locator(".review-part").filter({ hasText: "Reference: Orontes flood records" });
   const sectionPart = reviewer.locator(".review-part").filter({ hasText: "Section: Opening advances" });
-  await expect(referencePart).toContainText("cited by: section ‘Opening advances’");
-  await expect(sectionPart).toContainText("cites: reference");
-  // Declining the new reference declines the section citing it, with a reason saying why.
+  // The citation is carried by the changed paragraph of the section (a block part of its own).
+  const citingBlock = sectionPart.locator(".block-part");
+  await expect(referencePart).toContainText(/cited by: paragraph \d+ of section ‘Opening advances’/);
+  await expect(citingBlock).toContainText("cites: reference");
+  // Declining the new reference declines the paragraph citing it, with a reason saying why.
   await referencePart.getByRole("checkbox").uncheck();
-  await expect(sectionPart.getByRole("checkbox")).not.toBeChecked();
-  await expect(sectionPart.getByRole("textbox")).toHaveValue(/^Depends on reference ‘.+’, which is declined\.$/);
-  // Accepting the section again accepts the reference it needs.
-  await sectionPart.getByRole("checkbox").check();
+  await expect(citingBlock.getByRole("checkbox")).not.toBeChecked();
+  await expect(citingBlock.getByRole("textbox")).toHaveValue(/^Depends on reference ‘.+’, which is declined\.$/);
+  await expect(sectionPart.getByRole("checkbox", { name: "Section: Opening advances" })).toBeChecked();
+  // Accepting the paragraph again accepts the reference it needs.
+  await citingBlock.getByRole("checkbox").check();
   await expect(referencePart.getByRole("checkbox")).toBeChecked();
 
   // Meanwhile the author revises the proposal in the editor: version 2.

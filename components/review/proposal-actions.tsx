@@ -8,18 +8,24 @@ import {
   declinedWithDependants,
   explainBrokenDependency,
   partKey,
+  withDeclinedBlocks,
   type PartDependency,
   type ProposalPart,
 } from "@/lib/proposals/part-dependencies";
 import type { TDecisionResponse } from "@/lib/contracts/proposals";
 import { callApi } from "../ui/api-client";
+import { BlockParts } from "./blocks-parts";
 
 export interface DecidablePart {
-  kind: "section" | "reference" | "infobox";
+  kind: "section" | "reference" | "infobox" | "block";
   id: string;
   label: string;
   /** how a sentence names it: "section ‘Background’" (describePart) */
   name: string;
+  /** a block part's section and first words (blocks-parts.tsx) */
+  section?: string;
+  excerpt?: string;
+  words?: { added: string; removed: string };
 }
 
 /** What the server sends back (409) when the author posted a newer version than the one shown. */
@@ -79,12 +85,17 @@ export function ReviewActions({
   const commentRef = useRef<HTMLTextAreaElement>(null);
   const labels = new Map(parts.map((part) => [partKey(part), part.name]));
   const labelOf = (part: ProposalPart) => labels.get(partKey(part)) ?? `${part.kind} ${part.id}`;
+  // Block parts are listed under their section (blocks-parts.tsx).
+  const wholeParts = parts.filter((part) => part.kind !== "block");
 
   /** Declines a part and everything that needs it (each dependant gets a reason saying why); accepting one accepts what it needs. */
   function choose(part: DecidablePart, accept: boolean) {
     const next = { ...declined };
     if (accept) {
       for (const needed of acceptedWithDependencies(dependencies, part)) delete next[partKey(needed)];
+      // Accepting a section again takes back the blocks declined with it.
+      for (const edge of dependencies)
+        if (edge.via === "within" && partKey(edge.dependency) === partKey(part)) delete next[partKey(edge.dependant)];
     } else {
       for (const dependant of declinedWithDependants(dependencies, part)) {
         const key = partKey(dependant);
@@ -109,11 +120,16 @@ export function ReviewActions({
     }
     const declinedParts = parts
       .filter((part) => declined[partKey(part)] !== undefined)
+      // The blocks of a declined section go with it unnamed.
+      .filter((part) => part.kind !== "block" || declined[`section:${part.section}`] === undefined)
       .map((part) => ({ kind: part.kind, id: part.id, reason: declined[partKey(part)] ?? "" }));
     if (action === "approve") {
       if (declinedParts.some((part) => !part.reason.trim()))
         return setMessage({ ok: false, text: "Each declined part needs a reason." });
-      const broken = brokenDependencies(dependencies, new Set(declinedParts.map(partKey)));
+      const broken = brokenDependencies(
+        dependencies,
+        withDeclinedBlocks(dependencies, new Set(declinedParts.map(partKey))),
+      );
       if (broken.length)
         return setMessage({ ok: false, text: broken.map((edge) => explainBrokenDependency(edge, labelOf)).join(" ") });
     }
@@ -202,7 +218,7 @@ export function ReviewActions({
           <legend>
             Accept the parts you agree with (uncheck to decline, with a reason; parts that need it are declined with it)
           </legend>
-          {parts.map((part) => {
+          {wholeParts.map((part) => {
             const key = partKey(part);
             const isDeclined = declined[key] !== undefined;
             const related = relations(part);
@@ -228,6 +244,14 @@ export function ReviewActions({
                     onChange={(event) => setDeclined({ ...declined, [key]: event.target.value })}
                   />
                 ) : null}
+                <BlockParts
+                  section={part}
+                  blocks={parts.filter((block) => block.kind === "block" && block.section === part.id)}
+                  declined={declined}
+                  onChoose={choose}
+                  onReason={(block, reason) => setDeclined({ ...declined, [partKey(block)]: reason })}
+                  relations={relations}
+                />
               </div>
             );
           })}

@@ -21,7 +21,7 @@ export const ZApproveProposalRequestSchema = z.strictObject({
   declined: z
     .array(
       z.strictObject({
-        kind: z.enum(["section", "reference", "infobox"]),
+        kind: z.enum(["section", "reference", "infobox", "block"]),
         id: z.string().max(100),
         reason: z.string().max(1000),
       }),

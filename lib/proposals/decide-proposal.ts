@@ -6,7 +6,7 @@ import { assertAllowed, authorize } from "../authz/assert";
 import { decidePublication, type Actor } from "../authz/policy";
 import { getDb, type Db, type Tx } from "../db/client";
 import { diffArticles } from "../diff/article-diff";
-import type { ArticleContent } from "../document/model";
+import type { ArticleContent, Section } from "../document/model";
 import { WikiError } from "../errors";
 import { loadActor } from "../users/load-actor";
 import {
@@ -15,8 +15,11 @@ import {
   explainBrokenDependency,
   partDependencies,
   partKey,
+  splitBlockId,
+  withDeclinedBlocks,
   type ProposalPart,
 } from "./part-dependencies";
+import { blockPlans, blockText, globalBlockId, mergeSectionBlocks, type SectionBlocks } from "./block-parts";
 import { acceptedContent } from "./proposal-content";
 import { loadProposalVersion } from "./proposal-store";
 import { RevisionTag } from "../articles/revision-tags";
@@ -25,11 +28,18 @@ import { ReviewDecisionAction } from "./review-action";
 
 export type ReviewAction = "approve" | "reject" | "request_changes";
 
-/** A part of a proposal a reviewer declines, with the reason the author will read. */
+/**
+ * A part of a proposal a reviewer declines, with the reason the author will
+ * read. A declined block is recorded with how it reads (`label`, "paragraph 3
+ * of “History”") and its text, so the decision log never shows internal keys
+ * and the author can carry the declined text into a new proposal.
+ */
 export interface DeclinedPart {
-  kind: "section" | "reference" | "infobox";
+  kind: "section" | "reference" | "infobox" | "block";
   id: string;
   reason: string;
+  label?: string;
+  text?: string;
 }
 
 export interface DecisionOptions {
@@ -109,7 +119,12 @@ export async function decideProposal(options: DecisionOptions) {
       }
       // What the approval publishes is worked out before the article is locked,
       // so concurrent approvals of one article hold its lock only to re-check and commit.
-      const { version, base, accepted } = await prepareApproval(tx, proposal.id, proposal.currentVersion, declined);
+      const { version, base, accepted, recorded } = await prepareApproval(
+        tx,
+        proposal.id,
+        proposal.currentVersion,
+        declined,
+      );
       let protection: ProtectionLevel = "none";
       const committed = await commitOnHead(tx, {
         articleId: proposal.articleId,
@@ -134,6 +149,7 @@ export async function decideProposal(options: DecisionOptions) {
         kind: "decided" as const,
         ...(await recordDecision({
           ...decision,
+          declined: recorded,
           protection,
           revisionId: committed.status === "saved" ? committed.revisionId : null,
         })),
@@ -266,16 +282,17 @@ function notApplicable(outcome: Extract<CommitOutcome, { status: "conflict" | "m
 async function prepareApproval(tx: Tx, proposalId: number, versionNumber: number, declined: DeclinedPart[]) {
   const version = await loadProposalVersion(tx, proposalId, versionNumber);
   const base = await loadContent(tx, await tx.revision.findUniqueOrThrow({ where: { id: version.baseRevisionId } }));
-  return { version, base, accepted: acceptedContent(base, version.content, acceptedParts(base, version, declined)) };
+  return { version, base, ...acceptedChoice(base, version, declined) };
 }
 
 /**
- * The parts of a version a partial approval accepts: everything it changes
- * but the declined parts. Refused (400, naming the parts) when a declined part
- * is not one the version changes, when everything is declined, or when an
- * accepted part needs a declined one.
+ * What a partial approval publishes: the version with the declined parts
+ * (sections, references, the infobox, single blocks of a section) undone, and
+ * the declined parts as the decision records them. Refused (400, naming the
+ * parts) when a declined part is not one the version changes, when an
+ * accepted part needs a declined one, or when nothing would be published.
  */
-function acceptedParts(
+function acceptedChoice(
   base: ArticleContent,
   version: {
     version: number;
@@ -291,13 +308,14 @@ function acceptedParts(
     references: version.touchedReferences,
     infobox: version.touchesInfobox,
   };
+  const blocks = blockPlans(base, version.content, changed.sections);
   const changedKeys = new Set([
     ...changed.sections.map((id) => `section:${id}`),
     ...changed.references.map((key) => `reference:${key}`),
     ...(changed.infobox ? ["infobox:infobox"] : []),
+    ...[...blocks].flatMap(([id, plan]) => plan.parts.map((part) => `block:${globalBlockId(id, part.id)}`)),
   ]);
-  const declinedKeys = new Set(declined.map(partKey));
-  const describe = (part: ProposalPart) => describePart(part, base, version.content);
+  const describe = (part: ProposalPart) => describePart(part, base, version.content, blocks);
   declined.forEach((part, index) => {
     if (!changedKeys.has(partKey(part)))
       throw new WikiError(
@@ -305,10 +323,9 @@ function acceptedParts(
         `declined[${index}]: version ${version.version} does not change ${describe(part)}.`,
       );
   });
-  if (declined.length && [...changedKeys].every((key) => declinedKeys.has(key))) {
-    throw new WikiError("bad_request", "declined: every part of the proposal is declined; reject it instead.");
-  }
-  const broken = brokenDependencies(partDependencies(base, version.content, changed), declinedKeys);
+  const dependencies = partDependencies(base, version.content, changed, blocks);
+  const declinedKeys = withDeclinedBlocks(dependencies, new Set(declined.map(partKey)));
+  const broken = brokenDependencies(dependencies, declinedKeys);
   if (broken.length) {
     throw new WikiError(
       "bad_request",
@@ -319,12 +336,71 @@ function acceptedParts(
       },
     );
   }
-  return {
+  const merged = mergedSections(base, version.content, blocks, declinedKeys);
+  const accepted = acceptedContent(base, version.content, {
     sections: new Set(changed.sections.filter((id) => !declinedKeys.has(`section:${id}`))),
     references: new Set(changed.references.filter((key) => !declinedKeys.has(`reference:${key}`))),
     infobox: changed.infobox && !declinedKeys.has("infobox:infobox"),
+    merged,
+  });
+  if (declined.length && publishesNothing(base, accepted))
+    throw new WikiError("bad_request", "declined: every part of the proposal is declined; reject it instead.");
+  return { accepted, recorded: declined.map((part) => recordedPart(part, base, version.content, blocks)) };
+}
+
+/** The accepted sections some of whose blocks are declined, put back together block by block (block-parts.ts). */
+function mergedSections(
+  base: ArticleContent,
+  proposed: ArticleContent,
+  blocks: Map<string, SectionBlocks>,
+  declinedKeys: Set<string>,
+): Map<string, Section> {
+  const merged = new Map<string, Section>();
+  for (const [id, plan] of blocks) {
+    if (declinedKeys.has(`section:${id}`)) continue;
+    const local = new Set(
+      plan.parts.filter((part) => declinedKeys.has(`block:${globalBlockId(id, part.id)}`)).map((part) => part.id),
+    );
+    if (!local.size) continue;
+    const before = base.sections.find((section) => section.id === id)!;
+    const after = proposed.sections.find((section) => section.id === id)!;
+    merged.set(id, mergeSectionBlocks(before, after, plan, local));
+  }
+  return merged;
+}
+
+/** Whether a choice of parts leaves the base as it was (acceptedContent keeps the base's own objects where nothing is taken). */
+function publishesNothing(base: ArticleContent, accepted: ArticleContent): boolean {
+  return (
+    accepted.infobox === base.infobox &&
+    accepted.sections.length === base.sections.length &&
+    accepted.sections.every((section, index) => section === base.sections[index]) &&
+    accepted.references.length === base.references.length &&
+    accepted.references.every((reference, index) => reference === base.references[index])
+  );
+}
+
+/** A declined part as the decision records it: a block with how it reads and its text (never only its key). */
+function recordedPart(
+  part: DeclinedPart,
+  base: ArticleContent,
+  proposed: ArticleContent,
+  blocks: Map<string, SectionBlocks>,
+): DeclinedPart {
+  if (part.kind !== "block") return part;
+  const [sectionId, blockId] = splitBlockId(part.id);
+  const block = blocks.get(sectionId)?.parts.find((candidate) => candidate.id === blockId);
+  const section = proposed.sections.find((s) => s.id === sectionId) ?? base.sections.find((s) => s.id === sectionId);
+  const where = section?.title ? `“${section.title}”` : "the lead";
+  return {
+    ...part,
+    label: `${block?.label ?? "a block"} of ${where}`,
+    text: blockText(block?.to ?? block?.from ?? null).slice(0, MAX_RECORDED_TEXT),
   };
 }
+
+/** Enough of a declined block's text for its author to carry it into a new proposal, bounded. */
+const MAX_RECORDED_TEXT = 5000;
 
 /** The 409 for a decision on an outdated version: the version now current and what changed since the one the reviewer saw. */
 async function staleVersionError(

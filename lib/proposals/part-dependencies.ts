@@ -1,9 +1,14 @@
-import type { ArticleContent } from "../document/model";
+import type { ArticleContent, DocJSON } from "../document/model";
 import { citedReferenceKeys } from "../document/prune";
+import type { BlockPart } from "./block-parts";
 
-/** A part of a proposal a reviewer accepts or declines on its own. */
+/**
+ * A part of a proposal a reviewer accepts or declines on its own. A block
+ * part is one changed block of a changed section, `id` "history/p3"
+ * (block-parts.ts); declining its section declines it too.
+ */
 export interface ProposalPart {
-  kind: "section" | "reference" | "infobox";
+  kind: "section" | "reference" | "infobox" | "block";
   id: string;
 }
 
@@ -14,12 +19,18 @@ export interface ProposalPart {
  * old source. `uncites`: the dependant is a reference the proposal removes,
  * and removing it needs the change to the section (or infobox) that stops
  * citing it; otherwise the kept text would cite a reference that is gone.
+ * `within`: the dependant is a block of the dependency (a section), so
+ * declining the section declines the block. In a section split into blocks,
+ * the blocks, not the section, cite and uncite.
  */
 export interface PartDependency {
   dependant: ProposalPart;
   dependency: ProposalPart;
-  via: "cites" | "uncites";
+  via: "cites" | "uncites" | "within";
 }
+
+/** The changed blocks of sections split into block parts, by section id (blockPlans). */
+export type BlockPartsBySection = Map<string, { parts: Array<Pick<BlockPart, "id" | "from" | "to" | "label">> }>;
 
 /** The parts a proposal version changes (as stored on the version). */
 export interface ChangedParts {
@@ -42,6 +53,7 @@ export function partDependencies(
   base: ArticleContent,
   proposed: ArticleContent,
   changed: ChangedParts,
+  blocks: BlockPartsBySection = new Map(),
 ): PartDependency[] {
   const changedReferences = new Set(changed.references);
   const proposedKeys = new Set(proposed.references.map((reference) => reference.key));
@@ -74,6 +86,20 @@ export function partDependencies(
     if (!changedSections.has(id)) continue;
     const before = baseSections.get(id);
     const after = proposedSections.get(id);
+    const split = blocks.get(id);
+    if (split) {
+      const part = { kind: "section" as const, id };
+      const asSection = (block: DocJSON | null) =>
+        block
+          ? { infobox: null, sections: [{ id, title: "", level: 2 as const, body: { type: "doc", content: [block] } }] }
+          : null;
+      for (const block of split.parts) {
+        const blockPart = { kind: "block" as const, id: `${id}/${block.id}` };
+        dependencies.push({ dependant: blockPart, dependency: part, via: "within" });
+        relate(blockPart, asSection(block.from), asSection(block.to));
+      }
+      continue;
+    }
     relate(
       { kind: "section", id },
       before ? { infobox: null, sections: [before] } : null,
@@ -83,6 +109,17 @@ export function partDependencies(
   if (changed.infobox)
     relate(INFOBOX, { infobox: base.infobox, sections: [] }, { infobox: proposed.infobox, sections: [] });
   return dependencies;
+}
+
+/**
+ * The declined parts with the blocks of declined sections added: a reviewer
+ * who declines a section declines its blocks without naming them. Pure.
+ */
+export function withDeclinedBlocks(dependencies: PartDependency[], declined: Set<string>): Set<string> {
+  const all = new Set(declined);
+  for (const edge of dependencies)
+    if (edge.via === "within" && declined.has(partKey(edge.dependency))) all.add(partKey(edge.dependant));
+  return all;
 }
 
 /** The dependencies a reviewer's choice breaks: an accepted part that needs a declined one. Pure. */
@@ -120,10 +157,23 @@ export function acceptedWithDependencies(dependencies: PartDependency[], part: P
   return declinedWithDependants(reversed, part);
 }
 
-/** How a reviewer reads a part: "section ‘Background’", "reference ‘smith2024’", "the infobox". Pure. */
-export function describePart(part: ProposalPart, base: ArticleContent, proposed: ArticleContent): string {
+/**
+ * How a reviewer reads a part: "section ‘Background’", "reference ‘smith2024’",
+ * "the infobox", "new paragraph 3 of section ‘Background’". Pure.
+ */
+export function describePart(
+  part: ProposalPart,
+  base: ArticleContent,
+  proposed: ArticleContent,
+  blocks: BlockPartsBySection = new Map(),
+): string {
   if (part.kind === "infobox") return "the infobox";
   if (part.kind === "reference") return `reference ‘${part.id}’`;
+  if (part.kind === "block") {
+    const [sectionId, blockId] = splitBlockId(part.id);
+    const label = blocks.get(sectionId)?.parts.find((block) => block.id === blockId)?.label ?? `block ${blockId}`;
+    return `${label} of ${describePart({ kind: "section", id: sectionId }, base, proposed)}`;
+  }
   const section = proposed.sections.find((s) => s.id === part.id) ?? base.sections.find((s) => s.id === part.id);
   return section?.title
     ? `section ‘${section.title}’`
@@ -137,7 +187,14 @@ export function explainBrokenDependency(edge: PartDependency, describe: (part: P
   const dependant = describe(edge.dependant);
   const dependency = describe(edge.dependency);
   const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+  if (edge.via === "within") return `${capital(dependant)} is part of ${dependency}, which you declined.`;
   if (edge.via === "cites")
-    return `${capital(dependant)} cites ${dependency}, which you declined: decline ${edge.dependant.kind === "infobox" ? "the infobox change" : "the section"} too or accept the reference.`;
+    return `${capital(dependant)} cites ${dependency}, which you declined: decline ${edge.dependant.kind === "infobox" ? "the infobox change" : edge.dependant.kind === "block" ? "it" : "the section"} too or accept the reference.`;
   return `Removing ${dependant} needs the change to ${dependency} (which stops citing it), which you declined: decline the removal of ${dependant} too or accept the change to ${dependency}.`;
+}
+
+/** The section id and the block's own id of a block part's id ("history/p3"). Pure. */
+export function splitBlockId(id: string): [string, string] {
+  const slash = id.indexOf("/");
+  return slash < 0 ? [id, ""] : [id.slice(0, slash), id.slice(slash + 1)];
 }

@@ -1,5 +1,5 @@
 import canonicalize from "canonicalize";
-import type { ArticleContent } from "../document/model";
+import type { ArticleContent, Section } from "../document/model";
 import { pruneUncitedReferences } from "../document/prune";
 
 const same = (a: unknown, b: unknown) => canonicalize(a) === canonicalize(b);
@@ -36,12 +36,14 @@ export function touchedParts(
  * published. References nothing in the result cites are pruned (so an accepted
  * new reference whose citing section was declined is simply left out). The
  * caller refuses choices where an accepted part needs a declined one first
- * (part-dependencies.ts), so the result cites nothing that is missing. Pure.
+ * (part-dependencies.ts), so the result cites nothing that is missing.
+ * `merged` holds accepted sections some of whose blocks were declined
+ * (block-parts.ts mergeSectionBlocks): they are published as merged. Pure.
  */
 export function acceptedContent(
   base: ArticleContent,
   proposed: ArticleContent,
-  accept: { sections: Set<string>; references: Set<string>; infobox: boolean },
+  accept: { sections: Set<string>; references: Set<string>; infobox: boolean; merged?: Map<string, Section> },
 ): ArticleContent {
   const proposedById = new Map(proposed.sections.map((section) => [section.id, section]));
   const baseById = new Map(base.sections.map((section) => [section.id, section]));
@@ -57,7 +59,9 @@ export function acceptedContent(
     order.splice(anchor + 1, 0, section.id);
   });
   const sections = order.map((id) =>
-    accept.sections.has(id) ? (proposedById.get(id) ?? baseById.get(id)!) : (baseById.get(id) ?? proposedById.get(id)!),
+    accept.sections.has(id)
+      ? (accept.merged?.get(id) ?? proposedById.get(id) ?? baseById.get(id)!)
+      : (baseById.get(id) ?? proposedById.get(id)!),
   );
   const infobox = accept.infobox ? proposed.infobox : base.infobox;
   const merged = { title: base.title, infobox, sections };

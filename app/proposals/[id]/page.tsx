@@ -14,6 +14,9 @@ import { getProposal } from "@/lib/proposals/read-proposal";
 import { ProposalStatus } from "@/lib/proposals/status";
 import { Tokens } from "@/components/diff/tokens-view";
 import { decisionVerb } from "@/components/review/decision-words";
+import { decidableBlocks } from "@/components/review/blocks-decidable";
+import { DeclinedBlock } from "@/components/review/blocks-declined";
+import { blockPlans } from "@/lib/proposals/block-parts";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -72,6 +75,8 @@ export default async function ProposalPage({ params }: Props) {
   const sectionTitle = (id: string) =>
     (content.proposed.sections.find((s) => s.id === id) ?? content.base.sections.find((s) => s.id === id))?.title ||
     "Lead";
+  // Only a reviewer's form needs the changed blocks of each changed section (an alignment per section).
+  const blocks = canReview ? blockPlans(content.base, content.proposed, version.touchedSections) : new Map();
   const parts: DecidablePart[] = [
     ...version.touchedSections.map((id) => ({ kind: "section" as const, id, label: `Section: ${sectionTitle(id)}` })),
     ...version.touchedReferences.map((key) => ({
@@ -80,7 +85,8 @@ export default async function ProposalPage({ params }: Props) {
       label: `Reference: ${(content.proposed.references.find((r) => r.key === key) ?? content.base.references.find((r) => r.key === key))?.title ?? key}`,
     })),
     ...(version.touchesInfobox ? [{ kind: "infobox" as const, id: "infobox", label: "Infobox" }] : []),
-  ].map((part) => ({ ...part, name: describePart(part, content.base, content.proposed) }));
+    ...decidableBlocks(blocks),
+  ].map((part) => ({ ...part, name: describePart(part, content.base, content.proposed, blocks) }));
   // The server decides again when the decision is applied; this only spares the reviewer a refusal.
   const approval = viewer
     ? decide(viewer, "approve", { protection: article.protection.level, ownerId: proposal.authorId })
@@ -91,11 +97,16 @@ export default async function ProposalPage({ params }: Props) {
       ? approval.reason
       : null;
   const dependencies = canReview
-    ? partDependencies(content.base, content.proposed, {
-        sections: version.touchedSections,
-        references: version.touchedReferences,
-        infobox: version.touchesInfobox,
-      })
+    ? partDependencies(
+        content.base,
+        content.proposed,
+        {
+          sections: version.touchedSections,
+          references: version.touchedReferences,
+          infobox: version.touchesInfobox,
+        },
+        blocks,
+      )
     : [];
   const timeline = [
     ...details.comments.map((comment) => ({ at: comment.createdAt, kind: "comment" as const, comment })),
@@ -225,13 +236,19 @@ export default async function ProposalPage({ params }: Props) {
                 <ul className="declined-parts">
                   {entry.decision.declined.map((part) => (
                     <li key={`${part.kind}:${part.id}`}>
-                      Declined{" "}
-                      {part.kind === "section"
-                        ? `section “${sectionTitle(part.id)}”`
-                        : part.kind === "reference"
-                          ? `reference ${part.id}`
-                          : "the infobox change"}
-                      : {part.reason}
+                      {part.kind === "block" ? (
+                        <DeclinedBlock part={part} />
+                      ) : (
+                        <>
+                          Declined{" "}
+                          {part.kind === "section"
+                            ? `section “${sectionTitle(part.id)}”`
+                            : part.kind === "reference"
+                              ? `reference ${part.id}`
+                              : "the infobox change"}
+                          : {part.reason}
+                        </>
+                      )}
                     </li>
                   ))}
                 </ul>

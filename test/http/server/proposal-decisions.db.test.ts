@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readArticleRevision } from "../../../lib/articles/read-article";
 import { saveRevision } from "../../../lib/articles/save-revision";
 import { docFromMarkup } from "../../../lib/document/markup";
-import type { ArticleContent, Reference, Section } from "../../../lib/document/model";
-import { makeUser, type TestUser } from "../../factories";
+import type { ArticleContent, Reference } from "../../../lib/document/model";
+import type { TestUser } from "../../factories";
 import { snapshotAllRows } from "../../db";
-import { httpRequest, startAppServer, type AppServer } from "../../server";
+import { httpRequest, type AppServer } from "../../server";
 import { useRouteTestDatabase } from "../harness";
+import { extendedProtectedArticle, proposeOverHttp, sectionOf, startReviewServer } from "../../proposal-fixtures";
 
 // Attacks on the review decision path (DESIGN.md invariant 7: what is approved
 // is what was seen), each tried over HTTP against the production server.
@@ -18,12 +19,7 @@ let reviewer: TestUser;
 let proposer: TestUser;
 let counter = 0;
 
-const section = (id: string, title: string, markup: string): Section => ({
-  id,
-  title,
-  level: id === "lead" ? 0 : 2,
-  body: docFromMarkup(markup),
-});
+const section = sectionOf;
 
 /** An extended-protected article: a lead, Background and Events, citing reference "a". */
 async function article(): Promise<{ slug: string; base: number; content: ArticleContent }> {
@@ -39,12 +35,7 @@ async function article(): Promise<{ slug: string; base: number; content: Article
     ],
     references: [{ key: "a", title: "Source A" }],
   };
-  const saved = await saveRevision({ db: ctx.db, slug, baseRevisionId: null, content, authorId: admin.id });
-  await ctx.db.article.update({
-    where: { slug },
-    data: { protectionLevel: "extended", protectionReason: "contested" },
-  });
-  return { slug, base: saved.revisionId, content };
+  return extendedProtectedArticle(ctx.db, { slug, content, authorId: admin.id });
 }
 
 const withSections = (
@@ -57,14 +48,8 @@ const withSections = (
   references,
 });
 
-async function propose(slug: string, base: number, content: ArticleContent): Promise<number> {
-  const response = await httpRequest(server, "POST", `/api/articles/${slug}/edits`, {
-    body: { baseRevisionId: base, summary: "proposal", rationale: "sourced", content },
-    user: proposer,
-  });
-  expect(response.status, response.text).toBe(202);
-  return response.body.proposal.id;
-}
+const propose = (slug: string, base: number, content: ArticleContent) =>
+  proposeOverHttp(server, proposer, { slug, base, content });
 
 const decide = (
   id: number,
@@ -79,10 +64,7 @@ const snapshot = () => snapshotAllRows(ctx.db);
 const published = async (slug: string) => (await readArticleRevision({ db: ctx.db, slug })).content;
 
 beforeAll(async () => {
-  admin = await makeUser(ctx.db, { name: "d_admin", role: "admin" });
-  reviewer = await makeUser(ctx.db, { name: "d_reviewer", role: "reviewer" });
-  proposer = await makeUser(ctx.db, { name: "d_newbie" });
-  server = await startAppServer({ databaseUrl: ctx.url, env: { WIKI_RATE_LIMITS: "off" } });
+  ({ admin, reviewer, proposer, server } = await startReviewServer(ctx.db, ctx.url, "d"));
 });
 afterAll(async () => server?.stop());
 
@@ -261,11 +243,12 @@ describe("partial approval understands which parts depend on which", () => {
       declined: [{ kind: "reference", id: "smith2024", reason: "Unreliable." }],
     });
     expect(response.status, response.text).toBe(400);
+    // The citation is carried by a block of the section (block-parts.ts), so the block is named.
     expect(response.body.error.message).toBe(
-      "declined: Section ‘Background’ cites reference ‘smith2024’, which you declined: decline the section too or accept the reference.",
+      "declined: New paragraph 1 of section ‘Background’ cites reference ‘smith2024’, which you declined: decline it too or accept the reference.",
     );
     expect(response.body.error.details.dependencies).toEqual([
-      { part: { kind: "section", id: "bg" }, needs: { kind: "reference", id: "smith2024" }, via: "cites" },
+      { part: { kind: "block", id: "bg/p0" }, needs: { kind: "reference", id: "smith2024" }, via: "cites" },
     ]);
     expect(await snapshot()).toBe(before);
   });

@@ -1,0 +1,60 @@
+import { expect } from "vitest";
+import { saveRevision } from "../lib/articles/save-revision";
+import type { Db } from "../lib/db/client";
+import { docFromMarkup } from "../lib/document/markup";
+import type { SourceBlock } from "../lib/document/markup-source";
+import type { ArticleContent, Section } from "../lib/document/model";
+import { makeUser, type TestUser } from "./factories";
+import { httpRequest, startAppServer, type AppServer } from "./server";
+
+/*
+ * Proposal fixtures shared by the HTTP tests of the review workflow: an
+ * extended-protected article to propose against, and a proposal sent the way
+ * a user sends one.
+ */
+
+/** A section from markup blocks (a string is one paragraph); "lead" is the level-0 lead. */
+export const sectionOf = (id: string, title: string, blocks: string | SourceBlock[]): Section => ({
+  id,
+  title,
+  level: id === "lead" ? 0 : 2,
+  body: docFromMarkup(blocks),
+});
+
+/** Saves `content` as a new article under `slug` and protects it at the extended level, so a newcomer may only propose. */
+export async function extendedProtectedArticle(
+  db: Db,
+  options: { slug: string; content: ArticleContent; authorId: number },
+): Promise<{ slug: string; base: number; content: ArticleContent }> {
+  const { slug, content } = options;
+  const saved = await saveRevision({ db, slug, baseRevisionId: null, content, authorId: options.authorId });
+  await db.article.update({ where: { slug }, data: { protectionLevel: "extended", protectionReason: "contested" } });
+  return { slug, base: saved.revisionId, content };
+}
+
+/** `user` proposes `content` over HTTP (POST /api/articles/{slug}/edits, answered 202); returns the proposal's id. */
+export async function proposeOverHttp(
+  server: AppServer,
+  user: TestUser,
+  proposal: { slug: string; base: number; content: ArticleContent },
+): Promise<number> {
+  const response = await httpRequest(server, "POST", `/api/articles/${proposal.slug}/edits`, {
+    body: { baseRevisionId: proposal.base, summary: "proposal", rationale: "sourced", content: proposal.content },
+    user,
+  });
+  expect(response.status, response.text).toBe(202);
+  return response.body.proposal.id;
+}
+
+/** The people of a review (an admin who writes the article, a reviewer, a newcomer who proposes) and a production server on `databaseUrl`. */
+export async function startReviewServer(
+  db: Db,
+  databaseUrl: string,
+  prefix: string,
+): Promise<{ admin: TestUser; reviewer: TestUser; proposer: TestUser; server: AppServer }> {
+  const admin = await makeUser(db, { name: `${prefix}_admin`, role: "admin" });
+  const reviewer = await makeUser(db, { name: `${prefix}_reviewer`, role: "reviewer" });
+  const proposer = await makeUser(db, { name: `${prefix}_newbie` });
+  const server = await startAppServer({ databaseUrl, env: { WIKI_RATE_LIMITS: "off" } });
+  return { admin, reviewer, proposer, server };
+}
