@@ -78,7 +78,11 @@ export function HistoryPage(props: { page: HistoryPageData; cursor: number | nul
                   </abbr>
                 ) : null}
                 {revision.summary ? <span className="summary">({revision.summary})</span> : null}
-                {revision.approvedBy ? <span className="history-tag">approved by {revision.approvedBy}</span> : null}
+                {revision.approvedBy ? (
+                  <span className="history-tag">
+                    {revision.amendedByApprover ? "amended and approved" : "approved"} by {revision.approvedBy}
+                  </span>
+                ) : null}
                 {revision.parentId ? (
                   <span className="history-undo">
                     (<a href={`${base}/revert?revision=${revision.id}&mode=undo`}>undo</a>)
