@@ -204,7 +204,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
       ) : null}
       {canReview && approval?.allowed ? (
         <p className="amend-tools">
-          <a className="button" href={`/wiki/${slug}/edit?proposal=${proposal.id}`}>
+          <a className="button-secondary" href={`/wiki/${slug}/edit?proposal=${proposal.id}`}>
             Amend in the editor
           </a>{" "}
           <span className="form-hint">Your change becomes a new version, written by you; approve it afterwards.</span>
