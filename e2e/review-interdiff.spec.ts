@@ -6,7 +6,11 @@ const SECTION = "sec-fall-of-hama";
 const SHOTS = "/tmp/shots-interdiff";
 
 /** A same-origin JSON request from the signed-in page (the API refuses other origins). */
-async function postJson(page: Page, url: string, body: unknown): Promise<{ status: number; data: { proposal?: { id: number } } }> {
+async function postJson(
+  page: Page,
+  url: string,
+  body: unknown,
+): Promise<{ status: number; data: { proposal?: { id: number } } }> {
   return page.evaluate(
     async ([url, body]) => {
       const response = await fetch(url as string, {
@@ -68,6 +72,8 @@ async function selectWord(editor: Locator, word: string): Promise<void> {
 test("the reviewer sees only the changes since their last review, amends one word, approves; history and the log show both", async ({
   browser,
 }) => {
+  // A long journey (two accounts, the editor, an approval, three readers' pages) on a shared, loaded machine.
+  test.setTimeout(180_000);
   const newbie = await signedInPage(browser, "newbie");
   const first = await withSentence(newbie, "Witnesses reported that the garrison withdrew overnight.");
   const proposed = await postJson(newbie, `/api/articles/${SLUG}/edits`, {

@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readArticleRevision } from "../../../lib/articles/read-article";
 import { saveRevision } from "../../../lib/articles/save-revision";
 import { docFromMarkup } from "../../../lib/document/markup";
-import type { ArticleContent, Reference, Section } from "../../../lib/document/model";
+import type { ArticleContent } from "../../../lib/document/model";
 import { makeUser, type TestUser } from "../../factories";
 import { snapshotAllRows } from "../../db";
 import { httpRequest, startAppServer, type AppServer } from "../../server";
 import { useRouteTestDatabase } from "../harness";
+import { proposalArticle, withSections } from "../proposal-fixtures";
 
 // Attacks on the review decision path (DESIGN.md invariant 7: what is approved
 // is what was seen), each tried over HTTP against the production server.
@@ -18,44 +19,16 @@ let reviewer: TestUser;
 let proposer: TestUser;
 let counter = 0;
 
-const section = (id: string, title: string, markup: string): Section => ({
-  id,
-  title,
-  level: id === "lead" ? 0 : 2,
-  body: docFromMarkup(markup),
-});
-
 /** An extended-protected article: a lead, Background and Events, citing reference "a". */
 async function article(): Promise<{ slug: string; base: number; content: ArticleContent }> {
   counter += 1;
-  const slug = `Decisions_${counter}`;
-  const content: ArticleContent = {
-    title: `Decisions ${counter}`,
-    infobox: null,
-    sections: [
-      section("lead", "", "Lead.[[ref:a]]"),
-      section("bg", "Background", "Background text."),
-      section("ev", "Events", "Events text.[[ref:a]]"),
-    ],
-    references: [{ key: "a", title: "Source A" }],
-  };
-  const saved = await saveRevision({ db: ctx.db, slug, baseRevisionId: null, content, authorId: admin.id });
-  await ctx.db.article.update({
-    where: { slug },
-    data: { protectionLevel: "extended", protectionReason: "contested" },
+  return proposalArticle(ctx.db, {
+    slug: `Decisions_${counter}`,
+    authorId: admin.id,
+    level: "extended",
+    events: "Events text.[[ref:a]]",
   });
-  return { slug, base: saved.revisionId, content };
 }
-
-const withSections = (
-  content: ArticleContent,
-  changes: Record<string, string>,
-  references: Reference[] = content.references,
-): ArticleContent => ({
-  ...content,
-  sections: content.sections.map((s) => (changes[s.id] !== undefined ? section(s.id, s.title, changes[s.id]) : s)),
-  references,
-});
 
 async function propose(slug: string, base: number, content: ArticleContent): Promise<number> {
   const response = await httpRequest(server, "POST", `/api/articles/${slug}/edits`, {

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveRevision } from "../../../lib/articles/save-revision";
-import { docFromMarkup } from "../../../lib/document/markup";
-import type { ArticleContent, Section } from "../../../lib/document/model";
+import type { ArticleContent } from "../../../lib/document/model";
 import { makeUser, type TestUser } from "../../factories";
 import { snapshotAllRows } from "../../db";
 import { httpRequest, startAppServer, type AppServer } from "../../server";
 import { useRouteTestDatabase } from "../harness";
+import { proposalArticle, withSections } from "../proposal-fixtures";
 
 // Issue 17, the interdiff part: comparing two versions of a proposal, "changes
 // since your last review", and a reviewer amending a proposal before approving
@@ -21,36 +21,11 @@ let extendedconfirmed: TestUser;
 let blockedReviewer: TestUser;
 let counter = 0;
 
-const section = (id: string, title: string, markup: string): Section => ({
-  id,
-  title,
-  level: id === "lead" ? 0 : 2,
-  body: docFromMarkup(markup),
-});
-
 /** An article under `level` protection: a lead, Background and Events. */
 async function article(level: "extended" | "full" = "extended") {
   counter += 1;
-  const slug = `Interdiff_${counter}`;
-  const content: ArticleContent = {
-    title: `Interdiff ${counter}`,
-    infobox: null,
-    sections: [
-      section("lead", "", "Lead.[[ref:a]]"),
-      section("bg", "Background", "Background text."),
-      section("ev", "Events", "Events text."),
-    ],
-    references: [{ key: "a", title: "Source A" }],
-  };
-  const saved = await saveRevision({ db: ctx.db, slug, baseRevisionId: null, content, authorId: admin.id });
-  await ctx.db.article.update({ where: { slug }, data: { protectionLevel: level, protectionReason: "contested" } });
-  return { slug, base: saved.revisionId, content };
+  return proposalArticle(ctx.db, { slug: `Interdiff_${counter}`, authorId: admin.id, level, events: "Events text." });
 }
-
-const withSections = (content: ArticleContent, changes: Record<string, string>): ArticleContent => ({
-  ...content,
-  sections: content.sections.map((s) => (changes[s.id] !== undefined ? section(s.id, s.title, changes[s.id]) : s)),
-});
 
 async function propose(slug: string, base: number, content: ArticleContent): Promise<number> {
   const response = await httpRequest(server, "POST", `/api/articles/${slug}/edits`, {
