@@ -48,7 +48,7 @@ export async function benchProposalInterdiff(options: {
   const head = await readArticleRevision({ db, slug });
   const sections = head.content.sections.length;
   const proposals: number[] = [];
-  for (let i = 0; i < (options.quick ? 3 : 40); i++) {
+  for (let i = 0; i <= (options.quick ? 3 : 40); i++) {
     const first = 1 + ((i * 61) % (sections - 1));
     const second = 1 + ((i * 61 + 7) % (sections - 1));
     const v1 = withSection(head.content, first, `Interdiff bench ${i}, first version.`);
@@ -76,6 +76,9 @@ export async function benchProposalInterdiff(options: {
     });
     proposals.push(proposalId);
   }
+  // One pair, not measured, warms the code paths (JIT, the blob cache of the unchanged sections), as a running server is.
+  const warmUp = proposals.pop()!;
+  await getProposalInterdiff({ db, proposalId: warmUp, from: 1, to: 2 });
   const compare = (i: number) => getProposalInterdiff({ db, proposalId: proposals[i], from: 1, to: 2 });
   const target = "p99 <= 200 ms";
   const met = (s: { p99: number }) => s.p99 <= 200;
