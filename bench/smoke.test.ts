@@ -12,6 +12,7 @@ describe("npm run bench (smoke)", () => {
       "baseline: hello-world Node HTTP server",
       "cached view of the current revision",
       "approve a proposal on L",
+      "interdiff of two proposal versions, 1M article",
       "database statements per article view",
       "mixed load run 2",
       "two instances, one database",

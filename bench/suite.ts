@@ -34,6 +34,7 @@ import { registerUser } from "../lib/users/register-user";
 import { createUser, seededRandom } from "../test/factories";
 import type { AppServer } from "../test/server";
 import { runHttpBenchmarks } from "./http-suite";
+import { benchProposalInterdiff } from "./review-interdiff-bench";
 import { summarize } from "./load/mixed-load";
 import { kb, ms, sample, time, type BenchArticles, type BenchRow } from "./measure";
 import { articleOfChars, bulkHistory } from "./workload";
@@ -386,6 +387,7 @@ export async function runBenchmarks(options: {
         );
       }
       latencyRow("approve a proposal on L", approvals, "p50 <= 100 ms", (s) => s.p50 <= 100);
+      await benchProposalInterdiff({ db, slug, proposer: proposer!, quick, row: latencyRow });
     }
 
     // ---- Review queue: open proposals across many articles by many users --------------------

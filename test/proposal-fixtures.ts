@@ -3,7 +3,7 @@ import { saveRevision } from "../lib/articles/save-revision";
 import type { Db } from "../lib/db/client";
 import { docFromMarkup } from "../lib/document/markup";
 import type { SourceBlock } from "../lib/document/markup-source";
-import type { ArticleContent, Section } from "../lib/document/model";
+import type { ArticleContent, Reference, Section } from "../lib/document/model";
 import { makeUser, type TestUser } from "./factories";
 import { httpRequest, startAppServer, type AppServer } from "./server";
 
@@ -21,15 +21,47 @@ export const sectionOf = (id: string, title: string, blocks: string | SourceBloc
   body: docFromMarkup(blocks),
 });
 
-/** Saves `content` as a new article under `slug` and protects it at the extended level, so a newcomer may only propose. */
-export async function extendedProtectedArticle(
+/** The content with the sections named in `changes` rewritten (and, optionally, other references). */
+export const withSections = (
+  content: ArticleContent,
+  changes: Record<string, string>,
+  references: Reference[] = content.references,
+): ArticleContent => ({
+  ...content,
+  sections: content.sections.map((s) => (changes[s.id] !== undefined ? sectionOf(s.id, s.title, changes[s.id]) : s)),
+  references,
+});
+
+/** Saves `content` as a new article under `slug` and protects it (extended unless said), so a newcomer may only propose. */
+export async function protectedArticle(
   db: Db,
-  options: { slug: string; content: ArticleContent; authorId: number },
+  options: { slug: string; content: ArticleContent; authorId: number; level?: "extended" | "full" },
 ): Promise<{ slug: string; base: number; content: ArticleContent }> {
   const { slug, content } = options;
   const saved = await saveRevision({ db, slug, baseRevisionId: null, content, authorId: options.authorId });
-  await db.article.update({ where: { slug }, data: { protectionLevel: "extended", protectionReason: "contested" } });
+  await db.article.update({
+    where: { slug },
+    data: { protectionLevel: options.level ?? "extended", protectionReason: "contested" },
+  });
   return { slug, base: saved.revisionId, content };
+}
+
+/** The review tests' usual article, protected: a lead, Background and Events (`events` markup), citing reference "a". */
+export function proposalArticle(
+  db: Db,
+  options: { slug: string; authorId: number; level?: "extended" | "full"; events?: string },
+): Promise<{ slug: string; base: number; content: ArticleContent }> {
+  const content: ArticleContent = {
+    title: options.slug.replace(/_/g, " "),
+    infobox: null,
+    sections: [
+      sectionOf("lead", "", "Lead.[[ref:a]]"),
+      sectionOf("bg", "Background", "Background text."),
+      sectionOf("ev", "Events", options.events ?? "Events text.[[ref:a]]"),
+    ],
+    references: [{ key: "a", title: "Source A" }],
+  };
+  return protectedArticle(db, { ...options, content });
 }
 
 /** `user` proposes `content` over HTTP (POST /api/articles/{slug}/edits, answered 202); returns the proposal's id. */

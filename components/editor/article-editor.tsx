@@ -41,6 +41,8 @@ export interface ArticleEditorProps {
   notesBefore: number;
   /** revising one's own proposal: saving makes a new version of it */
   proposalId?: number | null;
+  /** a reviewer amending the proposal: the version opened, which the amendment is pinned to */
+  amendVersion?: number | null;
 }
 
 type Panel = { kind: "preview"; draft: ComposedDraft } | { kind: "changes"; draft: ComposedDraft } | null;
@@ -271,6 +273,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
       slug,
       editRequest({ base: against, scope, draft, baseRevisionId: revisionId, summary, minor }),
       props.proposalId ?? null,
+      props.amendVersion ?? null,
     );
     setSaving(false);
     setStatus(statusOf(outcome));
@@ -458,13 +461,15 @@ export function ArticleEditor(props: ArticleEditorProps) {
         status={status}
         cancelHref={`/wiki/${encodeURIComponent(slug)}`}
         saveLabel={
-          props.proposalId
-            ? "Save the proposal"
-            : props.protectionNotice
-              ? "Submit for review"
-              : isNew
-                ? "Create article"
-                : "Publish changes"
+          props.amendVersion
+            ? "Save the amendment"
+            : props.proposalId
+              ? "Save the proposal"
+              : props.protectionNotice
+                ? "Submit for review"
+                : isNew
+                  ? "Create article"
+                  : "Publish changes"
         }
       />
 

@@ -29,17 +29,24 @@ function isConflictDetails(details: unknown): details is TEditConflictDetails {
 }
 
 /**
- * Sends the edit (POST /api/articles/{slug}/edits), or a new version of the
- * author's own proposal (POST /api/proposals/{id}/versions), and sorts the
- * answer out. Never throws.
+ * Sends the edit (POST /api/articles/{slug}/edits), a new version of the
+ * author's own proposal (POST /api/proposals/{id}/versions) or a reviewer's
+ * amendment of it (POST /api/proposals/{id}/amendments), and sorts the answer
+ * out. Never throws.
  */
 export async function saveEdit(
   slug: string,
   body: TEditRequest,
   proposalId: number | null = null,
+  amendVersion: number | null = null,
 ): Promise<SaveOutcome> {
-  const url = proposalId ? `/api/proposals/${proposalId}/versions` : `/api/articles/${encodeURIComponent(slug)}/edits`;
-  const result = await callApi<TEditResponse>("POST", url, body);
+  const url = !proposalId
+    ? `/api/articles/${encodeURIComponent(slug)}/edits`
+    : amendVersion
+      ? `/api/proposals/${proposalId}/amendments`
+      : `/api/proposals/${proposalId}/versions`;
+  // A reviewer's amendment names the version it was made on (pinned, like a decision).
+  const result = await callApi<TEditResponse>("POST", url, amendVersion ? { version: amendVersion, edit: body } : body);
   if (result.ok && proposalId) return { kind: "proposed", proposalId, url: `/proposals/${proposalId}` };
   if (result.ok) {
     const data = result.data;

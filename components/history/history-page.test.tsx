@@ -9,6 +9,7 @@ const entry = (id: number, overrides: Partial<HistoryEntry> = {}): HistoryEntry 
   createdAt: new Date("2024-12-01T10:00:00Z"),
   author: "someone",
   approvedBy: null,
+  amendedByApprover: false,
   summary: "",
   minor: false,
   tags: [],

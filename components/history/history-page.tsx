@@ -85,7 +85,11 @@ export function HistoryPage(props: {
                   </abbr>
                 ) : null}
                 {revision.summary ? <span className="summary">({revision.summary})</span> : null}
-                {revision.approvedBy ? <span className="history-tag">approved by {revision.approvedBy}</span> : null}
+                {revision.approvedBy ? (
+                  <span className="history-tag">
+                    {revision.amendedByApprover ? "amended and approved" : "approved"} by {revision.approvedBy}
+                  </span>
+                ) : null}
                 <PendingChangesMarks revision={revision} pending={props.pending ?? null} />
                 {revision.parentId ? (
                   <span className="history-undo">

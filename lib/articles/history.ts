@@ -9,6 +9,8 @@ export interface HistoryEntry {
   createdAt: Date;
   author: string;
   approvedBy: string | null;
+  /** the approver amended the proposal before approving it (the proposer stays the author) */
+  amendedByApprover: boolean;
   summary: string;
   minor: boolean;
   tags: string[];
@@ -68,6 +70,7 @@ export async function listRevisionsOf(
       sizeBytes: true,
       author: { select: { name: true } },
       approvedBy: { select: { name: true } },
+      approvalOf: { select: { amendedFromVersion: true } },
       parent: { select: { sizeBytes: true } },
     },
   });
@@ -78,6 +81,7 @@ export async function listRevisionsOf(
     createdAt: row.createdAt,
     author: row.author.name,
     approvedBy: row.approvedBy?.name ?? null,
+    amendedByApprover: row.approvalOf?.amendedFromVersion != null,
     summary: row.summary,
     minor: row.minor,
     tags: row.tags ?? [],

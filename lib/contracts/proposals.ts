@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PROPOSAL_STATUSES, ProposalStatus } from "../proposals/status";
+import { ZEditRequestSchema } from "./articles";
 import { MAX_ID, zIdText } from "./ids";
 
 /*
@@ -84,3 +85,18 @@ export const ZProposalDiffQuery = z
     context.addIssue({ code: "custom", message: "Give either section={id} or part=references|infobox|notes." });
     return z.NEVER;
   });
+
+/**
+ * Body of POST /api/proposals/{id}/amendments: a reviewer's change to the
+ * version they saw (`version`, pinned as decisions are), in the editor's own
+ * edit request format.
+ */
+export const ZAmendProposalRequestSchema = z.strictObject({ version: ZSeenVersion, edit: ZEditRequestSchema });
+export type TAmendProposalRequest = z.input<typeof ZAmendProposalRequestSchema>;
+
+/** The path of `/api/proposals/{id}/versions/{from}/diff/{to}`: the proposal and the two versions compared. */
+export const ZProposalInterdiffParams = z.object({
+  id: zIdText("proposal id"),
+  from: zIdText("from"),
+  to: zIdText("to"),
+});

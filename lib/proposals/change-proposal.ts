@@ -1,12 +1,10 @@
 import "server-only";
-import { loadContent } from "../articles/content-store";
-import { buildEditedContent } from "../articles/edit-request";
 import type { TEditRequestParsed } from "../contracts/articles";
 import { authorize } from "../authz/assert";
 import type { Actor } from "../authz/policy";
 import { getDb, type Db, type Tx } from "../db/client";
 import { WikiError } from "../errors";
-import { loadProposalVersion, writeProposalVersion } from "./proposal-store";
+import { appendProposalVersion } from "./append-version";
 import { ProposalStatus, REVISABLE_PROPOSAL_STATUSES } from "./status";
 
 const REVISABLE: string[] = REVISABLE_PROPOSAL_STATUSES.slice();
@@ -47,42 +45,13 @@ export async function reviseProposal(options: {
   const db = options.db ?? getDb();
   const author = authorize(options.actor, "propose");
   const proposal = await findOwnRevisable(db, options.proposalId, author, "revise");
-  const latest = await loadProposalVersion(db, proposal.id, proposal.currentVersion);
-  const baseRevisionId = options.request.baseRevisionId ?? latest.baseRevisionId;
-  const baseRevision = await db.revision.findUnique({ where: { id: baseRevisionId } });
-  if (!baseRevision || baseRevision.articleId !== proposal.articleId)
-    throw new WikiError("bad_request", `Revision ${baseRevisionId} is not a revision of this article.`);
-  const content = buildEditedContent(latest.content, options.request);
-  const base = await loadContent(db, baseRevision);
-  const version = proposal.currentVersion + 1;
-  return db.$transaction(async (tx) => {
-    const moved = await tx.proposal.updateMany({
-      where: { id: proposal.id, currentVersion: proposal.currentVersion, status: { in: REVISABLE } },
-      data: {
-        currentVersion: version,
-        status: ProposalStatus.open,
-        updatedAt: new Date(),
-        ...(options.request.summary ? { summary: options.request.summary } : {}),
-      },
-    });
-    if (moved.count === 0) {
-      const now = await tx.proposal.findUniqueOrThrow({ where: { id: proposal.id }, select: { status: true } });
-      if (!REVISABLE.includes(now.status)) throw notRevisable(now.status, "revise");
-      throw new WikiError(
-        "conflict",
-        "The proposal got a newer version while you revised it; reload it and revise that.",
-        { status: now.status },
-      );
-    }
-    await writeProposalVersion(tx, {
-      proposalId: proposal.id,
-      version,
-      baseRevisionId,
-      base,
-      content,
-      summary: options.request.summary,
-    });
-    return { proposalId: proposal.id, version };
+  return appendProposalVersion(db, {
+    proposal,
+    expectedVersion: proposal.currentVersion,
+    authorId: author.id,
+    request: options.request,
+    notRevisable: (status) => notRevisable(status, "revise"),
+    staleMessage: "The proposal got a newer version while you revised it; reload it and revise that.",
   });
 }
 

@@ -20,6 +20,7 @@ import {
   type ProposalPart,
 } from "./part-dependencies";
 import { blockPlans, blockText, globalBlockId, mergeSectionBlocks, type SectionBlocks } from "./block-parts";
+import { amendedFromVersion } from "./amendments";
 import { acceptedContent } from "./proposal-content";
 import { loadProposalVersion } from "./proposal-store";
 import { RevisionTag } from "../articles/revision-tags";
@@ -145,11 +146,16 @@ export async function decideProposal(options: DecisionOptions) {
       });
       if (committed.status === "conflict" || committed.status === "moved")
         return { kind: "not_applicable" as const, conflict: committed };
+      const versions = await tx.proposalVersion.findMany({
+        where: { proposalId: proposal.id },
+        select: { version: true, authorId: true },
+      });
       return {
         kind: "decided" as const,
         ...(await recordDecision({
           ...decision,
           declined: recorded,
+          amendedFromVersion: amendedFromVersion(versions, reviewer.id, proposal.currentVersion),
           protection,
           revisionId: committed.status === "saved" ? committed.revisionId : null,
         })),
@@ -216,6 +222,8 @@ async function recordDecision(decision: {
   status: string;
   protection: ProtectionLevel;
   revisionId: number | null;
+  /** an approval of the reviewer's own amendment: the version it starts from */
+  amendedFromVersion?: number | null;
 }) {
   const { tx, proposal } = decision;
   const moved = await tx.proposal.updateMany({
@@ -255,6 +263,7 @@ async function recordDecision(decision: {
       declined: decision.declined.length ? (decision.declined as unknown as object) : undefined,
       protectionLevel: decision.protection,
       revisionId: decision.revisionId,
+      amendedFromVersion: decision.amendedFromVersion ?? null,
     },
   });
   return {

@@ -50,6 +50,8 @@ export async function writeProposalVersion(
   options: {
     proposalId: number;
     version: number;
+    /** who wrote it: the proposer, or a reviewer amending it */
+    authorId: number;
     baseRevisionId: number;
     base: ArticleContent;
     content: ArticleContent;
@@ -64,6 +66,7 @@ export async function writeProposalVersion(
     data: {
       proposalId: options.proposalId,
       version: options.version,
+      authorId: options.authorId,
       baseRevisionId: options.baseRevisionId,
       title: options.content.title,
       sectionsRoot: encoded.sectionsRoot,

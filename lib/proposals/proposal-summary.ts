@@ -7,7 +7,8 @@ export const SUMMARY_COMMENTS = 50;
 /** Changed sections listed per summary. */
 export const SUMMARY_SECTIONS = 1000;
 
-function boundedSummary(summary: DiffSummary) {
+/** A diff summary with its list of changed sections capped (the rest counted). */
+export function boundedSummary(summary: DiffSummary) {
   return {
     ...summary,
     sections: summary.sections.slice(0, SUMMARY_SECTIONS),

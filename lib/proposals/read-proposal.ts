@@ -93,7 +93,8 @@ const diffCache = new ByteLru<SummarizedDiff>(budgetFromEnv("WIKI_PROPOSAL_DIFF_
 /** The version moved onto a later head revision (section-by-section merge), by the same kind of key. */
 const rebaseCache = new ByteLru<MergeResult>(budgetFromEnv("WIKI_PROPOSAL_DIFF_CACHE_MB", 64));
 
-function cachedDiff(
+/** A diff under `key` (an immutable pair of contents), from the cache or computed once off the event loop. */
+export function cachedDiff(
   key: string,
   pair: () => Promise<[older: ArticleContent, newer: ArticleContent]>,
 ): Promise<SummarizedDiff> {
@@ -147,7 +148,14 @@ interface ProposalStateRow {
   };
   baseRevision: ContentRow;
   headRevision: ContentRow;
-  versions: Array<{ version: number; baseRevisionId: number; summary: string; sizeBytes: number; createdMs: number }>;
+  versions: Array<{
+    version: number;
+    baseRevisionId: number;
+    summary: string;
+    sizeBytes: number;
+    createdMs: number;
+    author: string;
+  }>;
   comments: Array<{ id: number; author: string; body: string; createdMs: number }>;
   decisions: Array<{
     id: number;
@@ -158,6 +166,7 @@ interface ProposalStateRow {
     declined: unknown;
     revisionId: number | null;
     protectionLevel: string | null;
+    amendedFromVersion: number | null;
     createdMs: number;
   }>;
 }
@@ -185,14 +194,14 @@ SELECT p."id", p."status", p."summary", p."rationale", p."currentVersion", p."au
   (SELECT ${contentRow("r")} FROM "Revision" r WHERE r."id" = v."baseRevisionId") AS "baseRevision",
   (SELECT ${contentRow("r")} FROM "Revision" r WHERE r."id" = a."currentRevisionId") AS "headRevision",
   COALESCE((SELECT json_agg(json_build_object('version', pv."version", 'baseRevisionId', pv."baseRevisionId",
-      'summary', pv."summary", 'sizeBytes', pv."sizeBytes", 'createdMs', ${epochMs('pv."createdAt"')}) ORDER BY pv."version")
-    FROM "ProposalVersion" pv WHERE pv."proposalId" = p."id"), '[]') AS "versions",
+      'summary', pv."summary", 'sizeBytes', pv."sizeBytes", 'createdMs', ${epochMs('pv."createdAt"')}, 'author', vu."name") ORDER BY pv."version")
+    FROM "ProposalVersion" pv JOIN "User" vu ON vu."id" = pv."authorId" WHERE pv."proposalId" = p."id"), '[]') AS "versions",
   COALESCE((SELECT json_agg(json_build_object('id', c."id", 'author', u."name", 'body', c."body",
       'createdMs', ${epochMs('c."createdAt"')}) ORDER BY c."id")
     FROM "ProposalComment" c JOIN "User" u ON u."id" = c."authorId" WHERE c."proposalId" = p."id"), '[]') AS "comments",
   COALESCE((SELECT json_agg(json_build_object('id', d."id", 'version', d."version", 'reviewer', u."name",
       'action', d."action", 'comment', d."comment", 'declined', d."declined", 'revisionId', d."revisionId",
-      'protectionLevel', d."protectionLevel", 'createdMs', ${epochMs('d."createdAt"')}) ORDER BY d."id")
+      'protectionLevel', d."protectionLevel", 'amendedFromVersion', d."amendedFromVersion", 'createdMs', ${epochMs('d."createdAt"')}) ORDER BY d."id")
     FROM "ReviewDecision" d JOIN "User" u ON u."id" = d."reviewerId" WHERE d."proposalId" = p."id"), '[]') AS "decisions"
 FROM "Proposal" p
 JOIN "Article" a ON a."id" = p."articleId"
@@ -334,6 +343,8 @@ async function proposalOverview(state: ProposalState) {
       revisionId: decision.revisionId,
       /** the article's protection when the decision was applied (null for decisions recorded before it was kept) */
       protectionLevel: decision.protectionLevel as ProtectionLevel | null,
+      /** an approval of the reviewer's own amendment: the version it starts from (the amendment is the interdiff to `version`) */
+      amendedFromVersion: decision.amendedFromVersion,
       createdAt: decision.createdAt,
     })),
     diffAgainstBase: againstBase.diff,

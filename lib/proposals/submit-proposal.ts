@@ -39,6 +39,7 @@ export async function submitProposal(options: {
     await writeProposalVersion(tx, {
       proposalId: proposal.id,
       version: 1,
+      authorId: proposer.id,
       baseRevisionId: options.baseRevisionId,
       base: options.base,
       content: options.content,

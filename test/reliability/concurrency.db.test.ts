@@ -108,6 +108,7 @@ async function openProposals(
       data: drafts.map((draft, index) => ({
         proposalId: proposals[index].id,
         version: 1,
+        authorId: cast.proposers[index % cast.proposers.length].id,
         baseRevisionId: base,
         title: draft.content.title,
         sectionsRoot: draft.encoded.sectionsRoot,

@@ -89,6 +89,7 @@ describe("killing the app server mid-stream", () => {
           await writeProposalVersion(tx, {
             proposalId: proposal.id,
             version: 1,
+            authorId: proposal.authorId,
             baseRevisionId: reviewed.revisionId,
             base: baseContent,
             content,

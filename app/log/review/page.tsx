@@ -1,5 +1,6 @@
 import { formatDate } from "@/lib/document/format";
 import { decisionVerb } from "@/components/review/decision-words";
+import { AmendmentNote } from "@/components/review/interdiff-amendment-note";
 import { ReviewDecisionAction } from "@/lib/proposals/review-action";
 import { listReviewLog } from "@/lib/proposals/review-queue";
 
@@ -32,6 +33,14 @@ export default async function ReviewLogPage() {
                 </a>
                 )
               </>
+            ) : null}
+            {entry.amendedFromVersion ? (
+              <AmendmentNote
+                proposalId={entry.proposal.id}
+                reviewer={entry.reviewer.name}
+                from={entry.amendedFromVersion}
+                to={entry.version}
+              />
             ) : null}
             {entry.comment ? <span className="summary"> ({entry.comment})</span> : null}
           </li>

@@ -17,8 +17,10 @@ import { decisionVerb } from "@/components/review/decision-words";
 import { decidableBlocks } from "@/components/review/blocks-decidable";
 import { DeclinedBlock } from "@/components/review/blocks-declined";
 import { blockPlans } from "@/lib/proposals/block-parts";
+import { AmendmentNote } from "@/components/review/interdiff-amendment-note";
+import { chooseProposalDiff, InterdiffView, SinceReviewOffer } from "@/components/review/interdiff-view";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams?: Promise<{ diff?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props) {
   return { title: `Proposal #${(await params).id}` };
@@ -34,7 +36,7 @@ const STATUS_TEXT: Record<string, string> = {
 } satisfies Record<ProposalStatus, string>;
 
 // GET /proposals/{id} — one proposal: its diffs, rebase state, discussion and decision. Public.
-export default async function ProposalPage({ params }: Props) {
+export default async function ProposalPage({ params, searchParams }: Props) {
   const raw = (await params).id;
   const proposalId = idFromText(raw);
   if (proposalId === null) notFound();
@@ -56,6 +58,13 @@ export default async function ProposalPage({ params }: Props) {
   }
   const viewer = await getViewer();
   const { proposal, article, version, rebase, content } = details;
+  const diffParam = (await searchParams)?.diff;
+  const diffChoice = await chooseProposalDiff({
+    proposal,
+    currentVersion: version.number,
+    viewer,
+    diffParam: Array.isArray(diffParam) ? diffParam[0] : diffParam,
+  });
   const slug = encodeURIComponent(article.slug);
   const isOpen = proposal.status === ProposalStatus.open;
   const canReview = Boolean(viewer && isOpen && decide(viewer, "review", { ownerId: proposal.authorId }).allowed);
@@ -172,8 +181,20 @@ export default async function ProposalPage({ params }: Props) {
         </section>
       ) : null}
 
-      <h2>Changes proposed (against revision {version.baseRevisionId})</h2>
-      <DiffView diff={details.diffAgainstBase} from={content.base} to={content.proposed} mode="inline" />
+      {diffChoice.kind === "interdiff" ? (
+        <InterdiffView choice={diffChoice} proposalId={proposal.id} />
+      ) : (
+        <>
+          {diffChoice.problem ? (
+            <p className="notice notice-warning" role="alert">
+              {diffChoice.problem}
+            </p>
+          ) : null}
+          {diffChoice.sinceReview ? <SinceReviewOffer proposalId={proposal.id} since={diffChoice.sinceReview} /> : null}
+          <h2>Changes proposed (against revision {version.baseRevisionId})</h2>
+          <DiffView diff={details.diffAgainstBase} from={content.base} to={content.proposed} mode="inline" />
+        </>
+      )}
       {rebase.clean && rebase.stale && details.diffAgainstCurrent ? (
         <details className="diff-against-current">
           <summary>What approving it would change in the current revision</summary>
@@ -191,6 +212,14 @@ export default async function ProposalPage({ params }: Props) {
           previousId={previous?.id ?? null}
           approveBlocked={approveBlocked}
         />
+      ) : null}
+      {canReview && approval?.allowed ? (
+        <p className="amend-tools">
+          <a className="button-secondary" href={`/wiki/${slug}/edit?proposal=${proposal.id}`}>
+            Amend in the editor
+          </a>{" "}
+          <span className="form-hint">Your change becomes a new version, written by you; approve it afterwards.</span>
+        </p>
       ) : null}
       {isAuthor && (isOpen || proposal.status === "changes_requested") ? (
         <div className="author-tools">
@@ -231,6 +260,14 @@ export default async function ProposalPage({ params }: Props) {
                   <a href={`/wiki/${slug}?oldid=${entry.decision.revisionId}`}>revision {entry.decision.revisionId}</a>
                 </>
               ) : null}
+              {entry.decision.amendedFromVersion ? (
+                <AmendmentNote
+                  proposalId={proposal.id}
+                  reviewer={entry.decision.reviewer}
+                  from={entry.decision.amendedFromVersion}
+                  to={entry.decision.version}
+                />
+              ) : null}
               {entry.decision.comment ? <p className="decision-reason">{entry.decision.comment}</p> : null}
               {entry.decision.declined.length ? (
                 <ul className="declined-parts">
@@ -269,7 +306,14 @@ export default async function ProposalPage({ params }: Props) {
       <ul className="history-list">
         {details.versions.map((entry) => (
           <li key={entry.version}>
-            Version {entry.version}, {formatTimestamp(entry.createdAt)}, based on revision {entry.baseRevisionId}{" "}
+            Version {entry.version}
+            {entry.author !== proposal.author ? <> (amended by {entry.author})</> : null},{" "}
+            {formatTimestamp(entry.createdAt)}, based on revision {entry.baseRevisionId}{" "}
+            {entry.version > 1 ? (
+              <a href={`/proposals/${proposal.id}?diff=${entry.version - 1}..${entry.version}`}>
+                changes from version {entry.version - 1}
+              </a>
+            ) : null}{" "}
             {entry.summary ? <span className="summary">({entry.summary})</span> : null}
           </li>
         ))}

@@ -8,7 +8,7 @@ import type { TestUser } from "../../factories";
 import { snapshotAllRows } from "../../db";
 import { httpRequest, type AppServer } from "../../server";
 import { useRouteTestDatabase } from "../harness";
-import { extendedProtectedArticle, proposeOverHttp, sectionOf, startReviewServer } from "../../proposal-fixtures";
+import { protectedArticle, proposeOverHttp, sectionOf, startReviewServer } from "../../proposal-fixtures";
 
 // Finer partial approval over HTTP against the production server: a reviewer
 // declines single blocks of a section (a paragraph, a list item, the quote
@@ -36,7 +36,7 @@ async function proposal(blocks: SourceBlock[], added: Reference[] = []) {
     sections: [sectionOf("lead", "", ["Lead.[[ref:a]]"]), sectionOf("history", "History", [ONE, TWO, THREE, LIST])],
     references: [{ key: "a", title: "Source A" }],
   };
-  const created = await extendedProtectedArticle(ctx.db, { slug: `Blocks_${counter}`, content, authorId: admin.id });
+  const created = await protectedArticle(ctx.db, { slug: `Blocks_${counter}`, content, authorId: admin.id });
   const proposed = {
     ...content,
     sections: [content.sections[0], sectionOf("history", "History", blocks)],

@@ -159,6 +159,13 @@ const CASES: CsrfCase[] = [
     withoutSession: 401,
   },
   {
+    route: "POST /api/proposals/[id]/amendments",
+    path: () => `/api/proposals/${proposalId}/amendments`,
+    body: async () => ({ version: 1, edit: await sectionEdit() }),
+    as: () => admin,
+    withoutSession: 401,
+  },
+  {
     route: "POST /api/proposals/[id]/withdraw",
     path: () => `/api/proposals/${proposalId}/withdraw`,
     body: () => ({}),

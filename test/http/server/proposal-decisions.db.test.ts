@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readArticleRevision } from "../../../lib/articles/read-article";
 import { saveRevision } from "../../../lib/articles/save-revision";
 import { docFromMarkup } from "../../../lib/document/markup";
-import type { ArticleContent, Reference } from "../../../lib/document/model";
+import type { ArticleContent } from "../../../lib/document/model";
 import type { TestUser } from "../../factories";
 import { snapshotAllRows } from "../../db";
 import { httpRequest, type AppServer } from "../../server";
 import { useRouteTestDatabase } from "../harness";
-import { extendedProtectedArticle, proposeOverHttp, sectionOf, startReviewServer } from "../../proposal-fixtures";
+import { proposalArticle, proposeOverHttp, startReviewServer, withSections } from "../../proposal-fixtures";
 
 // Attacks on the review decision path (DESIGN.md invariant 7: what is approved
 // is what was seen), each tried over HTTP against the production server.
@@ -19,34 +19,11 @@ let reviewer: TestUser;
 let proposer: TestUser;
 let counter = 0;
 
-const section = sectionOf;
-
 /** An extended-protected article: a lead, Background and Events, citing reference "a". */
-async function article(): Promise<{ slug: string; base: number; content: ArticleContent }> {
+function article(): Promise<{ slug: string; base: number; content: ArticleContent }> {
   counter += 1;
-  const slug = `Decisions_${counter}`;
-  const content: ArticleContent = {
-    title: `Decisions ${counter}`,
-    infobox: null,
-    sections: [
-      section("lead", "", "Lead.[[ref:a]]"),
-      section("bg", "Background", "Background text."),
-      section("ev", "Events", "Events text.[[ref:a]]"),
-    ],
-    references: [{ key: "a", title: "Source A" }],
-  };
-  return extendedProtectedArticle(ctx.db, { slug, content, authorId: admin.id });
+  return proposalArticle(ctx.db, { slug: `Decisions_${counter}`, authorId: admin.id });
 }
-
-const withSections = (
-  content: ArticleContent,
-  changes: Record<string, string>,
-  references: Reference[] = content.references,
-): ArticleContent => ({
-  ...content,
-  sections: content.sections.map((s) => (changes[s.id] !== undefined ? section(s.id, s.title, changes[s.id]) : s)),
-  references,
-});
 
 const propose = (slug: string, base: number, content: ArticleContent) =>
   proposeOverHttp(server, proposer, { slug, base, content });

@@ -8,7 +8,8 @@ import { citationsBefore } from "@/components/editor/sections";
 import { readArticleRevision, type RevisionView } from "@/lib/articles/read-article";
 import { slugOfTitle, titleOfSlug, titleProblem } from "@/lib/articles/titles";
 import { getViewer } from "@/lib/auth/viewer";
-import { decide } from "@/lib/authz/policy";
+import type { ProtectionLevel } from "@/lib/authz/levels";
+import { decide, type Actor } from "@/lib/authz/policy";
 import type { ArticleContent } from "@/lib/document/model";
 import { WikiError } from "@/lib/errors";
 import { mergeContent } from "@/lib/articles/merge";
@@ -116,7 +117,7 @@ export default async function EditPage({ params, searchParams }: Props) {
   const proposalParam = (await searchParams).proposal;
   const proposalId = typeof proposalParam === "string" ? idFromText(proposalParam) : null;
   if (view && proposalId !== null) {
-    return <ProposalRevision slug={slug} title={title} proposalId={proposalId} viewerId={viewer.id} />;
+    return <ProposalRevision slug={slug} title={title} proposalId={proposalId} viewer={viewer} />;
   }
 
   const decision = view ? decide(viewer, "edit", { protection: view.protection.level }) : decide(viewer, "create");
@@ -173,27 +174,30 @@ export default async function EditPage({ params, searchParams }: Props) {
  * The author revises their proposal in the same editor: it opens on the
  * proposal moved onto the current revision (their version kept where the
  * article changed in the same places, for them to merge by hand), and saving
- * makes a new version of the proposal.
+ * makes a new version of the proposal. A reviewer who may approve it opens
+ * the same editor to amend it ("Amend proposal #ID"): saving posts an
+ * amendment pinned to the version opened.
  */
 async function ProposalRevision({
   slug,
   title,
   proposalId,
-  viewerId,
+  viewer,
 }: {
   slug: string;
   title: string;
   proposalId: number;
-  viewerId: number;
+  viewer: Actor;
 }) {
+  const viewerId = viewer.id;
   const details = await getProposal({ proposalId }).catch((error) => {
     if (error instanceof WikiError && error.code === "not_found") return null;
     throw error;
   });
   const problem = !details
     ? `There is no proposal #${proposalId}.`
-    : details.proposal.authorId !== viewerId
-      ? "Only the author of a proposal can revise it; you can comment on it instead."
+    : details.proposal.authorId !== viewerId && !mayAmend(viewer, details)
+      ? "Only the author of a proposal, or a reviewer who may approve it, can change it; you can comment on it instead."
       : !(REVISABLE_PROPOSAL_STATUSES as readonly string[]).includes(details.proposal.status)
         ? `This proposal is ${details.proposal.status.replace("_", " ")} and can no longer be revised.`
         : details.article.slug !== slug
@@ -217,7 +221,8 @@ async function ProposalRevision({
   const titles = conflictingSections.map(
     (id) => details.content.head.sections.find((section) => section.id === id)?.title || "Lead",
   );
-  const notice = `You are revising your proposal #${proposalId}; saving keeps it as a new version for review.${
+  const amending = details.proposal.authorId !== viewerId;
+  const notice = `${amending ? `Amend proposal #${proposalId} (version ${details.version.number}) by ${details.proposal.author}: saving keeps your change as a new version, written by you; it does not approve it.` : `You are revising your proposal #${proposalId}; saving keeps it as a new version for review.`}${
     titles.length
       ? ` The article changed in ${titles.map((name) => `“${name}”`).join(", ")} since you proposed it: your version is shown there; compare it with the current text on the proposal page and merge by hand.`
       : ""
@@ -235,7 +240,17 @@ async function ProposalRevision({
         keysBefore={[]}
         notesBefore={0}
         proposalId={proposalId}
+        amendVersion={amending ? details.version.number : null}
       />
     </Shell>
   );
+}
+
+/** Whether the viewer may amend the proposal: they could approve it at the article's protection now (never its author). */
+function mayAmend(
+  viewer: Actor,
+  details: { proposal: { authorId: number }; article: { protection: { level: ProtectionLevel } } },
+) {
+  return decide(viewer, "approve", { protection: details.article.protection.level, ownerId: details.proposal.authorId })
+    .allowed;
 }
