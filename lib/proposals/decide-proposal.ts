@@ -17,6 +17,7 @@ import {
   partKey,
   type ProposalPart,
 } from "./part-dependencies";
+import { assertCountStands, castApprovalVote } from "./approval-votes";
 import { acceptedContent } from "./proposal-content";
 import { loadProposalVersion } from "./proposal-store";
 import { RevisionTag } from "../articles/revision-tags";
@@ -107,6 +108,21 @@ export async function decideProposal(options: DecisionOptions) {
         authorize(await loadActor(tx, reviewer.id), "review", { protection, ownerId: proposal.authorId });
         return { kind: "decided" as const, ...(await recordDecision({ ...decision, protection, revisionId: null })) };
       }
+      // Approvals count per version towards the article's requirement; only the one completing it publishes (approval-votes.ts).
+      const count = await castApprovalVote(tx, { proposal, reviewerId: reviewer.id, comment });
+      if (!count.counted.includes(reviewer.id))
+        authorize(await loadActor(tx, reviewer.id), "approve", {
+          protection: count.protection,
+          ownerId: proposal.authorId,
+        });
+      if (!count.complete) {
+        if (declined.length)
+          throw new WikiError(
+            "bad_request",
+            `declined: parts are declined by the approval that publishes; this is approval ${count.counted.length} of ${count.required}. Approve the whole version, or request changes.`,
+          );
+        return { kind: "voted" as const, count };
+      }
       // What the approval publishes is worked out before the article is locked,
       // so concurrent approvals of one article hold its lock only to re-check and commit.
       const { version, base, accepted } = await prepareApproval(tx, proposal.id, proposal.currentVersion, declined);
@@ -124,6 +140,7 @@ export async function decideProposal(options: DecisionOptions) {
         onMovedHead: "merge",
         underLock: async (article) => {
           protection = effectiveProtection(article).level;
+          assertCountStands(count, protection);
           authorize(await loadActor(tx, reviewer.id), "approve", { protection, ownerId: proposal.authorId });
           assertAllowed(decidePublication(await loadActor(tx, proposal.authorId), protection));
         },
@@ -132,6 +149,7 @@ export async function decideProposal(options: DecisionOptions) {
         return { kind: "not_applicable" as const, conflict: committed };
       return {
         kind: "decided" as const,
+        approvals: { count: count.counted.length, required: count.required },
         ...(await recordDecision({
           ...decision,
           protection,
@@ -143,11 +161,20 @@ export async function decideProposal(options: DecisionOptions) {
     if (outcome.kind === "stale_version")
       throw await staleVersionError(db, options.proposalId, options.version, outcome.currentVersion);
     if (outcome.kind === "not_applicable") throw notApplicable(outcome.conflict);
+    if (outcome.kind === "voted")
+      return {
+        proposalId: options.proposalId,
+        status: ProposalStatus.open,
+        revisionId: null,
+        protection: outcome.count.protection,
+        approvals: { count: outcome.count.counted.length, required: outcome.count.required },
+      };
     return {
       proposalId: outcome.proposalId,
       status: outcome.status,
       revisionId: outcome.revisionId,
       protection: outcome.protection,
+      ...("approvals" in outcome ? { approvals: outcome.approvals } : {}),
     };
   } catch (error) {
     // A duplicate decision that slipped past the compare-and-set is stopped by the unique key.
