@@ -34,6 +34,7 @@ import { registerUser } from "../lib/users/register-user";
 import { createUser, seededRandom } from "../test/factories";
 import type { AppServer } from "../test/server";
 import { runHttpBenchmarks } from "./http-suite";
+import { benchReviewQueue } from "./review-queue-bench";
 import { summarize } from "./load/mixed-load";
 import { kb, ms, sample, time, type BenchArticles, type BenchRow } from "./measure";
 import { articleOfChars, bulkHistory } from "./workload";
@@ -446,6 +447,13 @@ export async function runBenchmarks(options: {
         "p50 <= 50 ms",
         (s) => s.p50 <= 50,
       );
+      await benchReviewQueue({
+        db,
+        quick,
+        reviewerId: users[0].id,
+        openProposals: scale.openProposals,
+        latencyRow,
+      });
     }
 
     // ---- Sign-in timing ---------------------------------------------------------------------

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { PROPOSAL_STATUSES, ProposalStatus } from "../proposals/status";
 import { MAX_ID, zIdText } from "./ids";
 
 /*

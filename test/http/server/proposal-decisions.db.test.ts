@@ -82,6 +82,8 @@ beforeAll(async () => {
   admin = await makeUser(ctx.db, { name: "d_admin", role: "admin" });
   reviewer = await makeUser(ctx.db, { name: "d_reviewer", role: "reviewer" });
   proposer = await makeUser(ctx.db, { name: "d_newbie" });
+  // These tests are about one reviewer's decision; two approvals under full protection are review-requirements.db.test.ts's.
+  await ctx.db.reviewRequirement.create({ data: { level: "full", approvals: 1, reason: "one-approver decisions" } });
   server = await startAppServer({ databaseUrl: ctx.url, env: { WIKI_RATE_LIMITS: "off" } });
 });
 afterAll(async () => server?.stop());
