@@ -28,6 +28,8 @@ async function api(page: Page, method: "POST" | "PUT", path: string, data: unkno
 test("a fully protected article needs two administrators' approvals, counted; the queue shows it", async ({
   browser,
 }) => {
+  // Four accounts sign in and two proposals are decided: longer than one page's journey on this shared machine.
+  test.setTimeout(240_000);
   const stamp = Date.now().toString(36);
   const slug = `Approvals_journey_${stamp}`;
   const title = `Approvals journey ${stamp}`;
@@ -41,7 +43,7 @@ test("a fully protected article needs two administrators' approvals, counted; th
     content: content(title, "The background, as first written."),
   });
   await api(admin, "PUT", `/api/articles/${slug}/protection`, { level: "full", expiresAt: null, reason: "journey" });
-  const second = `admin2_${stamp}`;
+  const second = `AdminTwo${stamp}`;
   const anonymous = await (await browser.newContext()).newPage();
   await anonymous.goto("/");
   await api(anonymous, "POST", "/api/users", { username: second, password: PASSWORD });
@@ -67,7 +69,7 @@ test("a fully protected article needs two administrators' approvals, counted; th
   await admin.goto("/review");
   await admin.getByLabel("Protection").selectOption("full");
   await admin.getByLabel("Overlaps another").selectOption("yes");
-  await admin.getByLabel("Article").fill(slug);
+  await admin.getByRole("textbox", { name: "Article", exact: true }).fill(slug);
   await admin.getByRole("button", { name: "Filter" }).click();
   await expect(admin).toHaveURL(/level=full/);
   await expect(admin).toHaveURL(/overlap=yes/);
@@ -106,7 +108,7 @@ test("a fully protected article needs two administrators' approvals, counted; th
   await expect(admin.getByText(/an approval counts once, so another reviewer must approve it/)).toBeVisible();
   await admin.screenshot({ path: `${SHOTS}/proposal-one-of-two.png`, fullPage: true });
   await admin.goto(`/review?article=${slug}`);
-  await expect(admin.locator("tr", { hasText: `#${firstId}` })).toContainText("1 of 2 approvals; needs 1 more");
+  await expect(admin.locator(`tr[data-proposal-id="${firstId}"]`)).toContainText("1 of 2 approvals; needs 1 more");
 
   // The second administrator's approval publishes.
   const other = await signedInPage(browser, second);
@@ -134,8 +136,21 @@ test("a fully protected article needs two administrators' approvals, counted; th
 
   // A bad filter is a clear message, not an error page.
   await reader.goto("/review?level=total");
-  await expect(reader.getByRole("alert")).toContainText("These filters cannot be applied: level must be one of");
+  await expect(reader.locator(".notice[role=alert]")).toContainText(
+    "These filters cannot be applied: level must be one of",
+  );
   await reader.goto("/admin/review-requirements");
   await expect(reader.locator('tr[data-level="full"] .requirement-count')).toHaveText("2");
   await reader.screenshot({ path: `${SHOTS}/requirements.png`, fullPage: true });
+
+  // The administrator's form (the same value again, so no other journey on this server is affected), logged.
+  await admin.goto("/admin/review-requirements");
+  const semi = admin.getByRole("form", { name: "Approvals required: semi-protected" });
+  await semi.getByLabel("Approvals").fill("1");
+  await semi.getByLabel("Reason").fill(`journey ${stamp}`);
+  await semi.getByRole("button", { name: "Save" }).click();
+  await expect(admin.locator(".history-list li").first()).toContainText(
+    `admin set semi to 1 approval (journey ${stamp})`,
+  );
+  await admin.screenshot({ path: `${SHOTS}/requirements-admin.png`, fullPage: true });
 });
