@@ -67,6 +67,9 @@ const STATUS_AFTER: Record<ReviewAction, ProposalStatus> = {
  * a compare-and-set on its version and status (no lock on it): a decision
  * that lost a race with a new version, a withdrawal or another decision
  * writes nothing. The decision row is unique per proposal version besides.
+ * An approval is first counted towards the approvals the article's protection
+ * requires (approval-votes.ts): below that count it is recorded as a vote and
+ * the proposal stays open; the approval that completes it publishes.
  */
 export async function decideProposal(options: DecisionOptions) {
   const db = options.db ?? getDb();
