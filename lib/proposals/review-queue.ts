@@ -76,9 +76,17 @@ const rootsOf = (alias: string) =>
   `json_build_object('sectionsRoot', ${alias}."sectionsRoot", 'referencesRoot', ${alias}."referencesRoot", 'infoboxHash', ${alias}."infoboxHash")`;
 const epochMs = (column: string) => `(EXTRACT(EPOCH FROM ${column}) * 1000)::bigint`;
 
+/** Another open proposal (`other`, current version `ov`) of q's article that touches a part q's current version touches. */
+const OVERLAPPING = `FROM "Proposal" other
+  JOIN "ProposalVersion" ov ON ov."proposalId" = other."id" AND ov."version" = other."currentVersion"
+  WHERE other."articleId" = q."articleId" AND other."status" = '${ProposalStatus.open}' AND other."id" <> q."id"
+    AND (ov."touchedSections" && q."touchedSections" OR ov."touchedReferences" && q."touchedReferences"
+      OR (ov."touchesInfobox" AND q."touchesInfobox"))`;
+
 /**
- * The queue in one statement: the proposals matching the filters with their
- * article, author, current version, protection in force, the approvals the
+ * The queue in one statement: the proposals matching the filters, sorted and
+ * cut to the page on narrow rows (`q`, then `page`); only the page's rows then
+ * get what is shown: article, author, the revisions' roots, the approvals the
  * version has and needs, and the other open proposals of the same article
  * touching the same sections, references or infobox (an intersection of the
  * touched sets stored on each version: no content is read). `$n` parameters
@@ -91,10 +99,11 @@ function queueSql(filters: QueueFilters, paged: boolean, values: unknown[]): str
   };
   const where = [`p."status" = ${param(filters.status ?? ProposalStatus.open)}`];
   if (filters.article) where.push(`a."slug" = ${param(filters.article)}`);
-  if (filters.author) where.push(`author."name" = ${param(filters.author)}`);
+  if (filters.author)
+    where.push(`p."authorId" = (SELECT u."id" FROM "User" u WHERE u."name" = ${param(filters.author)})`);
   const outer: string[] = [];
   if (filters.level) outer.push(`q."level" = ${param(filters.level)}`);
-  if (filters.overlap !== undefined) outer.push(`(o."overlaps" IS NOT NULL) = ${param(filters.overlap)}`);
+  if (filters.overlap !== undefined) outer.push(`EXISTS (SELECT 1 ${OVERLAPPING}) = ${param(filters.overlap)}`);
   if (filters.needsReviewBy !== undefined) {
     const viewer = filters.needsReviewBy;
     const levels = viewer
@@ -108,49 +117,48 @@ function queueSql(filters: QueueFilters, paged: boolean, values: unknown[]): str
   }
   // Hook for the anchored-threads branch: a "has unresolved threads" filter is one more `outer` condition here.
   const limit = Math.min(filters.limit ?? 200, 1000);
-  const page = paged ? ` LIMIT ${param(limit)} OFFSET ${param(((filters.page ?? 1) - 1) * limit)}` : "";
+  const cut = paged ? ` LIMIT ${param(limit)} OFFSET ${param(((filters.page ?? 1) - 1) * limit)}` : "";
+  const order = ORDER[filters.sort ?? "oldest"];
   return `
 WITH requirement AS (${CURRENT_REQUIREMENTS_SQL}),
 q AS (
-  SELECT p."id", p."summary", p."status", p."currentVersion", p."authorId", p."articleId",
-    ${epochMs('p."createdAt"')}::text AS "createdMs",
-    a."slug", a."title", a."currentRevisionId",
+  SELECT p."id", p."currentVersion", p."authorId", p."articleId",
     CASE WHEN a."protectionExpiresAt" IS NOT NULL AND a."protectionExpiresAt" <= now() THEN 'none'
       ELSE a."protectionLevel" END AS "level",
     v."baseRevisionId", v."sizeBytes" - b."sizeBytes" AS "sizeChange",
-    v."touchedSections", v."touchedReferences", v."touchesInfobox",
-    ${rootsOf("b")} AS "base", CASE WHEN h."id" IS NULL THEN NULL ELSE ${rootsOf("h")} END AS "head",
-    json_build_object('name', author."name", 'editCount', author."editCount",
-      'createdMs', ${epochMs('author."createdAt"')}, 'blockedMs', ${epochMs('author."blockedAt"')},
-      'blockExpiresMs', ${epochMs('author."blockExpiresAt"')},
-      'groups', COALESCE((SELECT array_agg(g."group") FROM "UserGroup" g WHERE g."userId" = author."id"), '{}')) AS "author"
+    v."touchedSections", v."touchedReferences", v."touchesInfobox"
   FROM "Proposal" p
   JOIN "Article" a ON a."id" = p."articleId"
-  JOIN "User" author ON author."id" = p."authorId"
   JOIN "ProposalVersion" v ON v."proposalId" = p."id" AND v."version" = p."currentVersion"
   JOIN "Revision" b ON b."id" = v."baseRevisionId"
-  LEFT JOIN "Revision" h ON h."id" = a."currentRevisionId"
   WHERE ${where.join(" AND ")}
+),
+page AS (
+  SELECT q.*, count(*) OVER ()::text AS "total" FROM q
+  ${outer.length ? `WHERE ${outer.join(" AND ")}` : ""}
+  ORDER BY ${order}${cut}
 )
-SELECT q.*, o."overlaps",
+SELECT q.*, p."summary", p."status", ${epochMs('p."createdAt"')}::text AS "createdMs",
+  a."slug", a."title", a."currentRevisionId",
+  ${rootsOf("b")} AS "base", CASE WHEN h."id" IS NULL THEN NULL ELSE ${rootsOf("h")} END AS "head",
+  json_build_object('name', author."name", 'editCount', author."editCount",
+    'createdMs', ${epochMs('author."createdAt"')}, 'blockedMs', ${epochMs('author."blockedAt"')},
+    'blockExpiresMs', ${epochMs('author."blockExpiresAt"')},
+    'groups', COALESCE((SELECT array_agg(g."group") FROM "UserGroup" g WHERE g."userId" = author."id"), '{}')) AS "author",
   COALESCE((SELECT json_agg(u."name" ORDER BY pa."createdAt") FROM "ProposalApproval" pa JOIN "User" u ON u."id" = pa."reviewerId"
     WHERE pa."proposalId" = q."id" AND pa."version" = q."currentVersion"), '[]') AS "approvers",
   COALESCE((SELECT r."approvals" FROM requirement r WHERE r."level" = q."level"), 1) AS "required",
-  count(*) OVER ()::text AS "total"
-FROM q
-LEFT JOIN LATERAL (
-  SELECT json_agg(json_build_object('id', other."id",
+  (SELECT json_agg(json_build_object('id', other."id",
       'sections', ARRAY(SELECT unnest(q."touchedSections") INTERSECT SELECT unnest(ov."touchedSections")),
       'references', ARRAY(SELECT unnest(q."touchedReferences") INTERSECT SELECT unnest(ov."touchedReferences")),
-      'infobox', q."touchesInfobox" AND ov."touchesInfobox") ORDER BY other."id") AS "overlaps"
-  FROM "Proposal" other
-  JOIN "ProposalVersion" ov ON ov."proposalId" = other."id" AND ov."version" = other."currentVersion"
-  WHERE other."articleId" = q."articleId" AND other."status" = '${ProposalStatus.open}' AND other."id" <> q."id"
-    AND (ov."touchedSections" && q."touchedSections" OR ov."touchedReferences" && q."touchedReferences"
-      OR (ov."touchesInfobox" AND q."touchesInfobox"))
-) o ON true
-${outer.length ? `WHERE ${outer.join(" AND ")}` : ""}
-ORDER BY ${ORDER[filters.sort ?? "oldest"]}${page}`;
+      'infobox', q."touchesInfobox" AND ov."touchesInfobox") ORDER BY other."id") ${OVERLAPPING}) AS "overlaps"
+FROM page q
+JOIN "Proposal" p ON p."id" = q."id"
+JOIN "Article" a ON a."id" = q."articleId"
+JOIN "User" author ON author."id" = q."authorId"
+JOIN "Revision" b ON b."id" = q."baseRevisionId"
+LEFT JOIN "Revision" h ON h."id" = a."currentRevisionId"
+ORDER BY ${order}`;
 }
 
 /**
