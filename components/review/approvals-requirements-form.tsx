@@ -26,7 +26,7 @@ export function RequirementForm({ level, name, approvals }: { level: string; nam
   return (
     <form className="requirement-form" onSubmit={submit} aria-label={`Approvals required: ${name}`}>
       <label>
-        Approvals
+        Approvals{" "}
         <input name="approvals" type="number" min={1} max={MAX_REQUIRED_APPROVALS} defaultValue={approvals} required />
       </label>
       <label>

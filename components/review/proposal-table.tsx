@@ -82,7 +82,8 @@ export function ProposalTable({ proposals, showArticle = true }: { proposals: Pr
             </td>
             {proposal.approvals ? (
               <td>
-                <ApprovalCountText {...proposal.approvals} />
+                {/* A decided proposal's count would read as still wanting approvals. */}
+                {proposal.status === ProposalStatus.open ? <ApprovalCountText {...proposal.approvals} /> : "—"}
               </td>
             ) : null}
             {proposal.overlaps ? (
