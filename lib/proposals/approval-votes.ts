@@ -50,11 +50,7 @@ export async function castApprovalVote(
     where: { id: proposal.id, status: ProposalStatus.open, currentVersion: proposal.currentVersion },
     data: { updatedAt: new Date() },
   });
-  if (claimed.count === 0)
-    throw new WikiError(
-      "conflict",
-      "The proposal changed or was decided while you approved it; nothing was recorded. Reload it and decide again.",
-    );
+  if (claimed.count === 0) throw await lostRaceError(tx, proposal);
   const inserted = await tx.$executeRaw`
     INSERT INTO "ProposalApproval" ("proposalId", "version", "reviewerId", "comment")
     VALUES (${proposal.id}, ${proposal.currentVersion}, ${vote.reviewerId}, ${vote.comment})
@@ -67,6 +63,36 @@ export async function castApprovalVote(
     );
   const count = await countApprovals(tx, proposal);
   return { ...count, complete: count.counted.length >= count.required };
+}
+
+/**
+ * The 409 for a decision whose compare-and-set on the proposal found it moved
+ * on: a new version (with the versions, so the form can reload) or a decision
+ * or withdrawal that got in first (with the status now).
+ */
+export async function lostRaceError(tx: Tx, proposal: { id: number; currentVersion: number }): Promise<WikiError> {
+  const now = await tx.proposal.findUniqueOrThrow({
+    where: { id: proposal.id },
+    select: { status: true, currentVersion: true },
+  });
+  if (now.status === ProposalStatus.open)
+    return new WikiError(
+      "conflict",
+      `The author changed the proposal while you decided: it is now version ${now.currentVersion}. Nothing was decided; review the new version and decide again.`,
+      {
+        status: ProposalStatus.open,
+        reason: "stale_version",
+        seenVersion: proposal.currentVersion,
+        currentVersion: now.currentVersion,
+      },
+    );
+  return new WikiError(
+    "conflict",
+    `This proposal was already decided or withdrawn (${now.status.replace("_", " ")}).`,
+    {
+      status: now.status,
+    },
+  );
 }
 
 /** The approvals of a proposal's version that count now, and the number required at the article's protection. */

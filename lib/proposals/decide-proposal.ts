@@ -17,7 +17,7 @@ import {
   partKey,
   type ProposalPart,
 } from "./part-dependencies";
-import { assertCountStands, castApprovalVote } from "./approval-votes";
+import { assertCountStands, castApprovalVote, lostRaceError } from "./approval-votes";
 import { acceptedContent } from "./proposal-content";
 import { loadProposalVersion } from "./proposal-store";
 import { RevisionTag } from "../articles/revision-tags";
@@ -236,29 +236,7 @@ async function recordDecision(decision: {
     where: { id: proposal.id, status: ProposalStatus.open, currentVersion: proposal.currentVersion },
     data: { status: decision.status, updatedAt: new Date() },
   });
-  if (moved.count === 0) {
-    const now = await tx.proposal.findUniqueOrThrow({
-      where: { id: proposal.id },
-      select: { status: true, currentVersion: true },
-    });
-    if (now.status === ProposalStatus.open) {
-      throw new WikiError(
-        "conflict",
-        `The author changed the proposal while you decided: it is now version ${now.currentVersion}. Nothing was decided; review the new version and decide again.`,
-        {
-          status: ProposalStatus.open,
-          reason: "stale_version",
-          seenVersion: proposal.currentVersion,
-          currentVersion: now.currentVersion,
-        },
-      );
-    }
-    throw new WikiError(
-      "conflict",
-      `This proposal was already decided or withdrawn (${now.status.replace("_", " ")}).`,
-      { status: now.status },
-    );
-  }
+  if (moved.count === 0) throw await lostRaceError(tx, proposal);
   await tx.reviewDecision.create({
     data: {
       proposalId: proposal.id,
