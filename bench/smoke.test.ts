@@ -19,6 +19,7 @@ describe("npm run bench (smoke)", () => {
       "large proposal",
       "/api/health, 10 connections, while 8 anonymous clients",
       "sign-in under a guessing attack",
+      "review queue page (first page)",
     ]) {
       expect(
         names.some((name) => name.startsWith(expected)),

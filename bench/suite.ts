@@ -35,6 +35,7 @@ import { createUser, seededRandom } from "../test/factories";
 import type { AppServer } from "../test/server";
 import { runHttpBenchmarks } from "./http-suite";
 import { benchProposalInterdiff } from "./review-interdiff-bench";
+import { benchReviewQueue } from "./review-queue-bench";
 import { summarize } from "./load/mixed-load";
 import { kb, ms, sample, time, type BenchArticles, type BenchRow } from "./measure";
 import { articleOfChars, bulkHistory } from "./workload";
@@ -448,6 +449,13 @@ export async function runBenchmarks(options: {
         "p50 <= 50 ms",
         (s) => s.p50 <= 50,
       );
+      await benchReviewQueue({
+        db,
+        quick,
+        reviewerId: users[0].id,
+        openProposals: scale.openProposals,
+        latencyRow,
+      });
     }
 
     // ---- Sign-in timing ---------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import { formatDate } from "@/lib/document/format";
 import { ProposalStatus } from "@/lib/proposals/status";
+import { ApprovalCountText, OverlapFlags } from "./approvals-queue-cells";
 
 export interface ProposalRow {
   id: number;
@@ -11,6 +12,9 @@ export interface ProposalRow {
   sizeChange: number;
   sectionsTouched: number;
   appliesCleanly: boolean;
+  /** the queue's extra columns (lib/proposals/review-queue.ts): approvals of the current version, overlapping open proposals */
+  approvals?: { approvers: string[]; required: number };
+  overlaps?: Array<{ id: number; sections: string[]; references: string[]; infobox: boolean }>;
 }
 
 function age(date: Date): string {
@@ -33,6 +37,8 @@ export function ProposalTable({ proposals, showArticle = true }: { proposals: Pr
           <th>Waiting</th>
           <th>Size</th>
           <th>Applies cleanly</th>
+          {proposals[0]?.approvals ? <th>Approvals</th> : null}
+          {proposals[0]?.overlaps ? <th>Overlaps</th> : null}
         </tr>
       </thead>
       <tbody>
@@ -74,6 +80,17 @@ export function ProposalTable({ proposals, showArticle = true }: { proposals: Pr
                 <span className="clean-no">✗ conflicts</span>
               )}
             </td>
+            {proposal.approvals ? (
+              <td>
+                {/* A decided proposal's count would read as still wanting approvals. */}
+                {proposal.status === ProposalStatus.open ? <ApprovalCountText {...proposal.approvals} /> : "—"}
+              </td>
+            ) : null}
+            {proposal.overlaps ? (
+              <td>
+                <OverlapFlags overlaps={proposal.overlaps} />
+              </td>
+            ) : null}
           </tr>
         ))}
       </tbody>

@@ -15,7 +15,17 @@ export interface Actor {
   blockReason: string | null;
 }
 
-export type Action = "edit" | "propose" | "create" | "protect" | "grant" | "block" | "review" | "approve" | "comment";
+export type Action =
+  | "edit"
+  | "propose"
+  | "create"
+  | "protect"
+  | "grant"
+  | "block"
+  | "review"
+  | "approve"
+  | "comment"
+  | "configure_review";
 
 /** A decision with the reason shown to the user; `status` is the HTTP status of a denial. */
 export type Decision =
@@ -64,6 +74,7 @@ const ACTION_WORDS: Record<Action, string> = {
   review: "review proposals",
   approve: "approve proposals",
   comment: "comment on proposals",
+  configure_review: "change how many approvals proposals need",
 };
 
 /** Whether reviewers may decide on their own proposals (Wikipedia: no). */
@@ -145,6 +156,7 @@ export function decide(
     case "protect":
     case "grant":
     case "block":
+    case "configure_review":
       return groups.has("admin")
         ? { allowed: true }
         : {

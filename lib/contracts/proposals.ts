@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { PROPOSAL_STATUSES, ProposalStatus } from "../proposals/status";
 import { ZEditRequestSchema } from "./articles";
 import { MAX_ID, zIdText } from "./ids";
 
@@ -50,23 +49,12 @@ export interface TDecisionResponse {
   status: string;
   revisionId: number | null;
   protection: string;
+  /** for an approval: the approvals of this version that count, and how many it needs (status stays open below that) */
+  approvals?: { count: number; required: number };
 }
 
 /** The path of every `/api/proposals/{id}` route. */
 export const ZProposalParams = z.object({ id: zIdText("proposal id") });
-
-/** Query of `GET /api/proposals`: the review queue's filters. */
-export const ZReviewQueueQuery = z.object({
-  status: z
-    .enum(PROPOSAL_STATUSES, { error: `status must be one of ${PROPOSAL_STATUSES.join(", ")}.` })
-    .default(ProposalStatus.open),
-  article: z.string().optional(),
-  author: z.string().optional(),
-  clean: z
-    .string()
-    .optional()
-    .transform((clean) => (clean === undefined ? undefined : clean === "true")),
-});
 
 const DIFF_PARTS = ["references", "infobox", "notes"] as const;
 

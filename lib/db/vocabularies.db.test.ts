@@ -25,6 +25,7 @@ const CONSTRAINTS: Array<[constraint: string, vocabulary: readonly string[]]> = 
   ["Article_protectionLevel_check", PROTECTION_LEVELS],
   ["ProtectionLog_level_check", PROTECTION_LEVELS],
   ["ReviewDecision_protectionLevel_check", PROTECTION_LEVELS],
+  ["ReviewRequirement_level_check", PROTECTION_LEVELS],
   ["UserGroup_group_check", GRANTABLE_GROUPS],
   ["RightsLog_group_check", GRANTABLE_GROUPS],
   ["RightsLog_action_check", RIGHTS_ACTIONS],

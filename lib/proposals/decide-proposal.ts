@@ -21,6 +21,7 @@ import {
 } from "./part-dependencies";
 import { blockPlans, blockText, globalBlockId, mergeSectionBlocks, type SectionBlocks } from "./block-parts";
 import { amendedFromVersion } from "./amendments";
+import { assertCountStands, castApprovalVote, lostRaceError } from "./approval-votes";
 import { acceptedContent } from "./proposal-content";
 import { loadProposalVersion } from "./proposal-store";
 import { RevisionTag } from "../articles/revision-tags";
@@ -77,6 +78,9 @@ const STATUS_AFTER: Record<ReviewAction, ProposalStatus> = {
  * a compare-and-set on its version and status (no lock on it): a decision
  * that lost a race with a new version, a withdrawal or another decision
  * writes nothing. The decision row is unique per proposal version besides.
+ * An approval is first counted towards the approvals the article's protection
+ * requires (approval-votes.ts): below that count it is recorded as a vote and
+ * the proposal stays open; the approval that completes it publishes.
  */
 export async function decideProposal(options: DecisionOptions) {
   const db = options.db ?? getDb();
@@ -118,6 +122,21 @@ export async function decideProposal(options: DecisionOptions) {
         authorize(await loadActor(tx, reviewer.id), "review", { protection, ownerId: proposal.authorId });
         return { kind: "decided" as const, ...(await recordDecision({ ...decision, protection, revisionId: null })) };
       }
+      // Approvals count per version towards the article's requirement; only the one completing it publishes (approval-votes.ts).
+      const count = await castApprovalVote(tx, { proposal, reviewerId: reviewer.id, comment });
+      if (!count.counted.includes(reviewer.id))
+        authorize(await loadActor(tx, reviewer.id), "approve", {
+          protection: count.protection,
+          ownerId: proposal.authorId,
+        });
+      if (!count.complete) {
+        if (declined.length)
+          throw new WikiError(
+            "bad_request",
+            `declined: parts are declined by the approval that publishes; this is approval ${count.counted.length} of ${count.required}. Approve the whole version, or request changes.`,
+          );
+        return { kind: "voted" as const, count };
+      }
       // What the approval publishes is worked out before the article is locked,
       // so concurrent approvals of one article hold its lock only to re-check and commit.
       const { version, base, accepted, recorded } = await prepareApproval(
@@ -140,6 +159,7 @@ export async function decideProposal(options: DecisionOptions) {
         onMovedHead: "merge",
         underLock: async (article) => {
           protection = effectiveProtection(article).level;
+          assertCountStands(count, protection);
           authorize(await loadActor(tx, reviewer.id), "approve", { protection, ownerId: proposal.authorId });
           assertAllowed(decidePublication(await loadActor(tx, proposal.authorId), protection));
         },
@@ -152,6 +172,7 @@ export async function decideProposal(options: DecisionOptions) {
       });
       return {
         kind: "decided" as const,
+        approvals: { count: count.counted.length, required: count.required },
         ...(await recordDecision({
           ...decision,
           declined: recorded,
@@ -165,11 +186,20 @@ export async function decideProposal(options: DecisionOptions) {
     if (outcome.kind === "stale_version")
       throw await staleVersionError(db, options.proposalId, options.version, outcome.currentVersion);
     if (outcome.kind === "not_applicable") throw notApplicable(outcome.conflict);
+    if (outcome.kind === "voted")
+      return {
+        proposalId: options.proposalId,
+        status: ProposalStatus.open,
+        revisionId: null,
+        protection: outcome.count.protection,
+        approvals: { count: outcome.count.counted.length, required: outcome.count.required },
+      };
     return {
       proposalId: outcome.proposalId,
       status: outcome.status,
       revisionId: outcome.revisionId,
       protection: outcome.protection,
+      ...("approvals" in outcome ? { approvals: outcome.approvals } : {}),
     };
   } catch (error) {
     // A duplicate decision that slipped past the compare-and-set is stopped by the unique key.
@@ -230,29 +260,7 @@ async function recordDecision(decision: {
     where: { id: proposal.id, status: ProposalStatus.open, currentVersion: proposal.currentVersion },
     data: { status: decision.status, updatedAt: new Date() },
   });
-  if (moved.count === 0) {
-    const now = await tx.proposal.findUniqueOrThrow({
-      where: { id: proposal.id },
-      select: { status: true, currentVersion: true },
-    });
-    if (now.status === ProposalStatus.open) {
-      throw new WikiError(
-        "conflict",
-        `The author changed the proposal while you decided: it is now version ${now.currentVersion}. Nothing was decided; review the new version and decide again.`,
-        {
-          status: ProposalStatus.open,
-          reason: "stale_version",
-          seenVersion: proposal.currentVersion,
-          currentVersion: now.currentVersion,
-        },
-      );
-    }
-    throw new WikiError(
-      "conflict",
-      `This proposal was already decided or withdrawn (${now.status.replace("_", " ")}).`,
-      { status: now.status },
-    );
-  }
+  if (moved.count === 0) throw await lostRaceError(tx, proposal);
   await tx.reviewDecision.create({
     data: {
       proposalId: proposal.id,

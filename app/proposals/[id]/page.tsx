@@ -19,6 +19,10 @@ import { DeclinedBlock } from "@/components/review/blocks-declined";
 import { blockPlans } from "@/lib/proposals/block-parts";
 import { AmendmentNote } from "@/components/review/interdiff-amendment-note";
 import { chooseProposalDiff, InterdiffView, SinceReviewOffer } from "@/components/review/interdiff-view";
+import { ChangeKeys } from "@/components/review/approvals-keys";
+import { ApprovalStatus, ApprovalVoteEntry, OverlapNotice } from "@/components/review/approvals-panel";
+import { listApprovals } from "@/lib/proposals/approval-votes";
+import { listProposalOverlaps } from "@/lib/proposals/proposal-overlaps";
 
 type Props = { params: Promise<{ id: string }>; searchParams?: Promise<{ diff?: string | string[] }> };
 
@@ -69,7 +73,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const isOpen = proposal.status === ProposalStatus.open;
   const canReview = Boolean(viewer && isOpen && decide(viewer, "review", { ownerId: proposal.authorId }).allowed);
   const isAuthor = viewer?.id === proposal.authorId;
-  const [previous, next] = await Promise.all([
+  const [previous, next, { requirements, approvals }, overlaps] = await Promise.all([
     getDb().proposal.findFirst({
       where: { status: ProposalStatus.open, id: { lt: proposal.id } },
       orderBy: { id: "desc" },
@@ -80,6 +84,8 @@ export default async function ProposalPage({ params, searchParams }: Props) {
       orderBy: { id: "asc" },
       select: { id: true },
     }),
+    listApprovals({ proposalId: proposal.id }),
+    listProposalOverlaps({ proposalId: proposal.id }),
   ]);
   const sectionTitle = (id: string) =>
     (content.proposed.sections.find((s) => s.id === id) ?? content.base.sections.find((s) => s.id === id))?.title ||
@@ -104,7 +110,9 @@ export default async function ProposalPage({ params, searchParams }: Props) {
     ? "This proposal conflicts with the current revision; it can be approved once the author resolves it."
     : approval && !approval.allowed
       ? approval.reason
-      : null;
+      : approvals.some((vote) => vote.version === version.number && vote.reviewer === viewer?.name)
+        ? `You approved version ${version.number}; an approval counts once, so another reviewer must approve it.`
+        : null;
   const dependencies = canReview
     ? partDependencies(
         content.base,
@@ -120,6 +128,10 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const timeline = [
     ...details.comments.map((comment) => ({ at: comment.createdAt, kind: "comment" as const, comment })),
     ...details.decisions.map((decision) => ({ at: decision.createdAt, kind: "decision" as const, decision })),
+    // Approvals that did not publish (the one that did is its decision, above).
+    ...approvals
+      .filter((vote) => !details.decisions.some((d) => d.version === vote.version && d.reviewer === vote.reviewer))
+      .map((vote) => ({ at: vote.createdAt, kind: "vote" as const, vote })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
   const lookup = (key: string) =>
     content.proposed.references.find((r) => r.key === key) ?? content.head.references.find((r) => r.key === key);
@@ -139,6 +151,17 @@ export default async function ProposalPage({ params, searchParams }: Props) {
         <a href={`/wiki/${slug}?oldid=${version.baseRevisionId}`}>revision {version.baseRevisionId}</a> ·{" "}
         <a href={`/wiki/${slug}/proposals`}>all proposals for this article</a>
       </div>
+      {isOpen ? (
+        <ApprovalStatus
+          version={version.number}
+          required={requirements[article.protection.level]}
+          approvals={approvals}
+          level={article.protection.level}
+        />
+      ) : null}
+      {isOpen || proposal.status === "changes_requested" ? (
+        <OverlapNotice overlaps={overlaps} sectionTitle={sectionTitle} applies={rebase.clean} />
+      ) : null}
       {proposal.rationale ? (
         <blockquote className="proposal-rationale">
           <b>Rationale:</b> {proposal.rationale}
@@ -192,6 +215,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           ) : null}
           {diffChoice.sinceReview ? <SinceReviewOffer proposalId={proposal.id} since={diffChoice.sinceReview} /> : null}
           <h2>Changes proposed (against revision {version.baseRevisionId})</h2>
+          <ChangeKeys />
           <DiffView diff={details.diffAgainstBase} from={content.base} to={content.proposed} mode="inline" />
         </>
       )}
@@ -234,7 +258,9 @@ export default async function ProposalPage({ params, searchParams }: Props) {
       {timeline.length === 0 ? <p className="form-hint">No comments yet.</p> : null}
       <ol className="discussion">
         {timeline.map((entry) =>
-          entry.kind === "comment" ? (
+          entry.kind === "vote" ? (
+            <ApprovalVoteEntry key={`v${entry.vote.version}:${entry.vote.reviewer}`} vote={entry.vote} />
+          ) : entry.kind === "comment" ? (
             <li key={`c${entry.comment.id}`} className="discussion-comment">
               <b>
                 <a href={`/user/${encodeURIComponent(entry.comment.author)}`}>{entry.comment.author}</a>

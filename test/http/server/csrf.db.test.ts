@@ -173,6 +173,13 @@ const CASES: CsrfCase[] = [
     withoutSession: 401,
   },
   {
+    route: "PUT /api/review-requirements",
+    path: () => "/api/review-requirements",
+    body: () => ({ level: "semi", approvals: 1, reason: "csrf" }),
+    as: () => admin,
+    withoutSession: 401,
+  },
+  {
     route: "PUT /api/users/[name]/block",
     path: () => "/api/users/csrf_target/block",
     body: () => ({ reason: "csrf" }),

@@ -42,6 +42,8 @@ const published = async (slug: string) => (await readArticleRevision({ db: ctx.d
 
 beforeAll(async () => {
   ({ admin, reviewer, proposer, server } = await startReviewServer(ctx.db, ctx.url, "d"));
+  // These tests are about one reviewer's decision; two approvals under full protection are review-requirements.db.test.ts's.
+  await ctx.db.reviewRequirement.create({ data: { level: "full", approvals: 1, reason: "one-approver decisions" } });
 });
 afterAll(async () => server?.stop());
 
