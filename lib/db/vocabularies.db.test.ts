@@ -7,6 +7,7 @@ import { GRANTABLE_GROUPS } from "../authz/groups";
 import { PROTECTION_LEVELS } from "../authz/levels";
 import { REVIEW_DECISION_ACTIONS } from "../proposals/review-action";
 import { PROPOSAL_STATUSES } from "../proposals/status";
+import { THREAD_ANCHOR_KINDS, THREAD_ENTRY_KINDS } from "../review-threads/anchor-kinds";
 import { RIGHTS_ACTIONS } from "../users/rights-action";
 
 /**
@@ -29,6 +30,8 @@ const CONSTRAINTS: Array<[constraint: string, vocabulary: readonly string[]]> = 
   ["RightsLog_action_check", RIGHTS_ACTIONS],
   ["Revision_tags_check", REVISION_TAGS],
   ["ContentBlob_kind_check", BLOB_KINDS],
+  ["ReviewThread_anchorKind_check", THREAD_ANCHOR_KINDS],
+  ["ReviewThreadComment_kind_check", THREAD_ENTRY_KINDS],
 ];
 
 /** The quoted values of a CHECK constraint, as PostgreSQL prints its definition. */

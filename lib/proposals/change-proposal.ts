@@ -42,11 +42,21 @@ export async function reviseProposal(options: {
   actor: Actor | null;
   proposalId: number;
   request: TEditRequestParsed;
+  /** refuse (409) unless this is still the proposal's current version: the change was built on it */
+  expectedVersion?: number;
+  /** more writes that stand or fall with the new version (e.g. marking a suggestion applied) */
+  afterWrite?: (tx: Tx, version: number) => Promise<void>;
   db?: Db;
 }) {
   const db = options.db ?? getDb();
   const author = authorize(options.actor, "propose");
   const proposal = await findOwnRevisable(db, options.proposalId, author, "revise");
+  if (options.expectedVersion !== undefined && options.expectedVersion !== proposal.currentVersion)
+    throw new WikiError(
+      "conflict",
+      `The proposal is at version ${proposal.currentVersion}, not ${options.expectedVersion}; reload it.`,
+      { status: proposal.status },
+    );
   const latest = await loadProposalVersion(db, proposal.id, proposal.currentVersion);
   const baseRevisionId = options.request.baseRevisionId ?? latest.baseRevisionId;
   const baseRevision = await db.revision.findUnique({ where: { id: baseRevisionId } });
@@ -82,6 +92,7 @@ export async function reviseProposal(options: {
       content,
       summary: options.request.summary,
     });
+    await options.afterWrite?.(tx, version);
     return { proposalId: proposal.id, version };
   });
 }
