@@ -36,6 +36,7 @@ import type { AppServer } from "../test/server";
 import { runHttpBenchmarks } from "./http-suite";
 import { summarize } from "./load/mixed-load";
 import { kb, ms, sample, time, type BenchArticles, type BenchRow } from "./measure";
+import { benchProposalWithComments } from "./review-threads-bench";
 import { articleOfChars, bulkHistory } from "./workload";
 
 export type { BenchRow };
@@ -386,6 +387,24 @@ export async function runBenchmarks(options: {
         );
       }
       latencyRow("approve a proposal on L", approvals, "p50 <= 100 ms", (s) => s.p50 <= 100);
+    }
+
+    // ---- Proposal page with a long review (issue 17): threads re-anchored across versions ------
+    {
+      const long = await benchProposalWithComments({
+        db,
+        slug: articles.M.slug,
+        proposerId: users[101].id,
+        reviewerId: users[0].id,
+        commenterIds: users.slice(102, 110).map((user) => user.id),
+        runs: quick ? 5 : 200,
+      });
+      latencyRow(
+        `proposal page, ${long.comments} comments across 5 versions (${long.threads} threads, M article)`,
+        long.samples,
+        "p50 <= 50 ms",
+        (s) => s.p50 <= 50,
+      );
     }
 
     // ---- Review queue: open proposals across many articles by many users --------------------

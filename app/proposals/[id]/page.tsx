@@ -14,6 +14,8 @@ import { getProposal } from "@/lib/proposals/read-proposal";
 import { ProposalStatus } from "@/lib/proposals/status";
 import { Tokens } from "@/components/diff/tokens-view";
 import { decisionVerb } from "@/components/review/decision-words";
+import { proposalThreads, threadViewer } from "@/components/review/threads-panel";
+import { getProposalThreads } from "@/lib/review-threads/read-threads";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -101,6 +103,17 @@ export default async function ProposalPage({ params }: Props) {
     ...details.comments.map((comment) => ({ at: comment.createdAt, kind: "comment" as const, comment })),
     ...details.decisions.map((decision) => ({ at: decision.createdAt, kind: "decision" as const, decision })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const threads = proposalThreads({
+    threads: await getProposalThreads({ proposalId, newest: { version: version.number, content: content.proposed } }),
+    context: {
+      proposalId,
+      version: version.number,
+      proposalAuthorId: proposal.authorId,
+      viewer: threadViewer(viewer, proposal.authorId),
+    },
+    diff: details.diffAgainstBase,
+    proposed: content.proposed,
+  });
   const lookup = (key: string) =>
     content.proposed.references.find((r) => r.key === key) ?? content.head.references.find((r) => r.key === key);
 
@@ -162,7 +175,13 @@ export default async function ProposalPage({ params }: Props) {
       ) : null}
 
       <h2>Changes proposed (against revision {version.baseRevisionId})</h2>
-      <DiffView diff={details.diffAgainstBase} from={content.base} to={content.proposed} mode="inline" />
+      <DiffView
+        diff={details.diffAgainstBase}
+        from={content.base}
+        to={content.proposed}
+        mode="inline"
+        blockAside={threads.blockAside}
+      />
       {rebase.clean && rebase.stale && details.diffAgainstCurrent ? (
         <details className="diff-against-current">
           <summary>What approving it would change in the current revision</summary>
@@ -189,6 +208,8 @@ export default async function ProposalPage({ params }: Props) {
           <AuthorActions proposalId={proposal.id} />
         </div>
       ) : null}
+
+      {threads.panel}
 
       <h2>Discussion</h2>
       {timeline.length === 0 ? <p className="form-hint">No comments yet.</p> : null}
