@@ -77,15 +77,19 @@ test("a reviewer comments on a citation and suggests a change; the author sees b
 
   // The author sees both threads beside the text in the editor; a click takes them to the paragraph.
   await newbie.goto(`/wiki/${SLUG}/edit?proposal=${proposalId}`);
+  // The editor mounts only in the browser: once it is there, the page is hydrated and the panel's buttons work.
+  await expect(newbie.getByRole("textbox", { name: "Article text" })).toContainText("Checkpoints on the road");
   const panel = newbie.getByRole("complementary", { name: /Review threads/ });
   await expect(panel).toContainText("2 open");
   const group = panel.getByRole("region", { name: "Threads on Aftermath" });
   await expect(group.locator(".editor-thread")).toHaveCount(2);
   await group.getByRole("button", { name: "On the citation of “reuters-army-collapsed”" }).click();
   await expect(newbie.locator(".thread-target-marker")).toBeInViewport();
-  const caretIn = await newbie.evaluate(
-    () => window.getSelection()?.anchorNode?.parentElement?.closest("p")?.textContent,
-  );
+  const caretIn = await newbie.evaluate(() => {
+    const node = window.getSelection()?.anchorNode;
+    const element = node instanceof Element ? node : node?.parentElement;
+    return element?.closest("p")?.textContent;
+  });
   expect(caretIn).toContain("Checkpoints on the road");
   await newbie.screenshot({ path: `${SHOTS}/2-editor-panel.png` });
 

@@ -33,6 +33,14 @@ function findBlockElement(sectionId: string, blockIndex: number, leadId: string)
 function focusBlock(sectionId: string, blockIndex: number, leadId: string): void {
   const element = findBlockElement(sectionId, blockIndex, leadId);
   if (!element) return;
+  // Caret first (focusing the editor may scroll to its old selection), then the scroll, then the marker where the block now is.
+  element.closest<HTMLElement>(".ProseMirror")?.focus({ preventScroll: true });
+  const range = document.createRange();
+  range.selectNodeContents(element);
+  range.collapse(true);
+  const selection = window.getSelection();
+  selection?.removeAllRanges();
+  selection?.addRange(range);
   element.scrollIntoView({ block: "center" });
   const box = element.getBoundingClientRect();
   const marker = document.createElement("div");
@@ -45,14 +53,7 @@ function focusBlock(sectionId: string, blockIndex: number, leadId: string): void
     height: `${box.height + 8}px`,
   });
   document.body.append(marker);
-  window.setTimeout(() => marker.remove(), 2500);
-  element.closest<HTMLElement>(".ProseMirror")?.focus();
-  const range = document.createRange();
-  range.selectNodeContents(element);
-  range.collapse(true);
-  const selection = window.getSelection();
-  selection?.removeAllRanges();
-  selection?.addRange(range);
+  window.setTimeout(() => marker.remove(), 3000);
 }
 
 function EditorThread({ thread, onGo }: { thread: ReviewThreadView; onGo: (() => void) | null }) {
