@@ -325,7 +325,9 @@ describe("suggested changes", () => {
   it("refuses (409) a suggestion made on an older version whose block changed since, and loses nothing", async () => {
     const { id, content } = await proposal();
     const started = await start(id, reviewer, { version: 1, anchor: onBlock, suggestion: "Suggested text." });
-    await revise(id, content, { bg: ["First background paragraph, edited by the author.", ORIGINAL.bg[1]] });
+    // Changed in place (the thread follows the block), not rewritten: the suggestion would overwrite the author's edit.
+    await revise(id, content, { bg: ["First background paragraph. Edited.", ORIGINAL.bg[1]] });
+    expect((await threads(id)).threads[0].place).toMatchObject({ state: "current", blockIndex: 0, changed: true });
     const refused = await threadAction(id, started.body.id, "apply", proposer, { version: 2 });
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toMatch(/changed since version 1/);
