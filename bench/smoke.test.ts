@@ -17,6 +17,7 @@ describe("npm run bench (smoke)", () => {
       "mixed load run 2",
       "two instances, one database",
       "large proposal",
+      "proposal page, 200 comments across 5 versions",
       "/api/health, 10 connections, while 8 anonymous clients",
       "sign-in under a guessing attack",
       "review queue page (first page)",

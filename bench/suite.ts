@@ -38,6 +38,7 @@ import { benchProposalInterdiff } from "./review-interdiff-bench";
 import { benchReviewQueue } from "./review-queue-bench";
 import { summarize } from "./load/mixed-load";
 import { kb, ms, sample, time, type BenchArticles, type BenchRow } from "./measure";
+import { benchProposalWithComments } from "./review-threads-bench";
 import { articleOfChars, bulkHistory } from "./workload";
 
 export type { BenchRow };
@@ -389,6 +390,24 @@ export async function runBenchmarks(options: {
       }
       latencyRow("approve a proposal on L", approvals, "p50 <= 100 ms", (s) => s.p50 <= 100);
       await benchProposalInterdiff({ db, slug, proposer: proposer!, quick, row: latencyRow });
+    }
+
+    // ---- Proposal page with a long review (issue 17): threads re-anchored across versions ------
+    {
+      const long = await benchProposalWithComments({
+        db,
+        slug: articles.M.slug,
+        proposerId: users[101].id,
+        reviewerId: users[0].id,
+        commenterIds: users.slice(102, 110).map((user) => user.id),
+        runs: quick ? 5 : 200,
+      });
+      latencyRow(
+        `proposal page, ${long.comments} comments across 5 versions (${long.threads} threads, M article)`,
+        long.samples,
+        "p50 <= 50 ms",
+        (s) => s.p50 <= 50,
+      );
     }
 
     // ---- Review queue: open proposals across many articles by many users --------------------

@@ -1,7 +1,7 @@
 import type { ArticleContent, Reference } from "@/lib/document/model";
 import type { ArticleDiff, SectionDiff } from "@/lib/diff/types";
 import { FlagsPanel, InfoboxPanel, NotesPanel, ReferencesPanel } from "./panels";
-import { SectionDiffView, type DiffMode } from "./section-diff-view";
+import { SectionDiffView, type BlockAside, type DiffMode } from "./section-diff-view";
 import { Tokens } from "./tokens-view";
 import { blockTokens } from "@/lib/diff/tokens";
 
@@ -14,6 +14,8 @@ export interface DiffViewProps {
   from: ArticleContent;
   to: ArticleContent;
   mode: DiffMode;
+  /** under each block of the newer version in a changed section (inline mode): the proposal page's review threads */
+  blockAside?: BlockAside;
 }
 
 /** The class of a diff's outer element, which the diff page also sets around HTML rendered off-thread. */
@@ -35,7 +37,7 @@ export function DiffView(props: DiffViewProps) {
 }
 
 /** What is inside a DiffView's outer element. */
-export function DiffViewContent({ diff, from, to, mode }: DiffViewProps) {
+export function DiffViewContent({ diff, from, to, mode, blockAside }: DiffViewProps) {
   const references = new Map<string, Reference>(
     [...from.references, ...to.references].map((reference) => [reference.key, reference]),
   );
@@ -95,6 +97,7 @@ export function DiffViewContent({ diff, from, to, mode }: DiffViewProps) {
             mode={mode}
             lookup={lookup}
             titleOf={titleOf}
+            blockAside={blockAside}
           />
         ),
       )}

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { blockTokens } from "@/lib/diff/tokens";
 import type { BlockDiff, SectionDiff } from "@/lib/diff/types";
 import { Runs, Tokens, type ReferenceLookup } from "./tokens-view";
@@ -44,6 +45,27 @@ function visibleBlocks(blocks: BlockDiff[]): Array<BlockDiff | { op: "fold"; cou
   });
   return out;
 }
+
+/** Each block of the diff that is in the newer version, with its index there (deleted and moved-out blocks have none). */
+export function newBlockIndexes(section: SectionDiff): Map<BlockDiff, number> {
+  const indexes = new Map<BlockDiff, number>();
+  let next = 0;
+  for (const block of section.blocks)
+    if (block.op === "equal" || block.op === "insert" || block.op === "change" || block.op === "move-in")
+      indexes.set(block, next++);
+  return indexes;
+}
+
+/** The newer version's block indexes an inline diff of the section shows (changes and their context, not folded ones). */
+export function shownNewBlocks(section: SectionDiff): Set<number> {
+  const indexes = newBlockIndexes(section);
+  return new Set(
+    visibleBlocks(section.blocks).flatMap((block) => (block.op === "fold" ? [] : [indexes.get(block) ?? -1])),
+  );
+}
+
+/** Renders what goes under a block of the newer version in an inline diff (the proposal page's review threads). */
+export type BlockAside = (place: { sectionId: string; index: number; changed: boolean }) => ReactNode;
 
 function MoveNote({ block, titleOf }: { block: BlockDiff; titleOf: (id: string) => string }) {
   if (block.op === "move-out") return <span className="diff-move-note">⤷ moved to “{titleOf(block.toSectionId)}”</span>;
@@ -217,12 +239,15 @@ export function SectionDiffView({
   mode,
   lookup,
   titleOf,
+  blockAside,
 }: {
   section: SectionDiff;
   mode: DiffMode;
   lookup: ReferenceLookup;
   titleOf: (id: string) => string;
+  blockAside?: BlockAside;
 }) {
+  const newIndexes = blockAside ? newBlockIndexes(section) : null;
   const level = Math.max(2, (section.to ?? section.from)!.level);
   const Heading = `h${Math.min(level + 1, 5)}` as "h3";
   const blocks = visibleBlocks(section.blocks);
@@ -236,6 +261,11 @@ export function SectionDiffView({
           block.op === "fold" ? (
             <div key={index} className="diff-fold">
               … {block.count} unchanged paragraph{block.count > 1 ? "s" : ""} …
+            </div>
+          ) : newIndexes?.has(block) ? (
+            <div key={index} className="diff-block-with-aside">
+              <InlineBlock block={block} lookup={lookup} titleOf={titleOf} />
+              {blockAside?.({ sectionId: section.id, index: newIndexes.get(block)!, changed: block.op !== "equal" })}
             </div>
           ) : (
             <InlineBlock key={index} block={block} lookup={lookup} titleOf={titleOf} />

@@ -8,6 +8,7 @@ import { GRANTABLE_GROUPS } from "../authz/groups";
 import { PROTECTION_LEVELS } from "../authz/levels";
 import { REVIEW_DECISION_ACTIONS } from "../proposals/review-action";
 import { PROPOSAL_STATUSES } from "../proposals/status";
+import { THREAD_ANCHOR_KINDS, THREAD_ENTRY_KINDS } from "../review-threads/anchor-kinds";
 import { RIGHTS_ACTIONS } from "../users/rights-action";
 
 /**
@@ -32,6 +33,8 @@ const CONSTRAINTS: Array<[constraint: string, vocabulary: readonly string[]]> = 
   ["Revision_tags_check", REVISION_TAGS],
   ["ContentBlob_kind_check", BLOB_KINDS],
   ["PendingChangesLog_action_check", PENDING_CHANGES_ACTIONS],
+  ["ReviewThread_anchorKind_check", THREAD_ANCHOR_KINDS],
+  ["ReviewThreadComment_kind_check", THREAD_ENTRY_KINDS],
 ];
 
 /** The quoted values of a CHECK constraint, as PostgreSQL prints its definition. */

@@ -2,7 +2,7 @@ import "server-only";
 import { loadContent } from "../articles/content-store";
 import { buildEditedContent } from "../articles/edit-request";
 import type { TEditRequestParsed } from "../contracts/articles";
-import type { Db } from "../db/client";
+import type { Db, Tx } from "../db/client";
 import { WikiError } from "../errors";
 import { loadProposalVersion, writeProposalVersion } from "./proposal-store";
 import { ProposalStatus, REVISABLE_PROPOSAL_STATUSES } from "./status";
@@ -29,6 +29,8 @@ export async function appendProposalVersion(
     request: TEditRequestParsed;
     notRevisable: (status: string) => WikiError;
     staleMessage: string;
+    /** more writes that stand or fall with the new version (e.g. marking a suggestion applied) */
+    afterWrite?: (tx: Tx, version: number) => Promise<void>;
   },
 ) {
   const { proposal, request } = options;
@@ -72,6 +74,7 @@ export async function appendProposalVersion(
       content,
       summary: request.summary,
     });
+    await options.afterWrite?.(tx, version);
     return { proposalId: proposal.id, version };
   });
 }

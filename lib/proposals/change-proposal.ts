@@ -40,11 +40,26 @@ export async function reviseProposal(options: {
   actor: Actor | null;
   proposalId: number;
   request: TEditRequestParsed;
+  /** refuse (409) unless this is still the proposal's current version: the change was built on it */
+  expectedVersion?: number;
+  /** more writes that stand or fall with the new version (e.g. marking a suggestion applied) */
+  afterWrite?: (tx: Tx, version: number) => Promise<void>;
   db?: Db;
 }) {
   const db = options.db ?? getDb();
   const author = authorize(options.actor, "propose");
   const proposal = await findOwnRevisable(db, options.proposalId, author, "revise");
+  if (options.expectedVersion !== undefined && options.expectedVersion !== proposal.currentVersion)
+    throw new WikiError(
+      "conflict",
+      `The proposal is at version ${proposal.currentVersion}, not ${options.expectedVersion}; reload it.`,
+      {
+        status: proposal.status,
+        reason: "stale_version",
+        seenVersion: options.expectedVersion,
+        currentVersion: proposal.currentVersion,
+      },
+    );
   return appendProposalVersion(db, {
     proposal,
     expectedVersion: proposal.currentVersion,
@@ -52,6 +67,7 @@ export async function reviseProposal(options: {
     request: options.request,
     notRevisable: (status) => notRevisable(status, "revise"),
     staleMessage: "The proposal got a newer version while you revised it; reload it and revise that.",
+    afterWrite: options.afterWrite,
   });
 }
 

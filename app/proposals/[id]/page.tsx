@@ -23,6 +23,8 @@ import { ChangeKeys } from "@/components/review/approvals-keys";
 import { ApprovalStatus, ApprovalVoteEntry, OverlapNotice } from "@/components/review/approvals-panel";
 import { listApprovals } from "@/lib/proposals/approval-votes";
 import { listProposalOverlaps } from "@/lib/proposals/proposal-overlaps";
+import { proposalThreads, threadViewer } from "@/components/review/threads-panel";
+import { getProposalThreads } from "@/lib/review-threads/read-threads";
 
 type Props = { params: Promise<{ id: string }>; searchParams?: Promise<{ diff?: string | string[] }> };
 
@@ -133,6 +135,17 @@ export default async function ProposalPage({ params, searchParams }: Props) {
       .filter((vote) => !details.decisions.some((d) => d.version === vote.version && d.reviewer === vote.reviewer))
       .map((vote) => ({ at: vote.createdAt, kind: "vote" as const, vote })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const threads = proposalThreads({
+    threads: await getProposalThreads({ proposalId, newest: { version: version.number, content: content.proposed } }),
+    context: {
+      proposalId,
+      version: version.number,
+      proposalAuthorId: proposal.authorId,
+      viewer: threadViewer(viewer, proposal.authorId),
+    },
+    diff: details.diffAgainstBase,
+    proposed: content.proposed,
+  });
   const lookup = (key: string) =>
     content.proposed.references.find((r) => r.key === key) ?? content.head.references.find((r) => r.key === key);
 
@@ -216,7 +229,13 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           {diffChoice.sinceReview ? <SinceReviewOffer proposalId={proposal.id} since={diffChoice.sinceReview} /> : null}
           <h2>Changes proposed (against revision {version.baseRevisionId})</h2>
           <ChangeKeys />
-          <DiffView diff={details.diffAgainstBase} from={content.base} to={content.proposed} mode="inline" />
+          <DiffView
+            diff={details.diffAgainstBase}
+            from={content.base}
+            to={content.proposed}
+            mode="inline"
+            blockAside={threads.blockAside}
+          />
         </>
       )}
       {rebase.clean && rebase.stale && details.diffAgainstCurrent ? (
@@ -253,6 +272,8 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           <AuthorActions proposalId={proposal.id} />
         </div>
       ) : null}
+
+      {threads.panel}
 
       <h2>Discussion</h2>
       {timeline.length === 0 ? <p className="form-hint">No comments yet.</p> : null}

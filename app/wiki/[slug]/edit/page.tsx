@@ -16,6 +16,8 @@ import { mergeContent } from "@/lib/articles/merge";
 import { rebaseKeepingMine } from "@/lib/proposals/proposal-content";
 import { getProposal } from "@/lib/proposals/read-proposal";
 import { REVISABLE_PROPOSAL_STATUSES } from "@/lib/proposals/status";
+import { EditorThreadsPanel } from "@/components/review/threads-editor-panel";
+import { getProposalThreads } from "@/lib/review-threads/read-threads";
 
 export const dynamic = "force-dynamic";
 
@@ -58,7 +60,7 @@ function Shell({
   const article = `/wiki/${encodeURIComponent(slug)}`;
   return (
     <div className="content-page wide editor-page">
-      <link rel="stylesheet" href="/editor.css?v=2" precedence="default" />
+      <link rel="stylesheet" href="/editor.css?v=3" precedence="default" />
       <header className="editor-header">
         <p className="editor-kicker">{section ? "Editing a section of" : "Editing"}</p>
         <h1 className="page-title editor-title">
@@ -227,21 +229,32 @@ async function ProposalRevision({
       ? ` The article changed in ${titles.map((name) => `“${name}”`).join(", ")} since you proposed it: your version is shown there; compare it with the current text on the proposal page and merge by hand.`
       : ""
   }`;
+  const threads = await getProposalThreads({
+    proposalId,
+    newest: { version: details.version.number, content: details.content.proposed },
+  });
   return (
     <Shell title={title} slug={slug}>
-      <ArticleEditor
-        slug={slug}
-        title={title}
-        baseRevisionId={details.article.currentRevisionId}
-        content={rebased}
-        sectionId={null}
-        protectionNotice={notice}
-        protectionLevel={details.article.protection.level}
-        keysBefore={[]}
-        notesBefore={0}
-        proposalId={proposalId}
-        amendVersion={amending ? details.version.number : null}
-      />
+      <div className="editor-with-threads">
+        <ArticleEditor
+          slug={slug}
+          title={title}
+          baseRevisionId={details.article.currentRevisionId}
+          content={rebased}
+          sectionId={null}
+          protectionNotice={notice}
+          protectionLevel={details.article.protection.level}
+          keysBefore={[]}
+          notesBefore={0}
+          proposalId={proposalId}
+          amendVersion={amending ? details.version.number : null}
+        />
+        <EditorThreadsPanel
+          proposalId={proposalId}
+          threads={threads}
+          sections={rebased.sections.map((section) => ({ id: section.id, title: section.title }))}
+        />
+      </div>
     </Shell>
   );
 }
