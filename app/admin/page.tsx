@@ -23,6 +23,13 @@ export default async function AdminPage() {
           <a href="/admin/blocks">Block list</a>: every block in force, with its end and reason.
         </li>
         <li>
+          <a href="/admin/review-requirements">Review requirements</a>: how many distinct reviewers must approve a
+          proposal under each protection level, with the log of changes.
+        </li>
+        <li>
+          <a href="/review/pending">Pending changes</a>: articles whose readers still see an older accepted revision.
+        </li>
+        <li>
           <a href="/log/review">Review log</a>: every decision on a proposal.
         </li>
       </ul>

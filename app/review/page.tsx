@@ -30,6 +30,7 @@ export default async function ReviewPage({ searchParams }: Props) {
   const queue = filters
     ? await readReviewQueue({
         ...filters,
+        unresolvedThreads: filters.threads,
         needsReviewBy: filters.mine ? viewer : undefined,
         limit: QUEUE_PAGE_SIZE,
       })
@@ -53,7 +54,8 @@ export default async function ReviewPage({ searchParams }: Props) {
         {canReview
           ? "Open one to read its diff and decide; on a proposal, press j / k for the next or previous one."
           : "Reviewers and administrators decide on proposals; anyone can read and discuss them."}{" "}
-        <a href="/log/review">Review log</a> · <a href="/admin/review-requirements">Approvals required</a>
+        <a href="/log/review">Review log</a> · <a href="/review/pending">Pending changes</a> ·{" "}
+        <a href="/admin/review-requirements">Approvals required</a>
       </p>
       <form className="filters" action="/review" method="get" aria-label="Filter the queue">
         <label>
@@ -73,22 +75,9 @@ export default async function ReviewPage({ searchParams }: Props) {
             ))}
           </select>
         </label>
-        <label>
-          Applies cleanly
-          <select name="clean" defaultValue={value("clean")}>
-            <option value="">either</option>
-            <option value="yes">yes</option>
-            <option value="no">no, conflicts</option>
-          </select>
-        </label>
-        <label>
-          Overlaps another
-          <select name="overlap" defaultValue={value("overlap")}>
-            <option value="">either</option>
-            <option value="yes">yes</option>
-            <option value="no">no</option>
-          </select>
-        </label>
+        <EitherFilter label="Applies cleanly" name="clean" value={value("clean")} no="no, conflicts" />
+        <EitherFilter label="Overlaps another" name="overlap" value={value("overlap")} />
+        <EitherFilter label="Unresolved threads" name="threads" value={value("threads")} />
         {canReview ? (
           <label className="radio">
             <input type="checkbox" name="mine" value="yes" defaultChecked={value("mine") === "yes"} /> Needs my review
@@ -124,5 +113,19 @@ export default async function ReviewPage({ searchParams }: Props) {
         </>
       ) : null}
     </div>
+  );
+}
+
+/** A yes / no filter of the queue's GET form, empty for either. */
+function EitherFilter(props: { label: string; name: string; value: string; no?: string }) {
+  return (
+    <label>
+      {props.label}
+      <select name={props.name} defaultValue={props.value}>
+        <option value="">either</option>
+        <option value="yes">yes</option>
+        <option value="no">{props.no ?? "no"}</option>
+      </select>
+    </label>
   );
 }

@@ -15,6 +15,8 @@ export interface ProposalRow {
   /** the queue's extra columns (lib/proposals/review-queue.ts): approvals of the current version, overlapping open proposals */
   approvals?: { approvers: string[]; required: number };
   overlaps?: Array<{ id: number; sections: string[]; references: string[]; infobox: boolean }>;
+  /** review threads nobody has resolved yet */
+  unresolvedThreads?: number;
 }
 
 function age(date: Date): string {
@@ -39,6 +41,7 @@ export function ProposalTable({ proposals, showArticle = true }: { proposals: Pr
           <th>Applies cleanly</th>
           {proposals[0]?.approvals ? <th>Approvals</th> : null}
           {proposals[0]?.overlaps ? <th>Overlaps</th> : null}
+          {proposals[0]?.unresolvedThreads !== undefined ? <th>Open threads</th> : null}
         </tr>
       </thead>
       <tbody>
@@ -89,6 +92,20 @@ export function ProposalTable({ proposals, showArticle = true }: { proposals: Pr
             {proposal.overlaps ? (
               <td>
                 <OverlapFlags overlaps={proposal.overlaps} />
+              </td>
+            ) : null}
+            {proposal.unresolvedThreads !== undefined ? (
+              <td>
+                {proposal.unresolvedThreads ? (
+                  <a
+                    href={`/proposals/${proposal.id}#threads`}
+                    aria-label={`${proposal.unresolvedThreads} unresolved thread${proposal.unresolvedThreads === 1 ? "" : "s"} on #${proposal.id}`}
+                  >
+                    {proposal.unresolvedThreads} unresolved
+                  </a>
+                ) : (
+                  <span className="form-hint">none</span>
+                )}
               </td>
             ) : null}
           </tr>

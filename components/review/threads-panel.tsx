@@ -79,7 +79,7 @@ export function proposalThreads(options: {
   };
   const open = threads.filter((thread) => !thread.resolved).length;
   const panel = (
-    <section className="threads-panel" aria-labelledby="threads-panel-title">
+    <section className="threads-panel" id="threads" aria-labelledby="threads-panel-title">
       <h2 id="threads-panel-title">
         Review threads{" "}
         <span className="form-hint">

@@ -57,6 +57,8 @@ export const ZReviewQueueFilters = z
       level: z.enum(PROTECTION_LEVELS, { error: `level must be one of ${PROTECTION_LEVELS.join(", ")}.` }).optional(),
       clean: yesNo("clean"),
       overlap: yesNo("overlap"),
+      /** has a review thread nobody has resolved */
+      threads: yesNo("threads"),
       /** needs my review: open at a version I have not approved, by someone else, at a level I may approve */
       mine: yesNo("mine"),
       sort: z.enum(QUEUE_SORTS, { error: `sort must be one of ${QUEUE_SORTS.join(", ")}.` }).default("oldest"),

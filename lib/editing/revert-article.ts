@@ -3,7 +3,7 @@ import { planRevert, revertSummary, saveRevert, type RevertMode } from "../artic
 import type { Actor } from "../authz/policy";
 import { getDb, type Db } from "../db/client";
 import { submitProposal } from "../proposals/submit-proposal";
-import { acceptReviewedEdit } from "./accept-reviewed-edit";
+import { acceptReviewedEdit } from "../articles/accept-reviewed-edit";
 import { editRight } from "./edit-right";
 
 /**

@@ -7,7 +7,7 @@ import { findArticle } from "../articles/read-article";
 import type { Actor } from "../authz/policy";
 import { getDb, type Db } from "../db/client";
 import { submitProposal } from "../proposals/submit-proposal";
-import { acceptReviewedEdit } from "./accept-reviewed-edit";
+import { acceptReviewedEdit } from "../articles/accept-reviewed-edit";
 import { editRight } from "./edit-right";
 
 export type EditOutcome = SavedEdit | { status: "proposed"; proposalId: number };

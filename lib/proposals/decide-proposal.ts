@@ -24,6 +24,7 @@ import { amendedFromVersion } from "./amendments";
 import { assertCountStands, castApprovalVote, lostRaceError } from "./approval-votes";
 import { acceptedContent } from "./proposal-content";
 import { loadProposalVersion } from "./proposal-store";
+import { acceptReviewedEdit } from "../articles/accept-reviewed-edit";
 import { RevisionTag } from "../articles/revision-tags";
 import { ProposalStatus } from "./status";
 import { ReviewDecisionAction } from "./review-action";
@@ -194,6 +195,7 @@ export async function decideProposal(options: DecisionOptions) {
         protection: outcome.count.protection,
         approvals: { count: outcome.count.counted.length, required: outcome.count.required },
       };
+    if (outcome.revisionId !== null) await acceptApprovedRevision(db, outcome.revisionId, reviewer.id);
     return {
       proposalId: outcome.proposalId,
       status: outcome.status,
@@ -209,6 +211,21 @@ export async function decideProposal(options: DecisionOptions) {
     }
     throw error;
   }
+}
+
+/**
+ * Under pending changes, the revision an approval published is accepted as a
+ * reviewer's own edit would be (lib/articles/accept-reviewed-edit.ts): the
+ * approving reviewer has read all of it, so readers need not wait for a second
+ * review, unless other edits were already pending before it.
+ */
+async function acceptApprovedRevision(db: Db, revisionId: number, reviewerId: number): Promise<void> {
+  const revision = await db.revision.findUniqueOrThrow({
+    where: { id: revisionId },
+    select: { parentId: true, article: true },
+  });
+  const editor = await loadActor(db, reviewerId);
+  if (editor) await acceptReviewedEdit(db, { article: revision.article, editor, revisionId, parentId: revision.parentId });
 }
 
 /**

@@ -18,6 +18,8 @@ export interface QueueFilters {
   level?: ProtectionLevel;
   /** only proposals that touch (true) or do not touch (false) a part another open proposal of the article touches */
   overlap?: boolean;
+  /** only proposals with (true) or without (false) an unresolved review thread */
+  unresolvedThreads?: boolean;
   /** needs this reviewer's review: open at a version they have not approved, someone else's, at a level they may approve */
   needsReviewBy?: Actor | null;
   sort?: QueueSort;
@@ -62,6 +64,7 @@ interface QueueRow {
   approvers: string[];
   required: number;
   overlaps: QueueOverlap[] | null;
+  unresolvedThreads: number;
   total: string;
 }
 
@@ -82,6 +85,9 @@ const OVERLAPPING = `FROM "Proposal" other
   WHERE other."articleId" = q."articleId" AND other."status" = '${ProposalStatus.open}' AND other."id" <> q."id"
     AND (ov."touchedSections" && q."touchedSections" OR ov."touchedReferences" && q."touchedReferences"
       OR (ov."touchesInfobox" AND q."touchesInfobox"))`;
+
+/** q's review threads nobody has resolved (lib/review-threads), read through the thread index on (proposalId, id). */
+const UNRESOLVED_THREADS = `FROM "ReviewThread" t WHERE t."proposalId" = q."id" AND t."resolvedAt" IS NULL`;
 
 /**
  * The queue in one statement: the proposals matching the filters, sorted and
@@ -115,7 +121,8 @@ function queueSql(filters: QueueFilters, paged: boolean, values: unknown[]): str
         `WHERE pa."proposalId" = q."id" AND pa."version" = q."currentVersion" AND pa."reviewerId" = ${me})`,
     );
   }
-  // Hook for the anchored-threads branch: a "has unresolved threads" filter is one more `outer` condition here.
+  if (filters.unresolvedThreads !== undefined)
+    outer.push(`EXISTS (SELECT 1 ${UNRESOLVED_THREADS}) = ${param(filters.unresolvedThreads)}`);
   const limit = Math.min(filters.limit ?? 200, 1000);
   const cut = paged ? ` LIMIT ${param(limit)} OFFSET ${param(((filters.page ?? 1) - 1) * limit)}` : "";
   const order = ORDER[filters.sort ?? "oldest"];
@@ -147,6 +154,7 @@ SELECT q.*, p."summary", p."status", ${epochMs('p."createdAt"')}::text AS "creat
     'groups', COALESCE((SELECT array_agg(g."group") FROM "UserGroup" g WHERE g."userId" = author."id"), '{}')) AS "author",
   COALESCE((SELECT json_agg(u."name" ORDER BY pa."createdAt") FROM "ProposalApproval" pa JOIN "User" u ON u."id" = pa."reviewerId"
     WHERE pa."proposalId" = q."id" AND pa."version" = q."currentVersion"), '[]') AS "approvers",
+  (SELECT count(*) ${UNRESOLVED_THREADS})::int AS "unresolvedThreads",
   COALESCE((SELECT r."approvals" FROM requirement r WHERE r."level" = q."level"), 1) AS "required",
   (SELECT json_agg(json_build_object('id', other."id",
       'sections', ARRAY(SELECT unnest(q."touchedSections") INTERSECT SELECT unnest(ov."touchedSections")),
@@ -225,6 +233,8 @@ export async function readReviewQueue(filters: QueueFilters & { db?: Db } = {}) 
         /** approvals of the current version so far (a new version starts from none) and how many it needs */
         approvals: { approvers: row.approvers, required: row.required },
         overlaps: row.overlaps ?? [],
+        /** review threads still open on it, whatever version they were started on */
+        unresolvedThreads: row.unresolvedThreads,
       };
     }),
   );

@@ -456,7 +456,8 @@ describe("the stored-XSS corpus", { timeout: 900_000 }, () => {
           comments.push(payload);
       }
       expectShown(
-        await safePage("/review", reviewer),
+        // The queue shows 50 a page: newest first, this chunk's (at most 50) are on the first.
+        await safePage(`/review?article=${encodeURIComponent(slug)}&sort=newest`, reviewer),
         proposals.map((entry) => entry.payload),
         "review queue",
       );

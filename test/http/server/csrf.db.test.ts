@@ -5,6 +5,7 @@ import { sessionCookieFor } from "../../../lib/auth/session";
 import { saveRevision } from "../../../lib/articles/save-revision";
 import { docFromMarkup } from "../../../lib/document/markup";
 import { submitProposal } from "../../../lib/proposals/submit-proposal";
+import { startThread } from "../../../lib/review-threads/start-thread";
 import { readArticleRevision } from "../../../lib/articles/read-article";
 import { loadActor } from "../../../lib/users/load-actor";
 import { registerUser } from "../../../lib/users/register-user";
@@ -26,6 +27,7 @@ let server: AppServer;
 let admin: TestUser;
 let author: TestUser;
 let proposalId: number;
+let threadId: number;
 let firstRevisionId: number;
 const PASSWORD = "csrf-test-password-unusual";
 
@@ -64,6 +66,17 @@ beforeAll(async () => {
     content: { ...view.content, sections: lead("Proposed.") },
     summary: "csrf proposal",
     rationale: "",
+  }));
+  ({ id: threadId } = await startThread({
+    db: ctx.db,
+    actor: await loadActor(ctx.db, admin.id),
+    proposalId,
+    request: {
+      version: 1,
+      anchor: { kind: "block", sectionId: "lead", blockIndex: 0 },
+      body: "Say it better.",
+      suggestion: "Better.",
+    },
   }));
 });
 afterAll(async () => server?.stop());
@@ -163,6 +176,41 @@ const CASES: CsrfCase[] = [
     path: () => `/api/proposals/${proposalId}/amendments`,
     body: async () => ({ version: 1, edit: await sectionEdit() }),
     as: () => admin,
+    withoutSession: 401,
+  },
+  {
+    route: "POST /api/proposals/[id]/threads",
+    path: () => `/api/proposals/${proposalId}/threads`,
+    body: () => ({ version: 1, anchor: { kind: "block", sectionId: "lead", blockIndex: 0 }, body: "forged" }),
+    as: () => admin,
+    withoutSession: 401,
+  },
+  {
+    route: "POST /api/proposals/[id]/threads/[threadId]/comments",
+    path: () => `/api/proposals/${proposalId}/threads/${threadId}/comments`,
+    body: () => ({ body: "forged reply" }),
+    as: () => admin,
+    withoutSession: 401,
+  },
+  {
+    route: "POST /api/proposals/[id]/threads/[threadId]/resolve",
+    path: () => `/api/proposals/${proposalId}/threads/${threadId}/resolve`,
+    body: () => ({ body: "forged" }),
+    as: () => admin,
+    withoutSession: 401,
+  },
+  {
+    route: "POST /api/proposals/[id]/threads/[threadId]/reopen",
+    path: () => `/api/proposals/${proposalId}/threads/${threadId}/reopen`,
+    body: () => ({ body: "forged" }),
+    as: () => admin,
+    withoutSession: 401,
+  },
+  {
+    route: "POST /api/proposals/[id]/threads/[threadId]/apply",
+    path: () => `/api/proposals/${proposalId}/threads/${threadId}/apply`,
+    body: () => ({ version: 1 }),
+    as: () => author,
     withoutSession: 401,
   },
   {

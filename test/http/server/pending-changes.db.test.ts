@@ -276,6 +276,37 @@ describe("edits that need no review", () => {
     expect(reader.text).toContain("2 pending changes await");
   });
 
+  it("accepts an approved proposal at once (its reviewer read it all), unless edits were pending before it", async () => {
+    const newcomer = await makeUser(ctx.db, { name: `pc_newcomer_${counter}` });
+    const { slug, title, base } = await article();
+    await ctx.db.article.update({ where: { slug }, data: { protectionLevel: "semi", protectionReason: "vandalism" } });
+    await enablePending(slug);
+    const approveProposal = async (from: number, lead: string) => {
+      const proposed = await httpRequest(server, "POST", `/api/articles/${slug}/edits`, {
+        body: { baseRevisionId: from, summary: lead, rationale: "sourced", content: contentWith(title, lead) },
+        user: newcomer,
+      });
+      expect(proposed.status, proposed.text).toBe(202);
+      const approved = await httpRequest(server, "POST", `/api/proposals/${proposed.body.proposal.id}/approve`, {
+        body: { version: 1, comment: "checked" },
+        user: reviewer,
+      });
+      expect(approved.status, approved.text).toBe(200);
+      return approved.body.revisionId as number;
+    };
+    const first = await approveProposal(base, "Proposed and approved.");
+    expect(shownRevision((await page(slug)).text)).toBe(first);
+    const log = await ctx.db.pendingChangesLog.findFirst({ where: { revisionId: first, action: "accept" } });
+    expect(log?.actorId).toBe(reviewer.id);
+    // An editor's edit is pending; an approval on top of it must not publish it unreviewed.
+    const pending = await edit(slug, title, first, "Unreviewed editor text.", editor);
+    const second = await approveProposal(pending, "Approved on top.");
+    const reader = await page(slug);
+    expect(shownRevision(reader.text)).toBe(first);
+    expect(reader.text).not.toContain("Unreviewed editor text.");
+    expect(second).toBeGreaterThan(pending);
+  });
+
   it("clears pending changes when an editor restores the accepted revision (reject = revert)", async () => {
     const { slug, title, base } = await article();
     await enablePending(slug);

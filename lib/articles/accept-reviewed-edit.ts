@@ -1,6 +1,6 @@
 import "server-only";
-import { pendingChangesInForce, type StoredPendingChanges } from "../articles/pending-changes";
-import { effectiveProtection, type StoredProtection } from "../articles/protection";
+import { pendingChangesInForce, type StoredPendingChanges } from "./pending-changes";
+import { effectiveProtection, type StoredProtection } from "./protection";
 import type { Actor } from "../authz/policy";
 import { decideAcceptance } from "../authz/pending-changes";
 import { queryPrepared, type Db } from "../db/client";
@@ -9,7 +9,9 @@ import { queryPrepared, type Db } from "../db/client";
  * After a save under pending changes, accepts the new revision at once when
  * there is nothing to review, the rule (simpler than FlaggedRevs' levels):
  * an edit by someone who may accept (a reviewer, an admin) with nothing
- * pending before it (its parent was the accepted revision), or any edit
+ * pending before it (its parent was the accepted revision), an approved
+ * proposal likewise (`editor` is then its approving reviewer, who read every
+ * word of it), or any edit
  * whose text is the accepted revision's again (a revert of the pending
  * edits clears them: there is nothing new for readers). Only while the new
  * revision is still the head; a later edit leaves it pending, which errs on
