@@ -3,9 +3,13 @@ import { expect, type Browser, type Page } from "@playwright/test";
 /** The demo accounts' password (prisma/seed/demo.ts). */
 export const PASSWORD = "wiki-demo-password";
 
-/** A page in a fresh browser context, signed in through the login form as a demo account. */
-export async function signedInPage(browser: Browser, username: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+/** A page in a fresh browser context (in the given colour scheme), signed in through the login form as a demo account. */
+export async function signedInPage(
+  browser: Browser,
+  username: string,
+  options: { colorScheme?: "light" | "dark" } = {},
+): Promise<Page> {
+  const page = await (await browser.newContext(options)).newPage();
   await page.goto("/login");
   await page.getByLabel("Username").fill(username);
   await page.getByLabel("Password").fill(PASSWORD);

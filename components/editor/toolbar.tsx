@@ -122,7 +122,7 @@ export function Toolbar({ editor, isMain, onLink, onCitation, onNote, onTag }: T
     <div className="editor-toolbar" role="toolbar" aria-label="Formatting">
       <div className="tool-group" role="group" aria-label="Paragraph style">
         <ToolButton
-          label="Heading 2"
+          label="H2: heading"
           shortcut={`${mod}+Alt+2`}
           active={state?.h2}
           disabled={off || !isMain}
@@ -131,7 +131,7 @@ export function Toolbar({ editor, isMain, onLink, onCitation, onNote, onTag }: T
           H2
         </ToolButton>
         <ToolButton
-          label="Heading 3"
+          label="H3: subheading"
           shortcut={`${mod}+Alt+3`}
           active={state?.h3}
           disabled={off || !isMain}
@@ -140,7 +140,7 @@ export function Toolbar({ editor, isMain, onLink, onCitation, onNote, onTag }: T
           H3
         </ToolButton>
         <ToolButton
-          label="Heading 4"
+          label="H4: minor heading"
           shortcut={`${mod}+Alt+4`}
           active={state?.h4}
           disabled={off || !isMain}
@@ -224,7 +224,7 @@ export function Toolbar({ editor, isMain, onLink, onCitation, onNote, onTag }: T
       </div>
       <div className="tool-group" role="group" aria-label="Citations and notes">
         <ToolButton
-          label="Insert citation"
+          label="Cite: insert citation"
           shortcut={`${mod}+Shift+K`}
           disabled={off || state?.inHeading}
           onClick={onCitation}
