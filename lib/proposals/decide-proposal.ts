@@ -225,7 +225,8 @@ async function acceptApprovedRevision(db: Db, revisionId: number, reviewerId: nu
     select: { parentId: true, article: true },
   });
   const editor = await loadActor(db, reviewerId);
-  if (editor) await acceptReviewedEdit(db, { article: revision.article, editor, revisionId, parentId: revision.parentId });
+  if (editor)
+    await acceptReviewedEdit(db, { article: revision.article, editor, revisionId, parentId: revision.parentId });
 }
 
 /**
