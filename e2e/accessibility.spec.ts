@@ -63,7 +63,8 @@ async function check(page: Page, pages: Array<[label: string, path: string]>): P
 
 for (const scheme of ["light", "dark"] as const) {
   test.describe(`accessibility (${scheme})`, () => {
-    test.describe.configure({ timeout: 150_000 });
+    // axe takes seconds a page on a loaded machine; these are long walks, not timings.
+    test.describe.configure({ timeout: 300_000 });
 
     test("reader pages", async ({ browser }) => {
       const reader = await pageAs(browser, scheme, null);

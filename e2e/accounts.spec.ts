@@ -111,7 +111,7 @@ test("an admin protects an article: the padlock appears and the log records it",
   await expect(page.locator(".article-title .padlock")).toHaveCount(0);
   await page.getByRole("link", { name: "Protect", exact: true }).click();
   await page.getByLabel(/Semi-protection/).check();
-  await page.getByLabel("Reason").fill("Edit warring over the norias section");
+  await page.getByLabel("Reason", { exact: true }).fill("Edit warring over the norias section");
   await page.getByRole("button", { name: "Confirm" }).click();
 
   await expect(page).toHaveURL(/\/wiki\/Hama$/);

@@ -36,6 +36,7 @@ async function createArticle(admin: Page): Promise<string> {
 }
 
 test("pending changes: readers keep the accepted revision until a reviewer accepts the edit", async ({ browser }) => {
+  test.setTimeout(150_000);
   mkdirSync(SHOTS, { recursive: true });
   const admin = await signedInPage(browser, "admin");
   const slug = await createArticle(admin);
