@@ -148,6 +148,9 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   });
   const lookup = (key: string) =>
     content.proposed.references.find((r) => r.key === key) ?? content.head.references.find((r) => r.key === key);
+  // People read a reference by its title; the key is internal (a removed one is found in the base).
+  const referenceTitle = (key: string) =>
+    (lookup(key) ?? content.base.references.find((r) => r.key === key))?.title || key;
 
   return (
     <div className="content-page wide proposal-page">
@@ -328,7 +331,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
                           {part.kind === "section"
                             ? `section “${sectionTitle(part.id)}”`
                             : part.kind === "reference"
-                              ? `reference ${part.id}`
+                              ? `reference “${referenceTitle(part.id)}”`
                               : "the infobox change"}
                           : {part.reason}
                         </>

@@ -247,6 +247,10 @@ describe("partial approval understands which parts depend on which", () => {
     expect(text).not.toContain("smith2024");
     expect(text).toContain("Events, reworded.");
     expect(text).toContain("Background text.");
+    // The decision names the reference by its title, never by its internal key (issue 19).
+    const page = (await httpRequest(server, "GET", `/proposals/${id}`)).text.replaceAll("<!-- -->", "");
+    expect(page).toContain("Declined reference “Smith 2024”: Unreliable.");
+    expect(page).not.toMatch(/Declined reference[^<]*smith2024/);
   });
 
   it("declines the citing section while keeping its reference: the unused reference is pruned, not a bare 400", async () => {
