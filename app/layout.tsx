@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { SiteFooter, SiteHeader } from "@/components/ui/site-header";
+import { BlockNotice, SiteFooter, SiteHeader } from "@/components/ui/site-header";
 import { STYLESHEET, THEME_STYLESHEET } from "@/components/ui/html-page";
 import { readerOf } from "@/components/ui/reader";
 import { getViewer } from "@/lib/auth/viewer";
@@ -23,6 +23,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body>
         <SiteHeader reader={reader} />
         <main className="page" id="content">
+          <BlockNotice reader={reader ?? null} />
           {children}
         </main>
         <SiteFooter />

@@ -46,7 +46,7 @@ export function ArticlePage({
         isCurrent={isCurrent}
         protection={effectiveProtection(article)}
         canProtect={viewer?.canProtect ?? false}
-        editLabel={!viewer || viewer.canEdit ? "Edit" : "Propose changes"}
+        editLabel={viewer?.block ? null : !viewer || viewer.canEdit ? "Edit" : "Propose changes"}
         sidebar={{ html: rendered.sidebarHtml }}
         body={{ html: rendered.bodyHtml }}
         notice={notice}

@@ -177,7 +177,8 @@ export function ArticleFrame(props: {
   isCurrent: boolean;
   protection: RevisionView["protection"];
   canProtect: boolean;
-  editLabel: string;
+  /** the edit tab's words ("Edit", "Propose changes"); null when the reader may do neither (blocked): no edit links then */
+  editLabel: string | null;
   sidebar: PagePart;
   body: PagePart;
   /** a notice of the article's state for this reader, under the protection notice (pending changes) */
@@ -187,7 +188,11 @@ export function ArticleFrame(props: {
   return (
     <div className="article-layout">
       <aside className="article-sidebar" {...partProps(props.sidebar)} />
-      <article className="article" data-revision-id={props.revisionId}>
+      {/* The body is cached for every reader, so its section [edit] links are hidden by class for one who may not edit. */}
+      <article
+        className={props.editLabel === null ? "article no-edit-links" : "article"}
+        data-revision-id={props.revisionId}
+      >
         <header className="article-header">
           <h1 className="article-title" id="top">
             {props.title}
@@ -197,7 +202,7 @@ export function ArticleFrame(props: {
             <a href={`/wiki/${slug}`} aria-current={props.isCurrent ? "page" : undefined}>
               Article
             </a>
-            {props.isCurrent ? <a href={`/wiki/${slug}/edit`}>{props.editLabel}</a> : null}
+            {props.isCurrent && props.editLabel !== null ? <a href={`/wiki/${slug}/edit`}>{props.editLabel}</a> : null}
             <a href={`/wiki/${slug}/history`}>History</a>
             <a href={`/wiki/${slug}/proposals`}>Proposals</a>
             <a href={`/wiki/${slug}/log`}>Protection log</a>

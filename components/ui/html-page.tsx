@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
-import { type Reader, SiteFooter, SiteHeader } from "./site-header";
+import { BlockNotice, type Reader, SiteFooter, SiteHeader } from "./site-header";
 
 /** Version of public/wiki.css; bump to bust caches when it changes. */
-export const STYLESHEET = "/wiki.css?v=9";
+export const STYLESHEET = "/wiki.css?v=10";
 
 /** The reader's colour scheme, answered per reader (lib/preferences/theme.ts); after the stylesheet, so it wins. */
 export const THEME_STYLESHEET = "/theme.css";
@@ -28,6 +28,7 @@ export function HtmlPage({ title, reader, children }: { title: string; reader?: 
       <body>
         <SiteHeader reader={reader ?? null} />
         <main className="page" id="content">
+          <BlockNotice reader={reader ?? null} />
           {children}
         </main>
         <SiteFooter />

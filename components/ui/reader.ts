@@ -1,5 +1,5 @@
 import "server-only";
-import { decide, type Actor } from "@/lib/authz/policy";
+import { activeBlock, decide, type Actor } from "@/lib/authz/policy";
 import { countOpenProposals } from "@/lib/proposals/review-queue";
 import type { Reader } from "./html-page";
 
@@ -11,5 +11,11 @@ import type { Reader } from "./html-page";
 export async function readerOf(actor: Actor | null): Promise<Reader | null> {
   if (!actor) return null;
   const reviewCount = decide(actor, "review").allowed ? await countOpenProposals() : null;
-  return { name: actor.name, reviewCount, isAdmin: decide(actor, "grant").allowed };
+  const block = activeBlock(actor);
+  return {
+    name: actor.name,
+    reviewCount,
+    isAdmin: decide(actor, "grant").allowed,
+    block: block ? { until: block.until?.toISOString() ?? null, reason: block.reason } : null,
+  };
 }

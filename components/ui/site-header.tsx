@@ -1,3 +1,4 @@
+import { formatTimestamp } from "@/lib/document/format";
 /** The signed-in reader as every reader view's header shows them: name, and the review queue's size for reviewers. */
 export interface Reader {
   name: string;
@@ -5,6 +6,8 @@ export interface Reader {
   reviewCount: number | null;
   /** may change rights and blocks: the header links to the admin pages */
   isAdmin?: boolean;
+  /** the block in force on this account, shown on every page before anything it stops (ISO end, or null: indefinite) */
+  block?: { until: string | null; reason: string } | null;
 }
 
 /**
@@ -58,6 +61,24 @@ export function SiteHeader({ reader, query }: { reader: Reader | null; query?: s
         )}
       </nav>
     </header>
+  );
+}
+
+/**
+ * Says up front that the signed-in account is blocked, with its end and
+ * reason, on every page: a blocked user learns of it before trying to edit,
+ * propose or comment, not after (the pages also stop offering those).
+ */
+export function BlockNotice({ reader }: { reader: Reader | null }) {
+  const block = reader?.block;
+  if (!block || !reader) return null;
+  return (
+    <div className="notice notice-warning block-notice" role="note" aria-label="Your account is blocked">
+      <b>Your account is blocked</b> from editing, proposing and commenting{" "}
+      {block.until ? `until ${formatTimestamp(new Date(block.until))}` : "indefinitely"}
+      {block.reason ? `: ${block.reason}` : "."} You can still read every page.{" "}
+      <a href={`/user/${encodeURIComponent(reader.name)}`}>Your account</a>
+    </div>
   );
 }
 

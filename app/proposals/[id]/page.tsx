@@ -267,7 +267,10 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           <span className="form-hint">Your change becomes a new version, written by you; approve it afterwards.</span>
         </p>
       ) : null}
-      {isAuthor && (isOpen || proposal.status === "changes_requested") ? (
+      {isAuthor &&
+      viewer &&
+      decide(viewer, "propose").allowed &&
+      (isOpen || proposal.status === "changes_requested") ? (
         <div className="author-tools">
           <a className="button-primary" href={`/wiki/${slug}/edit?proposal=${proposal.id}`}>
             {rebase.clean ? "Revise in the editor" : "Resolve the conflict in the editor"}
@@ -344,8 +347,10 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           ),
         )}
       </ol>
-      {viewer ? (
+      {viewer && decide(viewer, "comment").allowed ? (
         <CommentForm proposalId={proposal.id} />
+      ) : viewer ? (
+        <p className="form-hint">Your account is blocked, so you cannot comment here (see the notice above).</p>
       ) : (
         <p className="form-hint">
           <a href={`/login?returnTo=/proposals/${proposal.id}`}>Sign in</a> to comment.

@@ -249,6 +249,29 @@ describe("one skeleton for every route kind: reader views and JSON reads", () =>
     }
   });
 
+  it("tells a blocked user of the block on every page, with its end and reason, and offers no edit or comment", async () => {
+    const blocked = await makeUser(database.db, { name: "Skeleton_blocked", role: "autoconfirmed" });
+    const until = new Date(Date.now() + 7 * 86_400_000);
+    await database.db.user.update({
+      where: { id: blocked.id },
+      data: { blockedAt: new Date(), blockExpiresAt: until, blockReason: "Edit warring on Skeleton" },
+    });
+    const text = (html: string) => html.replaceAll("<!-- -->", "");
+    for (const path of ["/wiki/Skeleton", "/wiki/Skeleton/history", "/review", "/"]) {
+      const page = text((await httpRequest(server, "GET", path, { user: blocked })).text);
+      expect(page, path).toContain('aria-label="Your account is blocked"');
+      expect(page, path).toMatch(new RegExp(`until [^<]*${until.getUTCFullYear()}: Edit warring on Skeleton`));
+    }
+    const article = text((await httpRequest(server, "GET", "/wiki/Skeleton", { user: blocked })).text);
+    expect(article).not.toContain('href="/wiki/Skeleton/edit"');
+    expect(article).toContain('class="article no-edit-links"');
+    // The same account, unblocked: the edit tab and section links are back, and no notice.
+    await database.db.user.update({ where: { id: blocked.id }, data: { blockExpiresAt: new Date(Date.now() - 1000) } });
+    const after = text((await httpRequest(server, "GET", "/wiki/Skeleton", { user: blocked })).text);
+    expect(after).toContain('href="/wiki/Skeleton/edit"');
+    expect(after).not.toContain("Your account is blocked");
+  });
+
   it("answers a bad parameter or a missing article on each reader view with a page naming it", async () => {
     const cases: Array<[string, number, string]> = [
       [`/wiki/Skeleton/diff?from=${first}&to=${second}&mode=sideways`, 400, "mode must be inline or side-by-side"],
