@@ -143,7 +143,8 @@ export default async function ProposalPage({ params, searchParams }: Props) {
       proposalAuthorId: proposal.authorId,
       viewer: threadViewer(viewer, proposal.authorId),
     },
-    diff: details.diffAgainstBase,
+    // The interdiff is shown without threads beside its text: the panel lists them all then.
+    diff: diffChoice.kind === "interdiff" ? null : details.diffAgainstBase,
     proposed: content.proposed,
   });
   const lookup = (key: string) =>
