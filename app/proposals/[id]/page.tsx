@@ -239,7 +239,10 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           />
         </>
       )}
-      {rebase.clean && rebase.stale && details.diffAgainstCurrent ? (
+      {(isOpen || proposal.status === "changes_requested") &&
+      rebase.clean &&
+      rebase.stale &&
+      details.diffAgainstCurrent ? (
         <details className="diff-against-current">
           <summary>What approving it would change in the current revision</summary>
           <DiffView diff={details.diffAgainstCurrent} from={content.head} to={content.proposed} mode="inline" />
