@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { appendToSection } from "./editor";
 import { signedInPage } from "./sign-in";
 
 const SHOTS = "/tmp/shots-pending";
@@ -52,16 +53,7 @@ test("pending changes: readers keep the accepted revision until a reviewer accep
 
   // An autoconfirmed editor saves an edit of the lead: it is saved, and the editor sees it, marked pending.
   const editor = await signedInPage(browser, "regular");
-  await editor.goto(`/wiki/${slug}/edit?section=lead`);
-  const text = editor.getByRole("textbox", { name: "Section text" });
-  await expect(text).toContainText(ACCEPTED);
-  await text.click();
-  await editor.keyboard.press("Control+End");
-  await editor.keyboard.type(` ${EDIT}`);
-  await editor.getByLabel("Edit summary").fill("bridge");
-  await expect(editor.locator("#summary-count")).toHaveText(`${500 - "bridge".length} left`);
-  await editor.getByRole("button", { name: "Publish changes" }).click();
-  await expect(editor).toHaveURL(new RegExp(`/wiki/${slug}`));
+  await appendToSection(editor, { slug, sectionId: "lead", shows: ACCEPTED, sentence: EDIT, summary: "bridge" });
   await expect(editor.locator(".lead")).toContainText(EDIT);
   await expect(editor.getByRole("note", { name: "Pending changes" })).toContainText("This version is pending review");
   await editor.screenshot({ path: `${SHOTS}/2-editor-sees-latest.png`, fullPage: true });

@@ -1,4 +1,5 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { selectWord } from "./editor";
 import { signedInPage } from "./sign-in";
 
 const SLUG = "2024_Hama_offensive";
@@ -47,26 +48,6 @@ async function withSentence(page: Page, sentence: string) {
     ),
   };
   return { baseRevisionId: current.revision.id as number, content };
-}
-
-/** Selects `word` inside the editor (the first place it occurs), so typing replaces it. */
-async function selectWord(editor: Locator, word: string): Promise<void> {
-  await editor.evaluate((element, word) => {
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(word);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + word.length);
-      (element as HTMLElement).focus();
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return;
-    }
-    throw new Error(`"${word}" is not in the editor.`);
-  }, word);
 }
 
 test("the reviewer sees only the changes since their last review, amends one word, approves; history and the log show both", async ({

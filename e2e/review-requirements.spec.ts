@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { api } from "./api";
 import { PASSWORD, signedInPage } from "./sign-in";
 
 // Issue 17, review requirements: on a fully protected article a second reviewer is required and counted;
@@ -16,14 +17,6 @@ const content = (title: string, background: string, events = "The events, as fir
   ],
   references: [],
 });
-
-/** A JSON call from the page's signed-in context, through the same-origin check every mutation makes. */
-async function api(page: Page, method: "POST" | "PUT", path: string, data: unknown) {
-  const origin = new URL(page.url()).origin;
-  const response = await page.request.fetch(path, { method, data, headers: { origin } });
-  expect(response.status(), `${method} ${path}: ${await response.text()}`).toBeLessThan(300);
-  return response.json();
-}
 
 test("a fully protected article needs two administrators' approvals, counted; the queue shows it", async ({
   browser,

@@ -29,17 +29,19 @@ const placeKey = (sectionId: string | null, index: number | null) => `${sectionI
  * under the block they are on, and "Add comment" under each changed block),
  * and a panel with every thread the diff does not show (outdated ones with
  * the text they referred to, threads on references, on the infobox, or on
- * text the diff folds away).
+ * text the diff folds away). `diff` is the diff against the base the page
+ * shows beside its threads, or null when it shows none (an interdiff): then
+ * the panel lists every thread, since none is shown beside its text.
  */
 export function proposalThreads(options: {
   threads: ReviewThreadView[];
   context: ThreadContext;
-  diff: ArticleDiff;
+  diff: ArticleDiff | null;
   proposed: ArticleContent;
 }): { blockAside: BlockAside; panel: ReactNode } {
   const { threads, context, diff, proposed } = options;
   const shown = new Set<string>();
-  for (const section of diff.sections)
+  for (const section of diff?.sections ?? [])
     for (const index of shownNewBlocks(section)) shown.add(placeKey(section.id, index));
   const titles = new Map(proposed.references.map((reference) => [reference.key, reference.title]));
   const card = (thread: ReviewThreadView) => (

@@ -143,7 +143,8 @@ export default async function ProposalPage({ params, searchParams }: Props) {
       proposalAuthorId: proposal.authorId,
       viewer: threadViewer(viewer, proposal.authorId),
     },
-    diff: details.diffAgainstBase,
+    // The interdiff is shown without threads beside its text: the panel lists them all then.
+    diff: diffChoice.kind === "interdiff" ? null : details.diffAgainstBase,
     proposed: content.proposed,
   });
   const lookup = (key: string) =>
@@ -241,7 +242,10 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           />
         </>
       )}
-      {rebase.clean && rebase.stale && details.diffAgainstCurrent ? (
+      {(isOpen || proposal.status === "changes_requested") &&
+      rebase.clean &&
+      rebase.stale &&
+      details.diffAgainstCurrent ? (
         <details className="diff-against-current">
           <summary>What approving it would change in the current revision</summary>
           <DiffView diff={details.diffAgainstCurrent} from={content.head} to={content.proposed} mode="inline" />
