@@ -1,0 +1,64 @@
+import { mkdirSync } from "node:fs";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { signedInPage } from "./sign-in";
+
+/*
+ * The editor by keyboard (issue 19): the toolbar is one tab stop with arrow keys inside (WAI-ARIA
+ * toolbar pattern).
+ */
+
+const SHOTS = "/tmp/shots-editor-access";
+
+const toolbarOf = (page: Page) => page.getByRole("toolbar", { name: "Formatting" });
+const tool = (page: Page, name: string) => toolbarOf(page).getByRole("button", { name, exact: true });
+
+test.beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
+
+test("the toolbar is one tab stop: arrows, Home and End move inside it, Tab goes on to the text", async ({
+  browser,
+}) => {
+  const page = await signedInPage(browser, "regular");
+  await page.goto("/wiki/Hama/edit?section=sec-norias");
+  const text = page.getByRole("textbox", { name: "Section text" });
+  await expect(text).toContainText("About seventeen of them survive");
+  const tag = toolbarOf(page).getByRole("combobox", { name: "Insert maintenance tag" });
+  const tagsBefore = await text.locator("sup.maintenance-tag").count();
+
+  /** Presses `key` and expects the focus on `target` after it. */
+  const press = async (key: string, target: Locator) => {
+    await page.keyboard.press(key);
+    await expect(target).toBeFocused();
+  };
+
+  // The caret in a paragraph, where every insert tool applies (not in the section's heading).
+  await text.click();
+  await page.keyboard.press("Control+End");
+  // From the link before the editor: one Tab into the toolbar, the next one into the text.
+  await page.getByRole("link", { name: "Edit the whole article" }).focus();
+  await press("Tab", tool(page, "H2: heading"));
+  await expect(toolbarOf(page).locator('[tabindex="0"]')).toHaveCount(1);
+  await press("Tab", text);
+  await press("Shift+Tab", tool(page, "H2: heading"));
+
+  // Right and Left move (wrapping), Home and End go to the ends; Undo and Redo, disabled, are skipped.
+  await press("ArrowRight", tool(page, "H3: subheading"));
+  await press("End", tag);
+  await press("ArrowLeft", tool(page, "Insert note"));
+  await press("ArrowLeft", tool(page, "Cite: insert citation"));
+  await expect(tool(page, "Redo")).toBeDisabled();
+  await press("ArrowLeft", tool(page, "Quote box"));
+  await press("Home", tool(page, "H2: heading"));
+  await press("ArrowLeft", tag);
+  await press("ArrowRight", tool(page, "H2: heading"));
+  // Left and Right on the tag menu moved the focus; they did not pick a tag.
+  await expect(text.locator("sup.maintenance-tag")).toHaveCount(tagsBefore);
+
+  // The toolbar's tab stop is where the focus last was in it.
+  for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowRight");
+  await expect(tool(page, "Bold")).toBeFocused();
+  await page.screenshot({ path: `${SHOTS}/1-toolbar-focus.png` });
+  await press("Tab", text);
+  await press("Shift+Tab", tool(page, "Bold"));
+  await expect(toolbarOf(page).locator('[tabindex="0"]')).toHaveCount(1);
+  await page.context().close();
+});
