@@ -3,11 +3,12 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { signedInPage } from "./sign-in";
 
 /*
- * The editor by keyboard (issue 19): the toolbar is one tab stop with arrow keys inside (WAI-ARIA
- * toolbar pattern).
+ * The editor by keyboard and on a phone (issue 19): the toolbar is one tab stop with arrow keys inside
+ * (WAI-ARIA toolbar pattern), and every tool is in sight on a 372 px phone.
  */
 
 const SHOTS = "/tmp/shots-editor-access";
+const PHONE = { width: 372, height: 800 };
 
 const toolbarOf = (page: Page) => page.getByRole("toolbar", { name: "Formatting" });
 const tool = (page: Page, name: string) => toolbarOf(page).getByRole("button", { name, exact: true });
@@ -60,5 +61,30 @@ test("the toolbar is one tab stop: arrows, Home and End move inside it, Tab goes
   await press("Tab", text);
   await press("Shift+Tab", tool(page, "Bold"));
   await expect(toolbarOf(page).locator('[tabindex="0"]')).toHaveCount(1);
+  await page.context().close();
+});
+
+test("on a 372 px phone every tool is in sight, Cite first of the insert tools, and nothing scrolls sideways", async ({
+  browser,
+}) => {
+  const page = await signedInPage(browser, "regular", { viewport: PHONE });
+  for (const address of ["/wiki/Hama/edit?section=sec-norias", "/wiki/Hama/edit"]) {
+    await page.goto(address);
+    await expect(page.locator(".editor-main")).toContainText("About seventeen of them survive");
+    const controls = toolbarOf(page).locator("button, select");
+    expect(await controls.count()).toBeGreaterThanOrEqual(15);
+    for (const control of await controls.all()) {
+      const box = (await control.boundingBox())!;
+      const name = (await control.getAttribute("aria-label")) ?? "";
+      expect(box.x, name).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, name).toBeLessThanOrEqual(PHONE.width);
+    }
+    const inserts = toolbarOf(page).getByRole("group", { name: "Citations and notes" }).locator("button, select");
+    await expect(inserts.first()).toHaveAccessibleName("Cite: insert citation");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  }
+  await page.goto("/wiki/Hama/edit?section=sec-norias");
+  await expect(tool(page, "Cite: insert citation")).toBeInViewport();
+  await page.screenshot({ path: `${SHOTS}/2-phone-toolbar.png` });
   await page.context().close();
 });
