@@ -1,14 +1,19 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { createArticle } from "./api";
 import { signedInPage } from "./sign-in";
 
 /*
  * The editor by keyboard and on a phone (issue 19): the toolbar is one tab stop with arrow keys inside
- * (WAI-ARIA toolbar pattern), and every tool is in sight on a 372 px phone.
+ * (WAI-ARIA toolbar pattern), every tool is in sight on a 372 px phone, and Wikipedia's access keys
+ * preview and publish.
  */
 
 const SHOTS = "/tmp/shots-editor-access";
 const PHONE = { width: 372, height: 800 };
+const LEAD = "The river turns the old wheels of the town.";
+const HISTORY = "Mills stood here for centuries.";
+const SENTENCE = "A second mill was built upstream in 1902.";
 
 const toolbarOf = (page: Page) => page.getByRole("toolbar", { name: "Formatting" });
 const tool = (page: Page, name: string) => toolbarOf(page).getByRole("button", { name, exact: true });
@@ -86,5 +91,34 @@ test("on a 372 px phone every tool is in sight, Cite first of the insert tools, 
   await page.goto("/wiki/Hama/edit?section=sec-norias");
   await expect(tool(page, "Cite: insert citation")).toBeInViewport();
   await page.screenshot({ path: `${SHOTS}/2-phone-toolbar.png` });
+  await page.context().close();
+});
+
+test("Alt+Shift+P previews and Alt+Shift+S publishes, as on Wikipedia, and the buttons say so", async ({ browser }) => {
+  const page = await signedInPage(browser, "regular");
+  const slug = await createArticle(page, "Access_keys", LEAD);
+  await page.goto(`/wiki/${slug}/edit?section=sec-history`);
+  const text = page.getByRole("textbox", { name: "Section text" });
+  await expect(text).toContainText(HISTORY);
+
+  const publish = page.getByRole("button", { name: "Publish changes" });
+  await expect(publish).toHaveAttribute("title", "Publish changes (Alt+Shift+S)");
+  await expect(publish).toHaveAttribute("aria-keyshortcuts", "Alt+Shift+S");
+  const previewButton = page.getByRole("button", { name: "Preview", exact: true });
+  await expect(previewButton).toHaveAttribute("title", /\(Alt\+Shift\+P\)$/);
+  await expect(previewButton).toHaveAttribute("aria-keyshortcuts", "Alt+Shift+P");
+
+  await text.click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type(` ${SENTENCE}`);
+  await page.keyboard.press("Alt+Shift+P");
+  await expect(page.getByRole("region", { name: "Preview", exact: true })).toContainText(SENTENCE);
+  await page.screenshot({ path: `${SHOTS}/3-preview-by-key.png` });
+
+  // From the text, where the keys type nothing.
+  await text.click();
+  await page.keyboard.press("Alt+Shift+S");
+  await expect(page).toHaveURL(new RegExp(`/wiki/${slug}(\\?saved=1)?#History$`));
+  await expect(page.locator('section[data-section-id="sec-history"]')).toContainText(SENTENCE);
   await page.context().close();
 });
