@@ -1,12 +1,13 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { createArticle } from "./api";
+import { appendToSection } from "./editor";
 import { signedInPage } from "./sign-in";
 
 /*
- * The editor by keyboard and on a phone (issue 19): the toolbar is one tab stop with arrow keys inside
- * (WAI-ARIA toolbar pattern), every tool is in sight on a 372 px phone, and Wikipedia's access keys
- * preview and publish.
+ * The editor by keyboard and on a phone, and the word after publishing (issue 19): the toolbar is one tab
+ * stop with arrow keys inside (WAI-ARIA toolbar pattern), every tool is in sight on a 372 px phone,
+ * Wikipedia's access keys preview and publish, and the article says the edit was published.
  */
 
 const SHOTS = "/tmp/shots-editor-access";
@@ -120,5 +121,40 @@ test("Alt+Shift+P previews and Alt+Shift+S publishes, as on Wikipedia, and the b
   await page.keyboard.press("Alt+Shift+S");
   await expect(page).toHaveURL(new RegExp(`/wiki/${slug}(\\?saved=1)?#History$`));
   await expect(page.locator('section[data-section-id="sec-history"]')).toContainText(SENTENCE);
+  await page.context().close();
+});
+
+test("after publishing, the article says the edit was published, in sight at the section; signed out, nothing changes", async ({
+  browser,
+  request,
+}) => {
+  const page = await signedInPage(browser, "regular");
+  const slug = await createArticle(page, "Saved_notice", LEAD);
+  await appendToSection(page, { slug, sectionId: "sec-history", shows: HISTORY, sentence: SENTENCE, summary: "mill" });
+  await expect(page).toHaveURL(new RegExp(`/wiki/${slug}\\?saved=1#History$`));
+  const saved = page.getByRole("status");
+  await expect(saved).toHaveText(/Your edit was published\./);
+  await expect(page.locator('section[data-section-id="sec-history"]')).toContainText(SENTENCE);
+  // Landed at the section: the notice is in sight and does not cover its heading.
+  await expect(saved).toBeInViewport();
+  const heading = page.getByRole("heading", { level: 2, name: "History" });
+  await expect(heading).toBeInViewport();
+  const notice = (await saved.boundingBox())!;
+  expect((await heading.boundingBox())!.y).toBeGreaterThanOrEqual(notice.y + notice.height);
+  await page.screenshot({ path: `${SHOTS}/4-published.png` });
+
+  // Dismissed: the article without the flag, and without the notice.
+  await saved.getByRole("link", { name: "Dismiss" }).click();
+  await expect(page).toHaveURL(new RegExp(`/wiki/${slug}$`));
+  await expect(page.locator(".article-title")).toHaveText(slug.replace(/_/g, " "));
+  await expect(page.getByRole("status")).toHaveCount(0);
+
+  // Signed out, the flag changes nothing: the very page cached for everyone, without the notice.
+  const plain = await request.get(`/wiki/${slug}`);
+  const flagged = await request.get(`/wiki/${slug}?saved=1`);
+  expect(flagged.status()).toBe(200);
+  expect(await flagged.text()).toBe(await plain.text());
+  expect(flagged.headers()["cache-control"]).toBe(plain.headers()["cache-control"]);
+  expect(await flagged.text()).not.toContain("Your edit was published");
   await page.context().close();
 });

@@ -27,6 +27,7 @@ test("pending changes: readers keep the accepted revision until a reviewer accep
   const editor = await signedInPage(browser, "regular");
   await appendToSection(editor, { slug, sectionId: "lead", shows: ACCEPTED, sentence: EDIT, summary: "bridge" });
   await expect(editor.locator(".lead")).toContainText(EDIT);
+  await expect(editor.getByRole("status")).toContainText("Your edit was saved. Readers will see it once a reviewer");
   await expect(editor.getByRole("note", { name: "Pending changes" })).toContainText("This version is pending review");
   await editor.screenshot({ path: `${SHOTS}/2-editor-sees-latest.png`, fullPage: true });
 
