@@ -10,3 +10,31 @@ export async function api(page: Page, method: "POST" | "PUT", path: string, data
   expect(response.status(), `${method} ${path}: ${await response.text()}`).toBeLessThan(300);
   return response.json();
 }
+
+/**
+ * Creates an unprotected article of its own through the JSON API, as the page's user, and returns its slug
+ * (`prefix` and the time): a lead of `lead` and a History section (id `sec-history`).
+ */
+export async function createArticle(page: Page, prefix: string, lead: string): Promise<string> {
+  const slug = `${prefix}_${Date.now()}`;
+  const title = slug.replace(/_/g, " ");
+  const paragraph = (text: string) => ({
+    type: "doc",
+    content: [{ type: "paragraph", content: [{ type: "text", text }] }],
+  });
+  await api(page, "POST", `/api/articles/${slug}/edits`, {
+    baseRevisionId: null,
+    title,
+    summary: "new article",
+    content: {
+      title,
+      infobox: null,
+      sections: [
+        { id: "lead", title: "", level: 0, body: paragraph(lead) },
+        { id: "sec-history", title: "History", level: 2, body: paragraph("Mills stood here for centuries.") },
+      ],
+      references: [],
+    },
+  });
+  return slug;
+}

@@ -97,8 +97,9 @@ test("edit a section: new text, a new and a reused citation, a note and a tag, p
   await expect(page.locator("#summary-count")).toHaveText(`${500 - SUMMARY.length} left`);
   await page.getByRole("button", { name: "Publish changes" }).click();
 
-  // The article, at the edited section.
-  await expect(page).toHaveURL(/\/wiki\/Hama#Norias$/);
+  // The article, at the edited section, saying the edit was published.
+  await expect(page).toHaveURL(/\/wiki\/Hama\?saved=1#Norias$/);
+  await expect(page.getByRole("status")).toContainText("Your edit was published.");
   const norias = page.locator('section[data-section-id="sec-norias"]');
   await expect(norias).toContainText(SENTENCE);
   const newReference = page.locator(`ol.reference-list > li#cite_note-${NEW_REFERENCE.key}`);

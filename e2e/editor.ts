@@ -38,6 +38,6 @@ export async function appendToSection(
   // The counter renders from the editor's state, so the summary is in it before the click (see proposals.spec.ts).
   await expect(page.locator("#summary-count")).toHaveText(`${500 - edit.summary.length} left`);
   await page.getByRole("button", { name: "Publish changes" }).click();
-  // Published: the article, at the section's heading when one was edited.
-  await expect(page).toHaveURL(new RegExp(`/wiki/${edit.slug}(#|$)`));
+  // Published: the article, flagged as just saved, at the section's heading when one was edited.
+  await expect(page).toHaveURL(new RegExp(`/wiki/${edit.slug}\\?saved=1(#|$)`));
 }

@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { createArticle } from "./api";
 import { appendToSection } from "./editor";
 import { signedInPage } from "./sign-in";
 
@@ -7,40 +8,11 @@ const SHOTS = "/tmp/shots-pending";
 const ACCEPTED = "The river turns the old wheels of the town.";
 const EDIT = "A new bridge opened downstream in the spring.";
 
-/** Creates an unprotected article of its own as the admin, through the JSON API, and returns its slug. */
-async function createArticle(admin: Page): Promise<string> {
-  const slug = `Pending_journey_${Date.now()}`;
-  const origin = new URL(admin.url()).origin;
-  const paragraph = (text: string) => ({
-    type: "doc",
-    content: [{ type: "paragraph", content: [{ type: "text", text }] }],
-  });
-  const response = await admin.request.post(`/api/articles/${slug}/edits`, {
-    headers: { origin },
-    data: {
-      baseRevisionId: null,
-      title: slug.replace(/_/g, " "),
-      summary: "new article",
-      content: {
-        title: slug.replace(/_/g, " "),
-        infobox: null,
-        sections: [
-          { id: "lead", title: "", level: 0, body: paragraph(ACCEPTED) },
-          { id: "sec-history", title: "History", level: 2, body: paragraph("Mills stood here for centuries.") },
-        ],
-        references: [],
-      },
-    },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-  return slug;
-}
-
 test("pending changes: readers keep the accepted revision until a reviewer accepts the edit", async ({ browser }) => {
   test.setTimeout(150_000);
   mkdirSync(SHOTS, { recursive: true });
   const admin = await signedInPage(browser, "admin");
-  const slug = await createArticle(admin);
+  const slug = await createArticle(admin, "Pending_journey", ACCEPTED);
 
   // The admin turns pending changes on from the protection page.
   await admin.goto(`/wiki/${slug}/protect`);
@@ -55,6 +27,7 @@ test("pending changes: readers keep the accepted revision until a reviewer accep
   const editor = await signedInPage(browser, "regular");
   await appendToSection(editor, { slug, sectionId: "lead", shows: ACCEPTED, sentence: EDIT, summary: "bridge" });
   await expect(editor.locator(".lead")).toContainText(EDIT);
+  await expect(editor.getByRole("status")).toContainText("Your edit was saved. Readers will see it once a reviewer");
   await expect(editor.getByRole("note", { name: "Pending changes" })).toContainText("This version is pending review");
   await editor.screenshot({ path: `${SHOTS}/2-editor-sees-latest.png`, fullPage: true });
 

@@ -1,13 +1,13 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 
 /** The demo accounts' password (prisma/seed/demo.ts). */
 export const PASSWORD = "wiki-demo-password";
 
-/** A page in a fresh browser context (in the given colour scheme), signed in through the login form as a demo account. */
+/** A page in a fresh browser context (in the given colour scheme and viewport), signed in through the login form as a demo account. */
 export async function signedInPage(
   browser: Browser,
   username: string,
-  options: { colorScheme?: "light" | "dark" } = {},
+  options: Pick<BrowserContextOptions, "colorScheme" | "viewport"> = {},
 ): Promise<Page> {
   const page = await (await browser.newContext(options)).newPage();
   await page.goto("/login");

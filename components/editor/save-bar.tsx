@@ -1,6 +1,6 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 
 /** Longest edit summary (lib/contracts/articles.ts). */
 export const SUMMARY_MAX = 500;
@@ -9,6 +9,42 @@ export const SUMMARY_MAX = 500;
 export interface SaveStatus {
   kind: "error" | "info" | "success";
   message: ReactNode;
+}
+
+/**
+ * Wikipedia's access keys for the editor: Alt+Shift+S publishes, Alt+Shift+P
+ * previews, Alt+Shift+V shows the changes. Handled here rather than with the
+ * accesskey attribute, whose modifiers differ by browser and platform (plain
+ * Alt in Chromium) and which no script can keep from firing a second time
+ * beside a handler; announced with aria-keyshortcuts and in the titles.
+ */
+export const SAVE_KEYS = { save: "Alt+Shift+S", preview: "Alt+Shift+P", changes: "Alt+Shift+V" } as const;
+type SaveAction = keyof typeof SAVE_KEYS;
+const ACTION_OF_CODE = new Map<string, SaveAction>([
+  ["KeyS", "save"],
+  ["KeyP", "preview"],
+  ["KeyV", "changes"],
+]);
+
+/** A button of the save bar: its text, what its title says it does, and the action. */
+type ActionButton = { text: string; title: string; run: () => void };
+
+function useSaveKeys(actions: Record<SaveAction, ActionButton>, busy: boolean) {
+  const latest = useRef({ actions, busy });
+  latest.current = { actions, busy };
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey || event.repeat) return;
+      // By the key's place, not its character: Option+Shift+S types "Í" on a Mac.
+      const action = ACTION_OF_CODE.get(event.code);
+      // Not behind an open dialog (citation, link), nor while a save is on its way.
+      if (!action || (event.target as Element | null)?.closest?.("dialog")) return;
+      event.preventDefault();
+      if (!latest.current.busy) latest.current.actions[action].run();
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, []);
 }
 
 /** The edit summary, the minor-edit box and the Preview / Show changes / Publish buttons. */
@@ -38,6 +74,12 @@ export function SaveBar({
   saveLabel: string;
 }) {
   const left = SUMMARY_MAX - summary.length;
+  const actions: Record<SaveAction, ActionButton> = {
+    save: { text: saving ? "Publishing…" : saveLabel, title: saveLabel, run: onSave },
+    preview: { text: "Preview", title: "Show a preview", run: onPreview },
+    changes: { text: "Show changes", title: "Show your changes", run: onChanges },
+  };
+  useSaveKeys(actions, saving);
   return (
     <section className="save-bar" aria-label="Save your changes">
       <div className="save-summary">
@@ -74,15 +116,19 @@ export function SaveBar({
         </div>
       ) : null}
       <div className="save-actions">
-        <button type="button" className="editor-button primary" onClick={onSave} disabled={saving}>
-          {saving ? "Publishing…" : saveLabel}
-        </button>
-        <button type="button" className="editor-button" onClick={onPreview} disabled={saving}>
-          Preview
-        </button>
-        <button type="button" className="editor-button" onClick={onChanges} disabled={saving}>
-          Show changes
-        </button>
+        {(Object.keys(SAVE_KEYS) as SaveAction[]).map((action) => (
+          <button
+            key={action}
+            type="button"
+            className={action === "save" ? "editor-button primary" : "editor-button"}
+            onClick={actions[action].run}
+            disabled={saving}
+            title={`${actions[action].title} (${SAVE_KEYS[action]})`}
+            aria-keyshortcuts={SAVE_KEYS[action]}
+          >
+            {actions[action].text}
+          </button>
+        ))}
         <a className="save-cancel" href={cancelHref}>
           Cancel
         </a>

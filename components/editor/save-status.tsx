@@ -4,11 +4,17 @@ import { anchorOfTitle } from "@/lib/document/format";
 import type { SaveStatus } from "./save-bar";
 import type { SaveOutcome } from "./save-edit";
 
-/** Where to go after a save that succeeded, or null when the editor stays. */
+/**
+ * Where to go after a save that succeeded, or null when the editor stays. A
+ * published edit lands on the article with `?saved=1`, which has the page say
+ * so (app/wiki/[slug]/route.ts).
+ */
 export function destinationOf(outcome: SaveOutcome, slug: string, anchorTitle: string | null): string | null {
   const article = `/wiki/${encodeURIComponent(slug)}`;
-  if (outcome.kind === "saved")
-    return anchorTitle ? `${article}#${encodeURIComponent(anchorOfTitle(anchorTitle))}` : article;
+  if (outcome.kind === "saved") {
+    const saved = `${article}?saved=1`;
+    return anchorTitle ? `${saved}#${encodeURIComponent(anchorOfTitle(anchorTitle))}` : saved;
+  }
   if (outcome.kind === "proposed") return outcome.url ?? `${article}/proposals`;
   return null;
 }

@@ -1,8 +1,9 @@
 "use client";
 
 import { useEditorState, type Editor } from "@tiptap/react";
-import type { ReactNode } from "react";
+import { useRef, type ReactNode } from "react";
 import { MAINTENANCE_TAG_KINDS, type MaintenanceTagKind } from "@/lib/document/extensions/maintenance-tag";
+import { useRovingFocus } from "./roving-focus";
 
 function modKey(): string {
   return typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform) ? "⌘" : "Ctrl";
@@ -117,9 +118,19 @@ export function Toolbar({ editor, isMain, onLink, onCitation, onNote, onTag }: T
     if (editor) action(editor.chain().focus()).run();
   };
   const heading = (level: 2 | 3 | 4) => run((chain) => chain.setHeading({ level }));
+  const toolbar = useRef<HTMLDivElement>(null);
+  const roving = useRovingFocus(toolbar);
 
   return (
-    <div className="editor-toolbar" role="toolbar" aria-label="Formatting">
+    // One tab stop; the arrow keys move inside (roving-focus.ts), Tab goes on to the text.
+    <div
+      ref={toolbar}
+      className="editor-toolbar"
+      role="toolbar"
+      aria-label="Formatting"
+      onFocus={roving.onFocus}
+      onKeyDown={roving.onKeyDown}
+    >
       <div className="tool-group" role="group" aria-label="Paragraph style">
         <ToolButton
           label="H2: heading"

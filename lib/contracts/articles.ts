@@ -124,8 +124,15 @@ export const ZDiffPageQuery = ZDiffQuery.extend({
   mode: z.enum(["inline", "side-by-side"], { error: "mode must be inline or side-by-side." }).default("inline"),
 });
 
-/** Query of an article view: `oldid` names an old revision. */
-export const ZArticleViewQuery = z.object({ oldid: zIdText("oldid").optional() });
+/**
+ * Query of an article view: `oldid` names an old revision; `saved=1` is where
+ * the editor lands after publishing, so the page can say the edit was saved
+ * (to the signed-in editor only; any other value is ignored, not refused).
+ */
+export const ZArticleViewQuery = z.object({
+  oldid: zIdText("oldid").optional(),
+  saved: z.literal("1").optional().catch(undefined),
+});
 
 /** Body of `PUT /api/articles/{slug}/pending-changes`: turn pending changes on (with optional expiry) or off. */
 export const ZSetPendingChangesRequestSchema = z.strictObject({

@@ -1,10 +1,11 @@
-import { createElement } from "react";
+import { createElement, Fragment } from "react";
 import { ArticlePage, renderRevisionParts } from "@/components/article/article-page";
 import { readerView } from "@/components/ui/reader-view";
 import { pendingReview, shownRevisionId } from "@/lib/articles/pending-changes";
 import { countPendingRevisions } from "@/lib/articles/pending-changes-queue";
 import { effectiveProtection } from "@/lib/articles/protection";
 import { PendingChangesNotice } from "@/components/review/pending-changes-notice";
+import { SavedNotice } from "@/components/article/saved-notice";
 import { readRevisionOf } from "@/lib/articles/read-article";
 import { slugOfTitle } from "@/lib/articles/titles";
 import { decide } from "@/lib/authz/policy";
@@ -20,7 +21,10 @@ offerCachedViewToServer();
 
 /**
  * GET /wiki/{slug}[?oldid={revisionId}] — an article, current or at an old
- * revision. A view costs one query for the article row (plus the reader's
+ * revision; `?saved=1` (where the editor lands after publishing) tells a
+ * signed-in reader the edit was saved, and changes nothing for anyone else,
+ * so the page cached for signed-out readers stays the one page. A view
+ * costs one query for the article row (plus the reader's
  * account when signed in, and the review count for reviewers); the revision
  * itself comes from the render cache, loaded and rendered only on a miss.
  * A signed-out reader's view of a cached current page is answered before
@@ -64,7 +68,7 @@ export const GET = readerView({
         if (rendered.articleId !== article.id) {
           throw new WikiError("not_found", `Revision ${revisionId} of "${article.title}" does not exist.`);
         }
-        const notice = pending
+        const pendingNotice = pending
           ? createElement(PendingChangesNotice, {
               slug: article.slug,
               pending,
@@ -73,6 +77,13 @@ export const GET = readerView({
               canReview,
             })
           : null;
+        // Only a signed-in reader's page, rendered per request, may say so (a signed-out one is cached whole).
+        const saved =
+          actor && search.saved && isCurrent
+            ? createElement(SavedNotice, { slug: article.slug, pending: pending !== null })
+            : null;
+        const notice =
+          saved && pendingNotice ? createElement(Fragment, null, saved, pendingNotice) : (saved ?? pendingNotice);
         return createElement(ArticlePage, { article, rendered, isCurrent, viewer, notice });
       },
     };

@@ -141,6 +141,24 @@ describe("pages for signed-out readers, cached whole", () => {
     expect((await rawGet(server, `/wiki/${slug}`)).headers["x-cache"]).toBe("hit");
   });
 
+  it("says a save was published to the signed-in editor (?saved=1), and gives a signed-out reader the cached page", async () => {
+    const plain = await rawGet(server, "/wiki/Cached_pages");
+    for (const flag of ["1", "yes"]) {
+      const flagged = await rawGet(server, `/wiki/Cached_pages?saved=${flag}`);
+      expect(flagged.status).toBe(200);
+      expect(flagged.body.equals(plain.body)).toBe(true);
+      expect(flagged.headers["cache-control"]).toBe(plain.headers["cache-control"]);
+    }
+    const saved = await httpRequest(server, "GET", "/wiki/Cached_pages?saved=1", { user: author });
+    expect(saved.text).toContain("Your edit was published.");
+    expect(saved.headers.get("cache-control")).toBe("private, no-cache");
+    const later = await httpRequest(server, "GET", "/wiki/Cached_pages", { user: author });
+    expect(later.text).not.toContain("Your edit was published");
+    // An old revision is not what was just saved.
+    const old = await httpRequest(server, "GET", `/wiki/Cached_pages?oldid=${ids[3]}&saved=1`, { user: author });
+    expect(old.text).not.toContain("Your edit was published");
+  });
+
   it("leaves compression to a proxy in front when started with WIKI_COMPRESS=0", async () => {
     const uncompressing = await startAppServer({ databaseUrl: database.url, env: { WIKI_COMPRESS: "0" } });
     try {
