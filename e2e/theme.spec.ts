@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 
+/** The page background, polled by the tests: right after a redirect the stylesheets may not have loaded yet. */
 const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 const DARK = "rgb(16, 20, 24)";
 const LIGHT = "rgb(255, 255, 255)";
@@ -15,11 +16,11 @@ test("a reader switches to dark and back, on the page they were reading", async 
   const context = await browser.newContext({ colorScheme: "light" });
   const page = await context.newPage();
   await page.goto("/wiki/2024_Hama_offensive");
-  expect(await background(page)).toBe(LIGHT);
+  await expect.poll(() => background(page)).toBe(LIGHT);
 
   await chooseColours(page, "Dark");
   await expect(page).toHaveURL(/\/wiki\/2024_Hama_offensive$/);
-  expect(await background(page)).toBe(DARK);
+  await expect.poll(() => background(page)).toBe(DARK);
   // Links in running text are underlined in dark mode, where their colour alone is too close to the text's.
   const bodyLink = page.locator(".article-body p a").first();
   expect(await bodyLink.evaluate((link) => getComputedStyle(link).textDecorationLine)).toBe("underline");
@@ -27,11 +28,11 @@ test("a reader switches to dark and back, on the page they were reading", async 
 
   // Another page, served from the same cached HTML as everyone's, is dark too: the choice lives in /theme.css.
   await page.goto("/wiki/2024_Hama_offensive/history");
-  expect(await background(page)).toBe(DARK);
+  await expect.poll(() => background(page)).toBe(DARK);
 
   await chooseColours(page, "System");
   await expect(page).toHaveURL(/\/history$/);
-  expect(await background(page)).toBe(LIGHT);
+  await expect.poll(() => background(page)).toBe(LIGHT);
   await context.close();
 });
 
@@ -39,9 +40,9 @@ test("a reader whose system is dark can choose light", async ({ browser }) => {
   const context = await browser.newContext({ colorScheme: "dark" });
   const page = await context.newPage();
   await page.goto("/");
-  expect(await background(page)).toBe(DARK);
+  await expect.poll(() => background(page)).toBe(DARK);
   await chooseColours(page, "Light");
-  expect(await background(page)).toBe(LIGHT);
+  await expect.poll(() => background(page)).toBe(LIGHT);
   await context.close();
 });
 
