@@ -141,6 +141,25 @@ describe("diffArticles", () => {
     roundTrip(from, to);
   });
 
+  it("looks for edited moves among at most 10,000 pairs of removed and added paragraphs", () => {
+    // Paragraphs with no word in common, so only the edited copy of the first one is alike.
+    const words = (n: number) => Array.from({ length: 10 }, (_, k) => `w${n}x${k}`).join(" ");
+    const moved = (removed: number) => {
+      const from = article([
+        section("lead", ["Lead."]),
+        section("a", ["Kept.", ...Array.from({ length: removed }, (_, n) => words(n))]),
+        section("b", ["Stays."]),
+      ]);
+      const added = [words(0).replace("w0x9", "edited"), ...Array.from({ length: 99 }, (_, n) => words(1000 + n))];
+      const to = article([section("lead", ["Lead."]), section("a", ["Kept."]), section("b", ["Stays.", ...added])]);
+      const diff = diffArticles(from, to);
+      roundTrip(from, to);
+      return diff.sections.find((s) => s.id === "b")!.blocks.filter((block) => block.op === "move-in").length;
+    };
+    expect(moved(100)).toBe(1); // 100 x 100 pairs: searched
+    expect(moved(101)).toBe(0); // 101 x 100: over the bound, shown as removed and added
+  });
+
   it("diffs references field by field and flags dropped references", () => {
     const from = article([section("lead", ["x[[ref:a]] y[[ref:b]]"])]);
     const to = article(

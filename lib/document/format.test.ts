@@ -38,6 +38,7 @@ describe("daysBetween (an infobox's duration)", () => {
     expect(daysBetween("2024-02-01", "2024")).toBeNull();
     expect(daysBetween("x2024-02-01", "2024-03-01")).toBeNull();
     expect(daysBetween("2024-02-01", "2024-03-01x")).toBeNull();
+    expect(daysBetween("2024-02-01", "x2024-03-01")).toBeNull();
     expect(daysBetween("2024-02-01 ", "2024-03-01")).toBeNull();
   });
 });

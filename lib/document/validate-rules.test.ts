@@ -267,6 +267,15 @@ describe("whole articles", () => {
     ]);
   });
 
+  it("takes a reference date as a year, a month or a day, and nothing around or beyond them", () => {
+    for (const date of ["2024", "2024-05", "2024-05-31", "2024-12-01", "2024-10-10"])
+      expect(issues(content({ references: [{ key: "a", title: "A", date }] })), date).toEqual([]);
+    for (const date of ["x2024", "2024x", "2024-13", "2024-00", "2024-05-32", "2024-05-00", "24-05-01", "2024-5-1"])
+      expect(issues(content({ references: [{ key: "a", title: "A", date }] })), date).toEqual([
+        { path: "$.references[0].date", message: "must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)" },
+      ]);
+  });
+
   it("checks every rich-text part of the infobox against the references", () => {
     const cite = (key: string) => docFromMarkup(`x[[ref:${key}]]`);
     const result = issues(

@@ -66,6 +66,10 @@ describe("copy and paste through HTML", () => {
     expect(fromHtml(toHtml(everyNodeAndMark))).toEqual(normalized(everyNodeAndMark));
   });
 
+  it("stores only an external link's address: its rel, target and class come from the renderer", () => {
+    expect(Object.keys(documentSchema.marks.link.spec.attrs ?? {})).toEqual(["href"]);
+  });
+
   it("keeps a heading without a section id as one (a new section)", () => {
     const doc = { type: "doc", content: [{ type: "heading", attrs: { level: 4 }, content: [text("New")] }] };
     expect(fromHtml(toHtml(doc))).toEqual(normalized(doc));
