@@ -8,7 +8,7 @@ export const MAX_SUGGESTIONS = 10;
 export const MAX_SEARCH_PAGE = 50;
 
 const ZSearchText = z
-  .string()
+  .string({ error: "q is required." })
   .max(MAX_SEARCH_LENGTH, `q must be at most ${MAX_SEARCH_LENGTH} characters.`)
   // A NUL cannot reach PostgreSQL's text; other control characters mean nothing in a search.
   .transform((value) =>

@@ -13,7 +13,7 @@ describe("the text a search document indexes", () => {
   it("takes section titles and text (not citation keys), and reference titles and works", () => {
     const text = searchTextOf({
       sections: [
-        section("a", "", "Opposition forces took **Hama**[[ref:r1]] and [[wiki:Salamiyah]]."),
+        section("a", "", "Opposition forces took '''Hama'''[[ref:r1]] and [[wiki:Salamiyah]]."),
         section("b", "Aftermath", "Quiet."),
       ],
       references: [{ key: "r1", title: "Fall of Hama", work: "The Paper", url: "https://example.org" }],

@@ -12,7 +12,7 @@ const render = (markup: string) => {
     references: [],
     sections: [{ id: "a", title: "", level: 0, body: doc }],
   });
-  return renderToStaticMarkup(<>{renderRichText(doc, plan)}</>);
+  return renderToStaticMarkup(renderRichText(doc, plan) as React.ReactElement);
 };
 
 describe("wiki links coloured at serve time", () => {

@@ -69,7 +69,12 @@ describe("full-text search, suggestions, red links and what links here", () => {
         section: "Ferrocene is studied here. Ferrocene.",
       }),
     );
-    await save(article("Escaping test", "Before <script>alert(1)</script> the Xylophonic word <b>bold</b>."));
+    await save(
+      article(
+        "Escaping test",
+        'Before <script>alert(1)</script> I <3 AT&T "quoted", the Xylophonic <img src=x onerror=alert(1)> word <b>bold</b>.',
+      ),
+    );
     await save(article("Accent town", "The town of Salamīyah lies east of Hama; Müller wrote about it."));
     for (const title of ["Suggest alpha", "Suggest beta long", "Suggest gamma longest", "Unsuggested"]) {
       await save(article(title, "Words."));
@@ -122,8 +127,12 @@ describe("full-text search, suggestions, red links and what links here", () => {
   it("escapes article text in snippets: no markup from an article reaches the page", async () => {
     const { html } = await page("/search?q=xylophonic");
     expect(html).toContain("<mark>Xylophonic</mark>");
-    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    // ts_headline drops what its parser takes for tags (<script>, <b>); everything else is text React escapes.
+    expect(html).toContain(
+      "I &lt;3 AT&amp;T &quot;quoted&quot;, the <mark>Xylophonic</mark> &lt;img src=x onerror=alert(1)&gt; word",
+    );
     expect(html).not.toContain("<script>alert(1)");
+    expect(html).not.toContain("<img src=x");
     expect(html).not.toContain("<b>bold</b>");
   });
 
@@ -142,7 +151,7 @@ describe("full-text search, suggestions, red links and what links here", () => {
     expect(long.status).toBe(200);
     expect(long.html).toContain("q must be at most 300 characters");
     for (const q of [
-      "%00%01salamiyah",
+      "%01salamiyah",
       "%F0%9F%98%80",
       "%E2%80%AE%E2%80%8B",
       "%ED%A0%80",
@@ -155,7 +164,9 @@ describe("full-text search, suggestions, red links and what links here", () => {
       expect(odd.status, q).toBe(200);
       expect(odd.html, q).toContain('class="page-title">Search<');
     }
-    expect((await page("/search?q=%00%01salamiyah")).html).toContain('href="/wiki/Accent_town"');
+    // A NUL, which PostgreSQL's text cannot hold, is refused in front of the page, never a 500.
+    expect((await page("/search?q=%00salamiyah")).status).toBeLessThan(500);
+    expect((await page("/search?q=%01%1Fsalamiyah")).html).toContain('href="/wiki/Accent_town"');
     expect((await page("/search?q=a&page=51")).html).toContain("page must be a whole number from 1 to 50");
   });
 
