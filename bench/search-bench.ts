@@ -41,8 +41,8 @@ export async function benchSearch(options: {
   const { db, quick, latencyRow, add } = options;
   const runs = quick ? 5 : 200;
   await db.$executeRawUnsafe(`
-    INSERT INTO "SearchDocument" ("articleId", "revisionId", "body", "document")
-    SELECT a."id", 0, t.body, wiki_search_document(a."title", t.body, '')
+    INSERT INTO "SearchDocument" ("articleId", "revisionId", "body", "document", "titleDocument")
+    SELECT a."id", 0, t.body, wiki_search_document(a."title", t.body, ''), to_tsvector('wiki_search', a."title")
     FROM "Article" a
     CROSS JOIN LATERAL (
       SELECT CASE WHEN a."id" % 10 = 0 THEN 'The river town of Salamiyah lies east of Hama, on the road to Homs. ' ELSE '' END

@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
 import { api, createArticle } from "./api";
 import { signedInPage } from "./sign-in";
 
@@ -120,3 +121,45 @@ test("a link to a missing article is red until the article is created, then blue
   await editor.goto(`/wiki/${missing}/links`);
   await expect(editor.locator(".links-here")).toContainText(title);
 });
+
+test("search, suggestions, red links and What links here pass axe in light and dark", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const found: string[] = [];
+  for (const scheme of ["light", "dark"] as const) {
+    const page = await (await browser.newContext({ colorScheme: scheme })).newPage();
+    for (const path of [
+      "/search?q=Salamiyah",
+      "/wiki/Salamiyah/links",
+      "/wiki/2024_Hama_offensive",
+      "/search?q=Feroccene+zzz",
+    ]) {
+      await page.goto(path);
+      found.push(...(await violations(page, `${scheme} ${path}`)));
+    }
+    await page.goto("/search?q=Salamiyah");
+    await page.screenshot({ path: `${SHOTS}-6-results-${scheme}.png`, fullPage: true });
+    await page.goto("/wiki/2024_Hama_offensive");
+    await page.locator(".lead").screenshot({ path: `${SHOTS}-7-demo-red-links-${scheme}.png` });
+    await page.goto("/search");
+    await page.getByRole("banner").getByRole("combobox", { name: "Search articles" }).pressSequentially("2024", {
+      delay: 40,
+    });
+    await page.getByRole("banner").getByRole("combobox", { name: "Search articles" }).press("ArrowDown");
+    await expect(page.getByRole("option", { name: "2024 Hama offensive" })).toHaveAttribute("aria-selected", "true");
+    found.push(...(await violations(page, `${scheme} suggestions open`)));
+    await page.screenshot({ path: `${SHOTS}-8-suggestions-${scheme}.png` });
+  }
+  expect(found).toEqual([]);
+});
+
+/** The serious and critical WCAG 2.2 A/AA violations axe finds on the page, one line each. */
+async function violations(page: Page, label: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .flatMap((violation) =>
+      violation.nodes.slice(0, 3).map((node) => `${label}: ${violation.id} at ${node.target.join(" ")}`),
+    );
+}

@@ -66,9 +66,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           <p className="search-summary" role="status">
             {answer.total === 0
               ? `No article contains “${query}”.`
-              : `${answer.total.toLocaleString("en")} ${answer.total === 1 ? "result" : "results"} for “${query}”${
+              : `${answer.capped ? "More than " : ""}${answer.total.toLocaleString("en")} ${answer.total === 1 ? "result" : "results"} for “${query}”${
                   pages > 1 ? ` (page ${page} of ${pages})` : ""
-                }.`}
+                }.${answer.capped ? " The best of them are listed; add words to narrow the search." : ""}`}
           </p>
           <SearchResults results={answer.results} />
           {pages > 1 ? (

@@ -259,9 +259,11 @@ export async function appendRevision(
       ), counted AS (
         UPDATE "User" SET "editCount" = "editCount" + 1 FROM revision WHERE "User"."id" = $6::int
       ), indexed AS (
-        INSERT INTO "SearchDocument" ("articleId", "revisionId", "body", "document")
-        SELECT moved."id", moved."currentRevisionId", $18::text, wiki_search_document($14::text, $18::text, $19::text) FROM moved
-        ON CONFLICT ("articleId") DO UPDATE SET "revisionId" = EXCLUDED."revisionId", "body" = EXCLUDED."body", "document" = EXCLUDED."document"
+        INSERT INTO "SearchDocument" ("articleId", "revisionId", "body", "document", "titleDocument")
+        SELECT moved."id", moved."currentRevisionId", $18::text, wiki_search_document($14::text, $18::text, $19::text),
+          to_tsvector('wiki_search', $14::text) FROM moved
+        ON CONFLICT ("articleId") DO UPDATE SET "revisionId" = EXCLUDED."revisionId", "body" = EXCLUDED."body",
+          "document" = EXCLUDED."document", "titleDocument" = EXCLUDED."titleDocument"
       ), unlinked AS (
         DELETE FROM "ArticleLink" l USING moved WHERE l."sourceId" = moved."id" AND l."targetSlug" <> ALL($20::text[])
       ), linked AS (

@@ -28,6 +28,7 @@ CREATE TABLE "SearchDocument" (
     "revisionId" INTEGER NOT NULL,
     "body" TEXT NOT NULL,
     "document" tsvector NOT NULL,
+    "titleDocument" tsvector NOT NULL,
 
     CONSTRAINT "SearchDocument_pkey" PRIMARY KEY ("articleId")
 );
@@ -45,6 +46,9 @@ CREATE INDEX "Article_title_trgm_idx" ON "Article" USING GIN ("title" gin_trgm_o
 
 -- CreateIndex
 CREATE INDEX "SearchDocument_document_idx" ON "SearchDocument" USING GIN ("document");
+
+-- CreateIndex
+CREATE INDEX "SearchDocument_titleDocument_idx" ON "SearchDocument" USING GIN ("titleDocument");
 
 -- CreateIndex
 CREATE INDEX "ArticleLink_targetSlug_idx" ON "ArticleLink"("targetSlug");
@@ -81,8 +85,9 @@ CREATE TEMPORARY TABLE search_backfill ON COMMIT DROP AS
     r."sectionsRoot"
   FROM "Article" a JOIN "Revision" r ON r."id" = a."currentRevisionId";
 
-INSERT INTO "SearchDocument" ("articleId", "revisionId", "body", "document")
-  SELECT "articleId", "revisionId", "body", wiki_search_document("title", "body", "refs") FROM search_backfill;
+INSERT INTO "SearchDocument" ("articleId", "revisionId", "body", "document", "titleDocument")
+  SELECT "articleId", "revisionId", "body", wiki_search_document("title", "body", "refs"), to_tsvector('wiki_search', "title")
+  FROM search_backfill;
 
 -- Wiki links of every section, by slug (lib/articles/titles.ts's slugOfTitle, in SQL).
 INSERT INTO "ArticleLink" ("sourceId", "targetSlug")
