@@ -123,16 +123,12 @@ test("a link to a missing article is red until the article is created, then blue
 });
 
 test("search, suggestions, red links and What links here pass axe in light and dark", async ({ browser }) => {
-  test.setTimeout(120_000);
+  // (The demo article itself, now with red links, is axe's in accessibility.spec.ts.)
+  test.setTimeout(240_000);
   const found: string[] = [];
   for (const scheme of ["light", "dark"] as const) {
     const page = await (await browser.newContext({ colorScheme: scheme })).newPage();
-    for (const path of [
-      "/search?q=Salamiyah",
-      "/wiki/Salamiyah/links",
-      "/wiki/2024_Hama_offensive",
-      "/search?q=Feroccene+zzz",
-    ]) {
+    for (const path of ["/search?q=Salamiyah", "/wiki/Salamiyah/links", "/search?q=Feroccene+zzz"]) {
       await page.goto(path);
       found.push(...(await violations(page, `${scheme} ${path}`)));
     }

@@ -82,22 +82,28 @@ CREATE TEMPORARY TABLE search_backfill ON COMMIT DROP AS
       CROSS JOIN LATERAL jsonb_array_elements(chunk."data"->'entries') WITH ORDINALITY AS e(entry, ord)
       JOIN "ContentBlob" item ON item."hash" = e.entry->>1
       WHERE root."hash" = r."referencesRoot"), ''), 20000) AS "refs",
-    r."sectionsRoot"
+    r."sectionsRoot", r."infoboxHash"
   FROM "Article" a JOIN "Revision" r ON r."id" = a."currentRevisionId";
 
 INSERT INTO "SearchDocument" ("articleId", "revisionId", "body", "document", "titleDocument")
   SELECT "articleId", "revisionId", "body", wiki_search_document("title", "body", "refs"), to_tsvector('wiki_search', "title")
   FROM search_backfill;
 
--- Wiki links of every section, by slug (lib/articles/titles.ts's slugOfTitle, in SQL).
+-- Wiki links of the infobox and every section, by slug (lib/articles/titles.ts's slugOfTitle, in SQL).
 INSERT INTO "ArticleLink" ("sourceId", "targetSlug")
-  SELECT DISTINCT b."articleId", replace(upper(left(n.title, 1)) || substr(n.title, 2), ' ', '_')
-  FROM search_backfill b
-  JOIN "ContentBlob" root ON root."hash" = b."sectionsRoot"
-  CROSS JOIN LATERAL jsonb_array_elements_text(root."data"->'chunks') AS c(hash)
-  JOIN "ContentBlob" chunk ON chunk."hash" = c.hash
-  CROSS JOIN LATERAL jsonb_array_elements(chunk."data"->'entries') AS e(entry)
-  JOIN "ContentBlob" item ON item."hash" = e.entry->>1
-  CROSS JOIN LATERAL jsonb_path_query(item."data"->'body', 'strict $.**.marks[*] ? (@.type == "wikiLink").attrs.title') AS m(title)
+  SELECT DISTINCT l."articleId", replace(upper(left(n.title, 1)) || substr(n.title, 2), ' ', '_')
+  FROM (
+    SELECT b."articleId", item."data"->'body' AS doc
+    FROM search_backfill b
+    JOIN "ContentBlob" root ON root."hash" = b."sectionsRoot"
+    CROSS JOIN LATERAL jsonb_array_elements_text(root."data"->'chunks') AS c(hash)
+    JOIN "ContentBlob" chunk ON chunk."hash" = c.hash
+    CROSS JOIN LATERAL jsonb_array_elements(chunk."data"->'entries') AS e(entry)
+    JOIN "ContentBlob" item ON item."hash" = e.entry->>1
+    UNION ALL
+    SELECT b."articleId", infobox."data"
+    FROM search_backfill b JOIN "ContentBlob" infobox ON infobox."hash" = b."infoboxHash"
+  ) l
+  CROSS JOIN LATERAL jsonb_path_query(l.doc, 'strict $.**.marks[*] ? (@.type == "wikiLink").attrs.title') AS m(title)
   CROSS JOIN LATERAL (SELECT btrim(regexp_replace(replace(normalize(m.title #>> '{}', NFC), '_', ' '), '\s+', ' ', 'g')) AS title) n
   WHERE n.title <> '';
