@@ -140,6 +140,7 @@ test("search, suggestions, red links and What links here pass axe in light and d
     await page.getByRole("banner").getByRole("combobox", { name: "Search articles" }).pressSequentially("2024", {
       delay: 40,
     });
+    await expect(page.getByRole("option", { name: "2024 Hama offensive" })).toBeVisible();
     await page.getByRole("banner").getByRole("combobox", { name: "Search articles" }).press("ArrowDown");
     await expect(page.getByRole("option", { name: "2024 Hama offensive" })).toHaveAttribute("aria-selected", "true");
     found.push(...(await violations(page, `${scheme} suggestions open`)));
