@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { BlockNotice, SiteFooter, SiteHeader } from "@/components/ui/site-header";
+import { SearchSuggestBox } from "@/components/ui/search-suggest";
 import { STYLESHEET, THEME_STYLESHEET } from "@/components/ui/html-page";
 import { readerOf } from "@/components/ui/reader";
 import { getViewer } from "@/lib/auth/viewer";
@@ -21,7 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <link rel="stylesheet" href={THEME_STYLESHEET} />
       </head>
       <body>
-        <SiteHeader reader={reader} />
+        <SiteHeader reader={reader} searchBox={<SearchSuggestBox />} />
         <main className="page" id="content">
           <BlockNotice reader={reader ?? null} />
           {children}

@@ -21,6 +21,10 @@ describe("npm run bench (smoke)", () => {
       "/api/health, 10 connections, while 8 anonymous clients",
       "sign-in under a guessing attack",
       "review queue page (first page)",
+      "search page (common word)",
+      "title suggestions (prefix)",
+      "create a title linked from",
+      "red links turn blue",
     ]) {
       expect(
         names.some((name) => name.startsWith(expected)),

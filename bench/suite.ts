@@ -36,6 +36,7 @@ import type { AppServer } from "../test/server";
 import { runHttpBenchmarks } from "./http-suite";
 import { benchProposalInterdiff } from "./review-interdiff-bench";
 import { benchReviewQueue } from "./review-queue-bench";
+import { benchSearch } from "./search-bench";
 import { summarize } from "./load/mixed-load";
 import { kb, ms, sample, time, type BenchArticles, type BenchRow } from "./measure";
 import { benchProposalWithComments } from "./review-threads-bench";
@@ -476,6 +477,9 @@ export async function runBenchmarks(options: {
         latencyRow,
       });
     }
+
+    // ---- Search and red links (bench/search-bench.ts) -------------------------------------------
+    await benchSearch({ db, quick, authorId: authorIds[2], latencyRow, add });
 
     // ---- Sign-in timing ---------------------------------------------------------------------
     {

@@ -1,6 +1,7 @@
 import type { ArticleRow, RevisionView } from "@/lib/articles/read-article";
 import { effectiveProtection } from "@/lib/articles/protection";
 import type { RenderedRevision } from "@/lib/views/rendered-revisions";
+import { splitWikiLinks } from "@/lib/views/wiki-links";
 import { HtmlPage, type Reader } from "@/components/ui/html-page";
 import { ArticleNotFound, ArticleProblem } from "./article-not-found";
 import { ArticleFrame, ArticleRevisionBody, ArticleSidebar } from "./article-view";
@@ -19,19 +20,31 @@ export async function renderRevisionParts(
     renderHtml(<ArticleSidebar content={view.content} />),
     renderHtml(<ArticleRevisionBody view={view} />),
   ]);
-  return { articleId: view.article.id, revisionId: view.revision.id, title: view.content.title, sidebarHtml, bodyHtml };
+  return {
+    articleId: view.article.id,
+    revisionId: view.revision.id,
+    title: view.content.title,
+    sidebarHtml,
+    body: splitWikiLinks(bodyHtml),
+  };
 }
 
-/** The full HTML page of an article revision: the reader's frame around the cached revision parts. */
+/**
+ * The full HTML page of an article revision: the reader's frame around the
+ * cached revision parts, with the body's wiki links coloured for the moment
+ * (`bodyHtml`, from `colourWikiLinks`).
+ */
 export function ArticlePage({
   article,
   rendered,
+  bodyHtml,
   isCurrent,
   viewer,
   notice,
 }: {
   article: ArticleRow;
   rendered: RenderedRevision;
+  bodyHtml: string;
   isCurrent: boolean;
   viewer: ArticleViewer | null;
   notice?: React.ReactNode;
@@ -48,7 +61,7 @@ export function ArticlePage({
         canProtect={viewer?.canProtect ?? false}
         editLabel={viewer?.block ? null : !viewer || viewer.canEdit ? "Edit" : "Propose changes"}
         sidebar={{ html: rendered.sidebarHtml }}
-        body={{ html: rendered.bodyHtml }}
+        body={{ html: bodyHtml }}
         notice={notice}
       />
     </HtmlPage>

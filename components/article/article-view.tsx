@@ -206,6 +206,7 @@ export function ArticleFrame(props: {
             <a href={`/wiki/${slug}/history`}>History</a>
             <a href={`/wiki/${slug}/proposals`}>Proposals</a>
             <a href={`/wiki/${slug}/log`}>Protection log</a>
+            <a href={`/wiki/${slug}/links`}>What links here</a>
             {props.canProtect ? (
               <a href={`/wiki/${slug}/protect`}>
                 {props.protection.level === "none" ? "Protect" : "Change protection"}

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import type { CitationPlan } from "@/lib/document/citations";
 import type { DocJSON } from "@/lib/document/model";
 import { isSafeHttpUrl } from "@/lib/document/url";
-import { slugOfTitle } from "@/lib/articles/titles";
+import { slugOfTitle, titleOfSlug } from "@/lib/articles/titles";
 
 type NodeProps = { node: DocJSON; children?: ReactNode };
 type MarkProps = { mark: { type: string; attrs?: Record<string, unknown> }; children?: ReactNode };
@@ -101,9 +101,16 @@ export function richTextMappings(plan: CitationPlan, options: { inline?: boolean
         children
       );
     },
-    wikiLink: ({ mark, children }) => (
-      <a href={`/wiki/${encodeURIComponent(slugOfTitle(String(mark.attrs?.title ?? "")))}`}>{children}</a>
-    ),
+    // A stable marker, not a colour: whether the target exists is not a fact of the revision, so the
+    // article view colours these at serve time (lib/views/wiki-links.ts); elsewhere they stay plain links.
+    wikiLink: ({ mark, children }) => {
+      const slug = slugOfTitle(String(mark.attrs?.title ?? ""));
+      return (
+        <a href={`/wiki/${encodeURIComponent(slug)}`} data-wiki-link={titleOfSlug(slug)}>
+          {children}
+        </a>
+      );
+    },
   };
   return { nodeMapping, markMapping };
 }

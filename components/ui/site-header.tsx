@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { formatTimestamp } from "@/lib/document/format";
 /** The signed-in reader as every reader view's header shows them: name, and the review queue's size for reviewers. */
 export interface Reader {
@@ -12,9 +13,18 @@ export interface Reader {
 
 /**
  * The site header: a skip link, name, title search and the account links.
- * Plain HTML, no client script.
+ * Plain HTML; on App Router pages the search box suggests titles (components/ui/search-suggest.tsx).
  */
-export function SiteHeader({ reader, query }: { reader: Reader | null; query?: string }) {
+export function SiteHeader({
+  reader,
+  query,
+  searchBox,
+}: {
+  reader: Reader | null;
+  query?: string;
+  /** the search box with suggestions (App Router pages, which run script); script-free views keep the plain input */
+  searchBox?: ReactNode;
+}) {
   const userName = reader?.name;
   const reviewCount = reader?.reviewCount;
   return (
@@ -29,14 +39,16 @@ export function SiteHeader({ reader, query }: { reader: Reader | null; query?: s
         <span className="site-logo-text">Wiki</span>
       </a>
       <form className="site-search" role="search" action="/search" method="get">
-        <input
-          type="search"
-          name="q"
-          placeholder="Search articles"
-          aria-label="Search articles"
-          defaultValue={query}
-          autoComplete="off"
-        />
+        {searchBox ?? (
+          <input
+            type="search"
+            name="q"
+            placeholder="Search articles"
+            aria-label="Search articles"
+            defaultValue={query}
+            autoComplete="off"
+          />
+        )}
         <button type="submit">Search</button>
       </form>
       <nav className="site-account" aria-label="Account">

@@ -5,7 +5,8 @@ import { validateArticleContent } from "../document/validate";
 import { WikiError } from "../errors";
 import { blobsToStore, encodeContent, loadContent } from "./content-store";
 import { mergeContent, type MergeConflict } from "./merge";
-import { slugOfTitle } from "./titles";
+import { linkSlugsOf, slugOfTitle } from "./titles";
+import { searchTextOf } from "../document/search-text";
 import { RevisionTag } from "./revision-tags";
 
 /**
@@ -219,8 +220,9 @@ async function lockArticle(tx: Tx, articleId: number): Promise<LockedArticle> {
 /**
  * Writes a revision in ONE statement: the article's head moved onto it (only
  * if the head is still `headRevisionId`: a compare-and-set, which also locks
- * the row for the rest of the statement), its new blobs, the revision row and
- * the author's edit count. If the head moved, nothing is written and the
+ * the row for the rest of the statement), its new blobs, the revision row,
+ * the author's edit count, the article's search document and its wiki links
+ * (the rows behind red links and "What links here"). If the head moved, nothing is written and the
  * result is null. The revision's id is drawn first so the head can move in
  * the same statement; the foreign key is checked at its end. One round trip
  * instead of five keeps a save's cost and its time holding the row small.
@@ -232,6 +234,8 @@ export async function appendRevision(
 ): Promise<{ revisionId: number; bytesWritten: number } | null> {
   const { checked, meta } = revision;
   const blobs = blobsToStore(checked.encoded.blobs);
+  // The search document and the links table move with the head, in this same statement (README, Search).
+  const search = searchTextOf(checked.content);
   const blobTexts = blobs.map((row) => JSON.stringify(row.data));
   const [row] = await queryPrepared<{ revisionId: number; written: string[] }>(db, {
     name: "wiki-append-revision-on-head",
@@ -254,6 +258,17 @@ export async function appendRevision(
         RETURNING "id"
       ), counted AS (
         UPDATE "User" SET "editCount" = "editCount" + 1 FROM revision WHERE "User"."id" = $6::int
+      ), indexed AS (
+        INSERT INTO "SearchDocument" ("articleId", "revisionId", "body", "document", "titleDocument")
+        SELECT moved."id", moved."currentRevisionId", $18::text, wiki_search_document($14::text, $18::text, $19::text),
+          to_tsvector('wiki_search', $14::text) FROM moved
+        ON CONFLICT ("articleId") DO UPDATE SET "revisionId" = EXCLUDED."revisionId", "body" = EXCLUDED."body",
+          "document" = EXCLUDED."document", "titleDocument" = EXCLUDED."titleDocument"
+      ), unlinked AS (
+        DELETE FROM "ArticleLink" l USING moved WHERE l."sourceId" = moved."id" AND l."targetSlug" <> ALL($20::text[])
+      ), linked AS (
+        INSERT INTO "ArticleLink" ("sourceId", "targetSlug") SELECT moved."id", t.slug FROM moved, unnest($20::text[]) AS t(slug)
+        ON CONFLICT DO NOTHING
       )
       SELECT revision."id" AS "revisionId", ARRAY(SELECT "hash" FROM blobs) AS "written" FROM revision`,
     values: [
@@ -274,6 +289,9 @@ export async function appendRevision(
       checked.encoded.sectionsRoot,
       checked.encoded.referencesRoot,
       checked.encoded.infoboxHash,
+      search.body,
+      search.refs,
+      linkSlugsOf(checked.content),
     ],
   });
   if (!row) return null;

@@ -11,6 +11,7 @@ import {
   type RevisionMeta,
 } from "./commit-on-head";
 import type { TEditRequestParsed } from "../contracts/articles";
+import { touchArticlesLinkingTo } from "./links";
 import { assertEditSize, buildNewArticleContent } from "./edit-request";
 import type { SavedEdit } from "./edit-article";
 import { normalizeTitle, slugOfTitle, titleOfSlug, titleProblem, titleSkeleton } from "./titles";
@@ -77,6 +78,8 @@ export async function commitFirstRevision(
         data: { slug: article.slug, title: checked.content.title, titleSkeleton: skeleton },
         select: { id: true },
       });
+      // Pages that link to the new title show it as a link from now on (lib/articles/links.ts).
+      await touchArticlesLinkingTo(tx, article.slug);
       // Nothing else can have moved the head of a row this transaction just made.
       const appended = (await appendRevision(tx, {
         articleId: created.id,

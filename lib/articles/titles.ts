@@ -1,3 +1,5 @@
+import type { ArticleContent } from "../document/model";
+import { wikiLinkTitles } from "../document/search-text";
 import { confusableSkeleton, invisibleCharacter } from "../text/lookalikes";
 
 /** Longest title in characters (MediaWiki allows 255 bytes). */
@@ -44,4 +46,11 @@ export function titleProblem(raw: string): string | null {
  */
 export function titleSkeleton(title: string): string {
   return confusableSkeleton(normalizeTitle(title));
+}
+
+/** The slugs a revision's wiki links point at, each once (the links table's rows; malformed titles left out). */
+export function linkSlugsOf(content: Pick<ArticleContent, "infobox" | "sections">): string[] {
+  const slugs = new Set<string>();
+  for (const title of wikiLinkTitles(content)) if (!titleProblem(title)) slugs.add(slugOfTitle(title));
+  return [...slugs];
 }

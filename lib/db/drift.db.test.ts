@@ -80,10 +80,16 @@ async function describeSchema(): Promise<string[]> {
   };
   const facts: string[] = [];
   const tableOf = new Map(dmmf.datamodel.models.map((model) => [model.name, model.dbName ?? model.name]));
+  // DMMF leaves out Unsupported("…") fields (a tsvector, say), though indexes name them: read them from the text.
   const columnOf = (model: DmmfModel, fieldName: string) => {
-    const field = model.fields.find((candidate) => candidate.name === fieldName)!;
-    return field.dbName ?? field.name;
+    const field = model.fields.find((candidate) => candidate.name === fieldName);
+    return field?.dbName ?? fieldName;
   };
+  for (const [, modelName, body] of prismaSchema.matchAll(/^model (\w+) \{\n([\s\S]*?)^\}/gm)) {
+    for (const [, column, type, optional] of body.matchAll(/^\s+(\w+)\s+Unsupported\("(\w+)"\)(\?)?/gm)) {
+      facts.push(`column ${tableOf.get(modelName)}.${column} ${type} ${optional ? "null" : "not null"} default=none`);
+    }
+  }
   for (const model of dmmf.datamodel.models) {
     const table = tableOf.get(model.name)!;
     facts.push(`table ${table}`);

@@ -1,14 +1,16 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { budgetFromEnv, ByteLru } from "../cache/lru";
 import { effectiveProtection } from "../articles/protection";
 import type { ArticleRow } from "../articles/read-article";
 import { pendingReview } from "../articles/pending-changes";
+import type { LinkedHtml } from "./wiki-links";
 
 /**
  * Bump when the HTML of an article body changes, so caches outside the
  * process (a CDN keeping old revisions) can tell renders apart.
  */
-export const RENDERER_VERSION = 1;
+export const RENDERER_VERSION = 2;
 
 /** The parts of an article page that depend only on the revision: rendered once, kept forever. */
 export interface RenderedRevision {
@@ -16,7 +18,8 @@ export interface RenderedRevision {
   revisionId: number;
   title: string;
   sidebarHtml: string;
-  bodyHtml: string;
+  /** the body cut at its wiki links, which are coloured per page (./wiki-links.ts): link colour is not immutable */
+  body: LinkedHtml;
 }
 
 const cache = new ByteLru<RenderedRevision>(budgetFromEnv("WIKI_RENDER_CACHE_MB", 128));
@@ -34,7 +37,13 @@ export function renderedRevision(
   render: () => Promise<RenderedRevision>,
 ): Promise<RenderedRevision> {
   const key = `${RENDERER_VERSION}:${revisionId}:${isCurrent ? "current" : "old"}`;
-  return cache.getOrCompute(key, render, (rendered) => (rendered.bodyHtml.length + rendered.sidebarHtml.length) * 2);
+  return cache.getOrCompute(
+    key,
+    render,
+    (rendered) =>
+      (rendered.body.chunks.reduce((sum, chunk) => sum + chunk.length, 0) + rendered.sidebarHtml.length) * 2 +
+      rendered.body.links.length * 200,
+  );
 }
 
 /** Hit and miss counts of the render cache (benchmarks print them). */
@@ -71,12 +80,24 @@ export function cachedReaderPage(key: string): Uint8Array<ArrayBuffer> | undefin
  * naming the latest, which the notice links to and counts up to), and the
  * protection in effect now (an expiry changes the key, so a lapsed lock icon
  * or a lapsed pending-changes setting is never served). Everything in it is
- * read fresh with the article row, so a save or an acceptance makes a new key.
+ * read fresh with the article row, so a save or an acceptance makes a new key,
+ * and so does the creation or deletion of a title the current revision links
+ * to (the link epoch, lib/articles/links.ts). A page showing another revision
+ * than the current one (an old or the accepted revision) adds the colours
+ * of its own links (`linkColoursKey`), since the links table knows only the
+ * current revision's.
  */
 export function articlePageKey(article: ArticleRow & { currentRevisionId: number }, oldid?: number): string {
   const protection = effectiveProtection(article);
   const pending = oldid === undefined ? pendingReview(article) : null;
   const revisionId = oldid ?? pending?.acceptedRevisionId ?? article.currentRevisionId;
   const shownAs = pending ? `accepted-of-${pending.currentRevisionId}` : revisionId === article.currentRevisionId;
-  return `article:${article.id}:${revisionId}:${shownAs}:${protection.level}:${protection.expiresAt?.getTime() ?? ""}:${protection.reason ?? ""}`;
+  return `article:${article.id}:${revisionId}:${shownAs}:${protection.level}:${protection.expiresAt?.getTime() ?? ""}:${protection.reason ?? ""}:links-${article.linkEpoch}`;
+}
+
+/** The part of a page key that names which of a page's wiki links are blue (for pages of non-current revisions). */
+export function linkColoursKey(slugs: readonly string[], existing: ReadonlySet<string>): string {
+  if (slugs.length === 0) return "";
+  const blue = slugs.filter((slug) => existing.has(slug)).sort();
+  return `:blue-${createHash("sha256").update(blue.join("\n")).digest("base64url").slice(0, 22)}`;
 }

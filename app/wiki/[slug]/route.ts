@@ -14,7 +14,9 @@ import { getDb } from "@/lib/db/client";
 import { WikiError } from "@/lib/errors";
 import { renderHtml } from "@/lib/http/html";
 import { offerCachedViewToServer } from "@/lib/views/cached-view";
-import { articlePageKey, renderedRevision } from "@/lib/views/rendered-revisions";
+import { articlePageKey, linkColoursKey, renderedRevision } from "@/lib/views/rendered-revisions";
+import { colourWikiLinks } from "@/lib/views/wiki-links";
+import { existingSlugs } from "@/lib/articles/links";
 import { articleViewCache } from "@/lib/views/view-headers";
 
 offerCachedViewToServer();
@@ -53,21 +55,31 @@ export const GET = readerView({
     // Shown as the article (no old-revision banner, edit links) unless an old revision was asked for.
     const isCurrent = search.oldid === undefined || search.oldid === article.currentRevisionId;
     const viewer = actor && reader ? { ...reader, canProtect: decide(actor, "protect").allowed, canEdit } : null;
+    const renderParts = async () => {
+      const view = await readRevisionOf(getDb(), article, revisionId);
+      return renderRevisionParts({ ...view, isCurrent }, renderHtml);
+    };
+    // The current revision's link colours are named by the article's link epoch (read with the row); any
+    // other revision's by the colours themselves, read now (its links are not in the links table).
+    const ownColours = revisionId !== article.currentRevisionId;
+    const early = ownColours ? await renderedRevision(revisionId, isCurrent, renderParts) : null;
+    const earlyColours = early ? await existingSlugs(getDb(), early.body.slugs) : null;
     return {
-      cacheKey: articlePageKey(article, search.oldid),
-      cache: articleViewCache(isCurrent),
+      cacheKey: articlePageKey(article, search.oldid) + (early ? linkColoursKey(early.body.slugs, earlyColours!) : ""),
+      // A page with wiki links changes when their targets are created or deleted: never "immutable".
+      cache: articleViewCache(isCurrent || (early !== null && early.body.slugs.length > 0)),
       async render() {
-        const renderParts = async () => {
-          const view = await readRevisionOf(getDb(), article, revisionId);
-          return renderRevisionParts({ ...view, isCurrent }, renderHtml);
-        };
         const [rendered, pendingCount] = await Promise.all([
-          renderedRevision(revisionId, isCurrent, renderParts),
+          early ?? renderedRevision(revisionId, isCurrent, renderParts),
           pending ? countPendingRevisions(getDb(), article.id, pending) : 0,
         ]);
         if (rendered.articleId !== article.id) {
           throw new WikiError("not_found", `Revision ${revisionId} of "${article.title}" does not exist.`);
         }
+        const bodyHtml = colourWikiLinks(
+          rendered.body,
+          earlyColours ?? (await existingSlugs(getDb(), rendered.body.slugs)),
+        );
         const pendingNotice = pending
           ? createElement(PendingChangesNotice, {
               slug: article.slug,
@@ -84,7 +96,7 @@ export const GET = readerView({
             : null;
         const notice =
           saved && pendingNotice ? createElement(Fragment, null, saved, pendingNotice) : (saved ?? pendingNotice);
-        return createElement(ArticlePage, { article, rendered, isCurrent, viewer, notice });
+        return createElement(ArticlePage, { article, rendered, bodyHtml, isCurrent, viewer, notice });
       },
     };
   },
