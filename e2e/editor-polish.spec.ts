@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { api } from "./api";
 import { selectWord } from "./editor";
@@ -81,6 +82,19 @@ async function clickCitation(page: Page, citation: Locator) {
   });
   expect(point, "the citation marker can be hit").not.toBeNull();
   await page.mouse.click(point!.x, point!.y);
+}
+
+/** No serious or critical WCAG 2.2 A/AA finding of axe-core on the page as it is now (as e2e/accessibility.spec.ts checks pages). */
+async function expectAccessible(page: Page, label: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  const found = results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map(
+      (violation) => `${label}: ${violation.id} at ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+    );
+  expect(found).toEqual([]);
 }
 
 async function openSection(page: Page, slug: string) {
@@ -193,13 +207,14 @@ test("a citation selected by a click and replaced by a keystroke is reported at 
   await expect(removed).toContainText("“Wheels and water” in “History”");
   await expect(changes.locator('[data-op="change"] del .diff-cite')).toHaveText("[cite: Wheels and water]");
   await changes.screenshot({ path: `${SHOTS}/4-show-changes-removed-citation.png` });
+  await expectAccessible(page, "removed citation, light");
   await page.context().close();
 });
 
 test("an edit conflict diffs their version against yours, and its save button stays in sight however it is scrolled", async ({
   browser,
 }) => {
-  const page = await signedInPage(browser, "regular", { viewport: { width: 1000, height: 640 } });
+  const page = await signedInPage(browser, "regular", { viewport: { width: 1000, height: 640 }, colorScheme: "dark" });
   const { slug, revisionId } = await createCitedArticle(page, "Conflict");
   const editor = await openSection(page, slug);
   await selectWord(editor, "oak");
@@ -242,7 +257,8 @@ test("an edit conflict diffs their version against yours, and its save button st
   // Only the section in conflict, with every reference it cites: no false "points nowhere" warning.
   await expect(diff.locator(".diff-flags")).toHaveCount(0);
   await expect(diff.locator(".diff-section")).toHaveCount(1);
-  await conflict.screenshot({ path: `${SHOTS}/5-conflict-diff.png` });
+  await conflict.screenshot({ path: `${SHOTS}/5-conflict-diff-dark.png` });
+  await expectAccessible(page, "conflict, dark");
 
   // Scrolled so the button would stand at the top of the window: the sticky header must not cover it.
   const merge = conflict.getByRole("button", { name: /I have merged by hand/ });
@@ -335,5 +351,25 @@ test("an article without an infobox gets one from the lead's editor, of a kind w
   ]);
   await expect(infobox.locator(".infobox-sides").first()).toContainText("Opposition");
   await infobox.screenshot({ path: `${SHOTS}/8-infobox-published.png` });
+  await page.context().close();
+});
+
+test("in dark mode the removal report, the removed-citation list and the infobox form pass axe", async ({
+  browser,
+}) => {
+  const page = await signedInPage(browser, "regular", { colorScheme: "dark" });
+  const { slug } = await createCitedArticle(page, "Dark_editor");
+  await page.goto(`/wiki/${slug}/edit?section=lead`);
+  const editor = page.getByRole("textbox", { name: "Section text" });
+  await expect(editor).toContainText("The river turns");
+  await page.getByRole("button", { name: "Add an infobox" }).click();
+  await expect(page.locator(".infobox-editor .infobox-row-label")).toHaveCount(8);
+  await clickCitation(page, editor.locator("sup[data-citation]").first());
+  await page.keyboard.press("Backspace");
+  await expect(page.locator(".citation-removed")).toContainText("Citation [1] to “The mills of the river” removed");
+  await page.getByRole("button", { name: "Show changes" }).click();
+  await expect(page.locator(".removed-citations")).toContainText("“The mills of the river” in “Lead”");
+  await page.screenshot({ path: `${SHOTS}/9-dark-editor.png`, fullPage: true });
+  await expectAccessible(page, "editor, dark");
   await page.context().close();
 });

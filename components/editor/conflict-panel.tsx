@@ -101,8 +101,8 @@ export function ConflictPanel({
         </button>
       </header>
       <p>
-        Your text is still in the editor, unchanged. Merge their changes into it by hand (you can copy from their
-        version below), then save on top of revision {details.currentRevisionId}.
+        Your text is still in the editor, unchanged. Merge their changes into it by hand (both versions are in full
+        below), then save on top of revision {details.currentRevisionId}.
       </p>
       <section className="conflict-diff" aria-labelledby="conflict-diff-title">
         <h3 id="conflict-diff-title">
