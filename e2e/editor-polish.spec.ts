@@ -250,16 +250,6 @@ test("an edit conflict diffs their version against yours, and its save button st
   await page.getByRole("button", { name: "Publish changes" }).click();
   const conflict = page.getByRole("alert").filter({ has: page.getByRole("heading", { name: "Edit conflict" }) });
   await expect(conflict).toBeVisible();
-  const diff = conflict.locator(".conflict-diff");
-  await expect(diff.locator('[data-op="change"] del')).toContainText("walnut");
-  await expect(diff.locator('[data-op="change"] ins')).toContainText("pine");
-  await expect(diff.locator('[data-op="change"]')).toHaveCount(1);
-  // Only the section in conflict, with every reference it cites: no false "points nowhere" warning.
-  await expect(diff.locator(".diff-flags")).toHaveCount(0);
-  await expect(diff.locator(".diff-section")).toHaveCount(1);
-  await conflict.screenshot({ path: `${SHOTS}/5-conflict-diff-dark.png` });
-  await expectAccessible(page, "conflict, dark");
-
   // Scrolled so the button would stand at the top of the window: the sticky header must not cover it.
   const merge = conflict.getByRole("button", { name: /I have merged by hand/ });
   for (const where of ["top", "bottom"] as const) {
@@ -276,6 +266,16 @@ test("an edit conflict diffs their version against yours, and its save button st
     expect(hit, `the save button is uncovered when scrolled (${where})`).toBe(true);
   }
   await page.screenshot({ path: `${SHOTS}/6-conflict-scrolled.png` });
+  const diff = conflict.locator(".conflict-diff");
+  await expect(diff.locator('[data-op="change"] del')).toContainText("walnut");
+  await expect(diff.locator('[data-op="change"] ins')).toContainText("pine");
+  await expect(diff.locator('[data-op="change"]')).toHaveCount(1);
+  // Only the section in conflict, with every reference it cites: no false "points nowhere" warning.
+  await expect(diff.locator(".diff-flags")).toHaveCount(0);
+  await expect(diff.locator(".diff-section")).toHaveCount(1);
+  await conflict.screenshot({ path: `${SHOTS}/5-conflict-diff-dark.png` });
+  await expectAccessible(page, "conflict, dark");
+
   await merge.click();
   await expect(page).toHaveURL(new RegExp(`/wiki/${slug}\\?saved=1`));
   await expect(page.locator('section[data-section-id="sec-history"]')).toContainText("built of pine");
