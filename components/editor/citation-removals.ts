@@ -47,8 +47,11 @@ function numberIn(doc: PMNode, refKey: string, store: CitationStore | null, docI
   return index < 0 ? null : index + 1;
 }
 
-/** The citations a transaction took out of the document (a citation of the same key put back in the same change does not count). */
-function removedBy(tr: Transaction): { removed: Array<{ refKey: string; pos: number }>; added: Set<string> } {
+/** The citations a transaction took out of the document, and the keys it put in (a citation of the same key put back in the same change is not a removal). */
+export function citationsRemovedBy(tr: Transaction): {
+  removed: Array<{ refKey: string; pos: number }>;
+  added: Set<string>;
+} {
   const removed: Array<{ refKey: string; pos: number }> = [];
   const added = new Set<string>();
   for (const { oldRange, newRange } of getChangedRanges(tr)) {
@@ -94,7 +97,7 @@ export const CitationRemovals = Extension.create<{
             let list = restored ? value.filter((removal) => removal.id !== restored.restored) : value;
             if (!tr.docChanged) return list;
             list = list.map((removal) => ({ ...removal, pos: tr.mapping.map(removal.pos, -1) }));
-            const { removed, added } = removedBy(tr);
+            const { removed, added } = citationsRemovedBy(tr);
             if (added.size) list = list.filter((removal) => !added.has(removal.refKey));
             // A citation moved within one change (drag and drop) was not removed.
             const fresh = removed
