@@ -371,5 +371,10 @@ test("in dark mode the removal report, the removed-citation list and the infobox
   await expect(page.locator(".removed-citations")).toContainText("“The mills of the river” in “Lead”");
   await page.screenshot({ path: `${SHOTS}/9-dark-editor.png`, fullPage: true });
   await expectAccessible(page, "editor, dark");
+  // The report stays under the text while the changes are shown.
+  const report = page.locator(".citation-removed");
+  await report.scrollIntoViewIfNeeded();
+  await expect(report).toContainText("Citation [1] to “The mills of the river” removed");
+  await page.screenshot({ path: `${SHOTS}/10-dark-report.png` });
   await page.context().close();
 });
