@@ -8,10 +8,20 @@ import { ChangesPanel } from "./changes-panel";
 import { CitationDialog } from "./citation-dialog";
 import { citationContext, createCitationStore, MAIN_DOC } from "./citation-store";
 import { ConflictPanel } from "./conflict-panel";
-import { composeDraft, editRequest, rebaseDraft, sameInfobox, sameReference, type ComposedDraft } from "./draft";
+import { restoreCitation, type CitationRemoval } from "./citation-removals";
+import { CitationRemovedNotice } from "./citation-removed-notice";
+import {
+  carrySectionDrafts,
+  composeDraft,
+  editRequest,
+  rebaseDraft,
+  sameInfobox,
+  sameReference,
+  type ComposedDraft,
+} from "./draft";
 import { applyLink, currentLink, insertNoteSelected, insertTag, removeLink } from "./editor-actions";
 import type { ShortcutHandlers } from "./editor-extensions";
-import { InfoboxEditor, setInfoboxDoc } from "./infobox-editor";
+import { AddInfobox, InfoboxEditor, setInfoboxDoc } from "./infobox-editor";
 import { LinkDialog } from "./link-dialog";
 import { PreviewPanel } from "./preview-panel";
 import { ReferencesPanel } from "./references-panel";
@@ -19,9 +29,26 @@ import { RichEditor } from "./rich-editor";
 import { SaveBar, type SaveStatus } from "./save-bar";
 import { saveEdit } from "./save-edit";
 import { destinationOf, statusOf } from "./save-status";
-import { citationCounts, citedKeys, docFromSections, infoboxDocs, referenceKeyFor, type EditScope } from "./sections";
+import {
+  citationCounts,
+  citedKeys,
+  docFromSections,
+  editsInfobox,
+  infoboxDocs,
+  referenceKeyFor,
+  type EditScope,
+} from "./sections";
 import { Toolbar } from "./toolbar";
-import { draftKey, readDraft, useBeforeUnload, useDraftStorage, type StoredDraft } from "./use-draft";
+import {
+  draftKey,
+  readDraft,
+  readSectionDrafts,
+  removeDraft,
+  useBeforeUnload,
+  useDraftStorage,
+  writeDraft,
+  type StoredDraft,
+} from "./use-draft";
 import { RestoreNotice, type RestoreOffer } from "./restore-notice";
 import type { TEditConflictDetails } from "@/lib/contracts/articles";
 
@@ -83,6 +110,8 @@ export function ArticleEditor(props: ArticleEditorProps) {
   const { slug, sectionId } = props;
   const scope: EditScope = useMemo(() => (sectionId ? { kind: "section", sectionId } : { kind: "whole" }), [sectionId]);
   const storageKey = draftKey(slug, sectionId);
+  // The whole article, or its lead: the infobox is edited too.
+  const withInfobox = editsInfobox(props.content, scope);
 
   const [ready, setReady] = useState(false);
   const [base, setBase] = useState(props.content);
@@ -110,6 +139,8 @@ export function ArticleEditor(props: ArticleEditorProps) {
   const [restore, setRestore] = useState<RestoreOffer | null>(null);
   const [dialog, setDialog] = useState<DialogState>(null);
   const [active, setActive] = useState<{ editor: Editor; main: boolean } | null>(null);
+  const [removed, setRemoved] = useState<{ editor: Editor; removals: CitationRemoval[] } | null>(null);
+  const dismissed = useRef(new Set<number>());
 
   const mainEditor = useRef<Editor | null>(null);
   const dialogTarget = useRef<Editor | null>(null);
@@ -139,7 +170,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
             baseRevisionId,
             doc: currentDoc(),
             references: changedOnly(references, props.content),
-            infobox: scope.kind === "whole" && !sameInfobox(infobox, props.content.infobox) ? infobox : null,
+            infobox: withInfobox && !sameInfobox(infobox, props.content.infobox) ? infobox : null,
             summary,
             minor,
           },
@@ -147,6 +178,24 @@ export function ArticleEditor(props: ArticleEditorProps) {
   );
   const leaving = useRef(false);
   useBeforeUnload(dirty && !saved, leaving);
+
+  // "Edit the whole article" from a section: keep the draft now and go without the leave-page question;
+  // the whole-article editor carries the section's draft over (carrySectionDrafts).
+  useEffect(() => {
+    if (scope.kind !== "section" || !dirty || saved) return;
+    const whole = `/wiki/${encodeURIComponent(slug)}/edit`;
+    const onClick = (event: MouseEvent) => {
+      const link = (event.target as Element | null)?.closest?.("a[href]") as HTMLAnchorElement | null;
+      // A new tab or window leaves this editor open: nothing to do.
+      if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      const url = new URL(link.href, window.location.href);
+      if (url.origin !== window.location.origin || url.pathname !== whole || url.search) return;
+      storage.flush();
+      leaving.current = true;
+    };
+    document.addEventListener("click", onClick, true);
+    return () => document.removeEventListener("click", onClick, true);
+  }, [scope, dirty, saved, slug, storage]);
 
   const touched = useCallback(() => {
     setDirty(true);
@@ -157,7 +206,28 @@ export function ArticleEditor(props: ArticleEditorProps) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once on mount; later changes must not re-offer the draft
   useEffect(() => {
     const stored = readDraft(storageKey);
-    if (stored && stored.baseRevisionId === props.baseRevisionId) {
+    const carried =
+      scope.kind === "whole" && !props.proposalId && (!stored || stored.baseRevisionId === props.baseRevisionId)
+        ? carrySectionDrafts({
+            content: props.content,
+            baseRevisionId: props.baseRevisionId,
+            whole: stored,
+            sections: readSectionDrafts(slug),
+          })
+        : null;
+    // The section editors' drafts go into this one; their own copies go only once this one is kept.
+    if (carried && writeDraft(storageKey, carried.draft)) {
+      carried.carried.forEach((id) => removeDraft(draftKey(slug, id)));
+      applyDraft(carried.draft);
+      const titleOf = (id: string) => props.content.sections.find((section) => section.id === id)?.title || "Lead";
+      setRestore({
+        kind: "carried",
+        savedAt: carried.draft.savedAt,
+        draft: carried.draft,
+        sections: carried.carried.map(titleOf),
+        kept: carried.kept.map((id) => ({ title: titleOf(id), href: `?section=${encodeURIComponent(id)}` })),
+      });
+    } else if (stored && stored.baseRevisionId === props.baseRevisionId) {
       applyDraft(stored);
       setRestore({ kind: "restored", savedAt: stored.savedAt, draft: stored });
     } else if (stored) {
@@ -168,7 +238,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
   }, []);
 
   function applyDraft(stored: StoredDraft) {
-    const restoredInfobox = scope.kind === "whole" ? (stored.infobox ?? props.content.infobox) : props.content.infobox;
+    const restoredInfobox = withInfobox ? (stored.infobox ?? props.content.infobox) : props.content.infobox;
     setInitial({ doc: stored.doc, infobox: restoredInfobox });
     setDoc(stored.doc);
     setInfobox(restoredInfobox);
@@ -201,17 +271,18 @@ export function ArticleEditor(props: ArticleEditorProps) {
     store.set(
       citationContext({
         references,
-        infobox: scope.kind === "whole" ? infobox : null,
-        before: scope.kind === "section" ? { keys: props.keysBefore, notes: props.notesBefore } : undefined,
+        infobox: withInfobox ? infobox : null,
+        // Only the infobox precedes the lead, and it may be edited here: numbered from the draft's.
+        before: withInfobox ? undefined : { keys: props.keysBefore, notes: props.notesBefore },
       }),
     );
-  }, [store, references, infobox, scope, props.keysBefore, props.notesBefore]);
+  }, [store, references, infobox, withInfobox, props.keysBefore, props.notesBefore]);
 
   const numbering = useMemo(() => {
-    const docs = scope.kind === "whole" ? [...infoboxDocs(infobox), doc] : [doc];
+    const docs = withInfobox ? [...infoboxDocs(infobox), doc] : [doc];
     const known = new Set(references.map((reference) => reference.key));
-    const order = [...new Set([...(scope.kind === "section" ? props.keysBefore : []), ...citedKeys(docs)])].filter(
-      (key) => known.has(key),
+    const order = [...new Set([...(withInfobox ? [] : props.keysBefore), ...citedKeys(docs)])].filter((key) =>
+      known.has(key),
     );
     const uses = citationCounts(docs);
     return {
@@ -219,7 +290,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
       cited: citedKeys(docs).filter((key) => known.has(key)),
       uses,
     };
-  }, [doc, infobox, references, scope, props.keysBefore]);
+  }, [doc, infobox, references, withInfobox, props.keysBefore]);
 
   const onMainChange = useCallback(
     (editor: Editor) => {
@@ -247,7 +318,14 @@ export function ArticleEditor(props: ArticleEditorProps) {
       hasLink: !!link.mark,
     });
   }
-  handlers.current = { insertCitation: openCitation, editLink: openLink };
+  handlers.current = {
+    insertCitation: openCitation,
+    editLink: openLink,
+    citationsRemoved: (editor, removals) =>
+      setRemoved((current) =>
+        removals.length ? { editor, removals } : current && current.editor !== editor ? current : null,
+      ),
+  };
 
   function closeDialog() {
     setDialog(null);
@@ -378,11 +456,11 @@ export function ArticleEditor(props: ArticleEditorProps) {
         <ChangesPanel from={base} to={panel.draft.content} onClose={() => setPanel(null)} />
       ) : null}
 
-      {scope.kind === "whole" && infobox && initial.infobox ? (
+      {withInfobox && infobox ? (
         <InfoboxEditor
           key={`infobox-${generation}`}
-          initial={initial.infobox}
           infobox={infobox}
+          open={!base.infobox}
           changed={!sameInfobox(infobox, base.infobox)}
           onChange={(next) => {
             setInfobox(next);
@@ -395,6 +473,14 @@ export function ArticleEditor(props: ArticleEditorProps) {
             touched();
           }}
           onFocus={(editor) => setActive({ editor, main: false })}
+        />
+      ) : withInfobox ? (
+        <AddInfobox
+          title={base.title}
+          onAdd={(next) => {
+            setInfobox(next);
+            touched();
+          }}
         />
       ) : null}
 
@@ -429,6 +515,24 @@ export function ArticleEditor(props: ArticleEditorProps) {
             mainEditor.current = editor;
             if (editor)
               setActive((current) => (current && !current.editor.isDestroyed ? current : { editor, main: true }));
+          }}
+        />
+        <CitationRemovedNotice
+          removals={
+            removed && !removed.editor.isDestroyed
+              ? removed.removals.filter((removal) => !dismissed.current.has(removal.id))
+              : []
+          }
+          referenceOf={(key) => references.find((reference) => reference.key === key)}
+          onUndo={(id) => {
+            if (removed && !restoreCitation(removed.editor, id))
+              setRemoved((current) =>
+                current ? { ...current, removals: current.removals.filter((removal) => removal.id !== id) } : null,
+              );
+          }}
+          onDismiss={() => {
+            removed?.removals.forEach((removal) => dismissed.current.add(removal.id));
+            setRemoved(null);
           }}
         />
       </div>

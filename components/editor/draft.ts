@@ -1,7 +1,10 @@
 import type { TEditRequest } from "@/lib/contracts/articles";
 import { mergeContent } from "@/lib/articles/merge";
 import type { ArticleContent, DocJSON, Infobox, InfoboxRow, Reference, Section } from "@/lib/document/model";
+import type { StoredDraft } from "./use-draft";
 import {
+  docFromSections,
+  editsInfobox,
   infoboxDocs,
   referencesCitedBy,
   replaceSection,
@@ -70,8 +73,11 @@ export function composeDraft(base: ArticleContent, scope: EditScope, parts: Draf
   const split = sectionsFromDoc(parts.doc, { scope, first, foreignIds });
   const sections = reuseUnchanged(split.sections, base.sections);
   const allSections = scope.kind === "whole" ? sections : replaceSection(base.sections, scope.sectionId, sections);
-  const infobox =
-    scope.kind === "whole" ? (sameInfobox(parts.infobox, base.infobox) ? base.infobox : parts.infobox) : base.infobox;
+  const infobox = editsInfobox(base, scope)
+    ? sameInfobox(parts.infobox, base.infobox)
+      ? base.infobox
+      : parts.infobox
+    : base.infobox;
   const pool = new Map(parts.references.map((reference) => [reference.key, reference]));
   const docs = [...infoboxDocs(infobox), ...allSections.map((section) => section.body)];
   // Existing references keep the article's order (the stored list is hashed as it is); new ones follow in citation order.
@@ -109,6 +115,10 @@ export function editRequest(options: {
       ...common,
       sectionEdit: { sectionId: scope.sectionId, sections: draft.sections },
       references: changedReferences(base, draft.content),
+      // Editing the lead edits the infobox too; sent only when it changed, so a concurrent infobox edit is not undone.
+      ...(editsInfobox(base, scope) && draft.content.infobox !== base.infobox
+        ? { infobox: draft.content.infobox }
+        : {}),
     };
   }
   const { title, sections, references, infobox } = draft.content;
@@ -153,4 +163,86 @@ export function rebaseDraft(base: ArticleContent, mine: ArticleContent, theirs: 
   }
   const merged = mergeContent(base, mine, theirsResolved);
   return merged.ok ? merged.content : null;
+}
+
+/** A section editor's stored draft, as found by the whole-article editor. */
+export interface SectionDraft {
+  sectionId: string;
+  draft: StoredDraft;
+}
+
+/** What carrying section drafts into the whole article gives: the whole draft, and which sections went in. */
+export interface CarriedDrafts {
+  draft: StoredDraft;
+  /** section ids whose drafts are now in `draft` (their own copies may go) */
+  carried: string[];
+  /** section ids whose drafts could not be carried (another base revision, or the section changed in the whole draft) */
+  kept: string[];
+}
+
+function sameSection(a: Section, b: Section): boolean {
+  return a.title === b.title && a.level === b.level && sameDoc(a.body, b.body);
+}
+
+/**
+ * Switching from a section editor to the whole article must not drop what was
+ * typed (issue 19): the section drafts made on the same revision are put into
+ * the whole-article draft (`whole`, or the article itself), each in place of
+ * its section. A section the whole draft changed too is left alone (its draft
+ * is kept for its own editor), so nothing typed anywhere is overwritten.
+ * Null when there is nothing to carry.
+ */
+export function carrySectionDrafts(options: {
+  content: ArticleContent;
+  baseRevisionId: number | null;
+  whole: StoredDraft | null;
+  sections: SectionDraft[];
+  now?: Date;
+}): CarriedDrafts | null {
+  const { content, baseRevisionId, whole } = options;
+  const lead = content.sections[0];
+  if (!lead) return null;
+  let sections = whole
+    ? reuseUnchanged(sectionsFromDoc(whole.doc, { scope: { kind: "whole" }, first: lead }).sections, content.sections)
+    : content.sections;
+  let references = whole?.references ?? [];
+  const summaries = whole?.summary ? [whole.summary] : [];
+  let minor = whole?.minor ?? true;
+  let infobox = whole?.infobox ?? null;
+  const carried: string[] = [];
+  const kept: string[] = [];
+  for (const { sectionId, draft } of options.sections) {
+    const original = content.sections.find((section) => section.id === sectionId);
+    const current = sections.find((section) => section.id === sectionId);
+    if (draft.baseRevisionId !== baseRevisionId || !original || !current || !sameSection(original, current)) {
+      kept.push(sectionId);
+      continue;
+    }
+    const foreignIds = sections.filter((section) => section.id !== sectionId).map((section) => section.id);
+    const split = sectionsFromDoc(draft.doc, { scope: { kind: "section", sectionId }, first: original, foreignIds });
+    sections = replaceSection(sections, sectionId, split.sections);
+    const byKey = new Map(references.map((reference) => [reference.key, reference]));
+    for (const reference of draft.references) byKey.set(reference.key, reference);
+    references = [...byKey.values()];
+    // A lead draft may carry an infobox; the whole draft's own infobox change wins (it is the later editor's).
+    if (draft.infobox && editsInfobox(content, { kind: "section", sectionId }) && !infobox) infobox = draft.infobox;
+    if (draft.summary.trim() && !summaries.includes(draft.summary.trim())) summaries.push(draft.summary.trim());
+    minor &&= draft.minor;
+    carried.push(sectionId);
+  }
+  if (carried.length === 0) return null;
+  return {
+    draft: {
+      version: 1,
+      savedAt: (options.now ?? new Date()).toISOString(),
+      baseRevisionId,
+      doc: docFromSections(sections),
+      references,
+      infobox,
+      summary: summaries.join("; ").slice(0, 500),
+      minor,
+    },
+    carried,
+    kept,
+  };
 }

@@ -6,6 +6,7 @@ import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { letterLabel } from "@/lib/document/citations";
 import { documentExtensions } from "@/lib/document/extensions";
 import type { CitationStore } from "./citation-store";
+import { CitationRemovals, type RemovalsHandlers } from "./citation-removals";
 
 const numbersKey = new PluginKey<DecorationSet>("citationNumbers");
 
@@ -73,8 +74,8 @@ export const CitationNumbers = Extension.create<{ store: CitationStore | null; d
   },
 });
 
-/** Handlers the editor's own shortcuts call; held in a ref so they can change after the editor is made. */
-export interface ShortcutHandlers {
+/** Handlers the editor's own shortcuts (and its removal reports) call; held in a ref so they can change after the editor is made. */
+export interface ShortcutHandlers extends RemovalsHandlers {
   insertCitation(): void;
   editLink(): void;
 }
@@ -88,7 +89,7 @@ export const EditorShortcuts = Extension.create<{ handlers: { current: ShortcutH
   name: "editorShortcuts",
   addOptions: () => ({ handlers: { current: null } }),
   addKeyboardShortcuts() {
-    const run = (name: keyof ShortcutHandlers) => () => {
+    const run = (name: "insertCitation" | "editLink") => () => {
       this.options.handlers.current?.[name]();
       return true;
     };
@@ -131,5 +132,6 @@ export function editorExtensions(options: {
     }),
     CitationNumbers.configure({ store: options.store, docId: options.docId }),
     EditorShortcuts.configure({ handlers: options.handlers }),
+    CitationRemovals.configure({ store: options.store, docId: options.docId, handlers: options.handlers }),
   ];
 }

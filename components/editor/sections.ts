@@ -13,6 +13,15 @@ import { walkArticleDocs, walkDoc } from "@/lib/document/walk";
 /** What the editor edits: the whole article, or one section (by id). */
 export type EditScope = { kind: "whole" } | { kind: "section"; sectionId: string };
 
+/**
+ * Whether the scope edits the infobox too: the whole article, or the lead
+ * (the infobox stands beside the lead on the page, so editing the lead is
+ * where one expects to change it).
+ */
+export function editsInfobox(content: Pick<ArticleContent, "sections">, scope: EditScope): boolean {
+  return scope.kind === "whole" || (content.sections[0]?.id === scope.sectionId && content.sections[0]?.level === 0);
+}
+
 /** The body of an empty section. */
 export function emptyBody(): DocJSON {
   return { type: "doc", content: [{ type: "paragraph" }] };

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef } from "react";
-import type { DocJSON, Infobox, Reference } from "@/lib/document/model";
+import { SECTION_ID_PATTERN, type DocJSON, type Infobox, type Reference } from "@/lib/document/model";
 
 /** What is kept in localStorage so that a closed tab or a crash loses nothing. */
 export interface StoredDraft {
@@ -30,6 +30,45 @@ export function readDraft(key: string): StoredDraft | null {
     return draft?.version === 1 && draft.doc?.type === "doc" ? draft : null;
   } catch {
     return null;
+  }
+}
+
+/** The stored drafts of every section editor of `slug` (each under its own key), for the whole-article editor. */
+export function readSectionDrafts(slug: string): Array<{ sectionId: string; draft: StoredDraft }> {
+  const prefix = `wiki-draft:${slug}:`;
+  const found: Array<{ sectionId: string; draft: StoredDraft }> = [];
+  try {
+    for (let index = 0; index < window.localStorage.length; index++) {
+      const key = window.localStorage.key(index);
+      if (!key?.startsWith(prefix)) continue;
+      const sectionId = key.slice(prefix.length);
+      // Another article whose slug starts with this one's and a colon leaves a colon in the rest.
+      if (sectionId === "whole" || !SECTION_ID_PATTERN.test(sectionId)) continue;
+      const draft = readDraft(key);
+      if (draft) found.push({ sectionId, draft });
+    }
+  } catch {
+    // No storage, no drafts.
+  }
+  return found;
+}
+
+/** Writes a draft at once; false when the browser would not keep it. */
+export function writeDraft(key: string, draft: StoredDraft): boolean {
+  try {
+    window.localStorage.setItem(key, JSON.stringify(draft));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Removes a stored draft (after it was carried elsewhere, or published). */
+export function removeDraft(key: string): void {
+  try {
+    window.localStorage.removeItem(key);
+  } catch {
+    // Nothing to remove when storage is unavailable.
   }
 }
 
