@@ -50,6 +50,7 @@ export function ArticlePage({
         sidebar={{ html: rendered.sidebarHtml }}
         body={{ html: rendered.bodyHtml }}
         notice={notice}
+        talkTopicCount={article.talkTopicCount}
       />
     </HtmlPage>
   );

@@ -38,6 +38,8 @@ export interface ArticleRow {
   pendingChanges: boolean;
   pendingChangesExpiresAt: Date | null;
   acceptedRevisionId: number | null;
+  /** topics on its talk page (lib/talk): the Talk tab's count, so part of the cached page's key */
+  talkTopicCount: number;
 }
 
 /** The article at `slug` with a current revision, or null: one indexed query, the hottest of the site. */
@@ -53,10 +55,11 @@ export async function findArticle(db: Db, slug: string): Promise<(ArticleRow & {
     pendingChanges: boolean;
     pendingChangesExpiresMs: string | null;
     acceptedRevisionId: number | null;
+    talkTopicCount: number;
   }>(db, {
     name: "wiki-find-article",
     text: `SELECT "id", "slug", "title", "currentRevisionId", "protectionLevel", (EXTRACT(EPOCH FROM "protectionExpiresAt") * 1000)::bigint::text AS "protectionExpiresMs", "protectionReason",
-        "pendingChanges", (EXTRACT(EPOCH FROM "pendingChangesExpiresAt") * 1000)::bigint::text AS "pendingChangesExpiresMs", "acceptedRevisionId" FROM "Article" WHERE "slug" = $1`,
+        "pendingChanges", (EXTRACT(EPOCH FROM "pendingChangesExpiresAt") * 1000)::bigint::text AS "pendingChangesExpiresMs", "acceptedRevisionId", "talkTopicCount" FROM "Article" WHERE "slug" = $1`,
     values: [slug],
   });
   if (!row || row.currentRevisionId === null) return null;

@@ -70,7 +70,8 @@ export function cachedReaderPage(key: string): Uint8Array<ArrayBuffer> | undefin
  * an old revision, or the accepted revision while newer ones await review,
  * naming the latest, which the notice links to and counts up to), and the
  * protection in effect now (an expiry changes the key, so a lapsed lock icon
- * or a lapsed pending-changes setting is never served). Everything in it is
+ * or a lapsed pending-changes setting is never served), and the talk page's
+ * topic count (the Talk tab shows it). Everything in it is
  * read fresh with the article row, so a save or an acceptance makes a new key.
  */
 export function articlePageKey(article: ArticleRow & { currentRevisionId: number }, oldid?: number): string {
@@ -78,5 +79,5 @@ export function articlePageKey(article: ArticleRow & { currentRevisionId: number
   const pending = oldid === undefined ? pendingReview(article) : null;
   const revisionId = oldid ?? pending?.acceptedRevisionId ?? article.currentRevisionId;
   const shownAs = pending ? `accepted-of-${pending.currentRevisionId}` : revisionId === article.currentRevisionId;
-  return `article:${article.id}:${revisionId}:${shownAs}:${protection.level}:${protection.expiresAt?.getTime() ?? ""}:${protection.reason ?? ""}`;
+  return `article:${article.id}:${revisionId}:${shownAs}:${protection.level}:${protection.expiresAt?.getTime() ?? ""}:${protection.reason ?? ""}:talk-${article.talkTopicCount}`;
 }
