@@ -26,14 +26,16 @@ export function ArticleTabs(props: {
       <a href={`/wiki/${slug}`} aria-current={props.current === "article" ? "page" : undefined}>
         Article
       </a>
-      <a href={`/wiki/${slug}/talk`} aria-current={props.current === "talk" ? "page" : undefined} rel="discussion">
+      <a
+        href={`/wiki/${slug}/talk`}
+        aria-current={props.current === "talk" ? "page" : undefined}
+        rel="discussion"
+        title={
+          count === undefined ? undefined : `Discussion about this article: ${count} topic${count === 1 ? "" : "s"}`
+        }
+      >
         Talk
-        {count !== undefined ? (
-          <span className="tab-count" aria-label={`, ${count} topic${count === 1 ? "" : "s"}`}>
-            {" "}
-            ({count})
-          </span>
-        ) : null}
+        {count !== undefined ? <span className="tab-count"> ({count})</span> : null}
       </a>
       {props.editLabel !== null ? <a href={`/wiki/${slug}/edit`}>{props.editLabel}</a> : null}
       <a href={`/wiki/${slug}/history`}>History</a>

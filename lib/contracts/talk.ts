@@ -73,3 +73,21 @@ export const topicAnchor = (id: number) => `topic-${id}`;
 export const postAnchor = (id: number) => `post-${id}`;
 /** The address of an article's talk page. */
 export const talkPath = (slug: string) => `/wiki/${encodeURIComponent(slug)}/talk`;
+
+/**
+ * The fields of the talk page's plain form (POST /wiki/{slug}/talk/post, no
+ * script): with `topicId` a reply (to `parentId`), else a new topic (`title`).
+ */
+export const ZTalkFormSchema = z
+  .strictObject({
+    topicId: zIdText("topicId").optional(),
+    parentId: zIdText("parentId").optional(),
+    title: z.string().optional(),
+    body: ZBody,
+  })
+  .superRefine((form, context) => {
+    if (form.topicId !== undefined) return;
+    const title = ZTitle.safeParse(form.title ?? "");
+    if (!title.success) context.addIssue({ code: "custom", path: ["title"], message: title.error.issues[0].message });
+  });
+export type TTalkForm = z.infer<typeof ZTalkFormSchema>;
