@@ -35,7 +35,7 @@ export function ArticleTabs(props: {
         }
       >
         Talk
-        {count !== undefined ? <span className="tab-count"> ({count})</span> : null}
+        {count !== undefined ? <span className="tab-count">{` (${count})`}</span> : null}
       </a>
       {props.editLabel !== null ? <a href={`/wiki/${slug}/edit`}>{props.editLabel}</a> : null}
       <a href={`/wiki/${slug}/history`}>History</a>

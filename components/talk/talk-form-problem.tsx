@@ -1,7 +1,7 @@
 import { HtmlPage, type Reader } from "@/components/ui/html-page";
 import { idFromText } from "@/lib/contracts/ids";
 import { talkPath } from "@/lib/contracts/talk";
-import { TalkForm } from "./talk-form";
+import { TalkFormFields } from "./talk-form-fields";
 
 /**
  * The page a talk form sent without script gets when it could not be
@@ -32,7 +32,7 @@ export function TalkFormProblem(props: {
           </p>
         ) : null}
         {canRetry ? (
-          <TalkForm
+          <TalkFormFields
             slug={slug}
             topicId={topicId}
             parentId={parentId}

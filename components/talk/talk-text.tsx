@@ -18,7 +18,7 @@ export function TalkText({ body, mentions }: { body: string; mentions: Array<{ n
         const name = users.get(part.key);
         return name ? (
           <a key={key} className="talk-mention" href={`/user/${encodeURIComponent(name)}`}>
-            @{name}
+            {`@${name}`}
           </a>
         ) : (
           <Fragment key={key}>{part.text}</Fragment>
