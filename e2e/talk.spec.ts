@@ -15,6 +15,8 @@ async function violations(page: Page): Promise<string[]> {
     .flatMap((violation) => violation.nodes.slice(0, 3).map((node) => `${violation.id} at ${node.target.join(" ")}`));
 }
 
+test.describe.configure({ timeout: 180_000 });
+
 test("newbie argues a change on the protected article's talk page, the reviewer replies, and the proposal cites the topic", async ({
   browser,
 }) => {
@@ -26,6 +28,7 @@ test("newbie argues a change on the protected article's talk page, the reviewer 
   await newbie.goto(`/wiki/${SLUG}`);
   const tab = newbie.getByRole("navigation", { name: "Page views" }).getByRole("link", { name: /^Talk/ });
   await expect(tab).toContainText(/Talk \(\d+\)/);
+  await newbie.screenshot({ path: `${SHOTS}/talk-tab-light.png` });
   await tab.click();
   await expect(newbie).toHaveURL(new RegExp(`/wiki/${SLUG}/talk$`));
   await expect(newbie.getByRole("heading", { level: 1 })).toHaveText("Talk: 2024 Hama offensive");
@@ -84,6 +87,7 @@ test("newbie argues a change on the protected article's talk page, the reviewer 
   const summary = "Lead: name the operation";
   await newbie.getByLabel("Edit summary").fill(summary);
   await expect(newbie.locator("#summary-count")).toHaveText(`${500 - summary.length} left`);
+  await consensus.scrollIntoViewIfNeeded();
   await newbie.screenshot({ path: `${SHOTS}/talk-propose-light.png` });
   await newbie.getByRole("button", { name: "Submit for review" }).click();
   await expect(newbie).toHaveURL(/\/proposals\/\d+$/);

@@ -3,6 +3,7 @@ import { ArticleTabs } from "@/components/article/article-tabs";
 import { postAnchor, talkPath } from "@/lib/contracts/talk";
 import { formatTimestamp } from "@/lib/document/format";
 import type { TalkPage, TalkPostView, TalkTopicView } from "@/lib/talk/read-talk-page";
+import { HidePostButton } from "./hide-post-button";
 import { TalkForm } from "./talk-form";
 import { TalkText } from "./talk-text";
 
@@ -13,6 +14,8 @@ export interface TalkViewer {
   /** the article tabs' edit tab words, or null */
   editLabel: string | null;
   canProtect: boolean;
+  /** administrators hide posts (kept for the record) */
+  canHide?: boolean;
 }
 
 /** Replies nested deeper than this are listed flat under their ancestor at this depth, as long threads are on Wikipedia. */
@@ -42,6 +45,12 @@ function PostItem(props: { post: TalkPostView; slug: string; topicId: number; vi
         <a className="talk-time" href={`#${anchor}`} title="Permanent link to this post">
           <time dateTime={post.createdAt.toISOString()}>{when} (UTC)</time>
         </a>
+        {viewer.canHide ? (
+          <>
+            {" "}
+            <HidePostButton slug={props.slug} postId={post.id} hidden={post.hiddenAt !== null} />
+          </>
+        ) : null}
       </p>
       {viewer.mode === "post" ? (
         <details className="talk-reply">

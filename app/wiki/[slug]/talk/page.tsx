@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { TalkPageView, type TalkViewer } from "@/components/talk/talk-page";
 import { getViewer } from "@/lib/auth/viewer";
 import { activeBlock, decide } from "@/lib/authz/policy";
+import { decideTalkAction } from "@/lib/authz/talk";
 import { WikiError } from "@/lib/errors";
 import { decodeParam } from "@/lib/http/params";
 import { readTalkPage } from "@/lib/talk/read-talk-page";
@@ -38,6 +39,7 @@ export default async function TalkPage({ params }: Props) {
           ? "Edit"
           : "Propose changes",
     canProtect: actor !== null && decide(actor, "protect").allowed,
+    canHide: decideTalkAction(actor, "hide", { protection }).allowed,
   };
   return <TalkPageView page={page} viewer={viewer} />;
 }
