@@ -3,6 +3,8 @@ import { saveRevision } from "../../../lib/articles/save-revision";
 import { docFromMarkup } from "../../../lib/document/markup";
 import type { ArticleContent } from "../../../lib/document/model";
 import { snapshotAllRows } from "../../db";
+import { cspNonce, unsafeMarkup } from "../../security/html-safety";
+import { HTML_PAYLOADS, URL_PAYLOADS } from "../../security/xss-payloads";
 import { makeUser, type TestUser } from "../../factories";
 import { httpRequest, startAppServer, type AppServer } from "../../server";
 import { useRouteTestDatabase } from "../harness";
@@ -241,6 +243,42 @@ describe("post text", () => {
     expect(page).toMatch(/&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
     expect(page).toMatch(/&lt;b onmouseover=&quot;alert\(4\)&quot;&gt;bold&lt;\/b&gt;/);
     expect(page).toMatch(/<a href="\/wiki\/Talk_xss">the article<\/a>/);
+  });
+});
+
+describe("the stored-XSS corpus (test/security/xss-payloads.ts)", () => {
+  it("renders every payload as text in titles, posts, mentions and [[links]]: no script, handler or unsafe URL", async () => {
+    const slug = await article("Talk_corpus", "none");
+    const texts = [...HTML_PAYLOADS, ...URL_PAYLOADS.map((url) => `[[${url}|x]] [[${url}]] @${url}`)];
+    let stored = 0;
+    let topicId = 0;
+    for (let start = 0; start < texts.length; start += 40) {
+      const body = texts
+        .slice(start, start + 40)
+        .join("\n\n")
+        .slice(0, 10_000);
+      const title = texts[start].replace(/[\r\n]/g, " ").slice(0, 200);
+      const response = topicId
+        ? await reply(slug, topicId, newbie, { body })
+        : await startTopic(slug, newbie, { title, body });
+      expect(response.status, response.text.slice(0, 200)).toBeLessThan(500);
+      if (response.status === 201) {
+        stored++;
+        topicId ||= response.body.topic.id;
+      } else expect(response.body.error.message).toMatch(/^Invalid request|^title|^body/);
+    }
+    for (const payload of HTML_PAYLOADS.slice(0, 60)) {
+      const response = await startTopic(slug, newbie, {
+        title: payload.replace(/[\r\n]/g, " ").slice(0, 200),
+        body: "x",
+      });
+      expect(response.status).toBeLessThan(500);
+      if (response.status === 201) stored++;
+    }
+    expect(stored).toBeGreaterThan(10);
+    const page = await httpRequest(server, "GET", `/wiki/${slug}/talk`);
+    expect(page.status).toBe(200);
+    expect(unsafeMarkup(page.text, { nonce: cspNonce(page.headers.get("content-security-policy")) })).toEqual([]);
   });
 });
 
