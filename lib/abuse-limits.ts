@@ -5,7 +5,7 @@ import { WikiError } from "./errors";
 import { consume } from "./rate-limit";
 
 /** Writes limited per account and per client address (logins and registrations have their own limits). */
-export type LimitedAction = "edit" | "proposal" | "comment";
+export type LimitedAction = "edit" | "proposal" | "comment" | "talk";
 
 export interface RateLimit {
   perAccount: number;
@@ -18,9 +18,16 @@ export const DEFAULT_RATE_LIMITS: Record<LimitedAction, RateLimit> = {
   edit: { perAccount: 30, perClient: 60, windowSeconds: 60 },
   proposal: { perAccount: 10, perClient: 20, windowSeconds: 60 },
   comment: { perAccount: 20, perClient: 40, windowSeconds: 60 },
+  // Talk posts (topics and replies): a lively discussion is a few posts a minute per person.
+  talk: { perAccount: 10, perClient: 20, windowSeconds: 60 },
 };
 
-const ACTION_WORDS: Record<LimitedAction, string> = { edit: "edits", proposal: "proposals", comment: "comments" };
+const ACTION_WORDS: Record<LimitedAction, string> = {
+  edit: "edits",
+  proposal: "proposals",
+  comment: "comments",
+  talk: "talk page posts",
+};
 
 /**
  * The limits in force, from WIKI_RATE_LIMITS: `off`, or a comma-separated
@@ -35,10 +42,10 @@ export function parseRateLimits(value: string | undefined): Record<LimitedAction
     .split(",")
     .map((item) => item.trim())
     .filter(Boolean)) {
-    const match = /^(edit|proposal|comment)=(\d+)\/(\d+)\/(\d+)$/.exec(part);
+    const match = /^(edit|proposal|comment|talk)=(\d+)\/(\d+)\/(\d+)$/.exec(part);
     if (!match)
       throw new Error(
-        `WIKI_RATE_LIMITS: cannot read "${part}"; expected action=perAccount/perClient/windowSeconds with action edit, proposal or comment, or "off".`,
+        `WIKI_RATE_LIMITS: cannot read "${part}"; expected action=perAccount/perClient/windowSeconds with action edit, proposal, comment or talk, or "off".`,
       );
     const [, action, perAccount, perClient, windowSeconds] = match;
     limits[action as LimitedAction] = {

@@ -17,6 +17,8 @@ const WRAPPERS: Record<string, string> = {
   mutation: "@/lib/http/mutation",
   query: "@/lib/http/query",
   readerView: "@/components/ui/reader-view",
+  // A plain HTML form (the talk page's, which works without script): the same checks, a redirect or an HTML page.
+  formAction: "@/components/ui/form-action",
 };
 
 /**

@@ -63,6 +63,7 @@ export function ArticlePage({
         sidebar={{ html: rendered.sidebarHtml }}
         body={{ html: bodyHtml }}
         notice={notice}
+        talkTopicCount={article.talkTopicCount}
       />
     </HtmlPage>
   );

@@ -2,6 +2,7 @@ import type { RevisionView } from "@/lib/articles/read-article";
 import type { ReactNode } from "react";
 import { planCitations, type CitationPlan } from "@/lib/document/citations";
 import { anchorOfTitle, formatDate } from "@/lib/document/format";
+import { ArticleTabs } from "./article-tabs";
 import { Infobox } from "./infobox";
 import { ProtectionNotice, Padlock } from "./protection-notice";
 import { NoteList, ReferenceList } from "./reference-list";
@@ -183,8 +184,9 @@ export function ArticleFrame(props: {
   body: PagePart;
   /** a notice of the article's state for this reader, under the protection notice (pending changes) */
   notice?: ReactNode;
+  /** topics on the talk page, for the Talk tab (lib/talk); the editor's preview has none */
+  talkTopicCount?: number;
 }) {
-  const slug = encodeURIComponent(props.slug);
   return (
     <div className="article-layout">
       <aside className="article-sidebar" {...partProps(props.sidebar)} />
@@ -198,21 +200,14 @@ export function ArticleFrame(props: {
             {props.title}
             {props.protection.level !== "none" ? <Padlock level={props.protection.level} /> : null}
           </h1>
-          <nav className="article-tabs" aria-label="Page views">
-            <a href={`/wiki/${slug}`} aria-current={props.isCurrent ? "page" : undefined}>
-              Article
-            </a>
-            {props.isCurrent && props.editLabel !== null ? <a href={`/wiki/${slug}/edit`}>{props.editLabel}</a> : null}
-            <a href={`/wiki/${slug}/history`}>History</a>
-            <a href={`/wiki/${slug}/proposals`}>Proposals</a>
-            <a href={`/wiki/${slug}/log`}>Protection log</a>
-            <a href={`/wiki/${slug}/links`}>What links here</a>
-            {props.canProtect ? (
-              <a href={`/wiki/${slug}/protect`}>
-                {props.protection.level === "none" ? "Protect" : "Change protection"}
-              </a>
-            ) : null}
-          </nav>
+          <ArticleTabs
+            slug={props.slug}
+            current={props.isCurrent ? "article" : null}
+            talkTopicCount={props.talkTopicCount}
+            editLabel={props.isCurrent ? props.editLabel : null}
+            canProtect={props.canProtect}
+            protectionLevel={props.protection.level}
+          />
         </header>
         <ProtectionNotice {...props.protection} />
         {props.notice}

@@ -70,6 +70,10 @@ export interface ArticleEditorProps {
   proposalId?: number | null;
   /** a reviewer amending the proposal: the version opened, which the amendment is pinned to */
   amendVersion?: number | null;
+  /** proposing: the article's talk topics, one of which may be cited as where consensus was reached */
+  talkTopics?: Array<{ id: number; title: string }>;
+  /** the topic chosen to begin with (the talk page's "Propose a change citing this discussion") */
+  talkTopicId?: number | null;
 }
 
 type Panel = { kind: "preview"; draft: ComposedDraft } | { kind: "changes"; draft: ComposedDraft } | null;
@@ -125,6 +129,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
   const [infobox, setInfobox] = useState<Infobox | null>(props.content.infobox);
   const [doc, setDoc] = useState<DocJSON>(initial.doc);
   const [summary, setSummary] = useState("");
+  const [talkTopicId, setTalkTopicId] = useState<number | null>(props.talkTopicId ?? null);
   const [minor, setMinor] = useState(false);
   const [dirty, setDirty] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -347,9 +352,10 @@ export function ArticleEditor(props: ArticleEditorProps) {
     if (draft.problems.length) return setStatus({ kind: "error", message: draft.problems[0] });
     setSaving(true);
     setStatus(null);
+    const request = editRequest({ base: against, scope, draft, baseRevisionId: revisionId, summary, minor });
     const outcome = await saveEdit(
       slug,
-      editRequest({ base: against, scope, draft, baseRevisionId: revisionId, summary, minor }),
+      props.talkTopics && talkTopicId !== null ? { ...request, talkTopicId } : request,
       props.proposalId ?? null,
       props.amendVersion ?? null,
     );
@@ -564,6 +570,24 @@ export function ArticleEditor(props: ArticleEditorProps) {
         saving={saving}
         status={status}
         cancelHref={`/wiki/${encodeURIComponent(slug)}`}
+        extra={
+          props.talkTopics?.length ? (
+            <label className="consensus-topic">
+              Consensus reached on the talk page (optional){" "}
+              <select
+                value={talkTopicId ?? ""}
+                onChange={(event) => setTalkTopicId(event.target.value ? Number(event.target.value) : null)}
+              >
+                <option value="">(none)</option>
+                {props.talkTopics.map((topic) => (
+                  <option key={topic.id} value={topic.id}>
+                    {topic.title}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null
+        }
         saveLabel={
           props.amendVersion
             ? "Save the amendment"

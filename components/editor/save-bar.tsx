@@ -60,6 +60,7 @@ export function SaveBar({
   status,
   cancelHref,
   saveLabel,
+  extra,
 }: {
   summary: string;
   onSummary: (value: string) => void;
@@ -72,6 +73,8 @@ export function SaveBar({
   status: SaveStatus | null;
   cancelHref: string;
   saveLabel: string;
+  /** more fields above the terms (a proposal's talk topic) */
+  extra?: ReactNode;
 }) {
   const left = SUMMARY_MAX - summary.length;
   const actions: Record<SaveAction, ActionButton> = {
@@ -109,6 +112,7 @@ export function SaveBar({
         <input type="checkbox" checked={minor} onChange={(event) => onMinor(event.target.checked)} /> This is a minor
         edit
       </label>
+      {extra}
       <p className="save-terms">By publishing, you agree that your text may be edited and redistributed by others.</p>
       {status ? (
         <div className={`save-status status-${status.kind}`} role={status.kind === "error" ? "alert" : "status"}>

@@ -35,7 +35,8 @@ export function HistoryPage(props: {
         <p className="history-help">
           Choose two revisions with the radio buttons and press <b>Compare selected revisions</b>, or use <b>cur</b>{" "}
           (against the current revision) and <b>prev</b> (against the one before).{" "}
-          <a href={base}>Back to the article</a> · <a href={`${base}/log`}>Protection log</a>
+          <a href={base}>Back to the article</a> · <a href={`${base}/talk`}>Talk page</a> ·{" "}
+          <a href={`${base}/log`}>Protection log</a>
         </p>
         <form action={`${base}/diff`} method="get" className="history-form">
           <button type="submit" className="button-primary">

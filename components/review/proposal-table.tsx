@@ -17,6 +17,8 @@ export interface ProposalRow {
   overlaps?: Array<{ id: number; sections: string[]; references: string[]; infobox: boolean }>;
   /** review threads nobody has resolved yet */
   unresolvedThreads?: number;
+  /** the talk topic cited as where consensus was reached (lib/talk) */
+  talkTopic?: { id: number; title: string } | null;
 }
 
 function age(date: Date): string {
@@ -52,6 +54,14 @@ export function ProposalTable({ proposals, showArticle = true }: { proposals: Pr
               {proposal.summary || <span className="form-hint">(no summary)</span>}
               {proposal.status !== ProposalStatus.open ? (
                 <span className={`status-badge status-${proposal.status}`}> {proposal.status.replace("_", " ")}</span>
+              ) : null}
+              {proposal.talkTopic ? (
+                <div className="form-hint proposal-consensus">
+                  Consensus:{" "}
+                  <a href={`/wiki/${encodeURIComponent(proposal.article.slug)}/talk#topic-${proposal.talkTopic.id}`}>
+                    {proposal.talkTopic.title}
+                  </a>
+                </div>
               ) : null}
             </td>
             {showArticle ? (

@@ -40,6 +40,8 @@ export interface ArticleRow {
   acceptedRevisionId: number | null;
   /** moves on when an article this one links to is created or deleted (./links.ts): its link colours changed */
   linkEpoch: number;
+  /** topics on its talk page (lib/talk): the Talk tab's count, so part of the cached page's key */
+  talkTopicCount: number;
 }
 
 /** The article at `slug` with a current revision, or null: one indexed query, the hottest of the site. */
@@ -56,10 +58,11 @@ export async function findArticle(db: Db, slug: string): Promise<(ArticleRow & {
     pendingChangesExpiresMs: string | null;
     acceptedRevisionId: number | null;
     linkEpoch: number;
+    talkTopicCount: number;
   }>(db, {
     name: "wiki-find-article",
     text: `SELECT "id", "slug", "title", "currentRevisionId", "protectionLevel", (EXTRACT(EPOCH FROM "protectionExpiresAt") * 1000)::bigint::text AS "protectionExpiresMs", "protectionReason",
-        "pendingChanges", (EXTRACT(EPOCH FROM "pendingChangesExpiresAt") * 1000)::bigint::text AS "pendingChangesExpiresMs", "acceptedRevisionId", "linkEpoch" FROM "Article" WHERE "slug" = $1`,
+        "pendingChanges", (EXTRACT(EPOCH FROM "pendingChangesExpiresAt") * 1000)::bigint::text AS "pendingChangesExpiresMs", "acceptedRevisionId", "linkEpoch", "talkTopicCount" FROM "Article" WHERE "slug" = $1`,
     values: [slug],
   });
   if (!row || row.currentRevisionId === null) return null;

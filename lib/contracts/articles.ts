@@ -28,6 +28,8 @@ export const ZEditRequestSchema = z
     minor: z.boolean().default(false),
     /** for a proposal: why reviewers should accept it */
     rationale: z.string().max(2000, "The rationale can have at most 2,000 characters.").default(""),
+    /** for a proposal: the talk topic of the same article where consensus for it was reached (lib/talk) */
+    talkTopicId: ZId.nullable().optional(),
     /** only for a new article: its title */
     title: z.string().max(255).optional(),
     content: z.unknown().optional(),

@@ -48,6 +48,7 @@ export async function submitEdit(options: {
     content: mine,
     summary: request.summary,
     rationale: request.rationale,
+    talkTopicId: request.talkTopicId ?? null,
   });
   return { status: "proposed", proposalId: proposed.proposalId };
 }

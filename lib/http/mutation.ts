@@ -116,7 +116,7 @@ function assertJsonContentType(request: Request): void {
  * `limit` bytes: a declared Content-Length over the limit is refused before
  * reading, and a missing or lying one cannot make the server buffer more.
  */
-async function readBodyText(request: Request, limit: number): Promise<string> {
+export async function readBodyText(request: Request, limit: number): Promise<string> {
   const tooLarge = () =>
     new WikiError("payload_too_large", `The request body is larger than ${limit.toLocaleString("en")} bytes.`);
   if (Number(request.headers.get("content-length") ?? "0") > limit) throw tooLarge();

@@ -130,6 +130,7 @@ interface ProposalStateRow {
   currentVersion: number;
   authorId: number;
   authorName: string;
+  talkTopic: { id: number; title: string } | null;
   createdMs: string;
   updatedMs: string;
   slug: string;
@@ -187,6 +188,7 @@ SELECT p."id", p."status", p."summary", p."rationale", p."currentVersion", p."au
   ${epochMs('p."createdAt"')}::text AS "createdMs", ${epochMs('p."updatedAt"')}::text AS "updatedMs",
   a."slug", a."title" AS "articleTitle", a."currentRevisionId", a."protectionLevel", a."protectionReason",
   ${epochMs('a."protectionExpiresAt"')}::text AS "protectionExpiresMs",
+  (SELECT json_build_object('id', t."id", 'title', t."title") FROM "TalkTopic" t WHERE t."id" = p."talkTopicId") AS "talkTopic",
   json_build_object('version', v."version", 'baseRevisionId', v."baseRevisionId", 'title', v."title",
     'sectionsRoot', v."sectionsRoot", 'referencesRoot', v."referencesRoot", 'infoboxHash', v."infoboxHash",
     'sizeBytes', v."sizeBytes", 'touchedSections', v."touchedSections", 'touchedReferences', v."touchedReferences",
@@ -229,6 +231,7 @@ async function loadProposalState(db: Db, proposalId: number) {
     status: row.status,
     summary: row.summary,
     rationale: row.rationale,
+    talkTopic: row.talkTopic,
     currentVersion: row.currentVersion,
     createdAt: at(row.createdMs),
     updatedAt: at(row.updatedMs),
@@ -311,6 +314,8 @@ async function proposalOverview(state: ProposalState) {
       status: proposal.status,
       summary: proposal.summary,
       rationale: proposal.rationale,
+      /** the talk topic where consensus was reached (lib/talk), or null */
+      talkTopic: proposal.talkTopic,
       currentVersion: proposal.currentVersion,
       createdAt: proposal.createdAt,
       updatedAt: proposal.updatedAt,

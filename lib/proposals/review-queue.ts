@@ -65,6 +65,7 @@ interface QueueRow {
   required: number;
   articleId: number;
   unresolvedThreads: number;
+  talkTopic: { id: number; title: string } | null;
   total: string;
 }
 
@@ -154,6 +155,7 @@ SELECT q.*, p."summary", p."status", ${epochMs('p."createdAt"')}::text AS "creat
   COALESCE((SELECT json_agg(u."name" ORDER BY pa."createdAt") FROM "ProposalApproval" pa JOIN "User" u ON u."id" = pa."reviewerId"
     WHERE pa."proposalId" = q."id" AND pa."version" = q."currentVersion"), '[]') AS "approvers",
   (SELECT count(*) ${UNRESOLVED_THREADS})::int AS "unresolvedThreads",
+  (SELECT json_build_object('id', t."id", 'title', t."title") FROM "TalkTopic" t WHERE t."id" = p."talkTopicId") AS "talkTopic",
   COALESCE((SELECT r."approvals" FROM requirement r WHERE r."level" = q."level"), 1) AS "required"
 FROM page q
 JOIN "Proposal" p ON p."id" = q."id"
@@ -281,6 +283,8 @@ export async function readReviewQueue(filters: QueueFilters & { db?: Db } = {}) 
         overlaps: overlapsOf(row, openByArticle.get(row.articleId) ?? []),
         /** review threads still open on it, whatever version they were started on */
         unresolvedThreads: row.unresolvedThreads,
+        /** the talk topic cited as where consensus was reached (lib/talk), or null */
+        talkTopic: row.talkTopic,
       };
     }),
   );

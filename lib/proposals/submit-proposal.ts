@@ -10,7 +10,8 @@ import { touchedParts } from "./proposal-content";
 /**
  * Records a proposed change to a protected article, for review: its base
  * revision, the full proposed content, the summary and a rationale for
- * reviewers. Called by lib/editing when the user may only propose.
+ * reviewers, and optionally the talk topic (of the same article) where it
+ * was agreed. Called by lib/editing when the user may only propose.
  */
 export async function submitProposal(options: {
   db?: Db;
@@ -21,19 +22,31 @@ export async function submitProposal(options: {
   content: ArticleContent;
   summary: string;
   rationale: string;
+  /** the talk topic where consensus was reached: must be on the same article (400 naming talkTopicId) */
+  talkTopicId?: number | null;
 }): Promise<{ proposalId: number }> {
   const proposer = authorize(options.actor, "propose");
+  const db = options.db ?? getDb();
+  const talkTopicId = options.talkTopicId ?? null;
+  if (talkTopicId !== null) {
+    const topic = await db.talkTopic.findUnique({ where: { id: talkTopicId }, select: { articleId: true } });
+    if (!topic || topic.articleId !== options.articleId)
+      throw new WikiError("bad_request", `talkTopicId: topic #${talkTopicId} is not on this article's talk page.`, {
+        field: "talkTopicId",
+      });
+  }
   const touched = touchedParts(options.base, options.content);
   if (!touched.sections.length && !touched.references.length && !touched.infobox) {
     throw new WikiError("bad_request", "Your proposal changes nothing in the article.");
   }
-  return (options.db ?? getDb()).$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const proposal = await tx.proposal.create({
       data: {
         articleId: options.articleId,
         authorId: proposer.id,
         summary: options.summary,
         rationale: options.rationale.trim(),
+        talkTopicId,
       },
     });
     await writeProposalVersion(tx, {

@@ -92,7 +92,7 @@ export function articlePageKey(article: ArticleRow & { currentRevisionId: number
   const pending = oldid === undefined ? pendingReview(article) : null;
   const revisionId = oldid ?? pending?.acceptedRevisionId ?? article.currentRevisionId;
   const shownAs = pending ? `accepted-of-${pending.currentRevisionId}` : revisionId === article.currentRevisionId;
-  return `article:${article.id}:${revisionId}:${shownAs}:${protection.level}:${protection.expiresAt?.getTime() ?? ""}:${protection.reason ?? ""}:links-${article.linkEpoch}`;
+  return `article:${article.id}:${revisionId}:${shownAs}:${protection.level}:${protection.expiresAt?.getTime() ?? ""}:${protection.reason ?? ""}:links-${article.linkEpoch}:talk-${article.talkTopicCount}`;
 }
 
 /** The part of a page key that names which of a page's wiki links are blue (for pages of non-current revisions). */

@@ -179,6 +179,15 @@ export default async function ProposalPage({ params, searchParams }: Props) {
       {isOpen || proposal.status === "changes_requested" ? (
         <OverlapNotice overlaps={overlaps} sectionTitle={sectionTitle} applies={rebase.clean} />
       ) : null}
+      {proposal.talkTopic ? (
+        <p className="proposal-consensus">
+          Consensus:{" "}
+          <a href={`/wiki/${encodeURIComponent(article.slug)}/talk#topic-${proposal.talkTopic.id}`}>
+            {proposal.talkTopic.title}
+          </a>{" "}
+          <span className="form-hint">(talk page)</span>
+        </p>
+      ) : null}
       {proposal.rationale ? (
         <blockquote className="proposal-rationale">
           <b>Rationale:</b> {proposal.rationale}

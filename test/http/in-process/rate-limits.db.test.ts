@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as editsRoute from "../../../app/api/articles/[slug]/edits/route";
 import * as commentsRoute from "../../../app/api/proposals/[id]/comments/route";
+import * as talkRoute from "../../../app/api/articles/[slug]/talk/route";
 import { DEFAULT_RATE_LIMITS, parseRateLimits } from "../../../lib/abuse-limits";
 import { readArticleRevision } from "../../../lib/articles/read-article";
 import { saveRevision } from "../../../lib/articles/save-revision";
@@ -34,7 +35,7 @@ describe("rate limits on edits, proposals and comments", () => {
   });
 
   beforeAll(async () => {
-    process.env.WIKI_RATE_LIMITS = "edit=3/5/60,proposal=2/100/60,comment=2/100/60";
+    process.env.WIKI_RATE_LIMITS = "edit=3/5/60,proposal=2/100/60,comment=2/100/60,talk=2/100/60";
     editor = await makeUser(ctx.db, { name: "rl_editor", role: "autoconfirmed" });
     other = await makeUser(ctx.db, { name: "rl_other", role: "autoconfirmed" });
     admin = await makeUser(ctx.db, { name: "rl_admin", role: "admin", standing: "autoconfirmed" });
@@ -129,5 +130,24 @@ describe("rate limits on edits, proposals and comments", () => {
     expect(third.status).toBe(429);
     expect(third.headers.get("retry-after")).toMatch(/^\d+$/);
     expect(await ctx.db.proposalComment.count()).toBe(comments);
+  });
+
+  it("limits talk page posts per account, even on a protected article's talk page", async () => {
+    const post = async (title: string) =>
+      call(
+        talkRoute.POST as RouteHandler,
+        await apiRequest("POST", "/api/articles/Guarded/talk", {
+          body: { title, body: "Let us discuss." },
+          user: newbie,
+          headers: { "x-wiki-client-address": "10.0.2.1" },
+        }),
+        { slug: "Guarded" },
+      );
+    expect((await post("One")).status).toBe(201);
+    expect((await post("Two")).status).toBe(201);
+    const third = await post("Three");
+    expect(third.status).toBe(429);
+    expect(third.body.error.message).toMatch(/Too many talk page posts/);
+    expect(await ctx.db.talkTopic.count({ where: { title: "Three" } })).toBe(0);
   });
 });

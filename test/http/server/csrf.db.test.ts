@@ -6,6 +6,7 @@ import { saveRevision } from "../../../lib/articles/save-revision";
 import { docFromMarkup } from "../../../lib/document/markup";
 import { submitProposal } from "../../../lib/proposals/submit-proposal";
 import { startThread } from "../../../lib/review-threads/start-thread";
+import { startTopic } from "../../../lib/talk/start-topic";
 import { readArticleRevision } from "../../../lib/articles/read-article";
 import { loadActor } from "../../../lib/users/load-actor";
 import { registerUser } from "../../../lib/users/register-user";
@@ -28,6 +29,7 @@ let admin: TestUser;
 let author: TestUser;
 let proposalId: number;
 let threadId: number;
+let talk: { topicId: number; postId: number };
 let firstRevisionId: number;
 const PASSWORD = "csrf-test-password-unusual";
 
@@ -78,6 +80,13 @@ beforeAll(async () => {
       suggestion: "Better.",
     },
   }));
+  const topic = await startTopic({
+    db: ctx.db,
+    actor: await loadActor(ctx.db, author.id),
+    slug: "Csrf",
+    request: { title: "Csrf topic", body: "Discuss." },
+  });
+  talk = { topicId: topic.topic.id, postId: topic.post.id };
 });
 afterAll(async () => server?.stop());
 
@@ -101,6 +110,27 @@ interface CsrfCase {
 }
 
 const CASES: CsrfCase[] = [
+  {
+    route: "POST /api/articles/[slug]/talk",
+    path: () => "/api/articles/Csrf/talk",
+    body: () => ({ title: "Forged topic", body: "Forged." }),
+    as: () => author,
+    withoutSession: 401,
+  },
+  {
+    route: "POST /api/articles/[slug]/talk/topics/[topicId]/replies",
+    path: () => `/api/articles/Csrf/talk/topics/${talk.topicId}/replies`,
+    body: () => ({ parentId: talk.postId, body: "Forged reply." }),
+    as: () => author,
+    withoutSession: 401,
+  },
+  {
+    route: "POST /api/articles/[slug]/talk/posts/[postId]/hide",
+    path: () => `/api/articles/Csrf/talk/posts/${talk.postId}/hide`,
+    body: () => ({ hidden: true }),
+    as: () => admin,
+    withoutSession: 401,
+  },
   {
     route: "POST /api/articles/[slug]/edits",
     path: () => "/api/articles/Csrf/edits",
@@ -399,6 +429,42 @@ describe("CSRF: the theme form", () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/^theme:/);
+  });
+});
+
+describe("CSRF: the talk page's no-script form", () => {
+  const post = (headers: Record<string, string | null>, user: TestUser | null = author) =>
+    httpRequest(server, "POST", "/wiki/Csrf/talk/post", {
+      rawBody: new URLSearchParams({ title: "Forged by form", body: "Forged." }).toString(),
+      user,
+      headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+    });
+
+  it("refuses a forged form with 403 (an HTML page) and changes nothing", async () => {
+    for (const [what, headers] of ATTACKS) {
+      const before = await snapshotAllRows(ctx.db);
+      const response = await post(headers);
+      expect(response.status, `${what}: ${response.text}`).toBe(403);
+      expect(response.text).toMatch(/Refused/);
+      expect(await snapshotAllRows(ctx.db), `${what} changed rows`).toBe(before);
+    }
+  });
+
+  it("refuses a same-origin form without a session (401) and a JSON body (415)", async () => {
+    const before = await snapshotAllRows(ctx.db);
+    expect((await post({}, null)).status).toBe(401);
+    const json = await httpRequest(server, "POST", "/wiki/Csrf/talk/post", {
+      body: { title: "JSON", body: "Not a form." },
+      user: author,
+    });
+    expect(json.status).toBe(415);
+    expect(await snapshotAllRows(ctx.db)).toBe(before);
+  });
+
+  it("posts a same-origin form and redirects to the new post", async () => {
+    const response = await post({});
+    expect(response.status, response.text).toBe(303);
+    expect(response.headers.get("location")).toMatch(/^\/wiki\/Csrf\/talk\?posted=\d+#post-\d+$/);
   });
 });
 

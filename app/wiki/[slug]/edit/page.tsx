@@ -18,12 +18,13 @@ import { getProposal } from "@/lib/proposals/read-proposal";
 import { REVISABLE_PROPOSAL_STATUSES } from "@/lib/proposals/status";
 import { EditorThreadsPanel } from "@/components/review/threads-editor-panel";
 import { getProposalThreads } from "@/lib/review-threads/read-threads";
+import { listTalkTopics } from "@/lib/talk/list-talk-topics";
 
 export const dynamic = "force-dynamic";
 
 type Props = {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<{ section?: string | string[]; proposal?: string | string[] }>;
+  searchParams: Promise<{ section?: string | string[]; proposal?: string | string[]; talkTopic?: string | string[] }>;
 };
 
 const EMPTY_LEAD = {
@@ -149,6 +150,10 @@ export default async function EditPage({ params, searchParams }: Props) {
     );
   }
   const before = section ? citationsBefore(content, section.id) : { keys: [], notes: 0 };
+  // Proposing: the talk topics one may cite as where consensus was reached (?talkTopic= picks one to begin with).
+  const talkTopics = view && !decision.allowed ? await listTalkTopics({ articleId: view.article.id }) : undefined;
+  const talkParam = (await searchParams).talkTopic;
+  const talkTopicId = typeof talkParam === "string" ? idFromText(talkParam) : null;
 
   return (
     <Shell title={title} slug={slug} section={section ? section.title || "Lead" : null}>
@@ -167,6 +172,8 @@ export default async function EditPage({ params, searchParams }: Props) {
         protectionLevel={view?.protection.level ?? "none"}
         keysBefore={before.keys}
         notesBefore={before.notes}
+        talkTopics={talkTopics}
+        talkTopicId={talkTopics?.some((topic) => topic.id === talkTopicId) ? talkTopicId : null}
       />
     </Shell>
   );

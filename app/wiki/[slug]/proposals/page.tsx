@@ -38,7 +38,7 @@ export default async function ArticleProposalsPage({ params }: Props) {
       <h1 className="page-title">Proposals for “{article.title}”</h1>
       <p>
         <a href={`/wiki/${encodeURIComponent(article.slug)}`}>Back to the article</a> ·{" "}
-        <a href="/review">Review queue</a>
+        <a href={`/wiki/${encodeURIComponent(article.slug)}/talk`}>Talk page</a> · <a href="/review">Review queue</a>
       </p>
       {groups.map((group) =>
         group.proposals.length ? (

@@ -1,0 +1,13 @@
+import "server-only";
+import { getDb, type Db } from "../db/client";
+
+/** The newest topics of an article's talk page (id and title), for the editor's "consensus" choice when proposing. */
+export async function listTalkTopics(options: { articleId: number; limit?: number; db?: Db }) {
+  const db = options.db ?? getDb();
+  return db.talkTopic.findMany({
+    where: { articleId: options.articleId },
+    orderBy: { id: "desc" },
+    take: Math.min(options.limit ?? 50, 200),
+    select: { id: true, title: true },
+  });
+}
