@@ -1,0 +1,170 @@
+import "server-only";
+import { decidePatrol } from "../authz/patrol";
+import type { Actor } from "../authz/policy";
+import { getDb, type Db } from "../db/client";
+import {
+  RECENT_CHANGES_MAX_LIMIT,
+  RECENT_CHANGES_PAGE_SIZE,
+  type TRecentChangeRow,
+  type TRecentChangesPage,
+  type TRecentChangesQuery,
+} from "../contracts/recent-changes";
+import { WikiError } from "../errors";
+
+/** What the filters and the page's place turn into: SQL conditions on `rc` and their values. */
+export interface ChangeConditions {
+  where: string[];
+  values: unknown[];
+}
+
+/** Adds a condition with one value; `$?` in `sql` is its placeholder. */
+function add(conditions: ChangeConditions, sql: string, value: unknown): void {
+  conditions.values.push(value);
+  conditions.where.push(sql.replace("$?", `$${conditions.values.length}`));
+}
+
+/**
+ * The filters of recent changes as conditions. Each filter is a column of RecentChange written at the
+ * time of the change, so the page is a scan of one index newest first (RecentChange_*_id_idx), never a
+ * join before the LIMIT. `unpatrolled` is for patrollers only: anyone else gets 403 (the patrol state is
+ * a reviewer's work list, not public).
+ */
+export function changeConditions(filters: Omit<TRecentChangesQuery, "format">, viewer: Actor | null): ChangeConditions {
+  const conditions: ChangeConditions = { where: [], values: [] };
+  if (filters.level) add(conditions, `rc."protectionLevel" = $?::text`, filters.level);
+  if (filters.origin) add(conditions, `rc."approved" = $?::boolean`, filters.origin === "approved");
+  if (filters.group) add(conditions, `rc."actorGroup" = $?::text`, filters.group);
+  if (filters.minSize !== undefined) add(conditions, `rc."sizeDelta" >= $?::int`, filters.minSize);
+  if (filters.maxSize !== undefined) add(conditions, `rc."sizeDelta" <= $?::int`, filters.maxSize);
+  if (filters.tag) add(conditions, `rc."tags" @> ARRAY[$?::text]`, filters.tag);
+  if (filters.kind) add(conditions, `rc."kind" = $?::text`, filters.kind);
+  if (filters.unpatrolled) {
+    const decision = decidePatrol(viewer);
+    if (!decision.allowed)
+      throw new WikiError(
+        decision.code,
+        `unpatrolled: ${decision.reason.replace("mark edits as patrolled", "see which edits await patrol")}`,
+      );
+    conditions.where.push(`rc."patrolled" = false`);
+  }
+  return conditions;
+}
+
+/** The page size asked for, within bounds. */
+export function pageLimit(limit: number | undefined): number {
+  return Math.min(limit ?? RECENT_CHANGES_PAGE_SIZE, RECENT_CHANGES_MAX_LIMIT);
+}
+
+interface ChangeRow {
+  id: number;
+  kind: TRecentChangeRow["kind"];
+  action: string | null;
+  createdAt: Date;
+  slug: string | null;
+  title: string | null;
+  protectionLevel: string;
+  actor: string | null;
+  actorGroup: string;
+  approved: boolean;
+  sizeDelta: number | null;
+  tags: string[];
+  patrolled: boolean;
+  revisionId: number | null;
+  parentRevisionId: number | null;
+  isHead: boolean;
+  target: string | null;
+  proposalId: number | null;
+  summary: string;
+  details: Record<string, unknown> | null;
+}
+
+/**
+ * One page of changes matching `conditions`, newest first: the ids are cut first on RecentChange alone
+ * (an index scan that stops after `limit + 1` rows), and only that page's rows are joined to their
+ * article and users. `showPatrol`: whether the reader may see which edits await patrol.
+ */
+export async function readChangePage(
+  db: Db,
+  conditions: ChangeConditions,
+  options: { cursor?: number; limit: number; showPatrol: boolean },
+): Promise<TRecentChangesPage> {
+  const where = [...conditions.where];
+  const values = [...conditions.values];
+  if (options.cursor !== undefined) {
+    values.push(options.cursor);
+    where.push(`rc."id" < $${values.length}::int`);
+  }
+  values.push(options.limit + 1);
+  const rows = await db.$queryRawUnsafe<ChangeRow[]>(
+    `WITH page AS (
+        SELECT rc.* FROM "RecentChange" rc ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+        ORDER BY rc."id" DESC LIMIT $${values.length}::int
+      )
+      SELECT page."id", page."kind", page."action", page."createdAt", a."slug", a."title", page."protectionLevel",
+        u."name" AS "actor", page."actorGroup", page."approved", page."sizeDelta", page."tags", page."patrolled",
+        page."revisionId", page."parentRevisionId", page."revisionId" IS NOT NULL AND a."currentRevisionId" = page."revisionId" AS "isHead",
+        t."name" AS "target", page."proposalId", page."summary", page."details"
+      FROM page
+      LEFT JOIN "Article" a ON a."id" = page."articleId"
+      LEFT JOIN "User" u ON u."id" = page."actorId"
+      LEFT JOIN "User" t ON t."id" = page."targetUserId"
+      ORDER BY page."id" DESC`,
+    ...values,
+  );
+  const more = rows.length > options.limit;
+  const shown = rows.slice(0, options.limit);
+  return {
+    changes: shown.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      action: row.action,
+      createdAt: row.createdAt.toISOString(),
+      article: row.slug ? { slug: row.slug, title: row.title ?? row.slug } : null,
+      protectionLevel: row.protectionLevel,
+      actor: row.actor,
+      actorGroup: row.actorGroup,
+      approved: row.approved,
+      sizeDelta: row.sizeDelta,
+      tags: row.tags,
+      patrolled: options.showPatrol ? row.patrolled : null,
+      revisionId: row.revisionId,
+      parentRevisionId: row.parentRevisionId,
+      isHead: row.isHead,
+      target: row.target,
+      proposalId: row.proposalId,
+      summary: row.summary,
+      details: row.details,
+    })),
+    nextCursor: more ? shown[shown.length - 1].id : null,
+  };
+}
+
+/**
+ * A page of recent changes across the site (`/recent-changes`, `GET /api/recent-changes`, the Atom
+ * feed), newest first, filtered; keyset paging by id. Public; only patrollers see patrol state.
+ */
+export async function readRecentChanges(
+  options: Omit<TRecentChangesQuery, "format"> & { viewer: Actor | null; db?: Db },
+): Promise<TRecentChangesPage> {
+  const { viewer, db = getDb(), cursor, limit, ...filters } = options;
+  const conditions = changeConditions(filters, viewer);
+  return readChangePage(db, conditions, {
+    cursor,
+    limit: pageLimit(limit),
+    showPatrol: decidePatrol(viewer).allowed,
+  });
+}
+
+/** How many changes matching the filters came after `since` (at most 100), for the page's "N new changes" notice. */
+export async function countNewerChanges(
+  options: Omit<TRecentChangesQuery, "format" | "cursor" | "limit"> & { since: number; viewer: Actor | null; db?: Db },
+): Promise<{ count: number; capped: boolean }> {
+  const { viewer, db = getDb(), since, ...filters } = options;
+  const conditions = changeConditions(filters, viewer);
+  add(conditions, `rc."id" > $?::int`, since);
+  const [row] = await db.$queryRawUnsafe<Array<{ count: number }>>(
+    `SELECT count(*)::int AS "count" FROM (SELECT 1 FROM "RecentChange" rc WHERE ${conditions.where.join(" AND ")} LIMIT 101) newer`,
+    ...conditions.values,
+  );
+  return { count: Math.min(row.count, 100), capped: row.count > 100 };
+}
