@@ -21,6 +21,8 @@ describe("npm run bench (smoke)", () => {
       "/api/health, 10 connections, while 8 anonymous clients",
       "sign-in under a guessing attack",
       "review queue page (first page)",
+      "recent changes (first page)",
+      "site-wide revisions",
     ]) {
       expect(
         names.some((name) => name.startsWith(expected)),

@@ -63,7 +63,8 @@ export function ChangeRow({
         </abbr>
       ) : null}
       {kind && !log ? <span className="history-tag change-kind">{kind}</span> : null}
-      {revision && row.article ? (
+      {/* A rollback's own words name the article (and whose edits). */}
+      {revision && row.kind !== "rollback" && row.article ? (
         <a className="change-article" href={`/wiki/${slug}`}>
           {row.article.title}
         </a>

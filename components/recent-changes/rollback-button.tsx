@@ -39,7 +39,8 @@ export function RollbackButton(props: { slug: string; title: string; headId: num
         className={props.big ? "button-primary" : undefined}
         onClick={rollback}
         disabled={busy}
-        aria-label={`Roll back the edits by ${props.editor} to ${props.title}`}
+        // The accessible name starts with the visible word (WCAG 2.5.3), then says whose edits.
+        aria-label={`rollback: the edits by ${props.editor} to ${props.title}`}
       >
         {busy ? "Rolling back…" : "rollback"}
       </button>

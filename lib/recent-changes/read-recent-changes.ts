@@ -1,7 +1,8 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { decidePatrol } from "../authz/patrol";
 import type { Actor } from "../authz/policy";
-import { getDb, type Db } from "../db/client";
+import { getDb, queryPrepared, type Db } from "../db/client";
 import {
   RECENT_CHANGES_MAX_LIMIT,
   RECENT_CHANGES_PAGE_SIZE,
@@ -50,6 +51,17 @@ export function changeConditions(filters: Omit<TRecentChangesQuery, "format">, v
   return conditions;
 }
 
+/**
+ * Runs a page's statement as a named prepared statement on the pool (lib/db/client.ts `queryPrepared`):
+ * recent changes is read on every poll and page view, and Prisma's per-call overhead would be most of
+ * its cost. The name is the text's hash: each combination of filters is its own statement, a few dozen
+ * at most, since values are always parameters.
+ */
+function prepared<Row>(db: Db, text: string, values: unknown[]): Promise<Row[]> {
+  const name = `wiki-rc-${createHash("sha1").update(text).digest("hex").slice(0, 16)}`;
+  return queryPrepared<Row>(db, { name, text, values });
+}
+
 /** The page size asked for, within bounds. */
 export function pageLimit(limit: number | undefined): number {
   return Math.min(limit ?? RECENT_CHANGES_PAGE_SIZE, RECENT_CHANGES_MAX_LIMIT);
@@ -59,7 +71,6 @@ interface ChangeRow {
   id: number;
   kind: TRecentChangeRow["kind"];
   action: string | null;
-  createdAt: Date;
   slug: string | null;
   title: string | null;
   protectionLevel: string;
@@ -95,12 +106,13 @@ export async function readChangePage(
     where.push(`rc."id" < $${values.length}::int`);
   }
   values.push(options.limit + 1);
-  const rows = await db.$queryRawUnsafe<ChangeRow[]>(
+  const rows = await prepared<ChangeRow & { createdMs: string }>(
+    db,
     `WITH page AS (
         SELECT rc.* FROM "RecentChange" rc ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
         ORDER BY rc."id" DESC LIMIT $${values.length}::int
       )
-      SELECT page."id", page."kind", page."action", page."createdAt", a."slug", a."title", page."protectionLevel",
+      SELECT page."id", page."kind", page."action", (EXTRACT(EPOCH FROM page."createdAt") * 1000)::bigint::text AS "createdMs", a."slug", a."title", page."protectionLevel",
         u."name" AS "actor", page."actorGroup", page."approved", page."sizeDelta", page."tags", page."patrolled",
         page."revisionId", page."parentRevisionId", page."revisionId" IS NOT NULL AND a."currentRevisionId" = page."revisionId" AS "isHead",
         t."name" AS "target", page."proposalId", page."summary", page."details"
@@ -109,7 +121,7 @@ export async function readChangePage(
       LEFT JOIN "User" u ON u."id" = page."actorId"
       LEFT JOIN "User" t ON t."id" = page."targetUserId"
       ORDER BY page."id" DESC`,
-    ...values,
+    values,
   );
   const more = rows.length > options.limit;
   const shown = rows.slice(0, options.limit);
@@ -118,7 +130,7 @@ export async function readChangePage(
       id: row.id,
       kind: row.kind,
       action: row.action,
-      createdAt: row.createdAt.toISOString(),
+      createdAt: new Date(Number(row.createdMs)).toISOString(),
       article: row.slug ? { slug: row.slug, title: row.title ?? row.slug } : null,
       protectionLevel: row.protectionLevel,
       actor: row.actor,
@@ -162,9 +174,10 @@ export async function countNewerChanges(
   const { viewer, db = getDb(), since, ...filters } = options;
   const conditions = changeConditions(filters, viewer);
   add(conditions, `rc."id" > $?::int`, since);
-  const [row] = await db.$queryRawUnsafe<Array<{ count: number }>>(
+  const [row] = await prepared<{ count: number }>(
+    db,
     `SELECT count(*)::int AS "count" FROM (SELECT 1 FROM "RecentChange" rc WHERE ${conditions.where.join(" AND ")} LIMIT 101) newer`,
-    ...conditions.values,
+    conditions.values,
   );
   return { count: Math.min(row.count, 100), capped: row.count > 100 };
 }

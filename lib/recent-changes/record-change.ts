@@ -24,6 +24,8 @@ export interface ChangeRecord {
   sizeDelta?: number | null;
   /** an edit published through a proposal */
   approved?: boolean;
+  /** when it happened; only seeds and imports set it (default: now) */
+  createdAt?: Date;
 }
 
 /**
@@ -37,10 +39,10 @@ export interface ChangeRecord {
 export async function recordChange(tx: Db | Tx, change: ChangeRecord): Promise<number> {
   const rows = await tx.$queryRawUnsafe<Array<{ id: number }>>(
     `INSERT INTO "RecentChange" ("kind", "action", "articleId", "protectionLevel", "actorId", "actorGroup", "approved",
-        "sizeDelta", "tags", "patrolled", "revisionId", "parentRevisionId", "targetUserId", "proposalId", "summary", "details")
+        "sizeDelta", "tags", "patrolled", "revisionId", "parentRevisionId", "targetUserId", "proposalId", "summary", "details", "createdAt")
       SELECT c."kind", $2::text, $3::int, c."level", $4::int, c."group", c."approved", $5::int, $6::text[],
         ${patrolledSql(`c."kind"`, `c."approved"`, `c."level"`, `c."group"`)},
-        $7::int, $8::int, $9::int, $10::int, $11::text, $12::jsonb
+        $7::int, $8::int, $9::int, $10::int, $11::text, $12::jsonb, COALESCE($14::timestamp, CURRENT_TIMESTAMP)
       FROM (SELECT $1::text AS "kind", $13::boolean AS "approved",
           COALESCE((SELECT ${effectiveLevelSql("a")} FROM "Article" a WHERE a."id" = $3::int), 'none') AS "level",
           COALESCE((SELECT ${actorGroupSql("u")} FROM "User" u WHERE u."id" = $4::int), 'admin') AS "group") c
@@ -58,6 +60,7 @@ export async function recordChange(tx: Db | Tx, change: ChangeRecord): Promise<n
     (change.summary ?? "").slice(0, 1000),
     change.details ? JSON.stringify(change.details) : null,
     change.approved ?? false,
+    change.createdAt?.toISOString() ?? null,
   );
   return rows[0].id;
 }
