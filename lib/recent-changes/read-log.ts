@@ -20,9 +20,6 @@ import { pageLimit, readChangePage, type ChangeConditions } from "./read-recent-
 export async function readLog(options: TLogQuery & { viewer?: Actor | null; db?: Db }): Promise<TRecentChangesPage> {
   const db = options.db ?? getDb();
   const conditions: ChangeConditions = { where: [], values: [] };
-  const kinds = options.type ? [options.type] : [...LOG_KINDS];
-  conditions.values.push(kinds);
-  conditions.where.push(`rc."kind" = ANY($1::text[])`);
   if (options.user) {
     const user = await db.user.findUnique({ where: { nameKey: nameKeyOf(options.user) }, select: { id: true } });
     conditions.values.push(user?.id ?? 0);
@@ -40,5 +37,6 @@ export async function readLog(options: TLogQuery & { viewer?: Actor | null; db?:
     cursor: options.cursor,
     limit: pageLimit(options.limit),
     showPatrol: decidePatrol(options.viewer ?? null).allowed,
+    kinds: options.type ? [options.type] : LOG_KINDS,
   });
 }

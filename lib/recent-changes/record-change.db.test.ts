@@ -210,6 +210,8 @@ describe("rollback", () => {
       targetUserId: vandal.id,
       parentRevisionId: head,
     });
+    const tagged = await readRecentChanges({ db: ctx.db, viewer: null, tag: "rollback" });
+    expect(tagged.changes.map((row) => row.revisionId)).toEqual([result.revisionId]);
     // The vandal's edits need no patrol any more.
     expect(await ctx.db.recentChange.count({ where: { articleId: now.article.id, patrolled: false } })).toBe(0);
     // The head moved: a second rollback of the old head is refused, nothing written.

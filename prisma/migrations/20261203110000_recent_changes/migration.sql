@@ -35,6 +35,7 @@ CREATE INDEX "RecentChange_kind_id_idx" ON "RecentChange"("kind", "id" DESC);
 CREATE INDEX "RecentChange_articleId_id_idx" ON "RecentChange"("articleId", "id" DESC);
 CREATE INDEX "RecentChange_actorId_id_idx" ON "RecentChange"("actorId", "id" DESC);
 CREATE INDEX "RecentChange_revisionId_idx" ON "RecentChange"("revisionId");
+CREATE INDEX "RecentChange_tags_idx" ON "RecentChange" USING GIN ("tags");
 
 -- Closed vocabularies (lib/recent-changes/kinds.ts, lib/authz/groups.ts, lib/authz/levels.ts,
 -- lib/articles/revision-tags.ts; lib/db/vocabularies.db.test.ts checks they agree).
