@@ -25,6 +25,8 @@ describe("npm run bench (smoke)", () => {
       "title suggestions (prefix)",
       "create a title linked from",
       "red links turn blue",
+      "recent changes (first page)",
+      "site-wide revisions",
     ]) {
       expect(
         names.some((name) => name.startsWith(expected)),

@@ -35,6 +35,7 @@ import { createUser, seededRandom } from "../test/factories";
 import type { AppServer } from "../test/server";
 import { runHttpBenchmarks } from "./http-suite";
 import { benchProposalInterdiff } from "./review-interdiff-bench";
+import { benchRecentChanges, fillSiteRevisions } from "./recent-changes-bench";
 import { benchReviewQueue } from "./review-queue-bench";
 import { benchSearch } from "./search-bench";
 import { summarize } from "./load/mixed-load";
@@ -178,6 +179,8 @@ export async function runBenchmarks(options: {
     await db.$executeRawUnsafe(
       `INSERT INTO "Article" ("slug", "title") SELECT 'Stub_' || n, 'Stub ' || n FROM generate_series(1, ${quick ? 200 : 20_000}) AS n`,
     );
+    // Issue 18's scale: a million revisions site-wide, every one in recent changes (bench/recent-changes-bench.ts).
+    await fillSiteRevisions({ db, total: quick ? 20_000 : 1_000_000, authorIds, log, add });
     // As after an import: vacuumed and checkpointed, so autovacuum and the checkpointer do not run
     // in the middle of the measurements that follow.
     await db.$executeRawUnsafe(`VACUUM (ANALYZE)`);
@@ -480,6 +483,8 @@ export async function runBenchmarks(options: {
 
     // ---- Search and red links (bench/search-bench.ts) -------------------------------------------
     await benchSearch({ db, quick, authorId: authorIds[2], latencyRow, add });
+    // ---- Recent changes ----------------------------------------------------------------------
+    await benchRecentChanges({ db, quick, reviewerId: users[0].id, latencyRow });
 
     // ---- Sign-in timing ---------------------------------------------------------------------
     {

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
  * Every route handler is built with one of the three wrappers, so none can
  * forget the origin check, the body cap, the parameter checks, the error
  * shape, the error page or the security headers: `mutation()` for writes,
- * `query()` for JSON reads, `readerView()` for HTML. Read from the source
+ * `query()` for JSON reads, `readerView()` for HTML, `feed()` for Atom. Read from the source
  * (no server, no database), as the layer rules are.
  */
 
@@ -19,6 +19,7 @@ const WRAPPERS: Record<string, string> = {
   readerView: "@/components/ui/reader-view",
   // A plain HTML form (the talk page's, which works without script): the same checks, a redirect or an HTML page.
   formAction: "@/components/ui/form-action",
+  feed: "@/lib/http/feed",
 };
 
 /**

@@ -39,6 +39,8 @@ export function DiffPage(props: {
   rendered: RenderedDiff;
   mode: DiffMode;
   reader: Reader | null;
+  /** for patrollers, when the newer revision awaits patrol: the page that marks it (this page runs no script) */
+  patrolLink?: string | null;
 }) {
   const { comparison, rendered, mode, reader } = props;
   const { from, to, article } = comparison;
@@ -91,6 +93,14 @@ export function DiffPage(props: {
             </>
           ) : null}
         </p>
+        {props.patrolLink ? (
+          <p className="diff-patrol">
+            <abbr className="unpatrolled" title="This edit has not yet been patrolled">
+              !
+            </abbr>{" "}
+            This edit awaits patrol: <a href={props.patrolLink}>mark as patrolled</a>
+          </p>
+        ) : null}
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: react-dom rendered this HTML on the diff worker, escaping every user string */}
         <div className={diffViewClass(mode)} dangerouslySetInnerHTML={{ __html: rendered.html }} />
       </div>

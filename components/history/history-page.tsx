@@ -24,6 +24,8 @@ export function HistoryPage(props: {
   reader: Reader | null;
   /** the accepted and latest revisions while edits await review (pending changes) */
   pending?: { acceptedRevisionId: number; currentRevisionId: number } | null;
+  /** the reader may roll back this article (reviewers and admins who may edit it): a link on the current revision */
+  rollback?: boolean;
 }) {
   const { page, cursor, reader } = props;
   const { article, revisions } = page;
@@ -36,7 +38,7 @@ export function HistoryPage(props: {
           Choose two revisions with the radio buttons and press <b>Compare selected revisions</b>, or use <b>cur</b>{" "}
           (against the current revision) and <b>prev</b> (against the one before).{" "}
           <a href={base}>Back to the article</a> · <a href={`${base}/talk`}>Talk page</a> ·{" "}
-          <a href={`${base}/log`}>Protection log</a>
+          <a href={`${base}/log`}>Protection log</a> · <a href={`${base}/history?format=atom`}>Atom feed</a>
         </p>
         <form action={`${base}/diff`} method="get" className="history-form">
           <button type="submit" className="button-primary">
@@ -95,6 +97,11 @@ export function HistoryPage(props: {
                 {revision.parentId ? (
                   <span className="history-undo">
                     (<a href={`${base}/revert?revision=${revision.id}&mode=undo`}>undo</a>)
+                  </span>
+                ) : null}
+                {props.rollback && revision.parentId && revision.id === article.currentRevisionId ? (
+                  <span className="history-undo">
+                    (<a href={`${base}/rollback?head=${revision.id}`}>rollback</a>)
                   </span>
                 ) : null}
                 {/* As on Wikipedia: the action in parentheses, the tags after a label, so an "undo" link and an "undo" tag never read as one word twice. */}

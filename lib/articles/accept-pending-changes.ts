@@ -1,4 +1,6 @@
 import "server-only";
+import { RecentChangeKind } from "../recent-changes/kinds";
+import { recordChange } from "../recent-changes/record-change";
 import type { Actor } from "../authz/policy";
 import { assertAllowed } from "../authz/assert";
 import { decideAcceptance } from "../authz/pending-changes";
@@ -37,9 +39,10 @@ export async function acceptPendingChanges(options: {
   const revision = await findRevisionRow(db, options.revisionId);
   if (!revision || revision.articleId !== article.id)
     throw new WikiError("not_found", `revisionId: revision ${options.revisionId} is not a revision of this article.`);
-  const [moved] = await queryPrepared<{ acceptedRevisionId: number; currentRevisionId: number }>(db, {
-    name: "wiki-accept-pending-changes",
-    text: `WITH moved AS (
+  const moved = await db.$transaction(async (tx) => {
+    const [row] = await queryPrepared<{ acceptedRevisionId: number; currentRevisionId: number }>(tx, {
+      name: "wiki-accept-pending-changes",
+      text: `WITH moved AS (
         UPDATE "Article" SET "acceptedRevisionId" = $2::int
         WHERE "id" = $1::int AND "acceptedRevisionId" < $2::int
         RETURNING "acceptedRevisionId", "currentRevisionId"
@@ -47,7 +50,17 @@ export async function acceptPendingChanges(options: {
         INSERT INTO "PendingChangesLog" ("articleId", "actorId", "action", "revisionId") SELECT $1::int, $3::int, 'accept', $2::int FROM moved
       )
       SELECT "acceptedRevisionId", "currentRevisionId" FROM moved`,
-    values: [article.id, options.revisionId, reviewer.id],
+      values: [article.id, options.revisionId, reviewer.id],
+    });
+    if (row)
+      await recordChange(tx, {
+        kind: RecentChangeKind["pending-changes"],
+        action: "accept",
+        actorId: reviewer.id,
+        articleId: article.id,
+        revisionId: row.acceptedRevisionId,
+      });
+    return row;
   });
   if (!moved)
     throw new WikiError(

@@ -8,6 +8,7 @@ import { mergeContent, type MergeConflict } from "./merge";
 import { linkSlugsOf, slugOfTitle } from "./titles";
 import { searchTextOf } from "../document/search-text";
 import { RevisionTag } from "./revision-tags";
+import { actorGroupSql, effectiveLevelSql, patrolledSql } from "../recent-changes/sql";
 
 /**
  * THE way a revision lands on an article's head (DESIGN.md invariant 1):
@@ -36,6 +37,11 @@ export interface RevisionMeta {
   approvedById?: number;
   /** when the revision was made; only imports and seeds set it */
   createdAt?: Date;
+  /**
+   * How recent changes records the revision when it is not a plain edit (a creation is recognised by
+   * itself): a rollback, naming whose edits it rolled back.
+   */
+  change?: { kind: "rollback"; targetUserId: number; details?: Record<string, unknown> };
 }
 
 /** A change made on `base`, to be committed on whatever the head is by then. */
@@ -222,7 +228,9 @@ async function lockArticle(tx: Tx, articleId: number): Promise<LockedArticle> {
  * if the head is still `headRevisionId`: a compare-and-set, which also locks
  * the row for the rest of the statement), its new blobs, the revision row,
  * the author's edit count, the article's search document and its wiki links
- * (the rows behind red links and "What links here"). If the head moved, nothing is written and the
+ * (the rows behind red links and "What links here"), and its row in recent
+ * changes (lib/recent-changes: the protection in force and the author's group
+ * read in the same statement, so the journal cannot miss a revision). If the head moved, nothing is written and the
  * result is null. The revision's id is drawn first so the head can move in
  * the same statement; the foreign key is checked at its end. One round trip
  * instead of five keeps a save's cost and its time holding the row small.
@@ -242,7 +250,7 @@ export async function appendRevision(
     text: `WITH moved AS (
         UPDATE "Article" SET "currentRevisionId" = nextval(pg_get_serial_sequence('"Revision"', 'id'))::int, "title" = $14::text
         WHERE "id" = $1::int AND "currentRevisionId" IS NOT DISTINCT FROM $2::int
-        RETURNING "id", "currentRevisionId"
+        RETURNING "id", "currentRevisionId", "protectionLevel", "protectionExpiresAt"
       ), blobs AS (
         INSERT INTO "ContentBlob" ("hash", "kind", "data")
         SELECT b."hash", b."kind", b."data"::jsonb FROM unnest($3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS b("hash", "kind", "data", "n")
@@ -269,6 +277,19 @@ export async function appendRevision(
       ), linked AS (
         INSERT INTO "ArticleLink" ("sourceId", "targetSlug") SELECT moved."id", t.slug FROM moved, unnest($20::text[]) AS t(slug)
         ON CONFLICT DO NOTHING
+      ), facts AS (
+        SELECT CASE WHEN $2::int IS NULL THEN 'create' ELSE COALESCE($21::text, 'edit') END AS "kind",
+          ${effectiveLevelSql("moved")} AS "level", $10::int IS NOT NULL AS "approved",
+          (SELECT ${actorGroupSql("u")} FROM "User" u WHERE u."id" = $6::int) AS "group"
+        FROM moved
+      ), change AS (
+        INSERT INTO "RecentChange" ("kind", "articleId", "protectionLevel", "actorId", "actorGroup", "approved", "sizeDelta",
+          "tags", "patrolled", "revisionId", "parentRevisionId", "targetUserId", "summary", "details", "createdAt")
+        SELECT facts."kind", moved."id", facts."level", $6::int, facts."group", facts."approved",
+          $12::int - COALESCE((SELECT p."sizeBytes" FROM "Revision" p WHERE p."id" = $2::int), 0), $9::text[],
+          ${patrolledSql(`facts."kind"`, `facts."approved"`, `facts."level"`, `facts."group"`)},
+          revision."id", $2::int, $22::int, $7::text, $23::jsonb, COALESCE($11::timestamp, CURRENT_TIMESTAMP)
+        FROM moved, revision, facts
       )
       SELECT revision."id" AS "revisionId", ARRAY(SELECT "hash" FROM blobs) AS "written" FROM revision`,
     values: [
@@ -292,6 +313,9 @@ export async function appendRevision(
       search.body,
       search.refs,
       linkSlugsOf(checked.content),
+      meta.change?.kind ?? null,
+      meta.change?.targetUserId ?? null,
+      meta.change?.details ? JSON.stringify(meta.change.details) : null,
     ],
   });
   if (!row) return null;

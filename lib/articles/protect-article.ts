@@ -1,4 +1,6 @@
 import "server-only";
+import { RecentChangeKind } from "../recent-changes/kinds";
+import { recordChange } from "../recent-changes/record-change";
 import type { Actor } from "../authz/policy";
 import { getDb, type Db } from "../db/client";
 import { WikiError } from "../errors";
@@ -22,8 +24,8 @@ export async function setProtection(options: {
   const reason = checkSettingChange({ ...options, off: options.level === "none", offWhat: "Removing protection" });
   const article = await db.article.findUnique({ where: { slug: options.slug }, select: { id: true } });
   if (!article) throw new WikiError("not_found", `There is no article "${options.slug}".`);
-  const [updated] = await db.$transaction([
-    db.article.update({
+  return db.$transaction(async (tx) => {
+    const updated = await tx.article.update({
       where: { id: article.id },
       data: {
         protectionLevel: options.level,
@@ -31,12 +33,20 @@ export async function setProtection(options: {
         protectionReason: options.level === "none" ? null : reason,
       },
       select: { slug: true, protectionLevel: true, protectionExpiresAt: true, protectionReason: true },
-    }),
-    db.protectionLog.create({
+    });
+    await tx.protectionLog.create({
       data: { articleId: article.id, actorId: admin.id, level: options.level, expiresAt: options.expiresAt, reason },
-    }),
-  ]);
-  return updated;
+    });
+    await recordChange(tx, {
+      kind: RecentChangeKind.protection,
+      action: options.level === "none" ? "unprotect" : "protect",
+      actorId: admin.id,
+      articleId: article.id,
+      summary: reason,
+      details: { level: options.level, expiresAt: options.expiresAt?.toISOString() ?? null },
+    });
+    return updated;
+  });
 }
 
 /**

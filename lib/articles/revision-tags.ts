@@ -4,9 +4,10 @@ import { z } from "zod";
  * Labels a revision can carry in history (Revision.tags; the database refuses
  * any other): `merged` when an edit was merged with a concurrent one, `undo`
  * and `restore` for the two kinds of revert, `partially approved` for a
- * proposal approved with some parts declined. History shows them as written.
+ * proposal approved with some parts declined, `rollback` for a rollback of
+ * the last editor's edits (lib/recent-changes/rollback-article.ts). History shows them as written.
  */
-export const REVISION_TAGS = ["merged", "undo", "restore", "partially approved"] as const;
+export const REVISION_TAGS = ["merged", "undo", "restore", "partially approved", "rollback"] as const;
 export type RevisionTag = (typeof REVISION_TAGS)[number];
 export const ZRevisionTag = z.enum(REVISION_TAGS);
 /** The tags by name (`RevisionTag.merged`), so a misspelt one fails the type check. */

@@ -1,4 +1,6 @@
 import "server-only";
+import { RecentChangeKind } from "../recent-changes/kinds";
+import { recordChange } from "../recent-changes/record-change";
 import type { Actor } from "../authz/policy";
 import { authorize } from "../authz/assert";
 import { getDb, type Db } from "../db/client";
@@ -27,14 +29,14 @@ export async function setPendingChanges(options: {
   const article = await db.article.findUnique({ where: { slug: options.slug }, select: { id: true } });
   if (!article) throw articleNotFound(options.slug);
   // The accepted pointer is decided on the row as it was (in force or not), before the setting changes.
-  const [, updated] = await db.$transaction([
-    db.$executeRaw`
+  const updated = await db.$transaction(async (tx) => {
+    await tx.$executeRaw`
       UPDATE "Article" SET "acceptedRevisionId" = CASE
           WHEN "pendingChanges" AND "acceptedRevisionId" IS NOT NULL
             AND ("pendingChangesExpiresAt" IS NULL OR "pendingChangesExpiresAt" > now()) THEN "acceptedRevisionId"
           ELSE "currentRevisionId" END
-      WHERE "id" = ${article.id} AND ${options.enabled}`,
-    db.article.update({
+      WHERE "id" = ${article.id} AND ${options.enabled}`;
+    const row = await tx.article.update({
       where: { id: article.id },
       data: {
         pendingChanges: options.enabled,
@@ -47,8 +49,8 @@ export async function setPendingChanges(options: {
         pendingChangesReason: true,
         acceptedRevisionId: true,
       },
-    }),
-    db.pendingChangesLog.create({
+    });
+    await tx.pendingChangesLog.create({
       data: {
         articleId: article.id,
         actorId: admin.id,
@@ -56,8 +58,17 @@ export async function setPendingChanges(options: {
         expiresAt: options.expiresAt,
         reason,
       },
-    }),
-  ]);
+    });
+    await recordChange(tx, {
+      kind: RecentChangeKind["pending-changes"],
+      action: options.enabled ? "enable" : "disable",
+      actorId: admin.id,
+      articleId: article.id,
+      summary: reason,
+      details: { expiresAt: options.expiresAt?.toISOString() ?? null },
+    });
+    return row;
+  });
   return {
     enabled: updated.pendingChanges,
     expiresAt: updated.pendingChangesExpiresAt,

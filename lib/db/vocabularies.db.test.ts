@@ -4,10 +4,11 @@ import { useTestDatabase } from "../../test/db";
 import { BLOB_KINDS } from "../articles/content-store";
 import { PENDING_CHANGES_ACTIONS } from "../articles/pending-changes";
 import { REVISION_TAGS } from "../articles/revision-tags";
-import { GRANTABLE_GROUPS } from "../authz/groups";
+import { GRANTABLE_GROUPS, GROUPS } from "../authz/groups";
 import { PROTECTION_LEVELS } from "../authz/levels";
 import { REVIEW_DECISION_ACTIONS } from "../proposals/review-action";
 import { PROPOSAL_STATUSES } from "../proposals/status";
+import { RECENT_CHANGE_KINDS } from "../recent-changes/kinds";
 import { THREAD_ANCHOR_KINDS, THREAD_ENTRY_KINDS } from "../review-threads/anchor-kinds";
 import { RIGHTS_ACTIONS } from "../users/rights-action";
 
@@ -35,6 +36,10 @@ const CONSTRAINTS: Array<[constraint: string, vocabulary: readonly string[]]> = 
   ["PendingChangesLog_action_check", PENDING_CHANGES_ACTIONS],
   ["ReviewThread_anchorKind_check", THREAD_ANCHOR_KINDS],
   ["ReviewThreadComment_kind_check", THREAD_ENTRY_KINDS],
+  ["RecentChange_kind_check", RECENT_CHANGE_KINDS],
+  ["RecentChange_actorGroup_check", GROUPS],
+  ["RecentChange_protectionLevel_check", PROTECTION_LEVELS],
+  ["RecentChange_tags_check", REVISION_TAGS],
 ];
 
 /** The quoted values of a CHECK constraint, as PostgreSQL prints its definition. */

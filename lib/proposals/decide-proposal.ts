@@ -1,4 +1,6 @@
 import "server-only";
+import { RecentChangeKind } from "../recent-changes/kinds";
+import { recordChange } from "../recent-changes/record-change";
 import { commitOnHead, SAVE_TRANSACTION_LIMITS, type CommitOutcome } from "../articles/commit-on-head";
 import { loadContent } from "../articles/content-store";
 import { effectiveProtection, type ProtectionLevel } from "../articles/protection";
@@ -291,6 +293,21 @@ async function recordDecision(decision: {
       revisionId: decision.revisionId,
       amendedFromVersion: decision.amendedFromVersion ?? null,
     },
+  });
+  const { articleId, authorId } = await tx.proposal.findUniqueOrThrow({
+    where: { id: proposal.id },
+    select: { articleId: true, authorId: true },
+  });
+  await recordChange(tx, {
+    kind: RecentChangeKind.decision,
+    action: decision.action,
+    actorId: decision.reviewerId,
+    articleId,
+    proposalId: proposal.id,
+    targetUserId: authorId,
+    revisionId: decision.revisionId,
+    summary: decision.comment,
+    details: { version: proposal.currentVersion, amendedFromVersion: decision.amendedFromVersion ?? null },
   });
   return {
     proposalId: proposal.id,

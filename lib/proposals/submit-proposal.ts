@@ -1,4 +1,6 @@
 import "server-only";
+import { RecentChangeKind } from "../recent-changes/kinds";
+import { recordChange } from "../recent-changes/record-change";
 import { authorize } from "../authz/assert";
 import type { Actor } from "../authz/policy";
 import { getDb, type Db } from "../db/client";
@@ -56,6 +58,14 @@ export async function submitProposal(options: {
       baseRevisionId: options.baseRevisionId,
       base: options.base,
       content: options.content,
+      summary: options.summary,
+    });
+    await recordChange(tx, {
+      kind: RecentChangeKind.proposal,
+      actorId: proposer.id,
+      articleId: options.articleId,
+      proposalId: proposal.id,
+      parentRevisionId: options.baseRevisionId,
       summary: options.summary,
     });
     return { proposalId: proposal.id };

@@ -1,8 +1,11 @@
 import "server-only";
+import { RecentChangeKind } from "../recent-changes/kinds";
+import { recordChange } from "../recent-changes/record-change";
+import type { RightsAction } from "./rights-action";
 import { GRANTABLE_GROUPS, type GrantableGroup } from "../authz/groups";
 import type { Actor } from "../authz/policy";
 import { nameKeyOf } from "../auth/usernames";
-import { getDb, type Db } from "../db/client";
+import { getDb, type Db, type Tx } from "../db/client";
 import { WikiError } from "../errors";
 import { authorize } from "../authz/assert";
 
@@ -10,6 +13,28 @@ async function findTarget(db: Db, name: string) {
   const user = await db.user.findUnique({ where: { nameKey: nameKeyOf(name) }, select: { id: true, name: true } });
   if (!user) throw new WikiError("not_found", `There is no user "${name}".`);
   return user;
+}
+
+/** The rights log's line in recent changes (a block or unblock is the block log's kind). */
+function recordRights(
+  tx: Tx,
+  entry: {
+    actorId: number | null;
+    targetId: number;
+    action: RightsAction;
+    group?: string;
+    reason: string;
+    expiresAt?: Date | null;
+  },
+) {
+  return recordChange(tx, {
+    kind: entry.action === "block" || entry.action === "unblock" ? RecentChangeKind.block : RecentChangeKind.rights,
+    action: entry.action,
+    actorId: entry.actorId,
+    targetUserId: entry.targetId,
+    summary: entry.reason,
+    details: { group: entry.group ?? null, expiresAt: entry.expiresAt?.toISOString() ?? null },
+  });
 }
 
 function requireReason(reason: string): string {
@@ -41,6 +66,7 @@ export async function grantGroup(options: {
     await tx.rightsLog.create({
       data: { actorId: admin.id, targetId: target.id, action: "grant", group: options.group, reason },
     });
+    await recordRights(tx, { actorId: admin.id, targetId: target.id, action: "grant", group: options.group, reason });
   });
   return { user: target.name, group: options.group };
 }
@@ -63,6 +89,7 @@ export async function revokeGroup(options: {
     await tx.rightsLog.create({
       data: { actorId: admin.id, targetId: target.id, action: "revoke", group: options.group, reason },
     });
+    await recordRights(tx, { actorId: admin.id, targetId: target.id, action: "revoke", group: options.group, reason });
   });
   return { user: target.name, group: options.group };
 }
@@ -82,15 +109,22 @@ export async function blockUser(options: {
     throw new WikiError("bad_request", "The block's expiry must be in the future.");
   const target = await findTarget(db, options.targetName);
   if (target.id === admin.id) throw new WikiError("bad_request", "You cannot block yourself.");
-  await db.$transaction([
-    db.user.update({
+  await db.$transaction(async (tx) => {
+    await tx.user.update({
       where: { id: target.id },
       data: { blockedAt: new Date(), blockExpiresAt: options.expiresAt, blockReason: reason },
-    }),
-    db.rightsLog.create({
+    });
+    await tx.rightsLog.create({
       data: { actorId: admin.id, targetId: target.id, action: "block", reason, expiresAt: options.expiresAt },
-    }),
-  ]);
+    });
+    await recordRights(tx, {
+      actorId: admin.id,
+      targetId: target.id,
+      action: "block",
+      reason,
+      expiresAt: options.expiresAt,
+    });
+  });
   return { user: target.name, blockedUntil: options.expiresAt?.toISOString() ?? null };
 }
 
@@ -107,6 +141,7 @@ export async function unblockUser(options: { actor: Actor | null; targetName: st
     });
     if (lifted.count === 0) throw new WikiError("conflict", `${target.name} is not blocked.`);
     await tx.rightsLog.create({ data: { actorId: admin.id, targetId: target.id, action: "unblock", reason } });
+    await recordRights(tx, { actorId: admin.id, targetId: target.id, action: "unblock", reason });
   });
   return { user: target.name };
 }
@@ -130,6 +165,7 @@ export async function grantGroupFromCommandLine(options: { targetName: string; g
       update: {},
     });
     await tx.rightsLog.create({ data: { targetId: target.id, action: "grant", group: options.group, reason } });
+    await recordRights(tx, { actorId: null, targetId: target.id, action: "grant", group: options.group, reason });
   });
   return { user: target.name, group: options.group };
 }

@@ -6,6 +6,7 @@ import type { Db } from "../../lib/db/client";
 import { articleFromSource } from "../../lib/document/markup";
 import type { ArticleContent } from "../../lib/document/model";
 import { pruneUncitedReferences } from "../../lib/document/prune";
+import { recordChange } from "../../lib/recent-changes/record-change";
 import { demoArticle } from "./demo-article";
 import { demoCity } from "./demo-city";
 
@@ -165,6 +166,15 @@ export async function seedDemo(db: Db, log: (line: string) => void = () => undef
       reason,
       createdAt: new Date("2024-12-07T11:05:00Z"),
     },
+  });
+  await recordChange(db, {
+    kind: "protection",
+    action: "protect",
+    actorId: adminId,
+    articleId: article.id,
+    summary: reason,
+    details: { level: "extended", expiresAt: null },
+    createdAt: new Date("2024-12-07T11:05:00Z"),
   });
   log(`created demo article ${DEMO_SLUG}`);
 }

@@ -160,6 +160,20 @@ const CASES: CsrfCase[] = [
     withoutSession: 401,
   },
   {
+    route: "POST /api/articles/[slug]/rollback",
+    path: () => "/api/articles/Csrf/rollback",
+    body: async () => ({ expectedHeadId: await headRevision() }),
+    as: () => admin,
+    withoutSession: 401,
+  },
+  {
+    route: "POST /api/articles/[slug]/revisions/[id]/patrol",
+    path: () => `/api/articles/Csrf/revisions/${firstRevisionId}/patrol`,
+    body: () => ({}),
+    as: () => admin,
+    withoutSession: 401,
+  },
+  {
     route: "POST /api/articles/[slug]/revert",
     path: () => "/api/articles/Csrf/revert",
     body: () => ({ revisionId: firstRevisionId, mode: "restore", reason: "csrf" }),

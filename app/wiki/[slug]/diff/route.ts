@@ -3,14 +3,17 @@ import { DiffPage } from "@/components/diff/diff-page";
 import { renderDiffOffThread } from "@/components/diff/render-diff";
 import { readerView } from "@/components/ui/reader-view";
 import { loadRevisionPair } from "@/lib/articles/compare";
+import { decidePatrol } from "@/lib/authz/patrol";
 import { ZArticleParams, ZDiffPageQuery } from "@/lib/contracts/articles";
+import { getDb } from "@/lib/db/client";
+import { awaitsPatrol } from "@/lib/recent-changes/patrol-state";
 
 // GET /wiki/{slug}/diff?from={id}&to={id}[&mode=inline|side-by-side] — the diff of two revisions. Public.
 export const GET = readerView({
   params: ZArticleParams,
   search: ZDiffPageQuery,
   article: true,
-  async handler({ params, search, reader, article }) {
+  async handler({ params, search, reader, actor, article }) {
     const { from: fromId, mode } = search;
     const toId = search.to ?? null;
     return {
@@ -22,7 +25,13 @@ export const GET = readerView({
       async render() {
         const comparison = await loadRevisionPair({ slug: params.slug, fromId, toId });
         const rendered = await renderDiffOffThread(comparison.from.content, comparison.to.content, mode);
-        return createElement(DiffPage, { comparison, rendered, mode, reader });
+        // Patrollers (signed in, so never the cached page) get a way to patrol the newer revision.
+        const toRevision = comparison.to.revision.id;
+        const patrolLink =
+          decidePatrol(actor).allowed && (await awaitsPatrol(getDb(), toRevision))
+            ? `/wiki/${encodeURIComponent(article.slug)}/patrol?revision=${toRevision}`
+            : null;
+        return createElement(DiffPage, { comparison, rendered, mode, reader, patrolLink });
       },
     };
   },
