@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { TRecentChangeRow } from "@/lib/contracts/recent-changes";
 import { formatTimestamp } from "@/lib/document/format";
-import { describeAction, formatSizeDelta } from "@/lib/recent-changes/describe";
+import { changePath, describeAction, formatSizeDelta } from "@/lib/recent-changes/describe";
 
 const KIND_LABELS: Partial<Record<TRecentChangeRow["kind"], string>> = {
   create: "new",
@@ -13,6 +13,7 @@ const KIND_LABELS: Partial<Record<TRecentChangeRow["kind"], string>> = {
   block: "block",
   "pending-changes": "pending changes",
   patrol: "patrol",
+  talk: "talk",
 };
 
 /** A size change coloured as MediaWiki's (+ green, − red, large ones bold). */
@@ -107,12 +108,14 @@ function ChangeAction({ row }: { row: TRecentChangeRow }) {
       ? row.parentRevisionId
         ? `/wiki/${slug}/diff?from=${row.parentRevisionId}&to=${row.revisionId}`
         : `/wiki/${slug}?oldid=${row.revisionId}`
-      : row.proposalId
-        ? `/proposals/${row.proposalId}`
-        : slug
-          ? `/wiki/${slug}`
-          : row.target
-            ? `/user/${encodeURIComponent(row.target)}`
-            : null;
+      : row.kind === "talk"
+        ? changePath(row)
+        : row.proposalId
+          ? `/proposals/${row.proposalId}`
+          : slug
+            ? `/wiki/${slug}`
+            : row.target
+              ? `/user/${encodeURIComponent(row.target)}`
+              : null;
   return <span className="change-action">{link ? <a href={link}>{text}</a> : text}</span>;
 }

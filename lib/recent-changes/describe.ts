@@ -51,6 +51,12 @@ export function describeAction(row: TRecentChangeRow): string {
       return `turned pending changes ${row.action === "enable" ? "on" : "off"} for ${title}${until}`;
     case "patrol":
       return `marked revision ${row.revisionId} of ${title}${row.target ? ` by ${row.target}` : ""} as patrolled`;
+    case "talk": {
+      const topic = typeof details.topicTitle === "string" ? `“${details.topicTitle}”` : "a topic";
+      return row.action === "reply"
+        ? `replied in ${topic} on the talk page of ${title}`
+        : `started ${topic} on the talk page of ${title}`;
+    }
   }
 }
 
@@ -75,8 +81,15 @@ export function changePath(row: TRecentChangeRow): string {
       : `/wiki/${slug}?oldid=${row.revisionId}`;
   }
   if (slug && row.kind === "create" && row.revisionId) return `/wiki/${slug}?oldid=${row.revisionId}`;
+  if (slug && row.kind === "talk") return talkPostPath(slug, row);
   if (row.proposalId) return `/proposals/${row.proposalId}`;
   if (slug) return row.kind === "protection" || row.kind === "pending-changes" ? `/wiki/${slug}/log` : `/wiki/${slug}`;
   if (row.target) return `/user/${encodeURIComponent(row.target)}`;
   return "/log";
+}
+
+/** A talk post's address on its talk page (the slug already encoded). */
+function talkPostPath(slug: string, row: TRecentChangeRow): string {
+  const postId = row.details?.postId;
+  return `/wiki/${slug}/talk${typeof postId === "number" ? `#post-${postId}` : ""}`;
 }

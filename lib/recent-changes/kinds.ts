@@ -3,7 +3,7 @@ import { z } from "zod";
 /**
  * What a row of recent changes records (RecentChange.kind; the database refuses any other). `edit` and
  * `create` are revisions, `rollback` a revision that rolled back edits (and a log entry), the rest are
- * log entries or proposals. Talk posts and deletions will add theirs here and to the CHECK constraint.
+ * log entries or proposals, `talk` a talk page post. Deletions will add theirs here and to the CHECK constraint.
  */
 export const RECENT_CHANGE_KINDS = [
   "edit",
@@ -16,6 +16,7 @@ export const RECENT_CHANGE_KINDS = [
   "block",
   "pending-changes",
   "patrol",
+  "talk",
 ] as const;
 export type RecentChangeKind = (typeof RECENT_CHANGE_KINDS)[number];
 export const ZRecentChangeKind = z.enum(RECENT_CHANGE_KINDS);

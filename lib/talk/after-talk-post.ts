@@ -1,5 +1,7 @@
 import "server-only";
 import type { Tx } from "../db/client";
+import { RecentChangeKind } from "../recent-changes/kinds";
+import { recordChange } from "../recent-changes/record-change";
 
 /** What happened on a talk page, as the one hook after a post sees it. */
 export interface TalkPostEvent {
@@ -7,6 +9,8 @@ export interface TalkPostEvent {
   kind: "topic" | "reply";
   articleId: number;
   topicId: number;
+  /** the topic's title, as recent changes and notifications name it */
+  topicTitle: string;
   postId: number;
   authorId: number;
   /** the author of the post replied to (null for a new topic); may be the author themself */
@@ -18,8 +22,16 @@ export interface TalkPostEvent {
 
 /**
  * THE call site for what follows a talk post, inside the transaction that
- * wrote it (so a notification, watchlist entry or recent-changes row exists
- * exactly when the post does): notifications of the reply and mentions, the
- * watchlist and recent changes hook in here. Does nothing yet.
+ * wrote it, so its recent-changes row (which the watchlist reads too) and
+ * its notifications exist exactly when the post does.
  */
-export async function afterTalkPost(_tx: Tx, _event: TalkPostEvent): Promise<void> {}
+export async function afterTalkPost(tx: Tx, event: TalkPostEvent): Promise<void> {
+  await recordChange(tx, {
+    kind: RecentChangeKind.talk,
+    action: event.kind,
+    actorId: event.authorId,
+    articleId: event.articleId,
+    details: { topicId: event.topicId, topicTitle: event.topicTitle, postId: event.postId },
+    createdAt: event.createdAt,
+  });
+}

@@ -25,7 +25,7 @@ export async function replyToTopic(options: {
   const body = postBody(options.request.body);
   const topic = await db.talkTopic.findUnique({
     where: { id: options.topicId },
-    select: { id: true, articleId: true },
+    select: { id: true, articleId: true, title: true },
   });
   if (!topic || topic.articleId !== article.id)
     throw new WikiError("not_found", `There is no topic #${options.topicId} on the talk page of "${article.title}".`);
@@ -52,6 +52,7 @@ export async function replyToTopic(options: {
       kind: "reply",
       articleId: article.id,
       topicId: topic.id,
+      topicTitle: topic.title,
       postId: post.id,
       authorId: actor.id,
       parentAuthorId: parent.authorId,

@@ -33,6 +33,7 @@ export async function startTopic(options: {
       kind: "topic",
       articleId: article.id,
       topicId: topic.id,
+      topicTitle: topic.title,
       postId: post.id,
       authorId: actor.id,
       parentAuthorId: null,

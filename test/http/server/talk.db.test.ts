@@ -177,6 +177,23 @@ describe("threads", () => {
     expect(page.indexOf(`id="topic-${first.topic.id}"`)).toBeLessThan(page.indexOf(`id="topic-${second.topic.id}"`));
   });
 
+  it("puts every topic and reply in recent changes, with the topic's title and a link to the post", async () => {
+    const slug = await article("Talk_recent_changes", "extended");
+    const started = (await startTopic(slug, newbie, { title: "Sources for the casualty figures", body: "Which?" }))
+      .body;
+    const answered = (await reply(slug, started.topic.id, reviewer, { body: "These." })).body;
+    const listed = await httpRequest(server, "GET", "/api/recent-changes?kind=talk&limit=50");
+    expect(listed.status, listed.text).toBe(200);
+    const mine = listed.body.changes.filter((row: any) => row.article?.slug === slug);
+    expect(mine.map((row: any) => [row.action, row.actor, row.details.postId, row.details.topicTitle])).toEqual([
+      ["reply", "k_Reviewer", answered.post.id, "Sources for the casualty figures"],
+      ["topic", "k_newbie", started.post.id, "Sources for the casualty figures"],
+    ]);
+    const page = (await httpRequest(server, "GET", "/recent-changes?kind=talk")).text;
+    expect(page).toContain(`/wiki/${slug}/talk#post-${answered.post.id}`);
+    expect(page).toContain("replied in “Sources for the casualty figures” on the talk page of");
+  });
+
   it("refuses an empty or too long title or body with 400 naming the field", async () => {
     const slug = await article("Talk_sizes", "none");
     const cases: Array<[object, string]> = [
