@@ -4,10 +4,13 @@ import type { RenderedRevision } from "@/lib/views/rendered-revisions";
 import { HtmlPage, type Reader } from "@/components/ui/html-page";
 import { ArticleNotFound, ArticleProblem } from "./article-not-found";
 import { ArticleFrame, ArticleRevisionBody, ArticleSidebar } from "./article-view";
+import type { WatchStarState } from "./watch-star";
 
 export interface ArticleViewer extends Reader {
   canProtect: boolean;
   canEdit: boolean;
+  /** whether the reader watches the article (the star) */
+  watch?: WatchStarState;
 }
 
 /** Renders the reader-independent parts of a revision's page to HTML, for the render cache. */
@@ -50,6 +53,7 @@ export function ArticlePage({
         sidebar={{ html: rendered.sidebarHtml }}
         body={{ html: rendered.bodyHtml }}
         notice={notice}
+        watch={viewer?.watch ?? null}
       />
     </HtmlPage>
   );

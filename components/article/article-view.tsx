@@ -7,6 +7,7 @@ import { ProtectionNotice, Padlock } from "./protection-notice";
 import { NoteList, ReferenceList } from "./reference-list";
 import { renderRichText } from "./rich-text";
 import { TableOfContents, type TocEntry } from "./table-of-contents";
+import { WatchStar, type WatchStarState } from "./watch-star";
 
 function uniqueAnchors(titles: string[]): string[] {
   const seen = new Map<string, number>();
@@ -183,6 +184,8 @@ export function ArticleFrame(props: {
   body: PagePart;
   /** a notice of the article's state for this reader, under the protection notice (pending changes) */
   notice?: ReactNode;
+  /** the signed-in reader's watch star (components/article/watch-star.tsx); absent for signed-out readers */
+  watch?: WatchStarState | null;
 }) {
   const slug = encodeURIComponent(props.slug);
   return (
@@ -212,6 +215,7 @@ export function ArticleFrame(props: {
               </a>
             ) : null}
           </nav>
+          {props.watch ? <WatchStar slug={props.slug} state={props.watch} /> : null}
         </header>
         <ProtectionNotice {...props.protection} />
         {props.notice}

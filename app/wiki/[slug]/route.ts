@@ -16,6 +16,7 @@ import { renderHtml } from "@/lib/http/html";
 import { offerCachedViewToServer } from "@/lib/views/cached-view";
 import { articlePageKey, renderedRevision } from "@/lib/views/rendered-revisions";
 import { articleViewCache } from "@/lib/views/view-headers";
+import { watchState } from "@/lib/watchlist/watched-articles";
 
 offerCachedViewToServer();
 
@@ -52,7 +53,12 @@ export const GET = readerView({
     const revisionId = search.oldid ?? shownRevisionId(article, canEdit || canReview);
     // Shown as the article (no old-revision banner, edit links) unless an old revision was asked for.
     const isCurrent = search.oldid === undefined || search.oldid === article.currentRevisionId;
-    const viewer = actor && reader ? { ...reader, canProtect: decide(actor, "protect").allowed, canEdit } : null;
+    // The star's state is the signed-in reader's own (their page is rendered per request; a signed-out one has no star).
+    const watching = actor ? await watchState(getDb(), actor.id, article.id) : null;
+    const watch = watching
+      ? { watched: watching.watched, expiresAt: watching.expiresAt?.toISOString() ?? null }
+      : undefined;
+    const viewer = actor && reader ? { ...reader, canProtect: decide(actor, "protect").allowed, canEdit, watch } : null;
     return {
       cacheKey: articlePageKey(article, search.oldid),
       cache: articleViewCache(isCurrent),
