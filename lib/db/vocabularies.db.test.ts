@@ -10,6 +10,7 @@ import { REVIEW_DECISION_ACTIONS } from "../proposals/review-action";
 import { PROPOSAL_STATUSES } from "../proposals/status";
 import { THREAD_ANCHOR_KINDS, THREAD_ENTRY_KINDS } from "../review-threads/anchor-kinds";
 import { RIGHTS_ACTIONS } from "../users/rights-action";
+import { NOTIFICATION_TYPES } from "../notifications/types";
 
 /**
  * Each closed vocabulary is one `as const` list in the module that owns it,
@@ -35,6 +36,8 @@ const CONSTRAINTS: Array<[constraint: string, vocabulary: readonly string[]]> = 
   ["PendingChangesLog_action_check", PENDING_CHANGES_ACTIONS],
   ["ReviewThread_anchorKind_check", THREAD_ANCHOR_KINDS],
   ["ReviewThreadComment_kind_check", THREAD_ENTRY_KINDS],
+  ["Notification_type_check", NOTIFICATION_TYPES],
+  ["NotificationPreference_type_check", NOTIFICATION_TYPES],
 ];
 
 /** The quoted values of a CHECK constraint, as PostgreSQL prints its definition. */

@@ -134,23 +134,32 @@ export async function deliverPendingEmails(
   }
 }
 
-const state = globalThis as unknown as { wikiEmailTimer?: ReturnType<typeof setTimeout>; wikiEmailRunning?: boolean };
+const state = globalThis as unknown as {
+  wikiEmailTimer?: ReturnType<typeof setTimeout>;
+  wikiEmailDue?: number;
+  wikiEmailRunning?: boolean;
+};
 
 /**
  * Asks the background sender to run soon (a notify() that wrote outbox rows
  * calls it; the rows are visible once the caller's transaction commits) and
  * to keep polling while retries are pending. Never throws, never waits: a
- * save's answer does not depend on mail.
+ * save's answer does not depend on mail. A sooner request replaces a later
+ * one (a new email does not wait for the retry poll).
  */
 export function scheduleEmailDelivery(delayMs = 200): void {
-  if (state.wikiEmailTimer || !smtpConfig()) return;
+  if (!smtpConfig()) return;
+  const due = Date.now() + delayMs;
+  if (state.wikiEmailTimer && (state.wikiEmailDue ?? 0) <= due) return;
+  if (state.wikiEmailTimer) clearTimeout(state.wikiEmailTimer);
+  state.wikiEmailDue = due;
   state.wikiEmailTimer = setTimeout(runSender, delayMs);
   state.wikiEmailTimer.unref?.();
 }
 
 async function runSender(): Promise<void> {
   state.wikiEmailTimer = undefined;
-  if (state.wikiEmailRunning) return;
+  if (state.wikiEmailRunning) return scheduleEmailDelivery(1000);
   state.wikiEmailRunning = true;
   try {
     const result = await deliverPendingEmails();
