@@ -138,7 +138,20 @@ const state = globalThis as unknown as {
   wikiEmailTimer?: ReturnType<typeof setTimeout>;
   wikiEmailDue?: number;
   wikiEmailRunning?: boolean;
+  wikiEmailStarted?: boolean;
 };
+
+/**
+ * Starts the sender once per process, a few seconds after the first page
+ * served (the reader's header calls it): emails left in the outbox by a
+ * previous process, or waiting for a retry, are sent without waiting for the
+ * next notification. A boolean check after the first call.
+ */
+export function ensureEmailSender(): void {
+  if (state.wikiEmailStarted) return;
+  state.wikiEmailStarted = true;
+  scheduleEmailDelivery(5_000);
+}
 
 /**
  * Asks the background sender to run soon (a notify() that wrote outbox rows
