@@ -44,8 +44,11 @@ interface Row extends Omit<WatchlistEntry, "isNew" | "createdAt"> {
  * watches now (expired watches ignored) in the last WATCHLIST_DAYS, newest
  * first, each marked new when made after the previous visit. With
  * `markSeen` (the page), the visit moves the user's "last visit" to now.
- * One statement for the changes: each source walks its newest rows backwards
- * and stops at the limit, so the cost follows the page, not the history.
+ * One statement for the changes, bounded by the page, not by the history or
+ * the number of watched articles' revisions: edits are read only from the
+ * LIMIT watched articles whose head is newest (no other can hold one of the
+ * newest LIMIT edits), each walked newest first on its (articleId, id) index
+ * for at most LIMIT rows.
  */
 export async function readWatchlist(options: {
   actor: Actor | null;
@@ -66,10 +69,17 @@ export async function readWatchlist(options: {
   let rows: Row[] = [];
   if (watched.length) {
     rows = await db.$queryRaw<Row[]>`
-      WITH edits AS (
+      WITH heads AS (
+        -- The newest LIMIT edits come from at most LIMIT articles: those whose head (always their newest revision) is newest.
+        SELECT a."id" FROM "Article" a WHERE a."id" = ANY(${watched}::int[]) AND a."currentRevisionId" IS NOT NULL
+        ORDER BY a."currentRevisionId" DESC LIMIT ${limit}
+      ), edits AS (
         SELECT 'edit' AS "kind", r."id", r."createdAt", r."articleId", r."authorId" AS "userId", r."summary",
           r."id" AS "revisionId", r."parentId", r."approvedById", NULL::int AS "proposalId", NULL::text AS "action"
-        FROM "Revision" r WHERE r."articleId" = ANY(${watched}::int[]) AND r."createdAt" > ${since}
+        FROM heads h CROSS JOIN LATERAL (
+          SELECT * FROM "Revision" x WHERE x."articleId" = h."id" ORDER BY x."id" DESC LIMIT ${limit}
+        ) r
+        WHERE r."createdAt" > ${since}
         ORDER BY r."id" DESC LIMIT ${limit}
       ), proposals AS (
         SELECT 'proposal' AS "kind", p."id", p."createdAt", p."articleId", p."authorId" AS "userId", p."summary",
