@@ -29,7 +29,7 @@ export async function openNotification(options: {
       toRevisionId: true,
       talkTopicId: true,
       talkPostId: true,
-      article: { select: { slug: true } },
+      articleId: true,
     },
   });
   if (!row || !ownsNotification(options.actor, row))
@@ -39,7 +39,9 @@ export async function openNotification(options: {
       where: { id: options.notificationId, readAt: null },
       data: { readAt: new Date() },
     });
-  return {
-    path: notificationPath({ ...row, type: row.type as NotificationType, articleSlug: row.article?.slug ?? null }),
-  };
+  const article =
+    row.articleId === null
+      ? null
+      : await db.article.findUnique({ where: { id: row.articleId }, select: { slug: true } });
+  return { path: notificationPath({ ...row, type: row.type as NotificationType, articleSlug: article?.slug ?? null }) };
 }
