@@ -3,6 +3,8 @@ import { saveRevision } from "../lib/articles/save-revision";
 import type { Db } from "../lib/db/client";
 import { docFromMarkup } from "../lib/document/markup";
 import type { ArticleContent } from "../lib/document/model";
+import { expandPendingFanouts } from "../lib/notifications/fanout-jobs";
+import { inlineMax } from "../lib/notifications/notify";
 import { submitProposal } from "../lib/proposals/submit-proposal";
 import { loadActor } from "../lib/users/load-actor";
 import { readWatchlist } from "../lib/watchlist/read-watchlist";
@@ -28,8 +30,11 @@ const ms = (value: number) => `${value.toFixed(2)} ms`;
  * - the fan-out of a save: a proposal submitted on an article watched by
  *   10,000 users, against the same save on an article nobody watches, in the
  *   same run and interleaved, so the difference is what notify() adds. Two
- *   audiences: 1% of the watchers reviewers (each gets a row), and all of them
- *   reviewers (10,000 rows written in the save's transaction).
+ *   audiences: 1% of the watchers reviewers (100 rows, written in the save's
+ *   transaction), and all of them reviewers (10,000 rows: more than
+ *   notify()'s inline limit, so the save stores the event once and the rows
+ *   are written just after its commit, in the background, while the next
+ *   saves are measured).
  */
 export async function benchNotifications(options: {
   db: Db;
@@ -164,6 +169,13 @@ export async function benchNotifications(options: {
     "<= 10 ms",
     every.p50 - base.p50 <= 10,
   );
+  // Whatever the background expansion has not written yet is written now, and timed.
+  const drainStart = performance.now();
+  await expandPendingFanouts({ db });
+  const drain = performance.now() - drainStart;
   const written = await db.notification.count({ where: { articleId: ids.Fanout_all } });
-  add("notifications written by the all-reviewers fan-out", written.toLocaleString("en"));
+  add(
+    `all-reviewers fan-out: notifications written after the commits (inline limit ${inlineMax()})`,
+    `${written.toLocaleString("en")} of ${(watchers * (runs + 3)).toLocaleString("en")}; the last jobs drained in ${ms(drain)}`,
+  );
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { activeBlock, decide, type Actor } from "@/lib/authz/policy";
 import { getDb } from "@/lib/db/client";
-import { ensureEmailSender } from "@/lib/notifications/email-outbox";
+import { ensureBackgroundWork } from "@/lib/notifications/fanout-jobs";
 import { countUnread } from "@/lib/notifications/read-notifications";
 import { countOpenProposals } from "@/lib/proposals/review-queue";
 import type { Reader } from "./html-page";
@@ -13,7 +13,7 @@ import type { Reader } from "./html-page";
  */
 export async function readerOf(actor: Actor | null): Promise<Reader | null> {
   if (!actor) return null;
-  ensureEmailSender();
+  ensureBackgroundWork();
   const [reviewCount, unreadCount] = await Promise.all([
     decide(actor, "review").allowed ? countOpenProposals() : null,
     countUnread(getDb(), actor.id),

@@ -1,92 +1,34 @@
 import "server-only";
 import type { Db, Tx } from "../db/client";
-import { smtpConfig } from "./email-config";
 import { scheduleEmailDelivery } from "./email-outbox";
-import { NOTIFICATION_TYPE_INFO, type NotificationType } from "./types";
+import { scheduleFanoutExpansion } from "./fanout-jobs";
+import { writeNotifications, type NotifyEvent } from "./notification-writer";
 
-/** What happened, to whom, and what it points at; ids only, names are joined when read. */
-export interface NotifyEvent {
-  type: NotificationType;
-  /** these users (a proposal's author, the mentioned, the author of an undone edit) */
-  recipients?: number[];
-  /**
-   * and/or everyone watching this article (unexpired watches); with
-   * `reviewersOnly`, only those who may review proposals (granted reviewer or
-   * admin, not blocked: lib/authz/policy.ts's "review" rule, in SQL)
-   */
-  watchersOf?: { articleId: number; reviewersOnly?: boolean };
-  /** who caused it: never notified of their own action; null for the system */
-  actorId: number | null;
-  articleId?: number | null;
-  proposalId?: number | null;
-  fromRevisionId?: number | null;
-  toRevisionId?: number | null;
-  talkTopicId?: number | null;
-  talkPostId?: number | null;
-}
+export type { NotifyEvent };
 
-/** The granted groups whose members may review proposals (policy.ts `decide(actor, "review")`). */
-const REVIEWING_GROUPS = ["reviewer", "admin"];
+/** Recipients written inside the change's transaction; more are written just after it (`WIKI_NOTIFY_INLINE_MAX`). */
+export const inlineMax = () => Number(process.env.WIKI_NOTIFY_INLINE_MAX ?? 200);
 
 /**
  * THE way anything notifies anyone: call it inside the transaction of the
  * change it reports, so the notification exists exactly when the change does.
- * ONE statement, however many recipients: the recipients (listed, and/or the
- * article's watchers, optionally only those who may review) are chosen, the
- * actor left out, each recipient's preference for the type applied (a type
- * turned off writes no row), the rows inserted, and, when SMTP is configured,
- * one outbox row per notification whose recipient has an address and wants
- * the type by email, sent after the commit by the background sender
- * (email-outbox.ts), so mail never slows or fails the change.
+ * ONE statement, however many recipients (notification-writer.ts): the
+ * recipients chosen, the actor left out, preferences applied, the rows
+ * inserted with one INSERT ... SELECT, emails queued for the background
+ * sender (email-outbox.ts), so mail never slows or fails the change. An
+ * audience larger than `inlineMax()` (a proposal on an article thousands of
+ * reviewers watch) is not written row by row in the change's transaction:
+ * the same statement stores the event once (NotificationFanout, committed
+ * with the change) and fanout-jobs.ts writes the rows right after the commit,
+ * so a save's cost does not grow with its audience (MediaWiki's Echo does
+ * the same with its job queue).
  */
-export async function notify(tx: Tx | Db, event: NotifyEvent): Promise<{ notified: number; mailed: number }> {
-  const recipients = [...new Set(event.recipients ?? [])];
-  if (!recipients.length && !event.watchersOf) return { notified: 0, mailed: 0 };
-  const defaults = NOTIFICATION_TYPE_INFO[event.type];
-  const emailOn = smtpConfig() !== null;
-  const [row] = await (tx as Tx).$queryRawUnsafe<Array<{ notified: number; mailed: number }>>(
-    `WITH candidates AS (
-        SELECT unnest($1::int[]) AS "userId"
-        UNION
-        SELECT w."userId" FROM "Watch" w
-        WHERE $2::int IS NOT NULL AND w."articleId" = $2::int AND (w."expiresAt" IS NULL OR w."expiresAt" > now())
-          AND ($3::text[] IS NULL OR EXISTS (
-            SELECT 1 FROM "UserGroup" g JOIN "User" u ON u."id" = g."userId"
-            WHERE g."userId" = w."userId" AND g."group" = ANY($3::text[])
-              AND (u."blockedAt" IS NULL OR u."blockExpiresAt" <= now())))
-      ), chosen AS (
-        SELECT c."userId", COALESCE(p."email", $5::boolean) AS "wantsEmail" FROM candidates c
-        LEFT JOIN "NotificationPreference" p ON p."userId" = c."userId" AND p."type" = $4::text
-        WHERE c."userId" IS DISTINCT FROM $6::int AND COALESCE(p."web", $7::boolean)
-      ), inserted AS (
-        INSERT INTO "Notification" ("recipientId", "type", "actorId", "articleId", "proposalId",
-          "fromRevisionId", "toRevisionId", "talkTopicId", "talkPostId")
-        SELECT c."userId", $4::text, $6::int, $8::int, $9::int, $10::int, $11::int, $12::int, $13::int FROM chosen c
-        RETURNING "id", "recipientId"
-      ), mailed AS (
-        INSERT INTO "EmailOutbox" ("notificationId")
-        SELECT i."id" FROM inserted i
-        JOIN chosen c ON c."userId" = i."recipientId"
-        JOIN "User" u ON u."id" = i."recipientId"
-        WHERE $14::boolean AND c."wantsEmail" AND u."email" IS NOT NULL
-        RETURNING 1
-      )
-      SELECT (SELECT count(*) FROM inserted)::int AS "notified", (SELECT count(*) FROM mailed)::int AS "mailed"`,
-    recipients,
-    event.watchersOf?.articleId ?? null,
-    event.watchersOf?.reviewersOnly ? REVIEWING_GROUPS : null,
-    event.type,
-    defaults.email,
-    event.actorId,
-    defaults.web,
-    event.articleId ?? event.watchersOf?.articleId ?? null,
-    event.proposalId ?? null,
-    event.fromRevisionId ?? null,
-    event.toRevisionId ?? null,
-    event.talkTopicId ?? null,
-    event.talkPostId ?? null,
-    emailOn,
-  );
+export async function notify(
+  tx: Tx | Db,
+  event: NotifyEvent,
+): Promise<{ notified: number; mailed: number; deferred: number }> {
+  const row = await writeNotifications(tx, event, inlineMax());
   if (row.mailed > 0) scheduleEmailDelivery();
+  if (row.deferred > 0) scheduleFanoutExpansion();
   return row;
 }

@@ -56,6 +56,20 @@ CREATE TABLE "EmailOutbox" (
     CONSTRAINT "EmailOutbox_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "NotificationFanout" (
+    "id" SERIAL NOT NULL,
+    "event" JSONB NOT NULL,
+    "notified" INTEGER,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "doneAt" TIMESTAMP(3),
+
+    CONSTRAINT "NotificationFanout_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "NotificationFanout_doneAt_id_idx" ON "NotificationFanout"("doneAt", "id");
+
 -- CreateIndex
 CREATE UNIQUE INDEX "User_feedToken_key" ON "User"("feedToken");
 

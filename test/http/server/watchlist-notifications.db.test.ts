@@ -218,6 +218,24 @@ describe("fan-out of a new proposal to watchers", () => {
     expect(await notificationsOf(proposer, fresh)).toEqual([]);
   });
 
+  it("writes a large audience just after the commit, from one stored event", async () => {
+    const { slug, base, content } = await article();
+    const many = [reviewer, reviewer2];
+    for (let i = 0; i < 3; i++) many.push(await makeUser(ctx.db, { name: `wn_many_${i}`, role: "reviewer" }));
+    for (const user of many) expect((await watch(user, slug)).status).toBe(200);
+    const id = await proposeOverHttp(server, proposer, { slug, base, content: withSections(content, { bg: "Many." }) });
+    const jobs = await ctx.db.notificationFanout.findMany({ where: { event: { path: ["proposalId"], equals: id } } });
+    expect(jobs).toHaveLength(1);
+    await waitFor(async () => {
+      const count = await ctx.db.notification.count({ where: { proposalId: id, type: "proposal_new" } });
+      return count === many.length ? count : undefined;
+    }, "the deferred notifications");
+    for (const user of many) expect(await notificationsOf(user, { proposalId: id })).toHaveLength(1);
+    expect(await notificationsOf(proposer, { proposalId: id })).toEqual([]);
+    const job = await ctx.db.notificationFanout.findUniqueOrThrow({ where: { id: jobs[0].id } });
+    expect(job).toMatchObject({ notified: many.length, doneAt: expect.any(Date) });
+  });
+
   it("ignores expired watches", async () => {
     const { slug, base, content, id: articleId } = await article();
     await watch(reviewer, slug);
