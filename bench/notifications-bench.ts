@@ -45,8 +45,8 @@ export async function benchNotifications(options: {
   add: AddRow;
 }) {
   const { db, quick, latencyRow, add } = options;
-  const watchers = quick ? 1_000 : 10_000;
-  const watched = quick ? 100 : 1_000;
+  const watchers = quick ? 300 : 10_000;
+  const watched = quick ? 50 : 1_000;
 
   // ---- Watchlist read --------------------------------------------------------
   // The busiest articles first (by revisions), then others, up to `watched`.
@@ -80,7 +80,7 @@ export async function benchNotifications(options: {
       db,
       slug,
       baseRevisionId: null,
-      content: articleOfChars(20_000, 20_000, slug.replace(/_/g, " ")),
+      content: articleOfChars(quick ? 3_000 : 20_000, 20_000, slug.replace(/_/g, " ")),
       authorId: options.proposerId,
     });
   const ids = Object.fromEntries(
@@ -124,12 +124,13 @@ export async function benchNotifications(options: {
       rationale: "",
     });
   };
-  const runs = quick ? 4 : 40;
+  const runs = quick ? 2 : 40;
   const none: number[] = [];
   const some: number[] = [];
   const all: number[] = [];
   // Interleaved, so drift over the run (autovacuum, caches) hits all three alike; a few warm-ups first.
-  for (let i = 0; i < runs + 3; i++) {
+  const warmups = quick ? 1 : 3;
+  for (let i = 0; i < runs + warmups; i++) {
     const t0 = performance.now();
     await propose("Fanout_none", i);
     const t1 = performance.now();
@@ -143,7 +144,7 @@ export async function benchNotifications(options: {
     const t4 = performance.now();
     await propose("Fanout_all", i);
     const t5 = performance.now();
-    if (i < 3) continue;
+    if (i < warmups) continue;
     none.push(t1 - t0);
     some.push(t3 - t2);
     all.push(t5 - t4);
@@ -176,6 +177,6 @@ export async function benchNotifications(options: {
   const written = await db.notification.count({ where: { articleId: ids.Fanout_all } });
   add(
     `all-reviewers fan-out: notifications written after the commits (inline limit ${inlineMax()})`,
-    `${written.toLocaleString("en")} of ${(watchers * (runs + 3)).toLocaleString("en")}; the last jobs drained in ${ms(drain)}`,
+    `${written.toLocaleString("en")} of ${(watchers * (runs + warmups)).toLocaleString("en")}; the last jobs drained in ${ms(drain)}`,
   );
 }
