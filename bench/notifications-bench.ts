@@ -172,7 +172,12 @@ export async function benchNotifications(options: {
   );
   // Whatever the background expansion has not written yet is written now, and timed.
   const drainStart = performance.now();
-  await expandPendingFanouts({ db });
+  // The background expansion may hold a job (SKIP LOCKED): wait for it too.
+  while (
+    (await expandPendingFanouts({ db })) > 0 ||
+    (await db.notificationFanout.count({ where: { doneAt: null } })) > 0
+  )
+    await new Promise((resolve) => setTimeout(resolve, 50));
   const drain = performance.now() - drainStart;
   const written = await db.notification.count({ where: { articleId: ids.Fanout_all } });
   add(

@@ -49,10 +49,13 @@ export async function writeNotifications(
   const emailOn = smtpConfig() !== null;
   const [row] = await (tx as Tx).$queryRawUnsafe<Array<{ notified: number; mailed: number; deferred: number }>>(
     `WITH candidates AS (
+        -- UNION ALL with the listed users left out of the watchers (the list has no duplicates): no
+        -- de-duplication of the whole audience, so the LIMIT below stops the scan of a large one early.
         SELECT unnest($1::int[]) AS "userId"
-        UNION
+        UNION ALL
         SELECT w."userId" FROM "Watch" w
         WHERE $2::int IS NOT NULL AND w."articleId" = $2::int AND (w."expiresAt" IS NULL OR w."expiresAt" > now())
+          AND w."userId" <> ALL($1::int[])
           AND ($3::text[] IS NULL OR EXISTS (
             SELECT 1 FROM "UserGroup" g JOIN "User" u ON u."id" = g."userId"
             WHERE g."userId" = w."userId" AND g."group" = ANY($3::text[])
