@@ -130,7 +130,16 @@ export async function benchNotifications(options: {
   const all: number[] = [];
   // Interleaved, so drift over the run (autovacuum, caches) hits all three alike; a few warm-ups first.
   const warmups = quick ? 1 : 3;
+  /** Lets the background finish writing the previous deferred fan-out, so it does not share the machine with the saves timed next. */
+  const settle = async () => {
+    while (
+      (await expandPendingFanouts({ db })) > 0 ||
+      (await db.notificationFanout.count({ where: { doneAt: null } })) > 0
+    )
+      await new Promise((resolve) => setTimeout(resolve, 50));
+  };
   for (let i = 0; i < runs + warmups; i++) {
+    await settle();
     const t0 = performance.now();
     await propose("Fanout_none", i);
     const t1 = performance.now();
@@ -173,11 +182,7 @@ export async function benchNotifications(options: {
   // Whatever the background expansion has not written yet is written now, and timed.
   const drainStart = performance.now();
   // The background expansion may hold a job (SKIP LOCKED): wait for it too.
-  while (
-    (await expandPendingFanouts({ db })) > 0 ||
-    (await db.notificationFanout.count({ where: { doneAt: null } })) > 0
-  )
-    await new Promise((resolve) => setTimeout(resolve, 50));
+  await settle();
   const drain = performance.now() - drainStart;
   const written = await db.notification.count({ where: { articleId: ids.Fanout_all } });
   add(
