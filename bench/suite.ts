@@ -38,6 +38,7 @@ import { benchProposalInterdiff } from "./review-interdiff-bench";
 import { benchRecentChanges, fillSiteRevisions } from "./recent-changes-bench";
 import { benchReviewQueue } from "./review-queue-bench";
 import { benchSearch } from "./search-bench";
+import { benchNotifications } from "./notifications-bench";
 import { summarize } from "./load/mixed-load";
 import { kb, ms, sample, time, type BenchArticles, type BenchRow } from "./measure";
 import { benchProposalWithComments } from "./review-threads-bench";
@@ -536,6 +537,9 @@ export async function runBenchmarks(options: {
     }
 
     // ---- Over HTTP: baselines, cached and uncached views, saves, mixed load ------------------
+    // Watchlist read and notification fan-out (issue 18): bench/notifications-bench.ts.
+    await benchNotifications({ db, quick, userId: users[5].id, proposerId: users[110].id, latencyRow, add });
+
     await closeDb();
     await runHttpBenchmarks({ url, articles, users, scale, quick, add, statementLog, servers });
     await db.$disconnect();

@@ -20,6 +20,9 @@ export default async function AccountPage() {
     <div className="content-page narrow">
       <h1 className="page-title">Your account</h1>
       <p>You are signed in as {viewer.name}.</p>
+      <p>
+        <a href="/notifications/preferences">Notification preferences</a> · <a href="/watchlist">Watchlist</a>
+      </p>
       <h2>Change password</h2>
       <ChangePasswordForm />
       <h2>Sessions</h2>

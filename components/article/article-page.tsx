@@ -5,10 +5,13 @@ import { splitWikiLinks } from "@/lib/views/wiki-links";
 import { HtmlPage, type Reader } from "@/components/ui/html-page";
 import { ArticleNotFound, ArticleProblem } from "./article-not-found";
 import { ArticleFrame, ArticleRevisionBody, ArticleSidebar } from "./article-view";
+import type { WatchStarState } from "./watch-star";
 
 export interface ArticleViewer extends Reader {
   canProtect: boolean;
   canEdit: boolean;
+  /** whether the reader watches the article (the star) */
+  watch?: WatchStarState;
 }
 
 /** Renders the reader-independent parts of a revision's page to HTML, for the render cache. */
@@ -64,6 +67,7 @@ export function ArticlePage({
         body={{ html: bodyHtml }}
         notice={notice}
         talkTopicCount={article.talkTopicCount}
+        watch={viewer?.watch ?? null}
       />
     </HtmlPage>
   );

@@ -8,6 +8,7 @@ import { ProtectionNotice, Padlock } from "./protection-notice";
 import { NoteList, ReferenceList } from "./reference-list";
 import { renderRichText } from "./rich-text";
 import { TableOfContents, type TocEntry } from "./table-of-contents";
+import { WatchStar, type WatchStarState } from "./watch-star";
 
 function uniqueAnchors(titles: string[]): string[] {
   const seen = new Map<string, number>();
@@ -186,6 +187,8 @@ export function ArticleFrame(props: {
   notice?: ReactNode;
   /** topics on the talk page, for the Talk tab (lib/talk); the editor's preview has none */
   talkTopicCount?: number;
+  /** the signed-in reader's watch star (components/article/watch-star.tsx); absent for signed-out readers */
+  watch?: WatchStarState | null;
 }) {
   return (
     <div className="article-layout">
@@ -208,6 +211,7 @@ export function ArticleFrame(props: {
             canProtect={props.canProtect}
             protectionLevel={props.protection.level}
           />
+          {props.watch ? <WatchStar slug={props.slug} state={props.watch} /> : null}
         </header>
         <ProtectionNotice {...props.protection} />
         {props.notice}

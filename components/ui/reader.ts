@@ -1,5 +1,8 @@
 import "server-only";
 import { activeBlock, decide, type Actor } from "@/lib/authz/policy";
+import { getDb } from "@/lib/db/client";
+import { ensureBackgroundWork } from "@/lib/notifications/fanout-jobs";
+import { countUnread } from "@/lib/notifications/read-notifications";
 import { countOpenProposals } from "@/lib/proposals/review-queue";
 import type { Reader } from "./html-page";
 
@@ -10,11 +13,16 @@ import type { Reader } from "./html-page";
  */
 export async function readerOf(actor: Actor | null): Promise<Reader | null> {
   if (!actor) return null;
-  const reviewCount = decide(actor, "review").allowed ? await countOpenProposals() : null;
+  ensureBackgroundWork();
+  const [reviewCount, unreadCount] = await Promise.all([
+    decide(actor, "review").allowed ? countOpenProposals() : null,
+    countUnread(getDb(), actor.id),
+  ]);
   const block = activeBlock(actor);
   return {
     name: actor.name,
     reviewCount,
+    unreadCount,
     isAdmin: decide(actor, "grant").allowed,
     block: block ? { until: block.until?.toISOString() ?? null, reason: block.reason } : null,
   };

@@ -5,6 +5,8 @@ export interface Reader {
   name: string;
   /** open proposals, for reviewers; null for everyone else */
   reviewCount: number | null;
+  /** unread notifications, counted up to UNREAD_CAP (lib/notifications/read-notifications.ts) */
+  unreadCount?: number;
   /** may change rights and blocks: the header links to the admin pages */
   isAdmin?: boolean;
   /** the block in force on this account, shown on every page before anything it stops (ISO end, or null: indefinite) */
@@ -61,6 +63,8 @@ export function SiteHeader({
         ) : null}
         {userName ? (
           <>
+            <NotificationsLink unread={reader?.unreadCount ?? 0} />
+            <a href="/watchlist">Watchlist</a>
             {reader?.isAdmin ? <a href="/admin">Admin</a> : null}
             <a href={`/user/${encodeURIComponent(userName)}`}>{userName}</a>
             <a href="/logout">Sign out</a>
@@ -73,6 +77,29 @@ export function SiteHeader({
         )}
       </nav>
     </header>
+  );
+}
+
+/** The most unread notifications the header shows as a number; more is "99+". */
+const SHOWN_UNREAD = 99;
+
+/**
+ * The header's link to the inbox with the unread count. The accessible name
+ * starts with what is shown ("Notifications 3") and says what the number is.
+ */
+function NotificationsLink({ unread }: { unread: number }) {
+  const shown = unread > SHOWN_UNREAD ? `${SHOWN_UNREAD}+` : String(unread);
+  return (
+    <a href="/notifications" className="notifications-count">
+      Notifications
+      {unread > 0 ? (
+        <>
+          {" "}
+          <span className="count-badge">{shown}</span>
+          <span className="visually-hidden"> unread</span>
+        </>
+      ) : null}
+    </a>
   );
 }
 

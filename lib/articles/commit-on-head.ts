@@ -42,6 +42,8 @@ export interface RevisionMeta {
    * itself): a rollback, naming whose edits it rolled back.
    */
   change?: { kind: "rollback"; targetUserId: number; details?: Record<string, unknown> };
+  /** add the article to the author's watchlist in the same statement (edits, reverts, creations by users: lib/watchlist) */
+  autoWatch?: boolean;
 }
 
 /** A change made on `base`, to be committed on whatever the head is by then. */
@@ -57,6 +59,13 @@ export interface Change {
   onMovedHead: "merge" | "refuse";
   /** label a merged revision in history (a "merged" tag, the summary says with what), as edits do */
   labelMerge?: boolean;
+  /**
+   * Runs in the commit's transaction once the revision is appended, so what it
+   * writes (a revert's notification: lib/notifications/notify.ts) exists
+   * exactly when the revision does. A change with it always commits under the
+   * article's lock (no one-statement fast path).
+   */
+  alsoInTransaction?: (tx: Tx, saved: { revisionId: number; parentId: number }) => Promise<void>;
 }
 
 /** The article row as locked for a commit, with what decisions under the lock read. */
@@ -134,7 +143,7 @@ export async function commitRevision(
   change: Change & { article: { id: number; slug: string; currentRevisionId: number } },
 ): Promise<CommitOutcome> {
   const { article } = change;
-  if (article.currentRevisionId === change.base.revisionId) {
+  if (article.currentRevisionId === change.base.revisionId && !change.alsoInTransaction) {
     const checked = checkContent(article.slug, change.content);
     if (sameAsHead(checked, change.base.content)) return { status: "unchanged", revisionId: change.base.revisionId };
     const appended = await appendRevision(db, {
@@ -204,6 +213,7 @@ export async function commitOnHead(
   const appended = await appendRevision(tx, { articleId: article.id, headRevisionId: head, checked, meta });
   // Unreachable while the row is locked; were it reached, the head moved and nothing was written.
   if (!appended) return { status: "moved", currentRevisionId: head };
+  await change.alsoInTransaction?.(tx, { revisionId: appended.revisionId, parentId: head });
   return { status: "saved", ...appended, parentId: head, summary: meta.summary ?? "", mergedWith };
 }
 
@@ -290,6 +300,11 @@ export async function appendRevision(
           ${patrolledSql(`facts."kind"`, `facts."approved"`, `facts."level"`, `facts."group"`)},
           revision."id", $2::int, $22::int, $7::text, $23::jsonb, COALESCE($11::timestamp, CURRENT_TIMESTAMP)
         FROM moved, revision, facts
+      ), watched AS (
+        -- lib/watchlist/auto-watch.ts's rule: a watch in force stays as it is, an expired one is renewed for good
+        INSERT INTO "Watch" ("userId", "articleId") SELECT $6::int, moved."id" FROM moved, revision WHERE $24::boolean
+        ON CONFLICT ("userId", "articleId") DO UPDATE SET "expiresAt" = NULL, "createdAt" = now()
+        WHERE "Watch"."expiresAt" IS NOT NULL AND "Watch"."expiresAt" <= now()
       )
       SELECT revision."id" AS "revisionId", ARRAY(SELECT "hash" FROM blobs) AS "written" FROM revision`,
     values: [
@@ -316,6 +331,7 @@ export async function appendRevision(
       meta.change?.kind ?? null,
       meta.change?.targetUserId ?? null,
       meta.change?.details ? JSON.stringify(meta.change.details) : null,
+      meta.autoWatch ?? false,
     ],
   });
   if (!row) return null;

@@ -40,7 +40,7 @@ export async function createArticle(options: {
   const saved = await commitFirstRevision(options.db ?? getDb(), {
     slug,
     content,
-    meta: { authorId: creator.id, summary: request.summary, minor: request.minor },
+    meta: { authorId: creator.id, summary: request.summary, minor: request.minor, autoWatch: true },
   });
   return { status: "saved", revisionId: saved.revisionId, parentId: null, summary: request.summary, mergedWith: null };
 }

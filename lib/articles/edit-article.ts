@@ -66,7 +66,7 @@ export async function saveEdit(options: {
     article: options.article,
     base: options.base,
     content: options.mine,
-    meta: { authorId: options.editor.id, summary: request.summary, minor: request.minor },
+    meta: { authorId: options.editor.id, summary: request.summary, minor: request.minor, autoWatch: true },
     onMovedHead: "merge",
     labelMerge: true,
   });

@@ -6,6 +6,8 @@ import { WikiError } from "../errors";
 import { loadContent } from "./content-store";
 import { mergeContent } from "./merge";
 import { commitRevision } from "./commit-on-head";
+import { notify } from "../notifications/notify";
+import { NotificationType } from "../notifications/types";
 
 export type RevertMode = "undo" | "restore";
 
@@ -27,7 +29,14 @@ export async function planRevert(options: { slug: string; revisionId: number; mo
   const current = await loadContent(db, head);
   let content: ArticleContent;
   let summary: string;
+  // Whose edits the revert takes away: the undone revision's author, or for a restore those of every revision after it.
+  let undoneAuthorIds = [target.authorId];
   if (options.mode === "restore") {
+    // Bounded: the newest 500 revisions after it name whom to tell.
+    const later = await db.$queryRaw<Array<{ authorId: number }>>`
+      SELECT DISTINCT "authorId" FROM (SELECT "authorId" FROM "Revision" WHERE "articleId" = ${article.id} AND "id" > ${target.id}
+        ORDER BY "id" DESC LIMIT 500) later LIMIT 50`;
+    undoneAuthorIds = later.map((revision) => revision.authorId);
     if (target.id === head.id) throw new WikiError("bad_request", "This is already the current revision.");
     content = await loadContent(db, target);
     summary = `Restored revision ${target.id} by ${target.author.name}`;
@@ -64,7 +73,7 @@ export async function planRevert(options: { slug: string; revisionId: number; mo
     content = merged.content;
     summary = `Undid revision ${target.id} by ${target.author.name}`;
   }
-  return { article, head, current, content, summary };
+  return { article, head, current, content, summary, undoneAuthorIds };
 }
 
 /** The summary history shows for a revert: the automatic one, and the reverter's reason if they gave one. */
@@ -90,8 +99,18 @@ export async function saveRevert(options: {
     article: { id: plan.article.id, slug: plan.article.slug, currentRevisionId: plan.head.id },
     base: { revisionId: plan.head.id, content: plan.current },
     content: plan.content,
-    meta: { authorId: options.editor.id, summary: options.summary, tags: [options.mode] },
+    meta: { authorId: options.editor.id, summary: options.summary, tags: [options.mode], autoWatch: true },
     onMovedHead: "refuse",
+    // The people whose edits the revert takes away are told, in the revert's own transaction.
+    alsoInTransaction: (tx, saved) =>
+      notify(tx, {
+        type: NotificationType.edit_reverted,
+        recipients: plan.undoneAuthorIds,
+        actorId: options.editor.id,
+        articleId: plan.article.id,
+        fromRevisionId: saved.parentId,
+        toRevisionId: saved.revisionId,
+      }).then(() => undefined),
   });
   if (committed.status === "unchanged")
     throw new WikiError("bad_request", "Reverting would change nothing: the current text already matches.");

@@ -11,6 +11,7 @@ import { PROPOSAL_STATUSES } from "../proposals/status";
 import { RECENT_CHANGE_KINDS } from "../recent-changes/kinds";
 import { THREAD_ANCHOR_KINDS, THREAD_ENTRY_KINDS } from "../review-threads/anchor-kinds";
 import { RIGHTS_ACTIONS } from "../users/rights-action";
+import { NOTIFICATION_TYPES } from "../notifications/types";
 
 /**
  * Each closed vocabulary is one `as const` list in the module that owns it,
@@ -40,6 +41,8 @@ const CONSTRAINTS: Array<[constraint: string, vocabulary: readonly string[]]> = 
   ["RecentChange_actorGroup_check", GROUPS],
   ["RecentChange_protectionLevel_check", PROTECTION_LEVELS],
   ["RecentChange_tags_check", REVISION_TAGS],
+  ["Notification_type_check", NOTIFICATION_TYPES],
+  ["NotificationPreference_type_check", NOTIFICATION_TYPES],
 ];
 
 /** The quoted values of a CHECK constraint, as PostgreSQL prints its definition. */

@@ -49,6 +49,14 @@ export function mutation<TSchema extends z.ZodType, TParamsSchema extends TextSc
   auth?: "required" | "optional";
   /** counts the request against this per-account and per-client limit (lib/abuse-limits.ts) */
   rateLimit?: LimitedAction;
+  /**
+   * "form": the body is an HTML form (application/x-www-form-urlencoded) sent
+   * by a button on a script-free page (the article's watch star), its fields
+   * parsed as strings with the same schema rules. Only for small, idempotent
+   * changes of the caller's own data; the origin and session checks are the
+   * same, and they are what stops a cross-site form (its Origin is refused).
+   */
+  body?: "json" | "form";
   handler: (context: MutationContext<z.infer<TSchema>, z.output<TParamsSchema>>) => Promise<Response>;
 }) {
   return async (request: Request, route: { params?: Promise<Record<string, string>> } = {}): Promise<Response> => {
@@ -56,7 +64,7 @@ export function mutation<TSchema extends z.ZodType, TParamsSchema extends TextSc
     try {
       const problem = originProblem(request);
       if (problem) throw new WikiError("forbidden", `Refused: ${problem}. Mutations must come from this site.`);
-      assertJsonContentType(request);
+      assertContentType(request, options.body ?? "json");
       const actor = await loadActor(getDb(), await sessionUserId(request.headers.get("cookie")));
       if (!actor && options.auth !== "optional") throw new WikiError("unauthorized", "You need to sign in to do this.");
       if (actor && options.rateLimit) await enforceRateLimit(getDb(), options.rateLimit, actor, clientAddress(request));
@@ -66,7 +74,7 @@ export function mutation<TSchema extends z.ZodType, TParamsSchema extends TextSc
         : Math.min(options.bodyLimit ?? DEFAULT_BODY_LIMIT, ANONYMOUS_BODY_LIMIT);
       const text = await readBodyText(request, limit);
       bodyRead = true;
-      const input = parseBody(options.schema, text);
+      const input = parseBody(options.schema, options.body === "form" ? formAsJson(text) : text);
       return await options.handler({ request, input, params, actor });
     } catch (error) {
       if (error instanceof WikiError && (error.status === 401 || error.status === 403)) {
@@ -92,21 +100,22 @@ function hasBody(request: Request): boolean {
  * preflight, so a JSON API that read it would accept requests it never
  * allowed. A bodyless request without a content type is fine.
  */
-function assertJsonContentType(request: Request): void {
+function assertContentType(request: Request, kind: "json" | "form"): void {
   const type = request.headers.get("content-type");
+  const expected = kind === "form" ? "application/x-www-form-urlencoded" : "application/json";
   if (type === null) {
     if (hasBody(request)) {
       throw new WikiError(
         "unsupported_media_type",
-        "The Content-Type header is missing: send the body as application/json.",
+        `The Content-Type header is missing: send the body as ${expected}.`,
       );
     }
     return;
   }
-  if (type.split(";")[0].trim().toLowerCase() !== "application/json") {
+  if (type.split(";")[0].trim().toLowerCase() !== expected) {
     throw new WikiError(
       "unsupported_media_type",
-      `The Content-Type header must be application/json, not "${type.slice(0, 100)}".`,
+      `The Content-Type header must be ${expected}, not "${type.slice(0, 100)}".`,
     );
   }
 }
@@ -135,6 +144,11 @@ export async function readBodyText(request: Request, limit: number): Promise<str
     chunks.push(value);
   }
   return Buffer.concat(chunks, received).toString("utf8");
+}
+
+/** A form body as the JSON object of its fields (the last of a repeated field wins), for the same parsing as a JSON body. */
+function formAsJson(text: string): string {
+  return JSON.stringify(Object.fromEntries(new URLSearchParams(text)));
 }
 
 /** The body parsed as JSON and checked against `schema`, or a 400 naming the field. */

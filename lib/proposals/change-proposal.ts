@@ -5,6 +5,7 @@ import type { Actor } from "../authz/policy";
 import { getDb, type Db, type Tx } from "../db/client";
 import { WikiError } from "../errors";
 import { appendProposalVersion } from "./append-version";
+import { notifyProposalComment } from "./proposal-notifications";
 import { ProposalStatus, REVISABLE_PROPOSAL_STATUSES } from "./status";
 
 const REVISABLE: string[] = REVISABLE_PROPOSAL_STATUSES.slice();
@@ -94,8 +95,17 @@ export async function commentOnProposal(options: { actor: Actor | null; proposal
   const commenter = authorize(options.actor, "comment");
   const body = options.body.trim();
   if (!body) throw new WikiError("bad_request", "A comment cannot be empty.");
-  const proposal = await db.proposal.findUnique({ where: { id: options.proposalId }, select: { id: true } });
+  const proposal = await db.proposal.findUnique({
+    where: { id: options.proposalId },
+    select: { id: true, authorId: true, articleId: true },
+  });
   if (!proposal) throw new WikiError("not_found", `There is no proposal #${options.proposalId}.`);
-  const comment = await db.proposalComment.create({ data: { proposalId: proposal.id, authorId: commenter.id, body } });
+  const comment = await db.$transaction(async (tx) => {
+    const created = await tx.proposalComment.create({
+      data: { proposalId: proposal.id, authorId: commenter.id, body },
+    });
+    await notifyProposalComment(tx, proposal, commenter.id);
+    return created;
+  });
   return { id: comment.id };
 }

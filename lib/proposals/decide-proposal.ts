@@ -30,6 +30,7 @@ import { acceptReviewedEdit } from "../articles/accept-reviewed-edit";
 import { RevisionTag } from "../articles/revision-tags";
 import { ProposalStatus } from "./status";
 import { ReviewDecisionAction } from "./review-action";
+import { notifyDecision, notifyOutdated } from "./proposal-notifications";
 
 export type ReviewAction = "approve" | "reject" | "request_changes";
 
@@ -123,7 +124,10 @@ export async function decideProposal(options: DecisionOptions) {
         const article = await tx.article.findUniqueOrThrow({ where: { id: proposal.articleId } });
         const protection = effectiveProtection(article).level;
         authorize(await loadActor(tx, reviewer.id), "review", { protection, ownerId: proposal.authorId });
-        return { kind: "decided" as const, ...(await recordDecision({ ...decision, protection, revisionId: null })) };
+        return {
+          kind: "decided" as const,
+          ...(await recordDecision({ ...decision, protection, revisionId: null, parentRevisionId: null })),
+        };
       }
       // Approvals count per version towards the article's requirement; only the one completing it publishes (approval-votes.ts).
       const count = await castApprovalVote(tx, { proposal, reviewerId: reviewer.id, comment });
@@ -167,8 +171,10 @@ export async function decideProposal(options: DecisionOptions) {
           assertAllowed(decidePublication(await loadActor(tx, proposal.authorId), protection));
         },
       });
-      if (committed.status === "conflict" || committed.status === "moved")
+      if (committed.status === "conflict" || committed.status === "moved") {
+        await notifyOutdated(tx, proposal, reviewer.id);
         return { kind: "not_applicable" as const, conflict: committed };
+      }
       const versions = await tx.proposalVersion.findMany({
         where: { proposalId: proposal.id },
         select: { version: true, authorId: true },
@@ -182,6 +188,7 @@ export async function decideProposal(options: DecisionOptions) {
           amendedFromVersion: amendedFromVersion(versions, reviewer.id, proposal.currentVersion),
           protection,
           revisionId: committed.status === "saved" ? committed.revisionId : null,
+          parentRevisionId: committed.status === "saved" ? committed.parentId : null,
         })),
       };
     }, SAVE_TRANSACTION_LIMITS);
@@ -264,7 +271,7 @@ async function undecidable(
  */
 async function recordDecision(decision: {
   tx: Tx;
-  proposal: { id: number; currentVersion: number };
+  proposal: { id: number; currentVersion: number; authorId: number; articleId: number };
   reviewerId: number;
   action: string;
   comment: string;
@@ -272,6 +279,8 @@ async function recordDecision(decision: {
   status: string;
   protection: ProtectionLevel;
   revisionId: number | null;
+  /** the revision the published one follows, for the author's notification's diff link */
+  parentRevisionId: number | null;
   /** an approval of the reviewer's own amendment: the version it starts from */
   amendedFromVersion?: number | null;
 }) {
@@ -309,6 +318,7 @@ async function recordDecision(decision: {
     summary: decision.comment,
     details: { version: proposal.currentVersion, amendedFromVersion: decision.amendedFromVersion ?? null },
   });
+  await notifyDecision(tx, { ...decision, proposal });
   return {
     proposalId: proposal.id,
     status: decision.status,

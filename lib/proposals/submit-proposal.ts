@@ -8,6 +8,9 @@ import type { ArticleContent } from "../document/model";
 import { WikiError } from "../errors";
 import { writeProposalVersion } from "./proposal-store";
 import { touchedParts } from "./proposal-content";
+import { notify } from "../notifications/notify";
+import { NotificationType } from "../notifications/types";
+import { autoWatch } from "../watchlist/auto-watch";
 
 /**
  * Records a proposed change to a protected article, for review: its base
@@ -67,6 +70,14 @@ export async function submitProposal(options: {
       proposalId: proposal.id,
       parentRevisionId: options.baseRevisionId,
       summary: options.summary,
+    });
+    // The proposer follows the article from now on; the reviewers who watch it learn of new work.
+    await autoWatch(tx, { userId: proposer.id, articleId: options.articleId });
+    await notify(tx, {
+      type: NotificationType.proposal_new,
+      watchersOf: { articleId: options.articleId, reviewersOnly: true },
+      actorId: proposer.id,
+      proposalId: proposal.id,
     });
     return { proposalId: proposal.id };
   });

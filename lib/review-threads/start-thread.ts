@@ -1,4 +1,5 @@
 import "server-only";
+import { notifyProposalComment } from "../proposals/proposal-notifications";
 import { assertAllowed, authorize } from "../authz/assert";
 import type { Actor } from "../authz/policy";
 import { decideThreadAction } from "../authz/threads";
@@ -31,7 +32,7 @@ export async function startThread(options: {
   const body = commentBody(request.body);
   const proposal = await db.proposal.findUnique({
     where: { id: options.proposalId },
-    select: { id: true, authorId: true, currentVersion: true },
+    select: { id: true, authorId: true, articleId: true, currentVersion: true },
   });
   if (!proposal) throw new WikiError("not_found", `There is no proposal #${options.proposalId}.`);
   const notCurrent = (current: number) =>
@@ -77,6 +78,7 @@ export async function startThread(options: {
         comments: { create: { authorId: commenter.id, body, version: request.version } },
       },
     });
+    await notifyProposalComment(tx, proposal, commenter.id);
     return { id: thread.id, version: thread.version, anchor: resolved.anchor };
   });
 }

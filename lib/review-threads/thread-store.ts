@@ -7,7 +7,9 @@ import type { ThreadAnchorKind } from "./anchor-kinds";
 export async function findThread(db: Db | Tx, proposalId: number, threadId: number) {
   const thread = await db.reviewThread.findUnique({
     where: { id: threadId },
-    include: { proposal: { select: { id: true, authorId: true, currentVersion: true, status: true } } },
+    include: {
+      proposal: { select: { id: true, authorId: true, articleId: true, currentVersion: true, status: true } },
+    },
   });
   if (!thread || thread.proposalId !== proposalId)
     throw new WikiError("not_found", `Proposal #${proposalId} has no review thread #${threadId}.`);

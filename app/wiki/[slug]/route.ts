@@ -18,6 +18,7 @@ import { articlePageKey, linkColoursKey, renderedRevision } from "@/lib/views/re
 import { colourWikiLinks } from "@/lib/views/wiki-links";
 import { existingSlugs } from "@/lib/articles/links";
 import { articleViewCache } from "@/lib/views/view-headers";
+import { watchState } from "@/lib/watchlist/watched-articles";
 
 offerCachedViewToServer();
 
@@ -54,7 +55,12 @@ export const GET = readerView({
     const revisionId = search.oldid ?? shownRevisionId(article, canEdit || canReview);
     // Shown as the article (no old-revision banner, edit links) unless an old revision was asked for.
     const isCurrent = search.oldid === undefined || search.oldid === article.currentRevisionId;
-    const viewer = actor && reader ? { ...reader, canProtect: decide(actor, "protect").allowed, canEdit } : null;
+    // The star's state is the signed-in reader's own (their page is rendered per request; a signed-out one has no star).
+    const watching = actor ? await watchState(getDb(), actor.id, article.id) : null;
+    const watch = watching
+      ? { watched: watching.watched, expiresAt: watching.expiresAt?.toISOString() ?? null }
+      : undefined;
+    const viewer = actor && reader ? { ...reader, canProtect: decide(actor, "protect").allowed, canEdit, watch } : null;
     const renderParts = async () => {
       const view = await readRevisionOf(getDb(), article, revisionId);
       return renderRevisionParts({ ...view, isCurrent }, renderHtml);

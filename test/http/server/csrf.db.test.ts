@@ -107,6 +107,8 @@ interface CsrfCase {
   as: () => TestUser;
   /** the exact status of a same-origin request without a session */
   withoutSession: number;
+  /** a no-script form route: the body sent as this urlencoded form instead of JSON */
+  form?: string;
 }
 
 const CASES: CsrfCase[] = [
@@ -313,6 +315,49 @@ const CASES: CsrfCase[] = [
     as: () => author,
     withoutSession: 401,
   },
+  {
+    route: "PUT /api/articles/[slug]/watch",
+    path: () => "/api/articles/Csrf/watch",
+    body: () => ({ expiry: "1week" }),
+    as: () => author,
+    withoutSession: 401,
+  },
+  {
+    route: "DELETE /api/articles/[slug]/watch",
+    path: () => "/api/articles/Csrf/watch",
+    body: () => ({}),
+    as: () => author,
+    withoutSession: 401,
+  },
+  {
+    route: "POST /api/articles/[slug]/watch",
+    path: () => "/api/articles/Csrf/watch",
+    body: () => undefined,
+    form: "watch=1&expiry=permanent",
+    as: () => author,
+    withoutSession: 401,
+  },
+  {
+    route: "POST /api/notifications/read",
+    path: () => "/api/notifications/read",
+    body: () => ({ all: true }),
+    as: () => author,
+    withoutSession: 401,
+  },
+  {
+    route: "PUT /api/notifications/preferences",
+    path: () => "/api/notifications/preferences",
+    body: () => ({ types: [{ type: "proposal_new", web: false, email: false }], email: "forged@example.org" }),
+    as: () => author,
+    withoutSession: 401,
+  },
+  {
+    route: "POST /api/notifications/feed-token",
+    path: () => "/api/notifications/feed-token",
+    body: () => ({}),
+    as: () => author,
+    withoutSession: 401,
+  },
   // Registration needs no session by design: a same-origin request without one creates the account (below).
   {
     route: "POST /api/users",
@@ -361,6 +406,13 @@ function mutatingRoutesInTree(): string[] {
   return found.sort();
 }
 
+/** The request body of a case: JSON, or the urlencoded form of a no-script route. */
+async function bodyOf(mutation: CsrfCase): Promise<{ body?: unknown; rawBody?: string }> {
+  return mutation.form !== undefined ? { rawBody: mutation.form } : { body: await mutation.body() };
+}
+const formContentType = (mutation: CsrfCase): Record<string, string> =>
+  mutation.form !== undefined ? { "content-type": "application/x-www-form-urlencoded" } : {};
+
 const ATTACKS: Array<[string, Record<string, string | null>]> = [
   ["a cross-site Origin", { origin: "https://evil.example" }],
   ["Origin: null", { origin: "null" }],
@@ -389,9 +441,9 @@ describe("CSRF: every mutation over HTTP", () => {
       for (const [what, headers] of ATTACKS) {
         const before = await snapshotAllRows(ctx.db);
         const response = await httpRequest(server, mutation.route.split(" ")[0], mutation.path(), {
-          body: await mutation.body(),
+          ...(await bodyOf(mutation)),
           user: mutation.as(),
-          headers,
+          headers: { ...formContentType(mutation), ...headers },
         });
         expect(response.status, `${what}: ${response.text}`).toBe(403);
         expect(response.body.error).toMatchObject({ code: "forbidden", message: expect.stringMatching(/^Refused/) });
@@ -399,8 +451,9 @@ describe("CSRF: every mutation over HTTP", () => {
       }
       const before = await snapshotAllRows(ctx.db);
       const anonymous = await httpRequest(server, mutation.route.split(" ")[0], mutation.path(), {
-        body: await mutation.body(),
+        ...(await bodyOf(mutation)),
         user: null,
+        headers: formContentType(mutation),
       });
       expect(anonymous.status, anonymous.text).toBe(mutation.withoutSession);
       if (mutation.withoutSession === 401) {
