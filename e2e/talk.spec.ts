@@ -53,8 +53,16 @@ test("newbie argues a change on the protected article's talk page, the reviewer 
     `#topic-${topicId}`,
   );
 
-  // The reviewer signs in, opens the topic from its anchor and replies to newbie's post.
+  // The reviewer signs in and learns of the mention from the header; the notification leads to the post.
   const reviewer = await signedInPage(browser, "reviewer");
+  await reviewer.goto("/notifications");
+  const mention = reviewer.locator(".inbox-unread").filter({ hasText: "newbie mentioned you on the talk page of" });
+  await expect(mention).toBeVisible();
+  await expect(reviewer.getByRole("link", { name: /^Notifications \d+ unread$/ })).toBeVisible();
+  await reviewer.screenshot({ path: `${SHOTS}/talk-mention-inbox-light.png`, fullPage: true });
+  await mention.getByRole("link").first().click();
+  await expect(reviewer).toHaveURL(new RegExp(`/wiki/${SLUG}/talk#post-\\d+$`));
+  // It opens the topic from its anchor and replies to newbie's post.
   await reviewer.goto(`/wiki/${SLUG}/talk#topic-${topicId}`);
   const reviewerTopic = reviewer.locator(`section[aria-labelledby="topic-${topicId}"]`);
   const firstPost = reviewerTopic.locator("article.talk-post").first();

@@ -4,15 +4,9 @@ import { getDb } from "@/lib/db/client";
 import { formatTimestamp } from "@/lib/document/format";
 import { readWatchlist, WATCHLIST_DAYS, type WatchlistEntry } from "@/lib/watchlist/read-watchlist";
 import { listWatchedArticles } from "@/lib/watchlist/watched-articles";
+import { DECISION_WORDS, watchlistEntryPath } from "@/lib/watchlist/watchlist-feed";
 
 export const metadata = { title: "Watchlist" };
-
-const DECISION_WORDS: Record<string, string> = {
-  approve: "approved",
-  partial: "partially approved",
-  reject: "rejected",
-  request_changes: "sent back for changes",
-};
 
 /** What one change says, with its links: the diff of an edit, the proposal of a proposal or decision. */
 function Change({ entry }: { entry: WatchlistEntry }) {
@@ -30,6 +24,13 @@ function Change({ entry }: { entry: WatchlistEntry }) {
         | {article} edited by {user}
         {entry.approverName ? <> (approved by {entry.approverName})</> : null}
         {entry.summary ? <span className="change-summary"> ({entry.summary})</span> : null}
+      </>
+    );
+  if (entry.kind === "talk")
+    return (
+      <>
+        <a href={watchlistEntryPath(entry)}>talk</a> | {user} {entry.action === "reply" ? "replied in" : "started"} “
+        {entry.summary}” on the talk page of {article}
       </>
     );
   if (entry.kind === "proposal")

@@ -124,7 +124,8 @@ export function FeedTokenControl({ token }: { token: string | null }) {
       <p role="status">
         {current ? (
           <>
-            Your token: <code className="feed-token">{current}</code>
+            Your token: <code className="feed-token">{current}</code>. Your watchlist feed (Atom), private to whoever
+            has its address: <a href={`/watchlist/feed?token=${encodeURIComponent(current)}`}>watchlist feed</a>
           </>
         ) : (
           "You have no feed token yet."

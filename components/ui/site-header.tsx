@@ -53,6 +53,10 @@ export function SiteHeader({
         )}
         <button type="submit">Search</button>
       </form>
+      <nav className="site-tools" aria-label="Site">
+        <a href="/recent-changes">Recent changes</a>
+        <a href="/log">Log</a>
+      </nav>
       <nav className="site-account" aria-label="Account">
         {typeof reviewCount === "number" ? (
           // The accessible name starts with what is shown ("Review 3"), as WCAG's label-in-name asks.

@@ -58,7 +58,8 @@ export function notificationPath(target: NotificationTarget): string {
     return `/wiki/${slug}/diff?from=${target.fromRevisionId}&to=${target.toRevisionId}`;
   if (slug && target.toRevisionId !== null) return `/wiki/${slug}?oldid=${target.toRevisionId}`;
   if (target.type === "talk_reply" || target.type === "talk_mention") {
-    if (slug) return `/wiki/${slug}/talk${target.talkTopicId !== null ? `#topic-${target.talkTopicId}` : ""}`;
+    if (slug)
+      return `/wiki/${slug}/talk${target.talkPostId !== null ? `#post-${target.talkPostId}` : target.talkTopicId !== null ? `#topic-${target.talkTopicId}` : ""}`;
   }
   if (target.proposalId !== null) return `/proposals/${target.proposalId}`;
   return slug ? `/wiki/${slug}` : "/notifications";

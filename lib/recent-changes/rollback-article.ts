@@ -1,4 +1,6 @@
 import "server-only";
+import { notify } from "../notifications/notify";
+import { NotificationType } from "../notifications/types";
 import { acceptReviewedEdit } from "../articles/accept-reviewed-edit";
 import { commitOnHead, isTransactionConflict, SAVE_TRANSACTION_LIMITS } from "../articles/commit-on-head";
 import { loadContent } from "../articles/content-store";
@@ -56,6 +58,7 @@ export async function rollbackArticle(options: {
           authorId: reviewer.id,
           summary: rollbackSummary(plan.head.authorName, plan.restored.authorName),
           tags: [RevisionTag.rollback],
+          autoWatch: true,
           change: {
             kind: "rollback",
             targetUserId: plan.head.authorId,
@@ -80,9 +83,16 @@ export async function rollbackArticle(options: {
       await tx.$executeRaw`
         UPDATE "RecentChange" SET "patrolled" = true
         WHERE "articleId" = ${article.id} AND "revisionId" > ${plan.restored.id} AND "revisionId" <= ${plan.head.id} AND NOT "patrolled"`;
-      // NOTIFY (issue 18, notifications): "your edit was undone" goes to plan.head.authorId here, inside this
-      // transaction, so it is sent exactly when the rollback lands. The rollback's revision is
-      // committed.revisionId, the restored one plan.restored.id, the reviewer reviewer.id.
+      // "Your edit was undone", in this transaction, so it is sent exactly when the rollback lands; it leads
+      // to the rollback's diff (from the last rolled-back edit to the rollback).
+      await notify(tx, {
+        type: NotificationType.edit_reverted,
+        recipients: [plan.head.authorId],
+        actorId: reviewer.id,
+        articleId: article.id,
+        fromRevisionId: plan.head.id,
+        toRevisionId: committed.revisionId,
+      });
       return { revisionId: committed.revisionId, parentId: plan.head.id };
     }, SAVE_TRANSACTION_LIMITS);
   } catch (error) {

@@ -1,5 +1,7 @@
 import "server-only";
 import type { Tx } from "../db/client";
+import { notify } from "../notifications/notify";
+import { NotificationType } from "../notifications/types";
 import { RecentChangeKind } from "../recent-changes/kinds";
 import { recordChange } from "../recent-changes/record-change";
 
@@ -22,8 +24,9 @@ export interface TalkPostEvent {
 
 /**
  * THE call site for what follows a talk post, inside the transaction that
- * wrote it, so its recent-changes row (which the watchlist reads too) and
- * its notifications exist exactly when the post does.
+ * wrote it, so its recent-changes row and its notifications (a reply to the
+ * post's author, a mention to each user named; never to the poster: notify()
+ * leaves out the actor) exist exactly when the post does.
  */
 export async function afterTalkPost(tx: Tx, event: TalkPostEvent): Promise<void> {
   await recordChange(tx, {
@@ -34,4 +37,11 @@ export async function afterTalkPost(tx: Tx, event: TalkPostEvent): Promise<void>
     details: { topicId: event.topicId, topicTitle: event.topicTitle, postId: event.postId },
     createdAt: event.createdAt,
   });
+  const target = { actorId: event.authorId, articleId: event.articleId, talkTopicId: event.topicId, talkPostId: event.postId };
+  // A mention says more than a reply: someone both replied to and mentioned hears of it once, as a mention.
+  const mentioned = new Set(event.mentionedUserIds);
+  if (mentioned.size)
+    await notify(tx, { type: NotificationType.talk_mention, recipients: [...mentioned], ...target });
+  if (event.parentAuthorId !== null && !mentioned.has(event.parentAuthorId))
+    await notify(tx, { type: NotificationType.talk_reply, recipients: [event.parentAuthorId], ...target });
 }

@@ -6,15 +6,15 @@ import { getDb, type Db } from "../db/client";
 
 /** One change to a watched article, as /watchlist lists it. */
 export interface WatchlistEntry {
-  kind: "edit" | "proposal" | "decision";
-  /** the revision, proposal or decision id (unique within its kind) */
+  kind: "edit" | "proposal" | "decision" | "talk";
+  /** the revision, proposal, decision or talk post id (unique within its kind) */
   id: number;
   createdAt: Date;
   articleSlug: string;
   articleTitle: string;
   /** who made it: the editor, the proposer, the reviewer */
   userName: string;
-  /** edit summary, proposal summary, decision comment */
+  /** edit summary, proposal summary, decision comment, a talk post's topic title */
   summary: string;
   /** edits: the revision and its parent, for the diff link */
   revisionId: number | null;
@@ -38,9 +38,9 @@ interface Row extends Omit<WatchlistEntry, "isNew" | "createdAt"> {
 }
 
 /**
- * THE read of a user's watchlist (the page and, later, its feed call only
- * this; a site-wide recent-changes table may replace the statement without
- * touching them): the edits, proposals and decisions on the articles the user
+ * THE read of a user's watchlist (the page and its feed call only this; the
+ * site-wide recent-changes table may replace the statement without touching
+ * them): the edits, proposals, decisions and talk posts on the articles the user
  * watches now (expired watches ignored) in the last WATCHLIST_DAYS, newest
  * first, each marked new when made after the previous visit. With
  * `markSeen` (the page), the visit moves the user's "last visit" to now.
@@ -93,8 +93,16 @@ export async function readWatchlist(options: {
         FROM "ReviewDecision" d JOIN "Proposal" p ON p."id" = d."proposalId"
         WHERE p."articleId" = ANY(${watched}::int[]) AND d."createdAt" > ${since} AND d."revisionId" IS NULL
         ORDER BY d."id" DESC LIMIT ${limit}
+      ), talk AS (
+        -- posts on the watched articles' talk pages (watching an article watches its talk page, as in MediaWiki)
+        SELECT 'talk' AS "kind", p."id", p."createdAt", t."articleId", p."authorId" AS "userId", t."title" AS "summary",
+          NULL::int AS "revisionId", NULL::int AS "parentId", NULL::int AS "approvedById", NULL::int AS "proposalId",
+          CASE WHEN p."parentId" IS NULL THEN 'topic' ELSE 'reply' END AS "action"
+        FROM "TalkTopic" t JOIN "TalkPost" p ON p."topicId" = t."id"
+        WHERE t."articleId" = ANY(${watched}::int[]) AND p."createdAt" > ${since} AND p."hiddenAt" IS NULL
+        ORDER BY p."id" DESC LIMIT ${limit}
       ), changes AS (
-        SELECT * FROM edits UNION ALL SELECT * FROM proposals UNION ALL SELECT * FROM decisions
+        SELECT * FROM edits UNION ALL SELECT * FROM proposals UNION ALL SELECT * FROM decisions UNION ALL SELECT * FROM talk
         ORDER BY "createdAt" DESC, "id" DESC LIMIT ${limit}
       )
       SELECT c."kind", c."id", c."createdAt", a."slug" AS "articleSlug", a."title" AS "articleTitle", u."name" AS "userName",

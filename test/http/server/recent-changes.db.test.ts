@@ -125,6 +125,12 @@ describe("rollback over HTTP", () => {
       editsRolledBack: 2,
       rolledBackUser: "rc_newbie",
     });
+    // The vandal hears of it, led to the rollback's diff; the reviewer (the actor) does not.
+    const articleId = (await ctx.db.article.findUniqueOrThrow({ where: { slug: target.slug } })).id;
+    const told = await ctx.db.notification.findMany({ where: { type: "edit_reverted", articleId } });
+    expect(told.map((row) => [row.recipientId, row.fromRevisionId, row.toRevisionId])).toEqual([
+      [users.newbie.id, head, done.body.revisionId],
+    ]);
     const now = await httpRequest(server, "GET", `/api/articles/${target.slug}`);
     expect(JSON.stringify(now.body)).toContain("Good text.");
     expect(JSON.stringify(now.body)).not.toContain("Worse.");

@@ -215,6 +215,24 @@ describe("threads", () => {
     expect((await startTopic(slug, newbie, { title: "x".repeat(200), body: "x".repeat(10_000) })).status).toBe(201);
   });
 
+  it("notifies the users a post mentions and the author of the post replied to, never the poster", async () => {
+    const slug = await article("Talk_notifications", "extended");
+    const started = (await startTopic(slug, newbie, { title: "Ask", body: "@k_Reviewer, @k_newbie: which source?" }))
+      .body;
+    const answered = (await reply(slug, started.topic.id, reviewer, { parentId: started.post.id, body: "This one." }))
+      .body;
+    const rows = await ctx.db.notification.findMany({
+      where: { talkTopicId: started.topic.id },
+      orderBy: { id: "asc" },
+    });
+    expect(rows.map((row) => [row.type, row.recipientId, row.actorId, row.talkPostId])).toEqual([
+      ["talk_mention", reviewer.id, newbie.id, started.post.id],
+      ["talk_reply", newbie.id, reviewer.id, answered.post.id],
+    ]);
+    const inbox = (await httpRequest(server, "GET", "/notifications", { user: reviewer })).text;
+    expect(inbox).toContain("mentioned you on the talk page of");
+  });
+
   it("moves the Talk tab's count on the cached article page as topics are started", async () => {
     const slug = await article("Talk_count", "none");
     const tab = async () =>

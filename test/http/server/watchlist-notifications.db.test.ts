@@ -420,6 +420,47 @@ describe("the watchlist page", () => {
   });
 });
 
+describe("the watchlist feed", () => {
+  it("serves the owner's watchlist, talk posts included, to the private token only, and never marks it seen", async () => {
+    const { slug, base, content } = await article();
+    await watch(bystander, slug);
+    const edit = await httpRequest(server, "POST", `/api/articles/${slug}/edits`, {
+      body: { baseRevisionId: base, summary: "fed <b>edit</b> & more", content: withSections(content, { bg: "Fed." }) },
+      user: admin,
+    });
+    expect(edit.status, edit.text).toBe(201);
+    const topic = await httpRequest(server, "POST", `/api/articles/${slug}/talk`, {
+      body: { title: "Sourcing the figures", body: "Which source?" },
+      user: admin,
+    });
+    expect(topic.status, topic.text).toBe(201);
+    const token = await httpRequest(server, "POST", "/api/notifications/feed-token", { body: {}, user: bystander });
+    expect(token.status, token.text).toBe(200);
+    const seenBefore = (await ctx.db.user.findUniqueOrThrow({ where: { id: bystander.id } })).watchlistSeenAt;
+    const fed = await httpRequest(server, "GET", `/watchlist/feed?token=${token.body.feedToken}`);
+    expect(fed.status, fed.text).toBe(200);
+    expect(fed.headers.get("content-type")).toMatch(/^application\/atom\+xml/);
+    expect(fed.headers.get("cache-control")).toMatch(/private/);
+    expect(fed.text).toContain(`/wiki/${slug}/diff?from=${base}&amp;to=${edit.body.revision.id}`);
+    expect(fed.text).toContain(`/wiki/${slug}/talk#post-${topic.body.post.id}`);
+    expect(fed.text).toContain("started “Sourcing the figures” on the talk page of");
+    expect(fed.text).toContain("fed &lt;b&gt;edit&lt;/b&gt; &amp; more");
+    expect((await ctx.db.user.findUniqueOrThrow({ where: { id: bystander.id } })).watchlistSeenAt).toEqual(seenBefore);
+    // The page lists the talk post too.
+    expect((await httpRequest(server, "GET", "/watchlist", { user: bystander })).text).toContain(
+      `/wiki/${slug}/talk#post-${topic.body.post.id}`,
+    );
+    // A wrong, missing or rotated token finds nothing.
+    const wrong = await httpRequest(server, "GET", `/watchlist/feed?token=${"x".repeat(43)}`);
+    expect(wrong.status).toBe(404);
+    const missing = await httpRequest(server, "GET", "/watchlist/feed");
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.message).toMatch(/^token/);
+    await httpRequest(server, "POST", "/api/notifications/feed-token", { body: {}, user: bystander });
+    expect((await httpRequest(server, "GET", `/watchlist/feed?token=${token.body.feedToken}`)).status).toBe(404);
+  });
+});
+
 describe("email", () => {
   it("is sent after the commit to the proposer's address with the subject and the diff link", async () => {
     const set = await httpRequest(server, "PUT", "/api/notifications/preferences", {
