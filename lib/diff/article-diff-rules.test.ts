@@ -146,6 +146,17 @@ describe("pairing leftover blocks", () => {
     ]);
   });
 
+  it("does not pair a block that moved intact elsewhere with a similar block left in its place", () => {
+    const diff = diffArticles(
+      article([section("lead", ["Keep.", "a b c d", "Kept."]), section("b", ["B."])]),
+      article([section("lead", ["Keep.", "a b c x", "Kept."]), section("b", ["B.", "a b c d"])]),
+    );
+    expect(diff.sections.map((s) => s.blocks.map((block) => block.op))).toEqual([
+      ["equal", "move-out", "insert", "equal"],
+      ["equal", "move-in"],
+    ]);
+  });
+
   it("pairs only blocks of the same type", () => {
     const list = { list: "bullet" as const, items: ["a b c d"] };
     const blocks = diffArticles(
