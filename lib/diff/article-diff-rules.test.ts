@@ -136,6 +136,27 @@ describe("pairing leftover blocks", () => {
     ]);
   });
 
+  it("pairs with the later of two equally similar candidates whichever shares the opening words", () => {
+    // Both share two of four pairs with "a b c d"; the later one shares its opening (start a) (a b).
+    expect(ops(["Keep.", "a b c d", "Kept."], ["Keep.", "x b c d", "a b y z", "Kept."])).toEqual([
+      "equal",
+      "insert x b c d",
+      "change a b y z",
+      "equal",
+    ]);
+  });
+
+  it("does not pair a block that moved intact elsewhere with a similar block left in its place", () => {
+    const diff = diffArticles(
+      article([section("lead", ["Keep.", "a b c d", "Kept."]), section("b", ["B."])]),
+      article([section("lead", ["Keep.", "a b c x", "Kept."]), section("b", ["B.", "a b c d"])]),
+    );
+    expect(diff.sections.map((s) => s.blocks.map((block) => block.op))).toEqual([
+      ["equal", "move-out", "insert", "equal"],
+      ["equal", "move-in"],
+    ]);
+  });
+
   it("pairs only blocks of the same type", () => {
     const list = { list: "bullet" as const, items: ["a b c d"] };
     const blocks = diffArticles(
@@ -160,6 +181,48 @@ describe("pairing leftover blocks", () => {
       "equal",
       "insert a b c d e f w x y z",
       "equal",
+    ]);
+  });
+
+  it("moves a block to the later of two equally similar blocks elsewhere whichever shares the opening words", () => {
+    // Each shares seven of ten pairs with the removed block; the later one shares its opening (start a).
+    const moved = (ids: string[]) =>
+      diffArticles(
+        article([section("lead", ["a b c d e f g h i j", "Keep."]), section("b", ["B."])]),
+        article([section("lead", ["Keep."]), section("b", ["B.", ...ids])]),
+      ).sections[1].blocks.map((block) => `${block.op} ${"to" in block ? plain(block.to) : ""}`);
+    expect(moved(["z b c d e f g h i y", "a b c d e f g x y z"])).toEqual([
+      "equal B.",
+      "insert z b c d e f g h i y",
+      "move-in a b c d e f g x y z",
+    ]);
+  });
+
+  it("does not show a paragraph as moved into a list item elsewhere, however alike their words", () => {
+    const list = { list: "bullet" as const, items: ["a b c d e f g h i j"] };
+    const diff = diffArticles(
+      article([section("lead", ["a b c d e f g h i j", "Keep."]), section("b", ["B."])]),
+      article([section("lead", ["Keep."]), section("b", ["B.", list as never])]),
+    );
+    expect(diff.sections.map((s) => s.blocks.map((block) => block.op))).toEqual([
+      ["delete", "equal"],
+      ["equal", "insert"],
+    ]);
+  });
+
+  it("moves a removed block to at most one insertion: a second alike removed block is deleted", () => {
+    const diff = diffArticles(
+      article([
+        section("lead", ["a b c d e f g h i j", "Keep."]),
+        section("b", ["B."]),
+        section("c", ["a b c d e f g h i k", "C."]),
+      ]),
+      article([section("lead", ["Keep."]), section("b", ["B.", "a b c d e f g h x y"]), section("c", ["C."])]),
+    );
+    expect(diff.sections.map((s) => s.blocks.map((block) => block.op))).toEqual([
+      ["move-out", "equal"],
+      ["equal", "move-in"],
+      ["delete", "equal"],
     ]);
   });
 
@@ -212,5 +275,42 @@ describe("the rest of an article", () => {
   it("flags as dangling only the citations whose reference is missing", () => {
     const cited = { ...article([section("lead", ["x[[ref:a]]"])]), references: [{ key: "a", title: "A" }] };
     expect(diffArticles(cited, structuredClone(cited)).flags).toEqual({ droppedReferences: [], danglingCitations: [] });
+  });
+  it("shows a removed section where it was: after the section it followed, or first", () => {
+    const order = (before: string[], after: string[]) =>
+      diffArticles(
+        article(before.map((id) => section(id, [`${id}.`]))),
+        article(after.map((id) => section(id, [`${id}.`]))),
+      )
+        .sections.map((s) => s.id)
+        .join(" ");
+    expect(order(["x", "a", "b"], ["a", "b"])).toBe("x a b");
+    expect(order(["lead", "x", "a"], ["lead", "a"])).toBe("lead x a");
+    expect(order(["lead", "a", "b", "x", "c"], ["lead", "a", "b", "c"])).toBe("lead a b x c");
+    // "a" and "b" swapped: "x" still follows "b", now the first of them.
+    expect(order(["a", "b", "x"], ["b", "a"])).toBe("b x a");
+    // Two removed in a row keep their order.
+    expect(order(["lead", "x", "y", "a"], ["lead", "a"])).toBe("lead x y a");
+  });
+
+  it("gives each moved block its own id, shared by its old and new places, and shows an intact one as all equal", () => {
+    const diff = diffArticles(
+      article([section("lead", ["First moved paragraph.", "Second moved paragraph.", "Keep."]), section("b", ["B."])]),
+      article([section("lead", ["Keep."]), section("b", ["B.", "First moved paragraph.", "Second moved paragraph."])]),
+    );
+    const outs = diff.sections[0].blocks.flatMap((block) => (block.op === "move-out" ? [block] : []));
+    const ins = diff.sections[1].blocks.flatMap((block) => (block.op === "move-in" ? [block] : []));
+    expect(outs).toHaveLength(2);
+    expect(new Set(outs.map((block) => block.moveId)).size).toBe(2);
+    for (const out of outs) {
+      expect(out.moveId).toMatch(/\S/);
+      expect(ins.find((block) => block.moveId === out.moveId)?.to).toEqual(out.from);
+    }
+    const words = (text: string) =>
+      (text.match(/\s+|\S+/g) ?? []).map((part) => ({ kind: "text", text: part, marks: "" }));
+    expect(ins.map((block) => block.runs)).toEqual([
+      [{ op: "equal", tokens: words("First moved paragraph.") }],
+      [{ op: "equal", tokens: words("Second moved paragraph.") }],
+    ]);
   });
 });

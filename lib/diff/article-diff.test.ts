@@ -160,6 +160,37 @@ describe("diffArticles", () => {
     expect(moved(101)).toBe(0); // 101 x 100: over the bound, shown as removed and added
   });
 
+  it("leaves paragraphs already paired out of the 10,000-pair bound of the edited-move search", () => {
+    const words = (n: number) => Array.from({ length: 10 }, (_, k) => `w${n}x${k}`).join(" ");
+    const intact = "An intact paragraph moved along.";
+    // 101 removed and 101 added, but the intact move pairs one of each: 100 x 100 left to search.
+    const from = article([
+      section("lead", ["Lead."]),
+      section("a", ["Kept.", intact, ...Array.from({ length: 100 }, (_, n) => words(n))]),
+      section("b", ["Stays."]),
+    ]);
+    const added = [words(0).replace("w0x9", "edited"), ...Array.from({ length: 99 }, (_, n) => words(1000 + n))];
+    const to = article([
+      section("lead", ["Lead."]),
+      section("a", ["Kept."]),
+      section("b", ["Stays.", intact, ...added]),
+    ]);
+    const moves = diffArticles(from, to)
+      .sections.find((s) => s.id === "b")!
+      .blocks.filter((b) => b.op === "move-in");
+    expect(moves.map((block) => (block.op === "move-in" ? block.to.content?.[0]?.text : null))).toEqual([
+      intact,
+      words(0).replace("w0x9", "edited"),
+    ]);
+  });
+
+  it("rebuilds a changed section's body with what it holds besides its blocks", () => {
+    const withAttrs = (s: Section): Section => ({ ...s, body: { ...s.body, attrs: { lang: "fr" } } });
+    const from = article([withAttrs(section("lead", ["Un.", "Deux."]))]);
+    const to = article([withAttrs(section("lead", ["Un.", "Trois."]))]);
+    roundTrip(from, to);
+  });
+
   it("diffs references field by field and flags dropped references", () => {
     const from = article([section("lead", ["x[[ref:a]] y[[ref:b]]"])]);
     const to = article(

@@ -55,3 +55,30 @@ describe("change counts", () => {
     expect(describeChangeCounts(changeCounts(diffArticles(base, to)))).toEqual(["2 sections changed", "title changed"]);
   });
 });
+
+describe("change counts in words", () => {
+  const none = changeCounts(diffArticles(base, base));
+
+  it("names changed notes and moved paragraphs, one and many", () => {
+    expect(describeChangeCounts({ ...none, notes: 1, blocksMoved: 1 })).toEqual([
+      "0 sections changed",
+      "1 note changed",
+      "1 paragraph moved",
+    ]);
+    expect(describeChangeCounts({ ...none, notes: 3, blocksMoved: 2 })).toEqual([
+      "0 sections changed",
+      "3 notes changed",
+      "2 paragraphs moved",
+    ]);
+  });
+
+  it("counts every infobox field an edit changed, not just one", () => {
+    const to: ArticleContent = structuredClone(base);
+    to.infobox!.title = "U";
+    to.infobox!.rows[0] = { kind: "field", label: "Status", value: docFromMarkup(["Over"]) };
+    to.infobox!.rows.push({ kind: "field", label: "Place", value: docFromMarkup(["Aleppo"]) });
+    const counts = changeCounts(diffArticles(base, to));
+    expect(counts.infoboxFields).toBe(3);
+    expect(describeChangeCounts(counts)).toEqual(["0 sections changed", "3 infobox fields changed"]);
+  });
+});

@@ -28,6 +28,11 @@ describe("diffReferences", () => {
     expect(diffReferences([from], [{ ...from, authors: [...from.authors] }], new Set())).toEqual([]);
   });
 
+  it("treats a null field, as stored JSON may hold one, as no field", () => {
+    expect(diffReferences([{ ...a, url: null as unknown as string }], [a], new Set())).toEqual([]);
+    expect(diffReferences([a], [{ ...a, quote: null as unknown as string }], new Set())).toEqual([]);
+  });
+
   it("names a field removed and a field added, with null on the side without it", () => {
     const from = { ...a, quote: "Said." };
     const to = { ...a, language: "fr" };
@@ -175,5 +180,11 @@ describe("diffInfobox, cells on one side only", () => {
       rows: [{ kind: "sides", label: "Belligerents", sides: [docFromMarkup("North")] }],
     };
     expect(diffInfobox(null, sides, wordDiff).map((cell) => cell.label)).toEqual(["Title", "Belligerents (side 1)"]);
+  });
+  it("shows a title given to an untitled infobox as inserted words, with nothing deleted", () => {
+    const untitled: Infobox = { kind: "battle", title: "", rows: [] };
+    expect(diffInfobox(untitled, { ...untitled, title: "Siege" }, wordDiff)).toEqual([
+      { label: "Title", op: "changed", runs: [{ op: "insert", tokens: piece("Siege") }] },
+    ]);
   });
 });

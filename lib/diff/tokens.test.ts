@@ -141,4 +141,28 @@ describe("the diff's tokens of less common shapes", () => {
     expect(linked([{ type: "wikiLink", attrs: { title: "A" } }])).toEqual({ kind: "text", text: "x", marks: "wiki:A" });
     expect(linked([])).toEqual({ kind: "text", text: "x", marks: "" });
   });
+  it("flattens an empty block to no text", () => {
+    expect(plainText({ type: "paragraph" })).toBe("");
+    expect(plainText({ type: "doc", content: [paragraph(text("One")), { type: "paragraph" }] })).toBe("One\n");
+  });
+
+  it("tokenizes links, wiki links, citations and tags that lack their attributes rather than failing", () => {
+    const bare = paragraph(text("x", [{ type: "link" }]), text("y", [{ type: "wikiLink" }]));
+    expect(blockTokens(bare).map((token) => token.kind)).toEqual(["text", "text"]);
+    expect(plainText(paragraph(text("a"), { type: "citation" }, { type: "maintenanceTag" }))).toMatch(
+      /^a\[.*\]\[.*\]$/,
+    );
+  });
+
+  it("tokenizes the content of an inline node it does not know, and nothing for one without content", () => {
+    const mention: DocJSON = { type: "mention", content: [text("Ada Lovelace"), citation("a")] };
+    expect(blockTokens(paragraph(text("By "), mention, { type: "emoji" }))).toEqual([
+      { kind: "text", text: "By", marks: "" },
+      { kind: "text", text: " ", marks: "" },
+      { kind: "text", text: "Ada", marks: "" },
+      { kind: "text", text: " ", marks: "" },
+      { kind: "text", text: "Lovelace", marks: "" },
+      { kind: "citation", refKey: "a" },
+    ]);
+  });
 });
