@@ -37,11 +37,15 @@ export async function afterTalkPost(tx: Tx, event: TalkPostEvent): Promise<void>
     details: { topicId: event.topicId, topicTitle: event.topicTitle, postId: event.postId },
     createdAt: event.createdAt,
   });
-  const target = { actorId: event.authorId, articleId: event.articleId, talkTopicId: event.topicId, talkPostId: event.postId };
+  const target = {
+    actorId: event.authorId,
+    articleId: event.articleId,
+    talkTopicId: event.topicId,
+    talkPostId: event.postId,
+  };
   // A mention says more than a reply: someone both replied to and mentioned hears of it once, as a mention.
   const mentioned = new Set(event.mentionedUserIds);
-  if (mentioned.size)
-    await notify(tx, { type: NotificationType.talk_mention, recipients: [...mentioned], ...target });
+  if (mentioned.size) await notify(tx, { type: NotificationType.talk_mention, recipients: [...mentioned], ...target });
   if (event.parentAuthorId !== null && !mentioned.has(event.parentAuthorId))
     await notify(tx, { type: NotificationType.talk_reply, recipients: [event.parentAuthorId], ...target });
 }

@@ -18,7 +18,9 @@ export const DECISION_WORDS: Record<string, string> = {
 export function watchlistEntryPath(entry: WatchlistEntry): string {
   const slug = encodeURIComponent(entry.articleSlug);
   if (entry.kind === "edit")
-    return entry.parentId ? `/wiki/${slug}/diff?from=${entry.parentId}&to=${entry.revisionId}` : `/wiki/${slug}?oldid=${entry.revisionId}`;
+    return entry.parentId
+      ? `/wiki/${slug}/diff?from=${entry.parentId}&to=${entry.revisionId}`
+      : `/wiki/${slug}?oldid=${entry.revisionId}`;
   if (entry.kind === "talk") return `/wiki/${slug}/talk#post-${entry.id}`;
   return `/proposals/${entry.proposalId}`;
 }
