@@ -1,19 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
 import { mkdirSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { violations } from "./axe";
 import { signedInPage } from "./sign-in";
 
 const SHOTS = "/tmp";
 const SLUG = "2024_Hama_offensive";
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
-/** Serious and critical axe-core violations on the page as it is now (the conventions of accessibility.spec.ts). */
-async function violations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .flatMap((violation) => violation.nodes.slice(0, 3).map((node) => `${violation.id} at ${node.target.join(" ")}`));
-}
 
 test.describe.configure({ timeout: 180_000 });
 

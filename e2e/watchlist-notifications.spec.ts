@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { violations } from "./axe";
 import { signedInPage } from "./sign-in";
 
 /*
@@ -12,15 +12,6 @@ import { signedInPage } from "./sign-in";
 
 const SLUG = "2024_Hama_offensive";
 const SHOTS = "/tmp/notify";
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
-/** The serious and critical axe violations on the page as it is now. */
-async function violations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .flatMap((violation) => violation.nodes.slice(0, 3).map((node) => `${violation.id} at ${node.target.join(" ")}`));
-}
 
 test("newbie watches, proposes, is notified of the approval and follows it to the diff", async ({ browser }) => {
   test.setTimeout(180_000);
