@@ -51,6 +51,9 @@ test("newbie watches, proposes, is notified of the approval and follows it to th
   await newbie.getByRole("button", { name: "Submit for review" }).click();
   await expect(newbie).toHaveURL(/\/proposals\/\d+$/);
   const proposalUrl = newbie.url();
+  const proposalNumber = proposalUrl.split("/").pop();
+  // Other journeys beside this one have newbie's proposals approved too: name this one.
+  const approved = `reviewer approved your proposal #${proposalNumber} to`;
 
   // The reviewer approves it.
   const reviewer = await signedInPage(browser, "reviewer");
@@ -66,17 +69,17 @@ test("newbie watches, proposes, is notified of the approval and follows it to th
   await newbie.locator(".site-header").screenshot({ path: `${SHOTS}-header.png` });
   await bell.click();
   await expect(newbie).toHaveURL(/\/notifications$/);
-  const item = newbie.locator(".inbox-unread").filter({ hasText: "reviewer approved your proposal" });
+  const item = newbie.locator(".inbox-unread").filter({ hasText: approved });
   await expect(item).toBeVisible();
   expect(await violations(newbie)).toEqual([]);
   await newbie.screenshot({ path: `${SHOTS}-inbox.png`, fullPage: true });
-  await item.getByRole("link", { name: /reviewer approved your proposal/ }).click();
+  await item.getByRole("link", { name: approved }).click();
   await expect(newbie).toHaveURL(new RegExp(`/wiki/${SLUG}/diff\\?from=\\d+&to=\\d+$`));
   await expect(newbie.locator(".diff ins").filter({ hasText: "water supply" }).first()).toBeVisible();
   await newbie.screenshot({ path: `${SHOTS}-diff.png` });
   // Followed, so read: nothing unread in the header any more.
   await newbie.goto("/notifications");
-  await expect(newbie.locator(".inbox-read").filter({ hasText: "reviewer approved your proposal" })).toBeVisible();
+  await expect(newbie.locator(".inbox-read").filter({ hasText: approved })).toBeVisible();
   // (Not "no unread left": other journeys running beside this one may notify newbie meanwhile.)
 
   // The watchlist shows the approved change with its diff link, new since the last visit.
