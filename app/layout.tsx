@@ -4,7 +4,7 @@ import { BlockNotice, SiteFooter, SiteHeader } from "@/components/ui/site-header
 import { SearchSuggestBox } from "@/components/ui/search-suggest";
 import { STYLESHEET, THEME_STYLESHEET } from "@/components/ui/html-page";
 import { readerOf } from "@/components/ui/reader";
-import { getViewer } from "@/lib/auth/viewer";
+import { getPageViewer } from "@/lib/auth/viewer";
 
 export const metadata: Metadata = {
   title: { default: "Wiki", template: "%s – Wiki" },
@@ -14,7 +14,7 @@ export const metadata: Metadata = {
 export const viewport: Viewport = { colorScheme: "light dark", width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const reader = await readerOf(await getViewer());
+  const reader = readerOf(await getPageViewer());
   return (
     <html lang="en">
       <head>

@@ -13,7 +13,7 @@ import { WikiError } from "@/lib/errors";
 import { parseAddress, type AddressSchemas, type NO_PARAMS, type TextSchema } from "@/lib/http/address-params";
 import type { CachePolicy } from "@/lib/http/cache-control";
 import { htmlDocumentResponse, renderHtml, serverErrorResponse } from "@/lib/http/html";
-import { loadActor } from "@/lib/users/load-actor";
+import { loadViewer, type Viewer } from "@/lib/users/load-viewer";
 import { readerPage } from "@/lib/views/rendered-revisions";
 import { readerViewInit } from "@/lib/views/view-headers";
 
@@ -26,6 +26,8 @@ interface ReaderViewContext<TParams, TSearch> {
   actor: Actor | null;
   /** the same user as the header shows them (with the review count for reviewers), or null */
   reader: Reader | null;
+  /** for `/wiki/{slug}/…` views, whether the signed-in reader watches the article (null when signed out) */
+  watch: Viewer["watch"];
   /** the article of `/wiki/{slug}/…`, loaded with the reader when the view asked for it (`article: true`) */
   article: ArticleRow & { currentRevisionId: number };
 }
@@ -80,16 +82,29 @@ export function readerView<
       const moved = options.canonicalUrl?.(url, rawParams);
       if (moved) return Response.redirect(moved, 301);
       // No database for a page that needs none (`reader: false`, no article): Next renders it at build time.
-      const readActor = async () => loadActor(getDb(), await sessionUserId(request.headers.get("cookie")));
-      const [actor, article] = await Promise.all([
-        options.reader === false ? null : readActor(),
+      // The reader, their header's counts and the article's star in one statement, beside the article row's.
+      const watchSlug = options.article ? (rawParams.slug ?? "") : undefined;
+      const readViewer = async () =>
+        loadViewer(getDb(), await sessionUserId(request.headers.get("cookie")), { watchSlug });
+      const [viewer, article] = await Promise.all([
+        options.reader === false ? null : readViewer(),
         options.article ? findArticle(getDb(), rawParams.slug ?? "") : null,
       ]);
-      reader = await readerOf(actor);
+      const actor = viewer?.actor ?? null;
+      reader = readerOf(viewer);
       found = article;
       if (options.article && !article) throw articleNotFound(rawParams.slug ?? "");
       const { params, search } = parseAddress(options, request, rawParams);
-      const page = await options.handler({ request, url, params, search, actor, reader, article: article! });
+      const page = await options.handler({
+        request,
+        url,
+        params,
+        search,
+        actor,
+        reader,
+        watch: viewer?.watch ?? null,
+        article: article!,
+      });
       const build = async () => `<!DOCTYPE html>${await renderHtml(await page.render())}`;
       const init = readerViewInit({ cache: page.cache, signedIn: actor !== null, https });
       if (actor || page.cacheKey === null) return htmlDocumentResponse(await build(), init);

@@ -1,28 +1,24 @@
 import "server-only";
-import { activeBlock, decide, type Actor } from "@/lib/authz/policy";
-import { getDb } from "@/lib/db/client";
+import { activeBlock, decide } from "@/lib/authz/policy";
 import { ensureBackgroundWork } from "@/lib/notifications/fanout-jobs";
-import { countUnread } from "@/lib/notifications/read-notifications";
-import { countOpenProposals } from "@/lib/proposals/review-queue";
+import type { Viewer } from "@/lib/users/load-viewer";
 import type { Reader } from "./html-page";
 
 /**
  * The signed-in user as the header shows them, built one way for both page
- * shells (App Router pages and the reader views): the review queue's size for
- * reviewers, the admin link for those who may change rights.
+ * shells (App Router pages and the reader views) from the one statement that
+ * read them (lib/users/load-viewer.ts): the review queue's size for
+ * reviewers, the unread count, the admin link for those who may change rights.
  */
-export async function readerOf(actor: Actor | null): Promise<Reader | null> {
-  if (!actor) return null;
+export function readerOf(viewer: Viewer | null): Reader | null {
+  if (!viewer) return null;
   ensureBackgroundWork();
-  const [reviewCount, unreadCount] = await Promise.all([
-    decide(actor, "review").allowed ? countOpenProposals() : null,
-    countUnread(getDb(), actor.id),
-  ]);
+  const { actor } = viewer;
   const block = activeBlock(actor);
   return {
     name: actor.name,
-    reviewCount,
-    unreadCount,
+    reviewCount: decide(actor, "review").allowed ? viewer.openProposals : null,
+    unreadCount: viewer.unreadCount,
     isAdmin: decide(actor, "grant").allowed,
     block: block ? { until: block.until?.toISOString() ?? null, reason: block.reason } : null,
   };

@@ -44,6 +44,12 @@ export function activeBlock(
   return { until: actor.blockExpiresAt, reason: actor.blockReason ?? "" };
 }
 
+/**
+ * The granted groups that may review: the one list, so a query that counts
+ * work for reviewers (the header's review count) asks the same question.
+ */
+export const REVIEW_GROUPS = ["reviewer", "admin"] as const satisfies readonly Group[];
+
 /** Implicit groups from account age and edit count, plus granted ones. Admins hold every right. */
 export function effectiveGroups(
   actor: Actor,
@@ -128,7 +134,7 @@ export function decide(
       return { allowed: true };
     case "review":
     case "approve": {
-      if (!groups.has("reviewer") && !groups.has("admin"))
+      if (!REVIEW_GROUPS.some((group) => groups.has(group)))
         return {
           allowed: false,
           status: 403,

@@ -15,28 +15,42 @@ const epoch = (value: string | null) => (value === null ? null : new Date(Number
  */
 export async function loadActor(db: Db | Tx, who: SessionIdentity | number | null): Promise<Actor | null> {
   if (who === null) return null;
-  const session = typeof who === "number" ? null : who;
-  const [row] = await queryPrepared<{
-    id: number;
-    name: string;
-    editCount: number;
-    createdMs: string;
-    blockedMs: string | null;
-    blockExpiresMs: string | null;
-    blockReason: string | null;
-    groups: string[];
-  }>(db, {
+  const [row] = await queryPrepared<ActorRow>(db, {
     name: "wiki-load-actor",
-    text: `SELECT u."id", u."name", u."editCount", u."blockReason",
+    text: `SELECT ${ACTOR_COLUMNS} FROM "User" u WHERE ${ACTOR_WHERE}`,
+    values: actorValues(who),
+  });
+  return row ? actorOfRow(row) : null;
+}
+
+/** The actor's columns as `loadActor` reads them, for a statement that reads more beside them (load-viewer.ts). */
+export const ACTOR_COLUMNS = `u."id", u."name", u."editCount", u."blockReason",
         (EXTRACT(EPOCH FROM u."createdAt") * 1000)::bigint::text AS "createdMs",
         (EXTRACT(EPOCH FROM u."blockedAt") * 1000)::bigint::text AS "blockedMs",
         (EXTRACT(EPOCH FROM u."blockExpiresAt") * 1000)::bigint::text AS "blockExpiresMs",
-        COALESCE((SELECT array_agg(g."group" ORDER BY g."group") FROM "UserGroup" g WHERE g."userId" = u."id"), '{}') AS "groups"
-      FROM "User" u WHERE u."id" = $1
-        AND ($2::int IS NULL OR (u."sessionGeneration" = $2 AND NOT EXISTS (SELECT 1 FROM "RevokedSession" r WHERE r."id" = $3)))`,
-    values: [session ? session.userId : (who as number), session?.generation ?? null, session?.sessionId ?? null],
-  });
-  if (!row) return null;
+        COALESCE((SELECT array_agg(g."group" ORDER BY g."group") FROM "UserGroup" g WHERE g."userId" = u."id"), '{}') AS "groups"`;
+
+/** The user, and with a session the session's validity, as $1–$3 (`actorValues`). */
+export const ACTOR_WHERE = `u."id" = $1
+        AND ($2::int IS NULL OR (u."sessionGeneration" = $2 AND NOT EXISTS (SELECT 1 FROM "RevokedSession" r WHERE r."id" = $3)))`;
+
+export interface ActorRow {
+  id: number;
+  name: string;
+  editCount: number;
+  createdMs: string;
+  blockedMs: string | null;
+  blockExpiresMs: string | null;
+  blockReason: string | null;
+  groups: string[];
+}
+
+export function actorValues(who: SessionIdentity | number): [number, number | null, string | null] {
+  const session = typeof who === "number" ? null : who;
+  return [session ? session.userId : (who as number), session?.generation ?? null, session?.sessionId ?? null];
+}
+
+export function actorOfRow(row: ActorRow): Actor {
   return {
     id: row.id,
     name: row.name,

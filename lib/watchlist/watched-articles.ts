@@ -1,20 +1,6 @@
 import "server-only";
 import type { Db } from "../db/client";
 
-/** Whether a user watches an article now (an expired watch does not count), and until when; for the article page's star. */
-export async function watchState(
-  db: Db,
-  userId: number,
-  articleId: number,
-): Promise<{ watched: boolean; expiresAt: Date | null }> {
-  const row = await db.watch.findUnique({
-    where: { userId_articleId: { userId, articleId } },
-    select: { expiresAt: true },
-  });
-  if (!row || (row.expiresAt && row.expiresAt <= new Date())) return { watched: false, expiresAt: null };
-  return { watched: true, expiresAt: row.expiresAt };
-}
-
 /** The articles a user watches now, by title, for "manage watchlist" (bounded: a watchlist this long is paged by letter elsewhere). */
 export async function listWatchedArticles(
   db: Db,

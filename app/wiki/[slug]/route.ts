@@ -18,7 +18,6 @@ import { articlePageKey, linkColoursKey, renderedRevision } from "@/lib/views/re
 import { colourWikiLinks } from "@/lib/views/wiki-links";
 import { existingSlugs } from "@/lib/articles/links";
 import { articleViewCache } from "@/lib/views/view-headers";
-import { watchState } from "@/lib/watchlist/watched-articles";
 
 offerCachedViewToServer();
 
@@ -46,7 +45,7 @@ export const GET = readerView({
     moved.pathname = `/wiki/${encodeURIComponent(canonical)}`;
     return moved;
   },
-  async handler({ search, actor, reader, article }) {
+  async handler({ search, actor, reader, watch: watching, article }) {
     const protection = effectiveProtection(article);
     const canEdit = actor !== null && decide(actor, "edit", { protection: protection.level }).allowed;
     const canReview = actor !== null && decide(actor, "review").allowed;
@@ -55,8 +54,8 @@ export const GET = readerView({
     const revisionId = search.oldid ?? shownRevisionId(article, canEdit || canReview);
     // Shown as the article (no old-revision banner, edit links) unless an old revision was asked for.
     const isCurrent = search.oldid === undefined || search.oldid === article.currentRevisionId;
-    // The star's state is the signed-in reader's own (their page is rendered per request; a signed-out one has no star).
-    const watching = actor ? await watchState(getDb(), actor.id, article.id) : null;
+    // The star's state is the signed-in reader's own, read with them (their page is rendered per request; a
+    // signed-out one has no star).
     const watch = watching
       ? { watched: watching.watched, expiresAt: watching.expiresAt?.toISOString() ?? null }
       : undefined;

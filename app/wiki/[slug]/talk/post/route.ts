@@ -2,6 +2,8 @@ import { createElement } from "react";
 import { formAction } from "@/components/ui/form-action";
 import { TalkFormProblem } from "@/components/talk/talk-form-problem";
 import { readerOf } from "@/components/ui/reader";
+import { getDb } from "@/lib/db/client";
+import { loadViewer } from "@/lib/users/load-viewer";
 import { ZArticleParams } from "@/lib/contracts/articles";
 import { ZTalkFormSchema } from "@/lib/contracts/talk";
 import { replyToTopic } from "@/lib/talk/reply-to-topic";
@@ -33,7 +35,7 @@ export const POST = formAction({
       status: problem.status,
       message: problem.message,
       fields: problem.fields,
-      reader: await readerOf(problem.actor),
+      reader: readerOf(problem.actor ? await loadViewer(getDb(), problem.actor.id) : null),
     });
   },
 });
