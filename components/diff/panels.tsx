@@ -242,6 +242,14 @@ function AlertText({
           said.
         </>
       );
+    case "source-rated":
+      return (
+        <>
+          <strong>Adds a citation to a {alert.status} source:</strong> {title(alert.refKey)} cites {alert.domain} (
+          {alert.reason}
+          {alert.status === "blacklisted" ? "; approving it will be refused" : ""}).
+        </>
+      );
     case "infobox-figure-uncited":
       return (
         <>

@@ -12,6 +12,7 @@ import {
 } from "./commit-on-head";
 import type { TEditRequestParsed } from "../contracts/articles";
 import { touchArticlesLinkingTo } from "./links";
+import { assertNoBlacklistedLinks } from "../sources/check-sources";
 import { assertEditSize, buildNewArticleContent } from "./edit-request";
 import type { SavedEdit } from "./edit-article";
 import { normalizeTitle, slugOfTitle, titleOfSlug, titleProblem, titleSkeleton } from "./titles";
@@ -37,6 +38,7 @@ export async function createArticle(options: {
     throw new WikiError("bad_request", `The title "${title}" does not match the address /wiki/${slug}.`);
   const content = buildNewArticleContent(title, request);
   assertEditSize(content);
+  await assertNoBlacklistedLinks(options.db ?? getDb(), null, content);
   const saved = await commitFirstRevision(options.db ?? getDb(), {
     slug,
     content,

@@ -4,7 +4,7 @@ import type { SourceBlock } from "../document/markup-source";
 import type { ArticleContent, Infobox, Reference, Section } from "../document/model";
 import { sectionOf } from "../../test/sections";
 import { diffArticles } from "./article-diff";
-import { alertAnchor, reviewAlerts, urlHost } from "./review-alerts";
+import { alertAnchor, reviewAlerts, urlHost, urlsToRate } from "./review-alerts";
 
 const section = (id: string, blocks: SourceBlock[]): Section => sectionOf(id, id === "lead" ? "" : id, blocks);
 const refs: Reference[] = [
@@ -142,6 +142,37 @@ describe("reviewAlerts", () => {
         place: { at: "infobox", label: "Casualties" },
       },
     ]);
+  });
+
+  it("flags a reference added or re-pointed to a deprecated or blacklisted source, given the list's ratings", () => {
+    const from = article([section("lead", ["Claim.[[ref:a]] Other.[[ref:b]]"])]);
+    const to = article(
+      [section("lead", ["Claim.[[ref:a]] Other.[[ref:b]] New.[[ref:c]]"])],
+      [
+        { key: "a", title: "A", url: "https://www.example.org/a" },
+        { key: "b", title: "B", url: "https://news.example.com/b2" },
+        { key: "c", title: "C", url: "https://tabloid.example/c" },
+      ],
+    );
+    const diff = diffArticles(from, to);
+    expect(urlsToRate(diff).sort()).toEqual(["https://news.example.com/b2", "https://tabloid.example/c"]);
+    const ratings = new Map([
+      ["https://tabloid.example/c", { domain: "tabloid.example", status: "deprecated", reason: "fabrication" }],
+      ["https://news.example.com/b2", { domain: "example.com", status: "no_consensus", reason: "mixed" }],
+      // Rated, but not a URL this change cites anew.
+      ["https://www.example.org/a", { domain: "example.org", status: "blacklisted", reason: "spam" }],
+    ]);
+    expect(reviewAlerts(diff, { ratings })).toEqual([
+      {
+        kind: "source-rated",
+        refKey: "c",
+        domain: "tabloid.example",
+        status: "deprecated",
+        reason: "fabrication",
+        place: { at: "reference", key: "c" },
+      },
+    ]);
+    expect(reviewAlerts(diff)).toEqual([]);
   });
 
   it("names each place by an id the rendered diff gives it", () => {

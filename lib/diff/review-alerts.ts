@@ -20,6 +20,15 @@ export type ReviewAlert =
   | { kind: "reference-domain-changed"; refKey: string; fromHost: string; toHost: string; place: AlertPlace }
   /** the words inside a quote box changed: a quotation must stay what was said */
   | { kind: "quote-changed"; place: AlertPlace }
+  /** a citation now points at a source the reliability list deprecates or blacklists (lib/sources) */
+  | {
+      kind: "source-rated";
+      refKey: string;
+      domain: string;
+      status: "deprecated" | "blacklisted";
+      reason: string;
+      place: AlertPlace;
+    }
   /** an infobox figure changed and the row cites nothing */
   | { kind: "infobox-figure-uncited"; label: string; from: string; to: string; place: AlertPlace };
 
@@ -105,6 +114,24 @@ function changedText(runs: TokenRun[], op: "insert" | "delete"): string {
     .join("");
 }
 
+/** How the source reliability list rates a URL (lib/sources/reliability.ts rateUrls), as the alerts need it. */
+export interface UrlRating {
+  domain: string;
+  status: string;
+  reason: string;
+}
+
+/** The reference URLs a diff adds or changes to: the ones whose rating the alerts ask for. */
+export function urlsToRate(diff: ArticleDiff): string[] {
+  return diff.references.flatMap((change) =>
+    change.op === "added" || (change.op === "changed" && change.fields.some((f) => f.field === "url"))
+      ? change.to.url
+        ? [change.to.url]
+        : []
+      : [],
+  );
+}
+
 /** The host a reference URL names, without "www.", or null for no or unparsable URL. */
 export function urlHost(url: string | null): string | null {
   if (!url) return null;
@@ -122,7 +149,10 @@ export function urlHost(url: string | null): string | null {
  * citation removed together with its whole claim is an ordinary deletion
  * and raises nothing.
  */
-export function reviewAlerts(diff: ArticleDiff): ReviewAlert[] {
+export function reviewAlerts(
+  diff: ArticleDiff,
+  options: { ratings?: ReadonlyMap<string, UrlRating> } = {},
+): ReviewAlert[] {
   const alerts: ReviewAlert[] = [];
   const lost: CitationUse[] = [];
   const gained: CitationUse[] = [];
@@ -173,6 +203,23 @@ export function reviewAlerts(diff: ArticleDiff): ReviewAlert[] {
   }
 
   for (const change of diff.references) {
+    // A reference added, or whose URL changed, to a source the list warns against.
+    const url =
+      change.op === "added"
+        ? change.to.url
+        : change.op === "changed" && change.fields.some((f) => f.field === "url")
+          ? change.to.url
+          : undefined;
+    const rating = url ? options.ratings?.get(url) : undefined;
+    if (rating && (rating.status === "deprecated" || rating.status === "blacklisted"))
+      alerts.push({
+        kind: "source-rated",
+        refKey: change.key,
+        domain: rating.domain,
+        status: rating.status,
+        reason: rating.reason,
+        place: { at: "reference", key: change.key },
+      });
     if (change.op !== "changed") continue;
     const fromHost = urlHost(change.from.url ?? null);
     const toHost = urlHost(change.to.url ?? null);

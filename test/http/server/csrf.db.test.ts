@@ -274,6 +274,13 @@ const CASES: CsrfCase[] = [
     withoutSession: 401,
   },
   {
+    route: "PUT /api/sources/reliability",
+    path: () => "/api/sources/reliability",
+    body: () => ({ domain: "csrf.example", status: "blacklisted", reason: "csrf" }),
+    as: () => admin,
+    withoutSession: 401,
+  },
+  {
     route: "PUT /api/users/[name]/block",
     path: () => "/api/users/csrf_target/block",
     body: () => ({ reason: "csrf" }),
