@@ -77,3 +77,57 @@ test("a reviewer sees a removed citation at the top of the proposal and follows 
   expect(await violations(reviewer)).toEqual([]);
   await reviewer.screenshot({ path: "/tmp/review-alerts-place.png" });
 });
+
+test("an admin deprecates a source; a proposal citing it alerts the reviewer", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const domain = `tabloid-${Date.now()}.example`;
+  const admin = await signedInPage(browser, "admin");
+  await admin.goto("/admin");
+  await admin.getByRole("link", { name: "Source reliability" }).click();
+  await expect(admin).toHaveURL(/\/sources\/reliability$/);
+  const form = admin.getByRole("form", { name: "Rate a source" });
+  await form.getByLabel("Domain").fill(`https://www.${domain}/some/story`);
+  await form.getByLabel("Rating").selectOption("deprecated");
+  await form.getByLabel("Reason").fill("Fabricated quotes (RfC 2026)");
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(admin.getByRole("status")).toHaveText(`Saved: ${domain} is deprecated.`);
+  await expect(
+    admin.getByRole("region", { name: /^Deprecated/ }).getByRole("row", { name: new RegExp(domain) }),
+  ).toContainText("Fabricated quotes");
+  expect(await violations(admin)).toEqual([]);
+  await admin.screenshot({ path: "/tmp/source-reliability.png", fullPage: true });
+
+  // A bad domain is refused with the field named.
+  await form.getByLabel("Domain").fill("localhost");
+  await form.getByLabel("Reason").fill("test");
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(form.getByRole("alert")).toContainText("domain:");
+
+  const newbie = await signedInPage(browser, "newbie");
+  await newbie.goto(`/wiki/${SLUG}`);
+  const current = await (await newbie.request.get(`/api/articles/${SLUG}`)).json();
+  const references = (current.references as Array<Record<string, unknown>>).map(
+    ({ number: _n, timesCited: _t, ...reference }) => reference,
+  );
+  const sections = current.sections as Array<{ id: string; body: Node }>;
+  const paragraph = sections[0].body.content!.find((block) => block.type === "paragraph")!;
+  paragraph.content = [...(paragraph.content ?? []), { type: "citation", attrs: { refKey: "e2e-tabloid" } }];
+  references.push({ key: "e2e-tabloid", title: "Shock report", url: `https://news.${domain}/shock` });
+  const proposed = await newbie.request.post(`/api/articles/${SLUG}/edits`, {
+    headers: { origin: new URL(newbie.url()).origin },
+    data: {
+      baseRevisionId: current.revision.id,
+      summary: "Another source",
+      content: { title: current.title, infobox: current.infobox, sections, references },
+    },
+  });
+  expect(proposed.status(), await proposed.text()).toBe(202);
+  await admin.goto(`/proposals/${(await proposed.json()).proposal.id}`);
+  const alert = admin
+    .getByRole("region", { name: /^Review alerts/ })
+    .getByRole("listitem")
+    .filter({ hasText: "Adds a citation to a deprecated source" });
+  await expect(alert).toContainText(`“Shock report” cites ${domain} (Fabricated quotes (RfC 2026))`);
+  await alert.getByRole("link", { name: "Show" }).click();
+  await expect(admin.locator(`[id="${new URL(admin.url()).hash.slice(1)}"]`)).toBeInViewport();
+});
