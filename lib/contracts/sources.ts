@@ -18,3 +18,8 @@ export type TSourceReliabilityRequest = z.infer<typeof ZSourceReliabilityRequest
 export const ZSourceLookupQuery = z.strictObject({
   url: z.string({ error: "url is required." }).min(1, "url is required.").max(2048, "url: at most 2048 characters."),
 });
+
+/** Body of POST /api/citations/from-url: the page to fill a citation from. */
+export const ZCitationFromUrlRequestSchema = z.strictObject({
+  url: z.string({ error: "url must be text." }).min(1, "url is required.").max(2048, "url: at most 2048 characters."),
+});

@@ -274,6 +274,13 @@ const CASES: CsrfCase[] = [
     withoutSession: 401,
   },
   {
+    route: "POST /api/citations/from-url",
+    path: () => "/api/citations/from-url",
+    body: () => ({ url: "https://example.com/" }),
+    as: () => author,
+    withoutSession: 401,
+  },
+  {
     route: "PUT /api/sources/reliability",
     path: () => "/api/sources/reliability",
     body: () => ({ domain: "csrf.example", status: "blacklisted", reason: "csrf" }),
