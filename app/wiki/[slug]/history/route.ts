@@ -29,6 +29,8 @@ export const GET = feed({
     params: ZArticleParams,
     search: ZHistoryQuery,
     article: true,
+    // Administrators still read a deleted article's history (to judge a restoration).
+    deletedForAdmins: () => true,
     async handler({ search, reader, actor, article }) {
       const cursor = search.cursor ?? null;
       // Pending changes: which revisions await review and who accepted which depend on the accepted pointer too.
