@@ -182,7 +182,9 @@ describe("deleting and restoring", () => {
 
     const reader = await page("/wiki/Doomed");
     expect(reader.status).toBe(410);
-    expect(text(reader.text)).toMatch(/This article was deleted by m_admin on \d+ \w+ \d{4} at \d\d:\d\d UTC: copyright violation/);
+    expect(text(reader.text)).toMatch(
+      /This article was deleted by m_admin on \d+ \w+ \d{4} at \d\d:\d\d UTC: copyright violation/,
+    );
     expect(reader.text).not.toContain("Start the article");
     expect(reader.text).not.toContain("Doomed text.");
     expect(reader.text).not.toContain("/restore");
@@ -195,7 +197,10 @@ describe("deleting and restoring", () => {
     // Content stays: the same revisions and blobs, the row kept with its state.
     expect(await ctx.db.revision.count({ where: { article: { slug: "Doomed" } } })).toBe(revisions);
     expect(await ctx.db.contentBlob.count()).toBe(blobs);
-    expect(await articleRow("Doomed")).toMatchObject({ deletionReason: "copyright violation", currentRevisionId: head });
+    expect(await articleRow("Doomed")).toMatchObject({
+      deletionReason: "copyright violation",
+      currentRevisionId: head,
+    });
 
     // Administrators still see its history and old revisions, and get the restore form.
     const adminPage = await page("/wiki/Doomed", admin);
@@ -321,7 +326,10 @@ describe("deleting and restoring", () => {
     const empty = await form("/wiki/Formed/delete", `reason=&expectedHeadId=${head}`);
     expect(empty.status).toBe(400);
     expect(empty.text).toMatch(/reason: a reason is required/);
-    const deleted = await form("/wiki/Formed/delete", `reason=${encodeURIComponent("<b>spam</b>")}&expectedHeadId=${head}`);
+    const deleted = await form(
+      "/wiki/Formed/delete",
+      `reason=${encodeURIComponent("<b>spam</b>")}&expectedHeadId=${head}`,
+    );
     expect(deleted.status).toBe(303);
     expect(deleted.headers.get("location")).toBe("/wiki/Formed");
     const reader = await page("/wiki/Formed");
@@ -339,7 +347,11 @@ describe("moving", () => {
     const row = (await articleRow("Old_name"))!;
     const moved = await move("Old_name", admin, { title: "new name", reason: "better name", expectedHeadId: head });
     expect(moved.status, moved.text).toBe(200);
-    expect(moved.body).toMatchObject({ slug: "New_name", title: "New name", from: { slug: "Old_name", title: "Old name" } });
+    expect(moved.body).toMatchObject({
+      slug: "New_name",
+      title: "New name",
+      from: { slug: "Old_name", title: "Old name" },
+    });
     const after = (await ctx.db.article.findUnique({ where: { id: row.id } }))!;
     expect(after).toMatchObject({ slug: "New_name", title: "New name" });
     // A new revision: the same content but the title, child of the old head; history moves with the row.
