@@ -14,6 +14,9 @@ const KIND_LABELS: Partial<Record<TRecentChangeRow["kind"], string>> = {
   "pending-changes": "pending changes",
   patrol: "patrol",
   talk: "talk",
+  deletion: "deletion",
+  restore: "restore",
+  move: "move",
 };
 
 /** A size change coloured as MediaWiki's (+ green, − red, large ones bold). */
@@ -69,6 +72,10 @@ export function ChangeRow({
         <a className="change-article" href={`/wiki/${slug}`}>
           {row.article.title}
         </a>
+      ) : null}
+      {/* A deleted article's changes stay in the journal, marked: their page is the deletion notice now. */}
+      {row.article?.deleted && row.kind !== "deletion" ? (
+        <span className="history-tag change-deleted">article deleted</span>
       ) : null}
       {row.sizeDelta !== null ? <SizeDelta delta={row.sizeDelta} /> : null}
       <span className="history-sep" aria-hidden="true">

@@ -202,6 +202,20 @@ describe("deleting and restoring", () => {
       currentRevisionId: head,
     });
 
+    // Its edits stay in recent changes, marked as a deleted article's; the deletion is an entry of its own.
+    const changes = (await page("/api/recent-changes?limit=500")).body.changes as Array<{
+      kind: string;
+      article: { slug: string; deleted?: boolean } | null;
+    }>;
+    const doomed = changes.filter((change) => change.article?.slug === "Doomed");
+    expect(doomed.map((change) => change.kind)).toEqual(["deletion", "edit", "create"]);
+    expect(doomed.every((change) => change.article?.deleted === true)).toBe(true);
+    expect(changes.find((change) => change.article?.slug === "Guarded")?.article).toEqual({
+      slug: "Guarded",
+      title: "Guarded",
+    });
+    expect(text((await page("/recent-changes")).text)).toContain("article deleted");
+
     // Administrators still see its history and old revisions, and get the restore form.
     const adminPage = await page("/wiki/Doomed", admin);
     expect(adminPage.status).toBe(410);
