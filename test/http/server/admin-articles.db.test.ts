@@ -262,6 +262,8 @@ describe("deleting and restoring", () => {
     const talk = await post("/api/articles/Closed_down/talk", veteran, { title: "Why", body: "Why?" });
     expect(talk.status).toBe(404);
     expect(talk.body.error.message).toMatch(/Closed down.*deleted/);
+    const editor = await page("/wiki/Closed_down/edit", admin);
+    expect(text(editor.text)).toMatch(/Closed down.*This article was deleted by m_admin.*It cannot be edited unless/);
     const approval = await post(`/api/proposals/${proposalId}/approve`, admin, { version: 1 });
     expect(approval.status, approval.text).toBe(409);
     expect(approval.body.error.message).toMatch(/“Closed down” has been deleted/);
@@ -390,6 +392,9 @@ describe("moving", () => {
       details: { redirect: { slug: "New_name", title: "New name" } },
     });
     expect((await page("/wiki/New_name")).status).toBe(200);
+    const oldEditor = await page("/wiki/Old_name/edit?section=lead", admin);
+    expect([307, 308]).toContain(oldEditor.status);
+    expect(oldEditor.headers.get("location")).toBe("/wiki/New_name/edit?section=lead");
     const moves = (await journal("move")).filter((change) => change.articleId === row.id);
     expect(moves).toEqual([
       expect.objectContaining({ revisionId: moved.body.revisionId, parentRevisionId: head, actorId: admin.id }),
