@@ -262,6 +262,14 @@ describe("deleting and restoring", () => {
     const talk = await post("/api/articles/Closed_down/talk", veteran, { title: "Why", body: "Why?" });
     expect(talk.status).toBe(404);
     expect(talk.body.error.message).toMatch(/Closed down.*deleted/);
+    for (const [path, body] of [
+      ["/api/articles/Closed_down/protection", { level: "full", reason: "r" }],
+      ["/api/articles/Closed_down/pending-changes", { enabled: true, reason: "r" }],
+    ] as const) {
+      const setting = await httpRequest(server, "PUT", path, { body, user: admin });
+      expect(setting.status, path).toBe(404);
+      expect(setting.body.error.message).toMatch(/Closed down.*deleted/);
+    }
     const editor = await page("/wiki/Closed_down/edit", admin);
     expect(text(editor.text)).toMatch(/Closed down.*This article was deleted by m_admin.*It cannot be edited unless/);
     const approval = await post(`/api/proposals/${proposalId}/approve`, admin, { version: 1 });
