@@ -49,6 +49,16 @@ test("an admin moves an article, deletes it and restores it; readers follow each
   );
   await expect(admin.getByRole("button", { name: "Restore the article" })).toBeVisible();
   await admin.screenshot({ path: "/tmp/admin19-deleted-admin.png", fullPage: true });
+  expect(await violations(admin)).toEqual([]);
+  // The administrator still reads its history (the move included); readers' recent changes mark its edits.
+  await admin.getByRole("link", { name: "See its history" }).click();
+  await expect(admin.locator("main")).toContainText(`Moved “${title}” to “${newTitle}”`);
+  await admin.screenshot({ path: "/tmp/admin19-deleted-history-admin.png", fullPage: true });
+  await reader.goto("/recent-changes");
+  await expect(reader.locator("main")).toContainText(`deleted ${newTitle}`);
+  await expect(reader.locator(".change-deleted").first()).toHaveText("article deleted");
+  await reader.screenshot({ path: "/tmp/admin19-recent-changes.png", fullPage: true });
+  await admin.goto(`/wiki/${encodeURIComponent(newSlug)}`);
 
   // A reader gets the deletion page (410), in light and dark, never "Start the article".
   for (const colorScheme of ["light", "dark"] as const) {
