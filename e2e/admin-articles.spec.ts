@@ -9,6 +9,8 @@ import { signedInPage } from "./sign-in";
  * this test's own (never the demo article other specs use).
  */
 test("an admin moves an article, deletes it and restores it; readers follow each step", async ({ browser }) => {
+  // A long journey (three accounts' views, seven axe runs) on a shared 2-core machine.
+  test.setTimeout(240_000);
   const admin = await signedInPage(browser, "admin");
   await admin.goto("/");
   const slug = await createArticle(admin, "Admin19_mill", "A mill town on the river Orontes.");

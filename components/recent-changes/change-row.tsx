@@ -52,8 +52,8 @@ export function ChangeRow({
       <span className="history-date">{formatTimestamp(new Date(row.createdAt))}</span>
       {!log && slug ? (
         <span className="history-links">
-          (
-          {revision && row.parentRevisionId && row.revisionId ? (
+          ({/* A move is a revision too (the title changed), so it has a diff. */}
+          {(revision || row.kind === "move") && row.parentRevisionId && row.revisionId ? (
             <a href={`/wiki/${slug}/diff?from=${row.parentRevisionId}&to=${row.revisionId}`}>diff</a>
           ) : (
             <span className="history-link-disabled">diff</span>
