@@ -223,6 +223,8 @@ describe("deleting and restoring", () => {
     const history = await page("/wiki/Doomed/history", admin);
     expect(history.status).toBe(200);
     expect(history.text).toContain(`oldid=${head}`);
+    expect(text(history.text)).toContain("This article was deleted by m_admin");
+    expect(history.text).not.toContain("/rollback?");
     const old = await page(`/wiki/Doomed?oldid=${head}`, admin);
     expect(old.status).toBe(200);
     expect(text(old.text)).toContain("This article was deleted by m_admin");
@@ -408,6 +410,9 @@ describe("moving", () => {
       expect.objectContaining({ revisionId: moved.body.revisionId, parentRevisionId: head, actorId: admin.id }),
     ]);
     expect(text((await page("/log?type=move")).text)).toContain("moved Old name to New name");
+    expect((await page("/recent-changes?kind=move")).text).toContain(
+      `/wiki/New_name/diff?from=${head}&amp;to=${moved.body.revisionId}`,
+    );
     // Edits go on at the new title, from the move's revision.
     const edit = await post("/api/articles/New_name/edits", veteran, {
       baseRevisionId: moved.body.revisionId,
