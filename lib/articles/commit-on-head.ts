@@ -203,7 +203,9 @@ export async function commitOnHead(
   if (head !== change.base.revisionId) {
     if (change.onMovedHead === "refuse") return { status: "moved", currentRevisionId: head };
     headContent = await loadContent(tx, await tx.revision.findUniqueOrThrow({ where: { id: head } }));
-    const mine = checkContent(article.slug, change.content).content;
+    // Checked against the title it was written for (the base's): if the article was moved since, the merge takes
+    // the head's new title (merge.ts), so an edit begun before a move lands on the moved article.
+    const mine = checkContent(slugOfTitle(change.base.content.title), change.content).content;
     const merged = mergeContent(change.base.content, mine, headContent);
     if (!merged.ok)
       return { status: "conflict", currentRevisionId: head, theirs: headContent, conflict: merged.conflict };
