@@ -41,7 +41,10 @@ export interface RevisionMeta {
    * How recent changes records the revision when it is not a plain edit (a creation is recognised by
    * itself): a rollback, naming whose edits it rolled back.
    */
-  change?: { kind: "rollback"; targetUserId: number; details?: Record<string, unknown> };
+  change?:
+    | { kind: "rollback"; targetUserId: number; details?: Record<string, unknown> }
+    /** a move to a new title (lib/articles/move-article.ts): details name both titles and the reason */
+    | { kind: "move"; targetUserId?: undefined; details: Record<string, unknown> };
   /** add the article to the author's watchlist in the same statement (edits, reverts, creations by users: lib/watchlist) */
   autoWatch?: boolean;
 }
@@ -72,6 +75,9 @@ export interface Change {
 export interface LockedArticle {
   id: number;
   slug: string;
+  title: string;
+  /** set while the article is deleted (lib/articles/delete-article.ts): nothing may be committed to it */
+  deletedAt: Date | null;
   currentRevisionId: number | null;
   protectionLevel: string;
   protectionExpiresAt: Date | null;
@@ -187,6 +193,7 @@ export async function commitOnHead(
   change: Change & { articleId: number; underLock?: (article: LockedArticle) => Promise<void> },
 ): Promise<CommitOutcome> {
   const article = await lockArticle(tx, change.articleId);
+  if (article.deletedAt) throw deletedArticleConflict(article.title);
   await change.underLock?.(article);
   const head = article.currentRevisionId;
   if (head === null) throw new WikiError("not_found", `There is no article "${article.slug}".`);
@@ -196,7 +203,9 @@ export async function commitOnHead(
   if (head !== change.base.revisionId) {
     if (change.onMovedHead === "refuse") return { status: "moved", currentRevisionId: head };
     headContent = await loadContent(tx, await tx.revision.findUniqueOrThrow({ where: { id: head } }));
-    const mine = checkContent(article.slug, change.content).content;
+    // Checked against the title it was written for (the base's): if the article was moved since, the merge takes
+    // the head's new title (merge.ts), so an edit begun before a move lands on the moved article.
+    const mine = checkContent(slugOfTitle(change.base.content.title), change.content).content;
     const merged = mergeContent(change.base.content, mine, headContent);
     if (!merged.ok)
       return { status: "conflict", currentRevisionId: head, theirs: headContent, conflict: merged.conflict };
@@ -226,11 +235,20 @@ function mergedSummary(summary: string, mergedWith: number): string {
  * serialize on it, and a protection change (an UPDATE of the row) waits for
  * it, so whatever a commit checks under it holds until the commit is in.
  */
-async function lockArticle(tx: Tx, articleId: number): Promise<LockedArticle> {
+export async function lockArticle(tx: Tx, articleId: number): Promise<LockedArticle> {
   const [locked] = await tx.$queryRaw<LockedArticle[]>`
-    SELECT "id", "slug", "currentRevisionId", "protectionLevel", "protectionExpiresAt", "protectionReason" FROM "Article" WHERE "id" = ${articleId} FOR UPDATE`;
+    SELECT "id", "slug", "title", "deletedAt", "currentRevisionId", "protectionLevel", "protectionExpiresAt", "protectionReason" FROM "Article" WHERE "id" = ${articleId} FOR UPDATE`;
   if (!locked) throw new WikiError("not_found", `There is no article #${articleId}.`);
   return locked;
+}
+
+/** The refusal of a write to a deleted article (an edit that raced the deletion, an open proposal's approval). */
+export function deletedArticleConflict(title: string): WikiError {
+  return new WikiError(
+    "conflict",
+    `The article “${title}” has been deleted; nothing can be saved to it unless an administrator restores it.`,
+    { deleted: true },
+  );
 }
 
 /**
@@ -259,7 +277,7 @@ export async function appendRevision(
     name: "wiki-append-revision-on-head",
     text: `WITH moved AS (
         UPDATE "Article" SET "currentRevisionId" = nextval(pg_get_serial_sequence('"Revision"', 'id'))::int, "title" = $14::text
-        WHERE "id" = $1::int AND "currentRevisionId" IS NOT DISTINCT FROM $2::int
+        WHERE "id" = $1::int AND "currentRevisionId" IS NOT DISTINCT FROM $2::int AND "deletedAt" IS NULL
         RETURNING "id", "currentRevisionId", "protectionLevel", "protectionExpiresAt"
       ), blobs AS (
         INSERT INTO "ContentBlob" ("hash", "kind", "data")
