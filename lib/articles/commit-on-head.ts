@@ -1,3 +1,4 @@
+import { workItemRows } from "../worklists/work-items";
 import "server-only";
 import { queryPrepared, type Db, type Tx } from "../db/client";
 import { SCHEMA_VERSION, type ArticleContent } from "../document/model";
@@ -256,7 +257,8 @@ export function deletedArticleConflict(title: string): WikiError {
  * if the head is still `headRevisionId`: a compare-and-set, which also locks
  * the row for the rest of the statement), its new blobs, the revision row,
  * the author's edit count, the article's search document and its wiki links
- * (the rows behind red links and "What links here"), and its row in recent
+ * (the rows behind red links and "What links here"), its maintenance work
+ * items (lib/worklists: a save that resolves one removes it), and its row in recent
  * changes (lib/recent-changes: the protection in force and the author's group
  * read in the same statement, so the journal cannot miss a revision). If the head moved, nothing is written and the
  * result is null. The revision's id is drawn first so the head can move in
@@ -276,9 +278,10 @@ export async function appendRevision(
   const [row] = await queryPrepared<{ revisionId: number; written: string[] }>(db, {
     name: "wiki-append-revision-on-head",
     text: `WITH moved AS (
-        UPDATE "Article" SET "currentRevisionId" = nextval(pg_get_serial_sequence('"Revision"', 'id'))::int, "title" = $14::text
-        WHERE "id" = $1::int AND "currentRevisionId" IS NOT DISTINCT FROM $2::int AND "deletedAt" IS NULL
-        RETURNING "id", "currentRevisionId", "protectionLevel", "protectionExpiresAt"
+        UPDATE "Article" SET "currentRevisionId" = next."id", "workItemsRevisionId" = next."id", "title" = $14::text
+        FROM (SELECT nextval(pg_get_serial_sequence('"Revision"', 'id'))::int AS "id") next
+        WHERE "Article"."id" = $1::int AND "currentRevisionId" IS NOT DISTINCT FROM $2::int AND "deletedAt" IS NULL
+        RETURNING "Article"."id", "currentRevisionId", "protectionLevel", "protectionExpiresAt"
       ), blobs AS (
         INSERT INTO "ContentBlob" ("hash", "kind", "data")
         SELECT b."hash", b."kind", b."data"::jsonb FROM unnest($3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS b("hash", "kind", "data", "n")
@@ -305,6 +308,12 @@ export async function appendRevision(
       ), linked AS (
         INSERT INTO "ArticleLink" ("sourceId", "targetSlug") SELECT moved."id", t.slug FROM moved, unnest($20::text[]) AS t(slug)
         ON CONFLICT DO NOTHING
+      ), unworked AS (
+        DELETE FROM "WorkItem" w USING moved WHERE w."articleId" = moved."id"
+      ), worked AS (
+        INSERT INTO "WorkItem" ("articleId", "revisionId", "kind", "sectionId", "label", "refKey", "date", "excerpt")
+        SELECT moved."id", moved."currentRevisionId", i."kind", i."sectionId", i."label", i."refKey", i."date", i."excerpt"
+        FROM moved, jsonb_to_recordset($25::jsonb) AS i("kind" text, "sectionId" text, "label" text, "refKey" text, "date" text, "excerpt" text)
       ), facts AS (
         SELECT CASE WHEN $2::int IS NULL THEN 'create' ELSE COALESCE($21::text, 'edit') END AS "kind",
           ${effectiveLevelSql("moved")} AS "level", $10::int IS NOT NULL AS "approved",
@@ -350,6 +359,7 @@ export async function appendRevision(
       meta.change?.targetUserId ?? null,
       meta.change?.details ? JSON.stringify(meta.change.details) : null,
       meta.autoWatch ?? false,
+      JSON.stringify(workItemRows(checked.content)),
     ],
   });
   if (!row) return null;

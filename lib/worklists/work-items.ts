@@ -109,3 +109,53 @@ export function workItems(content: ArticleContent): WorkItem[] {
   const order = Object.keys(WORK_ITEM_KINDS) as WorkItemKind[];
   return [...tags, ...uncited, ...references].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
 }
+
+/** At most this many items of one article are listed site-wide (a very long uncited article does not flood it). */
+export const MAX_ITEMS_PER_ARTICLE = 1000;
+
+/** An item as a WorkItem row stores it (the append statement writes them with the revision). */
+export interface WorkItemRow {
+  kind: WorkItemKind;
+  sectionId: string | null;
+  label: string;
+  refKey: string | null;
+  date: string | null;
+  excerpt: string;
+}
+
+/** The rows of a revision's work items, for the WorkItem table. */
+export function workItemRows(content: ArticleContent): WorkItemRow[] {
+  return workItems(content)
+    .slice(0, MAX_ITEMS_PER_ARTICLE)
+    .map((item) => {
+      switch (item.kind) {
+        case "tag":
+          return {
+            kind: item.kind,
+            sectionId: item.sectionId,
+            label: item.tag,
+            refKey: null,
+            date: item.date,
+            excerpt: item.claim,
+          };
+        case "uncited-paragraph":
+          return {
+            kind: item.kind,
+            sectionId: item.sectionId,
+            label: "",
+            refKey: null,
+            date: null,
+            excerpt: item.excerpt,
+          };
+        default:
+          return {
+            kind: item.kind,
+            sectionId: item.sectionId,
+            label: item.title,
+            refKey: item.refKey,
+            date: null,
+            excerpt: "",
+          };
+      }
+    });
+}
