@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { createArticle } from "./api";
 import { violations } from "./axe";
 import { signedInPage } from "./sign-in";
 
@@ -12,36 +13,11 @@ test("an editor clears a [citation needed] from the worklist", async ({ browser 
   test.setTimeout(120_000);
   const page = await signedInPage(browser, "veteran");
   await page.goto("/worklists");
-  const origin = new URL(page.url()).origin;
-  const slug = `Worklist_${Date.now()}`;
+  const slug = await createArticle(page, "Worklist", "A mill town.", [
+    { type: "text", text: "The mill burned in 1911." },
+    { type: "maintenanceTag", attrs: { kind: "citation needed", date: "2011-03" } },
+  ]);
   const title = slug.replace(/_/g, " ");
-  const paragraph = (...content: unknown[]) => ({ type: "doc", content: [{ type: "paragraph", content }] });
-  const created = await page.request.post(`/api/articles/${slug}/edits`, {
-    headers: { origin },
-    data: {
-      baseRevisionId: null,
-      title,
-      summary: "new article",
-      content: {
-        title,
-        infobox: null,
-        sections: [
-          { id: "lead", title: "", level: 0, body: paragraph({ type: "text", text: "A mill town." }) },
-          {
-            id: "sec-history",
-            title: "History",
-            level: 2,
-            body: paragraph(
-              { type: "text", text: "The mill burned in 1911." },
-              { type: "maintenanceTag", attrs: { kind: "citation needed", date: "2011-03" } },
-            ),
-          },
-        ],
-        references: [],
-      },
-    },
-  });
-  expect(created.status(), await created.text()).toBe(201);
 
   await page.goto("/worklists?kind=tag");
   const row = page.getByRole("listitem").filter({ hasText: title });
