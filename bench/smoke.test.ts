@@ -22,6 +22,7 @@ describe("npm run bench (smoke)", () => {
       "sign-in under a guessing attack",
       "review queue page (first page)",
       "review alerts on adjacent revisions",
+      "site-wide worklist, first page of tags",
       "search page (common word)",
       "title suggestions (prefix)",
       "create a title linked from",

@@ -39,6 +39,7 @@ import { benchProposalInterdiff } from "./review-interdiff-bench";
 import { benchRecentChanges, fillSiteRevisions } from "./recent-changes-bench";
 import { benchReviewQueue } from "./review-queue-bench";
 import { benchSearch } from "./search-bench";
+import { benchWorklists } from "./worklists-bench";
 import { benchNotifications } from "./notifications-bench";
 import { summarize } from "./load/mixed-load";
 import { kb, ms, sample, time, type BenchArticles, type BenchRow } from "./measure";
@@ -498,6 +499,8 @@ export async function runBenchmarks(options: {
 
     // ---- Search and red links (bench/search-bench.ts) -------------------------------------------
     await benchSearch({ db, quick, authorId: authorIds[2], latencyRow, add });
+    // ---- Worklists (bench/worklists-bench.ts) --------------------------------------------------
+    await benchWorklists({ db, quick, latencyRow });
     // ---- Recent changes ----------------------------------------------------------------------
     await benchRecentChanges({ db, quick, reviewerId: users[0].id, latencyRow });
 
