@@ -27,6 +27,8 @@ describe("npm run bench (smoke)", () => {
       "red links turn blue",
       "recent changes (first page)",
       "site-wide revisions",
+      "section editor usable",
+      "section editor's JavaScript",
     ]) {
       expect(
         names.some((name) => name.startsWith(expected)),
