@@ -44,7 +44,8 @@ describe("staticBrotli", () => {
   // Raw http: fetch would decode the body and hide the encoding.
   const get = (url: string, headers: Record<string, string>, method = "GET") =>
     new Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
-      const req = request(`${base}${url}`, { method, headers }, (res) => {
+      // The path as written (a URL would resolve the dot segments before sending).
+      const req = request(base, { method, headers, path: url }, (res) => {
         const parts: Buffer[] = [];
         res.on("data", (part) => parts.push(part));
         res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts) }));
