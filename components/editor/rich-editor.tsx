@@ -58,11 +58,12 @@ export function RichEditor(props: RichEditorProps) {
     return () => latest.current.onReady?.(null);
   }, [editor]);
 
-  // The editor makes its text box inside `host`, which React leaves empty.
+  // The editor makes its text box inside `host`, which React leaves empty; until then it is the placeholder.
   return (
-    <>
-      {editor ? null : <div className={`editor-prose editor-loading ${props.className ?? ""}`} aria-busy="true" />}
-      <div ref={host} />
-    </>
+    <div
+      ref={host}
+      className={editor ? undefined : `editor-prose editor-loading ${props.className ?? ""}`}
+      aria-busy={editor ? undefined : true}
+    />
   );
 }

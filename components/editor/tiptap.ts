@@ -12,9 +12,12 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type Re
  */
 
 /**
- * An editor made after the first render, in `host` (an element with no
- * React children), and destroyed on unmount; null until then. `options` are
- * read once: remount (React `key`) to replace them.
+ * An editor made after the first render, in `host` (an element with no React
+ * children), and destroyed on unmount; null until then. `host` may stand in
+ * for the text box until there is one (a loading placeholder's class and
+ * aria-busy): they go as the editor comes, in the same task, so the two
+ * never stand side by side. `options` are read once: remount (React `key`)
+ * to replace them.
  */
 export function useTiptapEditor(
   host: RefObject<HTMLElement | null>,
@@ -25,6 +28,8 @@ export function useTiptapEditor(
   useEffect(() => {
     const element = host.current;
     if (!element) return;
+    element.removeAttribute("class");
+    element.removeAttribute("aria-busy");
     const made = new Editor({ ...make.current(), element });
     setEditor(made);
     return () => {
