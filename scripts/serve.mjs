@@ -86,7 +86,7 @@ const server = createServer((req, res) => {
     res.end(JSON.stringify({ error: { code: "bad_request", message: problem } }));
     return;
   }
-  if (brotliScripts?.(req, res, () => void handle(req, res))) return;
+  if (brotliScripts?.(req, res)) return;
   const cachedCurrentView = globalThis[fastPath];
   if (!cachedCurrentView || req.method !== "GET" || !req.url?.startsWith("/wiki/")) return void handle(req, res);
   const forwardedProto = req.headers["x-forwarded-proto"];

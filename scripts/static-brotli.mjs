@@ -25,62 +25,73 @@ export function acceptsBrotli(header) {
 
 /**
  * A handler for GET and HEAD of `/_next/static/chunks/*.js` from a client
- * that takes brotli: returns false (the request is someone else's) or
- * answers it, handing it to `fallback` when there is no such file.
+ * that takes brotli: returns false (the request is Next's, which gzips) or
+ * answers it. No request waits for brotli's highest quality (about a second
+ * for the editor's largest script on a busy machine): a script not yet
+ * compressed goes to Next this time and is compressed meanwhile, off the
+ * event loop (not at start: every test file starts servers).
  */
 export function staticBrotli({ distDir }) {
   const chunksDir = path.join(distDir, "static", "chunks");
+  /** compressed scripts by path under chunks/ */
   const kept = new Map();
+  /** compressions under way (or failed: no such file), by path */
+  const started = new Map();
   let keptBytes = 0;
-  const compressed = (file) => {
-    const known = kept.get(file);
+  const compress = (file) => {
+    const known = started.get(file);
     if (known) return known;
-    const pending = readFile(path.join(chunksDir, file)).then(
-      (source) =>
-        new Promise((resolve, reject) =>
-          brotliCompress(
-            source,
-            {
-              params: {
-                [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
-                [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-                [constants.BROTLI_PARAM_SIZE_HINT]: source.byteLength,
+    const pending = readFile(path.join(chunksDir, file))
+      .then(
+        (source) =>
+          new Promise((resolve, reject) =>
+            brotliCompress(
+              source,
+              {
+                params: {
+                  [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+                  [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+                  [constants.BROTLI_PARAM_SIZE_HINT]: source.byteLength,
+                },
               },
-            },
-            (error, result) => (error ? reject(error) : resolve(result)),
+              (error, result) => (error ? reject(error) : resolve(result)),
+            ),
           ),
-        ),
-    );
-    kept.set(file, pending);
-    pending.then(
-      (body) => {
-        keptBytes += body.byteLength;
-        if (keptBytes > KEEP_BYTES) kept.delete(file);
-      },
-      () => kept.delete(file),
-    );
+      )
+      .then(
+        (body) => {
+          // Past the budget, a script is compressed again for the next request that wants it.
+          if (keptBytes + body.byteLength <= KEEP_BYTES) {
+            kept.set(file, body);
+            keptBytes += body.byteLength;
+          } else started.delete(file);
+        },
+        // No such script: it stays Next's to answer (a 404); not retried.
+        () => undefined,
+      );
+    started.set(file, pending);
     return pending;
   };
 
-  return function serve(req, res, fallback) {
+  function serve(req, res) {
     if (req.method !== "GET" && req.method !== "HEAD") return false;
     if (!acceptsBrotli(req.headers["accept-encoding"])) return false;
     const match = CHUNK_PATH.exec(req.url ?? "");
     if (!match) return false;
-    compressed(match[1]).then(
-      (body) => {
-        res.writeHead(200, {
-          "content-type": "application/javascript; charset=UTF-8",
-          "cache-control": "public, max-age=31536000, immutable",
-          "content-encoding": "br",
-          vary: "Accept-Encoding",
-          "content-length": body.byteLength,
-        });
-        res.end(req.method === "HEAD" ? undefined : body);
-      },
-      // No such script (or it cannot be read): Next answers, with its 404.
-      () => fallback(),
-    );
+    const body = kept.get(match[1]);
+    if (!body) {
+      void compress(match[1]);
+      return false;
+    }
+    res.writeHead(200, {
+      "content-type": "application/javascript; charset=UTF-8",
+      "cache-control": "public, max-age=31536000, immutable",
+      "content-encoding": "br",
+      vary: "Accept-Encoding",
+      "content-length": body.byteLength,
+    });
+    res.end(req.method === "HEAD" ? undefined : body);
     return true;
-  };
+  }
+  return serve;
 }
