@@ -4,7 +4,7 @@ import { runBenchmarks } from "./suite";
 
 describe("npm run bench (smoke)", () => {
   it("runs a tiny version of every benchmark, in process and over HTTP, and reports a figure for each", {
-    timeout: 300_000,
+    timeout: 600_000,
   }, async () => {
     const rows = await runBenchmarks({ quick: true, render: renderToStaticMarkup, log: () => undefined });
     const names = rows.map((row) => row.name);
