@@ -41,6 +41,7 @@ import { benchReviewQueue } from "./review-queue-bench";
 import { benchSearch } from "./search-bench";
 import { benchWorklists } from "./worklists-bench";
 import { benchNotifications } from "./notifications-bench";
+import { benchEditorLoad } from "./editor-bench";
 import { summarize } from "./load/mixed-load";
 import { kb, ms, sample, time, type BenchArticles, type BenchRow } from "./measure";
 import { benchProposalWithComments } from "./review-threads-bench";
@@ -559,6 +560,8 @@ export async function runBenchmarks(options: {
 
     await closeDb();
     await runHttpBenchmarks({ url, articles, users, scale, quick, add, statementLog, servers });
+    // Editor cold load in Chromium (issue 19), on the demo content in a database of its own: bench/editor-bench.ts.
+    await benchEditorLoad({ adminUrl: cluster.adminUrl, quick, add, log });
     await db.$disconnect();
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
