@@ -53,6 +53,9 @@ export default defineConfig({
       // the limits themselves are tested in test/http/in-process/rate-limits.db.test.ts.
       WIKI_RATE_LIMITS: "edit=300/600/60,proposal=100/200/60,comment=300/600/60",
       NEXT_TELEMETRY_DISABLED: "1",
+      // e2e/citations.spec.ts serves a saved news page on the next port: the one private address the
+      // citation filler may fetch (every other one is refused, test/http/server/citation-from-url.db.test.ts).
+      WIKI_CITATION_FETCH_ALLOW: `127.0.0.1:${port + 1}`,
     },
   },
 });

@@ -1,8 +1,9 @@
 "use client";
 
-import { useId, useState, type FormEvent } from "react";
+import { useEffect, useId, useState, type FormEvent } from "react";
 import type { Reference } from "@/lib/document/model";
 import { isSafeHttpUrl } from "@/lib/document/url";
+import { callApi } from "../ui/api-client";
 
 /** A reference's fields without its key (the key is made once and never changes). */
 export type ReferenceFields = Omit<Reference, "key">;
@@ -112,6 +113,7 @@ export function ReferenceForm({
   const [values, setValues] = useState<Values>(() => valuesOf(initial));
   const [problems, setProblems] = useState<Partial<Record<keyof Values, string>>>({});
   const id = useId();
+  const source = useSourceHelp(values.url);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -158,6 +160,12 @@ export function ReferenceForm({
                   autoFocus={field.name === "title" && autoFocus}
                 />
               )}
+              {field.name === "url" ? (
+                <SourceHelp
+                  help={source}
+                  onUse={(found) => setValues((current) => ({ ...current, ...valuesFromFound(found) }))}
+                />
+              ) : null}
               {problem ? (
                 <span className="field-problem" id={`${fieldId}-problem`} role="alert">
                   {problem}
@@ -182,5 +190,131 @@ export function ReferenceForm({
         ) : null}
       </div>
     </form>
+  );
+}
+
+/** What the page at a URL says about itself (POST /api/citations/from-url), as the form offers it. */
+interface FoundReference {
+  reference: Partial<ReferenceFields> & { url: string };
+  found: string[];
+}
+
+interface Rating {
+  domain: string;
+  status: string;
+  reason: string;
+}
+
+/** The found fields as form values: only those the page supplied, plus its address and today's access date. */
+function valuesFromFound(found: FoundReference): Partial<Values> {
+  const all = valuesOf(found.reference);
+  const keys: Array<keyof Values> = [...(found.found as Array<keyof Values>), "url", "accessDate"];
+  return Object.fromEntries(keys.filter((key) => key in all && all[key]).map((key) => [key, all[key]]));
+}
+
+/**
+ * Help with a reference's URL: how the source reliability list rates its
+ * site (looked up once the URL is a full address, so a deprecated source is
+ * flagged as it is entered), and the server's reading of the page's own
+ * metadata, offered for the user to accept, never applied unasked.
+ */
+function useSourceHelp(url: string) {
+  const [rating, setRating] = useState<Rating | null>(null);
+  const [found, setFound] = useState<FoundReference | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const trimmed = url.trim();
+  useEffect(() => {
+    setRating(null);
+    setFound(null);
+    setError(null);
+    if (!isSafeHttpUrl(trimmed)) return;
+    let current = true;
+    const timer = setTimeout(async () => {
+      const answer = await callApi<{ rating: Rating | null }>(
+        "GET",
+        `/api/sources/reliability?url=${encodeURIComponent(trimmed)}`,
+      );
+      if (current && answer.ok) setRating(answer.data?.rating ?? null);
+    }, 300);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [trimmed]);
+  async function fill() {
+    setBusy(true);
+    setError(null);
+    const answer = await callApi<FoundReference>("POST", "/api/citations/from-url", { url: trimmed });
+    setBusy(false);
+    if (!answer.ok || !answer.data) return setError(answer.error?.message ?? "The page could not be read.");
+    setFound(answer.data);
+  }
+  return { url: trimmed, rating, found, error, busy, fill, dismiss: () => setFound(null) };
+}
+
+const RATING_WORDS: Record<string, string> = {
+  deprecated: "is deprecated on this wiki",
+  blacklisted: "is blacklisted: a save that adds this link is refused",
+  no_consensus: "has no consensus on its reliability: attribute contested claims",
+};
+
+function SourceHelp({
+  help,
+  onUse,
+}: {
+  help: ReturnType<typeof useSourceHelp>;
+  onUse: (found: FoundReference) => void;
+}) {
+  const { rating, found, error, busy } = help;
+  const usable = isSafeHttpUrl(help.url);
+  return (
+    <div className="source-help">
+      {rating && RATING_WORDS[rating.status] ? (
+        <p className={`source-rating source-rating-${rating.status}`} role="status">
+          ⚠ {rating.domain} {RATING_WORDS[rating.status]} ({rating.reason}). <a href="/sources/reliability">Why</a>
+        </p>
+      ) : null}
+      <button type="button" className="editor-button" disabled={!usable || busy} onClick={help.fill}>
+        {busy ? "Reading the page…" : "Fill from the page"}
+      </button>
+      {error ? (
+        <span className="field-problem" role="alert">
+          {error}
+        </span>
+      ) : null}
+      {found ? (
+        <div className="source-found" role="group" aria-label="Found on the page">
+          {found.found.length ? (
+            <>
+              <p>The page says:</p>
+              <dl>
+                {found.found.map((key) => (
+                  <div key={key}>
+                    <dt>{FIELDS.find((field) => field.name === key)?.label ?? key}</dt>
+                    <dd>{String(valuesFromFound(found)[key as keyof Values] ?? "").replace(/\n/g, "; ")}</dd>
+                  </div>
+                ))}
+              </dl>
+              <button
+                type="button"
+                className="editor-button primary"
+                onClick={() => {
+                  onUse(found);
+                  help.dismiss();
+                }}
+              >
+                Use these
+              </button>{" "}
+            </>
+          ) : (
+            <p>The page says nothing about itself; fill the fields by hand.</p>
+          )}
+          <button type="button" className="editor-button" onClick={help.dismiss}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+    </div>
   );
 }
