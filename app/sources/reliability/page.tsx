@@ -12,7 +12,7 @@ const LISTED = SOURCE_STATUSES.filter((status): status is ListedStatus => status
 const WHAT_IT_MEANS: Record<ListedStatus, string> = {
   reliable: "cite freely for facts within its expertise",
   no_consensus: "cite with care; attribute contested claims",
-  deprecated: "avoid: a proposal or diff that cites it anew alerts its reviewer",
+  deprecated: "avoid: the editor flags its URL as it is entered, and a proposal citing it anew alerts its reviewer",
   blacklisted: "cannot be linked: a save or proposal that adds a link is refused",
 };
 
