@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import { saveRevision } from "../lib/articles/save-revision";
 import type { Db } from "../lib/db/client";
-import type { ArticleContent, Reference, } from "../lib/document/model";
+import type { ArticleContent, Reference } from "../lib/document/model";
 import { makeUser, type TestUser } from "./factories";
 import { sectionOf } from "./sections";
 import { httpRequest, startAppServer, type AppServer } from "./server";
