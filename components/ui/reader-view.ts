@@ -15,7 +15,9 @@ import type { CachePolicy } from "@/lib/http/cache-control";
 import { htmlDocumentResponse, renderHtml, serverErrorResponse } from "@/lib/http/html";
 import { loadViewer, type Viewer } from "@/lib/users/load-viewer";
 import { readerPage } from "@/lib/views/rendered-revisions";
-import { readerViewInit } from "@/lib/views/view-headers";
+import { nextCoding } from "@/lib/views/content-coding";
+import { bytesTag, entityTag, notModified, pageKeyTag } from "@/lib/views/validators";
+import { notModifiedHeaders, readerViewInit } from "@/lib/views/view-headers";
 
 interface ReaderViewContext<TParams, TSearch> {
   request: Request;
@@ -107,8 +109,25 @@ export function readerView<
       });
       const build = async () => `<!DOCTYPE html>${await renderHtml(await page.render())}`;
       const init = readerViewInit({ cache: page.cache, signedIn: actor !== null, https });
-      if (actor || page.cacheKey === null) return htmlDocumentResponse(await build(), init);
-      return htmlDocumentResponse(await readerPage(page.cacheKey, build), init);
+      // Every page carries a strong validator (lib/views/validators.ts) for the coding Next will send it in.
+      const coding = nextCoding(request.headers.get("accept-encoding"));
+      const condition = request.headers.get("if-none-match");
+      const send = (body: Uint8Array<ArrayBuffer>, etag: string) => {
+        const headers = { ...init.headers, etag };
+        if (notModified(condition, etag))
+          return new Response(null, { status: 304, headers: notModifiedHeaders(headers) });
+        return htmlDocumentResponse(body, { ...init, headers });
+      };
+      if (actor || page.cacheKey === null) {
+        const body = new TextEncoder().encode(await build());
+        return send(body, entityTag(bytesTag(body), coding));
+      }
+      // A signed-out page's tag is its key's, known before anything is rendered; "*" waits for the page, which
+      // may still turn out not to exist (a revision of another article).
+      const etag = entityTag(pageKeyTag(page.cacheKey), coding);
+      if (condition?.trim() !== "*" && notModified(condition, etag))
+        return new Response(null, { status: 304, headers: notModifiedHeaders({ ...init.headers, etag }) });
+      return send(await readerPage(page.cacheKey, build), etag);
     } catch (error) {
       const title = found?.title ?? (rawParams.slug ? titleOfSlug(rawParams.slug) : "Error");
       return errorPage(error, { title, article: found, reader, https });

@@ -1,17 +1,21 @@
 import "server-only";
 import { promisify } from "node:util";
-import { gzip } from "node:zlib";
+import { brotliCompress, constants as zlib, gzip } from "node:zlib";
 import { SESSION_COOKIES } from "../auth/session";
 import { getDb } from "../db/client";
 import { htmlDocumentHeaders } from "../http/html";
 import { findArticle } from "../articles/read-article";
 import { articlePageKey, cachedReaderPage } from "./rendered-revisions";
 import { slugOfTitle } from "../articles/titles";
-import { articleViewCache, readerViewInit } from "./view-headers";
+import { cachedPageCoding, compressingResponses, type ContentCoding } from "./content-coding";
+import { entityTag, notModified, pageKeyTag } from "./validators";
+import { articleViewCache, notModifiedHeaders, readerViewInit } from "./view-headers";
 
 export interface CachedView {
+  /** 200, or 304 for a revalidation whose tag still matches (no body then) */
+  status: 200 | 304;
   headers: Record<string, string>;
-  body: Uint8Array<ArrayBuffer>;
+  body: Uint8Array<ArrayBuffer> | null;
 }
 
 /** The request facts the fast path needs, as the server sees them before Next does. */
@@ -21,6 +25,7 @@ export interface FrontRequest {
   url: string;
   cookie: string | undefined;
   acceptEncoding: string | undefined;
+  ifNoneMatch: string | undefined;
   https: boolean;
 }
 
@@ -52,45 +57,74 @@ export async function cachedCurrentView(request: FrontRequest): Promise<CachedVi
   const article = await currentArticle(slug);
   if (!article) return null;
   // The key names the revision signed-out readers see (the accepted one under pending changes).
-  const page = cachedReaderPage(articlePageKey(article));
-  if (!page) return null;
-  // x-cache tells an operator (and the tests) which path answered, as Varnish and CDNs do.
+  const key = articlePageKey(article);
+  const page = cachedReaderPage(key);
+  const coding = cachedPageCoding(request.acceptEncoding, compressing);
   const init = readerViewInit({ cache: articleViewCache(true), signedIn: false, https: request.https });
-  const headers = { ...htmlDocumentHeaders(init), "x-cache": "hit" };
-  if (!compressing) return { headers, body: page };
-  if (!acceptsGzip(request.acceptEncoding)) return { headers: { ...headers, vary: "Accept-Encoding" }, body: page };
-  return { headers: { ...headers, vary: "Accept-Encoding", "content-encoding": "gzip" }, body: await gzipped(page) };
+  // x-cache tells an operator (and the tests) which path answered, as Varnish and CDNs do.
+  const headers: Record<string, string> = {
+    ...htmlDocumentHeaders(init),
+    etag: entityTag(pageKeyTag(key), coding),
+    "x-cache": "hit",
+  };
+  if (compressing) headers.vary = "Accept-Encoding";
+  // A revalidation needs no page: the tag is the key's, known from the row. The route gives a page under pending
+  // changes a longer key (its own link colours), so its tags never match this one and go to the route. "*" asks
+  // only whether a page exists, which a cached one proves.
+  const condition = request.ifNoneMatch;
+  if (condition !== undefined && (page || condition.trim() !== "*") && notModified(condition, headers.etag))
+    return { status: 304, headers: notModifiedHeaders(headers), body: null };
+  if (!page) return null;
+  if (coding === "identity") return { status: 200, headers, body: page };
+  return { status: 200, headers: { ...headers, "content-encoding": coding }, body: await compressedOnce(page, coding) };
 }
 
 /** Whether Next compresses responses (next.config.js reads the same variable). */
-const compressing = process.env.WIKI_COMPRESS !== "0";
+const compressing = compressingResponses();
+
+/**
+ * Brotli's quality for a cached page. 11, the maximum, spends about 40x the
+ * CPU of 5 for a few percent; 5 is what CDNs use on the fly and compresses a
+ * page once in a few milliseconds, off the event loop (lib/views/README in
+ * the README's Performance section has the measurements).
+ */
+export const BROTLI_QUALITY = 5;
 
 // Next gzips every response it sends, a cached page each time again; here a
-// cached page is compressed once. Held weakly by the page, so it goes when
-// the page leaves the reader-page cache (and is about a fifth of its size).
-const gzipOfPage = new WeakMap<Uint8Array, Promise<Uint8Array<ArrayBuffer>>>();
+// cached page is compressed once per coding. Held weakly by the page, so it
+// goes when the page leaves the reader-page cache (and is about a fifth of
+// its size).
+const compressedOfPage = {
+  gzip: new WeakMap<Uint8Array, Promise<Uint8Array<ArrayBuffer>>>(),
+  br: new WeakMap<Uint8Array, Promise<Uint8Array<ArrayBuffer>>>(),
+};
 const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
 
-function gzipped(page: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
-  let pending = gzipOfPage.get(page);
+/** A page compressed in `coding`, once per page (concurrent requests share the work). */
+export function compressedOnce(
+  page: Uint8Array<ArrayBuffer>,
+  coding: Exclude<ContentCoding, "identity" | "deflate">,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const cache = compressedOfPage[coding];
+  let pending = cache.get(page);
   if (!pending) {
-    pending = gzipAsync(page).then(
+    const compressed =
+      coding === "br"
+        ? brotliAsync(page, {
+            params: {
+              [zlib.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+              [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT,
+              [zlib.BROTLI_PARAM_SIZE_HINT]: page.byteLength,
+            },
+          })
+        : gzipAsync(page);
+    pending = compressed.then(
       (buffer) => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) as Uint8Array<ArrayBuffer>,
     );
-    gzipOfPage.set(page, pending);
+    cache.set(page, pending);
   }
   return pending;
-}
-
-/** Whether an Accept-Encoding header admits gzip (present, and not with q=0). */
-export function acceptsGzip(header: string | undefined): boolean {
-  if (!header) return false;
-  return header.split(",").some((entry) => {
-    const [coding, ...parameters] = entry.split(";").map((part) => part.trim().toLowerCase());
-    if (coding !== "gzip" && coding !== "*") return false;
-    const quality = parameters.find((parameter) => parameter.startsWith("q="));
-    return quality === undefined || Number(quality.slice(2)) > 0;
-  });
 }
 
 const lookups = new Map<string, ReturnType<typeof findArticle>>();
