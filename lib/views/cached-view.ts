@@ -7,7 +7,7 @@ import { htmlDocumentHeaders } from "../http/html";
 import { findArticle } from "../articles/read-article";
 import { articlePageKey, cachedReaderPage } from "./rendered-revisions";
 import { slugOfTitle } from "../articles/titles";
-import { cachedPageCoding, compressingResponses, type ContentCoding } from "./content-coding";
+import { acceptsGzip, cachedPageCoding, compressingResponses } from "./content-coding";
 import { entityTag, notModified, pageKeyTag } from "./validators";
 import { articleViewCache, notModifiedHeaders, readerViewInit } from "./view-headers";
 
@@ -59,72 +59,99 @@ export async function cachedCurrentView(request: FrontRequest): Promise<CachedVi
   // The key names the revision signed-out readers see (the accepted one under pending changes).
   const key = articlePageKey(article);
   const page = cachedReaderPage(key);
-  const coding = cachedPageCoding(request.acceptEncoding, compressing);
+  const preferred = cachedPageCoding(request.acceptEncoding, compressing);
+  // Brotli only once this page's is ready (it is made in the background); gzip, or nothing, until then.
+  const brotli = preferred === "br" && page ? brotliIfReady(page) : null;
+  const coding = preferred !== "br" || brotli ? preferred : acceptsGzip(request.acceptEncoding) ? "gzip" : "identity";
   const init = readerViewInit({ cache: articleViewCache(true), signedIn: false, https: request.https });
+  const tag = pageKeyTag(key);
   // x-cache tells an operator (and the tests) which path answered, as Varnish and CDNs do.
   const headers: Record<string, string> = {
     ...htmlDocumentHeaders(init),
-    etag: entityTag(pageKeyTag(key), coding),
+    etag: entityTag(tag, coding),
     "x-cache": "hit",
   };
   if (compressing) headers.vary = "Accept-Encoding";
   // A revalidation needs no page: the tag is the key's, known from the row. The route gives a page under pending
   // changes a longer key (its own link colours), so its tags never match this one and go to the route. "*" asks
-  // only whether a page exists, which a cached one proves.
+  // only whether a page exists, which a cached one proves. A client holding the page in the coding it prefers is
+  // told so even while that coding is not ready here (the page it holds is current).
   const condition = request.ifNoneMatch;
-  if (condition !== undefined && (page || condition.trim() !== "*") && notModified(condition, headers.etag))
-    return { status: 304, headers: notModifiedHeaders(headers), body: null };
+  if (condition !== undefined && (page || condition.trim() !== "*")) {
+    for (const held of new Set([preferred, coding])) {
+      const etag = entityTag(tag, held);
+      if (notModified(condition, etag))
+        return { status: 304, headers: notModifiedHeaders({ ...headers, etag }), body: null };
+    }
+  }
   if (!page) return null;
   if (coding === "identity") return { status: 200, headers, body: page };
-  return { status: 200, headers: { ...headers, "content-encoding": coding }, body: await compressedOnce(page, coding) };
+  const body = brotli ?? (await gzippedOnce(page));
+  return { status: 200, headers: { ...headers, "content-encoding": coding }, body };
 }
 
 /** Whether Next compresses responses (next.config.js reads the same variable). */
 const compressing = compressingResponses();
 
 /**
- * Brotli's quality for a cached page. 11, the maximum, spends about 40x the
- * CPU of 5 for a few percent; 5 is what CDNs use on the fly and compresses a
- * page once in a few milliseconds, off the event loop (lib/views/README in
- * the README's Performance section has the measurements).
+ * Brotli's quality for a cached page: the lowest that makes it at most 0.85x
+ * the gzip (measured on the demo article's 66 KB page: quality 10 0.83x in
+ * 24 ms, 11 0.81x in 56 ms, 9 and below 0.92x or more; on the bench's 209 KB
+ * page 10 is 0.84x in 77 ms, 11 0.80x in 222 ms).
  */
-export const BROTLI_QUALITY = 5;
+export const BROTLI_QUALITY = 10;
 
 // Next gzips every response it sends, a cached page each time again; here a
-// cached page is compressed once per coding. Held weakly by the page, so it
-// goes when the page leaves the reader-page cache (and is about a fifth of
-// its size).
-const compressedOfPage = {
-  gzip: new WeakMap<Uint8Array, Promise<Uint8Array<ArrayBuffer>>>(),
-  br: new WeakMap<Uint8Array, Promise<Uint8Array<ArrayBuffer>>>(),
-};
+// cached page is compressed once per coding. Held weakly by the page, so they
+// go when the page leaves the reader-page cache.
+const gzipOfPage = new WeakMap<Uint8Array, Promise<Uint8Array<ArrayBuffer>>>();
+const brotliOfPage = new WeakMap<Uint8Array, Uint8Array<ArrayBuffer> | "pending">();
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
+let brotliRunning = false;
 
-/** A page compressed in `coding`, once per page (concurrent requests share the work). */
-export function compressedOnce(
-  page: Uint8Array<ArrayBuffer>,
-  coding: Exclude<ContentCoding, "identity" | "deflate">,
-): Promise<Uint8Array<ArrayBuffer>> {
-  const cache = compressedOfPage[coding];
-  let pending = cache.get(page);
+const asBytes = (buffer: Buffer) =>
+  new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) as Uint8Array<ArrayBuffer>;
+
+/** A page gzipped, once per page (concurrent requests share the work; a few milliseconds). */
+export function gzippedOnce(page: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+  let pending = gzipOfPage.get(page);
   if (!pending) {
-    const compressed =
-      coding === "br"
-        ? brotliAsync(page, {
-            params: {
-              [zlib.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
-              [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT,
-              [zlib.BROTLI_PARAM_SIZE_HINT]: page.byteLength,
-            },
-          })
-        : gzipAsync(page);
-    pending = compressed.then(
-      (buffer) => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) as Uint8Array<ArrayBuffer>,
-    );
-    cache.set(page, pending);
+    pending = gzipAsync(page).then(asBytes);
+    gzipOfPage.set(page, pending);
   }
   return pending;
+}
+
+/**
+ * A page's Brotli, or null while it is not made yet. Brotli at a quality that
+ * beats gzip by 15% costs 10-20x gzip's time (tens of milliseconds), so no
+ * request waits for it: the first asks for it to be made in the background
+ * (zlib's thread pool) and goes out gzipped meanwhile, and one page at a time
+ * is compressed per process, so a burst of edits to viewed pages costs at most
+ * one core, never the event loop.
+ */
+export function brotliIfReady(page: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> | null {
+  const done = brotliOfPage.get(page);
+  if (done !== undefined) return done === "pending" ? null : done;
+  if (brotliRunning) return null;
+  brotliRunning = true;
+  brotliOfPage.set(page, "pending");
+  brotliAsync(page, {
+    params: {
+      [zlib.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+      [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT,
+      [zlib.BROTLI_PARAM_SIZE_HINT]: page.byteLength,
+    },
+  })
+    .then(
+      (buffer) => brotliOfPage.set(page, asBytes(buffer)),
+      () => brotliOfPage.delete(page),
+    )
+    .finally(() => {
+      brotliRunning = false;
+    });
+  return null;
 }
 
 const lookups = new Map<string, ReturnType<typeof findArticle>>();
