@@ -36,6 +36,7 @@ import type { AppServer } from "../test/server";
 import { runHttpBenchmarks } from "./http-suite";
 import { benchProposalInterdiff } from "./review-interdiff-bench";
 import { benchRecentChanges, fillSiteRevisions } from "./recent-changes-bench";
+import { benchPerf22 } from "./perf22-bench";
 import { benchReviewQueue } from "./review-queue-bench";
 import { benchSearch } from "./search-bench";
 import { benchNotifications } from "./notifications-bench";
@@ -542,6 +543,8 @@ export async function runBenchmarks(options: {
 
     await closeDb();
     await runHttpBenchmarks({ url, articles, users, scale, quick, add, statementLog, servers });
+    // Issue 22: validators (304), Brotli, admission control (bench/perf22-bench.ts).
+    await benchPerf22({ url, articles, users, scale, quick, add, servers });
     await db.$disconnect();
   } finally {
     await Promise.all(servers.map((server) => server.stop()));

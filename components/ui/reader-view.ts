@@ -10,6 +10,7 @@ import { sessionUserId } from "@/lib/auth/session";
 import type { Actor } from "@/lib/authz/policy";
 import { getDb } from "@/lib/db/client";
 import { WikiError } from "@/lib/errors";
+import { admitted } from "@/lib/http/admission";
 import { parseAddress, type AddressSchemas, type NO_PARAMS, type TextSchema } from "@/lib/http/address-params";
 import type { CachePolicy } from "@/lib/http/cache-control";
 import { htmlDocumentResponse, renderHtml, serverErrorResponse } from "@/lib/http/html";
@@ -55,7 +56,8 @@ export interface ReaderPage {
  * in every reader's header; a signed-out reader's page cached whole under the
  * handler's key; headers from one place (script-free CSP, cache policy);
  * a missing article or a bad parameter answered with the "no such article"
- * page and its status, full worker queues with a 503 page and Retry-After,
+ * page and its status, a full admission line (lib/http/admission.ts) or
+ * worker queue with a 503 page and Retry-After,
  * and anything unexpected with a 500 page that has the security headers
  * (these routes skip proxy.ts, so Next's own would go out without them).
  */
@@ -68,6 +70,11 @@ export function readerView<
     reader?: boolean;
     /** load the article named by the path's `slug` with the reader; a missing one is the 404 page */
     article?: boolean;
+    /**
+     * the admission line this view waits in (lib/http/admission.ts): "views" (the default) or "diffs", so
+     * that diff pages, which wait for a diff worker too, never hold the slots of article and history views
+     */
+    admission?: "views" | "diffs";
     /** where this address really lives, if elsewhere (a non-canonical title): answered with 301 before any query */
     canonicalUrl?: (url: URL, params: Record<string, string>) => URL | null;
     handler: (context: ReaderViewContext<z.output<TParamsSchema>, z.output<TSearchSchema>>) => Promise<ReaderPage>;
@@ -77,57 +84,60 @@ export function readerView<
     const url = new URL(request.url);
     const https = url.protocol === "https:";
     const rawParams = (await route.params) ?? {};
-    let reader: Reader | null = null;
+    let reader = null as Reader | null;
     // Kept for the error page: a bad revision of an article that exists is not a missing article.
-    let found: ArticleRow | null = null;
+    let found = null as ArticleRow | null;
     try {
       const moved = options.canonicalUrl?.(url, rawParams);
       if (moved) return Response.redirect(moved, 301);
-      // No database for a page that needs none (`reader: false`, no article): Next renders it at build time.
-      // The reader, their header's counts and the article's star in one statement, beside the article row's.
-      const watchSlug = options.article ? (rawParams.slug ?? "") : undefined;
-      const readViewer = async () =>
-        loadViewer(getDb(), await sessionUserId(request.headers.get("cookie")), { watchSlug });
-      const [viewer, article] = await Promise.all([
-        options.reader === false ? null : readViewer(),
-        options.article ? findArticle(getDb(), rawParams.slug ?? "") : null,
-      ]);
-      const actor = viewer?.actor ?? null;
-      reader = readerOf(viewer);
-      found = article;
-      if (options.article && !article) throw articleNotFound(rawParams.slug ?? "");
-      const { params, search } = parseAddress(options, request, rawParams);
-      const page = await options.handler({
-        request,
-        url,
-        params,
-        search,
-        actor,
-        reader,
-        watch: viewer?.watch ?? null,
-        article: article!,
+      // Everything after this waits its turn in a bounded line, or is refused at once with the 503 page.
+      return await admitted(options.admission ?? "views", async () => {
+        // No database for a page that needs none (`reader: false`, no article): Next renders it at build time.
+        // The reader, their header's counts and the article's star in one statement, beside the article row's.
+        const watchSlug = options.article ? (rawParams.slug ?? "") : undefined;
+        const readViewer = async () =>
+          loadViewer(getDb(), await sessionUserId(request.headers.get("cookie")), { watchSlug });
+        const [viewer, article] = await Promise.all([
+          options.reader === false ? null : readViewer(),
+          options.article ? findArticle(getDb(), rawParams.slug ?? "") : null,
+        ]);
+        const actor = viewer?.actor ?? null;
+        reader = readerOf(viewer);
+        found = article;
+        if (options.article && !article) throw articleNotFound(rawParams.slug ?? "");
+        const { params, search } = parseAddress(options, request, rawParams);
+        const page = await options.handler({
+          request,
+          url,
+          params,
+          search,
+          actor,
+          reader,
+          watch: viewer?.watch ?? null,
+          article: article!,
+        });
+        const build = async () => `<!DOCTYPE html>${await renderHtml(await page.render())}`;
+        const init = readerViewInit({ cache: page.cache, signedIn: actor !== null, https });
+        // Every page carries a strong validator (lib/views/validators.ts) for the coding Next will send it in.
+        const coding = nextCoding(request.headers.get("accept-encoding"));
+        const condition = request.headers.get("if-none-match");
+        const send = (body: Uint8Array<ArrayBuffer>, etag: string) => {
+          const headers = { ...init.headers, etag };
+          if (notModified(condition, etag))
+            return new Response(null, { status: 304, headers: notModifiedHeaders(headers) });
+          return htmlDocumentResponse(body, { ...init, headers });
+        };
+        if (actor || page.cacheKey === null) {
+          const body = new TextEncoder().encode(await build());
+          return send(body, entityTag(bytesTag(body), coding));
+        }
+        // A signed-out page's tag is its key's, known before anything is rendered; "*" waits for the page, which
+        // may still turn out not to exist (a revision of another article).
+        const etag = entityTag(pageKeyTag(page.cacheKey), coding);
+        if (condition?.trim() !== "*" && notModified(condition, etag))
+          return new Response(null, { status: 304, headers: notModifiedHeaders({ ...init.headers, etag }) });
+        return send(await readerPage(page.cacheKey, build), etag);
       });
-      const build = async () => `<!DOCTYPE html>${await renderHtml(await page.render())}`;
-      const init = readerViewInit({ cache: page.cache, signedIn: actor !== null, https });
-      // Every page carries a strong validator (lib/views/validators.ts) for the coding Next will send it in.
-      const coding = nextCoding(request.headers.get("accept-encoding"));
-      const condition = request.headers.get("if-none-match");
-      const send = (body: Uint8Array<ArrayBuffer>, etag: string) => {
-        const headers = { ...init.headers, etag };
-        if (notModified(condition, etag))
-          return new Response(null, { status: 304, headers: notModifiedHeaders(headers) });
-        return htmlDocumentResponse(body, { ...init, headers });
-      };
-      if (actor || page.cacheKey === null) {
-        const body = new TextEncoder().encode(await build());
-        return send(body, entityTag(bytesTag(body), coding));
-      }
-      // A signed-out page's tag is its key's, known before anything is rendered; "*" waits for the page, which
-      // may still turn out not to exist (a revision of another article).
-      const etag = entityTag(pageKeyTag(page.cacheKey), coding);
-      if (condition?.trim() !== "*" && notModified(condition, etag))
-        return new Response(null, { status: 304, headers: notModifiedHeaders({ ...init.headers, etag }) });
-      return send(await readerPage(page.cacheKey, build), etag);
     } catch (error) {
       const title = found?.title ?? (rawParams.slug ? titleOfSlug(rawParams.slug) : "Error");
       return errorPage(error, { title, article: found, reader, https });

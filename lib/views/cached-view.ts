@@ -64,30 +64,40 @@ export async function cachedCurrentView(request: FrontRequest): Promise<CachedVi
   const brotli = preferred === "br" && page ? brotliIfReady(page) : null;
   const coding = preferred !== "br" || brotli ? preferred : acceptsGzip(request.acceptEncoding) ? "gzip" : "identity";
   const init = readerViewInit({ cache: articleViewCache(true), signedIn: false, https: request.https });
-  const tag = pageKeyTag(key);
+  const tag = tagOfKey(key);
   // x-cache tells an operator (and the tests) which path answered, as Varnish and CDNs do.
-  const headers: Record<string, string> = {
-    ...htmlDocumentHeaders(init),
-    etag: entityTag(tag, coding),
-    "x-cache": "hit",
-  };
-  if (compressing) headers.vary = "Accept-Encoding";
+  const shared: Record<string, string> = { ...init.headers, "x-cache": "hit" };
+  if (compressing) shared.vary = "Accept-Encoding";
   // A revalidation needs no page: the tag is the key's, known from the row. The route gives a page under pending
   // changes a longer key (its own link colours), so its tags never match this one and go to the route. "*" asks
   // only whether a page exists, which a cached one proves. A client holding the page in the coding it prefers is
   // told so even while that coding is not ready here (the page it holds is current).
   const condition = request.ifNoneMatch;
   if (condition !== undefined && (page || condition.trim() !== "*")) {
-    for (const held of new Set([preferred, coding])) {
+    for (const held of preferred === coding ? [coding] : [preferred, coding]) {
       const etag = entityTag(tag, held);
       if (notModified(condition, etag))
-        return { status: 304, headers: notModifiedHeaders({ ...headers, etag }), body: null };
+        return { status: 304, headers: notModifiedHeaders({ ...shared, etag }), body: null };
     }
   }
   if (!page) return null;
+  const headers = { ...htmlDocumentHeaders(init), ...shared, etag: entityTag(tag, coding) };
   if (coding === "identity") return { status: 200, headers, body: page };
   const body = brotli ?? (await gzippedOnce(page));
   return { status: 200, headers: { ...headers, "content-encoding": coding }, body };
+}
+
+const tags = new Map<string, string>();
+
+/** A page key's tag, remembered: revalidations of a hot page ask for the same one thousands of times a second. */
+function tagOfKey(key: string): string {
+  let tag = tags.get(key);
+  if (tag === undefined) {
+    if (tags.size >= 1000) tags.clear();
+    tag = pageKeyTag(key);
+    tags.set(key, tag);
+  }
+  return tag;
 }
 
 /** Whether Next compresses responses (next.config.js reads the same variable). */
