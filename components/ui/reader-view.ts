@@ -84,60 +84,61 @@ export function readerView<
     const url = new URL(request.url);
     const https = url.protocol === "https:";
     const rawParams = (await route.params) ?? {};
-    let reader = null as Reader | null;
+    let reader: Reader | null = null;
     // Kept for the error page: a bad revision of an article that exists is not a missing article.
-    let found = null as ArticleRow | null;
+    let found: ArticleRow | null = null;
     try {
       const moved = options.canonicalUrl?.(url, rawParams);
       if (moved) return Response.redirect(moved, 301);
-      // Everything after this waits its turn in a bounded line, or is refused at once with the 503 page.
-      return await admitted(options.admission ?? "views", async () => {
-        // No database for a page that needs none (`reader: false`, no article): Next renders it at build time.
-        // The reader, their header's counts and the article's star in one statement, beside the article row's.
-        const watchSlug = options.article ? (rawParams.slug ?? "") : undefined;
-        const readViewer = async () =>
-          loadViewer(getDb(), await sessionUserId(request.headers.get("cookie")), { watchSlug });
-        const [viewer, article] = await Promise.all([
-          options.reader === false ? null : readViewer(),
-          options.article ? findArticle(getDb(), rawParams.slug ?? "") : null,
-        ]);
-        const actor = viewer?.actor ?? null;
-        reader = readerOf(viewer);
-        found = article;
-        if (options.article && !article) throw articleNotFound(rawParams.slug ?? "");
-        const { params, search } = parseAddress(options, request, rawParams);
-        const page = await options.handler({
-          request,
-          url,
-          params,
-          search,
-          actor,
-          reader,
-          watch: viewer?.watch ?? null,
-          article: article!,
-        });
-        const build = async () => `<!DOCTYPE html>${await renderHtml(await page.render())}`;
-        const init = readerViewInit({ cache: page.cache, signedIn: actor !== null, https });
-        // Every page carries a strong validator (lib/views/validators.ts) for the coding Next will send it in.
-        const coding = nextCoding(request.headers.get("accept-encoding"));
-        const condition = request.headers.get("if-none-match");
-        const send = (body: Uint8Array<ArrayBuffer>, etag: string) => {
-          const headers = { ...init.headers, etag };
-          if (notModified(condition, etag))
-            return new Response(null, { status: 304, headers: notModifiedHeaders(headers) });
-          return htmlDocumentResponse(body, { ...init, headers });
-        };
-        if (actor || page.cacheKey === null) {
-          const body = new TextEncoder().encode(await build());
-          return send(body, entityTag(bytesTag(body), coding));
-        }
-        // A signed-out page's tag is its key's, known before anything is rendered; "*" waits for the page, which
-        // may still turn out not to exist (a revision of another article).
-        const etag = entityTag(pageKeyTag(page.cacheKey), coding);
-        if (condition?.trim() !== "*" && notModified(condition, etag))
-          return new Response(null, { status: 304, headers: notModifiedHeaders({ ...init.headers, etag }) });
-        return send(await readerPage(page.cacheKey, build), etag);
+      // No database for a page that needs none (`reader: false`, no article): Next renders it at build time.
+      // The reader, their header's counts and the article's star in one statement, beside the article row's.
+      const watchSlug = options.article ? (rawParams.slug ?? "") : undefined;
+      const readViewer = async () =>
+        loadViewer(getDb(), await sessionUserId(request.headers.get("cookie")), { watchSlug });
+      const [viewer, article] = await Promise.all([
+        options.reader === false ? null : readViewer(),
+        options.article ? findArticle(getDb(), rawParams.slug ?? "") : null,
+      ]);
+      const actor = viewer?.actor ?? null;
+      reader = readerOf(viewer);
+      found = article;
+      if (options.article && !article) throw articleNotFound(rawParams.slug ?? "");
+      const { params, search } = parseAddress(options, request, rawParams);
+      const page = await options.handler({
+        request,
+        url,
+        params,
+        search,
+        actor,
+        reader,
+        watch: viewer?.watch ?? null,
+        article: article!,
       });
+      // The page's work waits its turn in a bounded line (lib/http/admission.ts), or is refused at once with the
+      // 503 page. Only the build: the row query before it is the one a revalidation costs, and signed-out
+      // readers asking for one page together share one build, so one place in the line.
+      const build = () =>
+        admitted(options.admission ?? "views", async () => `<!DOCTYPE html>${await renderHtml(await page.render())}`);
+      const init = readerViewInit({ cache: page.cache, signedIn: actor !== null, https });
+      // Every page carries a strong validator (lib/views/validators.ts) for the coding Next will send it in.
+      const coding = nextCoding(request.headers.get("accept-encoding"));
+      const condition = request.headers.get("if-none-match");
+      const send = (body: Uint8Array<ArrayBuffer>, etag: string) => {
+        const headers = { ...init.headers, etag };
+        if (notModified(condition, etag))
+          return new Response(null, { status: 304, headers: notModifiedHeaders(headers) });
+        return htmlDocumentResponse(body, { ...init, headers });
+      };
+      if (actor || page.cacheKey === null) {
+        const body = new TextEncoder().encode(await build());
+        return send(body, entityTag(bytesTag(body), coding));
+      }
+      // A signed-out page's tag is its key's, known before anything is rendered; "*" waits for the page, which
+      // may still turn out not to exist (a revision of another article).
+      const etag = entityTag(pageKeyTag(page.cacheKey), coding);
+      if (condition?.trim() !== "*" && notModified(condition, etag))
+        return new Response(null, { status: 304, headers: notModifiedHeaders({ ...init.headers, etag }) });
+      return send(await readerPage(page.cacheKey, build), etag);
     } catch (error) {
       const title = found?.title ?? (rawParams.slug ? titleOfSlug(rawParams.slug) : "Error");
       return errorPage(error, { title, article: found, reader, https });

@@ -30,13 +30,14 @@ export interface LineLimits {
 
 /**
  * Defaults per instance. Views: enough to keep the database pool (10) and
- * the event loop busy without a long line; diffs: two, so that a diff page
+ * the event loop busy, few enough that the renders admitted together (they
+ * share one event loop) each finish quickly; diffs: two, so that a diff page
  * finds the diff workers' own line (lib/workers/pool.ts, one worker on two
  * cores, 1 s) nearly empty and waits in one line, not two; writes: a few
  * more than a pool's worth.
  */
 export const DEFAULT_LIMITS: Record<WorkKind, LineLimits> = {
-  views: { concurrent: 16, queued: 256, maxWaitMs: 1000 },
+  views: { concurrent: 8, queued: 128, maxWaitMs: 1000 },
   diffs: { concurrent: 2, queued: 32, maxWaitMs: 800 },
   writes: { concurrent: 8, queued: 64, maxWaitMs: 1500 },
 };
@@ -120,7 +121,7 @@ export class AdmissionLine {
 
 /**
  * The limits from WIKI_ADMISSION: `off`, or per kind
- * `views=16/256/1000,diffs=2/32/800,writes=8/64/1500` (at work / waiting /
+ * `views=8/128/1000,diffs=2/32/800,writes=8/64/1500` (at work / waiting /
  * longest wait in ms); kinds not named keep their defaults. Null when off.
  */
 export function admissionLimits(setting = process.env.WIKI_ADMISSION): Record<WorkKind, LineLimits> | null {
