@@ -33,8 +33,8 @@ export interface LineLimits {
  * the event loop busy, few enough that the renders admitted together (they
  * share one event loop) each finish quickly; diffs: two, so that a diff page
  * finds the diff workers' own line (lib/workers/pool.ts, one worker on two
- * cores, 1 s) nearly empty and waits in one line, not two; writes: a few
- * more than a pool's worth.
+ * cores) nearly empty and waits in one line, not two; writes: a few more
+ * than a pool's worth.
  */
 export const DEFAULT_LIMITS: Record<WorkKind, LineLimits> = {
   views: { concurrent: 8, queued: 128, maxWaitMs: 1000 },
@@ -145,10 +145,13 @@ let lines: Record<WorkKind, AdmissionLine> | null | undefined;
 /**
  * Runs one request's work in the line of its kind (this process's lines,
  * made on first use from WIKI_ADMISSION); without admission control, at once.
+ * Only in Next's server (which sets NEXT_RUNTIME), as with the worker pools:
+ * tests that call route handlers in process test what the handlers do, and
+ * run fifty at once on purpose.
  */
 export function admitted<T>(kind: WorkKind, work: () => Promise<T>): Promise<T> {
   if (lines === undefined) {
-    const limits = admissionLimits();
+    const limits = process.env.NEXT_RUNTIME === "nodejs" ? admissionLimits() : null;
     lines = limits && {
       views: new AdmissionLine("views", limits.views),
       diffs: new AdmissionLine("diffs", limits.diffs),

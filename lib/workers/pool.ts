@@ -33,18 +33,19 @@ export interface QueueLimits {
 
 /**
  * The queue bound from WIKI_WORKER_QUEUE (jobs waiting per pool, default 32)
- * and WIKI_WORKER_QUEUE_WAIT_MS (default 1 s): past either, a job is refused
- * at once rather than joining a line that only grows under overload. The wait
- * was 10 s, which under a closed-loop overload made 1-2% of diff reads take
- * longer than a client waits (issue 22); a reader is better served by a quick
- * 503 and Retry-After.
+ * and WIKI_WORKER_QUEUE_WAIT_MS (default 10 s): past either, a job is refused
+ * at once rather than joining a line that only grows under overload. The
+ * deadline is long because one request may rightly wait for several large
+ * jobs (a proposal read diffs a 3 MB article against its base and against the
+ * current revision); diff pages wait first in an admission line of their own
+ * (lib/http/admission.ts), which lets two at a time reach this one.
  */
 export function workerQueueLimits(): QueueLimits {
   const read = (name: string, fallback: number) => {
     const raw = process.env[name];
     return raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : fallback;
   };
-  return { maxQueued: read("WIKI_WORKER_QUEUE", 32), maxWaitMs: read("WIKI_WORKER_QUEUE_WAIT_MS", 1_000) };
+  return { maxQueued: read("WIKI_WORKER_QUEUE", 32), maxWaitMs: read("WIKI_WORKER_QUEUE_WAIT_MS", 10_000) };
 }
 
 /**
