@@ -21,6 +21,7 @@ describe("npm run bench (smoke)", () => {
       "/api/health, 10 connections, while 8 anonymous clients",
       "sign-in under a guessing attack",
       "review queue page (first page)",
+      "review alerts on adjacent revisions",
       "search page (common word)",
       "title suggestions (prefix)",
       "create a title linked from",

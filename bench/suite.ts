@@ -24,6 +24,7 @@ import { closeDb, createClient, type Db } from "../lib/db/client";
 import { startEmbeddedPostgres } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
 import { diffArticles } from "../lib/diff/article-diff";
+import { reviewAlerts } from "../lib/diff/review-alerts";
 import { docFromMarkup } from "../lib/document/markup";
 import type { ArticleContent } from "../lib/document/model";
 import { decideProposal } from "../lib/proposals/decide-proposal";
@@ -224,6 +225,7 @@ export async function runBenchmarks(options: {
       const pairs = quick ? 4 : key === "L" ? 60 : 200;
       const article = (await findArticle(db, articles[key].slug))!;
       const samples: number[] = [];
+      const alertSamples: number[] = [];
       let coarse = 0;
       collectGarbage();
       for (let i = 0; i < pairs; i++) {
@@ -235,6 +237,7 @@ export async function runBenchmarks(options: {
         const [elapsed, diff] = await time(() => diffArticles(older.content, newer.content));
         if (diff.coarse) coarse += 1;
         samples.push(elapsed);
+        alertSamples.push((await time(() => reviewAlerts(diff)))[0]);
       }
       const target = diffTargets[key];
       latencyRow(
@@ -243,6 +246,17 @@ export async function runBenchmarks(options: {
         `p99 <= ${target} ms`,
         (s) => s.p99 <= target,
       );
+      if (key === "L") {
+        // Issue 20: the alerts are computed from the diff on every diff and proposal page.
+        const diffP99 = summarize(samples, 0, 1).p99;
+        const alertsP99 = summarize(alertSamples, 0, 1).p99;
+        add(
+          `review alerts on adjacent revisions of L (${alertSamples.length} pairs), share of the diff's p99`,
+          `alerts p99 ${ms(alertsP99)} over diff p99 ${ms(diffP99)} = ${((100 * alertsP99) / diffP99).toFixed(1)}%`,
+          "<= 10% of the diff's p99",
+          alertsP99 <= 0.1 * diffP99,
+        );
+      }
     }
     {
       const ids = articles.L.history.revisionIds;

@@ -15,13 +15,16 @@ export async function api(page: Page, method: "POST" | "PUT", path: string, data
  * Creates an unprotected article of its own through the JSON API, as the page's user, and returns its slug
  * (`prefix` and the time): a lead of `lead` and a History section (id `sec-history`).
  */
-export async function createArticle(page: Page, prefix: string, lead: string): Promise<string> {
+export async function createArticle(
+  page: Page,
+  prefix: string,
+  lead: string,
+  /** the History section's inline content (default: one sentence) */
+  history: unknown[] = [{ type: "text", text: "Mills stood here for centuries." }],
+): Promise<string> {
   const slug = `${prefix}_${Date.now()}`;
   const title = slug.replace(/_/g, " ");
-  const paragraph = (text: string) => ({
-    type: "doc",
-    content: [{ type: "paragraph", content: [{ type: "text", text }] }],
-  });
+  const paragraph = (content: unknown[]) => ({ type: "doc", content: [{ type: "paragraph", content }] });
   await api(page, "POST", `/api/articles/${slug}/edits`, {
     baseRevisionId: null,
     title,
@@ -30,8 +33,8 @@ export async function createArticle(page: Page, prefix: string, lead: string): P
       title,
       infobox: null,
       sections: [
-        { id: "lead", title: "", level: 0, body: paragraph(lead) },
-        { id: "sec-history", title: "History", level: 2, body: paragraph("Mills stood here for centuries.") },
+        { id: "lead", title: "", level: 0, body: paragraph([{ type: "text", text: lead }]) },
+        { id: "sec-history", title: "History", level: 2, body: paragraph(history) },
       ],
       references: [],
     },

@@ -5,7 +5,7 @@ import { WikiError } from "./errors";
 import { consume } from "./rate-limit";
 
 /** Writes limited per account and per client address (logins and registrations have their own limits). */
-export type LimitedAction = "edit" | "proposal" | "comment" | "talk";
+export type LimitedAction = "edit" | "proposal" | "comment" | "talk" | "citation";
 
 export interface RateLimit {
   perAccount: number;
@@ -20,6 +20,8 @@ export const DEFAULT_RATE_LIMITS: Record<LimitedAction, RateLimit> = {
   comment: { perAccount: 20, perClient: 40, windowSeconds: 60 },
   // Talk posts (topics and replies): a lively discussion is a few posts a minute per person.
   talk: { perAccount: 10, perClient: 20, windowSeconds: 60 },
+  // Citations filled from a URL: each one makes the server fetch a page from the web.
+  citation: { perAccount: 20, perClient: 40, windowSeconds: 60 },
 };
 
 const ACTION_WORDS: Record<LimitedAction, string> = {
@@ -27,6 +29,7 @@ const ACTION_WORDS: Record<LimitedAction, string> = {
   proposal: "proposals",
   comment: "comments",
   talk: "talk page posts",
+  citation: "citations filled from a URL",
 };
 
 /**
@@ -42,10 +45,10 @@ export function parseRateLimits(value: string | undefined): Record<LimitedAction
     .split(",")
     .map((item) => item.trim())
     .filter(Boolean)) {
-    const match = /^(edit|proposal|comment|talk)=(\d+)\/(\d+)\/(\d+)$/.exec(part);
+    const match = /^(edit|proposal|comment|talk|citation)=(\d+)\/(\d+)\/(\d+)$/.exec(part);
     if (!match)
       throw new Error(
-        `WIKI_RATE_LIMITS: cannot read "${part}"; expected action=perAccount/perClient/windowSeconds with action edit, proposal, comment or talk, or "off".`,
+        `WIKI_RATE_LIMITS: cannot read "${part}"; expected action=perAccount/perClient/windowSeconds with action edit, proposal, comment, talk or citation, or "off".`,
       );
     const [, action, perAccount, perClient, windowSeconds] = match;
     limits[action as LimitedAction] = {

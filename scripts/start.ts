@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { closeDb, getDb } from "../lib/db/client";
 import { prepareDatabase } from "../lib/db/setup";
+import { backfillWorkItems } from "../lib/worklists/backfill-work-items";
 import { trustedProxies } from "../lib/http/client-address";
 import { seedDemo } from "../prisma/seed/demo";
 import { buildIfNeeded, nextBin } from "./build";
@@ -45,6 +46,7 @@ process.env.DATABASE_URL = database.url;
 if (database.embedded || process.argv.includes("--seed")) {
   await seedDemo(getDb(), log);
 }
+await backfillWorkItems(getDb(), log);
 await closeDb();
 
 const dev = process.argv.includes("--dev");

@@ -1,10 +1,9 @@
 import { expect } from "vitest";
 import { saveRevision } from "../lib/articles/save-revision";
 import type { Db } from "../lib/db/client";
-import { docFromMarkup } from "../lib/document/markup";
-import type { SourceBlock } from "../lib/document/markup-source";
-import type { ArticleContent, Reference, Section } from "../lib/document/model";
+import type { ArticleContent, Reference, } from "../lib/document/model";
 import { makeUser, type TestUser } from "./factories";
+import { sectionOf } from "./sections";
 import { httpRequest, startAppServer, type AppServer } from "./server";
 
 /*
@@ -13,13 +12,7 @@ import { httpRequest, startAppServer, type AppServer } from "./server";
  * a user sends one.
  */
 
-/** A section from markup blocks (a string is one paragraph); "lead" is the level-0 lead. */
-export const sectionOf = (id: string, title: string, blocks: string | SourceBlock[]): Section => ({
-  id,
-  title,
-  level: id === "lead" ? 0 : 2,
-  body: docFromMarkup(blocks),
-});
+export { sectionOf };
 
 /** The content with the sections named in `changes` rewritten (and, optionally, other references). */
 export const withSections = (

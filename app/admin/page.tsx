@@ -27,6 +27,10 @@ export default async function AdminPage() {
           proposal under each protection level, with the log of changes.
         </li>
         <li>
+          <a href="/sources/reliability">Source reliability</a>: domains rated generally reliable, no consensus,
+          deprecated or blacklisted (a blacklisted link cannot be added), with the log of changes.
+        </li>
+        <li>
           <a href="/review/pending">Pending changes</a>: articles whose readers still see an older accepted revision.
         </li>
         <li>

@@ -28,8 +28,8 @@ export default async function LogPage({ searchParams }: Props) {
     <div className="content-page wide">
       <h1 className="page-title">{heading}</h1>
       <p className="page-intro">
-        Every logged action: protection, user rights, blocks, review decisions, pending changes, patrol and rollback.{" "}
-        <a href="/recent-changes">Recent changes</a>
+        Every logged action: protection, user rights, blocks, review decisions, pending changes, patrol, rollback,
+        deletions, restorations and moves. <a href="/recent-changes">Recent changes</a>
       </p>
       <form className="filters" action="/log" method="get" aria-label="Filter the log">
         <label>

@@ -1,7 +1,7 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
 import { callApi } from "../ui/api-client";
+import { useApiForm } from "../ui/use-api-form";
 
 /**
  * The submit logic of an article's setting forms (protection, pending
@@ -14,20 +14,12 @@ export function useArticleSettingForm(
   setting: "protection" | "pending-changes",
   toBody: (form: FormData, expiresAt: string | null) => unknown,
 ) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const expires = String(form.get("expires") ?? "");
-    setBusy(true);
-    const url = `/api/articles/${encodeURIComponent(slug)}/${setting}`;
-    const result = await callApi("PUT", url, toBody(form, expires ? new Date(expires).toISOString() : null));
-    setBusy(false);
-    if (!result.ok) return setError(result.error?.message ?? "The change failed.");
-    window.location.assign(`/wiki/${encodeURIComponent(slug)}`);
-  }
-
-  return { error, busy, submit };
+  return useApiForm(
+    (form) => {
+      const expires = String(form.get("expires") ?? "");
+      const url = `/api/articles/${encodeURIComponent(slug)}/${setting}`;
+      return callApi("PUT", url, toBody(form, expires ? new Date(expires).toISOString() : null));
+    },
+    () => window.location.assign(`/wiki/${encodeURIComponent(slug)}`),
+  );
 }

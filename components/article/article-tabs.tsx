@@ -16,6 +16,7 @@ export function ArticleTabs(props: {
   talkTopicCount?: number;
   /** the edit tab's words ("Edit", "Propose changes"); null: no edit tab (blocked, or not the current revision) */
   editLabel: string | null;
+  /** an administrator's tabs: protect, move, delete (all admin-only rules in lib/authz) */
   canProtect: boolean;
   protectionLevel: ProtectionLevel;
 }) {
@@ -45,6 +46,9 @@ export function ArticleTabs(props: {
       {props.canProtect ? (
         <a href={`/wiki/${slug}/protect`}>{props.protectionLevel === "none" ? "Protect" : "Change protection"}</a>
       ) : null}
+      {/* Moving and deleting are administrators' work, as protecting is (lib/authz/article-admin.ts). */}
+      {props.canProtect ? <a href={`/wiki/${slug}/move`}>Move</a> : null}
+      {props.canProtect ? <a href={`/wiki/${slug}/delete`}>Delete</a> : null}
     </nav>
   );
 }

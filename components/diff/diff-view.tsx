@@ -1,6 +1,7 @@
 import type { ArticleContent, Reference } from "@/lib/document/model";
 import type { ArticleDiff, SectionDiff } from "@/lib/diff/types";
-import { FlagsPanel, InfoboxPanel, NotesPanel, ReferencesPanel } from "./panels";
+import { alertAnchor, reviewAlerts, type UrlRating } from "@/lib/diff/review-alerts";
+import { AlertsPanel, FlagsPanel, InfoboxPanel, NotesPanel, ReferencesPanel } from "./panels";
 import { SectionDiffView, type BlockAside, type DiffMode } from "./section-diff-view";
 import { Tokens } from "./tokens-view";
 import { blockTokens } from "@/lib/diff/tokens";
@@ -16,6 +17,8 @@ export interface DiffViewProps {
   mode: DiffMode;
   /** under each block of the newer version in a changed section (inline mode): the proposal page's review threads */
   blockAside?: BlockAside;
+  /** how the source reliability list rates the URLs the change cites anew (lib/diff/review-alerts.ts urlsToRate) */
+  ratings?: ReadonlyMap<string, UrlRating>;
 }
 
 /** The class of a diff's outer element, which the diff page also sets around HTML rendered off-thread. */
@@ -37,7 +40,7 @@ export function DiffView(props: DiffViewProps) {
 }
 
 /** What is inside a DiffView's outer element. */
-export function DiffViewContent({ diff, from, to, mode, blockAside }: DiffViewProps) {
+export function DiffViewContent({ diff, from, to, mode, blockAside, ratings }: DiffViewProps) {
   const references = new Map<string, Reference>(
     [...from.references, ...to.references].map((reference) => [reference.key, reference]),
   );
@@ -45,6 +48,8 @@ export function DiffViewContent({ diff, from, to, mode, blockAside }: DiffViewPr
   const titles = new Map([...from.sections, ...to.sections].map((section) => [section.id, section.title || "(lead)"]));
   const titleOf = (id: string) => titles.get(id) ?? id;
   const fromById = new Map(from.sections.map((section) => [section.id, section]));
+  const alerts = reviewAlerts(diff, { ratings });
+  const anchors = new Set(alerts.map((alert) => alertAnchor(alert.place)));
 
   const groups: Array<{ quiet: true; sections: SectionDiff[] } | { quiet: false; section: SectionDiff }> = [];
   for (const section of diff.sections) {
@@ -64,6 +69,7 @@ export function DiffViewContent({ diff, from, to, mode, blockAside }: DiffViewPr
           Title: <del className="diff-del">{diff.title.from}</del> → <ins className="diff-ins">{diff.title.to}</ins>
         </p>
       ) : null}
+      <AlertsPanel alerts={alerts} lookup={lookup} sections={titleOf} />
       <FlagsPanel diff={diff} lookup={lookup} />
       {nothingChanged ? <p className="diff-empty">These revisions have the same content.</p> : null}
       {mode === "side-by-side" ? (
@@ -98,11 +104,12 @@ export function DiffViewContent({ diff, from, to, mode, blockAside }: DiffViewPr
             lookup={lookup}
             titleOf={titleOf}
             blockAside={blockAside}
+            anchors={anchors}
           />
         ),
       )}
-      <InfoboxPanel diff={diff} lookup={lookup} />
-      <ReferencesPanel diff={diff} />
+      <InfoboxPanel diff={diff} lookup={lookup} anchors={anchors} />
+      <ReferencesPanel diff={diff} anchors={anchors} />
       <NotesPanel diff={diff} lookup={lookup} />
     </>
   );

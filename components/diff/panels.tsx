@@ -1,3 +1,4 @@
+import { alertAnchor, type AlertPlace, type ReviewAlert } from "@/lib/diff/review-alerts";
 import type { ArticleDiff } from "@/lib/diff/types";
 import { Citation } from "@/components/article/reference-list";
 import { Runs, type ReferenceLookup } from "./tokens-view";
@@ -17,14 +18,19 @@ const FIELD_NAMES: Record<string, string> = {
 };
 
 /** Added, removed and changed references, each change field by field. */
-export function ReferencesPanel({ diff }: { diff: ArticleDiff }) {
+export function ReferencesPanel({ diff, anchors }: { diff: ArticleDiff; anchors?: ReadonlySet<string> }) {
   if (diff.references.length === 0) return null;
   return (
     <section className="diff-panel" aria-labelledby="diff-references">
       <h3 id="diff-references">References ({diff.references.length} changed)</h3>
       <ul className="diff-reference-list">
         {diff.references.map((change) => (
-          <li key={change.key} className={`diff-reference diff-reference-${change.op}`} data-ref-key={change.key}>
+          <li
+            key={change.key}
+            className={`diff-reference diff-reference-${change.op}`}
+            data-ref-key={change.key}
+            id={shownAnchor(anchors, { at: "reference", key: change.key })}
+          >
             <span className={`diff-badge diff-badge-${change.op}`}>
               {change.op === "added"
                 ? "added"
@@ -78,7 +84,15 @@ export function ReferencesPanel({ diff }: { diff: ArticleDiff }) {
 }
 
 /** The infobox's changed cells, each compared word by word. */
-export function InfoboxPanel({ diff, lookup }: { diff: ArticleDiff; lookup: ReferenceLookup }) {
+export function InfoboxPanel({
+  diff,
+  lookup,
+  anchors,
+}: {
+  diff: ArticleDiff;
+  lookup: ReferenceLookup;
+  anchors?: ReadonlySet<string>;
+}) {
   if (!diff.infobox) return null;
   const { cells } = diff.infobox;
   return (
@@ -94,7 +108,11 @@ export function InfoboxPanel({ diff, lookup }: { diff: ArticleDiff; lookup: Refe
       <table className="diff-fields diff-infobox">
         <tbody>
           {cells.map((cell) => (
-            <tr key={cell.label} data-field={cell.label}>
+            <tr
+              key={cell.label}
+              data-field={cell.label}
+              id={shownAnchor(anchors, { at: "infobox", label: cell.label })}
+            >
               <th scope="row">{cell.label}</th>
               <td>
                 <Runs runs={cell.runs} lookup={lookup} />
@@ -175,5 +193,99 @@ function DroppedReferences({ titles }: { titles: string[] }) {
         </details>
       ) : null}
     </>
+  );
+}
+
+/** The id of a place, when a review alert links to it (only those get one, so two diffs on a page rarely clash). */
+function shownAnchor(anchors: ReadonlySet<string> | undefined, place: AlertPlace): string | undefined {
+  const id = alertAnchor(place);
+  return anchors?.has(id) ? id : undefined;
+}
+
+/** What each kind of review alert says, by reference title (a key is an internal name) and section title. */
+function AlertText({
+  alert,
+  lookup,
+  sections,
+}: {
+  alert: ReviewAlert;
+  lookup: ReferenceLookup;
+  sections: (id: string) => string;
+}) {
+  const title = (key: string) => `“${lookup(key)?.title ?? key}”`;
+  switch (alert.kind) {
+    case "citation-removed":
+      return (
+        <>
+          <strong>Claim kept, citation removed:</strong> “{alert.claim}” no longer cites {title(alert.refKey)}.
+        </>
+      );
+    case "citation-moved":
+      return (
+        <>
+          <strong>Citation moved to a different claim:</strong> {title(alert.refKey)} now supports “{alert.toClaim}”
+          instead of “{alert.fromClaim}”.
+        </>
+      );
+    case "reference-domain-changed":
+      return (
+        <>
+          <strong>Reference URL changed to another site:</strong> {title(alert.refKey)} moved from {alert.fromHost} to{" "}
+          {alert.toHost}.
+        </>
+      );
+    case "quote-changed":
+      return (
+        <>
+          <strong>Quote changed inside a quote box</strong>
+          {alert.place.at === "block" ? ` in “${sections(alert.place.sectionId)}”` : ""}: a quotation must stay what was
+          said.
+        </>
+      );
+    case "source-rated":
+      return (
+        <>
+          <strong>Adds a citation to a {alert.status} source:</strong> {title(alert.refKey)} cites {alert.domain} (
+          {alert.reason}
+          {alert.status === "blacklisted" ? "; approving it will be refused" : ""}).
+        </>
+      );
+    case "infobox-figure-uncited":
+      return (
+        <>
+          <strong>Infobox figure changed without a citation:</strong> {alert.label}
+          {alert.from || alert.to ? ` (${alert.from || "none"} → ${alert.to || "none"})` : ""}.
+        </>
+      );
+  }
+}
+
+/**
+ * The review alerts at the top of a diff (lib/diff/review-alerts.ts): edits
+ * that weaken an article's sourcing while its text reads the same, each
+ * linking to its place below.
+ */
+export function AlertsPanel({
+  alerts,
+  lookup,
+  sections,
+}: {
+  alerts: ReviewAlert[];
+  lookup: ReferenceLookup;
+  sections: (id: string) => string;
+}) {
+  if (alerts.length === 0) return null;
+  return (
+    <section className="diff-alerts" aria-labelledby="diff-alerts-title">
+      <h3 id="diff-alerts-title">Review alerts ({alerts.length})</h3>
+      <ul>
+        {alerts.map((alert, index) => (
+          <li key={index} data-alert={alert.kind}>
+            <AlertText alert={alert} lookup={lookup} sections={sections} />{" "}
+            <a href={`#${alertAnchor(alert.place)}`}>Show</a>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -1,4 +1,5 @@
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
+import { alertAnchor } from "@/lib/diff/review-alerts";
 import { blockTokens } from "@/lib/diff/tokens";
 import type { BlockDiff, SectionDiff } from "@/lib/diff/types";
 import { Runs, Tokens, type ReferenceLookup } from "./tokens-view";
@@ -240,14 +241,22 @@ export function SectionDiffView({
   lookup,
   titleOf,
   blockAside,
+  anchors,
 }: {
   section: SectionDiff;
   mode: DiffMode;
   lookup: ReferenceLookup;
   titleOf: (id: string) => string;
   blockAside?: BlockAside;
+  /** ids of the places review alerts link to (lib/diff/review-alerts.ts): only those blocks get one */
+  anchors?: ReadonlySet<string>;
 }) {
   const newIndexes = blockAside ? newBlockIndexes(section) : null;
+  const indexOf = new Map(section.blocks.map((block, index) => [block, index]));
+  const anchorOf = (block: BlockDiff) => {
+    const id = alertAnchor({ at: "block", sectionId: section.id, blockIndex: indexOf.get(block) ?? -1 });
+    return anchors?.has(id) ? id : undefined;
+  };
   const level = Math.max(2, (section.to ?? section.from)!.level);
   const Heading = `h${Math.min(level + 1, 5)}` as "h3";
   const blocks = visibleBlocks(section.blocks);
@@ -262,13 +271,22 @@ export function SectionDiffView({
             <div key={index} className="diff-fold">
               … {block.count} unchanged paragraph{block.count > 1 ? "s" : ""} …
             </div>
-          ) : newIndexes?.has(block) ? (
-            <div key={index} className="diff-block-with-aside">
-              <InlineBlock block={block} lookup={lookup} titleOf={titleOf} />
-              {blockAside?.({ sectionId: section.id, index: newIndexes.get(block)!, changed: block.op !== "equal" })}
-            </div>
           ) : (
-            <InlineBlock key={index} block={block} lookup={lookup} titleOf={titleOf} />
+            <Fragment key={index}>
+              {anchorOf(block) ? <span id={anchorOf(block)} className="diff-anchor" /> : null}
+              {newIndexes?.has(block) ? (
+                <div className="diff-block-with-aside">
+                  <InlineBlock block={block} lookup={lookup} titleOf={titleOf} />
+                  {blockAside?.({
+                    sectionId: section.id,
+                    index: newIndexes.get(block)!,
+                    changed: block.op !== "equal",
+                  })}
+                </div>
+              ) : (
+                <InlineBlock block={block} lookup={lookup} titleOf={titleOf} />
+              )}
+            </Fragment>
           ),
         )
       ) : (
@@ -282,7 +300,7 @@ export function SectionDiffView({
                   </td>
                 </tr>
               ) : (
-                <tr key={index} data-op={block.op}>
+                <tr key={index} data-op={block.op} id={anchorOf(block)}>
                   <SideBlock block={block} side="old" lookup={lookup} titleOf={titleOf} />
                   <SideBlock block={block} side="new" lookup={lookup} titleOf={titleOf} />
                 </tr>

@@ -26,6 +26,8 @@ export function HistoryPage(props: {
   pending?: { acceptedRevisionId: number; currentRevisionId: number } | null;
   /** the reader may roll back this article (reviewers and admins who may edit it): a link on the current revision */
   rollback?: boolean;
+  /** a notice above the list (an administrator reading a deleted article's history is told it is deleted) */
+  notice?: string | null;
 }) {
   const { page, cursor, reader } = props;
   const { article, revisions } = page;
@@ -34,6 +36,11 @@ export function HistoryPage(props: {
     <HtmlPage title={`${article.title}: revision history`} reader={reader}>
       <div className="content-page wide">
         <h1 className="page-title">{article.title}: revision history</h1>
+        {props.notice ? (
+          <div className="notice notice-warning" role="alert">
+            {props.notice}
+          </div>
+        ) : null}
         <p className="history-help">
           Choose two revisions with the radio buttons and press <b>Compare selected revisions</b>, or use <b>cur</b>{" "}
           (against the current revision) and <b>prev</b> (against the one before).{" "}

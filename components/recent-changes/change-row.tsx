@@ -14,6 +14,9 @@ const KIND_LABELS: Partial<Record<TRecentChangeRow["kind"], string>> = {
   "pending-changes": "pending changes",
   patrol: "patrol",
   talk: "talk",
+  deletion: "deletion",
+  restore: "restore",
+  move: "move",
 };
 
 /** A size change coloured as MediaWiki's (+ green, − red, large ones bold). */
@@ -49,8 +52,8 @@ export function ChangeRow({
       <span className="history-date">{formatTimestamp(new Date(row.createdAt))}</span>
       {!log && slug ? (
         <span className="history-links">
-          (
-          {revision && row.parentRevisionId && row.revisionId ? (
+          ({/* A move is a revision too (the title changed), so it has a diff. */}
+          {(revision || row.kind === "move") && row.parentRevisionId && row.revisionId ? (
             <a href={`/wiki/${slug}/diff?from=${row.parentRevisionId}&to=${row.revisionId}`}>diff</a>
           ) : (
             <span className="history-link-disabled">diff</span>
@@ -69,6 +72,10 @@ export function ChangeRow({
         <a className="change-article" href={`/wiki/${slug}`}>
           {row.article.title}
         </a>
+      ) : null}
+      {/* A deleted article's changes stay in the journal, marked: their page is the deletion notice now. */}
+      {row.article?.deleted && row.kind !== "deletion" ? (
+        <span className="history-tag change-deleted">article deleted</span>
       ) : null}
       {row.sizeDelta !== null ? <SizeDelta delta={row.sizeDelta} /> : null}
       <span className="history-sep" aria-hidden="true">

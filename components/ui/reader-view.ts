@@ -2,9 +2,17 @@ import "server-only";
 import { createElement, type ReactElement } from "react";
 import type { z } from "zod";
 import { ArticleProblemPage, MissingArticlePage } from "@/components/article/article-page";
+import { DeletedArticlePage } from "@/components/article/article-deleted";
 import { HtmlPage, type Reader } from "@/components/ui/html-page";
 import { readerOf } from "@/components/ui/reader";
-import { articleNotFound, findArticle, type ArticleRow } from "@/lib/articles/read-article";
+import {
+  articleNotFound,
+  findArticle,
+  findArticleFate,
+  type ArticleDeletion,
+  type ArticleRow,
+} from "@/lib/articles/read-article";
+import { decideArticleAdmin } from "@/lib/authz/article-admin";
 import { titleOfSlug } from "@/lib/articles/titles";
 import { sessionUserId } from "@/lib/auth/session";
 import type { Actor } from "@/lib/authz/policy";
@@ -33,6 +41,8 @@ interface ReaderViewContext<TParams, TSearch> {
   watch: Viewer["watch"];
   /** the article of `/wiki/{slug}/…`, loaded with the reader when the view asked for it (`article: true`) */
   article: ArticleRow & { currentRevisionId: number };
+  /** set only in views that let administrators into a deleted article (`deletedForAdmins`): who deleted it, when, why */
+  deletion: ArticleDeletion | null;
 }
 
 /** A reader view's page, as its handler describes it; the helper renders, caches and sends it. */
@@ -75,6 +85,11 @@ export function readerView<
      * that diff pages, which wait for a diff worker too, never hold the slots of article and history views
      */
     admission?: "views" | "diffs";
+    /**
+     * Whether administrators may open this view of a deleted article (its history, a diff, an old revision;
+     * the handler then gets `deletion`); everyone else, and every view without it, gets the deletion page (410)
+     */
+    deletedForAdmins?: (url: URL) => boolean;
     /** where this address really lives, if elsewhere (a non-canonical title): answered with 301 before any query */
     canonicalUrl?: (url: URL, params: Record<string, string>) => URL | null;
     handler: (context: ReaderViewContext<z.output<TParamsSchema>, z.output<TSearchSchema>>) => Promise<ReaderPage>;
@@ -95,14 +110,39 @@ export function readerView<
       const watchSlug = options.article ? (rawParams.slug ?? "") : undefined;
       const readViewer = async () =>
         loadViewer(getDb(), await sessionUserId(request.headers.get("cookie")), { watchSlug });
-      const [viewer, article] = await Promise.all([
+      const [viewer, live] = await Promise.all([
         options.reader === false ? null : readViewer(),
         options.article ? findArticle(getDb(), rawParams.slug ?? "") : null,
       ]);
       const actor = viewer?.actor ?? null;
       reader = readerOf(viewer);
+      let article = live;
+      let deletion: ArticleDeletion | null = null;
+      if (options.article && !article) {
+        // Only on a miss: was the article deleted, or moved away from this title (lib/articles/*-article.ts)?
+        const fate = await findArticleFate(getDb(), rawParams.slug ?? "");
+        if (fate?.kind === "redirect") return redirectToMoved(url, fate.slug);
+        if (fate?.kind !== "deleted") throw articleNotFound(rawParams.slug ?? "");
+        const isAdmin = decideArticleAdmin(actor, "restore").allowed;
+        if (!isAdmin || !options.deletedForAdmins?.(url)) {
+          const page = createElement(DeletedArticlePage, {
+            title: fate.article.title,
+            slug: fate.article.slug,
+            currentRevisionId: fate.article.currentRevisionId,
+            deletion: fate.deletion,
+            reader,
+            canRestore: isAdmin,
+          });
+          return htmlDocumentResponse(`<!DOCTYPE html>${await renderHtml(page)}`, {
+            status: 410,
+            headers: { "cache-control": "no-store" },
+            https,
+          });
+        }
+        article = fate.article;
+        deletion = fate.deletion;
+      }
       found = article;
-      if (options.article && !article) throw articleNotFound(rawParams.slug ?? "");
       const { params, search } = parseAddress(options, request, rawParams);
       const page = await options.handler({
         request,
@@ -113,6 +153,7 @@ export function readerView<
         reader,
         watch: viewer?.watch ?? null,
         article: article!,
+        deletion,
       });
       // The page's work waits its turn in a bounded line (lib/http/admission.ts), or is refused at once with the
       // 503 page. Only the build: the row query before it is the one a revalidation costs, and signed-out
@@ -144,6 +185,17 @@ export function readerView<
       return errorPage(error, { title, article: found, reader, https });
     }
   };
+}
+
+/**
+ * 301 from an old title of a moved article to the same view under its title now (`/wiki/Old/history?x` to
+ * `/wiki/New/history?x`); `no-cache`, since the old title may become an article of its own again.
+ */
+function redirectToMoved(url: URL, slug: string): Response {
+  const rest = url.pathname.split("/").slice(3).join("/");
+  // A relative location: the request's Host is not trusted to name the site (DESIGN.md invariant 8).
+  const location = `/wiki/${encodeURIComponent(slug)}${rest ? `/${rest}` : ""}${url.search}`;
+  return new Response(null, { status: 301, headers: { location, "cache-control": "no-cache" } });
 }
 
 /** The page of a view that could not be shown: never Next's own, always with the security headers. */

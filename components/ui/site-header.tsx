@@ -56,6 +56,7 @@ export function SiteHeader({
       <nav className="site-tools" aria-label="Site">
         <a href="/recent-changes">Recent changes</a>
         <a href="/log">Log</a>
+        <a href="/worklists">Worklists</a>
       </nav>
       <nav className="site-account" aria-label="Account">
         {typeof reviewCount === "number" ? (

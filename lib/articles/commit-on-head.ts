@@ -1,3 +1,4 @@
+import { workItemRows } from "../worklists/work-items";
 import "server-only";
 import { queryPrepared, type Db, type Tx } from "../db/client";
 import { SCHEMA_VERSION, type ArticleContent } from "../document/model";
@@ -41,7 +42,10 @@ export interface RevisionMeta {
    * How recent changes records the revision when it is not a plain edit (a creation is recognised by
    * itself): a rollback, naming whose edits it rolled back.
    */
-  change?: { kind: "rollback"; targetUserId: number; details?: Record<string, unknown> };
+  change?:
+    | { kind: "rollback"; targetUserId: number; details?: Record<string, unknown> }
+    /** a move to a new title (lib/articles/move-article.ts): details name both titles and the reason */
+    | { kind: "move"; targetUserId?: undefined; details: Record<string, unknown> };
   /** add the article to the author's watchlist in the same statement (edits, reverts, creations by users: lib/watchlist) */
   autoWatch?: boolean;
 }
@@ -72,6 +76,9 @@ export interface Change {
 export interface LockedArticle {
   id: number;
   slug: string;
+  title: string;
+  /** set while the article is deleted (lib/articles/delete-article.ts): nothing may be committed to it */
+  deletedAt: Date | null;
   currentRevisionId: number | null;
   protectionLevel: string;
   protectionExpiresAt: Date | null;
@@ -187,6 +194,7 @@ export async function commitOnHead(
   change: Change & { articleId: number; underLock?: (article: LockedArticle) => Promise<void> },
 ): Promise<CommitOutcome> {
   const article = await lockArticle(tx, change.articleId);
+  if (article.deletedAt) throw deletedArticleConflict(article.title);
   await change.underLock?.(article);
   const head = article.currentRevisionId;
   if (head === null) throw new WikiError("not_found", `There is no article "${article.slug}".`);
@@ -196,7 +204,9 @@ export async function commitOnHead(
   if (head !== change.base.revisionId) {
     if (change.onMovedHead === "refuse") return { status: "moved", currentRevisionId: head };
     headContent = await loadContent(tx, await tx.revision.findUniqueOrThrow({ where: { id: head } }));
-    const mine = checkContent(article.slug, change.content).content;
+    // Checked against the title it was written for (the base's): if the article was moved since, the merge takes
+    // the head's new title (merge.ts), so an edit begun before a move lands on the moved article.
+    const mine = checkContent(slugOfTitle(change.base.content.title), change.content).content;
     const merged = mergeContent(change.base.content, mine, headContent);
     if (!merged.ok)
       return { status: "conflict", currentRevisionId: head, theirs: headContent, conflict: merged.conflict };
@@ -226,11 +236,20 @@ function mergedSummary(summary: string, mergedWith: number): string {
  * serialize on it, and a protection change (an UPDATE of the row) waits for
  * it, so whatever a commit checks under it holds until the commit is in.
  */
-async function lockArticle(tx: Tx, articleId: number): Promise<LockedArticle> {
+export async function lockArticle(tx: Tx, articleId: number): Promise<LockedArticle> {
   const [locked] = await tx.$queryRaw<LockedArticle[]>`
-    SELECT "id", "slug", "currentRevisionId", "protectionLevel", "protectionExpiresAt", "protectionReason" FROM "Article" WHERE "id" = ${articleId} FOR UPDATE`;
+    SELECT "id", "slug", "title", "deletedAt", "currentRevisionId", "protectionLevel", "protectionExpiresAt", "protectionReason" FROM "Article" WHERE "id" = ${articleId} FOR UPDATE`;
   if (!locked) throw new WikiError("not_found", `There is no article #${articleId}.`);
   return locked;
+}
+
+/** The refusal of a write to a deleted article (an edit that raced the deletion, an open proposal's approval). */
+export function deletedArticleConflict(title: string): WikiError {
+  return new WikiError(
+    "conflict",
+    `The article “${title}” has been deleted; nothing can be saved to it unless an administrator restores it.`,
+    { deleted: true },
+  );
 }
 
 /**
@@ -238,7 +257,8 @@ async function lockArticle(tx: Tx, articleId: number): Promise<LockedArticle> {
  * if the head is still `headRevisionId`: a compare-and-set, which also locks
  * the row for the rest of the statement), its new blobs, the revision row,
  * the author's edit count, the article's search document and its wiki links
- * (the rows behind red links and "What links here"), and its row in recent
+ * (the rows behind red links and "What links here"), its maintenance work
+ * items (lib/worklists: a save that resolves one removes it), and its row in recent
  * changes (lib/recent-changes: the protection in force and the author's group
  * read in the same statement, so the journal cannot miss a revision). If the head moved, nothing is written and the
  * result is null. The revision's id is drawn first so the head can move in
@@ -258,9 +278,10 @@ export async function appendRevision(
   const [row] = await queryPrepared<{ revisionId: number; written: string[] }>(db, {
     name: "wiki-append-revision-on-head",
     text: `WITH moved AS (
-        UPDATE "Article" SET "currentRevisionId" = nextval(pg_get_serial_sequence('"Revision"', 'id'))::int, "title" = $14::text
-        WHERE "id" = $1::int AND "currentRevisionId" IS NOT DISTINCT FROM $2::int
-        RETURNING "id", "currentRevisionId", "protectionLevel", "protectionExpiresAt"
+        UPDATE "Article" SET "currentRevisionId" = next."id", "workItemsRevisionId" = next."id", "title" = $14::text
+        FROM (SELECT nextval(pg_get_serial_sequence('"Revision"', 'id'))::int AS "id") next
+        WHERE "Article"."id" = $1::int AND "currentRevisionId" IS NOT DISTINCT FROM $2::int AND "deletedAt" IS NULL
+        RETURNING "Article"."id", "currentRevisionId", "protectionLevel", "protectionExpiresAt"
       ), blobs AS (
         INSERT INTO "ContentBlob" ("hash", "kind", "data")
         SELECT b."hash", b."kind", b."data"::jsonb FROM unnest($3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS b("hash", "kind", "data", "n")
@@ -287,6 +308,12 @@ export async function appendRevision(
       ), linked AS (
         INSERT INTO "ArticleLink" ("sourceId", "targetSlug") SELECT moved."id", t.slug FROM moved, unnest($20::text[]) AS t(slug)
         ON CONFLICT DO NOTHING
+      ), unworked AS (
+        DELETE FROM "WorkItem" w USING moved WHERE w."articleId" = moved."id"
+      ), worked AS (
+        INSERT INTO "WorkItem" ("articleId", "revisionId", "kind", "sectionId", "label", "refKey", "date", "excerpt")
+        SELECT moved."id", moved."currentRevisionId", i."kind", i."sectionId", i."label", i."refKey", i."date", i."excerpt"
+        FROM moved, jsonb_to_recordset($25::jsonb) AS i("kind" text, "sectionId" text, "label" text, "refKey" text, "date" text, "excerpt" text)
       ), facts AS (
         SELECT CASE WHEN $2::int IS NULL THEN 'create' ELSE COALESCE($21::text, 'edit') END AS "kind",
           ${effectiveLevelSql("moved")} AS "level", $10::int IS NOT NULL AS "approved",
@@ -332,6 +359,7 @@ export async function appendRevision(
       meta.change?.targetUserId ?? null,
       meta.change?.details ? JSON.stringify(meta.change.details) : null,
       meta.autoWatch ?? false,
+      JSON.stringify(workItemRows(checked.content)),
     ],
   });
   if (!row) return null;

@@ -4,7 +4,7 @@ import type { ArticleDiff } from "../diff/types";
 import { WikiError } from "../errors";
 import { budgetFromEnv, ByteLru } from "../cache/lru";
 import { diffOffThread } from "../workers/diff-pool";
-import { articleNotFound, findArticle, readRevisionOf, type RevisionView } from "./read-article";
+import { articleNotFound, findArticle, readRevisionOf, type ArticleRow, type RevisionView } from "./read-article";
 
 /** Diffs by revision pair: both revisions are immutable, so a pair's diff is too. */
 const diffCache = new ByteLru<ArticleDiff>(budgetFromEnv("WIKI_DIFF_CACHE_MB", 64));
@@ -37,10 +37,12 @@ export async function loadRevisionPair(options: {
   slug: string;
   fromId: number;
   toId?: number | null;
+  /** the article's row when the caller has it (a view: also a deleted one, for administrators) */
+  article?: ArticleRow & { currentRevisionId: number };
   db?: Db;
 }): Promise<RevisionPair> {
   const db = options.db ?? getDb();
-  const article = await findArticle(db, options.slug);
+  const article = options.article ?? (await findArticle(db, options.slug));
   if (!article) throw articleNotFound(options.slug);
   const [toView, fromView] = await Promise.all([
     readRevisionOf(db, article, options.toId ?? undefined),

@@ -12,6 +12,8 @@ import {
 } from "./commit-on-head";
 import type { TEditRequestParsed } from "../contracts/articles";
 import { touchArticlesLinkingTo } from "./links";
+import { assertNoBlacklistedLinks } from "../sources/check-sources";
+import { missingArticle } from "./read-article";
 import { assertEditSize, buildNewArticleContent } from "./edit-request";
 import type { SavedEdit } from "./edit-article";
 import { normalizeTitle, slugOfTitle, titleOfSlug, titleProblem, titleSkeleton } from "./titles";
@@ -29,7 +31,8 @@ export async function createArticle(options: {
 }): Promise<SavedEdit> {
   const creator = authorize(options.actor, "create");
   const { request, slug } = options;
-  if (request.baseRevisionId !== null) throw new WikiError("not_found", `There is no article "${titleOfSlug(slug)}".`);
+  // An edit of an article that is not there (deleted, moved): say which.
+  if (request.baseRevisionId !== null) throw await missingArticle(options.db ?? getDb(), slug);
   const title = normalizeTitle(request.title ?? titleOfSlug(slug));
   const problem = titleProblem(title);
   if (problem) throw new WikiError("bad_request", problem);
@@ -37,6 +40,7 @@ export async function createArticle(options: {
     throw new WikiError("bad_request", `The title "${title}" does not match the address /wiki/${slug}.`);
   const content = buildNewArticleContent(title, request);
   assertEditSize(content);
+  await assertNoBlacklistedLinks(options.db ?? getDb(), null, content);
   const saved = await commitFirstRevision(options.db ?? getDb(), {
     slug,
     content,
@@ -59,8 +63,15 @@ export async function commitFirstRevision(
     return await db.$transaction(async (tx: Tx) => {
       const existing = await tx.article.findUnique({
         where: { slug: article.slug },
-        select: { currentRevisionId: true },
+        select: { currentRevisionId: true, title: true, deletedAt: true },
       });
+      // A deleted article keeps its title (an administrator may restore it): no new article takes it meanwhile.
+      if (existing?.deletedAt)
+        throw new WikiError(
+          "conflict",
+          `The article “${existing.title}” was deleted; an administrator can restore it, but it cannot be started again.`,
+          { deleted: true },
+        );
       if (existing)
         throw new WikiError("conflict", "The article was created since your edit began.", {
           currentRevisionId: existing.currentRevisionId,
@@ -78,6 +89,8 @@ export async function commitFirstRevision(
         data: { slug: article.slug, title: checked.content.title, titleSkeleton: skeleton },
         select: { id: true },
       });
+      // An old title of a moved article gives way to the article created at it (lib/articles/move-article.ts).
+      await tx.articleRedirect.deleteMany({ where: { slug: article.slug } });
       // Pages that link to the new title show it as a link from now on (lib/articles/links.ts).
       await touchArticlesLinkingTo(tx, article.slug);
       // Nothing else can have moved the head of a row this transaction just made.

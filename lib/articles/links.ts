@@ -19,12 +19,19 @@ export async function touchArticlesLinkingTo(tx: Tx, slug: string): Promise<numb
     UPDATE "Article" SET "linkEpoch" = "Article"."linkEpoch" + 1 FROM linking WHERE "Article"."id" = linking."id"`;
 }
 
-/** Which of `slugs` are articles (one indexed query): what colours a page's wiki links. */
+/**
+ * Which of `slugs` lead to an article (one statement over two unique indexes): what colours a page's wiki
+ * links. A deleted article's title is red; an old title of a moved article (a redirect to one not deleted) is
+ * blue, as on Wikipedia, since following it reaches the article.
+ */
 export async function existingSlugs(db: Db | Tx, slugs: readonly string[]): Promise<Set<string>> {
   if (slugs.length === 0) return new Set();
   const rows = await queryPrepared<{ slug: string }>(db, {
     name: "wiki-existing-slugs",
-    text: `SELECT "slug" FROM "Article" WHERE "slug" = ANY($1::text[]) AND "currentRevisionId" IS NOT NULL`,
+    text: `SELECT "slug" FROM "Article" WHERE "slug" = ANY($1::text[]) AND "currentRevisionId" IS NOT NULL AND "deletedAt" IS NULL
+      UNION ALL
+      SELECT r."slug" FROM "ArticleRedirect" r JOIN "Article" a ON a."id" = r."articleId"
+      WHERE r."slug" = ANY($1::text[]) AND a."deletedAt" IS NULL`,
     values: [slugs],
   });
   return new Set(rows.map((row) => row.slug));
@@ -34,7 +41,7 @@ export const LINKS_HERE_PAGE = 100;
 
 /**
  * "What links here": the articles whose current revision links to `slug`
- * (which need not exist), by slug, a page of LINKS_HERE_PAGE after `after`.
+ * (which need not exist), deleted ones left out, by slug, a page of LINKS_HERE_PAGE after `after`.
  */
 export async function readLinksHere(options: {
   slug: string;
@@ -44,7 +51,7 @@ export async function readLinksHere(options: {
   const db = options.db ?? getDb();
   const rows = await db.$queryRaw<Array<{ slug: string; title: string }>>`
     SELECT a."slug", a."title" FROM "ArticleLink" l JOIN "Article" a ON a."id" = l."sourceId"
-    WHERE l."targetSlug" = ${options.slug} AND a."currentRevisionId" IS NOT NULL AND a."slug" > ${options.after ?? ""}
+    WHERE l."targetSlug" = ${options.slug} AND a."currentRevisionId" IS NOT NULL AND a."deletedAt" IS NULL AND a."slug" > ${options.after ?? ""}
     ORDER BY a."slug" LIMIT ${LINKS_HERE_PAGE + 1}`;
   const articles = rows.slice(0, LINKS_HERE_PAGE);
   return { articles, next: rows.length > LINKS_HERE_PAGE ? articles[articles.length - 1].slug : null };

@@ -5,6 +5,7 @@ import type { Actor } from "../authz/policy";
 import { getDb, type Db } from "../db/client";
 import { WikiError } from "../errors";
 import { authorize } from "../authz/assert";
+import { missingArticle } from "./read-article";
 import type { ProtectionLevel } from "../authz/levels";
 
 /**
@@ -22,8 +23,9 @@ export async function setProtection(options: {
   const admin = authorize(options.actor, "protect");
   const db = options.db ?? getDb();
   const reason = checkSettingChange({ ...options, off: options.level === "none", offWhat: "Removing protection" });
-  const article = await db.article.findUnique({ where: { slug: options.slug }, select: { id: true } });
-  if (!article) throw new WikiError("not_found", `There is no article "${options.slug}".`);
+  // A deleted article is not there to protect (lib/articles/delete-article.ts): a 404 saying so.
+  const article = await db.article.findUnique({ where: { slug: options.slug, deletedAt: null }, select: { id: true } });
+  if (!article) throw await missingArticle(db, options.slug);
   return db.$transaction(async (tx) => {
     const updated = await tx.article.update({
       where: { id: article.id },

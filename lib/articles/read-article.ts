@@ -4,6 +4,8 @@ import type { ArticleContent } from "../document/model";
 import { WikiError } from "../errors";
 import { loadContent } from "./content-store";
 import { effectiveProtection } from "./protection";
+import { titleOfSlug } from "./titles";
+import { formatDate } from "../document/format";
 
 /** What readers see of one revision. */
 export interface RevisionView {
@@ -44,8 +46,15 @@ export interface ArticleRow {
   talkTopicCount: number;
 }
 
-/** The article at `slug` with a current revision, or null: one indexed query, the hottest of the site. */
-export async function findArticle(db: Db, slug: string): Promise<(ArticleRow & { currentRevisionId: number }) | null> {
+/**
+ * The article at `slug` with a current revision, or null: one indexed query, the hottest of the site. A deleted
+ * article is null here, so every view, edit, proposal and talk post refuses it alike; what a miss was (deleted,
+ * moved) is read only on the miss, by `findArticleFate`.
+ */
+export async function findArticle(
+  db: Db | Tx,
+  slug: string,
+): Promise<(ArticleRow & { currentRevisionId: number }) | null> {
   const [row] = await queryPrepared<{
     id: number;
     slug: string;
@@ -62,7 +71,7 @@ export async function findArticle(db: Db, slug: string): Promise<(ArticleRow & {
   }>(db, {
     name: "wiki-find-article",
     text: `SELECT "id", "slug", "title", "currentRevisionId", "protectionLevel", (EXTRACT(EPOCH FROM "protectionExpiresAt") * 1000)::bigint::text AS "protectionExpiresMs", "protectionReason",
-        "pendingChanges", (EXTRACT(EPOCH FROM "pendingChangesExpiresAt") * 1000)::bigint::text AS "pendingChangesExpiresMs", "acceptedRevisionId", "linkEpoch", "talkTopicCount" FROM "Article" WHERE "slug" = $1`,
+        "pendingChanges", (EXTRACT(EPOCH FROM "pendingChangesExpiresAt") * 1000)::bigint::text AS "pendingChangesExpiresMs", "acceptedRevisionId", "linkEpoch", "talkTopicCount" FROM "Article" WHERE "slug" = $1 AND "deletedAt" IS NULL`,
     values: [slug],
   });
   if (!row || row.currentRevisionId === null) return null;
@@ -116,6 +125,108 @@ export function articleNotFound(slug: string): WikiError {
   return new WikiError("not_found", `There is no article "${slug.replace(/_/g, " ")}".`);
 }
 
+/** Who deleted an article, when and why (lib/articles/delete-article.ts). */
+export interface ArticleDeletion {
+  deletedAt: Date;
+  deletedBy: string | null;
+  reason: string;
+}
+
+/**
+ * What became of a slug that `findArticle` did not find: a deleted article (its row, for the deletion page and
+ * for administrators' views of its history), an old title that redirects to a moved article, or nothing at all.
+ * One statement, read only on a miss.
+ */
+export type ArticleFate =
+  | { kind: "deleted"; article: ArticleRow & { currentRevisionId: number }; deletion: ArticleDeletion }
+  | { kind: "redirect"; slug: string; title: string }
+  | null;
+
+/** See `ArticleFate`: one statement joining the slug to the article row, its deleter and a redirect. */
+export async function findArticleFate(db: Db | Tx, slug: string): Promise<ArticleFate> {
+  const [row] = await queryPrepared<{
+    id: number | null;
+    slug: string | null;
+    title: string | null;
+    currentRevisionId: number | null;
+    protectionLevel: string | null;
+    protectionExpiresMs: string | null;
+    protectionReason: string | null;
+    pendingChanges: boolean | null;
+    pendingChangesExpiresMs: string | null;
+    acceptedRevisionId: number | null;
+    linkEpoch: number | null;
+    talkTopicCount: number | null;
+    deletedMs: string | null;
+    deletedBy: string | null;
+    deletionReason: string | null;
+    redirectSlug: string | null;
+    redirectTitle: string | null;
+  }>(db, {
+    name: "wiki-find-article-fate",
+    text: `SELECT a."id", a."slug", a."title", a."currentRevisionId", a."protectionLevel", (EXTRACT(EPOCH FROM a."protectionExpiresAt") * 1000)::bigint::text AS "protectionExpiresMs",
+        a."protectionReason", a."pendingChanges", (EXTRACT(EPOCH FROM a."pendingChangesExpiresAt") * 1000)::bigint::text AS "pendingChangesExpiresMs",
+        a."acceptedRevisionId", a."linkEpoch", a."talkTopicCount", (EXTRACT(EPOCH FROM a."deletedAt") * 1000)::bigint::text AS "deletedMs",
+        d."name" AS "deletedBy", a."deletionReason", t."slug" AS "redirectSlug", t."title" AS "redirectTitle"
+      FROM (SELECT $1::text AS "slug") s
+      LEFT JOIN "Article" a ON a."slug" = s."slug"
+      LEFT JOIN "User" d ON d."id" = a."deletedById"
+      LEFT JOIN "ArticleRedirect" r ON r."slug" = s."slug" AND a."id" IS NULL
+      LEFT JOIN "Article" t ON t."id" = r."articleId"`,
+    values: [slug],
+  });
+  if (!row) return null;
+  const dateOf = (ms: string | null) => (ms === null ? null : new Date(Number(ms)));
+  if (row.id !== null && row.deletedMs !== null && row.currentRevisionId !== null) {
+    return {
+      kind: "deleted",
+      article: {
+        id: row.id,
+        slug: row.slug!,
+        title: row.title!,
+        currentRevisionId: row.currentRevisionId,
+        protectionLevel: row.protectionLevel!,
+        protectionExpiresAt: dateOf(row.protectionExpiresMs),
+        protectionReason: row.protectionReason,
+        pendingChanges: row.pendingChanges!,
+        pendingChangesExpiresAt: dateOf(row.pendingChangesExpiresMs),
+        acceptedRevisionId: row.acceptedRevisionId,
+        linkEpoch: row.linkEpoch!,
+        talkTopicCount: row.talkTopicCount!,
+      },
+      deletion: { deletedAt: dateOf(row.deletedMs)!, deletedBy: row.deletedBy, reason: row.deletionReason ?? "" },
+    };
+  }
+  if (row.redirectSlug !== null) return { kind: "redirect", slug: row.redirectSlug, title: row.redirectTitle! };
+  return null;
+}
+
+/** How the deletion page and the API word a deletion: "This article was deleted by X on DATE: reason". */
+export function deletionMessage(deletion: ArticleDeletion): string {
+  const by = deletion.deletedBy ? ` by ${deletion.deletedBy}` : "";
+  const iso = deletion.deletedAt.toISOString();
+  const on = `${formatDate(iso.slice(0, 10))} at ${iso.slice(11, 16)} UTC`;
+  return `This article was deleted${by} on ${on}${deletion.reason ? `: ${deletion.reason}` : "."}`;
+}
+
+/**
+ * The error for a slug `findArticle` missed, saying what it is: a deleted article (404 naming the deletion, so
+ * an edit, a proposal or a talk post on it is refused with the reason), an old title (404 pointing at the new
+ * one, `details.redirect`), or no article at all.
+ */
+export async function missingArticle(db: Db | Tx, slug: string): Promise<WikiError> {
+  const fate = await findArticleFate(db, slug);
+  if (fate?.kind === "deleted")
+    return new WikiError("not_found", `“${fate.article.title}”: ${deletionMessage(fate.deletion)}`, {
+      deleted: { at: fate.deletion.deletedAt.toISOString(), by: fate.deletion.deletedBy, reason: fate.deletion.reason },
+    });
+  if (fate?.kind === "redirect")
+    return new WikiError("not_found", `“${titleOfSlug(slug)}” was moved to “${fate.title}”.`, {
+      redirect: { slug: fate.slug, title: fate.title },
+    });
+  return articleNotFound(slug);
+}
+
 /** Reads `article` at `revisionId` (default: its current revision), which must belong to it. */
 export async function readRevisionOf(
   db: Db,
@@ -158,7 +269,7 @@ export async function readArticleRevision(options: {
 }): Promise<RevisionView> {
   const db = options.db ?? getDb();
   const article = await findArticle(db, options.slug);
-  if (!article) throw articleNotFound(options.slug);
+  if (!article) throw await missingArticle(db, options.slug);
   return readRevisionOf(db, article, options.revisionId);
 }
 
@@ -169,6 +280,7 @@ export async function listArticles(options: { query?: string; limit?: number; db
   return db.article.findMany({
     where: {
       currentRevisionId: { not: null },
+      deletedAt: null,
       ...(query ? { title: { contains: query, mode: "insensitive" as const } } : {}),
     },
     orderBy: { title: "asc" },

@@ -5,7 +5,7 @@ import type { Actor } from "../authz/policy";
 import { authorize } from "../authz/assert";
 import { getDb, type Db } from "../db/client";
 import { checkSettingChange } from "./protect-article";
-import { articleNotFound } from "./read-article";
+import { missingArticle } from "./read-article";
 
 /**
  * Turns pending changes on or off for an article (whoever may set protection
@@ -26,8 +26,9 @@ export async function setPendingChanges(options: {
   const admin = authorize(options.actor, "protect");
   const db = options.db ?? getDb();
   const reason = checkSettingChange({ ...options, off: !options.enabled, offWhat: "Turning pending changes off" });
-  const article = await db.article.findUnique({ where: { slug: options.slug }, select: { id: true } });
-  if (!article) throw articleNotFound(options.slug);
+  // A deleted article is not there to configure (lib/articles/delete-article.ts): a 404 saying so.
+  const article = await db.article.findUnique({ where: { slug: options.slug, deletedAt: null }, select: { id: true } });
+  if (!article) throw await missingArticle(db, options.slug);
   // The accepted pointer is decided on the row as it was (in force or not), before the setting changes.
   const updated = await db.$transaction(async (tx) => {
     await tx.$executeRaw`

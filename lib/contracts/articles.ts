@@ -167,3 +167,66 @@ export interface TPendingChangesAccepted {
   acceptedRevisionId: number;
   currentRevisionId: number;
 }
+
+// ---- Admin: deleting, restoring and moving articles (issue 19) ----
+
+/** Longest reason of a deletion, restoration or move (shown in the log and on the deletion page). */
+export const MAX_ADMIN_REASON = 500;
+
+/** A required one-line reason for the public log: trimmed, 1 to MAX_ADMIN_REASON characters, no line breaks. */
+const ZAdminReason = z
+  .string({ error: "a reason is required; it is shown in the public log." })
+  .trim()
+  .min(1, "a reason is required; it is shown in the public log.")
+  .max(MAX_ADMIN_REASON, `at most ${MAX_ADMIN_REASON} characters.`)
+  .refine((text) => !/[\r\n]/.test(text), "one line, without line breaks.");
+
+/** A new title as typed (its rules are lib/articles/titles.ts's, checked by the use case: 400 naming `title`). */
+const ZNewTitle = z
+  .string({ error: "the new title is required." })
+  .min(1, "the new title is required.")
+  .max(1000, "the title is too long (at most 255 characters).");
+
+/** Body of `POST /api/articles/{slug}/delete`: why, and optionally the head seen (409 when it moved on since). */
+export const ZDeleteArticleRequestSchema = z.strictObject({ reason: ZAdminReason, expectedHeadId: ZId.optional() });
+export type TDeleteArticleRequest = z.input<typeof ZDeleteArticleRequestSchema>;
+
+/** Body of `POST /api/articles/{slug}/restore`: why. */
+export const ZRestoreArticleRequestSchema = z.strictObject({ reason: ZAdminReason });
+export type TRestoreArticleRequest = z.input<typeof ZRestoreArticleRequestSchema>;
+
+/** Body of `POST /api/articles/{slug}/move`: the new title, why, and optionally the head seen. */
+export const ZMoveArticleRequestSchema = z.strictObject({
+  title: ZNewTitle,
+  reason: ZAdminReason,
+  expectedHeadId: ZId.optional(),
+});
+export type TMoveArticleRequest = z.input<typeof ZMoveArticleRequestSchema>;
+
+/** The form of `/wiki/{slug}/delete` and `/wiki/{slug}/move` without script (`POST /wiki/{slug}/delete` …). */
+export const ZDeleteArticleFormSchema = z.strictObject({
+  reason: ZAdminReason,
+  expectedHeadId: zIdText("expectedHeadId").optional(),
+});
+export const ZRestoreArticleFormSchema = ZRestoreArticleRequestSchema;
+export const ZMoveArticleFormSchema = z.strictObject({
+  title: ZNewTitle,
+  reason: ZAdminReason,
+  expectedHeadId: zIdText("expectedHeadId").optional(),
+});
+
+/** Answer of a deletion or restoration. */
+export interface TArticleStateResult {
+  slug: string;
+  title: string;
+  deleted: boolean;
+  deletedAt: string | null;
+}
+
+/** Answer of a move: the new address and title, the old ones (now a redirect) and the revision that records it. */
+export interface TMoveArticleResult {
+  slug: string;
+  title: string;
+  from: { slug: string; title: string };
+  revisionId: number;
+}

@@ -89,7 +89,8 @@ export interface TRecentChangeRow {
   kind: (typeof RECENT_CHANGE_KINDS)[number];
   action: string | null;
   createdAt: string;
-  article: { slug: string; title: string } | null;
+  /** `deleted`: the article is deleted now (lib/articles/delete-article.ts): its rows are listed, marked, not as a live article's */
+  article: { slug: string; title: string; deleted?: boolean } | null;
   protectionLevel: string;
   actor: string | null;
   actorGroup: string;

@@ -12,6 +12,8 @@ import { RECENT_CHANGE_KINDS } from "../recent-changes/kinds";
 import { THREAD_ANCHOR_KINDS, THREAD_ENTRY_KINDS } from "../review-threads/anchor-kinds";
 import { RIGHTS_ACTIONS } from "../users/rights-action";
 import { NOTIFICATION_TYPES } from "../notifications/types";
+import { SOURCE_STATUSES } from "../sources/domains";
+import { WORK_ITEM_KINDS } from "../worklists/work-items";
 
 /**
  * Each closed vocabulary is one `as const` list in the module that owns it,
@@ -43,6 +45,8 @@ const CONSTRAINTS: Array<[constraint: string, vocabulary: readonly string[]]> = 
   ["RecentChange_tags_check", REVISION_TAGS],
   ["Notification_type_check", NOTIFICATION_TYPES],
   ["NotificationPreference_type_check", NOTIFICATION_TYPES],
+  ["SourceReliability_status_check", SOURCE_STATUSES],
+  ["WorkItem_kind_check", Object.keys(WORK_ITEM_KINDS)],
 ];
 
 /** The quoted values of a CHECK constraint, as PostgreSQL prints its definition. */

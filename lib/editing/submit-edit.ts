@@ -8,6 +8,7 @@ import type { Actor } from "../authz/policy";
 import { getDb, type Db } from "../db/client";
 import { submitProposal } from "../proposals/submit-proposal";
 import { acceptReviewedEdit } from "../articles/accept-reviewed-edit";
+import { assertNoBlacklistedLinks } from "../sources/check-sources";
 import { editRight } from "./edit-right";
 
 export type EditOutcome = SavedEdit | { status: "proposed"; proposalId: number };
@@ -33,6 +34,7 @@ export async function submitEdit(options: {
   if (!article) return createArticle({ ...options, db });
   const right = editRight(options.actor, article);
   const { base, mine } = await readEdit({ article, request, db });
+  await assertNoBlacklistedLinks(db, base.content, mine);
   if (right.mode === "save") {
     const saved = await saveEdit({ editor: right.editor, article, base, mine, request, db });
     if (saved.status === "saved") await acceptReviewedEdit(db, { article, editor: right.editor, ...saved });

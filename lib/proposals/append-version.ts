@@ -4,6 +4,7 @@ import { buildEditedContent } from "../articles/edit-request";
 import type { TEditRequestParsed } from "../contracts/articles";
 import type { Db, Tx } from "../db/client";
 import { WikiError } from "../errors";
+import { assertNoBlacklistedLinks } from "../sources/check-sources";
 import { loadProposalVersion, writeProposalVersion } from "./proposal-store";
 import { ProposalStatus, REVISABLE_PROPOSAL_STATUSES } from "./status";
 
@@ -40,6 +41,7 @@ export async function appendProposalVersion(
   if (!baseRevision || baseRevision.articleId !== proposal.articleId)
     throw new WikiError("bad_request", `baseRevisionId: revision ${baseRevisionId} is not a revision of this article.`);
   const content = buildEditedContent(latest.content, request);
+  await assertNoBlacklistedLinks(db, latest.content, content);
   const base = await loadContent(db, baseRevision);
   const version = options.expectedVersion + 1;
   return db.$transaction(async (tx) => {

@@ -24,6 +24,7 @@ import {
 import { blockPlans, blockText, globalBlockId, mergeSectionBlocks, type SectionBlocks } from "./block-parts";
 import { amendedFromVersion } from "./amendments";
 import { assertCountStands, castApprovalVote, lostRaceError } from "./approval-votes";
+import { assertNoBlacklistedLinks } from "../sources/check-sources";
 import { acceptedContent } from "./proposal-content";
 import { loadProposalVersion } from "./proposal-store";
 import { acceptReviewedEdit } from "../articles/accept-reviewed-edit";
@@ -152,6 +153,8 @@ export async function decideProposal(options: DecisionOptions) {
         proposal.currentVersion,
         declined,
       );
+      // A link blacklisted since the proposal was made is refused now, as any save adding it would be.
+      await assertNoBlacklistedLinks(tx, base, accepted);
       let protection: ProtectionLevel = "none";
       const committed = await commitOnHead(tx, {
         articleId: proposal.articleId,

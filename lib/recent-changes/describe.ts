@@ -57,6 +57,15 @@ export function describeAction(row: TRecentChangeRow): string {
         ? `replied in ${topic} on the talk page of ${title}`
         : `started ${topic} on the talk page of ${title}`;
     }
+    case "deletion":
+      return `deleted ${typeof details.title === "string" ? details.title : title}`;
+    case "restore":
+      return `restored ${typeof details.title === "string" ? details.title : title}`;
+    case "move": {
+      const from = typeof details.from === "string" ? details.from : "an article";
+      const to = typeof details.to === "string" ? details.to : title;
+      return `moved ${from} to ${to}`;
+    }
   }
 }
 
@@ -75,7 +84,11 @@ export function formatSizeDelta(delta: number): string {
 /** The address of a change on the site (path and query): its diff, the proposal, or the log entry's subject. */
 export function changePath(row: TRecentChangeRow): string {
   const slug = row.article ? encodeURIComponent(row.article.slug) : null;
-  if (slug && row.revisionId && (row.kind === "edit" || row.kind === "rollback" || row.kind === "patrol")) {
+  if (
+    slug &&
+    row.revisionId &&
+    (row.kind === "edit" || row.kind === "rollback" || row.kind === "patrol" || row.kind === "move")
+  ) {
     return row.parentRevisionId
       ? `/wiki/${slug}/diff?from=${row.parentRevisionId}&to=${row.revisionId}`
       : `/wiki/${slug}?oldid=${row.revisionId}`;

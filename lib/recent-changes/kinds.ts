@@ -3,7 +3,9 @@ import { z } from "zod";
 /**
  * What a row of recent changes records (RecentChange.kind; the database refuses any other). `edit` and
  * `create` are revisions, `rollback` a revision that rolled back edits (and a log entry), the rest are
- * log entries or proposals, `talk` a talk page post. Deletions will add theirs here and to the CHECK constraint.
+ * log entries or proposals, `talk` a talk page post, `deletion` and `restore` an administrator's deletion and
+ * restoration of an article, `move` its move to a new title (a revision whose content's title changed, written by
+ * the save's statement, and a log entry).
  */
 export const RECENT_CHANGE_KINDS = [
   "edit",
@@ -17,6 +19,9 @@ export const RECENT_CHANGE_KINDS = [
   "pending-changes",
   "patrol",
   "talk",
+  "deletion",
+  "restore",
+  "move",
 ] as const;
 export type RecentChangeKind = (typeof RECENT_CHANGE_KINDS)[number];
 export const ZRecentChangeKind = z.enum(RECENT_CHANGE_KINDS);
@@ -35,6 +40,9 @@ export const LOG_KINDS = [
   "pending-changes",
   "patrol",
   "rollback",
+  "deletion",
+  "restore",
+  "move",
 ] as const satisfies readonly RecentChangeKind[];
 export type LogKind = (typeof LOG_KINDS)[number];
 export const ZLogKind = z.enum(LOG_KINDS);
@@ -48,4 +56,7 @@ export const LOG_KIND_NAMES: Record<LogKind, string> = {
   "pending-changes": "Pending changes log",
   patrol: "Patrol log",
   rollback: "Rollback log",
+  deletion: "Deletion log",
+  restore: "Restoration log",
+  move: "Move log",
 };

@@ -82,6 +82,7 @@ interface ChangeRow {
   action: string | null;
   slug: string | null;
   title: string | null;
+  articleDeleted: boolean;
   protectionLevel: string;
   actor: string | null;
   actorGroup: string;
@@ -136,7 +137,7 @@ export async function readChangePage(
   const rows = await prepared<ChangeRow & { createdMs: string }>(
     db,
     `WITH page AS (${page})
-      SELECT page."id", page."kind", page."action", (EXTRACT(EPOCH FROM page."createdAt") * 1000)::bigint::text AS "createdMs", a."slug", a."title", page."protectionLevel",
+      SELECT page."id", page."kind", page."action", (EXTRACT(EPOCH FROM page."createdAt") * 1000)::bigint::text AS "createdMs", a."slug", a."title", a."deletedAt" IS NOT NULL AS "articleDeleted", page."protectionLevel",
         u."name" AS "actor", page."actorGroup", page."approved", page."sizeDelta", page."tags", page."patrolled",
         page."revisionId", page."parentRevisionId", page."revisionId" IS NOT NULL AND a."currentRevisionId" = page."revisionId" AS "isHead",
         t."name" AS "target", page."proposalId", page."summary", page."details"
@@ -155,7 +156,9 @@ export async function readChangePage(
       kind: row.kind,
       action: row.action,
       createdAt: new Date(Number(row.createdMs)).toISOString(),
-      article: row.slug ? { slug: row.slug, title: row.title ?? row.slug } : null,
+      article: row.slug
+        ? { slug: row.slug, title: row.title ?? row.slug, ...(row.articleDeleted ? { deleted: true } : {}) }
+        : null,
       protectionLevel: row.protectionLevel,
       actor: row.actor,
       actorGroup: row.actorGroup,

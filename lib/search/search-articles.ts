@@ -91,7 +91,7 @@ export async function nearestTitle(options: {
   const db = options.db ?? getDb();
   const [row] = await db.$queryRaw<Array<{ slug: string; title: string }>>`
     SELECT "slug", "title" FROM "Article"
-    WHERE "title" % ${options.query} AND "currentRevisionId" IS NOT NULL AND lower("title") <> lower(${options.query})
+    WHERE "title" % ${options.query} AND "currentRevisionId" IS NOT NULL AND "deletedAt" IS NULL AND lower("title") <> lower(${options.query})
     ORDER BY similarity("title", ${options.query}) DESC, "title" LIMIT 1`;
   return row ?? null;
 }
@@ -109,6 +109,6 @@ export async function suggestTitles(options: {
   const pattern = `${options.prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return db.$queryRaw<Array<{ slug: string; title: string }>>`
     SELECT "slug", "title" FROM "Article"
-    WHERE "title" ILIKE ${pattern} AND "currentRevisionId" IS NOT NULL
+    WHERE "title" ILIKE ${pattern} AND "currentRevisionId" IS NOT NULL AND "deletedAt" IS NULL
     ORDER BY length("title"), "title" LIMIT ${options.limit}`;
 }

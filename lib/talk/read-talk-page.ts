@@ -1,6 +1,6 @@
 import "server-only";
 import { effectiveProtection } from "../articles/protection";
-import { articleNotFound, findArticle } from "../articles/read-article";
+import { findArticle, missingArticle } from "../articles/read-article";
 import { postAnchor, talkPath, topicAnchor } from "../contracts/talk";
 import { getDb, type Db } from "../db/client";
 
@@ -42,7 +42,7 @@ export interface TalkTopicView {
 export async function readTalkPage(options: { slug: string; db?: Db }) {
   const db = options.db ?? getDb();
   const article = await findArticle(db, options.slug);
-  if (!article) throw articleNotFound(options.slug);
+  if (!article) throw await missingArticle(db, options.slug);
   const newestFirst = await db.talkTopic.findMany({
     where: { articleId: article.id },
     orderBy: { id: "desc" },

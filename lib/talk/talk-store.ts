@@ -1,6 +1,6 @@
 import "server-only";
 import { effectiveProtection } from "../articles/protection";
-import { articleNotFound, findArticle } from "../articles/read-article";
+import { findArticle, missingArticle } from "../articles/read-article";
 import { nameKeyOf } from "../auth/usernames";
 import { assertAllowed } from "../authz/assert";
 import type { Actor } from "../authz/policy";
@@ -20,7 +20,7 @@ import { mentionedKeys } from "./markup";
 export async function talkArticleFor(db: Db, actor: Actor | null, action: TalkAction, slug: string) {
   assertAllowed(decideTalkAction(actor, "post", { protection: "none" }));
   const article = await findArticle(db, slug);
-  if (!article) throw articleNotFound(slug);
+  if (!article) throw await missingArticle(db, slug);
   assertAllowed(decideTalkAction(actor, action, { protection: effectiveProtection(article).level }));
   return { article, actor: actor as Actor };
 }

@@ -1,6 +1,8 @@
 import { notFound } from "next/navigation";
 import { idFromText } from "@/lib/contracts/ids";
 import { DiffView } from "@/components/diff/diff-view";
+import { urlsToRate } from "@/lib/diff/review-alerts";
+import { rateUrls } from "@/lib/sources/reliability";
 import { AuthorActions, CommentForm, ReviewActions, type DecidablePart } from "@/components/review/proposal-actions";
 import { decide } from "@/lib/authz/policy";
 import { describeProtection } from "@/lib/authz/rules";
@@ -147,6 +149,8 @@ export default async function ProposalPage({ params, searchParams }: Props) {
     diff: diffChoice.kind === "interdiff" ? null : details.diffAgainstBase,
     proposed: content.proposed,
   });
+  // The reliability list's word on the sources the proposal cites anew, for its review alerts (one statement, none if none).
+  const ratings = await rateUrls(getDb(), urlsToRate(details.diffAgainstBase));
   const lookup = (key: string) =>
     content.proposed.references.find((r) => r.key === key) ?? content.head.references.find((r) => r.key === key);
   // People read a reference by its title; the key is internal (a removed one is found in the base).
@@ -248,6 +252,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
             to={content.proposed}
             mode="inline"
             blockAside={threads.blockAside}
+            ratings={ratings}
           />
         </>
       )}

@@ -6,7 +6,7 @@ import { countPendingRevisions } from "@/lib/articles/pending-changes-queue";
 import { effectiveProtection } from "@/lib/articles/protection";
 import { PendingChangesNotice } from "@/components/review/pending-changes-notice";
 import { SavedNotice } from "@/components/article/saved-notice";
-import { readRevisionOf } from "@/lib/articles/read-article";
+import { deletionMessage, readRevisionOf } from "@/lib/articles/read-article";
 import { slugOfTitle } from "@/lib/articles/titles";
 import { decide } from "@/lib/authz/policy";
 import { ZArticleParams, ZArticleViewQuery } from "@/lib/contracts/articles";
@@ -37,6 +37,8 @@ export const GET = readerView({
   params: ZArticleParams,
   search: ZArticleViewQuery,
   article: true,
+  // Administrators read a deleted article's old revisions (from its history); its address stays the deletion page.
+  deletedForAdmins: (url) => url.searchParams.has("oldid"),
   canonicalUrl(url, params) {
     // Next hands route handlers the slug already decoded.
     const canonical = slugOfTitle(params.slug ?? "");
@@ -45,7 +47,7 @@ export const GET = readerView({
     moved.pathname = `/wiki/${encodeURIComponent(canonical)}`;
     return moved;
   },
-  async handler({ search, actor, reader, watch: watching, article }) {
+  async handler({ search, actor, reader, watch: watching, article, deletion }) {
     const protection = effectiveProtection(article);
     const canEdit = actor !== null && decide(actor, "edit", { protection: protection.level }).allowed;
     const canReview = actor !== null && decide(actor, "review").allowed;
@@ -99,8 +101,13 @@ export const GET = readerView({
           actor && search.saved && isCurrent
             ? createElement(SavedNotice, { slug: article.slug, pending: pending !== null })
             : null;
+        // An administrator reading an old revision of a deleted article (deletedForAdmins) is told it is deleted.
+        const deleted = deletion
+          ? createElement("div", { className: "notice notice-warning", role: "alert" }, deletionMessage(deletion))
+          : null;
         const notice =
-          saved && pendingNotice ? createElement(Fragment, null, saved, pendingNotice) : (saved ?? pendingNotice);
+          deleted ??
+          (saved && pendingNotice ? createElement(Fragment, null, saved, pendingNotice) : (saved ?? pendingNotice));
         return createElement(ArticlePage, { article, rendered, bodyHtml, isCurrent, viewer, notice });
       },
     };

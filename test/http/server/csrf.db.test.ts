@@ -274,6 +274,20 @@ const CASES: CsrfCase[] = [
     withoutSession: 401,
   },
   {
+    route: "POST /api/citations/from-url",
+    path: () => "/api/citations/from-url",
+    body: () => ({ url: "https://example.com/" }),
+    as: () => author,
+    withoutSession: 401,
+  },
+  {
+    route: "PUT /api/sources/reliability",
+    path: () => "/api/sources/reliability",
+    body: () => ({ domain: "csrf.example", status: "blacklisted", reason: "csrf" }),
+    as: () => admin,
+    withoutSession: 401,
+  },
+  {
     route: "PUT /api/users/[name]/block",
     path: () => "/api/users/csrf_target/block",
     body: () => ({ reason: "csrf" }),
@@ -356,6 +370,27 @@ const CASES: CsrfCase[] = [
     path: () => "/api/notifications/feed-token",
     body: () => ({}),
     as: () => author,
+    withoutSession: 401,
+  },
+  {
+    route: "POST /api/articles/[slug]/delete",
+    path: () => "/api/articles/Csrf/delete",
+    body: () => ({ reason: "forged deletion" }),
+    as: () => admin,
+    withoutSession: 401,
+  },
+  {
+    route: "POST /api/articles/[slug]/restore",
+    path: () => "/api/articles/Csrf/restore",
+    body: () => ({ reason: "forged restoration" }),
+    as: () => admin,
+    withoutSession: 401,
+  },
+  {
+    route: "POST /api/articles/[slug]/move",
+    path: () => "/api/articles/Csrf/move",
+    body: () => ({ title: "Csrf moved", reason: "forged move" }),
+    as: () => admin,
     withoutSession: 401,
   },
   // Registration needs no session by design: a same-origin request without one creates the account (below).
@@ -532,6 +567,35 @@ describe("CSRF: the talk page's no-script form", () => {
     const response = await post({});
     expect(response.status, response.text).toBe(303);
     expect(response.headers.get("location")).toMatch(/^\/wiki\/Csrf\/talk\?posted=\d+#post-\d+$/);
+  });
+});
+
+describe("CSRF: the administrators' no-script delete, restore and move forms", () => {
+  const FORMS: Array<[string, string]> = [
+    ["/wiki/Csrf/delete", "reason=forged+deletion"],
+    ["/wiki/Csrf/restore", "reason=forged+restoration"],
+    ["/wiki/Csrf/move", "title=Csrf+forged&reason=forged+move"],
+  ];
+  const send = (path: string, body: string, headers: Record<string, string | null>, user: TestUser | null = admin) =>
+    httpRequest(server, "POST", path, {
+      rawBody: body,
+      user,
+      headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+    });
+
+  it("refuses forged forms with 403 (an HTML page), a form without a session with 401, and changes nothing", async () => {
+    for (const [path, body] of FORMS) {
+      for (const [what, headers] of ATTACKS) {
+        const before = await snapshotAllRows(ctx.db);
+        const response = await send(path, body, headers);
+        expect(response.status, `${path}, ${what}: ${response.text.slice(0, 300)}`).toBe(403);
+        expect(response.text).toMatch(/Refused/);
+        expect(await snapshotAllRows(ctx.db), `${path}, ${what} changed rows`).toBe(before);
+      }
+      const before = await snapshotAllRows(ctx.db);
+      expect((await send(path, body, {}, null)).status, path).toBe(401);
+      expect(await snapshotAllRows(ctx.db)).toBe(before);
+    }
   });
 });
 

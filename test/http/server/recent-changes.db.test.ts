@@ -244,6 +244,6 @@ describe("recent changes and the feeds", () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain("edit war");
     expect((await httpRequest(server, "GET", `/wiki/${target.slug}/log`)).text).toContain("edit war");
-    expect((await httpRequest(server, "GET", "/api/log?type=deletion")).status).toBe(400);
+    expect((await httpRequest(server, "GET", "/api/log?type=upload")).status).toBe(400);
   });
 });

@@ -15,6 +15,8 @@ export const GET = readerView({
   article: true,
   // Its own admission line: diffs wait for a diff worker too, and must never hold the slots of views.
   admission: "diffs",
+  // Administrators compare a deleted article's revisions too (from its history).
+  deletedForAdmins: () => true,
   async handler({ params, search, reader, actor, article }) {
     const { from: fromId, mode } = search;
     const toId = search.to ?? null;
@@ -25,7 +27,7 @@ export const GET = readerView({
       cacheKey: toId === null ? null : `diff:${article.id}:${article.currentRevisionId}:${fromId}:${toId}:${mode}`,
       cache: toId === null ? "revalidate" : "immutable",
       async render() {
-        const comparison = await loadRevisionPair({ slug: params.slug, fromId, toId });
+        const comparison = await loadRevisionPair({ slug: params.slug, fromId, toId, article });
         const rendered = await renderDiffOffThread(comparison.from.content, comparison.to.content, mode);
         // Patrollers (signed in, so never the cached page) get a way to patrol the newer revision.
         const toRevision = comparison.to.revision.id;

@@ -38,11 +38,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Editing ${titleOfSlug(decodeParam((await params).slug))}` };
 }
 
-async function loadArticle(slug: string): Promise<RevisionView | null> {
+/** The article to edit; null when there is none; the refusal when it was deleted or moved (lib/articles/read-article.ts). */
+async function loadArticle(slug: string): Promise<RevisionView | null | WikiError> {
   try {
     return await readArticleRevision({ slug });
   } catch (error) {
-    if (error instanceof WikiError && error.code === "not_found") return null;
+    if (error instanceof WikiError && error.code === "not_found") {
+      const details = error.details as { deleted?: unknown; redirect?: unknown } | undefined;
+      return details?.deleted || details?.redirect ? error : null;
+    }
     throw error;
   }
 }
@@ -90,7 +94,26 @@ export default async function EditPage({ params, searchParams }: Props) {
     );
   const here = `/wiki/${encodeURIComponent(slug)}/edit${sectionId ? `?section=${encodeURIComponent(sectionId)}` : ""}`;
 
-  const view = await loadArticle(slug);
+  const loaded = await loadArticle(slug);
+  if (loaded instanceof WikiError) {
+    // An old title of a moved article: edit it where it is now. A deleted one: say so, offer no editor.
+    const moved = (loaded.details as { redirect?: { slug: string } }).redirect;
+    if (moved)
+      redirect(
+        `/wiki/${encodeURIComponent(moved.slug)}/edit${sectionId ? `?section=${encodeURIComponent(sectionId)}` : ""}`,
+      );
+    return (
+      <Shell title={titleOfSlug(slug)} slug={slug}>
+        <div className="notice notice-warning" role="alert">
+          <p>
+            <b>{loaded.message}</b>
+          </p>
+          <p>It cannot be edited unless an administrator restores it.</p>
+        </div>
+      </Shell>
+    );
+  }
+  const view = loaded;
   const title = view?.content.title ?? titleOfSlug(slug);
   if (!view) {
     const problem = titleProblem(titleOfSlug(slug));

@@ -3,6 +3,7 @@ import { HistoryPage } from "@/components/history/history-page";
 import { readerView } from "@/components/ui/reader-view";
 import { listRevisions, listRevisionsOf } from "@/lib/articles/history";
 import { pendingReview } from "@/lib/articles/pending-changes";
+import { deletionMessage } from "@/lib/articles/read-article";
 import { effectiveProtection } from "@/lib/articles/protection";
 import { decideRollback } from "@/lib/authz/patrol";
 import { ZArticleParams, ZHistoryQuery } from "@/lib/contracts/articles";
@@ -29,7 +30,9 @@ export const GET = feed({
     params: ZArticleParams,
     search: ZHistoryQuery,
     article: true,
-    async handler({ search, reader, actor, article }) {
+    // Administrators still read a deleted article's history (to judge a restoration).
+    deletedForAdmins: () => true,
+    async handler({ search, reader, actor, article, deletion }) {
       const cursor = search.cursor ?? null;
       // Pending changes: which revisions await review and who accepted which depend on the accepted pointer too.
       const pending = pendingReview(article);
@@ -41,8 +44,10 @@ export const GET = feed({
           const withAcceptances = article.acceptedRevisionId !== null;
           const page = await listRevisionsOf(getDb(), article, { cursor, withAcceptances });
           // Signed-in readers only (a signed-out page is cached for everyone and offers no rollback).
-          const rollback = decideRollback(actor, effectiveProtection(article).level).allowed;
-          return createElement(HistoryPage, { page, cursor, reader, pending, rollback });
+          // A deleted article takes no rollback; its administrators are told it is deleted.
+          const rollback = !deletion && decideRollback(actor, effectiveProtection(article).level).allowed;
+          const notice = deletion ? deletionMessage(deletion) : null;
+          return createElement(HistoryPage, { page, cursor, reader, pending, rollback, notice });
         },
       };
     },

@@ -1,0 +1,98 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "../../test/db";
+import { createArticle, createCast, smallArticle, withTexts } from "../../test/reliability/fixtures";
+import type { Actor } from "../authz/policy";
+import { ZEditRequestSchema } from "../contracts/articles";
+import { loadActor } from "../users/load-actor";
+import { deleteArticle } from "./delete-article";
+import { readEdit, saveEdit } from "./edit-article";
+import { moveArticle } from "./move-article";
+import { findArticle, findArticleFate } from "./read-article";
+import { restoreArticle } from "./restore-article";
+
+/**
+ * Deletion and moves against edits already under way (the use cases called directly): an edit that read the
+ * article before it was deleted or moved must not land on it (the head's compare-and-set and the row lock
+ * refuse a deleted article), and findArticle never returns a deleted row.
+ */
+
+const ctx = useTestDatabase();
+let admin: Actor;
+let editor: Actor;
+
+beforeAll(async () => {
+  const cast = await createCast(ctx.db, { prefix: "adm", editors: 1 });
+  admin = (await loadActor(ctx.db, cast.admin.id))!;
+  editor = (await loadActor(ctx.db, cast.editors[0].id))!;
+});
+
+const noop = async () => {};
+let articles = 0;
+async function freshArticle() {
+  const content = smallArticle(`Adm ${++articles}`, 2);
+  const { slug, revisionId } = await createArticle(ctx.db, { content, authorId: admin.id });
+  return { slug, revisionId, content };
+}
+
+/** An edit prepared (article and base read) before `meanwhile` runs, saved after it: a race lost by the edit. */
+async function editAround(slug: string, baseRevisionId: number, content: object, meanwhile: () => Promise<unknown>) {
+  const article = (await findArticle(ctx.db, slug))!;
+  const request = ZEditRequestSchema.parse({ baseRevisionId, content, summary: "late" });
+  const { base, mine } = await readEdit({ article, request, db: ctx.db });
+  await meanwhile();
+  return saveEdit({ editor, article, base, mine, request, db: ctx.db });
+}
+
+describe("an edit racing a deletion", () => {
+  it("is refused with a 409 naming the article, on the fast path and under the lock; nothing is written", async () => {
+    for (const staleBase of [false, true]) {
+      const { slug, revisionId, content } = await freshArticle();
+      // An older base sends the edit to the locked path (commitOnHead) instead of the one-statement fast path.
+      if (staleBase)
+        expect((await editAround(slug, revisionId, withTexts(content, { s0: "B." }), noop)).status).toBe("saved");
+      const base = revisionId;
+      const revisions = await ctx.db.revision.count();
+      const refused = editAround(slug, base, withTexts(content, { s1: "Too late." }), () =>
+        deleteArticle({ actor: admin, slug, reason: "racing", db: ctx.db }),
+      );
+      await expect(refused).rejects.toMatchObject({
+        status: 409,
+        message: expect.stringMatching(new RegExp(`“${slug.replace(/_/g, " ")}” has been deleted`)),
+      });
+      expect(await ctx.db.revision.count()).toBe(revisions);
+      expect(await findArticle(ctx.db, slug)).toBeNull();
+      expect(await findArticleFate(ctx.db, slug)).toMatchObject({
+        kind: "deleted",
+        deletion: { deletedBy: admin.name, reason: "racing" },
+      });
+    }
+  });
+
+  it("a restored article takes edits again from its head, exactly as before", async () => {
+    const { slug, revisionId, content } = await freshArticle();
+    const before = await findArticle(ctx.db, slug);
+    await deleteArticle({ actor: admin, slug, reason: "r", db: ctx.db });
+    await restoreArticle({ actor: admin, slug, reason: "back", db: ctx.db });
+    const after = await findArticle(ctx.db, slug);
+    expect({ ...after, linkEpoch: 0 }).toEqual({ ...before, linkEpoch: 0 });
+    const saved = await editAround(slug, revisionId, withTexts(content, { s1: "After." }), noop);
+    expect(saved.status).toBe("saved");
+  });
+});
+
+describe("an edit racing a move", () => {
+  it("lands on the moved article (merged onto the move's revision) with the new title kept", async () => {
+    const { slug, revisionId, content } = await freshArticle();
+    const saved = await editAround(slug, revisionId, withTexts(content, { s1: "Edited meanwhile." }), () =>
+      moveArticle({ actor: admin, slug, title: `${slug} moved`, reason: "r", db: ctx.db }),
+    );
+    // The edit was written under the old title; merged onto the move's revision, it keeps the new one.
+    expect(saved.status).toBe("saved");
+    const article = (await ctx.db.article.findFirst({ where: { slug: `${slug}_moved` } }))!;
+    expect(article.title).toBe(`${slug.replace(/_/g, " ")} moved`);
+    expect(article.currentRevisionId).toBe(saved.status === "saved" ? saved.revisionId : null);
+    const head = await ctx.db.revision.findUniqueOrThrow({ where: { id: article.currentRevisionId! } });
+    expect(head.title).toBe(article.title);
+    expect(head.summary).toMatch(/^late/);
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import type { Actor } from "./policy";
+import { decideSourceList } from "./sources";
+
+const actor = (groups: string[], blocked = false): Actor => ({
+  id: 1,
+  name: "a",
+  createdAt: new Date("2020-01-01"),
+  editCount: 5000,
+  grantedGroups: groups,
+  blockedAt: blocked ? new Date("2026-01-01") : null,
+  blockExpiresAt: null,
+  blockReason: blocked ? "vandalism" : null,
+});
+
+describe("decideSourceList", () => {
+  it("lets administrators who are not blocked rate sources, and no one else", () => {
+    expect(decideSourceList(actor(["admin"]))).toEqual({ allowed: true });
+    expect(decideSourceList(null)).toMatchObject({ allowed: false, status: 401 });
+    expect(decideSourceList(actor(["reviewer"]))).toMatchObject({
+      allowed: false,
+      status: 403,
+      reason: "Only administrators can rate sources.",
+    });
+    expect(decideSourceList(actor([]))).toMatchObject({ allowed: false, status: 403 });
+    expect(decideSourceList(actor(["admin"], true))).toMatchObject({ allowed: false, status: 403, reason: /blocked/ });
+  });
+});

@@ -1,0 +1,16 @@
+import { activeBlock, decide, effectiveGroups, type Actor, type Decision } from "./policy";
+
+/**
+ * Who keeps the source reliability list (issue 20): administrators who are
+ * not blocked, as for the review requirements. Reading it is public. Pure;
+ * lib/sources/set-source-reliability.ts calls it before any write.
+ */
+export function decideSourceList(actor: Actor | null, now = new Date()): Decision {
+  if (!actor)
+    return { allowed: false, status: 401, code: "unauthorized", reason: "You need to sign in to rate sources." };
+  // decide() words a block (until when, why) as every other refusal does.
+  if (activeBlock(actor, now)) return decide(actor, "configure_review", { now });
+  if (!effectiveGroups(actor, now).all.has("admin"))
+    return { allowed: false, status: 403, code: "forbidden", reason: "Only administrators can rate sources." };
+  return { allowed: true };
+}
