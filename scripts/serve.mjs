@@ -11,6 +11,7 @@ import { createServer } from "node:http";
 import { contentSecurityPolicy, securityHeaders } from "../lib/http/security-headers.mjs";
 import { addressProblem } from "../lib/http/address-problem.mjs";
 import { hostProblem } from "../lib/http/site-origin.mjs";
+import { staticBrotli } from "./static-brotli.mjs";
 
 function argument(flag, fallback) {
   const index = process.argv.indexOf(flag);
@@ -33,6 +34,8 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const fastPath = Symbol.for("wiki.cachedCurrentView");
+// Next's scripts in brotli where Next compresses at all (scripts/static-brotli.mjs).
+const brotliScripts = process.env.WIKI_COMPRESS === "0" ? null : staticBrotli({ distDir: `${process.cwd()}/.next` });
 
 /**
  * Answers 421 to a request for a host name this site is not (DNS rebinding
@@ -83,6 +86,7 @@ const server = createServer((req, res) => {
     res.end(JSON.stringify({ error: { code: "bad_request", message: problem } }));
     return;
   }
+  if (brotliScripts?.(req, res)) return;
   const cachedCurrentView = globalThis[fastPath];
   if (!cachedCurrentView || req.method !== "GET" || !req.url?.startsWith("/wiki/")) return void handle(req, res);
   const forwardedProto = req.headers["x-forwarded-proto"];

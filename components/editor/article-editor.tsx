@@ -1,34 +1,19 @@
 "use client";
 
-import type { Editor } from "@tiptap/react";
+import type { Editor } from "@tiptap/core";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ProtectionLevel } from "@/lib/authz/levels";
 import type { ArticleContent, DocJSON, Infobox, Reference } from "@/lib/document/model";
-import { ChangesPanel } from "./changes-panel";
-import { CitationDialog } from "./citation-dialog";
 import { citationContext, createCitationStore, MAIN_DOC } from "./citation-store";
-import { ConflictPanel } from "./conflict-panel";
 import { restoreCitation, type CitationRemoval } from "./citation-removals";
 import { CitationRemovedNotice } from "./citation-removed-notice";
-import {
-  carrySectionDrafts,
-  composeDraft,
-  editRequest,
-  rebaseDraft,
-  sameInfobox,
-  sameReference,
-  type ComposedDraft,
-} from "./draft";
+import { carrySectionDrafts, composeDraft, editRequest, sameInfobox, sameReference, type ComposedDraft } from "./draft";
 import { applyLink, currentLink, insertNoteSelected, insertTag, removeLink } from "./editor-actions";
 import type { ShortcutHandlers } from "./editor-extensions";
-import { AddInfobox, InfoboxEditor, setInfoboxDoc } from "./infobox-editor";
-import { LinkDialog } from "./link-dialog";
-import { PreviewPanel } from "./preview-panel";
+import { setInfoboxDoc } from "./infobox-docs";
 import { ReferencesPanel } from "./references-panel";
 import { RichEditor } from "./rich-editor";
 import { SaveBar, type SaveStatus } from "./save-bar";
-import { saveEdit } from "./save-edit";
-import { destinationOf, statusOf } from "./save-status";
 import {
   citationCounts,
   citedKeys,
@@ -49,8 +34,22 @@ import {
   writeDraft,
   type StoredDraft,
 } from "./use-draft";
-import { RestoreNotice, type RestoreOffer } from "./restore-notice";
+import type { RestoreOffer } from "./restore-notice";
+import { lazyComponent } from "@/components/ui/lazy";
 import type { TEditConflictDetails } from "@/lib/contracts/articles";
+
+// Loaded on first use, not with the editor (issue 19: the section editor's script and its time to
+// typing): the dialogs, the preview (the article renderer), "Show changes" and the conflict panel
+// (the diff engine), the draft notice, and the infobox form (only the lead and the whole article
+// have one).
+const CitationDialog = lazyComponent(() => import("./citation-dialog").then((module) => module.CitationDialog));
+const LinkDialog = lazyComponent(() => import("./link-dialog").then((module) => module.LinkDialog));
+const PreviewPanel = lazyComponent(() => import("./preview-panel").then((module) => module.PreviewPanel));
+const ChangesPanel = lazyComponent(() => import("./changes-panel").then((module) => module.ChangesPanel));
+const ConflictPanel = lazyComponent(() => import("./conflict-panel").then((module) => module.ConflictPanel));
+const RestoreNotice = lazyComponent(() => import("./restore-notice").then((module) => module.RestoreNotice));
+const InfoboxEditor = lazyComponent(() => import("./infobox-editor").then((module) => module.InfoboxEditor));
+const AddInfobox = lazyComponent(() => import("./infobox-editor").then((module) => module.AddInfobox));
 
 /** What the edit page hands the editor (all serializable). */
 export interface ArticleEditorProps {
@@ -353,6 +352,11 @@ export function ArticleEditor(props: ArticleEditorProps) {
     setSaving(true);
     setStatus(null);
     const request = editRequest({ base: against, scope, draft, baseRevisionId: revisionId, summary, minor });
+    // The API call and its outcome's wording load with the first save, not with the editor (issue 19).
+    const [{ saveEdit }, { destinationOf, statusOf }] = await Promise.all([
+      import("./save-edit"),
+      import("./save-status"),
+    ]);
     const outcome = await saveEdit(
       slug,
       props.talkTopics && talkTopicId !== null ? { ...request, talkTopicId } : request,
@@ -379,8 +383,9 @@ export function ArticleEditor(props: ArticleEditorProps) {
   }
 
   /** "I have merged by hand": rebase the draft on their revision and save on top of it. */
-  function resolveConflict() {
+  async function resolveConflict() {
     if (!conflict) return;
+    const { rebaseDraft } = await import("./rebase-draft");
     const { details } = conflict;
     const mine = compose();
     const theirs = details.theirs;
@@ -446,7 +451,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
           message={conflict.message}
           details={conflict.details}
           mine={conflict.mine.content}
-          onResolve={resolveConflict}
+          onResolve={() => void resolveConflict()}
         />
       ) : null}
       {panel?.kind === "preview" ? (

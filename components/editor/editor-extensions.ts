@@ -1,5 +1,8 @@
 import { Extension, type Extensions } from "@tiptap/core";
-import { Placeholder, UndoRedo } from "@tiptap/extensions";
+// By their own entry points: the package's main entry also bundles drop and gap cursors, focus,
+// character count and more, none of which can be tree-shaken away from the editor's script.
+import { Placeholder } from "@tiptap/extensions/placeholder";
+import { UndoRedo } from "@tiptap/extensions/undo-redo";
 import type { Node as PMNode } from "@tiptap/pm/model";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";

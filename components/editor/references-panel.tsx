@@ -2,7 +2,11 @@
 
 import { useState } from "react";
 import type { Reference } from "@/lib/document/model";
-import { ReferenceForm, type ReferenceFields } from "./reference-form";
+import { lazyComponent } from "@/components/ui/lazy";
+import type { ReferenceFields } from "./reference-form";
+
+// The form opens on "Edit": it loads then, not with the editor (issue 19).
+const ReferenceForm = lazyComponent(() => import("./reference-form").then((module) => module.ReferenceForm));
 
 /** One reference the draft cites, with its number and how often the draft cites it. */
 export interface CitedReference {

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { docFromMarkup } from "@/lib/document/markup";
 import type { ArticleContent, DocJSON, Section } from "@/lib/document/model";
 import { validateArticleContent } from "@/lib/document/validate";
-import { composeDraft, editRequest, rebaseDraft } from "./draft";
+import { composeDraft, editRequest } from "./draft";
+import { rebaseDraft } from "./rebase-draft";
 import { parseLinkTarget } from "./link-dialog";
 import {
   citationsBefore,

@@ -1,6 +1,6 @@
 import { REF_KEY_PATTERN } from "@/lib/document/extensions/citation";
 import type { ArticleContent, DocJSON, Reference, Section } from "@/lib/document/model";
-import { SECTION_ID_PATTERN } from "@/lib/document/model";
+import { SECTION_ID_PATTERN } from "@/lib/document/ids";
 import { documentSchema } from "@/lib/document/schema";
 import { walkArticleDocs, walkDoc } from "@/lib/document/walk";
 

@@ -1,9 +1,10 @@
 "use client";
 
-import { useEditorState, type Editor } from "@tiptap/react";
+import type { Editor } from "@tiptap/core";
 import { useRef, type ReactNode } from "react";
 import { MAINTENANCE_TAG_KINDS, type MaintenanceTagKind } from "@/lib/document/extensions/maintenance-tag";
 import { useRovingFocus } from "./roving-focus";
+import { useEditorSelector } from "./tiptap";
 
 function modKey(): string {
   return typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform) ? "⌘" : "Ctrl";
@@ -91,27 +92,21 @@ function ToolButton({
 
 /** The sticky formatting toolbar; every action applies to the editor that last had focus. */
 export function Toolbar({ editor, isMain, onLink, onCitation, onNote, onTag }: ToolbarProps) {
-  const state = useEditorState({
-    editor,
-    selector: ({ editor: current }) =>
-      current
-        ? {
-            bold: current.isActive("bold"),
-            italic: current.isActive("italic"),
-            link: current.isActive("link") || current.isActive("wikiLink"),
-            h2: current.isActive("heading", { level: 2 }),
-            h3: current.isActive("heading", { level: 3 }),
-            h4: current.isActive("heading", { level: 4 }),
-            paragraph: current.isActive("paragraph"),
-            bullets: current.isActive("bulletList"),
-            numbers: current.isActive("orderedList"),
-            inNote: current.isActive("note"),
-            inHeading: current.isActive("heading"),
-            canUndo: current.can().undo(),
-            canRedo: current.can().redo(),
-          }
-        : null,
-  });
+  const state = useEditorSelector(editor, (current) => ({
+    bold: current.isActive("bold"),
+    italic: current.isActive("italic"),
+    link: current.isActive("link") || current.isActive("wikiLink"),
+    h2: current.isActive("heading", { level: 2 }),
+    h3: current.isActive("heading", { level: 3 }),
+    h4: current.isActive("heading", { level: 4 }),
+    paragraph: current.isActive("paragraph"),
+    bullets: current.isActive("bulletList"),
+    numbers: current.isActive("orderedList"),
+    inNote: current.isActive("note"),
+    inHeading: current.isActive("heading"),
+    canUndo: current.can().undo(),
+    canRedo: current.can().redo(),
+  }));
   const mod = modKey();
   const off = !editor || !state;
   const run = (action: (chain: ReturnType<Editor["chain"]>) => ReturnType<Editor["chain"]>) => () => {

@@ -1,7 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useRef } from "react";
-import { SECTION_ID_PATTERN, type DocJSON, type Infobox, type Reference } from "@/lib/document/model";
+import { SECTION_ID_PATTERN } from "@/lib/document/ids";
+import type { DocJSON, Infobox, Reference } from "@/lib/document/model";
 
 /** What is kept in localStorage so that a closed tab or a crash loses nothing. */
 export interface StoredDraft {

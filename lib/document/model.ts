@@ -1,6 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
 import { z } from "zod";
 import { REF_KEY_PATTERN } from "./extensions/citation";
+import { SECTION_ID_PATTERN } from "./ids";
 
 /** Version of the document schema; every revision records the one it was written with. */
 export const SCHEMA_VERSION = 1;
@@ -8,8 +9,7 @@ export const SCHEMA_VERSION = 1;
 /** A rich-text document (ProseMirror JSON, `type: "doc"`). Checked by `validateDoc`. */
 export type DocJSON = JSONContent;
 
-/** Section ids: stable across revisions, never reused within an article. */
-export const SECTION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+export { SECTION_ID_PATTERN };
 
 const ZPlainText = (max: number) =>
   z

@@ -3,7 +3,11 @@ import Document from "@tiptap/extension-document";
 import HardBreak from "@tiptap/extension-hard-break";
 import Italic from "@tiptap/extension-italic";
 import Link from "@tiptap/extension-link";
-import { BulletList, ListItem, OrderedList } from "@tiptap/extension-list";
+// The lists by their own entry points: the package's main entry bundles task lists and keymaps
+// too, which nothing can tree-shake away from the editor's script.
+import { BulletList } from "@tiptap/extension-list/bullet-list";
+import { ListItem } from "@tiptap/extension-list/item";
+import { OrderedList } from "@tiptap/extension-list/ordered-list";
 import Paragraph from "@tiptap/extension-paragraph";
 import Text from "@tiptap/extension-text";
 import type { Extensions } from "@tiptap/core";
