@@ -43,10 +43,22 @@ export async function sample(runs: number, fn: (i: number) => Promise<unknown> |
  * which holds the generated workload, the client's garbage collection would
  * count as server latency (as it did for the mixed load, bench/load).
  */
-export async function httpLoad(url: string, connections: number, seconds: number) {
-  await autocannonInChild(url, connections, 1); // warm up the JIT and the caches first
-  const result = await autocannonInChild(url, connections, seconds);
+export async function httpLoad(
+  url: string,
+  connections: number,
+  seconds: number,
+  headers: Record<string, string> = {},
+) {
+  await autocannonInChild(url, connections, 1, headers); // warm up the JIT and the caches first
+  const result = await autocannonInChild(url, connections, seconds, headers);
   return {
+    /** responses by status code, as autocannon counts them */
+    statusCodes: Object.fromEntries(
+      Object.entries((result.statusCodeStats ?? {}) as Record<string, { count: number }>).map(([code, stats]) => [
+        code,
+        stats.count,
+      ]),
+    ) as Record<string, number>,
     rps: result.requests.average as number,
     p50: result.latency.p50 as number,
     p99: result.latency.p99 as number,
@@ -58,10 +70,16 @@ export async function httpLoad(url: string, connections: number, seconds: number
 
 const autocannonBin = createRequire(import.meta.url).resolve("autocannon/autocannon.js");
 
-function autocannonInChild(url: string, connections: number, seconds: number): Promise<any> {
+function autocannonInChild(
+  url: string,
+  connections: number,
+  seconds: number,
+  headers: Record<string, string> = {},
+): Promise<any> {
+  const headerFlags = Object.entries(headers).flatMap(([name, value]) => ["--headers", `${name}=${value}`]);
   const child = spawn(
     process.execPath,
-    [autocannonBin, "--json", "--connections", String(connections), "--duration", String(seconds), url],
+    [autocannonBin, "--json", "--connections", String(connections), "--duration", String(seconds), ...headerFlags, url],
     { stdio: ["ignore", "pipe", "pipe"] },
   );
   let output = "";

@@ -29,6 +29,9 @@ describe("npm run bench (smoke)", () => {
       "red links turn blue",
       "recent changes (first page)",
       "site-wide revisions",
+      "revalidation of the current article",
+      "Brotli bytes per cached view",
+      "closed loop, 200 readers",
       "section editor usable",
       "section editor's JavaScript",
     ]) {

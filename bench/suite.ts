@@ -37,6 +37,7 @@ import type { AppServer } from "../test/server";
 import { runHttpBenchmarks } from "./http-suite";
 import { benchProposalInterdiff } from "./review-interdiff-bench";
 import { benchRecentChanges, fillSiteRevisions } from "./recent-changes-bench";
+import { benchPerf22 } from "./perf22-bench";
 import { benchReviewQueue } from "./review-queue-bench";
 import { benchSearch } from "./search-bench";
 import { benchWorklists } from "./worklists-bench";
@@ -560,6 +561,8 @@ export async function runBenchmarks(options: {
 
     await closeDb();
     await runHttpBenchmarks({ url, articles, users, scale, quick, add, statementLog, servers });
+    // Issue 22: validators (304), Brotli, admission control (bench/perf22-bench.ts).
+    await benchPerf22({ url, articles, users, scale, quick, add, servers });
     // Editor cold load in Chromium (issue 19), on the demo content in a database of its own: bench/editor-bench.ts.
     await benchEditorLoad({ adminUrl: cluster.adminUrl, quick, add, log });
     await db.$disconnect();

@@ -97,11 +97,14 @@ const server = createServer((req, res) => {
     url: req.url,
     cookie: req.headers.cookie,
     acceptEncoding: req.headers["accept-encoding"],
+    ifNoneMatch: req.headers["if-none-match"],
     https,
   }).then(
     (view) => {
       if (!view) return void handle(req, res);
-      res.writeHead(200, { ...view.headers, "content-length": view.body.byteLength });
+      // A 304 has no body, and no Content-Length (it would describe the page the client already has).
+      if (!view.body) return void res.writeHead(view.status, view.headers).end();
+      res.writeHead(view.status, { ...view.headers, "content-length": view.body.byteLength });
       res.end(view.body);
     },
     // A failed lookup (the database away, say) is Next's to answer, with its error page.

@@ -50,6 +50,8 @@ export interface LatencySummary {
   p95: number;
   p99: number;
   worst: number;
+  /** answers that took longer than 2 s (the closed-loop admission target) */
+  pastTwoSeconds: number;
 }
 
 export interface MixedLoadResult {
@@ -75,6 +77,7 @@ export function summarize(samples: number[], errors: number, seconds: number): L
     p95: at(0.95),
     p99: at(0.99),
     worst: sorted.at(-1) ?? 0,
+    pastTwoSeconds: samples.filter((sample) => sample > 2000).length,
   };
 }
 

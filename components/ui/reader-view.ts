@@ -18,12 +18,15 @@ import { sessionUserId } from "@/lib/auth/session";
 import type { Actor } from "@/lib/authz/policy";
 import { getDb } from "@/lib/db/client";
 import { WikiError } from "@/lib/errors";
+import { admitted } from "@/lib/http/admission";
 import { parseAddress, type AddressSchemas, type NO_PARAMS, type TextSchema } from "@/lib/http/address-params";
 import type { CachePolicy } from "@/lib/http/cache-control";
 import { htmlDocumentResponse, renderHtml, serverErrorResponse } from "@/lib/http/html";
 import { loadViewer, type Viewer } from "@/lib/users/load-viewer";
 import { readerPage } from "@/lib/views/rendered-revisions";
-import { readerViewInit } from "@/lib/views/view-headers";
+import { nextCoding } from "@/lib/views/content-coding";
+import { bytesTag, entityTag, notModified, pageKeyTag } from "@/lib/views/validators";
+import { notModifiedHeaders, readerViewInit } from "@/lib/views/view-headers";
 
 interface ReaderViewContext<TParams, TSearch> {
   request: Request;
@@ -63,7 +66,8 @@ export interface ReaderPage {
  * in every reader's header; a signed-out reader's page cached whole under the
  * handler's key; headers from one place (script-free CSP, cache policy);
  * a missing article or a bad parameter answered with the "no such article"
- * page and its status, full worker queues with a 503 page and Retry-After,
+ * page and its status, a full admission line (lib/http/admission.ts) or
+ * worker queue with a 503 page and Retry-After,
  * and anything unexpected with a 500 page that has the security headers
  * (these routes skip proxy.ts, so Next's own would go out without them).
  */
@@ -76,6 +80,11 @@ export function readerView<
     reader?: boolean;
     /** load the article named by the path's `slug` with the reader; a missing one is the 404 page */
     article?: boolean;
+    /**
+     * the admission line this view waits in (lib/http/admission.ts): "views" (the default) or "diffs", so
+     * that diff pages, which wait for a diff worker too, never hold the slots of article and history views
+     */
+    admission?: "views" | "diffs";
     /**
      * Whether administrators may open this view of a deleted article (its history, a diff, an old revision;
      * the handler then gets `deletion`); everyone else, and every view without it, gets the deletion page (410)
@@ -146,10 +155,31 @@ export function readerView<
         article: article!,
         deletion,
       });
-      const build = async () => `<!DOCTYPE html>${await renderHtml(await page.render())}`;
+      // The page's work waits its turn in a bounded line (lib/http/admission.ts), or is refused at once with the
+      // 503 page. Only the build: the row query before it is the one a revalidation costs, and signed-out
+      // readers asking for one page together share one build, so one place in the line.
+      const build = () =>
+        admitted(options.admission ?? "views", async () => `<!DOCTYPE html>${await renderHtml(await page.render())}`);
       const init = readerViewInit({ cache: page.cache, signedIn: actor !== null, https });
-      if (actor || page.cacheKey === null) return htmlDocumentResponse(await build(), init);
-      return htmlDocumentResponse(await readerPage(page.cacheKey, build), init);
+      // Every page carries a strong validator (lib/views/validators.ts) for the coding Next will send it in.
+      const coding = nextCoding(request.headers.get("accept-encoding"));
+      const condition = request.headers.get("if-none-match");
+      const send = (body: Uint8Array<ArrayBuffer>, etag: string) => {
+        const headers = { ...init.headers, etag };
+        if (notModified(condition, etag))
+          return new Response(null, { status: 304, headers: notModifiedHeaders(headers) });
+        return htmlDocumentResponse(body, { ...init, headers });
+      };
+      if (actor || page.cacheKey === null) {
+        const body = new TextEncoder().encode(await build());
+        return send(body, entityTag(bytesTag(body), coding));
+      }
+      // A signed-out page's tag is its key's, known before anything is rendered; "*" waits for the page, which
+      // may still turn out not to exist (a revision of another article).
+      const etag = entityTag(pageKeyTag(page.cacheKey), coding);
+      if (condition?.trim() !== "*" && notModified(condition, etag))
+        return new Response(null, { status: 304, headers: notModifiedHeaders({ ...init.headers, etag }) });
+      return send(await readerPage(page.cacheKey, build), etag);
     } catch (error) {
       const title = found?.title ?? (rawParams.slug ? titleOfSlug(rawParams.slug) : "Error");
       return errorPage(error, { title, article: found, reader, https });

@@ -7,6 +7,7 @@ import { WikiError } from "../errors";
 import { loadActor } from "../users/load-actor";
 import { enforceRateLimit, type LimitedAction } from "../abuse-limits";
 import { NO_PARAMS, parseText, type TextSchema } from "./address-params";
+import { admitted } from "./admission";
 import { clientAddress, originProblem } from "./origin";
 import { errorResponse } from "./respond";
 import { illFormedStrings } from "./well-formed";
@@ -65,17 +66,22 @@ export function mutation<TSchema extends z.ZodType, TParamsSchema extends TextSc
       const problem = originProblem(request);
       if (problem) throw new WikiError("forbidden", `Refused: ${problem}. Mutations must come from this site.`);
       assertContentType(request, options.body ?? "json");
-      const actor = await loadActor(getDb(), await sessionUserId(request.headers.get("cookie")));
-      if (!actor && options.auth !== "optional") throw new WikiError("unauthorized", "You need to sign in to do this.");
-      if (actor && options.rateLimit) await enforceRateLimit(getDb(), options.rateLimit, actor, clientAddress(request));
-      const params = parseText(options.params ?? NO_PARAMS, (await route.params) ?? {}) as z.output<TParamsSchema>;
-      const limit = actor
-        ? (options.bodyLimit ?? DEFAULT_BODY_LIMIT)
-        : Math.min(options.bodyLimit ?? DEFAULT_BODY_LIMIT, ANONYMOUS_BODY_LIMIT);
-      const text = await readBodyText(request, limit);
-      bodyRead = true;
-      const input = parseBody(options.schema, options.body === "form" ? formAsJson(text) : text);
-      return await options.handler({ request, input, params, actor });
+      // Past the checks that cost nothing, every write waits its turn in one bounded line (lib/http/admission.ts).
+      return await admitted("writes", async () => {
+        const actor = await loadActor(getDb(), await sessionUserId(request.headers.get("cookie")));
+        if (!actor && options.auth !== "optional")
+          throw new WikiError("unauthorized", "You need to sign in to do this.");
+        if (actor && options.rateLimit)
+          await enforceRateLimit(getDb(), options.rateLimit, actor, clientAddress(request));
+        const params = parseText(options.params ?? NO_PARAMS, (await route.params) ?? {}) as z.output<TParamsSchema>;
+        const limit = actor
+          ? (options.bodyLimit ?? DEFAULT_BODY_LIMIT)
+          : Math.min(options.bodyLimit ?? DEFAULT_BODY_LIMIT, ANONYMOUS_BODY_LIMIT);
+        const text = await readBodyText(request, limit);
+        bodyRead = true;
+        const input = parseBody(options.schema, options.body === "form" ? formAsJson(text) : text);
+        return await options.handler({ request, input, params, actor });
+      });
     } catch (error) {
       if (error instanceof WikiError && (error.status === 401 || error.status === 403)) {
         console.warn(`[denied] ${request.method} ${new URL(request.url).pathname}: ${error.message}`);

@@ -15,3 +15,17 @@ export function readerViewInit(options: { cache: CachePolicy; signedIn: boolean;
 export function articleViewCache(isCurrent: boolean): CachePolicy {
   return isCurrent ? "revalidate" : "immutable";
 }
+
+/**
+ * The headers of a 304 (RFC 9110 §15.4.5): what a 200 would have sent that
+ * guides the cache's update (validator, Cache-Control, Vary) and nothing that
+ * describes a body, since there is none.
+ */
+export function notModifiedHeaders(headers: Record<string, string>): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    const lower = name.toLowerCase();
+    if (lower === "etag" || lower === "cache-control" || lower === "vary" || lower === "x-cache") kept[lower] = value;
+  }
+  return kept;
+}

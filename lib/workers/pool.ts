@@ -34,7 +34,11 @@ export interface QueueLimits {
 /**
  * The queue bound from WIKI_WORKER_QUEUE (jobs waiting per pool, default 32)
  * and WIKI_WORKER_QUEUE_WAIT_MS (default 10 s): past either, a job is refused
- * at once rather than joining a line that only grows under overload.
+ * at once rather than joining a line that only grows under overload. The
+ * deadline is long because one request may rightly wait for several large
+ * jobs (a proposal read diffs a 3 MB article against its base and against the
+ * current revision); diff pages wait first in an admission line of their own
+ * (lib/http/admission.ts), which lets two at a time reach this one.
  */
 export function workerQueueLimits(): QueueLimits {
   const read = (name: string, fallback: number) => {
@@ -77,7 +81,9 @@ export class WorkerPool<J extends object, R> {
       const entry: Job<J, R> = { id: ++this.nextJobId, job, resolve, reject };
       const idle = this.idleWorker();
       if (idle) return this.dispatch(idle, entry);
-      if (this.queue.length >= this.limits.maxQueued) return reject(this.overloaded());
+      // Refused at once when the line is full, or when the work ahead would outlast the deadline anyway.
+      if (this.queue.length >= this.limits.maxQueued || this.expectedWaitMs() > this.limits.maxWaitMs)
+        return reject(this.overloaded());
       entry.timer = setTimeout(() => {
         const index = this.queue.indexOf(entry);
         if (index >= 0) this.queue.splice(index, 1);
@@ -88,11 +94,13 @@ export class WorkerPool<J extends object, R> {
     });
   }
 
+  /** How long a new job would wait: the jobs ahead of it spread over the workers. */
+  private expectedWaitMs(): number {
+    return ((this.queue.length + 1) / Math.max(1, this.size)) * this.averageJobMs;
+  }
+
   private overloaded(): WikiError {
-    const retryAfter = Math.min(
-      60,
-      Math.max(1, Math.ceil((((this.queue.length + 1) / Math.max(1, this.size)) * this.averageJobMs) / 1000)),
-    );
+    const retryAfter = Math.min(60, Math.max(1, Math.ceil(this.expectedWaitMs() / 1000)));
     return new WikiError("overloaded", `The server is busy; try again in ${retryAfter} seconds.`, { retryAfter });
   }
 

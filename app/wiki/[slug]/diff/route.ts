@@ -13,6 +13,8 @@ export const GET = readerView({
   params: ZArticleParams,
   search: ZDiffPageQuery,
   article: true,
+  // Its own admission line: diffs wait for a diff worker too, and must never hold the slots of views.
+  admission: "diffs",
   // Administrators compare a deleted article's revisions too (from its history).
   deletedForAdmins: () => true,
   async handler({ params, search, reader, actor, article }) {
