@@ -206,7 +206,9 @@ function withoutRefs(node: WNode, ctx: Context): { text: string; cites: DocJSON[
 
 function opaqueRaw(node: WNode, label: string, ctx: Context): DocJSON[] {
   count(ctx.report, "opaque", label);
-  const { text, cites } = withoutRefs(node, ctx);
+  const { text: raw, cites } = withoutRefs(node, ctx);
+  // The line break a redirect or a parser function swallowed is the line's, not the node's.
+  const text = raw.replace(/\n+$/, "");
   return [{ type: "template", attrs: { name: label, params: [{ key: null, value: text }], form: "raw" } }, ...cites];
 }
 
@@ -662,7 +664,12 @@ function cleanInline(nodes: DocJSON[]): DocJSON[] {
       merged.push({ ...node, content: cleanInline(node.content ?? []) });
     } else merged.push(node);
   }
-  // A space at either end of a line is not shown; nor are two spaces across a mark boundary.
+  // A hard break at either end shows nothing; nor does a space at either end of a line, or a second space across a mark boundary.
+  while (merged.at(-1)?.type === "hardBreak" || (merged.at(-1)?.type === "text" && !merged.at(-1)?.text?.trim())) {
+    if (merged.at(-1)?.type === "text" && merged.length > 1 && merged.at(-2)?.type !== "hardBreak") break;
+    merged.pop();
+  }
+  while (merged[0]?.type === "hardBreak") merged.shift();
   for (let i = 0; i < merged.length; i += 1) {
     const node = merged[i];
     if (node.type !== "text") continue;
@@ -674,7 +681,6 @@ function cleanInline(nodes: DocJSON[]): DocJSON[] {
     node.text = text;
   }
   const result = merged.filter((node) => node.type !== "text" || node.text);
-  // A trailing hard break shows nothing.
   while (result.at(-1)?.type === "hardBreak") result.pop();
   while (result[0]?.type === "hardBreak") result.shift();
   return result;
@@ -704,6 +710,11 @@ function splitLines(nodes: WNode[]): Line[] {
       // "; term : definition": the definition is a line of its own, one level in.
       const marker = current().marker;
       lines.push({ marker: `${marker.slice(0, -1)}:`, parts: [] });
+    } else if (node.type === "table") {
+      // A table is a block of its own, whatever shares its line in the syntax tree.
+      if (current().parts.length || current().marker) lines.push({ marker: "", parts: [] });
+      current().parts.push(node);
+      lines.push({ marker: "", parts: [] });
     } else current().parts.push(node);
   }
   return lines;
