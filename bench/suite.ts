@@ -37,6 +37,7 @@ import { runHttpBenchmarks } from "./http-suite";
 import { benchProposalInterdiff } from "./review-interdiff-bench";
 import { benchRecentChanges, fillSiteRevisions } from "./recent-changes-bench";
 import { benchReviewQueue } from "./review-queue-bench";
+import { benchImport } from "./import-bench";
 import { benchSearch } from "./search-bench";
 import { benchNotifications } from "./notifications-bench";
 import { summarize } from "./load/mixed-load";
@@ -486,6 +487,8 @@ export async function runBenchmarks(options: {
     await benchSearch({ db, quick, authorId: authorIds[2], latencyRow, add });
     // ---- Recent changes ----------------------------------------------------------------------
     await benchRecentChanges({ db, quick, reviewerId: users[0].id, latencyRow });
+    // ---- MediaWiki import and export (bench/import-bench.ts) ---------------------------------
+    await benchImport({ quick, latencyRow, log });
 
     // ---- Sign-in timing ---------------------------------------------------------------------
     {

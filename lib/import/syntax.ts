@@ -30,6 +30,8 @@ let configured = false;
 export function parseWikitext(source: string): WNode {
   if (!configured) {
     Parser.config = "enwiki";
+    // The importer only reads the tree: a read-only parse skips the bookkeeping edits need (about 20% faster).
+    Parser.viewOnly = true;
     configured = true;
   }
   return Parser.parse(source) as unknown as WNode;
