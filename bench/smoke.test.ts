@@ -27,6 +27,7 @@ describe("npm run bench (smoke)", () => {
       "red links turn blue",
       "recent changes (first page)",
       "site-wide revisions",
+      "export of a 1M-character article to wikitext",
     ]) {
       expect(
         names.some((name) => name.startsWith(expected)),

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { violations } from "./axe";
+import { appendToSection } from "./editor";
 import { signedInPage } from "./sign-in";
 
 // Issue 21: an administrator pastes a real article's wikitext, reads the import report, opens the result;
@@ -41,6 +42,27 @@ test("an administrator imports a pasted article, reads the report and opens the 
     await admin.screenshot({ path: `/tmp/import21-article-${scheme}.png`, fullPage: true });
     await admin.context().close();
   }
+
+  // The imported article edits like any other: a section with templates, categories and a list is edited in the
+  // editor and published; its opaque templates, figures and table-free text come back intact.
+  const editor = await signedInPage(browser, "admin");
+  const slug = title.replace(/ /g, "_");
+  await editor.goto(`/wiki/${slug}`);
+  const templates = await editor.locator(".wiki-template").count();
+  const figures = await editor.locator("figure.wiki-figure").count();
+  expect(templates).toBeGreaterThan(3);
+  await appendToSection(editor, {
+    slug,
+    sectionId: "external-links",
+    shows: "Template: Commonscat",
+    sentence: "Edited after the import.",
+    summary: "edit after import",
+  });
+  await expect(editor.locator('section[data-section-id="external-links"]')).toContainText("Edited after the import.");
+  await expect(editor.locator(".wiki-template")).toHaveCount(templates);
+  await expect(editor.locator("figure.wiki-figure")).toHaveCount(figures);
+  await editor.goto(`/wiki/${slug}/history`);
+  await expect(editor.getByText("edit after import")).toBeVisible();
 
   // Importing again into the same article adds nothing when nothing changed; a reviewer may not import.
   const reviewer = await signedInPage(browser, "reviewer");
