@@ -34,6 +34,7 @@ describe("npm run bench (smoke)", () => {
       "closed loop, 200 readers",
       "section editor usable",
       "section editor's JavaScript",
+      "export of a 1M-character article to wikitext",
     ]) {
       expect(
         names.some((name) => name.startsWith(expected)),

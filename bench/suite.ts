@@ -39,6 +39,7 @@ import { benchProposalInterdiff } from "./review-interdiff-bench";
 import { benchRecentChanges, fillSiteRevisions } from "./recent-changes-bench";
 import { benchPerf22 } from "./perf22-bench";
 import { benchReviewQueue } from "./review-queue-bench";
+import { benchImport } from "./import-bench";
 import { benchSearch } from "./search-bench";
 import { benchWorklists } from "./worklists-bench";
 import { benchNotifications } from "./notifications-bench";
@@ -505,6 +506,8 @@ export async function runBenchmarks(options: {
     await benchWorklists({ db, quick, latencyRow });
     // ---- Recent changes ----------------------------------------------------------------------
     await benchRecentChanges({ db, quick, reviewerId: users[0].id, latencyRow });
+    // ---- MediaWiki import and export (bench/import-bench.ts) ---------------------------------
+    await benchImport({ quick, latencyRow, log });
 
     // ---- Sign-in timing ---------------------------------------------------------------------
     {

@@ -20,6 +20,10 @@ export default async function AdminPage() {
           <a href="/admin/users">Manage users</a>: find an account, grant or remove groups, block or unblock it.
         </li>
         <li>
+          <a href="/admin/import">Import from MediaWiki</a>: paste an article&rsquo;s wikitext, read what was mapped,
+          approximated and kept as a template, open the result.
+        </li>
+        <li>
           <a href="/admin/blocks">Block list</a>: every block in force, with its end and reason.
         </li>
         <li>

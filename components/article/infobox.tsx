@@ -24,7 +24,8 @@ function DateRange({ start, end }: { start?: string; end?: string }) {
 
 /** The infobox: typed fields, per-side columns, values rendered as rich text. */
 export function Infobox({ infobox, plan }: { infobox: InfoboxData; plan: CitationPlan }) {
-  const columns = Math.max(1, ...infobox.rows.map((row) => (row.kind === "sides" ? row.sides.length : 1)));
+  // At least two: a field row is a label and a value (an imported infobox may have no sided row).
+  const columns = Math.max(2, ...infobox.rows.map((row) => (row.kind === "sides" ? row.sides.length : 1)));
   return (
     <table className="infobox" aria-label={`${infobox.title}: summary`}>
       <tbody>

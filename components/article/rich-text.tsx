@@ -3,6 +3,12 @@ import type { ReactNode } from "react";
 import type { CitationPlan } from "@/lib/document/citations";
 import type { DocJSON } from "@/lib/document/model";
 import { isSafeHttpUrl } from "@/lib/document/url";
+import {
+  templateLabel,
+  templateParamLabel,
+  type TemplateParam,
+  type TemplateForm,
+} from "@/lib/document/extensions/template";
 import { slugOfTitle, titleOfSlug } from "@/lib/articles/titles";
 
 type NodeProps = { node: DocJSON; children?: ReactNode };
@@ -32,6 +38,9 @@ function monthLabel(date: unknown): string {
   return ` (${name} ${year})`;
 }
 
+const span = (value: unknown): number | undefined =>
+  typeof value === "number" && Number.isInteger(value) && value > 1 ? value : undefined;
+
 /** The React rendering of every node and mark type of the schema (a test checks none is missing). */
 export function richTextMappings(plan: CitationPlan, options: { inline?: boolean } = {}) {
   const nodeMapping: Record<string, (props: NodeProps) => ReactNode> = {
@@ -56,6 +65,45 @@ export function richTextMappings(plan: CitationPlan, options: { inline?: boolean
       </figure>
     ),
     quoteAttribution: ({ children }) => <figcaption className="quote-attribution">{children}</figcaption>,
+    table: ({ children }) => (
+      <div className="wikitable-wrap">
+        <table className="wikitable">{children}</table>
+      </div>
+    ),
+    tableCaption: ({ children }) => <caption>{children}</caption>,
+    tableRow: ({ children }) => <tr>{children}</tr>,
+    tableCell: ({ node, children }) => (
+      <td colSpan={span(node.attrs?.colspan)} rowSpan={span(node.attrs?.rowspan)}>
+        {children}
+      </td>
+    ),
+    tableHeader: ({ node, children }) => (
+      <th colSpan={span(node.attrs?.colspan)} rowSpan={span(node.attrs?.rowspan)}>
+        {children}
+      </th>
+    ),
+    figure: ({ node, children }) => (
+      <figure className="wiki-figure">
+        <div className="wiki-figure-file">File: {String(node.attrs?.file ?? "")}</div>
+        <figcaption>{children}</figcaption>
+      </figure>
+    ),
+    // Shown, never run: the name and every parameter as written, in a box a reader can tell apart from prose.
+    template: ({ node }) => {
+      const params = Array.isArray(node.attrs?.params) ? (node.attrs.params as TemplateParam[]) : [];
+      return (
+        <span className="wiki-template">
+          <span className="wiki-template-name">
+            {templateLabel(String(node.attrs?.name ?? ""), (node.attrs?.form ?? "template") as TemplateForm)}
+          </span>
+          {params.map((param, index) => (
+            <span key={index} className="wiki-template-param">
+              {templateParamLabel(param)}
+            </span>
+          ))}
+        </span>
+      );
+    },
     citation: ({ node }) => {
       const anchor = plan.citationAnchors.get(node);
       if (!anchor) return <sup className="reference reference-missing">{WORD_JOINER}[?]</sup>;
@@ -103,10 +151,16 @@ export function richTextMappings(plan: CitationPlan, options: { inline?: boolean
     },
     // A stable marker, not a colour: whether the target exists is not a fact of the revision, so the
     // article view colours these at serve time (lib/views/wiki-links.ts); elsewhere they stay plain links.
+    // "Title#Section" links to the section's anchor (imported wikilinks carry them).
     wikiLink: ({ mark, children }) => {
-      const slug = slugOfTitle(String(mark.attrs?.title ?? ""));
+      const [title, ...anchor] = String(mark.attrs?.title ?? "").split("#");
+      const slug = slugOfTitle(title);
+      const fragment = anchor.length ? `#${encodeURIComponent(anchor.join("#").trim().replaceAll(" ", "_"))}` : "";
       return (
-        <a href={`/wiki/${encodeURIComponent(slug)}`} data-wiki-link={titleOfSlug(slug)}>
+        <a
+          href={title.trim() ? `/wiki/${encodeURIComponent(slug)}${fragment}` : fragment}
+          data-wiki-link={titleOfSlug(slug)}
+        >
           {children}
         </a>
       );

@@ -51,6 +51,10 @@ export function titleSkeleton(title: string): string {
 /** The slugs a revision's wiki links point at, each once (the links table's rows; malformed titles left out). */
 export function linkSlugsOf(content: Pick<ArticleContent, "infobox" | "sections">): string[] {
   const slugs = new Set<string>();
-  for (const title of wikiLinkTitles(content)) if (!titleProblem(title)) slugs.add(slugOfTitle(title));
+  for (const link of wikiLinkTitles(content)) {
+    // "Title#Section" links the article Title (imported wikilinks carry anchors).
+    const title = link.split("#")[0];
+    if (title.trim() && !titleProblem(title)) slugs.add(slugOfTitle(title));
+  }
   return [...slugs];
 }

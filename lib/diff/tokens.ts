@@ -3,6 +3,15 @@ import type { Token } from "./types";
 
 const WORD = /\s+|[^\s]+/g;
 
+/** An opaque template as one token's text, "{{Name|key=value|…}}", so any change to it shows in a diff. */
+function templateText(node: DocJSON): string {
+  const params = Array.isArray(node.attrs?.params)
+    ? (node.attrs.params as { key: string | null; value: string }[])
+    : [];
+  const shown = params.map((param) => (param.key === null ? param.value : `${param.key}=${param.value}`));
+  return `{{${[String(node.attrs?.name ?? ""), ...shown].join("|")}}}`;
+}
+
 function markSignature(node: DocJSON): string {
   if (!node.marks?.length) return "";
   return node.marks
@@ -23,6 +32,7 @@ export function plainText(node: DocJSON): string {
   if (node.type === "citation") return `[${node.attrs?.refKey}]`;
   if (node.type === "maintenanceTag") return `[${node.attrs?.kind}]`;
   if (node.type === "hardBreak") return "\n";
+  if (node.type === "template") return templateText(node);
   return (node.content ?? []).map(plainText).join(node.type === "doc" ? "\n" : "");
 }
 
@@ -45,6 +55,9 @@ function pushInline(node: DocJSON, out: Token[]): void {
     case "hardBreak":
       out.push({ kind: "break", label: "↵" });
       return;
+    case "template":
+      out.push({ kind: "text", text: templateText(node), marks: "template" });
+      return;
     default:
       (node.content ?? []).forEach((child) => pushInline(child, out));
   }
@@ -58,6 +71,36 @@ function pushBlock(node: DocJSON, out: Token[], depth: number): void {
       if (out.length) out.push({ kind: "break", label: node.type === "quoteAttribution" ? "—" : "¶" });
       (node.content ?? []).forEach((child) => pushInline(child, out));
       return;
+    case "figure":
+      // The file and its options are a token of their own: swapping the image shows even with the same caption.
+      out.push({
+        kind: "break",
+        label: `[File:${node.attrs?.file}${node.attrs?.options ? `|${node.attrs.options}` : ""}]`,
+      });
+      (node.content ?? []).forEach((child) => pushInline(child, out));
+      return;
+    case "tableCaption":
+      out.push({ kind: "break", label: "|+" });
+      (node.content ?? []).forEach((child) => pushInline(child, out));
+      return;
+    case "tableRow":
+      out.push({ kind: "break", label: "|-" });
+      (node.content ?? []).forEach((child) => pushBlock(child, out, depth));
+      return;
+    case "tableCell":
+    case "tableHeader": {
+      // A cell's first paragraph follows its marker; a span change shows as a different marker.
+      const spans = [node.attrs?.colspan, node.attrs?.rowspan].some((value) => value !== undefined && value !== 1)
+        ? ` ${node.attrs?.colspan ?? 1}×${node.attrs?.rowspan ?? 1}`
+        : "";
+      out.push({ kind: "break", label: `${node.type === "tableHeader" ? "!" : "|"}${spans}` });
+      (node.content ?? []).forEach((child, index) =>
+        index === 0 && child.type === "paragraph"
+          ? (child.content ?? []).forEach((c) => pushInline(c, out))
+          : pushBlock(child, out, depth),
+      );
+      return;
+    }
     case "listItem":
       out.push({ kind: "break", label: `${"  ".repeat(depth)}•` });
       (node.content ?? []).forEach((child, index) =>

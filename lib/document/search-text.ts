@@ -10,7 +10,18 @@ export const MAX_INDEXED_BODY = 100_000;
 /** Most characters of reference titles and works indexed per article. */
 export const MAX_INDEXED_REFERENCES = 20_000;
 
-const BLOCKS = new Set(["paragraph", "heading", "listItem", "quoteBox", "quoteAttribution", "note"]);
+const BLOCKS = new Set([
+  "paragraph",
+  "heading",
+  "listItem",
+  "quoteBox",
+  "quoteAttribution",
+  "note",
+  "tableCell",
+  "tableHeader",
+  "tableCaption",
+  "figure",
+]);
 
 function docText(doc: DocJSON): string {
   let text = "";

@@ -1,3 +1,4 @@
+import { ALL_MAINTENANCE_TAG_KINDS } from "./extensions/maintenance-tag";
 import { describe, expect, it } from "vitest";
 import { docFromMarkup } from "./markup";
 import type { ArticleContent, DocJSON } from "./model";
@@ -60,9 +61,12 @@ describe("attribute rules at their edges", () => {
     expect(tag({ kind: "Citation needed", date: "2024-12" })).toEqual([
       {
         path: `${INLINE}.attrs.kind`,
-        message: "must be one of: citation needed, clarification needed, unreliable source?",
+        message: `must be one of: ${ALL_MAINTENANCE_TAG_KINDS.join(", ")}`,
       },
     ]);
+    // Imported tags: Wikipedia's other inline kinds, and no date when the wikitext gave none.
+    expect(tag({ kind: "dead link", date: null })).toEqual([]);
+    expect(tag({ kind: "who?", date: "2023-05" })).toEqual([]);
     for (const date of ["2024-13", "2024-00", "2024-1", "2024-12-01", 202412])
       expect(tag({ kind: "citation needed", date }), `${date}`).toEqual([
         { path: `${INLINE}.attrs.date`, message: "must be a month, YYYY-MM" },
@@ -83,6 +87,107 @@ describe("attribute rules at their edges", () => {
     expect(issuesOf({ type: "citation", attrs: { refKey: 7 } })).toEqual([
       { path: `${INLINE}.attrs.refKey`, message: "must be a reference key" },
     ]);
+  });
+});
+
+describe("imported nodes: tables, figures, opaque templates", () => {
+  const cellDoc = (cell: object) => ({
+    type: "doc",
+    content: [{ type: "table", content: [{ type: "tableRow", content: [cell] }] }],
+  });
+  const cell = (attrs?: object, type = "tableCell") => ({
+    type,
+    ...(attrs ? { attrs } : {}),
+    content: [{ type: "paragraph", content: [{ type: "text", text: "x" }] }],
+  });
+  const TABLE_CELL = "$.content[0].content[0].content[0]";
+
+  it("a table has rows of header or data cells, with an optional caption first", () => {
+    expect(validateDoc(cellDoc(cell()))).toEqual([]);
+    expect(validateDoc(cellDoc(cell(undefined, "tableHeader")))).toEqual([]);
+    const captioned = {
+      type: "doc",
+      content: [
+        {
+          type: "table",
+          content: [
+            { type: "tableCaption", content: [{ type: "text", text: "Results" }] },
+            { type: "tableRow", content: [cell()] },
+          ],
+        },
+      ],
+    };
+    expect(validateDoc(captioned)).toEqual([]);
+    expect(validateDoc({ type: "doc", content: [{ type: "table", content: [] }] })).toEqual([
+      { path: "$.content[0].content", message: "is not valid content for table (expects tableCaption? tableRow+)" },
+    ]);
+    // A cell directly in a table, and a caption after the rows, are refused.
+    expect(validateDoc({ type: "doc", content: [{ type: "table", content: [cell()] }] })[0].path).toBe(
+      "$.content[0].content",
+    );
+    expect(validateDoc({ type: "doc", content: [{ type: "tableRow", content: [cell()] }] })[0].path).toBe("$.content");
+  });
+
+  it("a cell spans 1 to 1000 whole columns and rows", () => {
+    expect(validateDoc(cellDoc(cell({ colspan: 2, rowspan: 1000 })))).toEqual([]);
+    for (const bad of [0, 1001, 1.5, "2", null])
+      expect(validateDoc(cellDoc(cell({ colspan: bad })))).toEqual([
+        { path: `${TABLE_CELL}.attrs.colspan`, message: "must be a whole number from 1 to 1000" },
+      ]);
+    expect(validateDoc(cellDoc(cell({ style: "color:red" })))).toEqual([
+      { path: `${TABLE_CELL}.attrs.style`, message: 'unknown attribute "style" on tableCell' },
+    ]);
+  });
+
+  it("a figure names a file (no link syntax in it) and may have options on one line", () => {
+    const figure = (attrs: object) => validateDoc({ type: "doc", content: [{ type: "figure", attrs, content: [] }] });
+    expect(figure({ file: "Map of Hama.png", options: "thumb|right|upright=1.2" })).toEqual([]);
+    expect(figure({ file: "Map.png", options: null })).toEqual([]);
+    expect(figure({ options: "thumb" })).toEqual([{ path: "$.content[0].attrs.file", message: "is required" }]);
+    for (const file of ["a]]b.png", "x|y.png", "", "a\nb.png", "{{x}}.png"])
+      expect(figure({ file })[0]?.path).toBe("$.content[0].attrs.file");
+    expect(figure({ file: "a.png", options: "thumb]]<script>" })[0]?.path).toBe("$.content[0].attrs.options");
+    expect(figure({ file: "a.png", options: "thumb\nright" })[0]?.path).toBe("$.content[0].attrs.options");
+  });
+
+  it("a template has a name, a form, and bounded { key, value } parameters", () => {
+    const template = (attrs: object) => issuesOf({ type: "template", attrs });
+    expect(
+      template({
+        name: "Convert",
+        params: [
+          { key: null, value: "5" },
+          { key: "abbr", value: "on" },
+        ],
+      }),
+    ).toEqual([]);
+    expect(template({ name: "Category:Cities", form: "link", params: [] })).toEqual([]);
+    expect(template({ params: [] })).toEqual([{ path: `${INLINE}.attrs.name`, message: "is required" }]);
+    expect(template({ name: "X", form: "script" })[0].path).toBe(`${INLINE}.attrs.form`);
+    for (const params of [
+      "x",
+      [{ key: null }],
+      [{ key: "a|b", value: "v" }],
+      [{ key: "a=b", value: "v" }],
+      [{ key: "", value: "v" }],
+      [{ key: null, value: 5 }],
+      [{ key: null, value: "v", extra: 1 }],
+      Array.from({ length: 501 }, () => ({ key: null, value: "v" })),
+      [{ key: null, value: "v".repeat(100_001) }],
+    ])
+      expect(template({ name: "X", params })[0]?.path).toBe(`${INLINE}.attrs.params`);
+  });
+
+  it("a note may carry an opaque template, a tag without a date is an imported one", () => {
+    expect(
+      issuesOf({
+        type: "note",
+        content: [
+          { type: "text", text: "about " },
+          { type: "template", attrs: { name: "Convert", params: [{ key: null, value: "3" }] } },
+        ],
+      }),
+    ).toEqual([]);
   });
 });
 

@@ -75,7 +75,7 @@ describe("validateDoc", () => {
   });
 
   it("refuses invalid attribute values and missing required ones", () => {
-    expect(validateDoc(paragraph({ type: "maintenanceTag", attrs: { kind: "who?", date: "2024-12" } }))[0].path).toBe(
+    expect(validateDoc(paragraph({ type: "maintenanceTag", attrs: { kind: "whom?", date: "2024-12" } }))[0].path).toBe(
       "$.content[0].content[0].attrs.kind",
     );
     expect(

@@ -1,5 +1,8 @@
 import type { Node as PMNode } from "@tiptap/pm/model";
-import { MAINTENANCE_TAG_DATE, MAINTENANCE_TAG_KINDS } from "./extensions/maintenance-tag";
+import { ALL_MAINTENANCE_TAG_KINDS, MAINTENANCE_TAG_DATE } from "./extensions/maintenance-tag";
+import { FIGURE_FILE_PATTERN } from "./extensions/figure";
+import { MAX_CELL_SPAN } from "./extensions/table";
+import { MAX_TEMPLATE_PARAMS, TEMPLATE_FORMS } from "./extensions/template";
 import { REF_KEY_PATTERN } from "./extensions/citation";
 import { SECTION_LEVELS } from "./extensions/section-heading";
 import { ZArticleContentSchema, SECTION_ID_PATTERN, type ArticleContent, type DocJSON } from "./model";
@@ -23,6 +26,35 @@ const isString =
     typeof value === "string" && value.length > 0 && value.length <= max && !/[\u0000-\u001f\u007f]/.test(value)
       ? null
       : `must be a non-empty string of at most ${max} characters without control characters`;
+
+const isSpan: AttrRule = (v) =>
+  Number.isInteger(v) && (v as number) >= 1 && (v as number) <= MAX_CELL_SPAN
+    ? null
+    : `must be a whole number from 1 to ${MAX_CELL_SPAN}`;
+
+const MAX_TEMPLATE_VALUE = 100_000;
+
+/** A template's parameters: a bounded list of { key: string | null, value: string }, nothing else. */
+function checkTemplateParams(value: unknown): string | null {
+  const problem =
+    "must be a list of at most 500 { key, value } parameters (key null or a name without | = }}, value text)";
+  if (!Array.isArray(value) || value.length > MAX_TEMPLATE_PARAMS) return problem;
+  let total = 0;
+  for (const param of value) {
+    if (typeof param !== "object" || param === null || Array.isArray(param)) return problem;
+    const keys = Object.keys(param);
+    if (keys.length !== 2 || !Object.hasOwn(param, "key") || !Object.hasOwn(param, "value")) return problem;
+    const { key, value: text } = param as { key: unknown; value: unknown };
+    if (
+      key !== null &&
+      (typeof key !== "string" || key.length === 0 || key.length > 255 || /[|=\u0000-\u001f\u007f]|}}/.test(key))
+    )
+      return problem;
+    if (typeof text !== "string" || text.includes("\u0000")) return problem;
+    total += text.length;
+  }
+  return total <= MAX_TEMPLATE_VALUE ? null : `parameters must total at most ${MAX_TEMPLATE_VALUE} characters`;
+}
 
 /**
  * Every attribute of every node and mark in the schema, with the rule its value
@@ -48,10 +80,27 @@ export const ATTRIBUTE_RULES: Record<string, Record<string, AttrRule>> = {
   },
   maintenanceTag: {
     kind: (v) =>
-      (MAINTENANCE_TAG_KINDS as readonly unknown[]).includes(v)
+      (ALL_MAINTENANCE_TAG_KINDS as readonly unknown[]).includes(v)
         ? null
-        : `must be one of: ${MAINTENANCE_TAG_KINDS.join(", ")}`,
-    date: (v) => (typeof v === "string" && MAINTENANCE_TAG_DATE.test(v) ? null : "must be a month, YYYY-MM"),
+        : `must be one of: ${ALL_MAINTENANCE_TAG_KINDS.join(", ")}`,
+    date: (v) =>
+      v === null || (typeof v === "string" && MAINTENANCE_TAG_DATE.test(v)) ? null : "must be a month, YYYY-MM",
+  },
+  tableCell: { colspan: isSpan, rowspan: isSpan },
+  tableHeader: { colspan: isSpan, rowspan: isSpan },
+  figure: {
+    file: (v) =>
+      typeof v === "string" && FIGURE_FILE_PATTERN.test(v) ? null : "must be a file name (no [ ] { } | < > #)",
+    options: (v) =>
+      v === null || (typeof v === "string" && v.length <= 1000 && !/[\u0000-\u001f\u007f]|\]\]/.test(v))
+        ? null
+        : "must be at most 1000 characters on one line, without ]]",
+  },
+  template: {
+    name: isString(255),
+    params: checkTemplateParams,
+    form: (v) =>
+      (TEMPLATE_FORMS as readonly unknown[]).includes(v) ? null : `must be one of: ${TEMPLATE_FORMS.join(", ")}`,
   },
   link: {
     href: (v) => (isSafeHttpUrl(v) ? null : "must be an absolute http:// or https:// URL"),
@@ -65,6 +114,8 @@ export const ATTRIBUTE_RULES: Record<string, Record<string, AttrRule>> = {
 const REQUIRED_ATTRIBUTES: Record<string, string[]> = {
   citation: ["refKey"],
   maintenanceTag: ["kind", "date"],
+  figure: ["file"],
+  template: ["name"],
   link: ["href"],
   wikiLink: ["title"],
 };

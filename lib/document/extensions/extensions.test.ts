@@ -43,7 +43,54 @@ const everyNodeAndMark: DocJSON = {
         { type: "note", content: [text("see"), { type: "citation", attrs: { refKey: "jones" } }] },
         text(" tagged"),
         { type: "maintenanceTag", attrs: { kind: "unreliable source?", date: "2024-12" } },
+        {
+          type: "template",
+          attrs: {
+            name: "Convert",
+            params: [
+              { key: null, value: "5" },
+              { key: "abbr", value: "on" },
+            ],
+            form: "link",
+          },
+        },
       ],
+    },
+    {
+      type: "table",
+      content: [
+        { type: "tableCaption", content: [text("Results")] },
+        {
+          type: "tableRow",
+          content: [
+            {
+              type: "tableHeader",
+              attrs: { colspan: 2, rowspan: 1 },
+              content: [{ type: "paragraph", content: [text("h")] }],
+            },
+          ],
+        },
+        {
+          type: "tableRow",
+          content: [
+            {
+              type: "tableCell",
+              attrs: { colspan: 1, rowspan: 3 },
+              content: [{ type: "paragraph", content: [text("a")] }],
+            },
+            {
+              type: "tableCell",
+              attrs: { colspan: 1, rowspan: 1 },
+              content: [{ type: "paragraph", content: [text("b")] }],
+            },
+          ],
+        },
+      ],
+    },
+    {
+      type: "figure",
+      attrs: { file: "Map.png", options: "thumb|right" },
+      content: [text("A "), text("map", [{ type: "italic" }])],
     },
     { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [text("one")] }] }] },
     {
@@ -89,6 +136,22 @@ describe("the HTML each wiki node is shown as", () => {
       toHtml(paragraph({ type: "maintenanceTag", attrs: { kind: "clarification needed", date: "2025-01" } })),
     ).toBe(
       '<p><sup data-maintenance-tag="" class="maintenance-tag" data-kind="clarification needed" data-date="2025-01">[clarification needed]</sup></p>',
+    );
+  });
+
+  it("a template: its name and parameters as text, the parameters also as data", () => {
+    expect(
+      toHtml(paragraph({ type: "template", attrs: { name: "Main", params: [{ key: null, value: "<b>x</b>" }] } })),
+    ).toBe(
+      '<p><span data-template="" class="wiki-template" contenteditable="false" data-name="Main" data-params="[{&quot;key&quot;:null,&quot;value&quot;:&quot;<b>x</b>&quot;}]"><span class="wiki-template-name">Template: Main</span><span class="wiki-template-param">&lt;b&gt;x&lt;/b&gt;</span></span></p>',
+    );
+  });
+
+  it("a figure: the file's name (no image), and its caption", () => {
+    expect(
+      toHtml({ type: "doc", content: [{ type: "figure", attrs: { file: "A.png" }, content: [text("Cap")] }] }),
+    ).toBe(
+      '<figure data-figure="" class="wiki-figure" data-file="A.png"><div class="wiki-figure-file" contenteditable="false">File: A.png</div><figcaption>Cap</figcaption></figure>',
     );
   });
 

@@ -13,10 +13,13 @@ import Text from "@tiptap/extension-text";
 import type { Extensions } from "@tiptap/core";
 import { isSafeHttpUrl } from "../url";
 import { Citation } from "./citation";
+import { Figure } from "./figure";
 import { MaintenanceTag } from "./maintenance-tag";
 import { Note } from "./note";
 import { QuoteAttribution, QuoteBox } from "./quote-box";
 import { SectionHeading } from "./section-heading";
+import { Table, TableCaption, TableCell, TableHeader, TableRow } from "./table";
+import { Template } from "./template";
 import { WikiLink } from "./wiki-link";
 
 /** External links: http(s) only, and only the href attribute is stored. */
@@ -57,4 +60,11 @@ export const documentExtensions: Extensions = [
   Citation,
   Note,
   MaintenanceTag,
+  Table,
+  TableCaption,
+  TableRow,
+  TableCell,
+  TableHeader,
+  Figure,
+  Template,
 ];

@@ -13,7 +13,35 @@ declare module "@tiptap/core" {
 export const MAINTENANCE_TAG_KINDS = ["citation needed", "clarification needed", "unreliable source?"] as const;
 export type MaintenanceTagKind = (typeof MAINTENANCE_TAG_KINDS)[number];
 
-/** A tag's date is a month: YYYY-MM. */
+/**
+ * Every kind a stored tag may have: the ones the editor offers, and the other
+ * inline maintenance templates of Wikipedia that an import brings in (kept
+ * as tags, so worklists and diffs see them, rather than as opaque templates).
+ */
+export const ALL_MAINTENANCE_TAG_KINDS = [
+  ...MAINTENANCE_TAG_KINDS,
+  "dead link",
+  "failed verification",
+  "better source needed",
+  "dubious",
+  "vague",
+  "who?",
+  "when?",
+  "which?",
+  "by whom?",
+  "according to whom?",
+  "page needed",
+  "full citation needed",
+  "verification needed",
+  "original research?",
+  "year needed",
+  "attribution needed",
+  "needs update",
+  "specify",
+  "permanent dead link",
+] as const;
+
+/** A tag's date is a month: YYYY-MM (null only for an imported tag that had none). */
 export const MAINTENANCE_TAG_DATE = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** An inline maintenance tag such as [citation needed], with the month it was added. */

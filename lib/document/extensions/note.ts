@@ -11,14 +11,14 @@ declare module "@tiptap/core" {
 
 /**
  * A footnote ("efn" on Wikipedia): inline, with its own inline content, which
- * may carry citations and maintenance tags but no nested notes. Rendered as a
+ * may carry citations, maintenance tags and opaque templates but no nested notes. Rendered as a
  * lettered marker [a] in the text and listed in the article's Notes.
  */
 export const Note = Node.create({
   name: "note",
   group: "inline",
   inline: true,
-  content: "(text | citation | maintenanceTag)*",
+  content: "(text | citation | maintenanceTag | template)*",
 
   parseHTML() {
     return [{ tag: "span[data-note]" }];

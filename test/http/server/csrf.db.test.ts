@@ -113,6 +113,13 @@ interface CsrfCase {
 
 const CASES: CsrfCase[] = [
   {
+    route: "POST /api/import",
+    path: () => "/api/import",
+    body: () => ({ title: "Forged import", wikitext: "Forged text." }),
+    as: () => admin,
+    withoutSession: 401,
+  },
+  {
     route: "POST /api/articles/[slug]/talk",
     path: () => "/api/articles/Csrf/talk",
     body: () => ({ title: "Forged topic", body: "Forged." }),

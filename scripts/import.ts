@@ -1,0 +1,70 @@
+/**
+ * `npm run import -- article.wiki [--title "Title"] [--as admin-name] [--summary "…"]`: imports one
+ * article's wikitext (issue 21) into DATABASE_URL or the embedded database, as an administrator, and
+ * prints the import report. A new article is created; an existing one gets a new revision (never an
+ * overwrite), through the same use case and checks as every other import.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { importArticle } from "../lib/articles/import-article";
+import { nameKeyOf } from "../lib/auth/usernames";
+import { closeDb, getDb } from "../lib/db/client";
+import { prepareDatabase } from "../lib/db/setup";
+import { formatReport } from "../lib/import/report";
+import { loadActor } from "../lib/users/load-actor";
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { title: { type: "string" }, as: { type: "string" }, summary: { type: "string" } },
+});
+const [file] = positionals;
+if (!file || positionals.length > 1) {
+  console.error('usage: npm run import -- <article.wiki> [--title "Title"] [--as <admin name>] [--summary "…"]');
+  process.exit(2);
+}
+if (/\.xml$/i.test(file)) {
+  console.error("MediaWiki XML dumps are not imported yet: export the page's wikitext (one article per file).");
+  process.exit(2);
+}
+const wikitext = fs.readFileSync(file, "utf8");
+// The corpus names files after their titles, with hyphens or underscores for spaces.
+const title =
+  values.title ??
+  path
+    .basename(file)
+    .replace(/\.(wiki|txt|wikitext)$/i, "")
+    .replace(/[-_]/g, " ");
+
+const database = await prepareDatabase();
+process.env.DATABASE_URL = database.url;
+try {
+  const db = getDb();
+  // The acting administrator: the one named, or else the first admin of the wiki.
+  const user = values.as
+    ? await db.user.findUnique({ where: { nameKey: nameKeyOf(values.as) }, select: { id: true } })
+    : await db.user.findFirst({
+        where: { groups: { some: { group: "admin" } } },
+        orderBy: { id: "asc" },
+        select: { id: true },
+      });
+  if (!user)
+    throw new Error(
+      values.as ? `There is no user "${values.as}".` : "There is no administrator; grant one with npm run user:grant.",
+    );
+  const actor = await loadActor(db, user.id);
+  const started = performance.now();
+  const result = await importArticle({ actor, title, wikitext, summary: values.summary, db });
+  console.log(formatReport(result.report));
+  const what =
+    result.status === "created" ? "Created" : result.status === "saved" ? "Added a revision to" : "No change to";
+  console.log(
+    `${what} /wiki/${result.slug} (revision ${result.revisionId}) as ${actor?.name} in ${Math.round(performance.now() - started)} ms.`,
+  );
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  await closeDb();
+  await database.stop();
+}
