@@ -14,7 +14,9 @@ process.env.E2E_DATA_DIR ??= path.join(os.tmpdir(), `wiki-e2e-${Date.now()}`);
  */
 export default defineConfig({
   testDir: "e2e",
-  timeout: 60_000,
+  // A journey runs against a 2-core machine shared with a parallel worker and
+  // a production server; axe over a whole article alone can take 20 s there.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 2,

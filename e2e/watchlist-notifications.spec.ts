@@ -101,6 +101,7 @@ test("newbie watches, proposes, is notified of the approval and follows it to th
 });
 
 test("the new pages pass axe in the dark scheme", async ({ browser }) => {
+  test.setTimeout(180_000);
   const page = await signedInPage(browser, "regular", { colorScheme: "dark" });
   for (const path of [`/wiki/${SLUG}`, "/notifications", "/watchlist", "/notifications/preferences"]) {
     await page.goto(path);
