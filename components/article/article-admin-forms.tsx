@@ -1,6 +1,7 @@
 import { HtmlPage, type Reader } from "@/components/ui/html-page";
 import { MAX_ADMIN_REASON } from "@/lib/contracts/articles";
 import { MAX_TITLE_LENGTH } from "@/lib/articles/titles";
+import type { ArticleAdminAction } from "@/lib/authz/article-admin";
 import { RestoreForm } from "./article-deleted";
 
 /**
@@ -10,7 +11,10 @@ import { RestoreForm } from "./article-deleted";
  * or moved unseen. A refusal comes back as the same page with the message and the fields as typed.
  */
 
-interface AdminFormProps {
+/** The administrators' actions that have a page of their own (restore is a form on the deletion page). */
+export type ArticleAdminPageAction = Exclude<ArticleAdminAction, "restore">;
+
+export interface AdminFormProps {
   slug: string;
   title: string;
   /** the head the administrator saw; null when the form came back with an error and none was sent */
@@ -32,7 +36,7 @@ function ArticleLinks({ slug }: { slug: string }) {
   );
 }
 
-function Refusal({ reason, slug, action }: { reason: string; slug: string; action: string }) {
+function Refusal({ reason, slug, action }: { reason: string; slug: string; action: ArticleAdminPageAction }) {
   return (
     <div className="notice" role="note">
       <p>{reason}</p>
@@ -52,42 +56,39 @@ function FormError({ error }: { error?: string }) {
   ) : null;
 }
 
-/** `/wiki/{slug}/delete`: what deleting does, and the form with its required reason. */
-export function DeleteArticlePage(props: AdminFormProps) {
-  const heading = `Delete “${props.title}”`;
+/**
+ * The page of one administrator's action on an article: the heading, links back, and either why the viewer may
+ * not (with a sign-in link) or the form posting to `/wiki/{slug}/{action}` with the head seen, the explanation,
+ * any error, the action's own fields and its button.
+ */
+function AdminActionPage(
+  props: AdminFormProps & {
+    action: ArticleAdminPageAction;
+    heading: string;
+    explanation: string;
+    submit: { label: string; className: string };
+    children: React.ReactNode;
+  },
+) {
   return (
-    <HtmlPage title={heading} reader={props.reader}>
+    <HtmlPage title={props.heading} reader={props.reader}>
       <div className="content-page narrow">
-        <h1 className="page-title">{heading}</h1>
+        <h1 className="page-title">{props.heading}</h1>
         <ArticleLinks slug={props.slug} />
         {props.refusal ? (
-          <Refusal reason={props.refusal} slug={props.slug} action="delete" />
+          <Refusal reason={props.refusal} slug={props.slug} action={props.action} />
         ) : (
           <form
             className="form admin-article-form"
             method="post"
-            action={`/wiki/${encodeURIComponent(props.slug)}/delete`}
+            action={`/wiki/${encodeURIComponent(props.slug)}/${props.action}`}
           >
-            <p>
-              Readers will get a page saying who deleted the article, when and why; it leaves search, and links to it
-              turn red. Nothing is erased: its revisions stay, administrators still see its history, and it can be
-              restored exactly as it is.
-            </p>
+            <p>{props.explanation}</p>
             <FormError error={props.error} />
             {props.headId !== null ? <input type="hidden" name="expectedHeadId" value={props.headId} /> : null}
-            <label htmlFor="delete-reason">
-              Reason (shown on the deletion page and in the public log)
-              <input
-                id="delete-reason"
-                name="reason"
-                required
-                maxLength={MAX_ADMIN_REASON}
-                defaultValue={props.fields?.reason ?? ""}
-                autoComplete="off"
-              />
-            </label>
-            <button type="submit" className="button-danger">
-              Delete the article
+            {props.children}
+            <button type="submit" className={props.submit.className}>
+              {props.submit.label}
             </button>
           </form>
         )}
@@ -96,57 +97,64 @@ export function DeleteArticlePage(props: AdminFormProps) {
   );
 }
 
+/** `/wiki/{slug}/delete`: what deleting does, and the form with its required reason. */
+export function DeleteArticlePage(props: AdminFormProps) {
+  return (
+    <AdminActionPage
+      {...props}
+      action="delete"
+      heading={`Delete “${props.title}”`}
+      explanation="Readers will get a page saying who deleted the article, when and why; it leaves search, and links to it turn red. Nothing is erased: its revisions stay, administrators still see its history, and it can be restored exactly as it is."
+      submit={{ label: "Delete the article", className: "button-danger" }}
+    >
+      <label htmlFor="delete-reason">
+        Reason (shown on the deletion page and in the public log)
+        <input
+          id="delete-reason"
+          name="reason"
+          required
+          maxLength={MAX_ADMIN_REASON}
+          defaultValue={props.fields?.reason ?? ""}
+          autoComplete="off"
+        />
+      </label>
+    </AdminActionPage>
+  );
+}
+
 /** `/wiki/{slug}/move`: the new title, the reason, and what a move does. */
 export function MoveArticlePage(props: AdminFormProps) {
-  const heading = `Move “${props.title}”`;
   return (
-    <HtmlPage title={heading} reader={props.reader}>
-      <div className="content-page narrow">
-        <h1 className="page-title">{heading}</h1>
-        <ArticleLinks slug={props.slug} />
-        {props.refusal ? (
-          <Refusal reason={props.refusal} slug={props.slug} action="move" />
-        ) : (
-          <form
-            className="form admin-article-form"
-            method="post"
-            action={`/wiki/${encodeURIComponent(props.slug)}/move`}
-          >
-            <p>
-              The article, its history and its talk page move to the new title; the old title becomes a redirect to it.
-              The move is recorded as a revision that changes only the title.
-            </p>
-            <FormError error={props.error} />
-            {props.headId !== null ? <input type="hidden" name="expectedHeadId" value={props.headId} /> : null}
-            <label htmlFor="move-title">
-              New title
-              <input
-                id="move-title"
-                name="title"
-                required
-                maxLength={MAX_TITLE_LENGTH}
-                defaultValue={props.fields?.title ?? props.title}
-                autoComplete="off"
-              />
-            </label>
-            <label htmlFor="move-reason">
-              Reason (shown in the public log)
-              <input
-                id="move-reason"
-                name="reason"
-                required
-                maxLength={MAX_ADMIN_REASON}
-                defaultValue={props.fields?.reason ?? ""}
-                autoComplete="off"
-              />
-            </label>
-            <button type="submit" className="button-primary">
-              Move the article
-            </button>
-          </form>
-        )}
-      </div>
-    </HtmlPage>
+    <AdminActionPage
+      {...props}
+      action="move"
+      heading={`Move “${props.title}”`}
+      explanation="The article, its history and its talk page move to the new title; the old title becomes a redirect to it. The move is recorded as a revision that changes only the title."
+      submit={{ label: "Move the article", className: "button-primary" }}
+    >
+      <label htmlFor="move-title">
+        New title
+        <input
+          id="move-title"
+          name="title"
+          required
+          maxLength={MAX_TITLE_LENGTH}
+          defaultValue={props.fields?.title ?? props.title}
+          autoComplete="off"
+        />
+      </label>
+      <label htmlFor="move-reason">
+        Reason (shown in the public log)
+        <input
+          id="move-reason"
+          name="reason"
+          required
+          maxLength={MAX_ADMIN_REASON}
+          defaultValue={props.fields?.reason ?? ""}
+          autoComplete="off"
+        />
+      </label>
+    </AdminActionPage>
   );
 }
 

@@ -28,7 +28,7 @@ import { nextCoding } from "@/lib/views/content-coding";
 import { bytesTag, entityTag, notModified, pageKeyTag } from "@/lib/views/validators";
 import { notModifiedHeaders, readerViewInit } from "@/lib/views/view-headers";
 
-interface ReaderViewContext<TParams, TSearch> {
+export interface ReaderViewContext<TParams, TSearch> {
   request: Request;
   url: URL;
   params: TParams;

@@ -1,5 +1,5 @@
 import type { ArticleContent, DocJSON, Infobox, Reference } from "../document/model";
-import { wikiDateOf } from "../import/dates";
+import { formatDate } from "../document/format";
 import { templateWikitext } from "../import/import-wikitext";
 import { SIDED_ROWS, TAG_TEMPLATE, titleParamOf } from "../import/vocabulary";
 
@@ -125,7 +125,7 @@ function atomText(node: DocJSON, writer: Writer, context: TextContext): string {
     case "maintenanceTag": {
       const kind = String(node.attrs?.kind ?? "citation needed") as keyof typeof TAG_TEMPLATE;
       const name = TAG_TEMPLATE[kind] ?? "Citation needed";
-      const date = typeof node.attrs?.date === "string" ? `|date=${wikiDateOf(node.attrs.date)}` : "";
+      const date = typeof node.attrs?.date === "string" ? `|date=${formatDate(node.attrs.date)}` : "";
       return `{{${name}${date}}}`;
     }
     case "template":
@@ -155,10 +155,10 @@ export function referenceText(reference: Reference): string {
     param("work", reference.work),
     param("publisher", reference.publisher),
     ...(reference.authors ?? []).map((author, index) => param(`author${index + 1}`, author)),
-    param("date", reference.date && wikiDateOf(reference.date)),
-    param("access-date", reference.accessDate && wikiDateOf(reference.accessDate)),
+    param("date", reference.date && formatDate(reference.date)),
+    param("access-date", reference.accessDate && formatDate(reference.accessDate)),
     param("archive-url", reference.archiveUrl),
-    param("archive-date", reference.archiveDate && wikiDateOf(reference.archiveDate)),
+    param("archive-date", reference.archiveDate && formatDate(reference.archiveDate)),
     param("language", reference.language),
     param("quote", reference.quote),
     "}}",

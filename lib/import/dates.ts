@@ -56,26 +56,3 @@ export function isoDateOf(value: string): string | null {
   if (match) return iso(Number(match[3]), Number(match[2]), Number(match[1]));
   return null;
 }
-
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-/** An ISO date written as English Wikipedia's citation templates show it ("2 December 2024", "December 2024"). */
-export function wikiDateOf(isoDate: string): string {
-  const [year, month, day] = isoDate.split("-");
-  if (!month) return year;
-  const name = MONTH_NAMES[Number(month) - 1];
-  return day ? `${Number(day)} ${name} ${year}` : `${name} ${year}`;
-}
