@@ -56,6 +56,29 @@ function FormError({ error }: { error?: string }) {
   ) : null;
 }
 
+/** A required one-line field with its label around it, filled with what was typed when the form came back. */
+function TextField(props: {
+  id: string;
+  name: string;
+  maxLength: number;
+  defaultValue: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <label htmlFor={props.id}>
+      {props.children}
+      <input
+        id={props.id}
+        name={props.name}
+        required
+        maxLength={props.maxLength}
+        defaultValue={props.defaultValue}
+        autoComplete="off"
+      />
+    </label>
+  );
+}
+
 /**
  * The page of one administrator's action on an article: the heading, links back, and either why the viewer may
  * not (with a sign-in link) or the form posting to `/wiki/{slug}/{action}` with the head seen, the explanation,
@@ -107,17 +130,14 @@ export function DeleteArticlePage(props: AdminFormProps) {
       explanation="Readers will get a page saying who deleted the article, when and why; it leaves search, and links to it turn red. Nothing is erased: its revisions stay, administrators still see its history, and it can be restored exactly as it is."
       submit={{ label: "Delete the article", className: "button-danger" }}
     >
-      <label htmlFor="delete-reason">
+      <TextField
+        id="delete-reason"
+        name="reason"
+        maxLength={MAX_ADMIN_REASON}
+        defaultValue={props.fields?.reason ?? ""}
+      >
         Reason (shown on the deletion page and in the public log)
-        <input
-          id="delete-reason"
-          name="reason"
-          required
-          maxLength={MAX_ADMIN_REASON}
-          defaultValue={props.fields?.reason ?? ""}
-          autoComplete="off"
-        />
-      </label>
+      </TextField>
     </AdminActionPage>
   );
 }
@@ -132,28 +152,17 @@ export function MoveArticlePage(props: AdminFormProps) {
       explanation="The article, its history and its talk page move to the new title; the old title becomes a redirect to it. The move is recorded as a revision that changes only the title."
       submit={{ label: "Move the article", className: "button-primary" }}
     >
-      <label htmlFor="move-title">
+      <TextField
+        id="move-title"
+        name="title"
+        maxLength={MAX_TITLE_LENGTH}
+        defaultValue={props.fields?.title ?? props.title}
+      >
         New title
-        <input
-          id="move-title"
-          name="title"
-          required
-          maxLength={MAX_TITLE_LENGTH}
-          defaultValue={props.fields?.title ?? props.title}
-          autoComplete="off"
-        />
-      </label>
-      <label htmlFor="move-reason">
+      </TextField>
+      <TextField id="move-reason" name="reason" maxLength={MAX_ADMIN_REASON} defaultValue={props.fields?.reason ?? ""}>
         Reason (shown in the public log)
-        <input
-          id="move-reason"
-          name="reason"
-          required
-          maxLength={MAX_ADMIN_REASON}
-          defaultValue={props.fields?.reason ?? ""}
-          autoComplete="off"
-        />
-      </label>
+      </TextField>
     </AdminActionPage>
   );
 }
