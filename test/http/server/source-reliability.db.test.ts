@@ -173,6 +173,41 @@ describe("saving a link to a blacklisted domain", () => {
     const other = await article();
     expect((await edit(other.slug, other.base, content(other.title, [old]), editor)).status).toBe(201);
   });
+  it("refuses a revert that brings back a link blacklisted since, saved or proposed, and writes nothing", async () => {
+    const { slug, title } = await article([], true);
+    await ctx.db.article.update({ where: { slug }, data: { protectionLevel: "none" } });
+    const spam: Reference = { key: "s", title: "Once fine", url: "https://turned.example/page" };
+    const withLink = await edit(
+      slug,
+      (await ctx.db.article.findUniqueOrThrow({ where: { slug } })).currentRevisionId,
+      content(title, [spam]),
+      editor,
+    );
+    expect(withLink.status, withLink.text).toBe(201);
+    const without = await edit(slug, withLink.body.revision.id, content(title, []), editor);
+    expect(without.status, without.text).toBe(201);
+    expect((await rate({ domain: "turned.example", status: "blacklisted", reason: "sold to spammers" })).status).toBe(
+      200,
+    );
+    const before = await snapshotAllRows(ctx.db);
+    for (const [user, mode, revisionId] of [
+      [editor, "restore", withLink.body.revision.id],
+      [editor, "undo", without.body.revision.id],
+      [newbie, "restore", withLink.body.revision.id],
+    ] as const) {
+      if (user === newbie) await ctx.db.article.update({ where: { slug }, data: { protectionLevel: "extended" } });
+      const reverted = await httpRequest(server, "POST", `/api/articles/${slug}/revert`, {
+        body: { revisionId, mode },
+        user,
+      });
+      expect(reverted.status, `${user.name} ${mode}: ${reverted.text}`).toBe(400);
+      expect(reverted.body.error.message).toMatch(
+        /^references\[0\]\.url: the reference “Once fine” links to turned.example, which is blacklisted \(sold to spammers\)/,
+      );
+      if (user === newbie) await ctx.db.article.update({ where: { slug }, data: { protectionLevel: "none" } });
+    }
+    expect(await snapshotAllRows(ctx.db)).toEqual(before);
+  });
 });
 
 describe("rated sources in review", () => {
