@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../../test/db";
-import { createArticle, createCast, smallArticle, withTexts } from "../../test/reliability/fixtures";
+import { createArticle, createCast, edit, smallArticle, withTexts } from "../../test/reliability/fixtures";
 import type { Actor } from "../authz/policy";
 import { ZEditRequestSchema } from "../contracts/articles";
+import { listReviewQueue } from "../proposals/review-queue";
 import { loadActor } from "../users/load-actor";
+import { loadViewer } from "../users/load-viewer";
 import { deleteArticle } from "./delete-article";
 import { readEdit, saveEdit } from "./edit-article";
 import { moveArticle } from "./move-article";
@@ -19,9 +21,13 @@ import { restoreArticle } from "./restore-article";
 const ctx = useTestDatabase();
 let admin: Actor;
 let editor: Actor;
+let reviewerId: number;
+let proposerId: number;
 
 beforeAll(async () => {
   const cast = await createCast(ctx.db, { prefix: "adm", editors: 1 });
+  reviewerId = cast.reviewers[0].id;
+  proposerId = cast.proposers[0].id;
   admin = (await loadActor(ctx.db, cast.admin.id))!;
   editor = (await loadActor(ctx.db, cast.editors[0].id))!;
 });
@@ -94,5 +100,68 @@ describe("an edit racing a move", () => {
     const head = await ctx.db.revision.findUniqueOrThrow({ where: { id: article.currentRevisionId! } });
     expect(head.title).toBe(article.title);
     expect(head.summary).toMatch(/^late/);
+  });
+});
+
+describe("a deleted article's open proposals", () => {
+  it("leave the review queue and the reviewer's count while it is deleted, and come back with it", async () => {
+    const content = smallArticle(`Adm ${++articles}`, 2);
+    const { slug, revisionId } = await createArticle(ctx.db, { content, authorId: admin.id, protection: "extended" });
+    const proposed = await edit(ctx.db, proposerId, slug, {
+      baseRevisionId: revisionId,
+      content: withTexts(content, { s1: "Proposed." }),
+      summary: "p",
+    });
+    expect(proposed.status).toBe("proposed");
+    const listed = async () => (await listReviewQueue({ db: ctx.db, article: slug })).length;
+    const counted = async () => (await loadViewer(ctx.db, reviewerId))!.openProposals;
+    const [queued, count] = [await listed(), await counted()];
+    expect(queued).toBe(1);
+    await deleteArticle({ actor: admin, slug, reason: "gone", db: ctx.db });
+    expect(await listed()).toBe(0);
+    expect(await counted()).toBe(count! - 1);
+    await restoreArticle({ actor: admin, slug, reason: "back", db: ctx.db });
+    expect(await listed()).toBe(1);
+    expect(await counted()).toBe(count);
+  });
+});
+
+describe("moves at once", () => {
+  it("two articles moved to one title: one moves, the other is a 409 naming title; nothing half-done", async () => {
+    const [a, b] = [await freshArticle(), await freshArticle()];
+    const target = `Adm target ${++articles}`;
+    const outcomes = await Promise.allSettled(
+      [a, b].map(({ slug }) => moveArticle({ actor: admin, slug, title: target, reason: "race", db: ctx.db })),
+    );
+    const moved = outcomes.filter((outcome) => outcome.status === "fulfilled");
+    const refused = outcomes.filter((outcome) => outcome.status === "rejected");
+    expect(moved).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect((refused[0] as PromiseRejectedResult).reason).toMatchObject({ status: 409, details: { field: "title" } });
+    // The loser is where it was, with no move revision and no redirect to it.
+    const loser = moved[0] === outcomes[0] ? b : a;
+    const row = await findArticle(ctx.db, loser.slug);
+    expect(row?.currentRevisionId).toBe(loser.revisionId);
+    expect(await ctx.db.articleRedirect.count({ where: { slug: loser.slug } })).toBe(0);
+  });
+
+  it("one article moved twice at once, each naming the head it saw: one moves, the other is a 409", async () => {
+    const { slug, revisionId } = await freshArticle();
+    const outcomes = await Promise.allSettled(
+      ["first", "second"].map((name) =>
+        moveArticle({
+          actor: admin,
+          slug,
+          title: `${slug} ${name}`,
+          reason: "race",
+          expectedHeadId: revisionId,
+          db: ctx.db,
+        }),
+      ),
+    );
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const refused = outcomes.find((outcome) => outcome.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ status: 409 });
+    expect(await ctx.db.revision.count({ where: { article: { slug: { startsWith: slug } } } })).toBe(2);
   });
 });

@@ -103,7 +103,10 @@ function queueSql(filters: QueueFilters, paged: boolean, values: unknown[]): str
     values.push(value);
     return `$${values.length}`;
   };
-  const where = [`p."status" = ${param(filters.status ?? ProposalStatus.open)}`];
+  const status = filters.status ?? ProposalStatus.open;
+  const where = [`p."status" = ${param(status)}`];
+  // Open work only where it can be done: a deleted article's open proposals wait, unlisted, for its restoring.
+  if (status === ProposalStatus.open) where.push(`a."deletedAt" IS NULL`);
   if (filters.article) where.push(`a."slug" = ${param(filters.article)}`);
   if (filters.author)
     where.push(`p."authorId" = (SELECT u."id" FROM "User" u WHERE u."name" = ${param(filters.author)})`);
@@ -304,11 +307,6 @@ export type QueueEntry = Awaited<ReturnType<typeof readReviewQueue>>["rows"][num
 /** The queue's rows alone (the API, an article's proposals page, the bench): see readReviewQueue. */
 export async function listReviewQueue(filters: QueueFilters & { db?: Db } = {}) {
   return (await readReviewQueue(filters)).rows;
-}
-
-/** How many proposals wait for review (the reviewer's header badge). */
-export async function countOpenProposals(options: { db?: Db } = {}): Promise<number> {
-  return (options.db ?? getDb()).proposal.count({ where: { status: ProposalStatus.open } });
 }
 
 /** The public review log: every decision, newest first. */

@@ -36,7 +36,8 @@ export async function loadViewer(
     text: `SELECT ${ACTOR_COLUMNS},
         (SELECT count(*)::int FROM (SELECT 1 FROM "Notification" n WHERE n."recipientId" = u."id" AND n."readAt" IS NULL LIMIT $4) unread) AS "unreadCount",
         CASE WHEN EXISTS (SELECT 1 FROM "UserGroup" g WHERE g."userId" = u."id" AND g."group" = ANY($5::text[]))
-          THEN (SELECT count(*)::int FROM "Proposal" p WHERE p."status" = 'open') END AS "openProposals",
+          THEN (SELECT count(*)::int FROM "Proposal" p JOIN "Article" a ON a."id" = p."articleId"
+            WHERE p."status" = 'open' AND a."deletedAt" IS NULL) END AS "openProposals",
         w."articleId" IS NOT NULL AS "watching",
         (EXTRACT(EPOCH FROM w."expiresAt") * 1000)::bigint::text AS "watchExpiresMs"
       FROM "User" u
