@@ -79,6 +79,21 @@ test("an admin moves an article, deletes it and restores it; readers follow each
     expect(await violations(page)).toEqual([]);
     await context.close();
   }
+  // Its talk page says it was deleted (from the old title too: the talk page moved with it); a talk page of
+  // nothing at all is the site's own 404 page.
+  await reader.goto(`/wiki/${slug}/talk`);
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText(`Talk: ${newTitle}`);
+  await expect(reader.locator(".notice[role=alert]")).toContainText(
+    /This article was deleted by admin .*Its talk page is closed/,
+  );
+  await reader.screenshot({ path: "/tmp/admin19-deleted-talk.png", fullPage: true });
+  expect(await violations(reader)).toEqual([]);
+  const nowhere = await reader.goto("/wiki/Admin19_never_was/talk");
+  expect(nowhere?.status()).toBe(404);
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText("No such page");
+  await reader.screenshot({ path: "/tmp/admin19-not-found.png", fullPage: true });
+  expect(await violations(reader)).toEqual([]);
+
   // Its old title leads to the same page; search no longer finds it.
   const oldTitle = await reader.goto(`/wiki/${slug}`);
   expect(oldTitle?.status()).toBe(410);

@@ -221,3 +221,31 @@ export function TalkPageView({ page, viewer }: { page: TalkPage; viewer: TalkVie
     </div>
   );
 }
+
+/**
+ * The talk page of a deleted article: what happened (the deletion message names who, when and why) and where
+ * to read more, instead of a bare "not found". Its topics stay stored and come back with the article.
+ */
+export function DeletedTalkPage({ slug, message }: { slug: string; message: string }) {
+  const title = slug.replace(/_/g, " ");
+  return (
+    <div className="content-page wide talk-page">
+      <h1 className="article-title">Talk: {title}</h1>
+      <div className="notice notice-warning" role="alert">
+        <p>
+          <b>{/[.!?]$/.test(message) ? message : `${message}.`}</b> Its talk page is closed while it is deleted, and
+          comes back if an administrator restores it.
+        </p>
+        <ul>
+          <li>
+            <a href={`/log?type=deletion&article=${encodeURIComponent(slug)}`}>See the deletion log</a> for this
+            article.
+          </li>
+          <li>
+            <a href="/">Browse all articles</a>.
+          </li>
+        </ul>
+      </div>
+    </div>
+  );
+}

@@ -277,6 +277,14 @@ describe("deleting and restoring", () => {
     const approval = await post(`/api/proposals/${proposalId}/approve`, admin, { version: 1 });
     expect(approval.status, approval.text).toBe(409);
     expect(approval.body.error.message).toMatch(/“Closed down” has been deleted/);
+    // Its talk page says what happened, in the site's frame; a talk page of no article at all is the site's 404.
+    const talkPage = await page("/wiki/Closed_down/talk");
+    expect(talkPage.status).toBe(200);
+    expect(text(talkPage.text)).toMatch(/Talk: Closed down.*This article was deleted by m_admin.*: closed/);
+    expect(talkPage.text).toContain('href="/log?type=deletion&amp;article=Closed_down"');
+    const nowhere = await page("/wiki/Never_was/talk");
+    expect(nowhere.status).toBe(404);
+    expect(text(nowhere.text)).toMatch(/No such page.*Search the wiki/);
     expect(await snapshotAllRows(ctx.db)).toBe(before);
   });
 
@@ -402,6 +410,9 @@ describe("moving", () => {
       details: { redirect: { slug: "New_name", title: "New name" } },
     });
     expect((await page("/wiki/New_name")).status).toBe(200);
+    const oldTalk = await page("/wiki/Old_name/talk");
+    expect(oldTalk.status).toBe(308);
+    expect(oldTalk.headers.get("location")).toBe("/wiki/New_name/talk");
     const oldEditor = await page("/wiki/Old_name/edit?section=lead", admin);
     expect([307, 308]).toContain(oldEditor.status);
     expect(oldEditor.headers.get("location")).toBe("/wiki/New_name/edit?section=lead");

@@ -1,5 +1,5 @@
-import { notFound } from "next/navigation";
-import { TalkPageView, type TalkViewer } from "@/components/talk/talk-page";
+import { notFound, permanentRedirect } from "next/navigation";
+import { DeletedTalkPage, TalkPageView, type TalkViewer } from "@/components/talk/talk-page";
 import { getViewer } from "@/lib/auth/viewer";
 import { activeBlock, decide } from "@/lib/authz/policy";
 import { decideTalkAction } from "@/lib/authz/talk";
@@ -20,12 +20,19 @@ export default async function TalkPage({ params }: Props) {
   const slug = decodeParam((await params).slug);
   const [page, actor] = await Promise.all([
     readTalkPage({ slug }).catch((error) => {
-      if (error instanceof WikiError && error.code === "not_found") return null;
+      if (error instanceof WikiError && error.code === "not_found") return error;
       throw error;
     }),
     getViewer(),
   ]);
-  if (!page) notFound();
+  if (page instanceof WikiError) {
+    const fate = page.details as { redirect?: { slug: string }; deleted?: unknown } | undefined;
+    // The talk page moves with its article (as the article's old title redirects), and a deleted article's talk
+    // page says so, as MediaWiki's shows the deletion log, rather than claiming there never was one.
+    if (fate?.redirect) permanentRedirect(`/wiki/${encodeURIComponent(fate.redirect.slug)}/talk`);
+    if (fate?.deleted) return <DeletedTalkPage slug={slug} message={page.message} />;
+    notFound();
+  }
   const protection = page.article.protection.level;
   const blocked = actor !== null && activeBlock(actor) !== null;
   const viewer: TalkViewer = {
