@@ -6,7 +6,15 @@ describe("npm run bench (smoke)", () => {
   it("runs a tiny version of every benchmark, in process and over HTTP, and reports a figure for each", {
     timeout: 600_000,
   }, async () => {
-    const rows = await runBenchmarks({ quick: true, render: renderToStaticMarkup, log: () => undefined });
+    const steps: Array<{ seconds: number; line: string }> = [];
+    const log = (line: string) => {
+      const step = /^\[bench\] ([\d.]+) s: /.exec(line);
+      if (step) steps.push({ seconds: Number(step[1]), line });
+    };
+    const rows = await runBenchmarks({ quick: true, render: renderToStaticMarkup, log });
+    // npm test's budget: say where this, its slowest test, spends its time.
+    const slowest = steps.sort((a, b) => b.seconds - a.seconds).slice(0, 6);
+    console.log(`bench smoke, slowest rows:\n${slowest.map((step) => `  ${step.line}`).join("\n")}`);
     const names = rows.map((row) => row.name);
     for (const expected of [
       "baseline: hello-world Node HTTP server",

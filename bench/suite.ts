@@ -73,8 +73,14 @@ export async function runBenchmarks(options: {
   const log = options.log ?? ((line: string) => console.log(line));
   const quick = options.quick;
   const rows: BenchRow[] = [];
-  const add = (name: string, result: string, target = "", met: boolean | null = null) =>
+  // How long each row took to make (since the row before): where the bench, and npm test's smoke run of it, spend time.
+  let lastRowAt = performance.now();
+  const add = (name: string, result: string, target = "", met: boolean | null = null) => {
+    const now = performance.now();
+    log(`[bench] ${((now - lastRowAt) / 1000).toFixed(1)} s: ${name}`);
+    lastRowAt = now;
     rows.push({ name, result, target, met });
+  };
   const latencyRow = (
     name: string,
     samples: number[],

@@ -105,6 +105,9 @@ for (const scheme of ["light", "dark"] as const) {
           ["review queue", "/review"],
           ["pending changes", "/review/pending"],
           ["review log", "/log/review"],
+          ["notifications", "/notifications"],
+          ["watchlist", "/watchlist"],
+          ["notification preferences", "/notifications/preferences"],
         ])),
       );
       expect(found, found.join("\n")).toEqual([]);

@@ -99,16 +99,3 @@ test("newbie watches, proposes, is notified of the approval and follows it to th
   expect(await violations(newbie)).toEqual([]);
   await newbie.screenshot({ path: `${SHOTS}-preferences.png`, fullPage: true });
 });
-
-test("the new pages pass axe in the dark scheme", async ({ browser }) => {
-  test.setTimeout(180_000);
-  const page = await signedInPage(browser, "regular", { colorScheme: "dark" });
-  for (const path of [`/wiki/${SLUG}`, "/notifications", "/watchlist", "/notifications/preferences"]) {
-    await page.goto(path);
-    expect(await violations(page), path).toEqual([]);
-    await page.screenshot({
-      path: `${SHOTS}-dark-${path.replace(/\W+/g, "-")}.png`,
-      fullPage: path !== `/wiki/${SLUG}`,
-    });
-  }
-});
