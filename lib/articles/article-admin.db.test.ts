@@ -9,6 +9,7 @@ import { loadViewer } from "../users/load-viewer";
 import { deleteArticle } from "./delete-article";
 import { readEdit, saveEdit } from "./edit-article";
 import { moveArticle } from "./move-article";
+import { listPendingChanges } from "./pending-changes-queue";
 import { findArticle, findArticleFate } from "./read-article";
 import { restoreArticle } from "./restore-article";
 
@@ -123,6 +124,18 @@ describe("a deleted article's open proposals", () => {
     await restoreArticle({ actor: admin, slug, reason: "back", db: ctx.db });
     expect(await listed()).toBe(1);
     expect(await counted()).toBe(count);
+  });
+
+  it("and its pending edits leave the pending-changes queue while it is deleted", async () => {
+    const { slug, revisionId, content } = await freshArticle();
+    await ctx.db.article.update({ where: { slug }, data: { pendingChanges: true, acceptedRevisionId: revisionId } });
+    expect((await editAround(slug, revisionId, withTexts(content, { s1: "Pending." }), noop)).status).toBe("saved");
+    const pending = async () => (await listPendingChanges({ db: ctx.db })).filter((row) => row.slug === slug).length;
+    expect(await pending()).toBe(1);
+    await deleteArticle({ actor: admin, slug, reason: "gone", db: ctx.db });
+    expect(await pending()).toBe(0);
+    await restoreArticle({ actor: admin, slug, reason: "back", db: ctx.db });
+    expect(await pending()).toBe(1);
   });
 });
 

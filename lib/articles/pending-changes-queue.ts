@@ -31,7 +31,8 @@ export interface PendingArticle {
 /**
  * Articles whose pending changes await review, oldest waiting first (as
  * Special:PendingChanges lists them): pending changes on and unexpired, the
- * head past the accepted revision. One statement, bounded by `limit`.
+ * head past the accepted revision, the article not deleted (accepting is
+ * refused there; its edits wait for its restoring). One statement, bounded by `limit`.
  */
 export async function listPendingChanges(options: { limit?: number; db?: Db } = {}): Promise<PendingArticle[]> {
   const db = options.db ?? getDb();
@@ -44,7 +45,7 @@ export async function listPendingChanges(options: { limit?: number; db?: Db } = 
         SELECT count(*) AS "pendingCount", min(r."createdAt") AS "oldestPendingAt" FROM "Revision" r
         WHERE r."articleId" = a."id" AND r."id" > a."acceptedRevisionId" AND r."id" <= a."currentRevisionId"
       ) p
-      WHERE a."pendingChanges" AND a."acceptedRevisionId" < a."currentRevisionId"
+      WHERE a."pendingChanges" AND a."acceptedRevisionId" < a."currentRevisionId" AND a."deletedAt" IS NULL
         AND (a."pendingChangesExpiresAt" IS NULL OR a."pendingChangesExpiresAt" > now())
       ORDER BY p."oldestPendingAt" ASC, a."id" ASC
       LIMIT ${limit}`;
