@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { formatTimestamp } from "@/lib/document/format";
 import { readWatchlist, WATCHLIST_DAYS, type WatchlistEntry } from "@/lib/watchlist/read-watchlist";
 import { listWatchedArticles } from "@/lib/watchlist/watched-articles";
-import { DECISION_WORDS, watchlistEntryPath } from "@/lib/watchlist/watchlist-feed";
+import { DECISION_WORDS, logWords, watchlistEntryPath } from "@/lib/watchlist/watchlist-feed";
 
 export const metadata = { title: "Watchlist" };
 
@@ -31,6 +31,13 @@ function Change({ entry }: { entry: WatchlistEntry }) {
       <>
         <a href={watchlistEntryPath(entry)}>talk</a> | {user} {entry.action === "reply" ? "replied in" : "started"} “
         {entry.summary}” on the talk page of {article}
+      </>
+    );
+  if (entry.kind === "log")
+    return (
+      <>
+        <a href={watchlistEntryPath(entry)}>log</a> | {user} {logWords(entry.action)} {article}
+        {entry.summary ? <span className="change-summary"> ({entry.summary})</span> : null}
       </>
     );
   if (entry.kind === "proposal")

@@ -4,10 +4,17 @@ import { decidePersonal } from "../authz/notifications";
 import type { Actor } from "../authz/policy";
 import { getDb, type Db } from "../db/client";
 
+/**
+ * The log entries about an article that its watchers see, as MediaWiki's watchlist lists log actions: its
+ * deletion and restoration, its protection, its pending-changes setting and acceptance (a move is a revision,
+ * listed as an edit).
+ */
+export const WATCHED_LOG_KINDS = ["deletion", "restore", "protection", "pending-changes"] as const;
+
 /** One change to a watched article, as /watchlist lists it. */
 export interface WatchlistEntry {
-  kind: "edit" | "proposal" | "decision" | "talk";
-  /** the revision, proposal, decision or talk post id (unique within its kind) */
+  kind: "edit" | "proposal" | "decision" | "talk" | "log";
+  /** the revision, proposal, decision or talk post id, or the log entry's (recent change's) id (unique within its kind) */
   id: number;
   createdAt: Date;
   articleSlug: string;
@@ -22,7 +29,7 @@ export interface WatchlistEntry {
   /** edits that carry out an approval: the approving reviewer */
   approverName: string | null;
   proposalId: number | null;
-  /** decisions: ReviewDecision.action */
+  /** decisions: ReviewDecision.action; talk: topic or reply; log: the journal's kind, with its action after a colon */
   action: string | null;
   /** made after the user's previous visit to /watchlist */
   isNew: boolean;
@@ -40,7 +47,7 @@ interface Row extends Omit<WatchlistEntry, "isNew" | "createdAt"> {
 /**
  * THE read of a user's watchlist (the page and its feed call only this; the
  * site-wide recent-changes table may replace the statement without touching
- * them): the edits, proposals, decisions and talk posts on the articles the user
+ * them): the edits, proposals, decisions, talk posts and log entries (WATCHED_LOG_KINDS) on the articles the user
  * watches now (expired watches ignored) in the last WATCHLIST_DAYS, newest
  * first, each marked new when made after the previous visit. With
  * `markSeen` (the page), the visit moves the user's "last visit" to now.
@@ -101,8 +108,17 @@ export async function readWatchlist(options: {
         FROM "TalkTopic" t JOIN "TalkPost" p ON p."topicId" = t."id"
         WHERE t."articleId" = ANY(${watched}::int[]) AND p."createdAt" > ${since} AND p."hiddenAt" IS NULL
         ORDER BY p."id" DESC LIMIT ${limit}
+      ), logged AS (
+        -- deletions, restorations, protection and pending changes, from the site's journal (its (articleId, id) index)
+        SELECT 'log' AS "kind", c."id", c."createdAt", c."articleId", c."actorId" AS "userId", c."summary",
+          NULL::int AS "revisionId", NULL::int AS "parentId", NULL::int AS "approvedById", NULL::int AS "proposalId",
+          c."kind" || COALESCE(':' || c."action", '') AS "action"
+        FROM "RecentChange" c
+        WHERE c."articleId" = ANY(${watched}::int[]) AND c."kind" = ANY(${[...WATCHED_LOG_KINDS]}::text[]) AND c."createdAt" > ${since}
+        ORDER BY c."id" DESC LIMIT ${limit}
       ), changes AS (
         SELECT * FROM edits UNION ALL SELECT * FROM proposals UNION ALL SELECT * FROM decisions UNION ALL SELECT * FROM talk
+        UNION ALL SELECT * FROM logged
         ORDER BY "createdAt" DESC, "id" DESC LIMIT ${limit}
       )
       SELECT c."kind", c."id", c."createdAt", a."slug" AS "articleSlug", a."title" AS "articleTitle", u."name" AS "userName",

@@ -14,6 +14,28 @@ export const DECISION_WORDS: Record<string, string> = {
   request_changes: "sent back for changes",
 };
 
+/** What a log entry on the watchlist says was done to the article (its `action`: kind[:action]). Pure. */
+export function logWords(action: string | null): string {
+  switch (action) {
+    case "deletion":
+      return "deleted";
+    case "restore":
+      return "restored";
+    case "pending-changes:enable":
+      return "turned on pending changes for";
+    case "pending-changes:disable":
+      return "turned off pending changes for";
+    case "pending-changes:accept":
+      return "accepted pending changes to";
+    case "protection:protect":
+      return "protected";
+    case "protection:unprotect":
+      return "unprotected";
+    default:
+      return "changed the protection of";
+  }
+}
+
 /** Where a watchlist entry leads: an edit's diff, a proposal, a talk post. Pure. */
 export function watchlistEntryPath(entry: WatchlistEntry): string {
   const slug = encodeURIComponent(entry.articleSlug);
@@ -22,6 +44,7 @@ export function watchlistEntryPath(entry: WatchlistEntry): string {
       ? `/wiki/${slug}/diff?from=${entry.parentId}&to=${entry.revisionId}`
       : `/wiki/${slug}?oldid=${entry.revisionId}`;
   if (entry.kind === "talk") return `/wiki/${slug}/talk#post-${entry.id}`;
+  if (entry.kind === "log") return `/log?type=${(entry.action ?? "").split(":")[0]}&article=${slug}`;
   return `/proposals/${entry.proposalId}`;
 }
 
@@ -37,6 +60,8 @@ export function watchlistEntryText(entry: WatchlistEntry): string {
       return `${entry.userName} ${DECISION_WORDS[entry.action ?? ""] ?? "decided on"} proposal #${entry.proposalId} to ${title}`;
     case "talk":
       return `${entry.userName} ${entry.action === "reply" ? "replied in" : "started"} “${entry.summary}” on the talk page of ${title}`;
+    case "log":
+      return `${entry.userName} ${logWords(entry.action)} ${title}${entry.summary ? ` (${entry.summary})` : ""}`;
   }
 }
 
