@@ -160,6 +160,13 @@ async function fixArticle(options: {
     if (cited.length === 0) return { outcome: "skipped", reason: "no longer cites this source" };
     const references = cited.filter((reference) => differs(reference, changes)).map((r) => corrected(r, changes));
     if (references.length === 0) return { outcome: "skipped", reason: "already says this" };
+    // The same fix sent again does not queue a second identical proposal for reviewers.
+    const waiting = await db.proposal.findFirst({
+      where: { articleId: article.id, authorId: options.actor.id, status: "open", summary: options.summary },
+      select: { id: true },
+    });
+    if (waiting)
+      return { outcome: "skipped", reason: `your proposal ${waiting.id} with this correction awaits review` };
     try {
       const outcome = await submitEdit({
         actor: options.actor,
