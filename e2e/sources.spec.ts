@@ -58,6 +58,7 @@ test("a reader finds every article citing a source, and an editor fixes it once"
   // A reader opens the source from the article's reference list.
   const reader = await (await browser.newContext()).newPage();
   await reader.goto(`/wiki/${slug}`);
+  await reader.locator(".reference-list").screenshot({ path: "/tmp/sources-reference-list.png" });
   await reader
     .locator(".reference-list li")
     .first()
@@ -69,7 +70,7 @@ test("a reader finds every article citing a source, and an editor fixes it once"
   await expect(citing.getByRole("link", { name: demo.title ?? "2024 Hama offensive" })).toBeVisible();
   await expect(reader.getByRole("main")).toContainText("How articles cite it");
   await expect(reader.getByRole("main")).toContainText("An old title");
-  await expect(reader.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(reader.getByRole("main").getByRole("link", { name: "Sign in" })).toBeVisible();
   await reader.screenshot({ path: "/tmp/sources-page.png", fullPage: true });
   const sourceUrl = reader.url();
 

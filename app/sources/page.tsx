@@ -37,7 +37,9 @@ export default async function SourcesPage({ searchParams }: Props) {
         <label htmlFor="source-q">
           URL, DOI or ISBN <input id="source-q" name="q" defaultValue={q} maxLength={2048} required />
         </label>
-        <button type="submit">Find the source</button>
+        <button type="submit" className="button-primary">
+          Find the source
+        </button>
       </form>
       {q && !found ? <p className="form-error">“{q}” is not a URL, DOI or ISBN.</p> : null}
       {domain ? (

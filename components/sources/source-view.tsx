@@ -67,7 +67,9 @@ export function SourceFixForm(props: {
           );
         })}
       </div>
-      <button type="submit">Correct every article</button>
+      <button type="submit" className="button-primary">
+        Correct every article
+      </button>
     </form>
   );
 }

@@ -114,7 +114,7 @@ export async function fixSource(options: {
   const label = sourceLabel({ kind: kind as "url", value: rest.join(":") }).slice(0, 200);
   const named = (Object.keys(changes) as SourceField[]).map((field) => SOURCE_FIELD_NAMES[field].toLowerCase());
   const summary = `Fix once: corrected ${named.join(", ")} of the source ${label}`.slice(0, 500);
-  const rationale = `The same correction of this source's metadata for every article citing it (/sources/${options.sourceId}).`;
+  const rationale = `The same correction of the source ${label} for every article citing it, made once on the source's page.`;
 
   const rows: TSourceFixRow[] = [];
   let changed = 0;
