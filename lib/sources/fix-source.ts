@@ -17,6 +17,8 @@ import { fieldText, readSourceCitations, SOURCE_FIELD_NAMES, SOURCE_FIELDS, type
 
 /** At most this many articles are changed (edited or proposed) by one fix; the rest wait for the next one. */
 export const MAX_FIX_ARTICLES = 50;
+/** At most this many articles are read by one fix (those skipped on a fresh read count too), bounding its cost. */
+const MAX_FIX_READS = 2 * MAX_FIX_ARTICLES;
 /** An article whose head moves under the fix is read afresh this many times before it is reported refused. */
 const FRESH_READS = 3;
 
@@ -118,8 +120,9 @@ export async function fixSource(options: {
 
   const rows: TSourceFixRow[] = [];
   let changed = 0;
+  let read = 0;
   for (const [, article] of byArticle) {
-    if (changed >= MAX_FIX_ARTICLES) {
+    if (changed >= MAX_FIX_ARTICLES || read >= MAX_FIX_READS) {
       rows.push({
         ...article,
         outcome: "not-reached",
@@ -127,6 +130,7 @@ export async function fixSource(options: {
       });
       continue;
     }
+    read += 1;
     const row = await fixArticle({ db, actor, slug: article.slug, sourceKey, changes, summary, rationale });
     rows.push({ ...article, ...row });
     if (row.outcome === "edited" || row.outcome === "proposed") changed += 1;

@@ -212,6 +212,21 @@ describe("fix once", () => {
     expect(await ctx.db.sourceFix.count()).toBe(2);
   });
 
+  it("changes at most 50 articles per fix; sent again, it does the rest", async () => {
+    const wide = "https://example.org/widely-cited";
+    const id = sourceIdentity({ url: wide })!.id;
+    for (let i = 0; i < 52; i++)
+      await article(`Src_Wide_${String(i).padStart(2, "0")}`, { title: "Widely", url: wide });
+    const first = await fix(editor, { title: "Widely cited" }, id);
+    const outcomes = first.body.rows.map((row: any) => row.outcome);
+    expect(outcomes.filter((o: string) => o === "edited")).toHaveLength(50);
+    expect(outcomes.filter((o: string) => o === "not-reached")).toHaveLength(2);
+    const second = await fix(editor, { title: "Widely cited" }, id);
+    const again = second.body.rows.map((row: any) => row.outcome);
+    expect(again.filter((o: string) => o === "edited")).toHaveLength(2);
+    expect(again.filter((o: string) => o === "skipped")).toHaveLength(50);
+  });
+
   it("reads an article afresh when its head moved under the fix, and keeps the other change", async () => {
     const slug = "Src_Raced";
     await article(slug, { title: "Raced report", url: REPORT });
