@@ -122,9 +122,18 @@ export function SourceFixReport({ rows, createdAt }: { rows: TSourceFixRow[]; cr
 }
 
 /** The source page's body: who cites it, the variants of its metadata, its rating. */
+/** Citing references shown per page of /sources/{id} (the variants are computed over all of them). */
+export const SOURCE_ROWS_PER_PAGE = 100;
+/** Values of one field listed; the rest are counted. */
+const VARIANTS_SHOWN = 8;
+
 export function SourceView(props: {
   label: string;
   kindName: string;
+  /** the address of this page, for the page links */
+  href?: string;
+  /** which page of the citing references to show, from 1 */
+  page?: number;
   citations: SourceCitation[];
   total: number;
   variants: Record<SourceField, FieldVariant[]>;
@@ -133,6 +142,10 @@ export function SourceView(props: {
 }) {
   const articles = new Set(props.citations.map((citation) => citation.articleId)).size;
   const title = props.variants.title[0]?.value ?? props.label;
+  const pages = Math.max(1, Math.ceil(props.citations.length / SOURCE_ROWS_PER_PAGE));
+  const page = Math.min(Math.max(1, props.page ?? 1), pages);
+  const shown = props.citations.slice((page - 1) * SOURCE_ROWS_PER_PAGE, page * SOURCE_ROWS_PER_PAGE);
+  const pageHref = (n: number) => `${props.href ?? ""}${n > 1 ? `?page=${n}` : ""}#citing-heading`;
   return (
     <>
       <h1 className="page-title">{title}</h1>
@@ -164,7 +177,7 @@ export function SourceView(props: {
           </tr>
         </thead>
         <tbody>
-          {props.citations.map((citation) => (
+          {shown.map((citation) => (
             <tr key={`${citation.articleId}:${citation.refKey}`} data-article={citation.slug}>
               <td>
                 <a href={articleHref(citation.slug)}>{citation.title}</a>
@@ -183,12 +196,21 @@ export function SourceView(props: {
           ))}
         </tbody>
       </table>
+      {pages > 1 ? (
+        <nav className="pager" aria-label="Pages of citing articles">
+          {page > 1 ? <a href={pageHref(page - 1)}>Previous {SOURCE_ROWS_PER_PAGE}</a> : null}{" "}
+          <span>
+            Page {page} of {pages}
+          </span>{" "}
+          {page < pages ? <a href={pageHref(page + 1)}>Next {SOURCE_ROWS_PER_PAGE}</a> : null}
+        </nav>
+      ) : null}
       <h2 id="variants-heading">How articles cite it</h2>
       <dl className="source-variants">
         {SOURCE_FIELDS.filter((field) => props.variants[field].some((variant) => variant.value)).map((field) => (
           <div key={field} className="source-variant">
             <dt>{SOURCE_FIELD_NAMES[field]}</dt>
-            {props.variants[field].map((variant) => (
+            {props.variants[field].slice(0, VARIANTS_SHOWN).map((variant) => (
               <dd key={variant.value} data-field={field}>
                 {variant.value ? <span className="source-value">{variant.value}</span> : <i>(not given)</i>}{" "}
                 <span className="muted">
@@ -199,6 +221,9 @@ export function SourceView(props: {
                 </span>
               </dd>
             ))}
+            {props.variants[field].length > VARIANTS_SHOWN ? (
+              <dd className="muted">and {props.variants[field].length - VARIANTS_SHOWN} other values</dd>
+            ) : null}
           </div>
         ))}
       </dl>

@@ -99,9 +99,12 @@ export function normalizeSourceUrl(input: string): string | null {
     .replace(/^www\./, "");
   if (!host) return null;
   const port = url.port && url.port !== "80" && url.port !== "443" ? `:${url.port}` : "";
-  const params = [...url.searchParams].filter(([name]) => !TRACKING.test(name));
-  params.sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : x > y ? 1 : 0) : a < b ? -1 : 1));
-  const query = params.length ? `?${new URLSearchParams(params).toString()}` : "";
+  let query = "";
+  if (url.search) {
+    const params = [...url.searchParams].filter(([name]) => !TRACKING.test(name));
+    params.sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : x > y ? 1 : 0) : a < b ? -1 : 1));
+    query = params.length ? `?${new URLSearchParams(params).toString()}` : "";
+  }
   const path = url.pathname.replace(/\/+$/, "");
   return `${host}${port}${path}${query}`;
 }
@@ -115,6 +118,7 @@ export function doiInUrl(url: string): string | null {
 
 /** An ISBN carried in a URL: an `isbn=` parameter, an `/isbn/…` path, or Special:BookSources/…. */
 export function isbnInUrl(url: string): string | null {
+  if (!/isbn|BookSources/i.test(url)) return null;
   let parsed: URL;
   try {
     parsed = new URL(url.trim());
@@ -126,20 +130,38 @@ export function isbnInUrl(url: string): string | null {
   return match ? normalizeIsbn(match[1]) : null;
 }
 
-/** The /sources/{id} form of a key: base64url of its UTF-8 (reversible, no collisions, the same in browser and server). */
+const BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/**
+ * The /sources/{id} form of a key: base64url of its UTF-8 (reversible, no collisions, the same in browser and
+ * server). Written out rather than with btoa, which is slow in Node and takes only Latin-1.
+ */
 export function sourceIdOf(key: string): string {
   const bytes = new TextEncoder().encode(key);
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  let out = "";
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out += BASE64URL[(n >> 18) & 63] + BASE64URL[(n >> 12) & 63];
+    if (i + 1 < bytes.length) out += BASE64URL[(n >> 6) & 63];
+    if (i + 2 < bytes.length) out += BASE64URL[n & 63];
+  }
+  return out;
 }
 
 /** The key an address's id names, or null when it is not one `sourceIdOf` makes. */
 export function sourceKeyOf(id: string): string | null {
-  if (!/^[A-Za-z0-9_-]{1,1400}$/.test(id)) return null;
+  if (!/^[A-Za-z0-9_-]{1,1400}$/.test(id) || id.length % 4 === 1) return null;
+  const bytes: number[] = [];
+  for (let i = 0; i < id.length; i += 4) {
+    const chunk = id.slice(i, i + 4);
+    let n = 0;
+    for (let j = 0; j < 4; j++) n = (n << 6) | (j < chunk.length ? BASE64URL.indexOf(chunk[j]) : 0);
+    bytes.push((n >> 16) & 255);
+    if (chunk.length > 2) bytes.push((n >> 8) & 255);
+    if (chunk.length > 3) bytes.push(n & 255);
+  }
   try {
-    const binary = atob(id.replace(/-/g, "+").replace(/_/g, "/"));
-    const key = new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+    const key = new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(bytes));
     return /^(doi|isbn|url):./.test(key) && sourceIdOf(key) === id ? key : null;
   } catch {
     return null;
@@ -148,7 +170,16 @@ export function sourceKeyOf(id: string): string | null {
 
 function identity(kind: SourceKind, value: string): SourceIdentity | null {
   const key = `${kind}:${value}`;
-  return key.length > MAX_SOURCE_KEY ? null : { kind, value, key, id: sourceIdOf(key) };
+  if (key.length > MAX_SOURCE_KEY) return null;
+  // The id only when asked for: the save path needs the key alone, for every reference of every revision.
+  return {
+    kind,
+    value,
+    key,
+    get id() {
+      return sourceIdOf(key);
+    },
+  };
 }
 
 /**

@@ -24,7 +24,9 @@ export default async function SourcePage({ params, searchParams }: Props) {
   if (!sourceKey) notFound();
   const [kind, ...rest] = sourceKey.split(":") as [SourceKind, ...string[]];
   const label = kind === "url" ? rest.join(":") : sourceLabel({ kind, value: rest.join(":") }).replace(/^\S+ /, "");
-  const fixParam = (await searchParams).fix;
+  const search = await searchParams;
+  const fixParam = search.fix;
+  const pageParam = typeof search.page === "string" && /^\d{1,4}$/.test(search.page) ? Number(search.page) : 1;
   const fixId = typeof fixParam === "string" && /^\d{1,9}$/.test(fixParam) ? Number(fixParam) : null;
   const [viewer, page, fix] = await Promise.all([
     getViewer(),
@@ -37,7 +39,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
   return (
     <div className="content-page wide">
       {fix ? <SourceFixReport rows={fix.rows} createdAt={fix.createdAt} /> : null}
-      <SourceView label={label} kindName={KIND_NAMES[kind]} {...page} />
+      <SourceView label={label} kindName={KIND_NAMES[kind]} href={`/sources/${id}`} page={pageParam} {...page} />
       {decision.allowed ? (
         <SourceFixForm sourceId={id} variants={page.variants} articles={articles} />
       ) : viewer ? (
