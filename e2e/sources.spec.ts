@@ -96,6 +96,13 @@ test("a reader finds every article citing a source, and an editor fixes it once"
   const demoNow = await (await editor.request.get(`/api/articles/${DEMO}`)).json();
   expect(JSON.stringify(demoNow.references)).not.toContain(fixedTitle);
 
+  // The same source found from its address as the demo article spells it, and among its site's sources.
+  await reader.goto(`/sources?q=${encodeURIComponent(shared.url)}`);
+  await expect(reader).toHaveURL(sourceUrl);
+  await reader.goto(`/sources?domain=${new URL(shared.url).hostname}`);
+  await expect(reader.getByRole("main").getByRole("table")).toContainText(url.pathname);
+  await reader.screenshot({ path: "/tmp/sources-domain.png", fullPage: true });
+
   // The source page in the dark scheme, with the form: no serious accessibility violations.
   const dark = await signedInPage(browser, "regular", { colorScheme: "dark" });
   await dark.goto(sourceUrl);
