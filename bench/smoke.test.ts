@@ -31,6 +31,8 @@ describe("npm run bench (smoke)", () => {
       "review queue page (first page)",
       "review alerts on adjacent revisions",
       "site-wide worklist, first page of tags",
+      "source page (/sources/{id}) for a source cited by",
+      "source index: its statements in a commit",
       "search page (common word)",
       "title suggestions (prefix)",
       "create a title linked from",

@@ -42,6 +42,7 @@ import { benchReviewQueue } from "./review-queue-bench";
 import { benchImport } from "./import-bench";
 import { benchSearch } from "./search-bench";
 import { benchWorklists } from "./worklists-bench";
+import { benchSources } from "./sources-bench";
 import { benchNotifications } from "./notifications-bench";
 import { benchEditorLoad } from "./editor-bench";
 import { summarize } from "./load/mixed-load";
@@ -510,6 +511,8 @@ export async function runBenchmarks(options: {
     await benchSearch({ db, quick, authorId: authorIds[2], latencyRow, add });
     // ---- Worklists (bench/worklists-bench.ts) --------------------------------------------------
     await benchWorklists({ db, quick, latencyRow });
+    // ---- Sources across articles (bench/sources-bench.ts) ------------------------------------
+    await benchSources({ db, quick, render: options.render, latencyRow });
     // ---- Recent changes ----------------------------------------------------------------------
     await benchRecentChanges({ db, quick, reviewerId: users[0].id, latencyRow });
     // ---- MediaWiki import and export (bench/import-bench.ts) ---------------------------------

@@ -5,7 +5,7 @@ import { WikiError } from "./errors";
 import { consume } from "./rate-limit";
 
 /** Writes limited per account and per client address (logins and registrations have their own limits). */
-export type LimitedAction = "edit" | "proposal" | "comment" | "talk" | "citation";
+export type LimitedAction = "edit" | "proposal" | "comment" | "talk" | "citation" | "source-fix";
 
 export interface RateLimit {
   perAccount: number;
@@ -22,6 +22,8 @@ export const DEFAULT_RATE_LIMITS: Record<LimitedAction, RateLimit> = {
   talk: { perAccount: 10, perClient: 20, windowSeconds: 60 },
   // Citations filled from a URL: each one makes the server fetch a page from the web.
   citation: { perAccount: 20, perClient: 40, windowSeconds: 60 },
+  // "Fix once" (lib/sources/fix-source.ts): each one may make up to 50 edits or proposals.
+  "source-fix": { perAccount: 5, perClient: 10, windowSeconds: 60 },
 };
 
 const ACTION_WORDS: Record<LimitedAction, string> = {
@@ -30,6 +32,7 @@ const ACTION_WORDS: Record<LimitedAction, string> = {
   comment: "comments",
   talk: "talk page posts",
   citation: "citations filled from a URL",
+  "source-fix": "source corrections",
 };
 
 /**
@@ -45,10 +48,10 @@ export function parseRateLimits(value: string | undefined): Record<LimitedAction
     .split(",")
     .map((item) => item.trim())
     .filter(Boolean)) {
-    const match = /^(edit|proposal|comment|talk|citation)=(\d+)\/(\d+)\/(\d+)$/.exec(part);
+    const match = /^(edit|proposal|comment|talk|citation|source-fix)=(\d+)\/(\d+)\/(\d+)$/.exec(part);
     if (!match)
       throw new Error(
-        `WIKI_RATE_LIMITS: cannot read "${part}"; expected action=perAccount/perClient/windowSeconds with action edit, proposal, comment, talk or citation, or "off".`,
+        `WIKI_RATE_LIMITS: cannot read "${part}"; expected action=perAccount/perClient/windowSeconds with action edit, proposal, comment, talk, citation or source-fix, or "off".`,
       );
     const [, action, perAccount, perClient, windowSeconds] = match;
     limits[action as LimitedAction] = {

@@ -12,6 +12,7 @@ import path from "node:path";
 import { closeDb, getDb } from "../lib/db/client";
 import { prepareDatabase } from "../lib/db/setup";
 import { backfillWorkItems } from "../lib/worklists/backfill-work-items";
+import { backfillSourceIndex } from "../lib/sources/source-index";
 import { trustedProxies } from "../lib/http/client-address";
 import { seedDemo } from "../prisma/seed/demo";
 import { buildIfNeeded, nextBin } from "./build";
@@ -47,6 +48,7 @@ if (database.embedded || process.argv.includes("--seed")) {
   await seedDemo(getDb(), log);
 }
 await backfillWorkItems(getDb(), log);
+await backfillSourceIndex(getDb(), log);
 await closeDb();
 
 const dev = process.argv.includes("--dev");

@@ -4,6 +4,7 @@ import { formatDate } from "@/lib/document/format";
 import type { Reference } from "@/lib/document/model";
 import { isSafeHttpUrl } from "@/lib/document/url";
 import { renderRichText } from "./rich-text";
+import { SourceLink } from "./source-link";
 
 function Backlinks({ ids }: { ids: string[] }) {
   if (ids.length === 0) return <span className="backlinks">^ (not cited)</span>;
@@ -96,6 +97,7 @@ export function ReferenceList({ references }: { references: NumberedReference[] 
           value={entry.number === index + 1 ? undefined : entry.number}
         >
           <Backlinks ids={entry.citationIds} /> <Citation reference={entry.reference} />
+          <SourceLink reference={entry.reference} />
         </li>
       ))}
     </ol>

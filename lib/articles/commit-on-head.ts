@@ -1,4 +1,5 @@
 import { workItemRows } from "../worklists/work-items";
+import { sourceCitationRows } from "../sources/source-rows";
 import "server-only";
 import { queryPrepared, type Db, type Tx } from "../db/client";
 import { SCHEMA_VERSION, type ArticleContent } from "../document/model";
@@ -258,7 +259,8 @@ export function deletedArticleConflict(title: string): WikiError {
  * the row for the rest of the statement), its new blobs, the revision row,
  * the author's edit count, the article's search document and its wiki links
  * (the rows behind red links and "What links here"), its maintenance work
- * items (lib/worklists: a save that resolves one removes it), and its row in recent
+ * items (lib/worklists: a save that resolves one removes it), its references by
+ * source (lib/sources/source-rows.ts: the rows behind /sources/{id}), and its row in recent
  * changes (lib/recent-changes: the protection in force and the author's group
  * read in the same statement, so the journal cannot miss a revision). If the head moved, nothing is written and the
  * result is null. The revision's id is drawn first so the head can move in
@@ -275,10 +277,12 @@ export async function appendRevision(
   // The search document and the links table move with the head, in this same statement (README, Search).
   const search = searchTextOf(checked.content);
   const blobTexts = blobs.map((row) => JSON.stringify(row.data));
+  // The source index's rows (lib/sources/source-rows.ts), from every reference blob, new or not.
+  const sources = sourceCitationRows(checked.encoded.blobs);
   const [row] = await queryPrepared<{ revisionId: number; written: string[] }>(db, {
     name: "wiki-append-revision-on-head",
     text: `WITH moved AS (
-        UPDATE "Article" SET "currentRevisionId" = next."id", "workItemsRevisionId" = next."id", "title" = $14::text
+        UPDATE "Article" SET "currentRevisionId" = next."id", "workItemsRevisionId" = next."id", "sourcesRevisionId" = next."id", "title" = $14::text
         FROM (SELECT nextval(pg_get_serial_sequence('"Revision"', 'id'))::int AS "id") next
         WHERE "Article"."id" = $1::int AND "currentRevisionId" IS NOT DISTINCT FROM $2::int AND "deletedAt" IS NULL
         RETURNING "Article"."id", "currentRevisionId", "protectionLevel", "protectionExpiresAt"
@@ -314,6 +318,16 @@ export async function appendRevision(
         INSERT INTO "WorkItem" ("articleId", "revisionId", "kind", "sectionId", "label", "refKey", "date", "excerpt")
         SELECT moved."id", moved."currentRevisionId", i."kind", i."sectionId", i."label", i."refKey", i."date", i."excerpt"
         FROM moved, jsonb_to_recordset($25::jsonb) AS i("kind" text, "sectionId" text, "label" text, "refKey" text, "date" text, "excerpt" text)
+      ), unsourced AS (
+        -- lib/sources: the source index; rows of references the head no longer has go, unchanged ones are not rewritten
+        DELETE FROM "SourceCitation" c USING moved WHERE c."articleId" = moved."id" AND c."refKey" <> ALL($26::text[])
+      ), sourced AS (
+        INSERT INTO "SourceCitation" ("articleId", "refKey", "sourceKey", "refHash", "domain")
+        SELECT moved."id", s."refKey", s."sourceKey", s."refHash", s."domain"
+        FROM moved, unnest($26::text[], $27::text[], $28::text[], $29::text[]) AS s("refKey", "sourceKey", "refHash", "domain")
+        ON CONFLICT ("articleId", "refKey") DO UPDATE SET "sourceKey" = EXCLUDED."sourceKey", "refHash" = EXCLUDED."refHash",
+          "domain" = EXCLUDED."domain"
+        WHERE ("SourceCitation"."sourceKey", "SourceCitation"."refHash") IS DISTINCT FROM (EXCLUDED."sourceKey", EXCLUDED."refHash")
       ), facts AS (
         SELECT CASE WHEN $2::int IS NULL THEN 'create' ELSE COALESCE($21::text, 'edit') END AS "kind",
           ${effectiveLevelSql("moved")} AS "level", $10::int IS NOT NULL AS "approved",
@@ -360,6 +374,10 @@ export async function appendRevision(
       meta.change?.details ? JSON.stringify(meta.change.details) : null,
       meta.autoWatch ?? false,
       JSON.stringify(workItemRows(checked.content)),
+      sources.refKeys,
+      sources.sourceKeys,
+      sources.refHashes,
+      sources.domains,
     ],
   });
   if (!row) return null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "./policy";
-import { decideSourceList } from "./sources";
+import { decideSourceFix, decideSourceList } from "./sources";
 
 const actor = (groups: string[], blocked = false): Actor => ({
   id: 1,
@@ -24,5 +24,13 @@ describe("decideSourceList", () => {
     });
     expect(decideSourceList(actor([]))).toMatchObject({ allowed: false, status: 403 });
     expect(decideSourceList(actor(["admin"], true))).toMatchObject({ allowed: false, status: 403, reason: /blocked/ });
+  });
+});
+
+describe("decideSourceFix", () => {
+  it("lets any signed-in user who is not blocked correct a source (each article then decides edit or proposal)", () => {
+    expect(decideSourceFix(actor([]))).toEqual({ allowed: true });
+    expect(decideSourceFix(null)).toMatchObject({ allowed: false, status: 401 });
+    expect(decideSourceFix(actor(["admin"], true))).toMatchObject({ allowed: false, status: 403, reason: /blocked/ });
   });
 });

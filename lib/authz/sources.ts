@@ -14,3 +14,15 @@ export function decideSourceList(actor: Actor | null, now = new Date()): Decisio
     return { allowed: false, status: 403, code: "forbidden", reason: "Only administrators can rate sources." };
   return { allowed: true };
 }
+
+/**
+ * Who may correct a source once for every article citing it ("fix once",
+ * lib/sources/fix-source.ts): any signed-in user who may propose, since each
+ * article then gets an edit or a proposal as decide() rules for it (protection
+ * is never bypassed). A blocked user is refused before anything is read.
+ */
+export function decideSourceFix(actor: Actor | null, now = new Date()): Decision {
+  if (!actor)
+    return { allowed: false, status: 401, code: "unauthorized", reason: "You need to sign in to correct a source." };
+  return decide(actor, "propose", { now });
+}

@@ -60,7 +60,16 @@ export default async function SourceReliabilityPage({
                 <tbody>
                   {entries.map((entry) => (
                     <tr key={entry.domain} data-domain={entry.domain}>
-                      <td>{entry.domain}</td>
+                      <td>
+                        {entry.domain}{" "}
+                        <a
+                          className="source-link"
+                          href={`/sources?domain=${encodeURIComponent(entry.domain)}`}
+                          aria-label={`Sources cited on ${entry.domain}`}
+                        >
+                          cited sources
+                        </a>
+                      </td>
                       <td>{entry.reason}</td>
                       <td>{formatTimestamp(entry.createdAt)}</td>
                     </tr>

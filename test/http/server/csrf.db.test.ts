@@ -9,6 +9,7 @@ import { startThread } from "../../../lib/review-threads/start-thread";
 import { startTopic } from "../../../lib/talk/start-topic";
 import { readArticleRevision } from "../../../lib/articles/read-article";
 import { loadActor } from "../../../lib/users/load-actor";
+import { sourceIdOf } from "../../../lib/sources/identity";
 import { registerUser } from "../../../lib/users/register-user";
 import { snapshotAllRows, useTestDatabase } from "../../db";
 import { makeUser, type TestUser } from "../../factories";
@@ -110,6 +111,9 @@ interface CsrfCase {
   /** a no-script form route: the body sent as this urlencoded form instead of JSON */
   form?: string;
 }
+
+/** A source id (lib/sources/identity.ts) for the fix-once routes: the origin and session checks come before it is read. */
+const CSRF_SOURCE = sourceIdOf("url:example.org/csrf");
 
 const CASES: CsrfCase[] = [
   {
@@ -292,6 +296,13 @@ const CASES: CsrfCase[] = [
     path: () => "/api/sources/reliability",
     body: () => ({ domain: "csrf.example", status: "blacklisted", reason: "csrf" }),
     as: () => admin,
+    withoutSession: 401,
+  },
+  {
+    route: "POST /api/sources/[id]/fix",
+    path: () => `/api/sources/${CSRF_SOURCE}/fix`,
+    body: () => ({ title: "Forged title" }),
+    as: () => author,
     withoutSession: 401,
   },
   {
@@ -574,6 +585,27 @@ describe("CSRF: the talk page's no-script form", () => {
     const response = await post({});
     expect(response.status, response.text).toBe(303);
     expect(response.headers.get("location")).toMatch(/^\/wiki\/Csrf\/talk\?posted=\d+#post-\d+$/);
+  });
+});
+
+describe("CSRF: the no-script fix-once form of a source", () => {
+  it("refuses forged forms with 403 (an HTML page), a form without a session with 401, and changes nothing", async () => {
+    const send = (headers: Record<string, string | null>, user: TestUser | null = author) =>
+      httpRequest(server, "POST", `/sources/${CSRF_SOURCE}/fix`, {
+        rawBody: "title=Forged+title",
+        user,
+        headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+      });
+    for (const [what, headers] of ATTACKS) {
+      const before = await snapshotAllRows(ctx.db);
+      const response = await send(headers);
+      expect(response.status, `${what}: ${response.text.slice(0, 300)}`).toBe(403);
+      expect(response.text).toMatch(/Refused/);
+      expect(await snapshotAllRows(ctx.db), `${what} changed rows`).toBe(before);
+    }
+    const before = await snapshotAllRows(ctx.db);
+    expect((await send({}, null)).status).toBe(401);
+    expect(await snapshotAllRows(ctx.db)).toBe(before);
   });
 });
 
