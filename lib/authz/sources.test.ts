@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "./policy";
-import { decideSourceFix, decideSourceList } from "./sources";
+import { decideSourceFix, decideSourceList, sourceFixReach } from "./sources";
 
 const actor = (groups: string[], blocked = false): Actor => ({
   id: 1,
@@ -32,5 +32,15 @@ describe("decideSourceFix", () => {
     expect(decideSourceFix(actor([]))).toEqual({ allowed: true });
     expect(decideSourceFix(null)).toMatchObject({ allowed: false, status: 401 });
     expect(decideSourceFix(actor(["admin"], true))).toMatchObject({ allowed: false, status: 403, reason: /blocked/ });
+  });
+});
+
+describe("sourceFixReach", () => {
+  it("lets extended-confirmed users and above edit through a fix, and sends everyone else's to review", () => {
+    expect(sourceFixReach(actor([]))).toBe("edit"); // 5,000 edits since 2020: extended-confirmed by experience
+    expect(sourceFixReach(actor(["admin"]))).toBe("edit");
+    expect(sourceFixReach({ ...actor([]), editCount: 10 })).toBe("propose");
+    expect(sourceFixReach({ ...actor([]), createdAt: new Date() })).toBe("propose");
+    expect(sourceFixReach({ ...actor(["reviewer"]), editCount: 10 })).toBe("propose");
   });
 });

@@ -26,3 +26,14 @@ export function decideSourceFix(actor: Actor | null, now = new Date()): Decision
     return { allowed: false, status: 401, code: "unauthorized", reason: "You need to sign in to correct a source." };
   return decide(actor, "propose", { now });
 }
+
+/**
+ * How far a permitted fix reaches by itself. One form submission changes up to 50 articles, which makes it a
+ * tool of bulk editing: as Wikipedia keeps semi-automated mass editing (AutoWikiBrowser) to experienced editors,
+ * a fix by a user who is not extended-confirmed is a proposal on every article, reviewed before readers see it;
+ * an extended-confirmed user's fix edits each article they may edit directly and proposes where protection
+ * requires. Pure.
+ */
+export function sourceFixReach(actor: Actor, now = new Date()): "edit" | "propose" {
+  return effectiveGroups(actor, now).all.has("extendedconfirmed") ? "edit" : "propose";
+}

@@ -27,12 +27,14 @@ export async function submitEdit(options: {
   request: TEditRequestParsed;
   db?: Db;
   client?: string;
+  /** send the change to review as a proposal even where the actor may edit (editRight) */
+  proposeOnly?: boolean;
 }): Promise<EditOutcome> {
   const db = options.db ?? getDb();
   const { request } = options;
   const article = await findArticle(db, options.slug);
   if (!article) return createArticle({ ...options, db });
-  const right = editRight(options.actor, article);
+  const right = editRight(options.actor, article, { proposeOnly: options.proposeOnly });
   const { base, mine } = await readEdit({ article, request, db });
   await assertNoBlacklistedLinks(db, base.content, mine);
   if (right.mode === "save") {

@@ -3,7 +3,7 @@ import { loadContent } from "../articles/content-store";
 import { findArticle, findRevisionRow } from "../articles/read-article";
 import { assertAllowed } from "../authz/assert";
 import type { Actor } from "../authz/policy";
-import { decideSourceFix } from "../authz/sources";
+import { decideSourceFix, sourceFixReach } from "../authz/sources";
 import type { TFixSourceRequestParsed, TSourceFixRow } from "../contracts/sources";
 import { getDb, type Db } from "../db/client";
 import { ZReferenceSchema, type Reference } from "../document/model";
@@ -70,7 +70,8 @@ function differs(reference: Reference, changes: Partial<Reference>): boolean {
  * "Fix once" (issue 20): a signed-in editor corrects a source's metadata on
  * /sources/{id}, and each article citing it gets one edit, or one proposal
  * where its protection requires (lib/editing's submitEdit decides, through
- * lib/authz, exactly as for an edit made in the editor). Bounded to
+ * lib/authz, exactly as for an edit made in the editor) or where the editor
+ * is not yet trusted with bulk edits (sourceFixReach: proposals everywhere). Bounded to
  * MAX_FIX_ARTICLES changed articles; stale-safe: each article's edit is based
  * on the head read just before it, and one whose head moved in between is
  * merged by the save path or, on a conflict, read afresh. Reported article
@@ -176,6 +177,7 @@ async function fixArticle(options: {
         actor: options.actor,
         slug: article.slug,
         db,
+        proposeOnly: sourceFixReach(options.actor) === "propose",
         request: {
           baseRevisionId: article.currentRevisionId,
           summary: options.summary,

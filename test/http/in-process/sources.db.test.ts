@@ -63,14 +63,15 @@ beforeAll(async () => {
   // Generous here; the default limit is checked on its own below.
   process.env.WIKI_RATE_LIMITS = "source-fix=50/100/60";
   author = await makeUser(ctx.db, { name: "src_author", role: "admin" });
-  editor = await makeUser(ctx.db, { name: "src_editor", role: "autoconfirmed" });
+  // Extended-confirmed: trusted with bulk edits (sourceFixReach); a less experienced editor's fix is tested below.
+  editor = await makeUser(ctx.db, { name: "src_editor", role: "extendedconfirmed" });
   // Four articles cite one report, each its own way; another cites something else.
   await article("Src_Open", { title: "Hama report", url: REPORT, date: "2024-12-01" });
   await article("Src_Tracked", { title: "The Hama Report", url: "http://example.org/reports/2024/hama?utm_source=x" });
   await article(
     "Src_Archived",
     { title: "Hama report (archived)", archiveUrl: "https://web.archive.org/web/20241201000000/" + REPORT },
-    "extended",
+    "full",
   );
   await article("Src_Other", { title: "Another page", url: "https://example.org/other" });
 });
@@ -210,6 +211,21 @@ describe("fix once", () => {
     expect(again.body.rows.find((row: any) => row.slug === "Src_Archived").reason).toMatch(/awaits review/);
     expect(await ctx.db.proposal.count({ where: { article: { slug: "Src_Archived" } } })).toBe(1);
     expect(await ctx.db.sourceFix.count()).toBe(2);
+  });
+
+  it("sends a fix by an editor not yet extended-confirmed to review on every article, never editing one", async () => {
+    const newcomer = await makeUser(ctx.db, { name: "src_newcomer", role: "autoconfirmed" });
+    const source = await article("Src_Newcomer", { title: "Newcomer report", url: "https://newcomer.example/r" });
+    const revisions = await ctx.db.revision.count();
+    const response = await fix(
+      newcomer,
+      { title: "Newcomer Report" },
+      sourceIdentity({ url: "https://newcomer.example/r" })!.id,
+    );
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expect(response.body.rows).toEqual([expect.objectContaining({ slug: "Src_Newcomer", outcome: "proposed" })]);
+    expect(await ctx.db.revision.count()).toBe(revisions);
+    expect((await head("Src_Newcomer")).revision.id).toBe(source);
   });
 
   it("changes at most 50 articles per fix; sent again, it does the rest", async () => {
