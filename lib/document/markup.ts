@@ -66,8 +66,16 @@ function parseDirective(body: string, marks: Mark[]): JSONContent[] {
   const name = body.slice(0, colon);
   const rest = body.slice(colon + 1);
   switch (name) {
-    case "ref":
-      return [{ type: "citation", attrs: { refKey: rest.trim() } }];
+    case "ref": {
+      // [[ref:key]], or with a locator: [[ref:key|pages=12|at=ch. 3|quote=…]]
+      const [key, ...locator] = rest.split("|");
+      const attrs: Record<string, string> = { refKey: key.trim() };
+      for (const part of locator) {
+        const equals = part.indexOf("=");
+        attrs[part.slice(0, equals).trim()] = part.slice(equals + 1).trim();
+      }
+      return [{ type: "citation", attrs }];
+    }
     case "note":
       return [{ type: "note", content: parseInline(rest) }];
     case "tag": {
