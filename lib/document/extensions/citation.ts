@@ -114,7 +114,10 @@ export const Citation = Node.create({
       insertCitation:
         (refKey, locator = {}) =>
         ({ commands }) =>
-          commands.insertContent({ type: this.name, attrs: { refKey, ...locatorOf(locator as Record<string, unknown>) } }),
+          commands.insertContent({
+            type: this.name,
+            attrs: { refKey, ...locatorOf(locator as Record<string, unknown>) },
+          }),
     };
   },
 });
