@@ -3,7 +3,7 @@ import { ALL_MAINTENANCE_TAG_KINDS, MAINTENANCE_TAG_DATE } from "./extensions/ma
 import { FIGURE_FILE_PATTERN } from "./extensions/figure";
 import { MAX_CELL_SPAN } from "./extensions/table";
 import { MAX_TEMPLATE_PARAMS, TEMPLATE_FORMS } from "./extensions/template";
-import { LOCATOR_FIELDS, LOCATOR_LIMITS, REF_KEY_PATTERN, type LocatorField } from "./extensions/citation";
+import { LOCATOR_FIELDS, locatorProblem, REF_KEY_PATTERN, type LocatorField } from "./extensions/citation";
 import { SECTION_LEVELS } from "./extensions/section-heading";
 import { ZArticleContentSchema, SECTION_ID_PATTERN, type ArticleContent, type DocJSON } from "./model";
 import { documentSchema } from "./schema";
@@ -32,22 +32,11 @@ const isSpan: AttrRule = (v) =>
     ? null
     : `must be a whole number from 1 to ${MAX_CELL_SPAN}`;
 
-// C0 and C1 controls, DEL, and the invisible direction controls (which could make "p. 12" read as another page).
-const LOCATOR_FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-
 /** A citation's locator field: absent, or short trimmed one-line text (never null or empty: absent says "none"). */
 const isLocator =
   (field: LocatorField): AttrRule =>
-  (value) => {
-    if (value === undefined) return null;
-    const max = LOCATOR_LIMITS[field];
-    if (typeof value !== "string" || value === "")
-      return `${field} must be a non-empty string of at most ${max} characters, or left out`;
-    if (value.length > max) return `${field} must be at most ${max} characters (it has ${value.length})`;
-    if (value.trim() !== value) return `${field} must not start or end with spaces`;
-    if (LOCATOR_FORBIDDEN.test(value)) return `${field} must not contain line breaks, control or direction characters`;
-    return null;
-  };
+  (value) =>
+    locatorProblem(field, value);
 
 const MAX_TEMPLATE_VALUE = 100_000;
 

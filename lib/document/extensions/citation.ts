@@ -26,6 +26,25 @@ export const LOCATOR_LIMITS = { pages: 100, at: 100, quote: 500 } as const;
 export type LocatorField = keyof typeof LOCATOR_LIMITS;
 export const LOCATOR_FIELDS = Object.keys(LOCATOR_LIMITS) as LocatorField[];
 
+// C0 and C1 controls, DEL, and the invisible direction controls (which could make "p. 12" read as another page).
+const LOCATOR_FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * What is wrong with one locator field's value, naming the field, or null:
+ * absent is fine; otherwise short, trimmed, one-line text. Shared by the
+ * validator (the server's word) and the citation dialog (told while typing).
+ */
+export function locatorProblem(field: LocatorField, value: unknown): string | null {
+  if (value === undefined) return null;
+  const max = LOCATOR_LIMITS[field];
+  if (typeof value !== "string" || value === "")
+    return `${field} must be a non-empty string of at most ${max} characters, or left out`;
+  if (value.length > max) return `${field} must be at most ${max} characters (it has ${value.length})`;
+  if (value.trim() !== value) return `${field} must not start or end with spaces`;
+  if (LOCATOR_FORBIDDEN.test(value)) return `${field} must not contain line breaks, control or direction characters`;
+  return null;
+}
+
 /** The locator of a citation node's attributes: only the fields that are non-empty strings. */
 export function locatorOf(attrs: Record<string, unknown> | undefined | null): CitationLocator {
   const locator: CitationLocator = {};
