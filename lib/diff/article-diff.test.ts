@@ -380,7 +380,7 @@ describe("diff properties (fast-check)", () => {
   });
 
   it("shows a citation whose only change is its locator as a changed block naming the locator change", () => {
-    const cited = base.sections.flatMap((s) => citationsOf(s.body).map((citation, index) => ({ id: s.id, index })));
+    const cited = base.sections.flatMap((s) => citationsOf(s.body).map((_citation, index) => ({ id: s.id, index })));
     expect(cited.length).toBeGreaterThan(5);
     fc.assert(
       fc.property(fc.nat(cited.length - 1), fc.integer({ min: 1, max: 999 }), (pick, page) => {
