@@ -55,10 +55,8 @@ test("one book cited at two pages: sub-references 1.1 and 1.2, and the page chan
   // The editor shows each citation's place beside its number.
   await expect(editor.locator("sup[data-citation]")).toHaveCount(2);
   await expect(editor.locator("sup[data-citation]").nth(0)).toHaveAttribute("data-locator", ": p. 12");
-  await expect(editor.locator("sup[data-citation]").nth(1)).toHaveAttribute(
-    "data-locator",
-    ": p. 14: “seventeen of them”",
-  );
+  await expect(editor.locator("sup[data-citation]").nth(1)).toHaveAttribute("data-locator", ": p. 14");
+  await expect(editor.locator("sup[data-citation]").nth(1)).toHaveAttribute("title", /p\. 14: “seventeen of them”$/);
   await page.getByLabel("Edit summary").fill("cite the book at two pages");
   await expect(page.locator("#summary-count")).toHaveText(`${500 - "cite the book at two pages".length} left`);
   await page.getByRole("button", { name: "Publish changes" }).click();
@@ -97,10 +95,7 @@ test("one book cited at two pages: sub-references 1.1 and 1.2, and the page chan
   await dialog.screenshot({ path: "/tmp/locators-dialog-edit.png" });
   await dialog.getByRole("button", { name: "Update citation" }).click();
   await expect(dialog).toBeHidden();
-  await expect(editor.locator("sup[data-citation]").nth(1)).toHaveAttribute(
-    "data-locator",
-    ": p. 15: “seventeen of them”",
-  );
+  await expect(editor.locator("sup[data-citation]").nth(1)).toHaveAttribute("data-locator", ": p. 15");
   await page.getByLabel("Edit summary").fill("page 15");
   await expect(page.locator("#summary-count")).toHaveText(`${500 - "page 15".length} left`);
   await page.getByRole("button", { name: "Publish changes" }).click();
