@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { createArticle } from "./api";
 import { violations } from "./axe";
+import { clickCitation } from "./editor";
 import { signedInPage } from "./sign-in";
 
 /*
@@ -86,7 +87,7 @@ test("one book cited at two pages: sub-references 1.1 and 1.2, and the page chan
   // Second edit: select the page-14 citation and point it at page 15 instead.
   await page.goto(`/wiki/${slug}/edit?section=sec-history`);
   await expect(editor.locator("sup[data-citation]")).toHaveCount(2);
-  await editor.locator("sup[data-citation]").nth(1).click();
+  await clickCitation(page, editor.locator("sup[data-citation]").nth(1));
   await page.getByRole("button", { name: "Insert citation" }).click();
   dialog = page.getByRole("dialog", { name: "Edit citation" });
   await expect(dialog).toContainText("The Norias of Hama");

@@ -171,7 +171,22 @@ export function CitationDialog({
     use(locator);
   };
   const locatorFields = (
-    <LocatorFields values={locatorValues} problems={locatorProblems} onChange={setLocatorValues} fieldRef={fieldRef} />
+    <LocatorFields
+      values={locatorValues}
+      problems={locatorProblems}
+      onChange={(values) => {
+        setLocatorValues(values);
+        // A field's problem goes once it is edited; the next attempt checks again.
+        setLocatorProblems((current) =>
+          Object.fromEntries(
+            Object.entries(current).filter(
+              ([field]) => values[field as LocatorField] === locatorValues[field as LocatorField],
+            ),
+          ),
+        );
+      }}
+      fieldRef={fieldRef}
+    />
   );
 
   if (editing) {
