@@ -41,3 +41,20 @@ export async function appendToSection(
   // Published: the article, flagged as just saved, at the section's heading when one was edited.
   await expect(page).toHaveURL(new RegExp(`/wiki/${edit.slug}\\?saved=1(#|$)`));
 }
+
+/**
+ * Clicks a citation marker in the editor, which selects the citation: the stored "[*]" is drawn at size 0 and
+ * the number by a pseudo-element, so the click goes to a point where the marker is hit (as editor-polish.spec.ts does).
+ */
+export async function clickCitation(page: Page, citation: Locator): Promise<void> {
+  await citation.evaluate((sup) => sup.scrollIntoView({ block: "center" }));
+  const point = await citation.evaluate((sup) => {
+    const box = sup.getBoundingClientRect();
+    for (let dy = -12; dy <= 12; dy += 1)
+      for (let x = box.left - 2; x <= box.right + 16; x += 1)
+        if (document.elementFromPoint(x, box.top + dy) === sup) return { x, y: box.top + dy };
+    return null;
+  });
+  expect(point, "the citation marker can be hit").not.toBeNull();
+  await page.mouse.click(point!.x, point!.y);
+}

@@ -167,7 +167,15 @@ const textNode = fc.record(
 );
 const citationNode = fc.record({
   type: fc.constant("citation"),
-  attrs: fc.record({ refKey: validAttr(["a", "ref-0", "x:y"]) }),
+  attrs: fc.record(
+    {
+      refKey: validAttr(["a", "ref-0", "x:y"]),
+      pages: validAttr(["12", "3–5"]),
+      at: validAttr(["ch. 3", "01:23:45"]),
+      quote: validAttr(["“said”"]),
+    },
+    { requiredKeys: ["refKey"] },
+  ),
 });
 const tagNode = fc.record({
   type: fc.constant("maintenanceTag"),

@@ -1,13 +1,15 @@
-import type { CitationPlan, NumberedReference } from "@/lib/document/citations";
+import type { CitationPlan, NumberedReference, SubReference } from "@/lib/document/citations";
 import { letterLabel } from "@/lib/document/citations";
+import { locatorPlace } from "@/lib/document/extensions/citation";
 import { formatDate } from "@/lib/document/format";
 import type { Reference } from "@/lib/document/model";
 import { isSafeHttpUrl } from "@/lib/document/url";
 import { renderRichText } from "./rich-text";
 import { SourceLink } from "./source-link";
 
-function Backlinks({ ids }: { ids: string[] }) {
-  if (ids.length === 0) return <span className="backlinks">^ (not cited)</span>;
+function Backlinks({ ids, cited = false }: { ids: string[]; cited?: boolean }) {
+  // A reference cited only through its locators has no marker of its own to jump up to.
+  if (ids.length === 0) return cited ? null : <span className="backlinks">^ (not cited)</span>;
   if (ids.length === 1) {
     return (
       <span className="backlinks">
@@ -86,7 +88,24 @@ export function Citation({ reference }: { reference: Reference }) {
   );
 }
 
-/** The numbered reference list with "^ a b c" backlinks to every place each reference is cited. */
+/** A locator as the sub-reference shows it: "p. 12", "pp. 12–14", "at ch. 3", then the quotation. */
+function LocatorText({ sub }: { sub: SubReference }) {
+  const place = locatorPlace(sub.locator);
+  const quote = sub.locator.quote;
+  return (
+    <span className="sub-reference-text">
+      {place}
+      {place && quote ? ": " : null}
+      {quote ? <q className="citation-quote">{quote}</q> : null}
+    </span>
+  );
+}
+
+/**
+ * The numbered reference list with "^ a b c" backlinks to every place each
+ * reference is cited; a reference's cited locators are listed beneath it as
+ * n.1, n.2 (Wikipedia's sub-referencing), each with backlinks to its markers.
+ */
 export function ReferenceList({ references }: { references: NumberedReference[] }) {
   return (
     <ol className="reference-list">
@@ -96,8 +115,19 @@ export function ReferenceList({ references }: { references: NumberedReference[] 
           id={`cite_note-${entry.reference.key}`}
           value={entry.number === index + 1 ? undefined : entry.number}
         >
-          <Backlinks ids={entry.citationIds} /> <Citation reference={entry.reference} />
+          <Backlinks ids={entry.citationIds} cited={entry.subReferences.length > 0} />{" "}
+          <Citation reference={entry.reference} />
           <SourceLink reference={entry.reference} />
+          {entry.subReferences.length ? (
+            <ol className="sub-reference-list" aria-label={`Places cited in reference ${entry.number}`}>
+              {entry.subReferences.map((sub) => (
+                <li key={sub.id} id={sub.id}>
+                  <span className="sub-reference-label">{sub.label}</span> <Backlinks ids={sub.citationIds} />{" "}
+                  <LocatorText sub={sub} />
+                </li>
+              ))}
+            </ol>
+          ) : null}
         </li>
       ))}
     </ol>

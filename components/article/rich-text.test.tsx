@@ -40,7 +40,7 @@ const content: ArticleContent = {
   ],
 };
 
-function render(): string {
+function render(body: ArticleContent = content): string {
   const view = {
     article: { id: 1, slug: "T", title: "T", currentRevisionId: 1 },
     protection: { level: "extended" as const, expiresAt: null, reason: "vandalism" },
@@ -55,7 +55,7 @@ function render(): string {
       author: { id: 1, name: "someone" },
     },
     isCurrent: true,
-    content,
+    content: body,
   };
   return renderToStaticMarkup(<ArticleView view={view} />);
 }
@@ -91,5 +91,61 @@ describe("rich-text rendering", () => {
     expect(html).not.toContain("<script>");
     expect(html).not.toContain("<img");
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+  });
+});
+
+describe("sub-references (citation locators)", () => {
+  const located: ArticleContent = {
+    title: "T",
+    infobox: null,
+    sections: [
+      {
+        id: "lead",
+        title: "",
+        level: 0,
+        body: docFromMarkup(
+          "One.[[ref:book|pages=12]] Two.[[ref:web]] Three.[[ref:book|pages=14]] Four.[[ref:book]] Five.[[ref:book|pages=12]] Six.[[ref:book|at=ch. 3|quote=<b>said</b>]]",
+        ),
+      },
+    ],
+    references: [
+      { key: "book", title: "The Book" },
+      { key: "web", title: "Web page" },
+    ],
+  };
+  const html = render(located);
+
+  it("marks each citation with its sub-reference [1.1], [1.2] linking to it, and one without a locator [1]", () => {
+    const markers = [
+      ...html.matchAll(/<sup id="(cite_ref-[^"]+)" class="reference">\u2060<a href="#([^"]+)">\[([^\]]+)\]<\/a>/g),
+    ];
+    expect(markers.map((match) => [match[1], match[2], match[3]])).toEqual([
+      ["cite_ref-book-0", "cite_note-book~1", "1.1"],
+      ["cite_ref-web-0", "cite_note-web", "2"],
+      ["cite_ref-book-1", "cite_note-book~2", "1.2"],
+      ["cite_ref-book-2", "cite_note-book", "1"],
+      ["cite_ref-book-3", "cite_note-book~1", "1.1"],
+      ["cite_ref-book-4", "cite_note-book~3", "1.3"],
+    ]);
+  });
+
+  it("lists the locators beneath their reference as a nested ordered list, each with backlinks to its markers", () => {
+    const item = html.slice(html.indexOf('<li id="cite_note-book">'), html.indexOf('<li id="cite_note-web">'));
+    expect(item).toContain('<ol class="sub-reference-list" aria-label="Places cited in reference 1">');
+    const subs = [
+      ...item.matchAll(/<li id="(cite_note-book~\d)"><span class="sub-reference-label">([\d.]+)<\/span>(.*?)<\/li>/g),
+    ];
+    expect(subs.map((match) => [match[1], match[2]])).toEqual([
+      ["cite_note-book~1", "1.1"],
+      ["cite_note-book~2", "1.2"],
+      ["cite_note-book~3", "1.3"],
+    ]);
+    expect(subs[0][3]).toContain('href="#cite_ref-book-0"');
+    expect(subs[0][3]).toContain('href="#cite_ref-book-3"');
+    expect(subs[0][3]).toContain("p. 12");
+    expect(subs[1][3]).toContain("p. 14");
+    // The quote is text, never markup.
+    expect(subs[2][3]).toContain('ch. 3: <q class="citation-quote">&lt;b&gt;said&lt;/b&gt;</q>');
+    expect(html).not.toContain("<b>said</b>");
   });
 });

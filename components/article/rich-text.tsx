@@ -110,7 +110,7 @@ export function richTextMappings(plan: CitationPlan, options: { inline?: boolean
       return (
         <sup id={anchor.id} className="reference">
           {WORD_JOINER}
-          <a href={`#${anchor.targetId}`}>[{anchor.number}]</a>
+          <a href={`#${anchor.targetId}`}>[{anchor.label}]</a>
         </sup>
       );
     },

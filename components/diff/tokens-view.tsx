@@ -1,4 +1,6 @@
+import { locatorText } from "@/lib/document/extensions/citation";
 import type { Reference } from "@/lib/document/model";
+import { locatorChange, type LocatorChange } from "@/lib/diff/tokens";
 import type { Token, TokenRun } from "@/lib/diff/types";
 
 /** How citations are named in a diff: by their reference's title, which is what a reviewer needs. */
@@ -21,9 +23,11 @@ export function TokenView({ token, lookup }: { token: Token; lookup: ReferenceLo
       );
     case "citation": {
       const reference = lookup(token.refKey);
+      const locator = token.locator ? locatorText(token.locator) : "";
       return (
         <span className="diff-cite" title={reference ? reference.title : `unknown reference ${token.refKey}`}>
-          [cite: {reference ? shorten(reference.title) : token.refKey}]
+          [cite: {reference ? shorten(reference.title) : token.refKey}
+          {locator ? <span className="diff-cite-locator">, {shorten(locator, 80)}</span> : null}]
         </span>
       );
     }
@@ -38,6 +42,18 @@ export function TokenView({ token, lookup }: { token: Token; lookup: ReferenceLo
         <span className="diff-break">{token.label === "—" ? " — " : ` ${token.label.trim()} `}</span>
       );
   }
+}
+
+/** A citation whose locator alone changed: one chip, "[cite: Title, p. 12 → p. 14]", the old and new locators marked. */
+function LocatorChangeView({ change, lookup }: { change: LocatorChange; lookup: ReferenceLookup }) {
+  const reference = lookup(change.refKey);
+  return (
+    <span className="diff-cite" title={reference ? reference.title : `unknown reference ${change.refKey}`}>
+      [cite: {reference ? shorten(reference.title) : change.refKey},{" "}
+      <del className="diff-del">{change.from ? shorten(change.from, 80) : "no page or place"}</del> →{" "}
+      <ins className="diff-ins">{change.to ? shorten(change.to, 80) : "no page or place"}</ins>]
+    </span>
+  );
 }
 
 export function Tokens({ tokens, lookup }: { tokens: Token[]; lookup: ReferenceLookup }) {
@@ -67,6 +83,12 @@ export function Runs({
     <>
       {runs.map((run, index) => {
         if (run.op === "equal") return <Tokens key={index} tokens={run.tokens} lookup={lookup} />;
+        if (side === "both") {
+          // A citation whose locator alone changed reads as one change, not as a removal and an addition.
+          const change = locatorChange(run, runs[index + 1]);
+          if (change) return <LocatorChangeView key={index} change={change} lookup={lookup} />;
+          if (locatorChange(runs[index - 1], run)) return null;
+        }
         if (run.op === "insert") {
           return side === "old" ? null : (
             <ins key={index} className="diff-ins">

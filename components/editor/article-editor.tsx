@@ -4,6 +4,8 @@ import type { Editor } from "@tiptap/core";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ProtectionLevel } from "@/lib/authz/levels";
 import type { ArticleContent, DocJSON, Infobox, Reference } from "@/lib/document/model";
+import { type CitationLocator, locatorOf } from "@/lib/document/extensions/citation";
+import { NodeSelection } from "@tiptap/pm/state";
 import { citationContext, createCitationStore, MAIN_DOC } from "./citation-store";
 import { restoreCitation, type CitationRemoval } from "./citation-removals";
 import { CitationRemovedNotice } from "./citation-removed-notice";
@@ -77,7 +79,8 @@ export interface ArticleEditorProps {
 
 type Panel = { kind: "preview"; draft: ComposedDraft } | { kind: "changes"; draft: ComposedDraft } | null;
 type DialogState =
-  | { kind: "citation" }
+  /** inserting a citation, or (`editing`) changing the place the selected one points at */
+  | { kind: "citation"; editing?: { refKey: string; locator: CitationLocator; pos: number } }
   | { kind: "link"; initial: string; needsText: boolean; hasLink: boolean }
   | null;
 
@@ -307,7 +310,17 @@ export function ArticleEditor(props: ArticleEditorProps) {
   );
 
   function openCitation() {
-    dialogTarget.current = active?.editor ?? mainEditor.current;
+    const editor = active?.editor ?? mainEditor.current;
+    dialogTarget.current = editor;
+    // A selected citation (a click on its marker selects it): edit where it points rather than insert another.
+    const selection = editor?.state.selection;
+    if (selection instanceof NodeSelection && selection.node.type.name === "citation") {
+      const { node, from } = selection;
+      return setDialog({
+        kind: "citation",
+        editing: { refKey: String(node.attrs.refKey), locator: locatorOf(node.attrs), pos: from },
+      });
+    }
     setDialog({ kind: "citation" });
   }
   function openLink() {
@@ -335,9 +348,24 @@ export function ArticleEditor(props: ArticleEditorProps) {
     setDialog(null);
     dialogTarget.current?.commands.focus();
   }
-  function cite(key: string) {
+  function cite(key: string, locator: CitationLocator = {}) {
     setDialog(null);
-    dialogTarget.current?.chain().focus().insertCitation(key).run();
+    dialogTarget.current?.chain().focus().insertCitation(key, locator).run();
+  }
+  /** Points the citation at `pos` at another place in its source (its reference stays). */
+  function updateCitation(pos: number, refKey: string, locator: CitationLocator) {
+    setDialog(null);
+    dialogTarget.current
+      ?.chain()
+      .focus()
+      .command(({ tr }) => {
+        const node = tr.doc.nodeAt(pos);
+        if (node?.type.name !== "citation" || node.attrs.refKey !== refKey) return false;
+        // Attributes not given fall back to their default, absent: a cleared field leaves no trace in the JSON.
+        tr.setNodeMarkup(pos, undefined, { refKey, ...locator });
+        return true;
+      })
+      .run();
   }
 
   function preview() {
@@ -610,12 +638,17 @@ export function ArticleEditor(props: ArticleEditorProps) {
         <CitationDialog
           references={references}
           numberOf={numbering.numberOf}
+          editing={dialog.editing ?? null}
           onClose={closeDialog}
           onCite={cite}
-          onCreate={(fields) => {
+          onUpdate={(locator) => {
+            const { editing } = dialog;
+            if (editing) updateCitation(editing.pos, editing.refKey, locator);
+          }}
+          onCreate={(fields, locator) => {
             const key = referenceKeyFor(fields.title, new Set(references.map((reference) => reference.key)));
             setReferences((current) => [...current, { key, ...fields }]);
-            cite(key);
+            cite(key, locator);
             touched();
           }}
         />

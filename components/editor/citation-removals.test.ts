@@ -23,7 +23,10 @@ describe("citationsRemovedBy", () => {
 
   it("a selected citation replaced by a typed letter is a removal, at its place", () => {
     const tr = state.tr.setSelection(NodeSelection.create(state.doc, first.pos)).insertText("x");
-    expect(citationsRemovedBy(tr)).toEqual({ removed: [{ refKey: "a", pos: first.pos }], added: new Set() });
+    expect(citationsRemovedBy(tr)).toEqual({
+      removed: [{ refKey: "a", locator: {}, pos: first.pos }],
+      added: new Set(),
+    });
   });
 
   it("a deleted range with two citations reports both; typing elsewhere reports nothing", () => {
@@ -39,5 +42,14 @@ describe("citationsRemovedBy", () => {
     expect(citationsRemovedBy(same).removed).toEqual([]);
     const inserted = state.tr.insert(3, type.create({ refKey: "c" }));
     expect(citationsRemovedBy(inserted)).toEqual({ removed: [], added: new Set(["c"]) });
+  });
+
+  it("a removed citation keeps its locator, so Undo puts back the place it cited", () => {
+    const located = stateOf(["Mills stood here.[[ref:a|pages=12|quote=stood]]"]);
+    const [citation] = citations(located);
+    const tr = located.tr.setSelection(NodeSelection.create(located.doc, citation.pos)).insertText("x");
+    expect(citationsRemovedBy(tr).removed).toEqual([
+      { refKey: "a", locator: { pages: "12", quote: "stood" }, pos: citation.pos },
+    ]);
   });
 });

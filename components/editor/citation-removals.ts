@@ -1,12 +1,15 @@
 import { Extension, getChangedRanges, type Editor } from "@tiptap/core";
 import type { Node as PMNode } from "@tiptap/pm/model";
 import { Plugin, PluginKey, TextSelection, type Transaction } from "@tiptap/pm/state";
+import { type CitationLocator, locatorOf } from "@/lib/document/extensions/citation";
 import type { CitationStore } from "./citation-store";
 
 /** A citation the user's last edits removed: where it stood (mapped through later edits) and what it was. */
 export interface CitationRemoval {
   id: number;
   refKey: string;
+  /** the place in the source it cited, put back with it */
+  locator?: CitationLocator;
   /** its number [n] on the page before it went; null when the reference is unknown */
   number: number | null;
   pos: number;
@@ -22,11 +25,15 @@ const removalsKey = new PluginKey<CitationRemoval[]>("citationRemovals");
 const KEEP = 3;
 let lastId = 0;
 
-function citationsBetween(doc: PMNode, from: number, to: number): Array<{ refKey: string; pos: number }> {
-  const found: Array<{ refKey: string; pos: number }> = [];
+function citationsBetween(
+  doc: PMNode,
+  from: number,
+  to: number,
+): Array<{ refKey: string; locator: CitationLocator; pos: number }> {
+  const found: Array<{ refKey: string; locator: CitationLocator; pos: number }> = [];
   doc.nodesBetween(Math.max(0, from), Math.min(to, doc.content.size), (node, pos) => {
     if (node.type.name === "citation" && pos >= from && pos + node.nodeSize <= to)
-      found.push({ refKey: String(node.attrs.refKey), pos });
+      found.push({ refKey: String(node.attrs.refKey), locator: locatorOf(node.attrs), pos });
     return true;
   });
   return found;
@@ -49,10 +56,10 @@ function numberIn(doc: PMNode, refKey: string, store: CitationStore | null, docI
 
 /** The citations a transaction took out of the document, and the keys it put in (a citation of the same key put back in the same change is not a removal). */
 export function citationsRemovedBy(tr: Transaction): {
-  removed: Array<{ refKey: string; pos: number }>;
+  removed: Array<{ refKey: string; locator: CitationLocator; pos: number }>;
   added: Set<string>;
 } {
-  const removed: Array<{ refKey: string; pos: number }> = [];
+  const removed: Array<{ refKey: string; locator: CitationLocator; pos: number }> = [];
   const added = new Set<string>();
   for (const { oldRange, newRange } of getChangedRanges(tr)) {
     const before = citationsBetween(tr.before, oldRange.from, oldRange.to);
@@ -105,6 +112,7 @@ export const CitationRemovals = Extension.create<{
               .map((citation) => ({
                 id: ++lastId,
                 refKey: citation.refKey,
+                locator: citation.locator,
                 number: numberIn(oldState.doc, citation.refKey, store, docId),
                 pos: tr.mapping.map(citation.pos, -1),
               }));
@@ -135,7 +143,7 @@ export function restoreCitation(editor: Editor, id: number): boolean {
   const $pos = state.doc.resolve(pos);
   // The place may have stopped being inside a paragraph (its paragraph went too): the nearest text place.
   if (!$pos.parent.inlineContent) pos = TextSelection.near($pos).from;
-  const tr = state.tr.insert(pos, type.create({ refKey: removal.refKey }));
+  const tr = state.tr.insert(pos, type.create({ refKey: removal.refKey, ...removal.locator }));
   tr.setSelection(TextSelection.create(tr.doc, pos + 1)).setMeta(removalsKey, { restored: id });
   editor.view.dispatch(tr);
   editor.commands.focus();

@@ -7,6 +7,7 @@ import type { Node as PMNode } from "@tiptap/pm/model";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { letterLabel } from "@/lib/document/citations";
+import { hasLocator, locatorOf, locatorPlace, locatorText } from "@/lib/document/extensions/citation";
 import { documentExtensions } from "@/lib/document/extensions";
 import type { CitationStore } from "./citation-store";
 import { CitationRemovals, type RemovalsHandlers } from "./citation-removals";
@@ -31,10 +32,17 @@ function numberDecorations(doc: PMNode, store: CitationStore, docId: string): De
       const key = String(node.attrs.refKey);
       const known = context.referenceOf(key) !== undefined;
       if (known && !numbers.has(key)) numbers.set(key, numbers.size + 1);
+      // The place cited, shown beside the number ("[2: p. 12]"; the quotation only in the tooltip, unless it is all
+      // there is): the page numbers these 2.1, 2.2 by first appearance.
+      const locator = locatorOf(node.attrs);
+      const place = hasLocator(locator) ? locatorText(locator) : "";
+      const shown = locatorPlace(locator) || (locator.quote ? `“${locator.quote}”` : "");
+      const shortPlace = shown.length > 24 ? `${shown.slice(0, 23)}…` : shown;
       decorations.push(
         Decoration.node(pos, pos + node.nodeSize, {
           "data-number": known ? String(numbers.get(key)) : "?",
-          title: referenceTooltip(store, key),
+          ...(place ? { "data-locator": `: ${shortPlace}` } : {}),
+          title: place ? `${referenceTooltip(store, key)} — ${place}` : referenceTooltip(store, key),
           class: known ? "citation" : "citation citation-unknown",
         }),
       );

@@ -6,6 +6,7 @@ import { demoHistory } from "../../prisma/seed/demo";
 import { docFromMarkup } from "../document/markup";
 import { type ArticleContent, type DocJSON, type Reference, type Section, ZReferenceSchema } from "../document/model";
 import { applyDiff, diffArticles } from "./article-diff";
+import { locatorChange } from "./tokens";
 import type { ArticleDiff } from "./types";
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value));
@@ -279,10 +280,19 @@ describe("diffArticles", () => {
 // Random revision pairs: a generated article and a random series of edits of the kinds editors make.
 type Edit = { kind: number; a: number; b: number; word: string };
 const editArbitrary = fc.record({
-  kind: fc.integer({ min: 0, max: 8 }),
+  kind: fc.integer({ min: 0, max: 9 }),
   a: fc.nat(),
   b: fc.nat(),
-  word: fc.constantFrom("alpha", "beta", "gamma", "delta", "[[ref:ref-1]]", "[[note:n]]"),
+  word: fc.constantFrom(
+    "alpha",
+    "beta",
+    "gamma",
+    "delta",
+    "[[ref:ref-1]]",
+    "[[note:n]]",
+    "[[ref:ref-1|pages=12]]",
+    "[[ref:ref-1|pages=14|quote=said]]",
+  ),
 });
 
 function applyEdits(base: ArticleContent, edits: Edit[]): ArticleContent {
@@ -331,9 +341,23 @@ function applyEdits(base: ArticleContent, edits: Edit[]): ArticleContent {
       case 8: // change a reference
         if (next.references.length) next.references[edit.b % next.references.length].title = `Retitled ${edit.word}`;
         break;
+      case 9: {
+        // set, change or drop the locator of a citation
+        const citations = citationsOf(s.body);
+        if (!citations.length) break;
+        const attrs = citations[edit.b % citations.length].attrs!;
+        if (edit.b % 3 === 0) delete attrs.pages;
+        else attrs.pages = String(edit.b);
+        break;
+      }
     }
   }
   return next;
+}
+
+function citationsOf(doc: DocJSON): DocJSON[] {
+  if (doc.type === "citation") return [doc];
+  return (doc.content ?? []).flatMap(citationsOf);
 }
 
 describe("diff properties (fast-check)", () => {
@@ -352,6 +376,46 @@ describe("diff properties (fast-check)", () => {
         ).toEqual(to);
       }),
       fuzzParameters(300),
+    );
+  });
+
+  it("shows a citation whose only change is its locator as a changed block naming the locator change", () => {
+    const cited = base.sections.flatMap((s) => citationsOf(s.body).map((_citation, index) => ({ id: s.id, index })));
+    expect(cited.length).toBeGreaterThan(5);
+    fc.assert(
+      fc.property(fc.nat(cited.length - 1), fc.integer({ min: 1, max: 999 }), (pick, page) => {
+        const { id, index } = cited[pick];
+        const to = clone(base);
+        const citation = citationsOf(to.sections.find((s) => s.id === id)!.body)[index];
+        citation.attrs = { ...citation.attrs, pages: String(page) };
+        const diff = diffArticles(base, to);
+        expect(isEmpty(diff)).toBe(false);
+        const changed = diff.sections.flatMap((s) => s.blocks).filter((block) => block.op !== "equal");
+        expect(changed.map((block) => block.op)).toEqual(["change"]);
+        const runs = changed[0].op === "change" ? changed[0].runs! : [];
+        const at = runs.findIndex((run, i) => locatorChange(run, runs[i + 1]) !== null);
+        if (at >= 0) {
+          expect(locatorChange(runs[at], runs[at + 1])).toEqual({
+            refKey: citation.attrs.refKey,
+            from: "",
+            to: `p. ${page}`,
+          });
+        } else {
+          // A citation inside a note: the note's token changes, its text naming the locator.
+          const inserted = runs.filter((run) => run.op === "insert").flatMap((run) => run.tokens);
+          expect(inserted).toEqual([
+            expect.objectContaining({ kind: "note", text: expect.stringContaining(`p. ${page}]`) }),
+          ]);
+        }
+        expect(
+          applyDiff(
+            base,
+            diff,
+            to.references.map((r) => r.key),
+          ),
+        ).toEqual(to);
+      }),
+      fuzzParameters(100),
     );
   });
 

@@ -39,6 +39,45 @@ describe("reviewAlerts", () => {
     ]);
   });
 
+  it("treats a kept citation whose locator changed as the same citation: no removal, no move", () => {
+    const from = article([
+      section("lead", ["Lead."]),
+      section("s", ["Rebels took Hama.[[ref:a|pages=12]] The army left.[[ref:a|pages=40]]"]),
+    ]);
+    const to = article([
+      section("lead", ["Lead."]),
+      section("s", ["Rebels took Hama.[[ref:a|pages=14]] The army left.[[ref:a|pages=41|quote=It left]]"]),
+    ]);
+    expect(alertsOf(from, to)).toEqual([]);
+    // A locator added to a citation that had none, or taken away, is no alert either.
+    const bare = article([section("lead", ["Lead."]), section("s", ["Rebels took Hama.[[ref:a]] The army left."])]);
+    const located = article([
+      section("lead", ["Lead."]),
+      section("s", ["Rebels took Hama.[[ref:a|at=ch. 3]] The army left."]),
+    ]);
+    expect(alertsOf(bare, located)).toEqual([]);
+    expect(alertsOf(located, bare)).toEqual([]);
+  });
+
+  it("still flags the removal when another citation of the same reference only changed its locator", () => {
+    const from = article([
+      section("lead", ["Lead."]),
+      section("s", ["Rebels took Hama.[[ref:a|pages=12]] The army left the city.[[ref:a|pages=40]]"]),
+    ]);
+    const to = article([
+      section("lead", ["Lead."]),
+      section("s", ["Rebels took Hama. The army left the city.[[ref:a|pages=41]]"]),
+    ]);
+    expect(alertsOf(from, to)).toEqual([
+      {
+        kind: "citation-removed",
+        refKey: "a",
+        claim: "Rebels took Hama.",
+        place: { at: "block", sectionId: "s", blockIndex: 0 },
+      },
+    ]);
+  });
+
   it("raises nothing when the claim goes with its citation, or the whole paragraph goes", () => {
     const from = article([
       section("lead", ["Lead."]),

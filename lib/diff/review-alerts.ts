@@ -1,3 +1,4 @@
+import { locatorKey } from "../document/extensions/citation";
 import type { ArticleDiff, BlockDiff, Token, TokenRun } from "./types";
 
 /** Where in a diff an alert points: a block of a section, a reference, or an infobox row. */
@@ -41,6 +42,8 @@ const SENTENCE_END = /[.!?…]["'”’)]*$/;
 /** One citation as it stands in a token sequence, with the claim it supports (the words before it in its sentence). */
 interface CitationUse {
   refKey: string;
+  /** its locator's key ("" for none) */
+  locator: string;
   claim: Token[];
   /** whether every word of the claim is unchanged by the edit */
   claimKept: boolean;
@@ -88,6 +91,7 @@ function citationUses(marked: Marked[], lostOrGained: TokenRun["op"], place: Ale
     const words = claim.filter((word) => word.token.kind === "text" && word.token.text.trim() !== "");
     uses.push({
       refKey: token.refKey,
+      locator: token.locator ? locatorKey(token.locator) : "",
       claim: claim.map((word) => word.token),
       claimKept: words.length > 0 && words.every((word) => word.op === "equal"),
       place,
@@ -170,11 +174,25 @@ export function reviewAlerts(
       if (quoteChanged) alerts.push({ kind: "quote-changed", place });
     });
   }
+  // Each lost citation is matched to a gained one of the same reference: at the same locator first, then
+  // on the same claim (a kept citation whose page changed: no alert), then anywhere (a move).
   const unmatchedGains = [...gained];
+  const matchOf = new Map<CitationUse, CitationUse>();
+  const passes: Array<(use: CitationUse, gain: CitationUse) => boolean> = [
+    (use, gain) => gain.locator === use.locator,
+    (use, gain) => claimText(gain.claim) === claimText(use.claim),
+    () => true,
+  ];
+  for (const pass of passes) {
+    for (const use of lost) {
+      if (matchOf.has(use)) continue;
+      const match = unmatchedGains.findIndex((gain) => gain.refKey === use.refKey && pass(use, gain));
+      if (match >= 0) matchOf.set(use, unmatchedGains.splice(match, 1)[0]);
+    }
+  }
   for (const use of lost) {
-    const match = unmatchedGains.findIndex((gain) => gain.refKey === use.refKey);
-    if (match >= 0) {
-      const [gain] = unmatchedGains.splice(match, 1);
+    const gain = matchOf.get(use);
+    if (gain) {
       const fromClaim = claimText(use.claim);
       const toClaim = claimText(gain.claim);
       // The same citation re-placed on the same words is an edit around it, not a move.

@@ -1,5 +1,6 @@
+import { hasLocator, locatorKey, locatorOf, locatorText } from "../document/extensions/citation";
 import type { DocJSON } from "../document/model";
-import type { Token } from "./types";
+import type { Token, TokenRun } from "./types";
 
 const WORD = /\s+|[^\s]+/g;
 
@@ -29,7 +30,10 @@ function markSignature(node: DocJSON): string {
 /** The plain text of inline content (notes flattened), for note tokens and summaries. */
 export function plainText(node: DocJSON): string {
   if (node.type === "text") return node.text ?? "";
-  if (node.type === "citation") return `[${node.attrs?.refKey}]`;
+  if (node.type === "citation") {
+    const locator = locatorOf(node.attrs);
+    return `[${node.attrs?.refKey}${hasLocator(locator) ? `, ${locatorText(locator)}` : ""}]`;
+  }
   if (node.type === "maintenanceTag") return `[${node.attrs?.kind}]`;
   if (node.type === "hardBreak") return "\n";
   if (node.type === "template") return templateText(node);
@@ -43,9 +47,13 @@ function pushInline(node: DocJSON, out: Token[]): void {
       for (const word of (node.text ?? "").match(WORD) ?? []) out.push({ kind: "text", text: word, marks });
       return;
     }
-    case "citation":
-      out.push({ kind: "citation", refKey: String(node.attrs?.refKey ?? "") });
+    case "citation": {
+      // The locator is part of the token: a citation whose page changed is a changed citation.
+      const locator = locatorOf(node.attrs);
+      const refKey = String(node.attrs?.refKey ?? "");
+      out.push(hasLocator(locator) ? { kind: "citation", refKey, locator } : { kind: "citation", refKey });
       return;
+    }
     case "note":
       out.push({ kind: "note", text: plainText(node) });
       return;
@@ -136,7 +144,7 @@ export function tokenKey(token: Token): string {
     case "text":
       return token.marks ? `t:${token.text}|${token.marks}` : `t:${token.text}`;
     case "citation":
-      return `c:${token.refKey}`;
+      return token.locator ? `c:${token.refKey}|${locatorKey(token.locator)}` : `c:${token.refKey}`;
     case "note":
       return `n:${token.text}`;
     case "tag":
@@ -149,4 +157,27 @@ export function tokenKey(token: Token): string {
 /** Counts the words (not spaces) among tokens. */
 export function countWords(tokens: Token[]): number {
   return tokens.filter((token) => token.kind !== "text" || token.text.trim() !== "").length;
+}
+
+/** One citation whose locator alone changed, as a diff names it: "p. 12" → "p. 14" ("" for no locator). */
+export interface LocatorChange {
+  refKey: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * The locator change a deleted run and the inserted run after it make, when
+ * each is one citation of the same reference: a reviewer reads "p. 12 → p. 14"
+ * rather than a citation removed and another added.
+ */
+export function locatorChange(deleted: TokenRun | undefined, inserted: TokenRun | undefined): LocatorChange | null {
+  if (deleted?.op !== "delete" || inserted?.op !== "insert") return null;
+  if (deleted.tokens.length !== 1 || inserted.tokens.length !== 1) return null;
+  const [before] = deleted.tokens;
+  const [after] = inserted.tokens;
+  if (before.kind !== "citation" || after.kind !== "citation" || before.refKey !== after.refKey) return null;
+  const from = before.locator ? locatorText(before.locator) : "";
+  const to = after.locator ? locatorText(after.locator) : "";
+  return { refKey: before.refKey, from, to };
 }

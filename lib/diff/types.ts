@@ -1,9 +1,11 @@
+import type { CitationLocator } from "../document/extensions/citation";
 import type { ArticleContent, DocJSON, Infobox, Reference, Section } from "../document/model";
 
 /** A word-level token of a block: text words and spaces, and each inline node as a token of its own. */
 export type Token =
   | { kind: "text"; text: string; marks: string }
-  | { kind: "citation"; refKey: string }
+  /** a citation, with its locator when it has one (absent otherwise, so old diffs' tokens are unchanged) */
+  | { kind: "citation"; refKey: string; locator?: CitationLocator }
   | { kind: "note"; text: string }
   | { kind: "tag"; tag: string; date: string }
   | { kind: "break"; label: string };

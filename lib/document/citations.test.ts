@@ -59,12 +59,23 @@ describe("the anchors the renderer links", () => {
     });
     const inline = body.content![0].content!;
     const [first, ghost, second, note] = [1, 3, 5, 7].map((index) => inline[index]);
-    expect(plan.citationAnchors.get(first)).toEqual({ number: 1, id: "cite_ref-b-0", targetId: "cite_note-b" });
-    expect(plan.citationAnchors.get(second)).toEqual({ number: 1, id: "cite_ref-b-1", targetId: "cite_note-b" });
+    expect(plan.citationAnchors.get(first)).toEqual({
+      number: 1,
+      label: "1",
+      id: "cite_ref-b-0",
+      targetId: "cite_note-b",
+    });
+    expect(plan.citationAnchors.get(second)).toEqual({
+      number: 1,
+      label: "1",
+      id: "cite_ref-b-1",
+      targetId: "cite_note-b",
+    });
     // A citation of a key the revision lacks gets no number (the validator refuses it on save).
     expect(plan.citationAnchors.has(ghost)).toBe(false);
     expect(plan.citationAnchors.get(note.content![1])).toEqual({
       number: 2,
+      label: "2",
       id: "cite_ref-a-0",
       targetId: "cite_note-a",
     });
@@ -92,5 +103,74 @@ describe("the anchors the renderer links", () => {
       references: [],
     });
     expect(plan.noteAnchors.get(note)?.content).toEqual([]);
+  });
+});
+
+describe("sub-references (locators on citations)", () => {
+  const planOf = (markup: string) => {
+    const body = docFromMarkup(markup);
+    const plan = planCitations({
+      infobox: null,
+      sections: [{ id: "lead", title: "", level: 0, body }],
+      references: refs,
+    });
+    return { plan, inline: body.content![0].content!.filter((node) => node.type === "citation") };
+  };
+
+  it("lists a reference's locators beneath it as n.1, n.2 by first appearance, one per distinct locator", () => {
+    const { plan, inline } = planOf(
+      "x[[ref:a]] y[[ref:b|pages=14]] z[[ref:b|pages=12]] w[[ref:b]] v[[ref:b|pages=14]] u[[ref:b|at=ch. 3]] t[[ref:a|pages=2]]",
+    );
+    const [a, b] = plan.references;
+    expect(a.reference.key).toBe("a");
+    expect(a.citationIds).toEqual(["cite_ref-a-0"]);
+    expect(a.subReferences.map((sub) => [sub.label, sub.locator, sub.id, sub.citationIds])).toEqual([
+      ["1.1", { pages: "2" }, "cite_note-a~1", ["cite_ref-a-1"]],
+    ]);
+    expect(b.number).toBe(2);
+    // The citation without a locator points at the reference itself, as before.
+    expect(b.citationIds).toEqual(["cite_ref-b-2"]);
+    expect(b.subReferences.map((sub) => [sub.label, sub.locator, sub.citationIds])).toEqual([
+      ["2.1", { pages: "14" }, ["cite_ref-b-0", "cite_ref-b-3"]],
+      ["2.2", { pages: "12" }, ["cite_ref-b-1"]],
+      ["2.3", { at: "ch. 3" }, ["cite_ref-b-4"]],
+    ]);
+    expect(inline.map((node) => plan.citationAnchors.get(node)?.label)).toEqual([
+      "1",
+      "2.1",
+      "2.2",
+      "2",
+      "2.1",
+      "2.3",
+      "1.1",
+    ]);
+    expect(plan.citationAnchors.get(inline[4])).toEqual({
+      number: 2,
+      label: "2.1",
+      id: "cite_ref-b-3",
+      targetId: "cite_note-b~1",
+    });
+  });
+
+  it("shares a sub-reference only when pages, at and quote are all the same", () => {
+    const { plan } = planOf(
+      "[[ref:c|pages=5]][[ref:c|pages=5|quote=Q]][[ref:c|pages=5]][[ref:c|at=5]][[ref:c|pages=5|quote=Q]]",
+    );
+    expect(plan.references[0].subReferences.map((sub) => [sub.label, sub.citationIds.length])).toEqual([
+      ["1.1", 2],
+      ["1.2", 2],
+      ["1.3", 1],
+    ]);
+    expect(plan.references[0].citationIds).toEqual([]);
+  });
+
+  it("numbers locators of a reference first cited in a note where the note stands", () => {
+    const { plan } = planOf("a[[note:see[[ref:d|pages=9]]]] b[[ref:c]] c[[ref:d|pages=9]][[ref:d|pages=10]]");
+    expect(plan.references.map((entry) => [entry.reference.key, entry.subReferences.map((sub) => sub.label)])).toEqual([
+      ["d", ["1.1", "1.2"]],
+      ["c", []],
+      ["a", []],
+      ["b", []],
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { JSONContent } from "@tiptap/core";
+import { LOCATOR_FIELDS } from "./extensions/citation";
 import type { ArticleContent, DocJSON, Infobox, InfoboxRow, Reference } from "./model";
 import type { SourceArticle, SourceBlock } from "./markup-source";
 
@@ -66,8 +67,21 @@ function parseDirective(body: string, marks: Mark[]): JSONContent[] {
   const name = body.slice(0, colon);
   const rest = body.slice(colon + 1);
   switch (name) {
-    case "ref":
-      return [{ type: "citation", attrs: { refKey: rest.trim() } }];
+    case "ref": {
+      // [[ref:key]], or with a locator: [[ref:key|pages=12|at=ch. 3|quote=…]]
+      // Split only before a field name, so a "|" inside a value (a quotation) stays in it.
+      const [key, ...locator] = rest.split(/\|(?=\s*[a-z]+\s*=)/);
+      const attrs: Record<string, string> = { refKey: key.trim() };
+      for (const part of locator) {
+        const equals = part.indexOf("=");
+        const field = part.slice(0, Math.max(equals, 0)).trim();
+        // Reviewers' suggestions are written in this markup: only the locator's own fields, each once.
+        if (equals < 0 || !(LOCATOR_FIELDS as string[]).includes(field) || Object.hasOwn(attrs, field))
+          throw new Error(`a citation takes pages=, at= or quote=, each once, after its key: [[ref:${rest}]]`);
+        attrs[field] = part.slice(equals + 1).trim();
+      }
+      return [{ type: "citation", attrs }];
+    }
     case "note":
       return [{ type: "note", content: parseInline(rest) }];
     case "tag": {

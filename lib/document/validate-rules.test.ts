@@ -88,6 +88,41 @@ describe("attribute rules at their edges", () => {
       { path: `${INLINE}.attrs.refKey`, message: "must be a reference key" },
     ]);
   });
+
+  it("a citation's locator (pages, at, quote) is absent or short trimmed one-line text, the issue naming the field", () => {
+    const cite = (locator: object) => issuesOf({ type: "citation", attrs: { refKey: "a", ...locator } });
+    for (const locator of [
+      {},
+      { pages: "12" },
+      { pages: "x".repeat(100), at: "y".repeat(100), quote: "z".repeat(500) },
+      { at: "01:23:45" },
+      { at: "ch. 3", quote: "Ünïcödé “quoted” words" },
+      { pages: undefined },
+    ])
+      expect(cite(locator), JSON.stringify(locator)).toEqual([]);
+    const cases: Array<[string, unknown, string]> = [
+      ["pages", "x".repeat(101), "pages must be at most 100 characters (it has 101)"],
+      ["at", "y".repeat(101), "at must be at most 100 characters (it has 101)"],
+      ["quote", "z".repeat(501), "quote must be at most 500 characters (it has 501)"],
+      ["pages", "", "pages must be a non-empty string of at most 100 characters, or left out"],
+      ["at", null, "at must be a non-empty string of at most 100 characters, or left out"],
+      ["quote", 12, "quote must be a non-empty string of at most 500 characters, or left out"],
+      ["pages", " 12", "pages must not start or end with spaces"],
+      ["at", "ch. 3\t", "at must not start or end with spaces"],
+      ["quote", "line\nbreak", "quote must not contain line breaks, control or direction characters"],
+      ["pages", "1\u00002", "pages must not contain line breaks, control or direction characters"],
+      ["pages", "1\u009b2", "pages must not contain line breaks, control or direction characters"],
+      ["at", "\u202e21 .p", "at must not contain line breaks, control or direction characters"],
+      ["quote", "a\u2066b", "quote must not contain line breaks, control or direction characters"],
+    ];
+    for (const [field, value, message] of cases)
+      expect(cite({ [field]: value }), `${field}=${JSON.stringify(value)}`).toEqual([
+        { path: `${INLINE}.attrs.${field}`, message },
+      ]);
+    expect(cite({ page: "12" })).toEqual([
+      { path: `${INLINE}.attrs.page`, message: 'unknown attribute "page" on citation' },
+    ]);
+  });
 });
 
 describe("imported nodes: tables, figures, opaque templates", () => {

@@ -3,7 +3,7 @@ import { ALL_MAINTENANCE_TAG_KINDS, MAINTENANCE_TAG_DATE } from "./extensions/ma
 import { FIGURE_FILE_PATTERN } from "./extensions/figure";
 import { MAX_CELL_SPAN } from "./extensions/table";
 import { MAX_TEMPLATE_PARAMS, TEMPLATE_FORMS } from "./extensions/template";
-import { REF_KEY_PATTERN } from "./extensions/citation";
+import { LOCATOR_FIELDS, locatorProblem, REF_KEY_PATTERN, type LocatorField } from "./extensions/citation";
 import { SECTION_LEVELS } from "./extensions/section-heading";
 import { ZArticleContentSchema, SECTION_ID_PATTERN, type ArticleContent, type DocJSON } from "./model";
 import { documentSchema } from "./schema";
@@ -31,6 +31,12 @@ const isSpan: AttrRule = (v) =>
   Number.isInteger(v) && (v as number) >= 1 && (v as number) <= MAX_CELL_SPAN
     ? null
     : `must be a whole number from 1 to ${MAX_CELL_SPAN}`;
+
+/** A citation's locator field: absent, or short trimmed one-line text (never null or empty: absent says "none"). */
+const isLocator =
+  (field: LocatorField): AttrRule =>
+  (value) =>
+    locatorProblem(field, value);
 
 const MAX_TEMPLATE_VALUE = 100_000;
 
@@ -77,6 +83,7 @@ export const ATTRIBUTE_RULES: Record<string, Record<string, AttrRule>> = {
   },
   citation: {
     refKey: (v) => (typeof v === "string" && REF_KEY_PATTERN.test(v) ? null : "must be a reference key"),
+    ...Object.fromEntries(LOCATOR_FIELDS.map((field) => [field, isLocator(field)])),
   },
   maintenanceTag: {
     kind: (v) =>

@@ -1,3 +1,4 @@
+import { type CitationLocator, hasLocator, locatorOf } from "../document/extensions/citation";
 import type { ArticleContent, DocJSON, Infobox, Reference } from "../document/model";
 import { formatDate } from "../document/format";
 import { templateWikitext } from "../import/import-wikitext";
@@ -119,7 +120,7 @@ function atomText(node: DocJSON, writer: Writer, context: TextContext): string {
     case "hardBreak":
       return "<br />";
     case "citation":
-      return citationText(String(node.attrs?.refKey ?? ""), writer);
+      return citationText(String(node.attrs?.refKey ?? ""), writer) + locatorWikitext(locatorOf(node.attrs), context);
     case "note":
       return `{{efn|1=${inlineText(node.content ?? [], writer, context)}}}`;
     case "maintenanceTag": {
@@ -133,6 +134,15 @@ function atomText(node: DocJSON, writer: Writer, context: TextContext): string {
     default:
       return inlineText(node.content ?? [], writer, context);
   }
+}
+
+/** A citation's locator as the {{rp}} that follows its `<ref>` (the importer reads it back), or "". */
+function locatorWikitext(locator: CitationLocator, context: TextContext): string {
+  if (!hasLocator(locator)) return "";
+  const value = (name: string, text: string | undefined) =>
+    text === undefined ? "" : `|${name}=${escapeText(text, context)}`;
+  const pagesName = locator.pages !== undefined && /[-–—,]/.test(locator.pages) ? "pages" : "page";
+  return `{{rp${value(pagesName, locator.pages)}${value("at", locator.at)}${value("quote", locator.quote)}}}`;
 }
 
 function citationText(key: string, writer: Writer): string {

@@ -58,3 +58,31 @@ describe("text that looks like markup stays text", () => {
     expect(again.sections[0].body).toEqual(content.sections[0].body);
   });
 });
+
+describe("citation locators", () => {
+  it("are written as {{rp}} after their <ref> and read back the same", () => {
+    const content = importWikitext('Lead.<ref name="b">{{cite book |title=Book}}</ref>', { title: "T" }).content;
+    const cite = (attrs: Record<string, string>) => ({ type: "citation", attrs: { refKey: "b", ...attrs } });
+    content.sections[0].body = {
+      type: "doc",
+      content: [
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: "One." },
+            cite({ pages: "12" }),
+            { type: "text", text: " Two." },
+            cite({}),
+            cite({ pages: "3–5, 9", at: "ch. 2 {x}", quote: "“A | b” it's [sic] ~~~" }),
+            { type: "text", text: " Three." },
+            cite({ at: "01:23:45" }),
+          ],
+        },
+      ],
+    };
+    const wikitext = exportWikitext(content);
+    expect(wikitext).toContain('</ref>{{rp|page=12}} Two.<ref name="b" /><ref name="b" />{{rp|pages=3–5, 9|at=');
+    const again = importWikitext(wikitext, { title: "T" }).content;
+    expect(again.sections[0].body).toEqual(content.sections[0].body);
+  });
+});

@@ -72,6 +72,30 @@ describe("importWikitext", () => {
     expect(report.approximated["cite field pages (not in the model)"]).toBe(1);
   });
 
+  it("{{rp}} after a <ref> becomes the citation's locator (pages, at, quote); what it cannot hold stays opaque", () => {
+    const { content, report } = imported(
+      'A<ref name="b">{{cite book |title=Book}}</ref>{{rp|12}} B<ref name="b" />{{rp|page=14}} C<ref name="b" />{{Rp|pages=3–5|at=ch. 2|quote=It &#124; was}} D<ref name="b" /> E<ref name="b" />{{rp|12|foo=bar}} F {{rp|9}}',
+    );
+    const inline = (content.sections[0].body.content as DocJSON[])[0].content!;
+    expect(inline.filter((node) => node.type === "citation").map((node) => node.attrs)).toEqual([
+      { refKey: "b", pages: "12" },
+      { refKey: "b", pages: "14" },
+      { refKey: "b", pages: "3–5", at: "ch. 2", quote: "It | was" },
+      { refKey: "b" },
+      { refKey: "b" },
+    ]);
+    // An unknown parameter, and an {{rp}} after no citation, are kept as written.
+    expect(inline.filter((node) => node.type === "template").map((node) => node.attrs?.params)).toEqual([
+      [
+        { key: null, value: "12" },
+        { key: "foo", value: "bar" },
+      ],
+      [{ key: null, value: "9" }],
+    ]);
+    expect(report.mapped["citation locator ({{rp}})"]).toBe(3);
+    expect(content.references).toHaveLength(1);
+  });
+
   it("group refs and {{efn}} become notes, which may cite; {{notelist}} and {{reflist}} are the generated lists", () => {
     const [paragraph] = blocksOf(
       "A{{efn|A note<ref>Src</ref>}} B<ref group=lower-alpha>Other</ref>\n\n{{notelist}}\n{{reflist}}",

@@ -1,4 +1,10 @@
-import { REF_KEY_PATTERN } from "../document/extensions/citation";
+import {
+  type CitationLocator,
+  hasLocator,
+  locatorOf,
+  locatorProblem,
+  REF_KEY_PATTERN,
+} from "../document/extensions/citation";
 import { FIGURE_FILE_PATTERN } from "../document/extensions/figure";
 import { MAX_CELL_SPAN } from "../document/extensions/table";
 import { MAX_TEMPLATE_PARAMS, type TemplateParam } from "../document/extensions/template";
@@ -630,7 +636,45 @@ function templateInline(node: WNode, ctx: Context, fmt: Fmt, marks: Mark[], out:
     out.push(textNode("|", currentMarks(fmt, marks)));
     return;
   }
+  if (key === "rp" && rpLocator(node, out.at(-1), ctx)) return;
   out.push(...opaqueTemplate(node, ctx));
+}
+
+// {{rp}}'s parameters and the locator field each fills (Template:Rp: page, pages, p, pp, at, loc, quote).
+const RP_FIELDS: Record<string, keyof CitationLocator> = {
+  "1": "pages",
+  page: "pages",
+  pages: "pages",
+  p: "pages",
+  pp: "pages",
+  at: "at",
+  loc: "at",
+  location: "at",
+  quote: "quote",
+  q: "quote",
+};
+
+/**
+ * `<ref …/>{{rp|12}}` or `{{rp|page=12|quote=…}}` right after a citation: the
+ * citation's locator (Wikipedia's pre-sub-referencing way to cite one source
+ * at many pages). Anything it cannot hold exactly (another parameter, a field
+ * twice, a value the validator would refuse, a citation that has a locator
+ * already) leaves the template opaque, as before. Returns whether it was used.
+ */
+function rpLocator(node: WNode, previous: DocJSON | undefined, ctx: Context): boolean {
+  if (previous?.type !== "citation" || hasLocator(locatorOf(previous.attrs))) return false;
+  const locator: CitationLocator = {};
+  for (const param of templateParams(node)) {
+    const name = paramKey(param).toLowerCase() || "1";
+    const field = Object.hasOwn(RP_FIELDS, name) ? RP_FIELDS[name] : undefined;
+    const value = paramText(param, ctx).replace(/\s+/g, " ").trim();
+    if (!field || locator[field] !== undefined || !value || locatorProblem(field, value)) return false;
+    locator[field] = value;
+  }
+  if (!hasLocator(locator)) return false;
+  previous.attrs = { ...previous.attrs, ...locator };
+  count(ctx.report, "mapped", "citation locator ({{rp}})");
+  return true;
 }
 
 function maintenanceTag(node: WNode, kind: string, ctx: Context): DocJSON {

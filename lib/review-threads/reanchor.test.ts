@@ -131,9 +131,18 @@ describe("mapBlocks and placeThread", () => {
 describe("blockMarkup", () => {
   it("round-trips a paragraph with marks, links and citations through the suggestion parser", async () => {
     const { blockMarkup, suggestionBlocks } = await import("./suggestion");
-    const content = article({ lead: ["Plain ''italic'' '''bold''' [[wiki:Hama|the city]] text.[[ref:a]]"] });
+    const content = article({
+      lead: ["Plain ''italic'' '''bold''' [[wiki:Hama|the city]] text.[[ref:a]] More.[[ref:a|pages=12|quote=a | b]]"],
+    });
     const block = content.sections[0].body.content![0];
     const parsed = suggestionBlocks(blockMarkup(block), content);
     expect(parsed.ok && parsed.blocks[0]).toEqual(block);
+    expect(blockMarkup(block)).toContain("[[ref:a|pages=12|quote=a | b]]");
+    // Only a locator's own fields, each once: anything else is unreadable markup, named as such.
+    for (const bad of ["[[ref:a|page=12]]", "[[ref:a|pages=1|pages=2]]", "[[ref:a|constructor=x]]"])
+      expect(suggestionBlocks(`Text.${bad}`, content), bad).toEqual({
+        ok: false,
+        problem: { field: "suggestion", message: expect.stringContaining("a citation takes pages=, at= or quote=") },
+      });
   });
 });

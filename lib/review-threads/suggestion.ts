@@ -1,4 +1,5 @@
 import type { ArticleContent, DocJSON, Section } from "../document/model";
+import { locatorOf } from "../document/extensions/citation";
 import { parseInline } from "../document/markup";
 import { validateDoc } from "../document/validate";
 import { walkDoc } from "../document/walk";
@@ -79,7 +80,10 @@ function inlineMarkup(node: DocJSON): string {
       return text;
     }
     case "citation":
-      return `[[ref:${node.attrs?.refKey}]]`;
+      // With its locator, so that a suggestion keeps the place each citation points at.
+      return `[[ref:${node.attrs?.refKey}${Object.entries(locatorOf(node.attrs))
+        .map(([field, value]) => `|${field}=${value}`)
+        .join("")}]]`;
     case "note":
       return `[[note:${(node.content ?? []).map(inlineMarkup).join("")}]]`;
     case "maintenanceTag":

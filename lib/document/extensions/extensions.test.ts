@@ -285,3 +285,30 @@ describe("the editor's insert commands", () => {
     });
   });
 });
+
+describe("citation locators", () => {
+  it("leave a citation without one spelled exactly as before (no null attributes), in the editor's JSON too", () => {
+    const stored = paragraph({ type: "citation", attrs: { refKey: "a" } });
+    expect(JSON.stringify(documentSchema.nodeFromJSON(stored).toJSON())).toBe(JSON.stringify(stored));
+    const editor = new Editor({ extensions: documentExtensions, content: stored });
+    editor.commands.setTextSelection(1);
+    editor.commands.insertCitation("b", { pages: "12", at: "", quote: undefined });
+    expect(JSON.parse(JSON.stringify(editor.getJSON()))).toEqual(
+      paragraph(
+        { type: "citation", attrs: { refKey: "b", pages: "12" } },
+        { type: "citation", attrs: { refKey: "a" } },
+      ),
+    );
+    editor.destroy();
+  });
+
+  it("survive copy and paste as data attributes", () => {
+    const doc = paragraph({ type: "citation", attrs: { refKey: "a", pages: "3–5", at: "ch. 2", quote: "“said”" } });
+    const html = toHtml(doc);
+    expect(html).toContain('data-pages="3–5"');
+    expect(JSON.parse(JSON.stringify(fromHtml(html)))).toEqual(doc);
+    expect(
+      JSON.parse(JSON.stringify(fromHtml(toHtml(paragraph({ type: "citation", attrs: { refKey: "a" } }))))),
+    ).toEqual(paragraph({ type: "citation", attrs: { refKey: "a" } }));
+  });
+});
