@@ -5,7 +5,7 @@ import { WikiError } from "./errors";
 import { consume } from "./rate-limit";
 
 /** Writes limited per account and per client address (logins and registrations have their own limits). */
-export type LimitedAction = "edit" | "proposal" | "comment" | "talk" | "citation";
+export type LimitedAction = "edit" | "proposal" | "comment" | "talk" | "citation" | "import";
 
 export interface RateLimit {
   perAccount: number;
@@ -22,7 +22,12 @@ export const DEFAULT_RATE_LIMITS: Record<LimitedAction, RateLimit> = {
   talk: { perAccount: 10, perClient: 20, windowSeconds: 60 },
   // Citations filled from a URL: each one makes the server fetch a page from the web.
   citation: { perAccount: 20, perClient: 40, windowSeconds: 60 },
+  // XML dump uploads (issue 21): each may write thousands of revisions, so even administrators are limited.
+  import: { perAccount: 10, perClient: 20, windowSeconds: 600 },
 };
+
+/** Actions limited for administrators too (the others exempt them, as MediaWiki's `noratelimit` does). */
+const LIMITED_FOR_ADMINS: ReadonlySet<LimitedAction> = new Set(["import"]);
 
 const ACTION_WORDS: Record<LimitedAction, string> = {
   edit: "edits",
@@ -30,6 +35,7 @@ const ACTION_WORDS: Record<LimitedAction, string> = {
   comment: "comments",
   talk: "talk page posts",
   citation: "citations filled from a URL",
+  import: "dump imports",
 };
 
 /**
@@ -63,7 +69,7 @@ export function parseRateLimits(value: string | undefined): Record<LimitedAction
 /**
  * Counts one `action` by `actor` from `client` and refuses it with 429 and
  * Retry-After when either count is over its limit. Administrators are exempt
- * (MediaWiki's `noratelimit`). Counters live in the database, so every app
+ * (MediaWiki's `noratelimit`) except from LIMITED_FOR_ADMINS. Counters live in the database, so every app
  * instance enforces the same limit.
  */
 export async function enforceRateLimit(
@@ -73,7 +79,7 @@ export async function enforceRateLimit(
   client: string,
 ): Promise<void> {
   const limits = parseRateLimits(process.env.WIKI_RATE_LIMITS);
-  if (!limits || effectiveGroups(actor).all.has("admin")) return;
+  if (!limits || (effectiveGroups(actor).all.has("admin") && !LIMITED_FOR_ADMINS.has(action))) return;
   const limit = limits[action];
   const [byAccount, byClient] = await Promise.all([
     consume(db as Db, `${action}-user:${actor.id}`, limit.perAccount, limit.windowSeconds),
