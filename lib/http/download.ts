@@ -8,7 +8,10 @@ import { parseAddress, type AddressSchemas, type NO_PARAMS, type TextSchema } fr
 import { CACHE_CONTROL, type CachePolicy } from "./cache-control";
 import { siteOrigin } from "./feed";
 import { errorResponse } from "./respond";
-import { contentSecurityPolicy, securityHeaders } from "./security-headers.mjs";
+import { securityHeaders } from "./security-headers.mjs";
+
+// A file is never a page: nothing in it may load, run or be framed, whatever a browser makes of it.
+const DOWNLOAD_POLICY = "default-src 'none'; sandbox; frame-ancestors 'none'";
 
 interface DownloadContext<TParams, TSearch> {
   request: Request;
@@ -33,7 +36,7 @@ export interface DownloadAnswer {
  * article exported as wikitext or MediaWiki XML, issue 21): the address
  * parsed with the route's schemas (a bad parameter a 400 naming it, in the
  * API's error shape), the actor only when asked, and the file served with the
- * script-free security headers (CSP `default-src 'none'`, `nosniff`) as an
+ * security headers with the strictest policy (CSP `default-src 'none'; sandbox`, `nosniff`) as an
  * attachment, so a browser never renders what an article's text contains. A
  * stream is passed through as it is made (an export is written revision by
  * revision); an error before the first byte is the API's error shape.
@@ -57,7 +60,7 @@ export function download<
       return new Response(answer.body, {
         status: 200,
         headers: {
-          ...securityHeaders(contentSecurityPolicy("none"), new URL(origin).protocol === "https:"),
+          ...securityHeaders(DOWNLOAD_POLICY, new URL(origin).protocol === "https:"),
           "content-type": answer.contentType,
           "content-disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(answer.filename)}`,
           "cache-control": CACHE_CONTROL[answer.cache],

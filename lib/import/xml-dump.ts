@@ -126,7 +126,7 @@ export async function* readDump(
   const where = () => (page?.title ? ` (page “${page.title.slice(0, 100)}”)` : "");
 
   const flushBatch = (last: boolean) => {
-    if (!page || page.ns !== 0 || !page.title) return;
+    if (page?.ns !== 0 || !page.title) return;
     // Stable: revisions with the same timestamp keep the dump's order.
     const sorted = page.revisions
       .map((r, i) => [r, i] as const)
@@ -322,10 +322,8 @@ export async function* readDump(
 
   let bytes = 0;
   const decoder = new TextDecoder("utf-8", { fatal: true });
-  const feed = (text: string) => {
-    parser.write(text);
-    if (failure) throw failure;
-  };
+  // Pages completed before a fault are whole and handed out first; then the fault is thrown.
+  const feed = (text: string) => parser.write(text);
   for await (const chunk of source) {
     let text: string;
     if (typeof chunk === "string") {
@@ -344,14 +342,15 @@ export async function* readDump(
     feed(text);
     // Hand out what this chunk completed before reading more: the caller's pace bounds what is held.
     while (ready.length) yield ready.shift() as DumpItem;
+    if (failure) throw failure;
   }
   try {
     feed(decoder.decode());
-  } catch (error) {
-    if (error instanceof WikiError) throw error;
+  } catch {
     throw malformed("the file is not valid UTF-8.");
   }
   parser.end();
+  while (ready.length) yield ready.shift() as DumpItem;
   if (failure) throw failure;
   if (!rootSeen) throw malformed("the file is empty or holds no <mediawiki> element.");
   if (!rootClosed) throw malformed("the file ends before </mediawiki> (cut short?).");
