@@ -137,7 +137,7 @@ export function DumpImportForm() {
           XML dump <input type="file" name="dump" accept=".xml,application/xml,text/xml" required />
         </label>
         <button type="submit" disabled={busy}>
-          {busy ? "Importing…" : "Import dump"}
+          {busy ? "Uploading…" : "Upload dump"}
         </button>
         {error ? (
           <p className="form-error" role="alert">
