@@ -5,7 +5,7 @@ import { signedInPage } from "./sign-in";
 // Issue 21: an administrator uploads a MediaWiki XML dump with three revisions, reads the report, finds the
 // revisions in history with their original dates and contributors, and exports the article as XML.
 
-const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 function dumpOf(title: string): string {
   const revisions = [
@@ -34,7 +34,7 @@ function dumpOf(title: string): string {
   return `<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/" version="0.11" xml:lang="en">
   <siteinfo><sitename>Source wiki</sitename></siteinfo>
   <page>
-    <title>${escape(title)}</title>
+    <title>${escapeXml(title)}</title>
     <ns>0</ns>
     <id>1</id>
 ${revisions
@@ -46,12 +46,12 @@ ${revisions
       <comment>${r.comment}</comment>
       <model>wikitext</model>
       <format>text/x-wiki</format>
-      <text xml:space="preserve">${escape(r.text)}</text>
+      <text xml:space="preserve">${escapeXml(r.text)}</text>
     </revision>`,
   )
   .join("\n")}
   </page>
-  <page><title>Talk:${escape(title)}</title><ns>1</ns><id>2</id><revision><id>14</id><timestamp>2019-11-28T00:00:00Z</timestamp><contributor><username>Bob</username></contributor><text>Talk.</text></revision></page>
+  <page><title>Talk:${escapeXml(title)}</title><ns>1</ns><id>2</id><revision><id>14</id><timestamp>2019-11-28T00:00:00Z</timestamp><contributor><username>Bob</username></contributor><text>Talk.</text></revision></page>
 </mediawiki>
 `;
 }
