@@ -65,7 +65,7 @@ test("an administrator uploads a dump, reads the report, sees the history and ex
   const admin = await signedInPage(browser, "admin");
   await admin.goto("/admin/import");
   await expect(admin.getByRole("heading", { name: "Import an XML dump" })).toBeVisible();
-  await admin.getByLabel("XML dump").setInputFiles({
+  await admin.getByLabel("XML dump", { exact: true }).setInputFiles({
     name: "dump.xml",
     mimeType: "application/xml",
     buffer: Buffer.from(dumpOf(title)),
@@ -75,7 +75,7 @@ test("an administrator uploads a dump, reads the report, sees the history and ex
   const report = admin.getByRole("region", { name: /Dump import report/ });
   await expect(report.getByRole("status")).toContainText("2 pages read: 1 imported, 1 skipped; 3 revisions imported");
   const pages = report.getByRole("table", { name: "Pages" });
-  await expect(pages.getByRole("row", { name: new RegExp(title) })).toContainText("created");
+  await expect(pages.getByRole("row", { name: new RegExp(`^${title} `) })).toContainText("created");
   await expect(pages).toContainText("namespace 1: only articles (namespace 0) are imported");
   await report.getByText(`Elements of “${title}”`).click();
   await expect(report.getByRole("table", { name: /Mapped: \d+/ }).first()).toContainText("citation");
@@ -114,7 +114,7 @@ test("an administrator uploads a dump, reads the report, sees the history and ex
   const dark = await signedInPage(browser, "admin", { colorScheme: "dark" });
   await dark.goto("/admin/import");
   await dark
-    .getByLabel("XML dump")
+    .getByLabel("XML dump", { exact: true })
     .setInputFiles({ name: "dump.xml", mimeType: "application/xml", buffer: Buffer.from(dumpOf(title)) });
   await dark.getByRole("button", { name: "Upload dump" }).click();
   const again = dark.getByRole("region", { name: /Dump import report/ });
