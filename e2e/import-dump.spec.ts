@@ -97,6 +97,13 @@ test("an administrator uploads a dump, reads the report, sees the history and ex
   expect(await violations(admin)).toEqual([]);
   await admin.screenshot({ path: "/tmp/xmldump-history-light.png", fullPage: true });
 
+  // An imported contributor's page says what they are.
+  await rows.nth(1).locator(".history-author").click();
+  await expect(admin.getByRole("heading", { level: 1 })).toHaveText("User imported>Bob");
+  await expect(admin.getByRole("note")).toContainText("cannot sign in");
+  await admin.screenshot({ path: "/tmp/xmldump-user-light.png", fullPage: true });
+  await admin.goBack();
+
   // Export with history: a MediaWiki XML file the importer reads back.
   const download = admin.waitForEvent("download");
   await admin.getByRole("link", { name: "MediaWiki XML with history" }).click();

@@ -15,6 +15,7 @@ import { IMPORTED_PREFIX, importedDisplayName } from "../users/imported-users";
 import { commitRevision, type RevisionMeta } from "./commit-on-head";
 import { loadContent } from "./content-store";
 import { commitFirstRevision } from "./create-article";
+import { assertEditSize } from "./edit-request";
 import { findRevisionRow } from "./read-article";
 import { normalizeTitle, slugOfTitle, titleProblem } from "./titles";
 
@@ -229,6 +230,13 @@ async function importRevision(
   }
   if (revision.text.length === 0) return skip(report, "empty text");
   const { content, report: elements } = importWikitext(revision.text, { title: page.title });
+  try {
+    // The same bounds as an edit: an article larger than an edit may make is refused, not stored.
+    assertEditSize(content);
+  } catch (error) {
+    if (error instanceof WikiError) return skip(report, "larger than an edit may make an article");
+    throw error;
+  }
   const meta: RevisionMeta = {
     authorId: await importedUserId(db, revision.contributor, users),
     summary: revision.comment.replace(/[\r\n]+/g, " ").slice(0, 500),
