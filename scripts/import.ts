@@ -67,7 +67,7 @@ try {
     const seconds = (performance.now() - started) / 1000;
     console.log(formatDumpReport(dump));
     console.log(
-      `Imported as ${actor?.name} in ${seconds.toFixed(1)} s (${Math.round(dump.totals.revisionsImported / Math.max(seconds, 0.001))} revisions/s).`,
+      `Imported as ${actor?.name} in ${seconds.toFixed(1)} s (${(dump.totals.revisionsImported / Math.max(seconds, 0.001)).toFixed(1)} revisions/s).`,
     );
   } else {
     const wikitext = fs.readFileSync(file, "utf8");
