@@ -2,8 +2,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { exportWikitext } from "../lib/export/export-wikitext";
 import { importWikitext } from "../lib/import/import-wikitext";
-import { sample } from "./measure";
-import { articleOfChars } from "./workload";
+import { exportArticleXml } from "../lib/articles/export-article";
+import { importDump } from "../lib/articles/import-dump";
+import { DUMP_CLI_LIMITS } from "../lib/contracts/import";
+import type { Db } from "../lib/db/client";
+import { XML_FOOTER, XML_PAGE_END, xmlHeader, xmlPageStart, xmlRevision } from "../lib/export/export-xml";
+import { loadActor } from "../lib/users/load-actor";
+import { type AddRow, sample } from "./measure";
+import { articleOfChars, bulkHistory } from "./workload";
 
 /**
  * Issue 21's rows, in process (no database): the largest article of the
@@ -38,4 +44,96 @@ export async function benchImport(options: {
   exportWikitext(big);
   const exports = await sample(runs, () => exportWikitext(big));
   options.latencyRow("export of a 1M-character article to wikitext", exports, "p50 <= 1000 ms", (s) => s.p50 <= 1000);
+}
+
+/** A generated dump, streamed in pieces: `pages` pages of `revisions` revisions each, every revision a small change of the last. */
+function* generatedDump(pages: number, revisions: number): Generator<string> {
+  yield xmlHeader({ sitename: "Bench wiki", base: "http://bench.example/wiki/Main_Page" });
+  let id = 0;
+  const start = Date.parse("2020-01-01T00:00:00Z");
+  for (let p = 0; p < pages; p++) {
+    let pageXml = xmlPageStart({ title: `Dump bench page ${p}`, id: p + 1 });
+    let text = `'''Dump bench page ${p}''' is a generated article.<ref name="src">{{cite web |title=Source ${p} |url=https://example.org/${p}}}</ref>\n\n== History ==\nIt began in ${1900 + (p % 100)}.`;
+    for (let r = 0; r < revisions; r++) {
+      text += `\n\nParagraph ${r} of page ${p}, with a [[Link ${r % 7}]] and a citation.<ref name="src" />`;
+      id += 1;
+      pageXml += xmlRevision({
+        id,
+        parentId: r === 0 ? null : id - 1,
+        timestamp: new Date(start + id * 60_000),
+        contributor: r % 3 === 2 ? { ip: `198.51.100.${r % 250}` } : { username: `Bench editor ${r % 40}` },
+        comment: `edit ${r}`,
+        minor: false,
+        text,
+      });
+    }
+    yield pageXml + XML_PAGE_END;
+  }
+  yield XML_FOOTER;
+}
+
+/**
+ * Issue 21's dump rows, against the bench database: a generated dump (the
+ * issue's 2,000 pages and 50,000 revisions; 40 pages of 10 revisions when
+ * quick) imported through `importDump` as the CLI does, in revisions per
+ * second, with the process's peak RSS while it ran; then one of its articles
+ * exported as MediaWiki XML with its history, and a large article with history.
+ */
+export async function benchDumpImport(options: {
+  db: Db;
+  quick: boolean;
+  adminId: number;
+  add: AddRow;
+  latencyRow: (name: string, samples: number[], target: string, check: (s: { p50: number }) => boolean) => unknown;
+}) {
+  const { db, quick } = options;
+  const pages = quick ? 40 : 2000;
+  const revisions = quick ? 10 : 25;
+  const actor = await loadActor(db, options.adminId);
+  let peakRss = process.memoryUsage().rss;
+  const watch = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 200);
+  const started = performance.now();
+  const report = await importDump({ db, actor, source: generatedDump(pages, revisions), limits: DUMP_CLI_LIMITS });
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(watch);
+  const perSecond = report.totals.revisionsImported / seconds;
+  options.add(
+    `XML dump import: ${pages} pages, ${report.totals.revisionsImported} revisions (importDump, in process)`,
+    `${Math.round(perSecond)} revisions/s (${seconds.toFixed(1)} s), peak RSS ${Math.round(peakRss / 1024 / 1024)} MB`,
+    ">= 300 revisions/s, RSS < 500 MB",
+    perSecond >= 300 && peakRss < 500 * 1024 * 1024,
+  );
+
+  // A large article with history: the largest generated page, and a 1M-character article with 20 revisions.
+  const site = { sitename: "Bench wiki", origin: "http://bench.example" };
+  const drain = async (slug: string) => {
+    const { stream } = await exportArticleXml({ db, slug, history: true, site });
+    let bytes = 0;
+    for await (const chunk of stream) bytes += chunk.byteLength;
+    return bytes;
+  };
+  // Quick (the smoke test in npm test): a 200K-character article with 5 revisions.
+  const chars = quick ? 200_000 : 1_000_000;
+  const historyLength = quick ? 5 : 20;
+  const big = articleOfChars(chars, 22, "Dump export bench");
+  await bulkHistory(db, {
+    slug: "Dump_export_bench",
+    first: big,
+    chars,
+    revisions: historyLength,
+    authorIds: [options.adminId],
+    seed: 22,
+  });
+  let bytes = 0;
+  const samples = await sample(quick ? 1 : 3, async () => {
+    bytes = await drain("Dump_export_bench");
+  });
+  options.latencyRow(
+    `XML export of a ${chars / 1000}K-character article with ${historyLength} revisions (${(bytes / 1024 / 1024).toFixed(1)} MB of XML, streamed)`,
+    samples,
+    `p50 <= ${historyLength * 1000} ms (1 s per revision)`,
+    (s) => s.p50 <= historyLength * 1000,
+  );
 }

@@ -39,7 +39,7 @@ import { benchProposalInterdiff } from "./review-interdiff-bench";
 import { benchRecentChanges, fillSiteRevisions } from "./recent-changes-bench";
 import { benchPerf22 } from "./perf22-bench";
 import { benchReviewQueue } from "./review-queue-bench";
-import { benchImport } from "./import-bench";
+import { benchDumpImport, benchImport } from "./import-bench";
 import { benchSearch } from "./search-bench";
 import { benchWorklists } from "./worklists-bench";
 import { benchSources } from "./sources-bench";
@@ -517,6 +517,8 @@ export async function runBenchmarks(options: {
     await benchRecentChanges({ db, quick, reviewerId: users[0].id, latencyRow });
     // ---- MediaWiki import and export (bench/import-bench.ts) ---------------------------------
     await benchImport({ quick, latencyRow, log });
+    // users[2] is an administrator (groups are granted round-robin above): imports are theirs.
+    await benchDumpImport({ db, quick, adminId: users[2].id, add, latencyRow });
 
     // ---- Sign-in timing ---------------------------------------------------------------------
     {

@@ -5,7 +5,7 @@ import { WikiError } from "./errors";
 import { consume } from "./rate-limit";
 
 /** Writes limited per account and per client address (logins and registrations have their own limits). */
-export type LimitedAction = "edit" | "proposal" | "comment" | "talk" | "citation" | "source-fix";
+export type LimitedAction = "edit" | "proposal" | "comment" | "talk" | "citation" | "source-fix" | "import";
 
 export interface RateLimit {
   perAccount: number;
@@ -24,7 +24,12 @@ export const DEFAULT_RATE_LIMITS: Record<LimitedAction, RateLimit> = {
   citation: { perAccount: 20, perClient: 40, windowSeconds: 60 },
   // "Fix once" (lib/sources/fix-source.ts): each one may make up to 50 edits or proposals.
   "source-fix": { perAccount: 5, perClient: 10, windowSeconds: 60 },
+  // XML dump uploads (issue 21): each may write thousands of revisions, so even administrators are limited.
+  import: { perAccount: 10, perClient: 20, windowSeconds: 600 },
 };
+
+/** Actions limited for administrators too (the others exempt them, as MediaWiki's `noratelimit` does). */
+const LIMITED_FOR_ADMINS: ReadonlySet<LimitedAction> = new Set(["import"]);
 
 const ACTION_WORDS: Record<LimitedAction, string> = {
   edit: "edits",
@@ -33,6 +38,7 @@ const ACTION_WORDS: Record<LimitedAction, string> = {
   talk: "talk page posts",
   citation: "citations filled from a URL",
   "source-fix": "source corrections",
+  import: "dump imports",
 };
 
 /**
@@ -48,10 +54,10 @@ export function parseRateLimits(value: string | undefined): Record<LimitedAction
     .split(",")
     .map((item) => item.trim())
     .filter(Boolean)) {
-    const match = /^(edit|proposal|comment|talk|citation|source-fix)=(\d+)\/(\d+)\/(\d+)$/.exec(part);
-    if (!match)
+    const match = /^([a-z-]+)=(\d+)\/(\d+)\/(\d+)$/.exec(part);
+    if (!match || !(match[1] in DEFAULT_RATE_LIMITS))
       throw new Error(
-        `WIKI_RATE_LIMITS: cannot read "${part}"; expected action=perAccount/perClient/windowSeconds with action edit, proposal, comment, talk, citation or source-fix, or "off".`,
+        `WIKI_RATE_LIMITS: cannot read "${part}"; expected action=perAccount/perClient/windowSeconds with action ${Object.keys(DEFAULT_RATE_LIMITS).join(", ")}, or "off".`,
       );
     const [, action, perAccount, perClient, windowSeconds] = match;
     limits[action as LimitedAction] = {
@@ -66,7 +72,7 @@ export function parseRateLimits(value: string | undefined): Record<LimitedAction
 /**
  * Counts one `action` by `actor` from `client` and refuses it with 429 and
  * Retry-After when either count is over its limit. Administrators are exempt
- * (MediaWiki's `noratelimit`). Counters live in the database, so every app
+ * (MediaWiki's `noratelimit`) except from LIMITED_FOR_ADMINS. Counters live in the database, so every app
  * instance enforces the same limit.
  */
 export async function enforceRateLimit(
@@ -76,7 +82,7 @@ export async function enforceRateLimit(
   client: string,
 ): Promise<void> {
   const limits = parseRateLimits(process.env.WIKI_RATE_LIMITS);
-  if (!limits || effectiveGroups(actor).all.has("admin")) return;
+  if (!limits || (effectiveGroups(actor).all.has("admin") && !LIMITED_FOR_ADMINS.has(action))) return;
   const limit = limits[action];
   const [byAccount, byClient] = await Promise.all([
     consume(db as Db, `${action}-user:${actor.id}`, limit.perAccount, limit.windowSeconds),

@@ -1,6 +1,6 @@
 /**
  * `npm run import -- article.wiki [--title "Title"] [--as admin-name] [--summary "…"]`: imports one
- * article's wikitext (issue 21) into DATABASE_URL or the embedded database, as an administrator, and
+ * article's wikitext (issue 21), or `npm run import -- dump.xml`: a MediaWiki XML dump with history, into DATABASE_URL or the embedded database, as an administrator, and
  * prints the import report. A new article is created; an existing one gets a new revision (never an
  * overwrite), through the same use case and checks as every other import.
  */
@@ -12,6 +12,9 @@ import { nameKeyOf } from "../lib/auth/usernames";
 import { closeDb, getDb } from "../lib/db/client";
 import { prepareDatabase } from "../lib/db/setup";
 import { formatReport } from "../lib/import/report";
+import { importDump } from "../lib/articles/import-dump";
+import { DUMP_CLI_LIMITS } from "../lib/contracts/import";
+import { formatDumpPage, formatDumpReport } from "../lib/import/dump-report";
 import { loadActor } from "../lib/users/load-actor";
 
 const { values, positionals } = parseArgs({
@@ -20,14 +23,12 @@ const { values, positionals } = parseArgs({
 });
 const [file] = positionals;
 if (!file || positionals.length > 1) {
-  console.error('usage: npm run import -- <article.wiki> [--title "Title"] [--as <admin name>] [--summary "…"]');
+  console.error(
+    'usage: npm run import -- <article.wiki | dump.xml> [--title "Title"] [--as <admin name>] [--summary "…"]',
+  );
   process.exit(2);
 }
-if (/\.xml$/i.test(file)) {
-  console.error("MediaWiki XML dumps are not imported yet: export the page's wikitext (one article per file).");
-  process.exit(2);
-}
-const wikitext = fs.readFileSync(file, "utf8");
+const isDump = /\.xml$/i.test(file);
 // The corpus names files after their titles, with hyphens or underscores for spaces.
 const title =
   values.title ??
@@ -54,13 +55,30 @@ try {
     );
   const actor = await loadActor(db, user.id);
   const started = performance.now();
-  const result = await importArticle({ actor, title, wikitext, summary: values.summary, db });
-  console.log(formatReport(result.report));
-  const what =
-    result.status === "created" ? "Created" : result.status === "saved" ? "Added a revision to" : "No change to";
-  console.log(
-    `${what} /wiki/${result.slug} (revision ${result.revisionId}) as ${actor?.name} in ${Math.round(performance.now() - started)} ms.`,
-  );
+  if (isDump) {
+    // Streamed: the file is read in chunks and each page is printed as it is done, so a dump of any size fits.
+    const dump = await importDump({
+      actor,
+      source: fs.createReadStream(file, { highWaterMark: 256 * 1024 }),
+      limits: DUMP_CLI_LIMITS,
+      db,
+      onPage: (page) => console.log(formatDumpPage(page)),
+    });
+    const seconds = (performance.now() - started) / 1000;
+    console.log(formatDumpReport(dump));
+    console.log(
+      `Imported as ${actor?.name} in ${seconds.toFixed(1)} s (${(dump.totals.revisionsImported / Math.max(seconds, 0.001)).toFixed(1)} revisions/s).`,
+    );
+  } else {
+    const wikitext = fs.readFileSync(file, "utf8");
+    const result = await importArticle({ actor, title, wikitext, summary: values.summary, db });
+    console.log(formatReport(result.report));
+    const what =
+      result.status === "created" ? "Created" : result.status === "saved" ? "Added a revision to" : "No change to";
+    console.log(
+      `${what} /wiki/${result.slug} (revision ${result.revisionId}) as ${actor?.name} in ${Math.round(performance.now() - started)} ms.`,
+    );
+  }
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

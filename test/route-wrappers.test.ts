@@ -20,6 +20,8 @@ const WRAPPERS: Record<string, string> = {
   // A plain HTML form (the talk page's, which works without script): the same checks, a redirect or an HTML page.
   formAction: "@/components/ui/form-action",
   feed: "@/lib/http/feed",
+  // A file (an article exported as wikitext or MediaWiki XML): the same address checks, served as an attachment.
+  download: "@/lib/http/download",
 };
 
 /**

@@ -4,7 +4,8 @@ import { useState, type FormEvent } from "react";
 import { MAX_IMPORT_WIKITEXT, type TImportResponse } from "@/lib/contracts/import";
 import { callApi } from "../ui/api-client";
 
-function Counts({ caption, counts }: { caption: string; counts: Record<string, number> }) {
+/** One column of an import report: element kinds and their counts. */
+export function Counts({ caption, counts }: { caption: string; counts: Record<string, number> }) {
   const entries = Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const total = entries.reduce((sum, [, n]) => sum + n, 0);
   return (

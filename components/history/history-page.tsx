@@ -45,7 +45,9 @@ export function HistoryPage(props: {
           Choose two revisions with the radio buttons and press <b>Compare selected revisions</b>, or use <b>cur</b>{" "}
           (against the current revision) and <b>prev</b> (against the one before).{" "}
           <a href={base}>Back to the article</a> · <a href={`${base}/talk`}>Talk page</a> ·{" "}
-          <a href={`${base}/log`}>Protection log</a> · <a href={`${base}/history?format=atom`}>Atom feed</a>
+          <a href={`${base}/log`}>Protection log</a> · <a href={`${base}/history?format=atom`}>Atom feed</a> · Export:{" "}
+          <a href={`${base}/export?format=wikitext`}>wikitext</a> ·{" "}
+          <a href={`${base}/export?format=xml&history=1`}>MediaWiki XML with history</a>
         </p>
         <form action={`${base}/diff`} method="get" className="history-form">
           <button type="submit" className="button-primary">

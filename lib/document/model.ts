@@ -3,8 +3,13 @@ import { z } from "zod";
 import { REF_KEY_PATTERN } from "./extensions/citation";
 import { SECTION_ID_PATTERN } from "./ids";
 
-/** Version of the document schema; every revision records the one it was written with. */
-export const SCHEMA_VERSION = 1;
+/**
+ * Version of the document schema; every revision records the one it was written with.
+ * 1: the first schema. 2 (issue 21): the table, figure and template nodes. Each change so far only added node
+ * types, so every revision written under an older version is valid under this one as it is: nothing migrates, and
+ * the number tells which revisions may hold the new nodes (an older reader, or a downgrade, can refuse those).
+ */
+export const SCHEMA_VERSION = 2;
 
 /** A rich-text document (ProseMirror JSON, `type: "doc"`). Checked by `validateDoc`. */
 export type DocJSON = JSONContent;

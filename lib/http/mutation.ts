@@ -28,6 +28,8 @@ interface MutationContext<TInput, TParams> {
   params: TParams;
   /** the signed-in user read fresh from the database; never null unless the route allows anonymous callers */
   actor: Actor | null;
+  /** `body: "xml"` only: the body as a byte stream, unread, that fails with 413 once it passes the route's limit */
+  stream: AsyncIterable<Uint8Array>;
 }
 
 /**
@@ -57,7 +59,12 @@ export function mutation<TSchema extends z.ZodType, TParamsSchema extends TextSc
    * changes of the caller's own data; the origin and session checks are the
    * same, and they are what stops a cross-site form (its Origin is refused).
    */
-  body?: "json" | "form";
+  /**
+   * "xml": the body is a document too large to hold (a MediaWiki XML dump), declared `application/xml` or
+   * `text/xml` (neither can be sent cross-site without a preflight). It is not read here: the handler gets it as
+   * `stream`, capped at `bodyLimit` as it is read, and `schema` parses the query string instead.
+   */
+  body?: "json" | "form" | "xml";
   handler: (context: MutationContext<z.infer<TSchema>, z.output<TParamsSchema>>) => Promise<Response>;
 }) {
   return async (request: Request, route: { params?: Promise<Record<string, string>> } = {}): Promise<Response> => {
@@ -77,10 +84,18 @@ export function mutation<TSchema extends z.ZodType, TParamsSchema extends TextSc
         const limit = actor
           ? (options.bodyLimit ?? DEFAULT_BODY_LIMIT)
           : Math.min(options.bodyLimit ?? DEFAULT_BODY_LIMIT, ANONYMOUS_BODY_LIMIT);
+        if (options.body === "xml") {
+          const input = parseBody(
+            options.schema,
+            JSON.stringify(Object.fromEntries(new URL(request.url).searchParams)),
+          );
+          bodyRead = true;
+          return await options.handler({ request, input, params, actor, stream: boundedBody(request, limit) });
+        }
         const text = await readBodyText(request, limit);
         bodyRead = true;
         const input = parseBody(options.schema, options.body === "form" ? formAsJson(text) : text);
-        return await options.handler({ request, input, params, actor });
+        return await options.handler({ request, input, params, actor, stream: emptyStream() });
       });
     } catch (error) {
       if (error instanceof WikiError && (error.status === 401 || error.status === 403)) {
@@ -106,9 +121,10 @@ function hasBody(request: Request): boolean {
  * preflight, so a JSON API that read it would accept requests it never
  * allowed. A bodyless request without a content type is fine.
  */
-function assertContentType(request: Request, kind: "json" | "form"): void {
+function assertContentType(request: Request, kind: "json" | "form" | "xml"): void {
   const type = request.headers.get("content-type");
-  const expected = kind === "form" ? "application/x-www-form-urlencoded" : "application/json";
+  const expected =
+    kind === "form" ? "application/x-www-form-urlencoded" : kind === "xml" ? "application/xml" : "application/json";
   if (type === null) {
     if (hasBody(request)) {
       throw new WikiError(
@@ -118,7 +134,8 @@ function assertContentType(request: Request, kind: "json" | "form"): void {
     }
     return;
   }
-  if (type.split(";")[0].trim().toLowerCase() !== expected) {
+  const given = type.split(";")[0].trim().toLowerCase();
+  if (given !== expected && !(kind === "xml" && given === "text/xml")) {
     throw new WikiError(
       "unsupported_media_type",
       `The Content-Type header must be ${expected}, not "${type.slice(0, 100)}".`,
@@ -151,6 +168,34 @@ export async function readBodyText(request: Request, limit: number): Promise<str
   }
   return Buffer.concat(chunks, received).toString("utf8");
 }
+
+/**
+ * The body as a stream of chunks that fails with 413 as soon as it passes `limit` bytes (a declared
+ * Content-Length over it before anything is read), for handlers that parse as they read.
+ */
+async function* boundedBody(request: Request, limit: number): AsyncGenerator<Uint8Array> {
+  const tooLarge = () =>
+    new WikiError("payload_too_large", `The request body is larger than ${limit.toLocaleString("en")} bytes.`, {
+      limit: "maxBytes",
+    });
+  if (Number(request.headers.get("content-length") ?? "0") > limit) throw tooLarge();
+  if (!request.body) return;
+  const reader = request.body.getReader();
+  let received = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      received += value.byteLength;
+      if (received > limit) throw tooLarge();
+      yield value;
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+}
+
+async function* emptyStream(): AsyncGenerator<Uint8Array> {}
 
 /** A form body as the JSON object of its fields (the last of a repeated field wins), for the same parsing as a JSON body. */
 function formAsJson(text: string): string {

@@ -8,7 +8,10 @@ import { loadActor } from "./load-actor";
 /** A user's public page: groups (implicit and granted), age, edits, block, contributions and rights log. */
 export async function getUserProfile(options: { name: string; db?: Db }) {
   const db = options.db ?? getDb();
-  const user = await db.user.findUnique({ where: { nameKey: nameKeyOf(options.name) }, select: { id: true } });
+  const user = await db.user.findUnique({
+    where: { nameKey: nameKeyOf(options.name) },
+    select: { id: true, imported: true },
+  });
   if (!user) throw new WikiError("not_found", `There is no user "${options.name}".`);
   const actor = (await loadActor(db, user.id)) as Actor;
   const [revisions, rightsLog, proposals] = await Promise.all([
@@ -49,6 +52,8 @@ export async function getUserProfile(options: { name: string; db?: Db }) {
   const groups = effectiveGroups(actor);
   return {
     name: actor.name,
+    /** a contributor read from a MediaWiki XML dump (lib/articles/import-dump.ts), who cannot sign in */
+    imported: user.imported,
     createdAt: actor.createdAt,
     editCount: actor.editCount,
     implicitGroups: groups.implicit,

@@ -1,10 +1,11 @@
+import { DumpImportForm } from "@/components/admin/import-dump-form";
 import { ImportForm } from "@/components/admin/import-form";
 import { getViewer } from "@/lib/auth/viewer";
 import { decideImport } from "@/lib/authz/import";
 
 export const metadata = { title: "Import from MediaWiki" };
 
-// GET /admin/import — paste one article's wikitext and import it (creates the article or adds a revision), then read the report. Administrators; others are told why.
+// GET /admin/import — paste one article's wikitext, or upload a MediaWiki XML dump with history, and read the report; links to the site's export. Administrators; others are told why.
 export default async function ImportPage() {
   const viewer = await getViewer();
   const decision = decideImport(viewer);
@@ -18,7 +19,17 @@ export default async function ImportPage() {
         existing article gets a new revision: nothing is overwritten.
       </p>
       {decision.allowed ? (
-        <ImportForm />
+        <>
+          <ImportForm />
+          <DumpImportForm />
+          <section aria-labelledby="export-title" className="import-export">
+            <h2 id="export-title">Export</h2>
+            <p>
+              <a href="/admin/export">The whole site as MediaWiki XML</a> (current revisions) or{" "}
+              <a href="/admin/export?history=1">with every revision</a>; one article from its history page.
+            </p>
+          </section>
+        </>
       ) : (
         <p className="notice" role="note">
           {decision.reason}

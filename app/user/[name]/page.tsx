@@ -29,6 +29,12 @@ export default async function UserPage({ params }: Props) {
   return (
     <div className="content-page">
       <h1 className="page-title">User {profile.name}</h1>
+      {profile.imported ? (
+        <p className="notice" role="note">
+          This contributor was imported with a MediaWiki XML dump: their edits keep their original dates and names, and
+          the account cannot sign in.
+        </p>
+      ) : null}
       {profile.block ? (
         <div className="notice notice-warning" role="note">
           This account is blocked {profile.block.until ? `until ${day(profile.block.until)}` : "indefinitely"}:{" "}

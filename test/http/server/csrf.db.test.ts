@@ -110,12 +110,25 @@ interface CsrfCase {
   withoutSession: number;
   /** a no-script form route: the body sent as this urlencoded form instead of JSON */
   form?: string;
+  /** a route whose body is a document (a MediaWiki XML dump): sent as is, with its content type */
+  raw?: { contentType: string; text: string };
 }
 
 /** A source id (lib/sources/identity.ts) for the fix-once routes: the origin and session checks come before it is read. */
 const CSRF_SOURCE = sourceIdOf("url:example.org/csrf");
 
 const CASES: CsrfCase[] = [
+  {
+    route: "POST /api/import/dump",
+    path: () => "/api/import/dump",
+    body: () => null,
+    raw: {
+      contentType: "application/xml",
+      text: `<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/"><page><title>Forged dump</title><ns>0</ns><revision><timestamp>2024-01-01T00:00:00Z</timestamp><contributor><username>Mallory</username></contributor><text>Forged.</text></revision></page></mediawiki>`,
+    },
+    as: () => admin,
+    withoutSession: 401,
+  },
   {
     route: "POST /api/import",
     path: () => "/api/import",
@@ -461,10 +474,15 @@ function mutatingRoutesInTree(): string[] {
 
 /** The request body of a case: JSON, or the urlencoded form of a no-script route. */
 async function bodyOf(mutation: CsrfCase): Promise<{ body?: unknown; rawBody?: string }> {
+  if (mutation.raw) return { rawBody: mutation.raw.text };
   return mutation.form !== undefined ? { rawBody: mutation.form } : { body: await mutation.body() };
 }
 const formContentType = (mutation: CsrfCase): Record<string, string> =>
-  mutation.form !== undefined ? { "content-type": "application/x-www-form-urlencoded" } : {};
+  mutation.raw
+    ? { "content-type": mutation.raw.contentType }
+    : mutation.form !== undefined
+      ? { "content-type": "application/x-www-form-urlencoded" }
+      : {};
 
 const ATTACKS: Array<[string, Record<string, string | null>]> = [
   ["a cross-site Origin", { origin: "https://evil.example" }],
