@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { BlockNotice, type Reader, SiteFooter, SiteHeader } from "./site-header";
 
 /** Version of public/wiki.css; bump to bust caches when it changes. */
-export const STYLESHEET = "/wiki.css?v=16";
+export const STYLESHEET = "/wiki.css?v=17";
 
 /** The reader's colour scheme, answered per reader (lib/preferences/theme.ts); after the stylesheet, so it wins. */
 export const THEME_STYLESHEET = "/theme.css";

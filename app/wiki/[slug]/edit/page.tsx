@@ -65,7 +65,7 @@ function Shell({
   const article = `/wiki/${encodeURIComponent(slug)}`;
   return (
     <div className="content-page wide editor-page">
-      <link rel="stylesheet" href="/editor.css?v=8" precedence="default" />
+      <link rel="stylesheet" href="/editor.css?v=9" precedence="default" />
       <header className="editor-header">
         <p className="editor-kicker">{section ? "Editing a section of" : "Editing"}</p>
         <h1 className="page-title editor-title">
