@@ -11,7 +11,7 @@ import { signedInPage } from "./sign-in";
 const CORPUS = path.resolve(import.meta.dirname, "../../shared/corpus/wikitext");
 
 test("an administrator imports a pasted article, reads the report and opens the result", async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const stamp = Date.now().toString(36);
   const title = `Imported Goryeo ware ${stamp}`;
   const wikitext = fs.readFileSync(path.join(CORPUS, "Goryeo-ware.txt"), "utf8");
