@@ -35,6 +35,8 @@ const route = mutation({ schema, params: z.strictObject({ id: zIdText("id") }), 
 const anonymousRoute = mutation({ schema, auth: "optional", bodyLimit: 1 << 20, handler });
 const formRoute = mutation({ schema: z.strictObject({ name: z.string() }), body: "form", handler });
 const limitedRoute = mutation({ schema, rateLimit: "comment", handler });
+const smallRoute = mutation({ schema: z.strictObject({ name: z.string() }).passthrough(), bodyLimit: 100, handler });
+const nestedRoute = mutation({ schema: z.strictObject({ nested: z.strictObject({ count: z.number() }) }), handler });
 const failingRoute = mutation({
   schema,
   handler: async ({ input }) => {
@@ -214,5 +216,95 @@ describe("mutation(): each refusal, its status and the one error shape; the hand
     expect(bug.status).toBe(500);
     expect(Object.keys(bug.body)).toEqual(["error"]);
     expect(bug.body.error.message).not.toContain("a bug");
+  });
+});
+
+describe("mutation(): the edges of each rule", () => {
+  /** A signed-in POST of `body` as given (no JSON encoding), with extra headers. */
+  const rawPost = async (body: BodyInit, headers: Record<string, string> = {}) =>
+    new Request(`${SITE}/x`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        origin: SITE,
+        host: "localhost:3000",
+        cookie: await cookie(),
+        ...headers,
+      },
+      body,
+      duplex: "half",
+    } as RequestInit);
+  const exactly = (bytes: number) => `{"name":"a"${" ".repeat(bytes - 12)}}`;
+
+  it("takes a body of exactly the limit, declared or streamed, and refuses a declared length past it unread", async () => {
+    expect(exactly(100)).toHaveLength(100);
+    expect((await call(smallRoute, await rawPost(exactly(100), { "content-length": "100" }))).status).toBe(201);
+    const stream = (text: string) =>
+      new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode(text));
+          controller.close();
+        },
+      });
+    expect((await call(smallRoute, await rawPost(stream(exactly(100))))).status).toBe(201);
+    expect((await call(smallRoute, await rawPost(stream(exactly(101))))).status).toBe(413);
+    // A declared length past the limit is refused without reading, whatever follows.
+    const declared = await call(smallRoute, await rawPost(exactly(20), { "content-length": "101" }));
+    expect(declared.status).toBe(413);
+  });
+
+  it("reads a content type's parameters and spacing, and quotes at most 100 characters of a wrong one", async () => {
+    const spaced = await rawPost('{"name":"a"}', { "content-type": "Application/JSON ; charset=utf-8" });
+    expect((await call(smallRoute, spaced)).status).toBe(201);
+    const long = `text/${"x".repeat(300)}`;
+    const refused = await call(smallRoute, await rawPost('{"name":"a"}', { "content-type": long }));
+    expect(refused.status).toBe(415);
+    expect(refused.body.error.message).toBe(
+      `The Content-Type header must be application/json, not "${long.slice(0, 100)}".`,
+    );
+  });
+
+  it("takes a body of only spaces as empty, and names a nested field by its dotted path, in the message and details", async () => {
+    const blank = await call(smallRoute, await rawPost("   "));
+    expect(blank.status).toBe(400);
+    expect(blank.body.error.message).toMatch(/^Invalid request: name: /);
+    const nested = await call(nestedRoute, await rawPost(JSON.stringify({ nested: { count: "one" } })));
+    expect(nested.status).toBe(400);
+    expect(nested.body.error.message).toMatch(/^Invalid request: nested\.count: /);
+    expect(nested.body.error.details.issues).toEqual([{ path: "nested.count", message: expect.any(String) }]);
+    // A lone string body holding U+0000: refused naming the body itself.
+    const illFormed = await call(smallRoute, await rawPost('"\\u0000"'));
+    expect(illFormed.body.error.message).toMatch(/^Invalid request: body: /);
+  });
+
+  it("logs refusals of who may write (401, 403) and no others, and closes only a connection whose body went unread", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      const signedOut = await call(route, await apiRequest("POST", "/x/7", { body: { name: "a" } }), params);
+      expect(signedOut.status).toBe(401);
+      expect(warn).toHaveBeenLastCalledWith("[denied] POST /x/7: You need to sign in to do this.");
+      const forged = await apiRequest("POST", "/x/7", {
+        body: { name: "a" },
+        user,
+        headers: { origin: "https://evil.example" },
+      });
+      expect((await call(route, forged, params)).status).toBe(403);
+      expect(warn).toHaveBeenCalledTimes(2);
+      const invalid = await call(smallRoute, await rawPost("{not json", { "content-length": "9" }));
+      expect(invalid.status).toBe(400);
+      expect(warn).toHaveBeenCalledTimes(2);
+      // Read to the end before it was refused: the connection can serve the next request.
+      expect(invalid.headers.get("connection")).toBeNull();
+      const done = await call(smallRoute, await rawPost('{"name":"a"}', { "content-length": "12" }));
+      expect(done.status).toBe(201);
+      expect(done.headers.get("connection")).toBeNull();
+      // Refused with no body to skip: nothing to close for.
+      const bodyless = await apiRequest("POST", "/x/7", { headers: { "content-type": null } });
+      const refusedBodyless = await call(route, bodyless, params);
+      expect(refusedBodyless.status).toBe(401);
+      expect(refusedBodyless.headers.get("connection")).toBeNull();
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
