@@ -76,6 +76,7 @@ test("a reader finds every article citing a source, and an editor fixes it once"
 
   // The editor corrects the title once: not extended-confirmed, they get a proposal on each article.
   await editor.goto(sourceUrl);
+  await expect(editor.locator(".source-fix-form")).toContainText("until your account is extended-confirmed");
   const fixedTitle = `Corrected title ${Date.now()}`;
   await editor.getByLabel("Title", { exact: true }).fill(fixedTitle);
   await editor.getByRole("button", { name: "Correct every article" }).click();

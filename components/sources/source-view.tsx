@@ -31,6 +31,8 @@ export function SourceFixForm(props: {
   error?: string | null;
   /** how many articles cite the source (unknown on the refusal page) */
   articles?: number;
+  /** lib/authz sourceFixReach: "propose" when the viewer's fix goes to review on every article */
+  reach?: "edit" | "propose";
 }) {
   return (
     <form className="form source-fix-form" method="post" action={`/sources/${props.sourceId}/fix`}>
@@ -38,8 +40,11 @@ export function SourceFixForm(props: {
       <p className="page-intro">
         Correct this source's details once: each
         {props.articles === undefined ? "" : ` of the ${props.articles} article${props.articles === 1 ? "" : "s"}`}{" "}
-        citing it gets one edit, or one proposal for review where its protection requires. Leave a field empty to keep
-        each article's own value. At most 50 articles are changed per fix.
+        citing it gets{" "}
+        {props.reach === "propose"
+          ? "a proposal for review: a fix changes many articles at once, so until your account is extended-confirmed a reviewer checks each one."
+          : "one edit, or one proposal for review where its protection requires."}{" "}
+        Leave a field empty to keep each article's own value. At most 50 articles are changed per fix.
       </p>
       {props.error ? (
         <p className="form-error" role="alert">

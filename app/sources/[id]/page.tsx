@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { SourceFixForm, SourceFixReport, SourceView } from "@/components/sources/source-view";
 import { getViewer } from "@/lib/auth/viewer";
-import { decideSourceFix } from "@/lib/authz/sources";
+import { decideSourceFix, sourceFixReach } from "@/lib/authz/sources";
 import { sourceKeyOf, sourceLabel, type SourceKind } from "@/lib/sources/identity";
 import { readSourceFix } from "@/lib/sources/fix-source";
 import { readSourcePage } from "@/lib/sources/source-index";
@@ -41,7 +41,12 @@ export default async function SourcePage({ params, searchParams }: Props) {
       {fix ? <SourceFixReport rows={fix.rows} createdAt={fix.createdAt} /> : null}
       <SourceView label={label} kindName={KIND_NAMES[kind]} href={`/sources/${id}`} page={pageParam} {...page} />
       {decision.allowed ? (
-        <SourceFixForm sourceId={id} variants={page.variants} articles={articles} />
+        <SourceFixForm
+          sourceId={id}
+          variants={page.variants}
+          articles={articles}
+          reach={viewer ? sourceFixReach(viewer) : undefined}
+        />
       ) : viewer ? (
         <p className="muted">{decision.reason}</p>
       ) : (
