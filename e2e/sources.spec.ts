@@ -62,7 +62,7 @@ test("a reader finds every article citing a source, and an editor fixes it once"
   await reader
     .locator(".reference-list li")
     .first()
-    .getByRole("link", { name: /Articles citing “An old title”/ })
+    .getByRole("link", { name: /^citing articles of “An old title”/ })
     .click();
   await expect(reader).toHaveURL(/\/sources\/[A-Za-z0-9_-]+$/);
   const citing = reader.getByRole("table", { name: "Articles citing it" });

@@ -10,7 +10,7 @@ import type { LinkedHtml } from "./wiki-links";
  * Bump when the HTML of an article body changes, so caches outside the
  * process (a CDN keeping old revisions) can tell renders apart.
  */
-export const RENDERER_VERSION = 2;
+export const RENDERER_VERSION = 3;
 
 /** The parts of an article page that depend only on the revision: rendered once, kept forever. */
 export interface RenderedRevision {
