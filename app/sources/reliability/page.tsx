@@ -65,7 +65,7 @@ export default async function SourceReliabilityPage({
                         <a
                           className="source-link"
                           href={`/sources?domain=${encodeURIComponent(entry.domain)}`}
-                          aria-label={`Sources cited on ${entry.domain}`}
+                          aria-label={`cited sources on ${entry.domain}`}
                         >
                           cited sources
                         </a>
