@@ -10,6 +10,7 @@ import { deleteArticle } from "./delete-article";
 import { readEdit, saveEdit } from "./edit-article";
 import { moveArticle } from "./move-article";
 import { listPendingChanges } from "./pending-changes-queue";
+import { listRevisions } from "./history";
 import { findArticle, findArticleFate } from "./read-article";
 import { restoreArticle } from "./restore-article";
 
@@ -68,6 +69,11 @@ describe("an edit racing a deletion", () => {
       });
       expect(await ctx.db.revision.count()).toBe(revisions);
       expect(await findArticle(ctx.db, slug)).toBeNull();
+      // Its history (the JSON API's and the Atom feed's one read) is no one's but the admins' history view.
+      await expect(listRevisions({ db: ctx.db, slug })).rejects.toMatchObject({
+        status: 404,
+        message: expect.stringMatching(/has been deleted|was deleted/),
+      });
       expect(await findArticleFate(ctx.db, slug)).toMatchObject({
         kind: "deleted",
         deletion: { deletedBy: admin.name, reason: "racing" },

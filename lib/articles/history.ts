@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb, type Db } from "../db/client";
-import { WikiError } from "../errors";
+import { findArticle, missingArticle } from "./read-article";
 
 /** One row of an article's history. */
 export interface HistoryEntry {
@@ -41,11 +41,10 @@ export async function listRevisions(options: {
   db?: Db;
 }): Promise<HistoryPage> {
   const db = options.db ?? getDb();
-  const article = await db.article.findUnique({
-    where: { slug: options.slug },
-    select: { id: true, slug: true, title: true, currentRevisionId: true },
-  });
-  if (!article) throw new WikiError("not_found", `There is no article "${options.slug.replace(/_/g, " ")}".`);
+  // findArticle, not the row by slug: a deleted article's history is for administrators only (its history view),
+  // and the miss says what the slug is (deleted, moved, or nothing).
+  const article = await findArticle(db, options.slug);
+  if (!article) throw await missingArticle(db, options.slug);
   return listRevisionsOf(db, article, options);
 }
 
