@@ -1,6 +1,6 @@
 import "server-only";
 import { assertAllowed } from "../authz/assert";
-import { decideImport } from "../authz/import";
+import { decideSiteExport } from "../authz/import";
 import type { Actor } from "../authz/policy";
 import { MAX_EXPORT_REVISIONS } from "../contracts/import";
 import { getDb, type Db } from "../db/client";
@@ -72,7 +72,7 @@ export function exportSiteXml(options: {
   site: ExportSite;
   db?: Db;
 }): ReadableStream<Uint8Array> {
-  assertAllowed(decideImport(options.actor));
+  assertAllowed(decideSiteExport(options.actor));
   const db = options.db ?? getDb();
   async function* pieces() {
     yield xmlHeader({ sitename: options.site.sitename, base: `${options.site.origin}/` });

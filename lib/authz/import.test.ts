@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideImport } from "./import";
+import { decideImport, decideSiteExport } from "./import";
 import type { Actor } from "./policy";
 
 const now = new Date("2026-12-01T00:00:00Z");
@@ -28,5 +28,17 @@ describe("decideImport", () => {
   it("refuses a blocked administrator until the block ends", () => {
     expect(decideImport(actor(["admin"], { until: null }), now)).toMatchObject({ allowed: false, status: 403 });
     expect(decideImport(actor(["admin"], { until: new Date("2026-11-15T00:00:00Z") }), now)).toEqual({ allowed: true });
+  });
+
+  it("words a refused site export as an export", () => {
+    expect(decideSiteExport(null, now)).toMatchObject({
+      status: 401,
+      reason: "You need to sign in to export the whole wiki.",
+    });
+    expect(decideSiteExport(actor([]), now)).toMatchObject({
+      status: 403,
+      reason: "Only administrators can export the whole wiki.",
+    });
+    expect(decideSiteExport(actor(["admin"]), now)).toEqual({ allowed: true });
   });
 });

@@ -6,12 +6,19 @@ import { activeBlock, decide, effectiveGroups, type Actor, type Decision } from 
  * kept to the people who may set protection. Pure; lib/articles/import-article.ts
  * calls it before any write.
  */
-export function decideImport(actor: Actor | null, now = new Date()): Decision {
-  if (!actor)
-    return { allowed: false, status: 401, code: "unauthorized", reason: "You need to sign in to import articles." };
+export function decideImport(actor: Actor | null, now = new Date(), what = "import articles"): Decision {
+  if (!actor) return { allowed: false, status: 401, code: "unauthorized", reason: `You need to sign in to ${what}.` };
   // decide() words a block (until when, why) as every other refusal does.
   if (activeBlock(actor, now)) return decide(actor, "protect", { now });
   if (!effectiveGroups(actor, now).all.has("admin"))
-    return { allowed: false, status: 403, code: "forbidden", reason: "Only administrators can import articles." };
+    return { allowed: false, status: 403, code: "forbidden", reason: `Only administrators can ${what}.` };
   return { allowed: true };
+}
+
+/**
+ * Exporting the whole site (every revision of every article) is kept to the same people, and says so in its
+ * own words.
+ */
+export function decideSiteExport(actor: Actor | null, now = new Date()): Decision {
+  return decideImport(actor, now, "export the whole wiki");
 }
