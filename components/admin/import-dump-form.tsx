@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { DUMP_UPLOAD_LIMITS, type TDumpImportResponse } from "@/lib/contracts/import";
 import { Counts } from "./import-form";
+import { SubmitAndError } from "../ui/reason-and-save";
 
 const STATUS_WORDS = {
   created: "created",
@@ -136,14 +137,7 @@ export function DumpImportForm() {
         <label>
           XML dump <input type="file" name="dump" accept=".xml,application/xml,text/xml" required />
         </label>
-        <button type="submit" disabled={busy}>
-          {busy ? "Uploading…" : "Upload dump"}
-        </button>
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <SubmitAndError busy={busy} error={error} label="Upload dump" busyLabel="Uploading…" />
       </form>
       {report ? <DumpReportView report={report} /> : null}
     </>

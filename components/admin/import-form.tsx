@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { MAX_IMPORT_WIKITEXT, type TImportResponse } from "@/lib/contracts/import";
 import { callApi } from "../ui/api-client";
+import { SubmitAndError } from "../ui/reason-and-save";
 
 /** One column of an import report: element kinds and their counts. */
 export function Counts({ caption, counts }: { caption: string; counts: Record<string, number> }) {
@@ -102,14 +103,7 @@ export function ImportForm() {
           Wikitext
           <textarea name="wikitext" required rows={16} maxLength={MAX_IMPORT_WIKITEXT} spellCheck={false} />
         </label>
-        <button type="submit" disabled={busy}>
-          {busy ? "Importing…" : "Import"}
-        </button>
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <SubmitAndError busy={busy} error={error} label="Import" busyLabel="Importing…" />
       </form>
       {result ? <ImportReportView result={result} /> : null}
     </>
