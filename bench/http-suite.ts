@@ -62,6 +62,7 @@ export async function runHttpBenchmarks({
     WIKI_RENDER_CACHE_MB: "24",
     WIKI_PAGE_CACHE_MB: "24",
     WIKI_DIFF_CACHE_MB: "24",
+    WIKI_PART_CACHE_MB: "24",
   };
   const deployed = { WIKI_RATE_LIMITS: "off", WIKI_COMPRESS: "0", ...cacheBudgets };
   const server = await startAppServer({ databaseUrl: url, env: deployed });
@@ -105,10 +106,11 @@ export async function runHttpBenchmarks({
     cachedLoad.rps >= 1000 && cachedLoad.p99 < 50,
   );
 
-  // Both caches off, or the whole-page cache (and the cached-view path in front of Next) would answer.
+  // The caches off, or the whole-page cache (and the cached-view path in front of Next) would answer, and the
+  // part cache would hand over every part of the body.
   const uncached = await startAppServer({
     databaseUrl: url,
-    env: { ...deployed, WIKI_RENDER_CACHE_MB: "0", WIKI_PAGE_CACHE_MB: "0" },
+    env: { ...deployed, WIKI_RENDER_CACHE_MB: "0", WIKI_PAGE_CACHE_MB: "0", WIKI_PART_CACHE_MB: "0" },
   });
   servers.push(uncached);
   const uncachedUrl = `${uncached.url}/wiki/${articles.View.slug}`;

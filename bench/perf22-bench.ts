@@ -60,6 +60,7 @@ export async function benchPerf22({ url, articles, users, scale, quick, add, ser
     WIKI_RENDER_CACHE_MB: "24",
     WIKI_PAGE_CACHE_MB: "24",
     WIKI_DIFF_CACHE_MB: "24",
+    WIKI_PART_CACHE_MB: "24",
   };
   const deployed = { WIKI_RATE_LIMITS: "off", WIKI_COMPRESS: "0", ...cacheBudgets };
   const viewPath = `/wiki/${articles.View.slug}`;

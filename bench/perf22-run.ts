@@ -7,31 +7,15 @@
  *
  *   NODE_ENV=production node --import tsx --import ./scripts/register.mjs bench/perf22-run.ts [--quick]
  */
-import { chmod, mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { ensureDatabase, withDatabase } from "../lib/db/admin";
 import { createClient } from "../lib/db/client";
-import { startEmbeddedPostgres } from "../lib/db/embedded";
-import { applyMigrations } from "../lib/db/migrate";
-import { buildIfNeeded } from "../scripts/build";
 import { createUser } from "../test/factories";
-import type { AppServer } from "../test/server";
-import type { BenchArticles, BenchRow } from "./measure";
+import type { BenchArticles } from "./measure";
+import { runRowsOnOwnDatabase } from "./own-database";
 import { benchPerf22 } from "./perf22-bench";
 import { articleOfChars, bulkHistory } from "./workload";
 
 const quick = process.argv.includes("--quick");
-if (!buildIfNeeded()) process.exit(1);
-const tmp = await mkdtemp(path.join(os.tmpdir(), "wiki-perf22-"));
-await chmod(tmp, 0o755);
-const cluster = await startEmbeddedPostgres({ dataDir: path.join(tmp, "data"), persistent: false, log: () => {} });
-const servers: AppServer[] = [];
-const rows: BenchRow[] = [];
-try {
-  await ensureDatabase(cluster.adminUrl, "bench");
-  const url = withDatabase(cluster.adminUrl, "bench");
-  await applyMigrations(url);
+await runRowsOnOwnDatabase("perf22", async ({ url, add, servers }) => {
   const db = createClient(url);
   const users = [];
   for (let i = 0; i < 200; i++)
@@ -75,18 +59,7 @@ try {
     users,
     scale: quick ? { seconds: 1, mixedSeconds: 2, view: 8_000 } : { seconds: 10, mixedSeconds: 60, view: 78_000 },
     quick,
-    add: (name, result, target = "", met = null) => {
-      rows.push({ name, result, target, met });
-      console.log(`[perf22] ${name}: ${result}${target ? ` (target ${target}: ${met ? "met" : "MISSED"})` : ""}`);
-    },
+    add,
     servers,
   });
-} finally {
-  await Promise.all(servers.map((server) => server.stop()));
-  await cluster.stop();
-  await rm(tmp, { recursive: true, force: true });
-}
-console.log("");
-for (const row of rows)
-  console.log(`| ${row.name} | ${row.result} | ${row.target} | ${row.met === null ? "" : row.met ? "yes" : "NO"} |`);
-process.exit(0);
+});

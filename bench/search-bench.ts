@@ -4,10 +4,10 @@ import { findArticle, readRevisionOf } from "../lib/articles/read-article";
 import { saveRevision } from "../lib/articles/save-revision";
 import type { Db } from "../lib/db/client";
 import { docFromMarkup } from "../lib/document/markup";
-import { renderHtml } from "../lib/http/html";
+import { staticRenderer } from "../lib/http/html";
 import { searchArticles, suggestTitles } from "../lib/search/search-articles";
 import { renderCacheStats, renderedRevision } from "../lib/views/rendered-revisions";
-import { colourWikiLinks } from "../lib/views/wiki-links";
+import { colouredPieces } from "../lib/views/wiki-links";
 import { sample } from "./measure";
 
 type LatencyRow = (
@@ -94,14 +94,13 @@ export async function benchSearch(options: {
     slugs.push(title.replace(/ /g, "_"));
   }
   const checked = slugs.filter((_, i) => i % Math.max(1, Math.floor(linking / 20)) === 0);
+  const render = await staticRenderer();
   const assemble = async (slug: string) => {
     const article = (await findArticle(db, slug))!;
     const rendered = await renderedRevision(article.currentRevisionId, true, async () =>
-      renderRevisionParts({ ...(await readRevisionOf(db, article)), isCurrent: true }, async (element) =>
-        renderHtml(element),
-      ),
+      renderRevisionParts({ ...(await readRevisionOf(db, article)), isCurrent: true }, render),
     );
-    return colourWikiLinks(rendered.body, await existingSlugs(db, rendered.body.slugs));
+    return Buffer.concat(colouredPieces(rendered.body, await existingSlugs(db, rendered.body.slugs))).toString();
   };
   for (const slug of checked) await assemble(slug); // the render cache holds them, as after readers' views
   const rendersBefore = renderCacheStats().misses;

@@ -42,6 +42,8 @@ describe("npm run bench (smoke)", () => {
       "revalidation of the current article",
       "Brotli bytes per cached view",
       "closed loop, 200 readers",
+      "first view after a one-section edit of the 1M article",
+      "first view after a one-section edit of the 78k article",
       "section editor usable",
       "section editor's JavaScript",
       "export of a 1M-character article to wikitext",

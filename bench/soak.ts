@@ -97,6 +97,7 @@ try {
       WIKI_RENDER_CACHE_MB: cacheMb,
       WIKI_PAGE_CACHE_MB: cacheMb,
       WIKI_DIFF_CACHE_MB: cacheMb,
+      WIKI_PART_CACHE_MB: cacheMb,
     },
   });
   const pid = server.process.pid!;

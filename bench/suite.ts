@@ -13,7 +13,9 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { ReactElement } from "react";
 import { renderRevisionParts } from "../components/article/article-page";
+import { renderRevisionWhole } from "../components/article/revision-parts";
 import { clearContentCache } from "../lib/articles/content-store";
+import { clearPartCache } from "../lib/views/rendered-parts";
 import { compareRevisions } from "../lib/articles/compare";
 import { listRevisions } from "../lib/articles/history";
 import { findArticle, readArticleRevision, readRevisionOf } from "../lib/articles/read-article";
@@ -38,6 +40,7 @@ import { runHttpBenchmarks } from "./http-suite";
 import { benchProposalInterdiff } from "./review-interdiff-bench";
 import { benchRecentChanges, fillSiteRevisions } from "./recent-changes-bench";
 import { benchPerf22 } from "./perf22-bench";
+import { benchSectionRender } from "./section-render-bench";
 import { benchReviewQueue } from "./review-queue-bench";
 import { benchDumpImport, benchImport } from "./import-bench";
 import { benchSearch } from "./search-bench";
@@ -221,10 +224,14 @@ export async function runBenchmarks(options: {
       const warm = await sample(scale.runs, () => readArticleRevision({ db, slug }));
       latencyRow(`load current revision of ${key}, warm content cache`, warm);
       const view = await readArticleRevision({ db, slug });
-      const renders = await sample(Math.min(scale.runs, 10), () =>
-        renderRevisionParts(view, async (element) => options.render(element)),
-      );
+      // Every part a miss too (the first view of a revision none of whose parts was seen).
+      const renders = await sample(Math.min(scale.runs, 10), () => {
+        clearPartCache();
+        renderRevisionParts(view, options.render);
+      });
       latencyRow(`render ${key} to HTML (a render-cache miss)`, renders);
+      const wholeRenders = await sample(Math.min(scale.runs, 10), () => renderRevisionWhole(view, options.render));
+      latencyRow(`  ... ${key} rendered whole in one call (no part cache)`, wholeRenders);
     }
 
     // ---- Diffs of adjacent revisions -------------------------------------------
@@ -577,6 +584,8 @@ export async function runBenchmarks(options: {
     await runHttpBenchmarks({ url, articles, users, scale, quick, add, statementLog, servers });
     // Issue 22: validators (304), Brotli, admission control (bench/perf22-bench.ts).
     await benchPerf22({ url, articles, users, scale, quick, add, servers });
+    // Issue 22: the first view after a one-section edit, from cached parts and whole (bench/section-render-bench.ts).
+    await benchSectionRender({ url, articles, authorId: authorIds[0], quick, add, servers });
     // Editor cold load in Chromium (issue 19), on the demo content in a database of its own: bench/editor-bench.ts.
     await benchEditorLoad({ adminUrl: cluster.adminUrl, quick, add, log });
     await db.$disconnect();

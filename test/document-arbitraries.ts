@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { docFromMarkup } from "../lib/document/markup";
-import type { ArticleContent } from "../lib/document/model";
+import type { ArticleContent, DocJSON, Reference } from "../lib/document/model";
 import { documentSchema } from "../lib/document/schema";
 import { ATTRIBUTE_RULES } from "../lib/document/validate";
 import { generateArticle } from "./factories";
@@ -392,3 +392,188 @@ export const mutatedDocArb = fc.array(mutationArb, { minLength: 1, maxLength: 3 
   for (const mutation of mutations) mutate(doc, mutation);
   return doc;
 });
+
+/*
+ * Valid articles as the renderer meets them, and edits of them: citations of a
+ * few references reused across sections and the infobox (some with locators:
+ * pages, at, quote), a citation of a key with no reference, notes with their
+ * own citations, wiki links and maintenance tags, headings whose titles repeat
+ * (so anchors take suffixes). The part renderer's property test
+ * (components/article/revision-parts.test.tsx) renders sequences of them.
+ */
+const RENDER_KEYS = ["a", "b", "c", "d", "e"];
+const renderKey = fc.constantFrom(...RENDER_KEYS, "missing");
+const renderText = fc.constantFrom("Hama", "fell", "on 5 December", "<b>bold?</b>", "a & b", "x".repeat(30));
+const renderTextNode: fc.Arbitrary<DocJSON> = fc.record(
+  {
+    type: fc.constant("text"),
+    text: renderText,
+    marks: fc.option(
+      fc.constantFrom<NonNullable<DocJSON["marks"]>>(
+        [{ type: "bold" }],
+        [{ type: "italic" }, { type: "bold" }],
+        [{ type: "wikiLink", attrs: { title: "Hama" } }],
+        [{ type: "wikiLink", attrs: { title: "Homs#Battle of Homs" } }],
+        [{ type: "wikiLink", attrs: { title: "Red link page" } }],
+        [{ type: "link", attrs: { href: "https://example.org/a" } }],
+      ),
+      { nil: undefined },
+    ),
+  },
+  { requiredKeys: ["type", "text"] },
+);
+const renderCitation: fc.Arbitrary<DocJSON> = fc.record({
+  type: fc.constant("citation"),
+  attrs: fc.record(
+    {
+      refKey: renderKey,
+      pages: fc.constantFrom("12", "12–14", "3"),
+      at: fc.constantFrom("ch. 3", "01:23:45"),
+      quote: fc.constantFrom("“said” <i>", "it fell"),
+    },
+    { requiredKeys: ["refKey"] },
+  ),
+});
+const renderNote = fc.record({
+  type: fc.constant("note"),
+  content: fc.array(fc.oneof({ weight: 2, arbitrary: renderTextNode }, renderCitation), {
+    minLength: 1,
+    maxLength: 3,
+  }),
+});
+const renderTag = fc.record({
+  type: fc.constant("maintenanceTag"),
+  attrs: fc.record({ kind: fc.constantFrom("citation needed", "who?"), date: fc.constantFrom("2024-12", "2025-01") }),
+});
+const renderInline = fc.oneof(
+  { weight: 4, arbitrary: renderTextNode },
+  { weight: 4, arbitrary: renderCitation },
+  { weight: 1, arbitrary: renderNote },
+  { weight: 1, arbitrary: renderTag },
+  { weight: 1, arbitrary: fc.constant({ type: "hardBreak" }) },
+);
+const renderParagraph = fc.record({
+  type: fc.constant("paragraph"),
+  content: fc.array(renderInline, { minLength: 1, maxLength: 6 }),
+});
+const renderBlock = fc.oneof(
+  { weight: 4, arbitrary: renderParagraph },
+  fc.record({
+    type: fc.constant("bulletList"),
+    content: fc.array(fc.record({ type: fc.constant("listItem"), content: fc.tuple(renderParagraph) }), {
+      minLength: 1,
+      maxLength: 2,
+    }),
+  }),
+  fc.record({ type: fc.constant("quoteBox"), content: fc.tuple(renderParagraph) }),
+);
+/** A rich-text document of the kinds an article's sections and infobox hold. */
+export const renderDocArb: fc.Arbitrary<DocJSON> = fc.record({
+  type: fc.constant("doc"),
+  content: fc.array(renderBlock, { minLength: 1, maxLength: 3 }),
+});
+const renderSectionArb = fc.record({
+  title: fc.constantFrom("History", "Aftermath", "History", "Background & <causes>", "Notes"),
+  level: fc.constantFrom(2 as const, 3 as const, 4 as const),
+  body: renderDocArb,
+});
+const renderReferenceArb = (key: string): fc.Arbitrary<Reference> =>
+  fc.record(
+    {
+      key: fc.constant(key),
+      title: fc.constantFrom("Report", 'A "quoted" title', "Rapport"),
+      url: fc.constantFrom("https://example.org/r", "javascript:alert(1)"),
+      authors: fc.constant<string[]>(["Doe, Jane"]),
+      date: fc.constant("2024-12-05"),
+      quote: fc.constant("It <fell>."),
+    },
+    { requiredKeys: ["key", "title"] },
+  );
+const renderInfoboxArb = fc.option(
+  fc.record({
+    kind: fc.constant("military conflict"),
+    title: fc.constant("The offensive"),
+    partOf: renderDocArb,
+    dateStart: fc.constant("2024-11-27"),
+    rows: fc.array(
+      fc.oneof(
+        fc.record({ kind: fc.constant("field" as const), label: fc.constant("Result"), value: renderDocArb }),
+        fc.record({
+          kind: fc.constant("sides" as const),
+          label: fc.constant("Belligerents"),
+          sides: fc.array(renderDocArb, { minLength: 1, maxLength: 2 }),
+        }),
+      ),
+      { maxLength: 2 },
+    ),
+  }),
+  { nil: null, freq: 3 },
+);
+
+/** A valid article with everything the numbering depends on (references "a".."e"; "missing" cites none). */
+export const renderArticleArb: fc.Arbitrary<ArticleContent> = fc
+  .record({
+    lead: renderDocArb,
+    sections: fc.array(renderSectionArb, { maxLength: 5 }),
+    referenceKeys: fc.subarray(RENDER_KEYS),
+    infobox: renderInfoboxArb,
+  })
+  .chain(({ lead, sections, referenceKeys, infobox }) =>
+    fc.tuple(...referenceKeys.map(renderReferenceArb)).map((references) => ({
+      title: "Rendered",
+      infobox: infobox as ArticleContent["infobox"],
+      sections: [
+        { id: "lead", title: "", level: 0 as const, body: lead },
+        ...sections.map((section, index) => ({ id: `s${index}`, ...section })),
+      ],
+      references,
+    })),
+  );
+
+/** One edit of an article: most change one section, as most edits do; some move, add or drop things. */
+export type RenderEdit =
+  | { kind: "body"; at: number; body: ArticleContent["sections"][number]["body"] }
+  | { kind: "title"; at: number; title: string }
+  | { kind: "insert"; at: number; body: ArticleContent["sections"][number]["body"] }
+  | { kind: "drop" | "moveUp"; at: number }
+  | { kind: "dropReference"; at: number }
+  | { kind: "infobox"; body: ArticleContent["sections"][number]["body"] };
+
+export const renderEditArb: fc.Arbitrary<RenderEdit> = fc.oneof(
+  { weight: 6, arbitrary: fc.record({ kind: fc.constant("body" as const), at: fc.nat(), body: renderDocArb }) },
+  fc.record({ kind: fc.constant("title" as const), at: fc.nat(), title: fc.constantFrom("History", "Renamed") }),
+  fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), body: renderDocArb }),
+  fc.record({ kind: fc.constantFrom("drop" as const, "moveUp" as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant("dropReference" as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant("infobox" as const), body: renderDocArb }),
+);
+
+/** `content` after `edit` (a new object; `content` is left as it was, and unchanged parts are shared). */
+export function applyRenderEdit(content: ArticleContent, edit: RenderEdit, serial: number): ArticleContent {
+  const sections = [...content.sections];
+  const at = "at" in edit ? edit.at % sections.length : 0;
+  switch (edit.kind) {
+    case "body":
+      sections[at] = { ...sections[at], body: edit.body };
+      break;
+    case "title":
+      if (at > 0) sections[at] = { ...sections[at], title: edit.title };
+      break;
+    case "insert":
+      sections.splice(at + 1, 0, { id: `new${serial}`, title: "Inserted", level: 2, body: edit.body });
+      break;
+    case "drop":
+      if (at > 0) sections.splice(at, 1);
+      break;
+    case "moveUp":
+      if (at > 1) [sections[at - 1], sections[at]] = [sections[at], sections[at - 1]];
+      break;
+    case "dropReference":
+      return { ...content, references: content.references.filter((_, index) => index !== edit.at % 6) };
+    case "infobox":
+      return content.infobox
+        ? { ...content, infobox: { ...content.infobox, partOf: edit.body } }
+        : { ...content, sections: [{ ...sections[0], body: edit.body }, ...sections.slice(1)] };
+  }
+  return { ...content, sections };
+}

@@ -1,10 +1,12 @@
 import type { ArticleRow, RevisionView } from "@/lib/articles/read-article";
 import { effectiveProtection } from "@/lib/articles/protection";
 import type { RenderedRevision } from "@/lib/views/rendered-revisions";
-import { splitWikiLinks } from "@/lib/views/wiki-links";
+import { partCacheEnabled } from "@/lib/views/rendered-parts";
+import { colouredPieces } from "@/lib/views/wiki-links";
 import { HtmlPage, type Reader } from "@/components/ui/html-page";
 import { ArticleNotFound, ArticleProblem } from "./article-not-found";
-import { ArticleFrame, ArticleRevisionBody, ArticleSidebar } from "./article-view";
+import { ArticleFrame } from "./article-view";
+import { renderRevisionByParts, renderRevisionWhole, type StaticRender } from "./revision-parts";
 import type { WatchStarState } from "./watch-star";
 
 export interface ArticleViewer extends Reader {
@@ -14,44 +16,68 @@ export interface ArticleViewer extends Reader {
   watch?: WatchStarState;
 }
 
-/** Renders the reader-independent parts of a revision's page to HTML, for the render cache. */
-export async function renderRevisionParts(
-  view: RevisionView,
-  renderHtml: (element: React.ReactElement) => Promise<string>,
-): Promise<RenderedRevision> {
-  const [sidebarHtml, bodyHtml] = await Promise.all([
-    renderHtml(<ArticleSidebar content={view.content} />),
-    renderHtml(<ArticleRevisionBody view={view} />),
-  ]);
+/**
+ * Renders the reader-independent parts of a revision's page to HTML, for the
+ * render cache: from parts cached by what they show (revision-parts.tsx), or
+ * whole when the part cache is off (WIKI_PART_CACHE_MB=0).
+ */
+export function renderRevisionParts(view: RevisionView, render: StaticRender): RenderedRevision {
+  const { sidebar, body } = partCacheEnabled ? renderRevisionByParts(view, render) : renderRevisionWhole(view, render);
   return {
     articleId: view.article.id,
     revisionId: view.revision.id,
     title: view.content.title,
-    sidebarHtml,
-    body: splitWikiLinks(bodyHtml),
+    sidebar,
+    body,
   };
 }
 
-/**
- * The full HTML page of an article revision: the reader's frame around the
- * cached revision parts, with the body's wiki links coloured for the moment
- * (`bodyHtml`, from `colourWikiLinks`).
- */
-export function ArticlePage({
-  article,
-  rendered,
-  bodyHtml,
-  isCurrent,
-  viewer,
-  notice,
-}: {
+interface ArticlePageProps {
   article: ArticleRow;
   rendered: RenderedRevision;
-  bodyHtml: string;
   isCurrent: boolean;
   viewer: ArticleViewer | null;
   notice?: React.ReactNode;
-}) {
+}
+
+// Where the cached parts go in the frame: comments, which no user text can make (React escapes its "<").
+const SIDEBAR_HOLE = "<!--wiki-sidebar-->";
+const BODY_HOLE = "<!--wiki-body-->";
+
+/**
+ * The full HTML page of an article revision, as UTF-8: the reader's frame
+ * (ArticlePage) with the cached revision parts copied in, the body's wiki
+ * links coloured for the moment (`existing`, lib/views/wiki-links.ts). The
+ * parts are bytes already, so a page of the 1M-character article (3 MB) is a
+ * copy of them, not a string of it built and encoded again.
+ */
+export async function articlePageBytes(
+  props: ArticlePageProps,
+  existing: ReadonlySet<string>,
+  renderHtml: (element: React.ReactElement) => Promise<string>,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const frame = `<!DOCTYPE html>${await renderHtml(<ArticlePage {...props} />)}`;
+  const sidebarAt = frame.indexOf(SIDEBAR_HOLE);
+  const bodyAt = frame.indexOf(BODY_HOLE, sidebarAt);
+  const utf8 = new TextEncoder();
+  const pieces = [
+    utf8.encode(frame.slice(0, sidebarAt)),
+    props.rendered.sidebar,
+    utf8.encode(frame.slice(sidebarAt + SIDEBAR_HOLE.length, bodyAt)),
+    ...colouredPieces(props.rendered.body, existing),
+    utf8.encode(frame.slice(bodyAt + BODY_HOLE.length)),
+  ];
+  const page = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.byteLength, 0));
+  let at = 0;
+  for (const piece of pieces) {
+    page.set(piece, at);
+    at += piece.byteLength;
+  }
+  return page;
+}
+
+/** The reader's frame of an article revision's page, with holes where `articlePageBytes` puts the cached parts. */
+function ArticlePage({ article, rendered, isCurrent, viewer, notice }: ArticlePageProps) {
   const title = isCurrent ? rendered.title : `${rendered.title} (old revision ${rendered.revisionId})`;
   return (
     <HtmlPage title={title} reader={viewer}>
@@ -63,8 +89,8 @@ export function ArticlePage({
         protection={effectiveProtection(article)}
         canProtect={viewer?.canProtect ?? false}
         editLabel={viewer?.block ? null : !viewer || viewer.canEdit ? "Edit" : "Propose changes"}
-        sidebar={{ html: rendered.sidebarHtml }}
-        body={{ html: bodyHtml }}
+        sidebar={{ html: SIDEBAR_HOLE }}
+        body={{ html: BODY_HOLE }}
         notice={notice}
         talkTopicCount={article.talkTopicCount}
         watch={viewer?.watch ?? null}

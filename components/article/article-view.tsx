@@ -1,11 +1,12 @@
 import type { RevisionView } from "@/lib/articles/read-article";
+import type { Section } from "@/lib/document/model";
 import type { ReactNode } from "react";
 import { planCitations, type CitationPlan } from "@/lib/document/citations";
 import { anchorOfTitle, formatDate } from "@/lib/document/format";
 import { ArticleTabs } from "./article-tabs";
 import { Infobox } from "./infobox";
 import { ProtectionNotice, Padlock } from "./protection-notice";
-import { NoteList, ReferenceList } from "./reference-list";
+import { ListSection, NoteItem, ReferenceItem } from "./reference-list";
 import { renderRichText } from "./rich-text";
 import { TableOfContents, type TocEntry } from "./table-of-contents";
 import { WatchStar, type WatchStarState } from "./watch-star";
@@ -25,7 +26,7 @@ function formatTimestamp(date: Date): string {
 }
 
 /** The banner above an old revision, with links to its neighbours. */
-function OldRevisionBanner({ view }: { view: Pick<RevisionView, "article" | "revision"> }) {
+export function OldRevisionBanner({ view }: { view: Pick<RevisionView, "article" | "revision"> }) {
   const slug = encodeURIComponent(view.article.slug);
   return (
     <div className="old-revision-banner" role="note">
@@ -57,7 +58,7 @@ function OldRevisionBanner({ view }: { view: Pick<RevisionView, "article" | "rev
 }
 
 /** Where the table of contents and the headings point, from a revision's content. */
-function articleOutline(content: RevisionView["content"], plan: CitationPlan) {
+export function articleOutline(content: RevisionView["content"], plan: CitationPlan) {
   const headed = content.sections.filter((section) => section.level > 0);
   const extraSections = [...(plan.notes.length ? ["Notes"] : []), ...(plan.references.length ? ["References"] : [])];
   const anchors = uniqueAnchors([...headed.map((section) => section.title), ...extraSections]);
@@ -79,11 +80,85 @@ export function ArticleSidebar({ content }: { content: RevisionView["content"] }
   return <TableOfContents entries={toc} placement="sidebar" />;
 }
 
+/*
+ * The body is made of parts that are each one element, so that the page can
+ * also be assembled from parts rendered one at a time (revision-parts.tsx,
+ * which caches them): adjacent elements render to the concatenation of their
+ * HTML, so the assembly is byte for byte this render.
+ */
+
+/** The lead section: its text, then the table of contents as phones show it. */
+export function LeadPart({ section, plan, toc }: { section: Section; plan: CitationPlan; toc: TocEntry[] }) {
+  return (
+    <div className="lead">
+      {renderRichText(section.body, plan)}
+      <TableOfContents entries={toc} placement="inline" />
+    </div>
+  );
+}
+
+/** One headed section with its [edit] link (current revision only); `slug` is URL-encoded. */
+export function SectionPart({
+  section,
+  plan,
+  anchor,
+  slug,
+  isCurrent,
+}: {
+  section: Section;
+  plan: CitationPlan;
+  anchor: string | undefined;
+  slug: string;
+  isCurrent: boolean;
+}) {
+  const Heading = `h${section.level}` as "h2" | "h3" | "h4";
+  return (
+    <section className={`section section-level-${section.level}`} data-section-id={section.id}>
+      <div className={`heading heading-${section.level}`}>
+        <Heading id={anchor}>{section.title}</Heading>
+        {isCurrent ? (
+          <span className="section-edit">
+            [
+            <a
+              href={`/wiki/${slug}/edit?section=${encodeURIComponent(section.id)}`}
+              aria-label={`Edit section: ${section.title}`}
+            >
+              edit
+            </a>
+            ]
+          </span>
+        ) : null}
+      </div>
+      {renderRichText(section.body, plan)}
+    </section>
+  );
+}
+
+/** The box around the body's parts. */
+export function ArticleBodyShell({ children }: { children?: ReactNode }) {
+  return <div className="article-body">{children}</div>;
+}
+
+/** The revision's footer: when, by whom, and its permanent link. */
+export function RevisionFooter({ view }: { view: Pick<RevisionView, "article" | "revision"> }) {
+  const slug = encodeURIComponent(view.article.slug);
+  return (
+    <footer className="article-footer">
+      <p>
+        This revision was saved on {formatTimestamp(view.revision.createdAt)} by{" "}
+        <a href={`/user/${encodeURIComponent(view.revision.author.name)}`}>{view.revision.author.name}</a>.{" "}
+        <a href={`/wiki/${slug}?oldid=${view.revision.id}`}>Permanent link</a>
+      </p>
+    </footer>
+  );
+}
+
 /**
  * Everything of a revision below its title and tabs: the old-revision banner,
  * infobox, sections, notes, references and footer. It depends only on the
  * revision and on whether it is the current one, never on the reader, so the
- * article route caches its HTML by revision id.
+ * article route caches its HTML by revision id (and its parts by what each
+ * shows, revision-parts.tsx).
  */
 export function ArticleRevisionBody({
   view,
@@ -97,60 +172,38 @@ export function ArticleRevisionBody({
   return (
     <>
       {!view.isCurrent ? <OldRevisionBanner view={view} /> : null}
-      <div className="article-body">
+      <ArticleBodyShell>
         {content.infobox ? <Infobox infobox={content.infobox} plan={plan} /> : null}
-        {content.sections.map((section) => {
-          const body = renderRichText(section.body, plan);
-          if (section.level === 0) {
-            return (
-              <div key={section.id} className="lead">
-                {body}
-                <TableOfContents entries={toc} placement="inline" />
-              </div>
-            );
-          }
-          const Heading = `h${section.level}` as "h2" | "h3" | "h4";
-          return (
-            <section key={section.id} className={`section section-level-${section.level}`} data-section-id={section.id}>
-              <div className={`heading heading-${section.level}`}>
-                <Heading id={anchorOf.get(section.id)}>{section.title}</Heading>
-                {view.isCurrent ? (
-                  <span className="section-edit">
-                    [
-                    <a
-                      href={`/wiki/${slug}/edit?section=${encodeURIComponent(section.id)}`}
-                      aria-label={`Edit section: ${section.title}`}
-                    >
-                      edit
-                    </a>
-                    ]
-                  </span>
-                ) : null}
-              </div>
-              {body}
-            </section>
-          );
-        })}
+        {content.sections.map((section) =>
+          section.level === 0 ? (
+            <LeadPart key={section.id} section={section} plan={plan} toc={toc} />
+          ) : (
+            <SectionPart
+              key={section.id}
+              section={section}
+              plan={plan}
+              anchor={anchorOf.get(section.id)}
+              slug={slug}
+              isCurrent={view.isCurrent}
+            />
+          ),
+        )}
         {notesAnchor ? (
-          <section className="section section-level-2 notes">
-            <h2 id={notesAnchor}>Notes</h2>
-            <NoteList plan={plan} />
-          </section>
+          <ListSection kind="notes" anchor={notesAnchor}>
+            {plan.notes.map((note) => (
+              <NoteItem key={note.noteId} note={note} plan={plan} />
+            ))}
+          </ListSection>
         ) : null}
         {referencesAnchor ? (
-          <section className="section section-level-2 references">
-            <h2 id={referencesAnchor}>References</h2>
-            <ReferenceList references={plan.references} />
-          </section>
+          <ListSection kind="references" anchor={referencesAnchor}>
+            {plan.references.map((entry, index) => (
+              <ReferenceItem key={entry.reference.key} entry={entry} index={index} />
+            ))}
+          </ListSection>
         ) : null}
-      </div>
-      <footer className="article-footer">
-        <p>
-          This revision was saved on {formatTimestamp(view.revision.createdAt)} by{" "}
-          <a href={`/user/${encodeURIComponent(view.revision.author.name)}`}>{view.revision.author.name}</a>.{" "}
-          <a href={`/wiki/${slug}?oldid=${view.revision.id}`}>Permanent link</a>
-        </p>
-      </footer>
+      </ArticleBodyShell>
+      <RevisionFooter view={view} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import type { CitationPlan, NumberedReference, SubReference } from "@/lib/document/citations";
+import type { CitationPlan, LetteredNote, NumberedReference, SubReference } from "@/lib/document/citations";
 import { letterLabel } from "@/lib/document/citations";
 import { locatorPlace } from "@/lib/document/extensions/citation";
 import { formatDate } from "@/lib/document/format";
@@ -102,54 +102,61 @@ function LocatorText({ sub }: { sub: SubReference }) {
 }
 
 /**
- * The numbered reference list with "^ a b c" backlinks to every place each
- * reference is cited; a reference's cited locators are listed beneath it as
+ * One entry of the numbered reference list, with "^ a b c" backlinks to every
+ * place the reference is cited; its cited locators are listed beneath it as
  * n.1, n.2 (Wikipedia's sub-referencing), each with backlinks to its markers.
+ * `index` is its place in the list (a `value` is given when its number is not that).
  */
-export function ReferenceList({ references }: { references: NumberedReference[] }) {
+export function ReferenceItem({ entry, index }: { entry: NumberedReference; index: number }) {
   return (
-    <ol className="reference-list">
-      {references.map((entry, index) => (
-        <li
-          key={entry.reference.key}
-          id={`cite_note-${entry.reference.key}`}
-          value={entry.number === index + 1 ? undefined : entry.number}
-        >
-          <Backlinks ids={entry.citationIds} cited={entry.subReferences.length > 0} />{" "}
-          <Citation reference={entry.reference} />
-          <SourceLink reference={entry.reference} />
-          {entry.subReferences.length ? (
-            <ol className="sub-reference-list" aria-label={`Places cited in reference ${entry.number}`}>
-              {entry.subReferences.map((sub) => (
-                <li key={sub.id} id={sub.id}>
-                  <span className="sub-reference-label">{sub.label}</span> <Backlinks ids={sub.citationIds} />{" "}
-                  <LocatorText sub={sub} />
-                </li>
-              ))}
-            </ol>
-          ) : null}
-        </li>
-      ))}
-    </ol>
+    <li id={`cite_note-${entry.reference.key}`} value={entry.number === index + 1 ? undefined : entry.number}>
+      <Backlinks ids={entry.citationIds} cited={entry.subReferences.length > 0} />{" "}
+      <Citation reference={entry.reference} />
+      <SourceLink reference={entry.reference} />
+      {entry.subReferences.length ? (
+        <ol className="sub-reference-list" aria-label={`Places cited in reference ${entry.number}`}>
+          {entry.subReferences.map((sub) => (
+            <li key={sub.id} id={sub.id}>
+              <span className="sub-reference-label">{sub.label}</span> <Backlinks ids={sub.citationIds} />{" "}
+              <LocatorText sub={sub} />
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </li>
   );
 }
 
-/** The lettered notes list; a note's own citations link into the reference list. */
-export function NoteList({ plan }: { plan: CitationPlan }) {
+/** One note of the lettered notes list; its own citations link into the reference list. */
+export function NoteItem({ note, plan }: { note: LetteredNote; plan: CitationPlan }) {
   return (
-    <ol className="note-list">
-      {plan.notes.map((note) => (
-        <li key={note.noteId} id={note.noteId}>
-          <span className="backlinks">
-            <a href={`#${note.anchorId}`} aria-label="Jump up to the note">
-              ^
-            </a>
-          </span>{" "}
-          {renderRichText({ type: "doc", content: [{ type: "paragraph", content: note.content }] }, plan, {
-            inline: true,
-          })}
-        </li>
-      ))}
-    </ol>
+    <li id={note.noteId}>
+      <span className="backlinks">
+        <a href={`#${note.anchorId}`} aria-label="Jump up to the note">
+          ^
+        </a>
+      </span>{" "}
+      {renderRichText({ type: "doc", content: [{ type: "paragraph", content: note.content }] }, plan, {
+        inline: true,
+      })}
+    </li>
+  );
+}
+
+/** The "Notes" or "References" section around its entries (`NoteItem`s or `ReferenceItem`s, or their HTML). */
+export function ListSection({
+  kind,
+  anchor,
+  children,
+}: {
+  kind: "notes" | "references";
+  anchor: string;
+  children?: React.ReactNode;
+}) {
+  return (
+    <section className={`section section-level-2 ${kind}`}>
+      <h2 id={anchor}>{kind === "notes" ? "Notes" : "References"}</h2>
+      <ol className={kind === "notes" ? "note-list" : "reference-list"}>{children}</ol>
+    </section>
   );
 }

@@ -23,7 +23,7 @@ import { parseAddress, type AddressSchemas, type NO_PARAMS, type TextSchema } fr
 import type { CachePolicy } from "@/lib/http/cache-control";
 import { htmlDocumentResponse, renderHtml, serverErrorResponse } from "@/lib/http/html";
 import { loadViewer, type Viewer } from "@/lib/users/load-viewer";
-import { readerPage } from "@/lib/views/rendered-revisions";
+import { pageBytes, readerPage } from "@/lib/views/rendered-revisions";
 import { nextCoding } from "@/lib/views/content-coding";
 import { bytesTag, entityTag, notModified, pageKeyTag } from "@/lib/views/validators";
 import { notModifiedHeaders, readerViewInit } from "@/lib/views/view-headers";
@@ -47,7 +47,8 @@ export interface ReaderViewContext<TParams, TSearch> {
 
 /** A reader view's page, as its handler describes it; the helper renders, caches and sends it. */
 export interface ReaderPage {
-  render: () => Promise<ReactElement>;
+  /** the page as React elements, or as the whole document already encoded (the article's, assembled from cached bytes) */
+  render: () => Promise<ReactElement | Uint8Array<ArrayBuffer>>;
   /**
    * For signed-out readers: the reader-page cache key, naming everything the
    * page shows (so a save, which moves the article's current revision, makes
@@ -159,7 +160,10 @@ export function readerView<
       // 503 page. Only the build: the row query before it is the one a revalidation costs, and signed-out
       // readers asking for one page together share one build, so one place in the line.
       const build = () =>
-        admitted(options.admission ?? "views", async () => `<!DOCTYPE html>${await renderHtml(await page.render())}`);
+        admitted(options.admission ?? "views", async () => {
+          const rendered = await page.render();
+          return rendered instanceof Uint8Array ? rendered : `<!DOCTYPE html>${await renderHtml(rendered)}`;
+        });
       const init = readerViewInit({ cache: page.cache, signedIn: actor !== null, https });
       // Every page carries a strong validator (lib/views/validators.ts) for the coding Next will send it in.
       const coding = nextCoding(request.headers.get("accept-encoding"));
@@ -171,7 +175,7 @@ export function readerView<
         return htmlDocumentResponse(body, { ...init, headers });
       };
       if (actor || page.cacheKey === null) {
-        const body = new TextEncoder().encode(await build());
+        const body = pageBytes(await build());
         return send(body, entityTag(bytesTag(body), coding));
       }
       // A signed-out page's tag is its key's, known before anything is rendered; "*" waits for the page, which

@@ -70,6 +70,15 @@ function chunkEntries(entries: ManifestEntry[]): ManifestEntry[][] {
  */
 const hashMemo = new WeakMap<object, string>();
 
+/**
+ * The content hash of a value, remembered for frozen values: a blob read from
+ * the store comes with its hash (its name), so hashing a loaded revision's
+ * sections and references costs nothing (the renderer's part cache keys on them).
+ */
+export function hashOfContent(data: unknown): string {
+  return memoizedHash(data);
+}
+
 function memoizedHash(data: unknown): string {
   if (data && typeof data === "object" && Object.isFrozen(data)) {
     let hash = hashMemo.get(data);
@@ -169,6 +178,8 @@ async function fetchBlobs(db: Db | Tx, hashes: string[]): Promise<Map<string, un
   >`SELECT "hash", "data"::text AS "data" FROM "ContentBlob" WHERE "hash" = ANY(${wanted}::text[])`;
   for (const row of rows) {
     const data = deepFreeze(JSON.parse(row.data) as unknown);
+    // Its name is its hash (content-addressed): known without hashing it again.
+    if (data && typeof data === "object") hashMemo.set(data, row.hash);
     // Parsed JSON takes several times its text's size in the heap.
     blobCache.set(row.hash, data, row.data.length * 4);
     found.set(row.hash, data);

@@ -25,6 +25,12 @@ export function htmlDocumentHeaders(init: HtmlDocumentInit): Record<string, stri
   };
 }
 
+/** React's synchronous static renderer, loaded on first use (for the many small parts of a page kept in a cache). */
+export async function staticRenderer(): Promise<(element: ReactElement) => string> {
+  const { renderToStaticMarkup } = await import("react-dom/server");
+  return renderToStaticMarkup;
+}
+
 /** Renders a server-only React tree to an HTML string (for fragments kept in a cache). */
 export async function renderHtml(element: ReactElement): Promise<string> {
   const { renderToStaticMarkup } = await import("react-dom/server");

@@ -4,7 +4,7 @@ import { budgetFromEnv, ByteLru } from "../cache/lru";
 import { effectiveProtection } from "../articles/protection";
 import type { ArticleRow } from "../articles/read-article";
 import { pendingReview } from "../articles/pending-changes";
-import type { LinkedHtml } from "./wiki-links";
+import type { LinkedBytes } from "./wiki-links";
 
 /**
  * Bump when the HTML of an article body changes, so caches outside the
@@ -17,9 +17,10 @@ export interface RenderedRevision {
   articleId: number;
   revisionId: number;
   title: string;
-  sidebarHtml: string;
+  /** the table of contents, UTF-8 */
+  sidebar: Uint8Array;
   /** the body cut at its wiki links, which are coloured per page (./wiki-links.ts): link colour is not immutable */
-  body: LinkedHtml;
+  body: LinkedBytes;
 }
 
 const cache = new ByteLru<RenderedRevision>(budgetFromEnv("WIKI_RENDER_CACHE_MB", 128));
@@ -41,7 +42,8 @@ export function renderedRevision(
     key,
     render,
     (rendered) =>
-      (rendered.body.chunks.reduce((sum, chunk) => sum + chunk.length, 0) + rendered.sidebarHtml.length) * 2 +
+      rendered.body.pieces.reduce<number>((sum, piece) => sum + (typeof piece === "number" ? 8 : piece.byteLength), 0) +
+      rendered.sidebar.byteLength +
       rendered.body.links.length * 200,
   );
 }
@@ -60,12 +62,20 @@ const readerPages = new ByteLru<Uint8Array<ArrayBuffer>>(budgetFromEnv("WIKI_PAG
  * see their name and rights, so their pages are assembled per request around
  * the cached revision parts instead.
  */
-export function readerPage(key: string, build: () => Promise<string>): Promise<Uint8Array<ArrayBuffer>> {
+export function readerPage(
+  key: string,
+  build: () => Promise<string | Uint8Array<ArrayBuffer>>,
+): Promise<Uint8Array<ArrayBuffer>> {
   return readerPages.getOrCompute(
     `${RENDERER_VERSION}:${key}`,
-    async () => new TextEncoder().encode(await build()),
+    async () => pageBytes(await build()),
     (page) => page.length,
   );
+}
+
+/** A page as UTF-8 (pages assembled from cached bytes, like the article's, come encoded already). */
+export function pageBytes(page: string | Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
+  return typeof page === "string" ? new TextEncoder().encode(page) : page;
 }
 
 /** A reader page if it is cached, without building it. */

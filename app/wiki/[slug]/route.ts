@@ -1,5 +1,5 @@
 import { createElement, Fragment } from "react";
-import { ArticlePage, renderRevisionParts } from "@/components/article/article-page";
+import { articlePageBytes, renderRevisionParts } from "@/components/article/article-page";
 import { readerView } from "@/components/ui/reader-view";
 import { pendingReview, shownRevisionId } from "@/lib/articles/pending-changes";
 import { countPendingRevisions } from "@/lib/articles/pending-changes-queue";
@@ -12,10 +12,9 @@ import { decide } from "@/lib/authz/policy";
 import { ZArticleParams, ZArticleViewQuery } from "@/lib/contracts/articles";
 import { getDb } from "@/lib/db/client";
 import { WikiError } from "@/lib/errors";
-import { renderHtml } from "@/lib/http/html";
+import { renderHtml, staticRenderer } from "@/lib/http/html";
 import { offerCachedViewToServer } from "@/lib/views/cached-view";
 import { articlePageKey, linkColoursKey, renderedRevision } from "@/lib/views/rendered-revisions";
-import { colourWikiLinks } from "@/lib/views/wiki-links";
 import { existingSlugs } from "@/lib/articles/links";
 import { articleViewCache } from "@/lib/views/view-headers";
 
@@ -64,7 +63,7 @@ export const GET = readerView({
     const viewer = actor && reader ? { ...reader, canProtect: decide(actor, "protect").allowed, canEdit, watch } : null;
     const renderParts = async () => {
       const view = await readRevisionOf(getDb(), article, revisionId);
-      return renderRevisionParts({ ...view, isCurrent }, renderHtml);
+      return renderRevisionParts({ ...view, isCurrent }, await staticRenderer());
     };
     // The current revision's link colours are named by the article's link epoch (read with the row); any
     // other revision's by the colours themselves, read now (its links are not in the links table).
@@ -83,10 +82,7 @@ export const GET = readerView({
         if (rendered.articleId !== article.id) {
           throw new WikiError("not_found", `Revision ${revisionId} of "${article.title}" does not exist.`);
         }
-        const bodyHtml = colourWikiLinks(
-          rendered.body,
-          earlyColours ?? (await existingSlugs(getDb(), rendered.body.slugs)),
-        );
+        const existing = earlyColours ?? (await existingSlugs(getDb(), rendered.body.slugs));
         const pendingNotice = pending
           ? createElement(PendingChangesNotice, {
               slug: article.slug,
@@ -108,7 +104,7 @@ export const GET = readerView({
         const notice =
           deleted ??
           (saved && pendingNotice ? createElement(Fragment, null, saved, pendingNotice) : (saved ?? pendingNotice));
-        return createElement(ArticlePage, { article, rendered, bodyHtml, isCurrent, viewer, notice });
+        return articlePageBytes({ article, rendered, isCurrent, viewer, notice }, existing, renderHtml);
       },
     };
   },
