@@ -6,7 +6,7 @@ import type { RevisionView } from "@/lib/articles/read-article";
 import { planCitations, type CitationPlan, type NumberedReference } from "@/lib/document/citations";
 import { locatorKey } from "@/lib/document/extensions/citation";
 import type { DocJSON } from "@/lib/document/model";
-import { walkArticleDocs } from "@/lib/document/walk";
+import { eachNode, walkArticleDocs } from "@/lib/document/walk";
 import { renderedLinkedPart, renderedPlainPart } from "@/lib/views/rendered-parts";
 import { encodeLinkedHtml, joinLinkedBytes, splitWikiLinks, type LinkedBytes } from "@/lib/views/wiki-links";
 import {
@@ -51,16 +51,14 @@ const ITEM = "\u0002";
 /** What of the citation numbering a document shows: each citation's marker and each note's letter, in order. */
 function numberingOf(doc: DocJSON, plan: CitationPlan): string {
   let shown = "";
-  const visit = (node: DocJSON) => {
+  eachNode(doc, (node) => {
     if (node.type === "citation") {
       const anchor = plan.citationAnchors.get(node);
       shown += anchor ? `${anchor.label} ${anchor.id} ${anchor.targetId}${ITEM}` : `?${ITEM}`;
     } else if (node.type === "note") {
       shown += `${plan.noteAnchors.get(node)?.label ?? "-"}${ITEM}`;
     }
-    if (node.content) for (const child of node.content) visit(child);
-  };
-  visit(doc);
+  });
   return shown;
 }
 

@@ -1,6 +1,6 @@
 import { type CitationLocator, hasLocator, locatorKey, locatorOf } from "./extensions/citation";
 import type { ArticleContent, DocJSON, Reference } from "./model";
-import { walkArticleDocs, walkDoc } from "./walk";
+import { eachNode, walkArticleDocs } from "./walk";
 
 /** One reference as listed at the foot of the page. */
 export interface NumberedReference {
@@ -82,7 +82,7 @@ export function planCitations(content: Pick<ArticleContent, "infobox" | "section
   const uses = new Map<string, number>();
   const subByLocator = new Map<string, SubReference>();
   walkArticleDocs(content, (doc) => {
-    walkDoc(doc, (node) => {
+    eachNode(doc, (node) => {
       if (node.type === "citation") {
         const key = String(node.attrs?.refKey);
         const reference = byKey.get(key);

@@ -6,6 +6,12 @@ export function walkDoc(doc: DocJSON, visit: (node: DocJSON, path: string) => vo
   doc.content?.forEach((child, index) => walkDoc(child, visit, `${path}.content[${index}]`));
 }
 
+/** Visits every node of a document depth-first in document order, without paths (for walks over a whole article). */
+export function eachNode(doc: DocJSON, visit: (node: DocJSON) => void): void {
+  visit(doc);
+  if (doc.content) for (const child of doc.content) eachNode(child, visit);
+}
+
 /**
  * Visits every rich-text document of an article in reading order: the
  * infobox first (as on the page), then the sections. Citation numbers and note
