@@ -209,11 +209,12 @@ export function ArticleRevisionBody({
 }
 
 /**
- * A part of the page given either as React nodes or as HTML rendered earlier
- * (from the render cache). The HTML is only ever react-dom's own output for
- * ArticleSidebar/ArticleRevisionBody, rendered from the revision's JSON, so
- * every user string in it was escaped by React; no other string reaches here
- * (README, architecture: the one use of dangerouslySetInnerHTML).
+ * A part of the page given either as React nodes or as HTML. The HTML is
+ * only ever a fixed comment marking where article-page.tsx copies in the
+ * cached parts, react-dom's own output for ArticleSidebar/ArticleRevisionBody
+ * rendered from the revision's JSON (so every user string in them was
+ * escaped by React); no other string reaches here (README, architecture:
+ * the one use of dangerouslySetInnerHTML).
  */
 export type PagePart = { html: string } | { node: ReactNode };
 
