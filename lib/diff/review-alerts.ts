@@ -44,12 +44,13 @@ interface CitationUse {
   refKey: string;
   /** its locator's key ("" for none) */
   locator: string;
-  /** whether every word of the claim is unchanged by the edit */
-  claimKept: boolean;
   place: AlertPlace;
+  /** where it stands: its side of the block and its token index there */
   side: SideTokens;
   index: number;
-  /** the claim as text, made on first use (claimOfUse): a rewrite loses thousands of citations whose claims nobody reads */
+  /** its claim's token indexes and text, found on first use (claimOfUse, claimKept): a blanked or rewritten
+   * article loses thousands of citations whose claims nobody reads */
+  claimAt?: number[];
   claim?: string;
 }
 
@@ -113,36 +114,37 @@ function claimBefore(side: SideTokens, index: number): number[] {
   return claim.reverse();
 }
 
+/** A use's claim: the indexes of its tokens, found once. */
+function claimIndexes(use: CitationUse): number[] {
+  use.claimAt ??= claimBefore(use.side, use.index);
+  return use.claimAt;
+}
+
 /** A use's claim as text, made once. */
 function claimOfUse(use: CitationUse): string {
-  use.claim ??= claimText(claimBefore(use.side, use.index).map((i) => use.side.tokens[i]));
+  use.claim ??= claimText(claimIndexes(use).map((i) => use.side.tokens[i]));
   return use.claim;
 }
 
-/** The citations a side gained (side "to", op insert) or lost (side "from", op delete), each with its claim. */
+/** Whether every word of a lost citation's claim is unchanged by the edit (a whole block inserted or deleted keeps none). */
+function claimKept(use: CitationUse): boolean {
+  const { side } = use;
+  if (!side.ops) return false;
+  const words = claimIndexes(use).filter((i) => {
+    const word = side.tokens[i];
+    return word.kind === "text" && word.text.trim() !== "";
+  });
+  return words.length > 0 && words.every((i) => opAt(side, i) === "equal");
+}
+
+/** The citations a side gained (side "to", op insert) or lost (side "from", op delete). */
 function citationUses(side: SideTokens, lostOrGained: TokenRun["op"], place: AlertPlace): CitationUse[] {
   const uses: CitationUse[] = [];
   const { tokens } = side;
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
     if (token.kind !== "citation" || opAt(side, index) !== lostOrGained) continue;
-    let claimKept = false;
-    // A whole block inserted or deleted keeps no claim.
-    if (side.ops) {
-      const words = claimBefore(side, index).filter((i) => {
-        const word = tokens[i];
-        return word.kind === "text" && word.text.trim() !== "";
-      });
-      claimKept = words.length > 0 && words.every((i) => opAt(side, i) === "equal");
-    }
-    uses.push({
-      refKey: token.refKey,
-      locator: token.locator ? locatorKey(token.locator) : "",
-      claimKept,
-      place,
-      side,
-      index,
-    });
+    uses.push({ refKey: token.refKey, locator: token.locator ? locatorKey(token.locator) : "", place, side, index });
   }
   return uses;
 }
@@ -291,7 +293,7 @@ export function reviewAlerts(
         alerts.push({ kind: "citation-moved", refKey: use.refKey, fromClaim, toClaim, place: gain.place });
       continue;
     }
-    if (use.claimKept)
+    if (claimKept(use))
       alerts.push({ kind: "citation-removed", refKey: use.refKey, claim: claimOfUse(use), place: use.place });
   }
 
