@@ -75,47 +75,60 @@ export async function benchReplicas({ quick, add }: { quick: boolean; add: AddRo
     const connections = quick ? 8 : 16;
     const seconds = quick ? 1 : 10;
     const historyPath = `/api/articles/Replica_Read/revisions?limit=50`;
+    // Each PostgreSQL server's CPU over the load (its 1 s warm-up included), per 1,000 reads.
     const load = async (instances: AppServer[]) => {
+      const cpuBefore = replicated.cpuSeconds();
       const results = await Promise.all(
         instances.map((server) => httpLoad(`${server.url}${historyPath}`, connections, seconds)),
       );
+      const cpuAfter = replicated.cpuSeconds();
+      const rps = results.reduce((sum, result) => sum + result.rps, 0);
+      const perThousandReads = (i: 0 | 1) => {
+        const [now, since] = [cpuAfter[i], cpuBefore[i]];
+        return now === null || since === null ? Number.NaN : ((now - since) * 1000) / (rps * (seconds + 1));
+      };
       return {
-        rps: results.reduce((sum, result) => sum + result.rps, 0),
+        rps,
         p99: Math.max(...results.map((result) => result.p99)),
         failed: results.reduce((sum, result) => sum + result.non2xx + result.errors, 0),
+        primaryCpu: perThousandReads(0),
+        replicaCpu: perThousandReads(1),
       };
     };
     // Alternating rounds (primary alone, then with the replica), so a machine that slows down part way (others'
     // work on shared cores) weighs on both alike.
     const rounds = quick ? 1 : 2;
-    const alone = { rps: 0, p99: 0, failed: 0 };
-    const withReplica = { rps: 0, p99: 0, failed: 0, share: 0 };
+    const alone = { rps: 0, p99: 0, failed: 0, primaryCpu: 0 };
+    const withReplica = { rps: 0, p99: 0, failed: 0, primaryCpu: 0, replicaCpu: 0, share: 0 };
     const ratios: string[] = [];
     for (let round = 0; round < rounds; round++) {
       const primaryOnly = await load(await pair({}));
       await stopAll();
       const commitsBefore = await commitsOn([url, replicaUrl]);
-      const replicated = await load(await pair({ DATABASE_REPLICA_URL: replicaUrl }));
+      const withOne = await load(await pair({ DATABASE_REPLICA_URL: replicaUrl }));
       // After the servers stopped: a pooled connection reports its counts only now and then, and when it closes.
       await stopAll();
       const commitsAfter = await commitsOn([url, replicaUrl]);
       const onReplica = commitsAfter[1] - commitsBefore[1];
       withReplica.share += onReplica / Math.max(1, onReplica + commitsAfter[0] - commitsBefore[0]) / rounds;
+      withReplica.replicaCpu += withOne.replicaCpu / rounds;
       for (const [sum, one] of [
         [alone, primaryOnly],
-        [withReplica, replicated],
+        [withReplica, withOne],
       ] as const) {
         sum.rps += one.rps / rounds;
         sum.p99 = Math.max(sum.p99, one.p99);
         sum.failed += one.failed;
+        sum.primaryCpu += one.primaryCpu / rounds;
       }
-      ratios.push(`${(replicated.rps / primaryOnly.rps).toFixed(2)}x`);
+      ratios.push(`${(withOne.rps / primaryOnly.rps).toFixed(2)}x`);
     }
     const ratio = withReplica.rps / alone.rps;
     const failed = withReplica.failed + alone.failed;
+    const cpu = (value: number) => (Number.isNaN(value) ? "n/a" : `${value.toFixed(2)} s`);
     add(
       "reads/s with one replica vs primary only, two instances, same load",
-      `${ratio.toFixed(2)}x (rounds ${ratios.join(", ")}): ${withReplica.rps.toFixed(0)} reads/s with the replica (p99 ${withReplica.p99} ms, ${(withReplica.share * 100).toFixed(0)}% of transactions on it), ${alone.rps.toFixed(0)} primary only (p99 ${alone.p99} ms); history JSON of an article of ${revisions} revisions, 2 x ${connections} connections, ${seconds} s a round; ${failed} failed; all on one ${os.cpus().length}-core machine (load average ${os.loadavg()[0].toFixed(1)})`,
+      `${ratio.toFixed(2)}x (rounds ${ratios.join(", ")}): ${withReplica.rps.toFixed(0)} reads/s with the replica (p99 ${withReplica.p99} ms, ${(withReplica.share * 100).toFixed(0)}% of transactions on it), ${alone.rps.toFixed(0)} primary only (p99 ${alone.p99} ms); the primary's CPU per 1,000 reads ${cpu(withReplica.primaryCpu)} with the replica (the replica's ${cpu(withReplica.replicaCpu)}), ${cpu(alone.primaryCpu)} alone; history JSON of an article of ${revisions} revisions, 2 x ${connections} connections, ${seconds} s a round; ${failed} failed; all on one ${os.cpus().length}-core machine (load average ${os.loadavg()[0].toFixed(1)})`,
       ">= 1.6x",
       ratio >= 1.6 && failed === 0,
     );

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -150,6 +150,8 @@ export interface ReplicatedDatabase {
   /** the same database on the replica */
   replicaUrl: string;
   replica: StreamingReplica;
+  /** CPU seconds each server (primary, replica) has used so far, its exited backends' included; null where unreadable */
+  cpuSeconds(): [number | null, number | null];
   /** stops both servers and deletes their folder */
   stop(): Promise<void>;
 }
@@ -176,9 +178,38 @@ export async function startReplicatedDatabase(
     await applyMigrations(url);
     await options.prepare?.(url);
     replica = await startStreamingReplica({ primaryUrl: url, dataDir: path.join(tmp, "replica") });
-    return { url, replicaUrl: replica.urlFor("wiki"), replica, stop };
+    const dirs = [path.join(tmp, "primary"), path.join(tmp, "replica")];
+    const cpuSeconds = () => dirs.map(serverCpuSeconds) as [number | null, number | null];
+    return { url, replicaUrl: replica.urlFor("wiki"), replica, cpuSeconds, stop };
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+/**
+ * CPU seconds of the PostgreSQL server on `dataDir`: the postmaster's own,
+ * its reaped children's (backends that exited) and its live children's
+ * (Linux /proc; null elsewhere or when its pid file cannot be read).
+ */
+function serverCpuSeconds(dataDir: string): number | null {
+  try {
+    const postmaster = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+    // Fields after the command's closing parenthesis: state ppid ... utime(14) stime(15) cutime(16) cstime(17).
+    const fieldsOf = (pid: string) => readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    const ticks = (fields: string[], from: number, to: number) =>
+      fields.slice(from - 3, to - 2).reduce((sum, field) => sum + Number(field), 0);
+    let total = ticks(fieldsOf(String(postmaster)), 14, 17);
+    for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+      try {
+        const fields = fieldsOf(pid);
+        if (Number(fields[1]) === postmaster) total += ticks(fields, 14, 15);
+      } catch {
+        // exited meanwhile
+      }
+    }
+    return total / 100;
+  } catch {
+    return null;
   }
 }
