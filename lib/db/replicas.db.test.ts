@@ -8,7 +8,15 @@ import { makeUser, type TestUser } from "../../test/factories";
 import { apiRequest, call, type RouteHandler } from "../../test/http/harness";
 import { type ReplicatedDatabase, type StreamingReplica, startReplicatedDatabase } from "../../test/streaming-replica";
 import { closeDb, createClient, type Db } from "./client";
-import { closeReplicas, getReadDb, PRIMARY_MARK_COOKIE, replicaStatus, signPrimaryMark, withReadDb } from "./replicas";
+import {
+  closeReplicas,
+  getReadDb,
+  markAfterWrite,
+  PRIMARY_MARK_COOKIE,
+  replicaStatus,
+  signPrimaryMark,
+  withReadDb,
+} from "./replicas";
 
 /**
  * Read replicas for real, at small scale: an embedded primary, one streaming
@@ -140,6 +148,56 @@ describe("read replicas (DATABASE_REPLICA_URL)", () => {
     expect(
       await eventually(
         () => readsFromStandby(mark),
+        (standby) => standby,
+      ),
+    ).toBe(true);
+  });
+
+  it("gives a writer its own write through a replica that applies each commit late", async () => {
+    // recovery_min_apply_delay: the replica applies a transaction's other records at once and waits at its commit
+    // record, a few bytes short of the writer's mark: short is not enough.
+    const slug = "Delayed_commits";
+    let base = await newArticle(slug);
+    await db.$executeRawUnsafe("CREATE TABLE replica_writes (n int)");
+    await replica.stop();
+    await replica.start({ applyDelayMs: 1000 });
+    const upToNow = async () => `${PRIMARY_MARK_COOKIE}=${await markAfterWrite()}`;
+    try {
+      // One-statement writes, nothing after them in the WAL: the mark is the commit record's very end.
+      for (let n = 1; n <= 2; n++) {
+        // The replica has applied everything before, so it stops right at this write's commit.
+        const before = await upToNow();
+        await eventually(
+          () => readsFromStandby(before),
+          (standby) => standby,
+        );
+        await db.$executeRaw`INSERT INTO replica_writes VALUES (${n})`;
+        const mark = await upToNow();
+        // Let the replica apply the insert (its commit waits) and the probe see how far it got.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await readsFromStandby(mark);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const seen = await withReadDb(mark, async () => {
+          const [row] = await getReadDb().$queryRaw<{ n: number }[]>`SELECT max(n) AS n FROM replica_writes`;
+          return row.n;
+        });
+        expect(seen).toBe(n);
+      }
+      // And through the routes, a save's own read.
+      for (let i = 0; i < 2; i++) {
+        const saved = await editLead(slug, base, `Save ${i} while commits wait.`);
+        expect(saved.status).toBe(201);
+        base = saved.body.revision.id;
+        expect(await currentRevisionSeen(slug, markOf(saved.headers))).toBe(base);
+        expect(await currentRevisionSeen(slug)).not.toBe(base);
+      }
+    } finally {
+      await replica.stop();
+      await replica.start({ applyDelayMs: 0 });
+    }
+    expect(
+      await eventually(
+        () => readsFromStandby(),
         (standby) => standby,
       ),
     ).toBe(true);

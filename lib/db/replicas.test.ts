@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lsnValue, PRIMARY_MARK_COOKIE, primaryMarkOf, replicaFault, signPrimaryMark } from "./replicas";
+import { lsnValue, PRIMARY_MARK_COOKIE, primaryMarkOf, replayTarget, replicaFault, signPrimaryMark } from "./replicas";
 
 describe("the primary mark", () => {
   it("reads back the WAL position it was signed with, among other cookies", () => {
@@ -23,6 +23,14 @@ describe("the primary mark", () => {
       expect(primaryMarkOf(`${PRIMARY_MARK_COOKIE}=${value}`), value).toBeNull();
     expect(primaryMarkOf(undefined)).toBeNull();
     expect(primaryMarkOf(`not-${PRIMARY_MARK_COOKIE}=${mark}`)).toBeNull();
+  });
+
+  it("is reached at the page boundary when it points just past a page header, and exactly elsewhere", () => {
+    const page = lsnValue("0/3000000");
+    expect(replayTarget(page + 24n)).toBe(page);
+    expect(replayTarget(page + 40n)).toBe(page);
+    expect(replayTarget(page + 48n)).toBe(page + 48n);
+    expect(replayTarget(page + 8192n - 8n)).toBe(page + 8192n - 8n);
   });
 
   it("orders WAL positions as PostgreSQL does", () => {

@@ -209,15 +209,26 @@ export function lsnValue(lsn: string): bigint {
   return (BigInt(`0x${high}`) << 32n) + BigInt(`0x${low}`);
 }
 
+/** PostgreSQL's WAL page size (XLOG_BLCKSZ, 8 kB unless built otherwise). */
+const WAL_PAGE = 8192n;
+
 /**
- * How far short of a mark a replica may have replayed and still have its
- * write. The mark is the insert position after the commit, which lies past
- * the next page's header when the commit filled a page (up to 40 bytes a
- * replica never reports replaying); a commit record is at least 40 bytes
- * (MAXALIGNed header and timestamp), so a replica within 40 bytes of the mark
- * has replayed it.
+ * The WAL position a replica must have replayed to hold everything before a
+ * mark. The mark is the primary's insert position, which points past the
+ * next page's header (24 bytes, 40 at a segment's start) when the last
+ * record ended at a page's end; a replica reports the record's end, the page
+ * boundary, and would otherwise never seem to reach the mark while nothing
+ * else is written. No record ends inside a page's first 40 bytes that
+ * started on that page (a record has a 24-byte header of its own), so the
+ * boundary is exact. Not a slack below the mark: with replay delayed
+ * (recovery_min_apply_delay) a replica applies a transaction's other records
+ * at once and waits at its commit record, so being a few bytes short of the
+ * mark can mean the commit is not applied.
  */
-const SLACK = 40n;
+export function replayTarget(mark: bigint): bigint {
+  const offset = mark % WAL_PAGE;
+  return offset === 24n || offset === 40n ? mark - offset : mark;
+}
 
 /**
  * Where a read with this primary mark goes: a replica that is up and has
@@ -229,7 +240,8 @@ const SLACK = 40n;
 export function readDbFor(mark: bigint | null): Db {
   const replicas = replicaSet();
   if (!replicas.length) return getDb();
-  const ready = replicas.filter((r) => r.up && (mark === null || (r.replayed !== null && r.replayed + SLACK >= mark)));
+  const target = mark === null ? null : replayTarget(mark);
+  const ready = replicas.filter((r) => r.up && (target === null || (r.replayed !== null && r.replayed >= target)));
   if (!ready.length) {
     const now = Date.now();
     for (const replica of replicas)
