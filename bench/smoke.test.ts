@@ -42,6 +42,8 @@ describe("npm run bench (smoke)", () => {
       "revalidation of the current article",
       "Brotli bytes per cached view",
       "closed loop, 200 readers",
+      "reads/s with one replica vs primary only",
+      "a save followed at once by the saver's own read through a replica",
       "section editor usable",
       "section editor's JavaScript",
       "export of a 1M-character article to wikitext",

@@ -47,6 +47,7 @@ import { benchNotifications } from "./notifications-bench";
 import { benchEditorLoad } from "./editor-bench";
 import { summarize } from "./load/mixed-load";
 import { kb, ms, sample, time, type BenchArticles, type BenchRow } from "./measure";
+import { benchReplicas } from "./replicas-bench";
 import { benchProposalWithComments } from "./review-threads-bench";
 import { articleOfChars, bulkHistory } from "./workload";
 
@@ -577,6 +578,8 @@ export async function runBenchmarks(options: {
     await runHttpBenchmarks({ url, articles, users, scale, quick, add, statementLog, servers });
     // Issue 22: validators (304), Brotli, admission control (bench/perf22-bench.ts).
     await benchPerf22({ url, articles, users, scale, quick, add, servers });
+    // Issue 22: read replicas, on a primary and a streaming standby of their own (bench/replicas-bench.ts).
+    await benchReplicas({ quick, add });
     // Editor cold load in Chromium (issue 19), on the demo content in a database of its own: bench/editor-bench.ts.
     await benchEditorLoad({ adminUrl: cluster.adminUrl, quick, add, log });
     await db.$disconnect();
