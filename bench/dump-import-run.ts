@@ -49,9 +49,17 @@ try {
   const db = createClient(url);
   const admin = await createUser(db, { name: "bench_admin", ageDays: 100 });
   await db.userGroup.create({ data: { userId: admin.id, group: "admin" } });
-  // The baseline first, on a quiet event loop: the single-article import (and the 1M-character export).
-  await benchImport({ quick: true, latencyRow, log: (line) => console.log(line) });
+  // The baseline before and after the dump rows (a loaded machine changes under a long run): the single-article
+  // import (and the 1M-character export), pure CPU.
+  const baseline = (when: string) =>
+    benchImport({
+      quick: true,
+      latencyRow: (name, samples, target, check) => latencyRow(`baseline ${when}: ${name}`, samples, target, check),
+      log: (line) => console.log(line),
+    });
+  await baseline("before");
   await benchDumpImport({ db, quick, adminId: admin.id, add, latencyRow, scale, dumpOnly: scale !== undefined });
+  await baseline("after");
   await db.$disconnect();
 } finally {
   await cluster.stop();

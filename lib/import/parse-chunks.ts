@@ -5,7 +5,7 @@ import { parseWikitext, type WNode } from "./syntax";
  * only what changed: consecutive revisions of a page share most of their
  * paragraphs, and wikiparser-node's parse is the importer's most costly step.
  *
- * Wikitext is cut at blank lines, but only where nothing is open: every
+ * Wikitext is cut before blank lines, but only where nothing is open: every
  * brace and bracket closed (templates, arguments, links, tables: `{|` and
  * `|}` count as a brace each), every comment and every tag pair closed, and
  * the block after the cut not a `#REDIRECT` (which only the start of a page
@@ -13,15 +13,16 @@ import { parseWikitext, type WNode } from "./syntax";
  * inside, an unclosed comment or `<ref>`, a stray bracket) keeps the blocks
  * on either side together, so a block is always something the whole-page
  * parse would also have closed before the blank line, and the blocks' trees
- * read one after another are the page's tree (`parse-chunks.test.ts` holds
- * this against every article of the shared corpus: the same document and the
- * same report either way).
+ * read one after another are the page's tree (test/import/corpus.test.ts
+ * holds this against every article of the shared corpus: the same document
+ * and the same report either way).
  */
 
 /** Elements that are never closed (`<br>`): they open nothing. */
 const VOID_TAGS = new Set(["br", "hr", "wbr", "img"]);
 const TAG = /<(\/?)([a-z][\w-]*)\b[^>]*?(\/?)>/gi;
-const REDIRECT = /^\s*#\s*redirect/i;
+/** Sticky: tested where a block would start. */
+const REDIRECT = /\s*#\s*redirect/iy;
 
 /** Whether what was read since the last cut leaves anything open. */
 class OpenConstructs {
@@ -81,7 +82,8 @@ export function blocksOf(source: string): string[] {
     if (end <= pieceStart) continue;
     open.read(source.slice(pieceStart, end));
     pieceStart = end;
-    if (end < source.length && (!open.closed || REDIRECT.test(source.slice(end, end + 40)))) continue;
+    REDIRECT.lastIndex = end;
+    if (end < source.length && (!open.closed || REDIRECT.test(source))) continue;
     blocks.push(source.slice(start, end));
     start = end;
     open = new OpenConstructs();
