@@ -67,7 +67,8 @@ export async function closeDb(): Promise<void> {
  * How code is handed the database (one convention, README "Use cases"): a use
  * case (lib/articles, lib/proposals, lib/users, lib/editing: an exported
  * function a route calls) takes one options object whose `db?: Db` defaults to
- * `getDb()`, so routes pass none and tests pass their own; a building block
+ * `getDb()` (`getReadDb()` for a read-only one, lib/db/replicas.ts), so routes
+ * pass none and tests pass their own; a building block
  * that runs inside a caller's transaction or does one read takes `db: Db | Tx`
  * (or `tx: Tx`) as its first parameter.
  */
