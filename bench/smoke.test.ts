@@ -4,7 +4,7 @@ import { runBenchmarks } from "./suite";
 
 describe("npm run bench (smoke)", () => {
   it("runs a tiny version of every benchmark, in process and over HTTP, and reports a figure for each", {
-    timeout: 600_000,
+    timeout: 900_000,
   }, async () => {
     const steps: Array<{ seconds: number; line: string }> = [];
     const log = (line: string) => {
