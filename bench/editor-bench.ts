@@ -190,7 +190,7 @@ export async function benchEditorLoad(options: {
   log?: (line: string) => void;
 }): Promise<void> {
   const log = options.log ?? (() => undefined);
-  const runs = options.quick ? 5 : 30;
+  const runs = options.quick ? 2 : 30;
   await ensureDatabase(options.adminUrl, "editor_bench");
   const url = withDatabase(options.adminUrl, "editor_bench");
   await applyMigrations(url);

@@ -50,6 +50,7 @@ import { benchNotifications } from "./notifications-bench";
 import { benchEditorLoad } from "./editor-bench";
 import { summarize } from "./load/mixed-load";
 import { kb, ms, sample, time, type BenchArticles, type BenchRow } from "./measure";
+import { benchReplicas } from "./replicas-bench";
 import { benchProposalWithComments } from "./review-threads-bench";
 import { articleOfChars, bulkHistory } from "./workload";
 
@@ -586,6 +587,8 @@ export async function runBenchmarks(options: {
     await benchPerf22({ url, articles, users, scale, quick, add, servers });
     // Issue 22: the first view after a one-section edit, from cached parts and whole (bench/section-render-bench.ts).
     await benchSectionRender({ url, articles, authorId: authorIds[0], quick, add, servers });
+    // Issue 22: read replicas, on a primary and a streaming standby of their own (bench/replicas-bench.ts).
+    await benchReplicas({ quick, add });
     // Editor cold load in Chromium (issue 19), on the demo content in a database of its own: bench/editor-bench.ts.
     await benchEditorLoad({ adminUrl: cluster.adminUrl, quick, add, log });
     await db.$disconnect();

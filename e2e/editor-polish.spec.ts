@@ -1,8 +1,8 @@
 import { mkdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { api } from "./api";
-import { selectWord } from "./editor";
+import { clickCitation, selectWord } from "./editor";
 import { signedInPage } from "./sign-in";
 
 /*
@@ -68,20 +68,6 @@ async function createCitedArticle(page: Page, prefix: string): Promise<{ slug: s
     },
   });
   return { slug, revisionId: created.revision.id };
-}
-
-/** Clicks a citation marker where a reader sees it: its [n] is drawn by CSS (the node's own text is hidden). */
-async function clickCitation(page: Page, citation: Locator) {
-  await citation.evaluate((sup) => sup.scrollIntoView({ block: "center" }));
-  const point = await citation.evaluate((sup) => {
-    const box = sup.getBoundingClientRect();
-    for (let dy = -12; dy <= 12; dy += 1)
-      for (let x = box.left - 2; x <= box.right + 16; x += 1)
-        if (document.elementFromPoint(x, box.top + dy) === sup) return { x, y: box.top + dy };
-    return null;
-  });
-  expect(point, "the citation marker can be hit").not.toBeNull();
-  await page.mouse.click(point!.x, point!.y);
 }
 
 /** No serious or critical WCAG 2.2 A/AA finding of axe-core on the page as it is now (as e2e/accessibility.spec.ts checks pages). */

@@ -7,6 +7,7 @@
 // would under `next start`.
 //
 //   node scripts/serve.mjs [-p PORT] [-H HOSTNAME]     (NODE_ENV=production)
+import { AsyncLocalStorage } from "node:async_hooks";
 import { createServer } from "node:http";
 import { contentSecurityPolicy, securityHeaders } from "../lib/http/security-headers.mjs";
 import { addressProblem } from "../lib/http/address-problem.mjs";
@@ -67,7 +68,26 @@ function setBaselineSecurityHeaders(req, res) {
     res.setHeader(name, value);
 }
 
+// Every GET and HEAD runs in a read context (lib/db/replicas.ts), the cached view and Next's routes and pages alike:
+// their reads may then go to a replica (DATABASE_REPLICA_URL), unless the request's primary mark says it has not
+// replayed this client's last write yet. Anything else (a write) has none, so all its reads are the primary's. The
+// context ends with its response: work it started that outlives it (a timer, a shared promise) reads the primary.
+// Without replicas every read is the primary's anyway, and no context is opened.
+const readContext = process.env.DATABASE_REPLICA_URL
+  ? (globalThis[Symbol.for("wiki.readContext")] ??= new AsyncLocalStorage())
+  : null;
+
 const server = createServer((req, res) => {
+  if (!readContext || (req.method !== "GET" && req.method !== "HEAD")) return answer(req, res);
+  const context = { cookie: req.headers.cookie, ended: false };
+  res.once("close", () => {
+    context.ended = true;
+  });
+  readContext.run(context, answer, req, res);
+});
+
+/** Answers one request: the checks every path shares, then the cached view or Next. */
+function answer(req, res) {
   // Every request, whatever path it takes: the socket's peer replaces any copy the client sent
   // (lib/http/client-address.ts; X-Forwarded-For is read only from trusted proxies).
   req.headers["x-wiki-client-address"] = req.socket.remoteAddress ?? "";
@@ -110,7 +130,7 @@ const server = createServer((req, res) => {
     // A failed lookup (the database away, say) is Next's to answer, with its error page.
     () => void handle(req, res),
   );
-});
+}
 
 server.listen(port, hostname, () => {
   console.log(`▲ wiki server ready on http://${hostname ?? "localhost"}:${port}`);

@@ -3,7 +3,7 @@ import { SearchResults } from "@/components/search/search-results";
 import { findArticle } from "@/lib/articles/read-article";
 import { slugOfTitle, titleOfSlug, titleProblem } from "@/lib/articles/titles";
 import { ZSearchPageQuery } from "@/lib/contracts/search";
-import { getDb } from "@/lib/db/client";
+import { getReadDb } from "@/lib/db/replicas";
 import { nearestTitle, SEARCH_PAGE_SIZE, searchArticles } from "@/lib/search/search-articles";
 
 export const metadata = { title: "Search" };
@@ -24,7 +24,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const query = parsed.success ? (parsed.data.q ?? "") : (first(raw.q) ?? "").slice(0, 300);
   const page = parsed.success ? (parsed.data.page ?? 1) : 1;
   const slug = query ? slugOfTitle(query) : "";
-  const exact = query && !problem && !titleProblem(query) ? await findArticle(getDb(), slug) : null;
+  const exact = query && !problem && !titleProblem(query) ? await findArticle(getReadDb(), slug) : null;
   if (exact && parsed.success && !parsed.data.fulltext) redirect(`/wiki/${encodeURIComponent(exact.slug)}`);
   const answer = query && !problem ? await searchArticles({ query, page }) : null;
   const suggestion = answer && answer.total < 3 && page === 1 ? await nearestTitle({ query }) : null;

@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/db/client";
+import { getReadDb } from "@/lib/db/replicas";
 import { parseWorklistCursor, worklistCursor, ZWorklistQuery } from "@/lib/contracts/worklists";
 import { formatDate } from "@/lib/document/format";
 import { readArticleRevision } from "@/lib/articles/read-article";
@@ -87,7 +87,7 @@ async function ArticleWorklist({ slug }: { slug: string }) {
 
 /** One kind of work across the site, oldest tags first, keyset-paged. */
 async function SiteWorklist({ kind, after }: { kind: WorkItemKind; after: string | undefined }) {
-  const page = await readSiteWorklist({ kind, after: parseWorklistCursor(after), db: getDb() });
+  const page = await readSiteWorklist({ kind, after: parseWorklistCursor(after), db: getReadDb() });
   return (
     <>
       <h1 className="page-title">Worklists</h1>

@@ -275,17 +275,27 @@ export function AlertsPanel({
   sections: (id: string) => string;
 }) {
   if (alerts.length === 0) return null;
+  const item = (alert: ReviewAlert, index: number) => (
+    <li key={index} data-alert={alert.kind}>
+      <AlertText alert={alert} lookup={lookup} sections={sections} /> <a href={`#${alertAnchor(alert.place)}`}>Show</a>
+    </li>
+  );
+  const rest = alerts.slice(ALERTS_SHOWN);
   return (
     <section className="diff-alerts" aria-labelledby="diff-alerts-title">
       <h3 id="diff-alerts-title">Review alerts ({alerts.length})</h3>
-      <ul>
-        {alerts.map((alert, index) => (
-          <li key={index} data-alert={alert.kind}>
-            <AlertText alert={alert} lookup={lookup} sections={sections} />{" "}
-            <a href={`#${alertAnchor(alert.place)}`}>Show</a>
-          </li>
-        ))}
-      </ul>
+      <ul>{alerts.slice(0, ALERTS_SHOWN).map(item)}</ul>
+      {rest.length ? (
+        <details>
+          <summary>
+            {rest.length} more {rest.length === 1 ? "alert" : "alerts"}
+          </summary>
+          <ul>{rest.map((alert, index) => item(alert, ALERTS_SHOWN + index))}</ul>
+        </details>
+      ) : null}
     </section>
   );
 }
+
+/** Alerts listed before the rest fold away: a rewritten article moves thousands of citations at once. */
+const ALERTS_SHOWN = 25;

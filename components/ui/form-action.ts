@@ -10,6 +10,7 @@ import { NO_PARAMS, parseText, type TextSchema } from "@/lib/http/address-params
 import { htmlDocumentResponse, renderHtml } from "@/lib/http/html";
 import { readBodyText } from "@/lib/http/mutation";
 import { clientAddress, originProblem } from "@/lib/http/origin";
+import { withPrimaryMark } from "@/lib/http/primary-mark";
 import { illFormedStrings } from "@/lib/http/well-formed";
 import { loadActor } from "@/lib/users/load-actor";
 
@@ -69,7 +70,10 @@ export function formAction<TSchema extends z.ZodType, TParamsSchema extends Text
         throw new WikiError("bad_request", `${issue.path.join(".") || "form"}: ${issue.message}`);
       }
       const { location } = await options.handler({ input: parsed.data, params, actor });
-      return new Response(null, { status: 303, headers: { location, "cache-control": "no-store" } });
+      return withPrimaryMark(
+        request,
+        new Response(null, { status: 303, headers: { location, "cache-control": "no-store" } }),
+      );
     } catch (thrown) {
       if (!(thrown instanceof WikiError)) console.error(thrown);
       const error =

@@ -16,7 +16,7 @@ import { decideArticleAdmin } from "@/lib/authz/article-admin";
 import { titleOfSlug } from "@/lib/articles/titles";
 import { sessionUserId } from "@/lib/auth/session";
 import type { Actor } from "@/lib/authz/policy";
-import { getDb } from "@/lib/db/client";
+import { getReadDb } from "@/lib/db/replicas";
 import { WikiError } from "@/lib/errors";
 import { admitted } from "@/lib/http/admission";
 import { parseAddress, type AddressSchemas, type NO_PARAMS, type TextSchema } from "@/lib/http/address-params";
@@ -110,10 +110,10 @@ export function readerView<
       // The reader, their header's counts and the article's star in one statement, beside the article row's.
       const watchSlug = options.article ? (rawParams.slug ?? "") : undefined;
       const readViewer = async () =>
-        loadViewer(getDb(), await sessionUserId(request.headers.get("cookie")), { watchSlug });
+        loadViewer(getReadDb(), await sessionUserId(request.headers.get("cookie")), { watchSlug });
       const [viewer, live] = await Promise.all([
         options.reader === false ? null : readViewer(),
-        options.article ? findArticle(getDb(), rawParams.slug ?? "") : null,
+        options.article ? findArticle(getReadDb(), rawParams.slug ?? "") : null,
       ]);
       const actor = viewer?.actor ?? null;
       reader = readerOf(viewer);
@@ -121,7 +121,7 @@ export function readerView<
       let deletion: ArticleDeletion | null = null;
       if (options.article && !article) {
         // Only on a miss: was the article deleted, or moved away from this title (lib/articles/*-article.ts)?
-        const fate = await findArticleFate(getDb(), rawParams.slug ?? "");
+        const fate = await findArticleFate(getReadDb(), rawParams.slug ?? "");
         if (fate?.kind === "redirect") return redirectToMoved(url, fate.slug);
         if (fate?.kind !== "deleted") throw articleNotFound(rawParams.slug ?? "");
         const isAdmin = decideArticleAdmin(actor, "restore").allowed;

@@ -15,7 +15,7 @@ import { actorGroupSql, effectiveLevelSql, patrolledSql } from "../recent-change
 /**
  * THE way a revision lands on an article's head (DESIGN.md invariant 1):
  * edits, approvals, reverts, creations, seeds and imports all append through
- * `appendRevision`, and every path that must wait for a moved head goes
+ * `appendRevisions` (`appendRevision` for one), and every path that must wait for a moved head goes
  * through `commitOnHead`, the one place that locks the article row.
  */
 
@@ -105,7 +105,7 @@ export type CommitOutcome =
   | { status: "conflict"; currentRevisionId: number; theirs: ArticleContent; conflict: MergeConflict };
 
 /** Content checked for storage: valid, titled for its article, encoded for the content store. */
-interface CheckedContent {
+export interface CheckedContent {
   content: ArticleContent;
   encoded: ReturnType<typeof encodeContent>;
   sizeBytes: number;
@@ -263,117 +263,173 @@ export function deletedArticleConflict(title: string): WikiError {
  * source (lib/sources/source-rows.ts: the rows behind /sources/{id}), and its row in recent
  * changes (lib/recent-changes: the protection in force and the author's group
  * read in the same statement, so the journal cannot miss a revision). If the head moved, nothing is written and the
- * result is null. The revision's id is drawn first so the head can move in
- * the same statement; the foreign key is checked at its end. One round trip
- * instead of five keeps a save's cost and its time holding the row small.
- * `headRevisionId` null: the first revision of an article just created.
+ * result is null. `headRevisionId` null: the first revision of an article just created.
  */
 export async function appendRevision(
   db: Db | Tx,
   revision: { articleId: number; headRevisionId: number | null; checked: CheckedContent; meta: RevisionMeta },
 ): Promise<{ revisionId: number; bytesWritten: number } | null> {
-  const { checked, meta } = revision;
-  const blobs = blobsToStore(checked.encoded.blobs);
+  const appended = await appendRevisions(db, {
+    articleId: revision.articleId,
+    headRevisionId: revision.headRevisionId,
+    revisions: [{ checked: revision.checked, meta: revision.meta }],
+  });
+  return appended && { revisionId: appended.revisionIds[0], bytesWritten: appended.bytesWritten };
+}
+
+/** One revision of a chain appended at once: its checked content and who made it. */
+export interface RevisionToAppend {
+  checked: CheckedContent;
+  meta: RevisionMeta;
+}
+
+/**
+ * `appendRevision` for a chain of revisions, each the parent of the next (a
+ * dump's history of a page, lib/articles/import-dump.ts), in the same ONE
+ * statement: every revision's row, blobs and recent change, each author's
+ * edit count, and the head moved onto the last, whose search document,
+ * links, work items and source rows are the ones written (those of the
+ * revisions between are replaced in the same statement anyway). The
+ * revisions' ids are drawn first, in their order, so the head can move in
+ * the same statement; the foreign keys are checked at its end. One round
+ * trip instead of five a revision keeps a save's cost and its time holding
+ * the row small. Null if the head moved: nothing is written.
+ */
+export async function appendRevisions(
+  db: Db | Tx,
+  chain: { articleId: number; headRevisionId: number | null; revisions: RevisionToAppend[] },
+): Promise<{ revisionIds: number[]; bytesWritten: number } | null> {
+  const last = chain.revisions.at(-1);
+  if (!last) throw new Error("appendRevisions: no revision to append");
+  const blobs = blobsToStore([
+    ...new Map(
+      chain.revisions.flatMap(({ checked }) => checked.encoded.blobs.map((blob) => [blob.hash, blob] as const)),
+    ).values(),
+  ]);
   // The search document and the links table move with the head, in this same statement (README, Search).
-  const search = searchTextOf(checked.content);
+  const head = last.checked;
+  const search = searchTextOf(head.content);
   const blobTexts = blobs.map((row) => JSON.stringify(row.data));
   // The source index's rows (lib/sources/source-rows.ts), from every reference blob, new or not.
-  const sources = sourceCitationRows(checked.encoded.blobs);
-  const [row] = await queryPrepared<{ revisionId: number; written: string[] }>(db, {
-    name: "wiki-append-revision-on-head",
-    text: `WITH moved AS (
-        UPDATE "Article" SET "currentRevisionId" = next."id", "workItemsRevisionId" = next."id", "sourcesRevisionId" = next."id", "title" = $14::text
-        FROM (SELECT nextval(pg_get_serial_sequence('"Revision"', 'id'))::int AS "id") next
+  const sources = sourceCitationRows(head.encoded.blobs);
+  const revisions = chain.revisions.map(({ checked, meta }, index) => ({
+    n: index + 1,
+    authorId: meta.authorId,
+    summary: meta.summary ?? "",
+    minor: meta.minor ?? false,
+    tags: meta.tags ?? [],
+    approvedById: meta.approvedById ?? null,
+    createdAt: meta.createdAt?.toISOString() ?? null,
+    sizeBytes: checked.sizeBytes,
+    title: checked.content.title,
+    sectionsRoot: checked.encoded.sectionsRoot,
+    referencesRoot: checked.encoded.referencesRoot,
+    infoboxHash: checked.encoded.infoboxHash,
+    changeKind: meta.change?.kind ?? null,
+    targetUserId: meta.change?.targetUserId ?? null,
+    details: meta.change?.details ?? null,
+    autoWatch: meta.autoWatch ?? false,
+  }));
+  const [row] = await queryPrepared<{ revisionIds: number[]; written: string[] }>(db, {
+    name: "wiki-append-revisions-on-head",
+    text: `WITH input AS (
+        SELECT * FROM jsonb_to_recordset($3::jsonb) AS r("n" int, "authorId" int, "summary" text, "minor" boolean,
+          "tags" text[], "approvedById" int, "createdAt" timestamp, "sizeBytes" int, "title" text, "sectionsRoot" text,
+          "referencesRoot" text, "infoboxHash" text, "changeKind" text, "targetUserId" int, "details" jsonb, "autoWatch" boolean)
+      ), drawn AS (
+        SELECT nextval(pg_get_serial_sequence('"Revision"', 'id'))::int AS "id" FROM generate_series(1, jsonb_array_length($3::jsonb))
+      ), numbered AS (
+        -- ids in the chain's order: each revision's id is above its parent's
+        SELECT "id", (row_number() OVER (ORDER BY "id"))::int AS "n" FROM drawn
+      ), chain AS (
+        SELECT r.*, numbered."id", COALESCE(parent."id", $2::int) AS "parentId",
+          CASE WHEN r."n" = 1 THEN (SELECT p."sizeBytes" FROM "Revision" p WHERE p."id" = $2::int) ELSE previous."sizeBytes" END AS "parentSize"
+        FROM input r JOIN numbered ON numbered."n" = r."n"
+          LEFT JOIN numbered parent ON parent."n" = r."n" - 1 LEFT JOIN input previous ON previous."n" = r."n" - 1
+      ), moved AS (
+        UPDATE "Article" SET "currentRevisionId" = next."id", "workItemsRevisionId" = next."id", "sourcesRevisionId" = next."id", "title" = $7::text
+        FROM (SELECT max("id") AS "id" FROM numbered) next
         WHERE "Article"."id" = $1::int AND "currentRevisionId" IS NOT DISTINCT FROM $2::int AND "deletedAt" IS NULL
         RETURNING "Article"."id", "currentRevisionId", "protectionLevel", "protectionExpiresAt"
       ), blobs AS (
         INSERT INTO "ContentBlob" ("hash", "kind", "data")
-        SELECT b."hash", b."kind", b."data"::jsonb FROM unnest($3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS b("hash", "kind", "data", "n")
+        SELECT b."hash", b."kind", b."data"::jsonb FROM unnest($4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS b("hash", "kind", "data", "n")
         WHERE EXISTS (SELECT 1 FROM moved) ORDER BY b."n"
         ON CONFLICT ("hash") DO NOTHING
         RETURNING "hash"
       ), revision AS (
         INSERT INTO "Revision" ("id", "articleId", "parentId", "authorId", "summary", "minor", "tags", "approvedById", "createdAt",
           "sizeBytes", "schemaVersion", "title", "sectionsRoot", "referencesRoot", "infoboxHash")
-        SELECT moved."currentRevisionId", moved."id", $2::int, $6::int, $7::text, $8::boolean, $9::text[], $10::int,
-          COALESCE($11::timestamp, CURRENT_TIMESTAMP), $12::int, $13::int, $14::text, $15::text, $16::text, $17::text
-        FROM moved
-        RETURNING "id"
+        SELECT c."id", moved."id", c."parentId", c."authorId", c."summary", c."minor", c."tags", c."approvedById",
+          COALESCE(c."createdAt", CURRENT_TIMESTAMP), c."sizeBytes", $8::int, c."title", c."sectionsRoot", c."referencesRoot", c."infoboxHash"
+        FROM moved, chain c ORDER BY c."n"
+        RETURNING "id", "authorId"
       ), counted AS (
-        UPDATE "User" SET "editCount" = "editCount" + 1 FROM revision WHERE "User"."id" = $6::int
+        UPDATE "User" SET "editCount" = "editCount" + edits."count"
+        FROM (SELECT "authorId", count(*)::int AS "count" FROM revision GROUP BY "authorId") edits WHERE "User"."id" = edits."authorId"
       ), indexed AS (
         INSERT INTO "SearchDocument" ("articleId", "revisionId", "body", "document", "titleDocument")
-        SELECT moved."id", moved."currentRevisionId", $18::text, wiki_search_document($14::text, $18::text, $19::text),
-          to_tsvector('wiki_search', $14::text) FROM moved
+        SELECT moved."id", moved."currentRevisionId", $9::text, wiki_search_document($7::text, $9::text, $10::text),
+          to_tsvector('wiki_search', $7::text) FROM moved
         ON CONFLICT ("articleId") DO UPDATE SET "revisionId" = EXCLUDED."revisionId", "body" = EXCLUDED."body",
           "document" = EXCLUDED."document", "titleDocument" = EXCLUDED."titleDocument"
       ), unlinked AS (
-        DELETE FROM "ArticleLink" l USING moved WHERE l."sourceId" = moved."id" AND l."targetSlug" <> ALL($20::text[])
+        DELETE FROM "ArticleLink" l USING moved WHERE l."sourceId" = moved."id" AND l."targetSlug" <> ALL($11::text[])
       ), linked AS (
-        INSERT INTO "ArticleLink" ("sourceId", "targetSlug") SELECT moved."id", t.slug FROM moved, unnest($20::text[]) AS t(slug)
+        INSERT INTO "ArticleLink" ("sourceId", "targetSlug") SELECT moved."id", t.slug FROM moved, unnest($11::text[]) AS t(slug)
         ON CONFLICT DO NOTHING
       ), unworked AS (
         DELETE FROM "WorkItem" w USING moved WHERE w."articleId" = moved."id"
       ), worked AS (
         INSERT INTO "WorkItem" ("articleId", "revisionId", "kind", "sectionId", "label", "refKey", "date", "excerpt")
         SELECT moved."id", moved."currentRevisionId", i."kind", i."sectionId", i."label", i."refKey", i."date", i."excerpt"
-        FROM moved, jsonb_to_recordset($25::jsonb) AS i("kind" text, "sectionId" text, "label" text, "refKey" text, "date" text, "excerpt" text)
+        FROM moved, jsonb_to_recordset($12::jsonb) AS i("kind" text, "sectionId" text, "label" text, "refKey" text, "date" text, "excerpt" text)
       ), unsourced AS (
         -- lib/sources: the source index; rows of references the head no longer has go, unchanged ones are not rewritten
-        DELETE FROM "SourceCitation" c USING moved WHERE c."articleId" = moved."id" AND c."refKey" <> ALL($26::text[])
+        DELETE FROM "SourceCitation" c USING moved WHERE c."articleId" = moved."id" AND c."refKey" <> ALL($13::text[])
       ), sourced AS (
         INSERT INTO "SourceCitation" ("articleId", "refKey", "sourceKey", "refHash", "domain")
         SELECT moved."id", s."refKey", s."sourceKey", s."refHash", s."domain"
-        FROM moved, unnest($26::text[], $27::text[], $28::text[], $29::text[]) AS s("refKey", "sourceKey", "refHash", "domain")
+        FROM moved, unnest($13::text[], $14::text[], $15::text[], $16::text[]) AS s("refKey", "sourceKey", "refHash", "domain")
         ON CONFLICT ("articleId", "refKey") DO UPDATE SET "sourceKey" = EXCLUDED."sourceKey", "refHash" = EXCLUDED."refHash",
           "domain" = EXCLUDED."domain"
         WHERE ("SourceCitation"."sourceKey", "SourceCitation"."refHash") IS DISTINCT FROM (EXCLUDED."sourceKey", EXCLUDED."refHash")
       ), facts AS (
-        SELECT CASE WHEN $2::int IS NULL THEN 'create' ELSE COALESCE($21::text, 'edit') END AS "kind",
-          ${effectiveLevelSql("moved")} AS "level", $10::int IS NOT NULL AS "approved",
-          (SELECT ${actorGroupSql("u")} FROM "User" u WHERE u."id" = $6::int) AS "group"
-        FROM moved
+        SELECT c."n", CASE WHEN c."parentId" IS NULL THEN 'create' ELSE COALESCE(c."changeKind", 'edit') END AS "kind",
+          ${effectiveLevelSql("moved")} AS "level", c."approvedById" IS NOT NULL AS "approved",
+          (SELECT ${actorGroupSql("u")} FROM "User" u WHERE u."id" = c."authorId") AS "group"
+        FROM moved, chain c
       ), change AS (
         INSERT INTO "RecentChange" ("kind", "articleId", "protectionLevel", "actorId", "actorGroup", "approved", "sizeDelta",
           "tags", "patrolled", "revisionId", "parentRevisionId", "targetUserId", "summary", "details", "createdAt")
-        SELECT facts."kind", moved."id", facts."level", $6::int, facts."group", facts."approved",
-          $12::int - COALESCE((SELECT p."sizeBytes" FROM "Revision" p WHERE p."id" = $2::int), 0), $9::text[],
+        SELECT facts."kind", moved."id", facts."level", c."authorId", facts."group", facts."approved",
+          c."sizeBytes" - COALESCE(c."parentSize", 0), c."tags",
           ${patrolledSql(`facts."kind"`, `facts."approved"`, `facts."level"`, `facts."group"`)},
-          revision."id", $2::int, $22::int, $7::text, $23::jsonb, COALESCE($11::timestamp, CURRENT_TIMESTAMP)
-        FROM moved, revision, facts
+          revision."id", c."parentId", c."targetUserId", c."summary", c."details", COALESCE(c."createdAt", CURRENT_TIMESTAMP)
+        FROM moved, chain c JOIN revision ON revision."id" = c."id" JOIN facts ON facts."n" = c."n"
+        ORDER BY c."n"
       ), watched AS (
         -- lib/watchlist/auto-watch.ts's rule: a watch in force stays as it is, an expired one is renewed for good
-        INSERT INTO "Watch" ("userId", "articleId") SELECT $6::int, moved."id" FROM moved, revision WHERE $24::boolean
+        INSERT INTO "Watch" ("userId", "articleId")
+        SELECT DISTINCT c."authorId", moved."id" FROM moved, chain c WHERE c."autoWatch" AND EXISTS (SELECT 1 FROM revision)
         ON CONFLICT ("userId", "articleId") DO UPDATE SET "expiresAt" = NULL, "createdAt" = now()
         WHERE "Watch"."expiresAt" IS NOT NULL AND "Watch"."expiresAt" <= now()
       )
-      SELECT revision."id" AS "revisionId", ARRAY(SELECT "hash" FROM blobs) AS "written" FROM revision`,
+      SELECT ARRAY(SELECT "id" FROM revision ORDER BY "id") AS "revisionIds", ARRAY(SELECT "hash" FROM blobs) AS "written"
+      WHERE EXISTS (SELECT 1 FROM revision)`,
     values: [
-      revision.articleId,
-      revision.headRevisionId,
+      chain.articleId,
+      chain.headRevisionId,
+      JSON.stringify(revisions),
       blobs.map((blob) => blob.hash),
       blobs.map((blob) => blob.kind),
       blobTexts,
-      meta.authorId,
-      meta.summary ?? "",
-      meta.minor ?? false,
-      meta.tags ?? [],
-      meta.approvedById ?? null,
-      meta.createdAt?.toISOString() ?? null,
-      checked.sizeBytes,
+      head.content.title,
       SCHEMA_VERSION,
-      checked.content.title,
-      checked.encoded.sectionsRoot,
-      checked.encoded.referencesRoot,
-      checked.encoded.infoboxHash,
       search.body,
       search.refs,
-      linkSlugsOf(checked.content),
-      meta.change?.kind ?? null,
-      meta.change?.targetUserId ?? null,
-      meta.change?.details ? JSON.stringify(meta.change.details) : null,
-      meta.autoWatch ?? false,
-      JSON.stringify(workItemRows(checked.content)),
+      linkSlugsOf(head.content),
+      JSON.stringify(workItemRows(head.content)),
       sources.refKeys,
       sources.sourceKeys,
       sources.refHashes,
@@ -386,5 +442,5 @@ export async function appendRevision(
     (sum, blob, index) => sum + (written.has(blob.hash) ? Buffer.byteLength(blobTexts[index]) : 0),
     0,
   );
-  return { revisionId: row.revisionId, bytesWritten };
+  return { revisionIds: row.revisionIds, bytesWritten };
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { getDb, type Db } from "../db/client";
+import type { Db } from "../db/client";
+import { getReadDb } from "../db/replicas";
 import type { ArticleDiff } from "../diff/types";
 import { WikiError } from "../errors";
 import { budgetFromEnv, ByteLru } from "../cache/lru";
@@ -41,7 +42,7 @@ export async function loadRevisionPair(options: {
   article?: ArticleRow & { currentRevisionId: number };
   db?: Db;
 }): Promise<RevisionPair> {
-  const db = options.db ?? getDb();
+  const db = options.db ?? getReadDb();
   const article = options.article ?? (await findArticle(db, options.slug));
   if (!article) throw articleNotFound(options.slug);
   const [toView, fromView] = await Promise.all([

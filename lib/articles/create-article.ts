@@ -4,11 +4,12 @@ import type { Actor } from "../authz/policy";
 import { getDb, type Db, type Tx } from "../db/client";
 import { WikiError } from "../errors";
 import {
-  appendRevision,
+  appendRevisions,
   checkContent,
   isTransactionConflict,
-  SAVE_TRANSACTION_LIMITS,
   type RevisionMeta,
+  type RevisionToAppend,
+  SAVE_TRANSACTION_LIMITS,
 } from "./commit-on-head";
 import type { TEditRequestParsed } from "../contracts/articles";
 import { touchArticlesLinkingTo } from "./links";
@@ -59,6 +60,25 @@ export async function commitFirstRevision(
   article: { slug: string; content: unknown; meta: RevisionMeta },
 ): Promise<{ revisionId: number; articleId: number; bytesWritten: number }> {
   const checked = checkContent(article.slug, article.content);
+  const created = await commitNewArticle(db, { slug: article.slug, revisions: [{ checked, meta: article.meta }] });
+  return { revisionId: created.revisionIds[0], articleId: created.articleId, bytesWritten: created.bytesWritten };
+}
+
+/**
+ * `commitFirstRevision` with a history: the article row and a chain of
+ * revisions (the first one creates it; a dump's page, lib/articles/import-dump.ts),
+ * checked by `checkContent` already, in one transaction with what
+ * `alsoInTransaction` writes (an import's record of what it imported).
+ */
+export async function commitNewArticle(
+  db: Db,
+  article: {
+    slug: string;
+    revisions: RevisionToAppend[];
+    alsoInTransaction?: (tx: Tx, saved: { articleId: number; revisionIds: number[] }) => Promise<void>;
+  },
+): Promise<{ revisionIds: number[]; articleId: number; bytesWritten: number }> {
+  const title = article.revisions[0].checked.content.title;
   try {
     return await db.$transaction(async (tx: Tx) => {
       const existing = await tx.article.findUnique({
@@ -76,17 +96,16 @@ export async function commitFirstRevision(
         throw new WikiError("conflict", "The article was created since your edit began.", {
           currentRevisionId: existing.currentRevisionId,
         });
-      const skeleton = titleSkeleton(checked.content.title);
+      const skeleton = titleSkeleton(title);
       const original = await tx.article.findUnique({ where: { titleSkeleton: skeleton }, select: { title: true } });
       if (original) {
-        throw new WikiError(
-          "conflict",
-          `The title "${checked.content.title}" looks like the existing article '${original.title}'.`,
-          { field: "title", original: original.title },
-        );
+        throw new WikiError("conflict", `The title "${title}" looks like the existing article '${original.title}'.`, {
+          field: "title",
+          original: original.title,
+        });
       }
       const created = await tx.article.create({
-        data: { slug: article.slug, title: checked.content.title, titleSkeleton: skeleton },
+        data: { slug: article.slug, title, titleSkeleton: skeleton },
         select: { id: true },
       });
       // An old title of a moved article gives way to the article created at it (lib/articles/move-article.ts).
@@ -94,12 +113,12 @@ export async function commitFirstRevision(
       // Pages that link to the new title show it as a link from now on (lib/articles/links.ts).
       await touchArticlesLinkingTo(tx, article.slug);
       // Nothing else can have moved the head of a row this transaction just made.
-      const appended = (await appendRevision(tx, {
+      const appended = (await appendRevisions(tx, {
         articleId: created.id,
         headRevisionId: null,
-        checked,
-        meta: article.meta,
+        revisions: article.revisions,
       }))!;
+      await article.alsoInTransaction?.(tx, { articleId: created.id, revisionIds: appended.revisionIds });
       return { ...appended, articleId: created.id };
     }, SAVE_TRANSACTION_LIMITS);
   } catch (error) {

@@ -1,5 +1,6 @@
 import "server-only";
-import { getDb, type Db } from "../db/client";
+import type { Db } from "../db/client";
+import { getReadDb } from "../db/replicas";
 import { findArticle, missingArticle } from "./read-article";
 
 /** One row of an article's history. */
@@ -40,7 +41,7 @@ export async function listRevisions(options: {
   limit?: number;
   db?: Db;
 }): Promise<HistoryPage> {
-  const db = options.db ?? getDb();
+  const db = options.db ?? getReadDb();
   // findArticle, not the row by slug: a deleted article's history is for administrators only (its history view),
   // and the miss says what the slug is (deleted, moved, or nothing).
   const article = await findArticle(db, options.slug);

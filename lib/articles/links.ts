@@ -1,5 +1,6 @@
 import "server-only";
-import { getDb, queryPrepared, type Db, type Tx } from "../db/client";
+import { queryPrepared, type Db, type Tx } from "../db/client";
+import { getReadDb } from "../db/replicas";
 
 /**
  * Moves on the link epoch of every article whose current revision links to
@@ -48,7 +49,7 @@ export async function readLinksHere(options: {
   after?: string;
   db?: Db;
 }): Promise<{ articles: Array<{ slug: string; title: string }>; next: string | null }> {
-  const db = options.db ?? getDb();
+  const db = options.db ?? getReadDb();
   const rows = await db.$queryRaw<Array<{ slug: string; title: string }>>`
     SELECT a."slug", a."title" FROM "ArticleLink" l JOIN "Article" a ON a."id" = l."sourceId"
     WHERE l."targetSlug" = ${options.slug} AND a."currentRevisionId" IS NOT NULL AND a."deletedAt" IS NULL AND a."slug" > ${options.after ?? ""}

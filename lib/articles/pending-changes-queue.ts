@@ -1,5 +1,6 @@
 import "server-only";
-import { getDb, type Db, type Tx } from "../db/client";
+import type { Db, Tx } from "../db/client";
+import { getReadDb } from "../db/replicas";
 
 /**
  * How many revisions await review between the accepted revision and the
@@ -35,7 +36,7 @@ export interface PendingArticle {
  * refused there; its edits wait for its restoring). One statement, bounded by `limit`.
  */
 export async function listPendingChanges(options: { limit?: number; db?: Db } = {}): Promise<PendingArticle[]> {
-  const db = options.db ?? getDb();
+  const db = options.db ?? getReadDb();
   const limit = Math.min(Math.max(options.limit ?? 100, 1), 500);
   const rows = await db.$queryRaw<
     Array<Omit<PendingArticle, "pendingCount"> & { pendingCount: bigint | number }>

@@ -1,5 +1,6 @@
 import "server-only";
-import { getDb, queryPrepared, type Db, type Tx } from "../db/client";
+import { queryPrepared, type Db, type Tx } from "../db/client";
+import { getReadDb } from "../db/replicas";
 import type { ArticleContent } from "../document/model";
 import { WikiError } from "../errors";
 import { loadContent } from "./content-store";
@@ -267,7 +268,7 @@ export async function readArticleRevision(options: {
   revisionId?: number;
   db?: Db;
 }): Promise<RevisionView> {
-  const db = options.db ?? getDb();
+  const db = options.db ?? getReadDb();
   const article = await findArticle(db, options.slug);
   if (!article) throw await missingArticle(db, options.slug);
   return readRevisionOf(db, article, options.revisionId);
@@ -275,7 +276,7 @@ export async function readArticleRevision(options: {
 
 /** Articles by title, for the home page and the title search. */
 export async function listArticles(options: { query?: string; limit?: number; db?: Db } = {}) {
-  const db = options.db ?? getDb();
+  const db = options.db ?? getReadDb();
   const query = options.query?.trim();
   return db.article.findMany({
     where: {

@@ -2,7 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import type { Actor } from "../authz/policy";
-import { getDb } from "../db/client";
+import { getReadDb } from "../db/replicas";
 import { loadViewer, type Viewer } from "../users/load-viewer";
 import { sessionUserId } from "./session";
 
@@ -17,7 +17,7 @@ export const getPageViewer = cache(async (): Promise<Viewer | null> => {
     .getAll()
     .map((cookie) => `${cookie.name}=${encodeURIComponent(cookie.value)}`)
     .join("; ");
-  return loadViewer(getDb(), await sessionUserId(header));
+  return loadViewer(getReadDb(), await sessionUserId(header));
 });
 
 /** The signed-in user of the current page request, or null (the same read as the header's). */

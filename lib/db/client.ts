@@ -10,7 +10,14 @@ export function createClient(connectionString = process.env.DATABASE_URL) {
       "DATABASE_URL is not set. Start the wiki with `npm start` (embedded PostgreSQL) or set DATABASE_URL.",
     );
   }
-  const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  return clientOverPool(new pg.Pool({ connectionString, max: poolSize() }));
+}
+
+/** How many connections each pool (the primary's, each replica's) may hold. */
+export const poolSize = () => Number(process.env.DATABASE_POOL_SIZE ?? 10);
+
+/** A Prisma client over a `pg` pool of the caller's (lib/db/replicas.ts hands one that falls back to the primary). */
+export function clientOverPool(pool: pg.Pool) {
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   // Password hashes are never read unless a query asks for them explicitly.
   const client = new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
@@ -19,6 +26,9 @@ export function createClient(connectionString = process.env.DATABASE_URL) {
 }
 
 const pools = new WeakMap<object, pg.Pool>();
+
+/** The `pg` pool under a client made here (undefined for a transaction). */
+export const poolOf = (db: object): pg.Pool | undefined => pools.get(db);
 
 /**
  * Rows of one of the hottest statements (the article row, the acting user, a
@@ -38,7 +48,7 @@ export async function queryPrepared<Row>(
   return (db as Tx).$queryRawUnsafe<Row[]>(statement.text, ...statement.values);
 }
 
-type Client = ReturnType<typeof createClient>;
+type Client = ReturnType<typeof clientOverPool>;
 const globalForPrisma = globalThis as unknown as { wikiPrisma?: Client };
 
 /** The one Prisma client of the process, built on first use. */
@@ -57,7 +67,8 @@ export async function closeDb(): Promise<void> {
  * How code is handed the database (one convention, README "Use cases"): a use
  * case (lib/articles, lib/proposals, lib/users, lib/editing: an exported
  * function a route calls) takes one options object whose `db?: Db` defaults to
- * `getDb()`, so routes pass none and tests pass their own; a building block
+ * `getDb()` (`getReadDb()` for a read-only one, lib/db/replicas.ts), so routes
+ * pass none and tests pass their own; a building block
  * that runs inside a caller's transaction or does one read takes `db: Db | Tx`
  * (or `tx: Tx`) as its first parameter.
  */

@@ -117,6 +117,34 @@ describe("reviewAlerts", () => {
     ]);
   });
 
+  it("calls a citation a move when its paragraph went whole and the reference now supports a claim elsewhere", () => {
+    // The whole-block sides are read smaller first (lostAndGained): cover a large deleted side with a small
+    // gaining one, and a small deleted side with a large gaining one, so neither side may be skipped wrongly.
+    const filler = Array.from({ length: 12 }, (_, i) => `Filler paragraph ${i} with several words in it.`);
+    const from = article([
+      section("lead", ["Lead."]),
+      section("s", ["Rebels took Hama.[[ref:a]]", ...filler]),
+      section("t", ["Other text."]),
+    ]);
+    const to = article([section("lead", ["Lead."]), section("t", ["Other text.", "The army left.[[ref:a]]"])]);
+    expect(alertsOf(from, to)).toMatchObject([
+      {
+        kind: "citation-moved",
+        refKey: "a",
+        fromClaim: "Rebels took Hama.",
+        toClaim: "The army left.",
+        place: { sectionId: "t", blockIndex: 1 },
+      },
+    ]);
+    const small = article([section("lead", ["Lead."]), section("s", ["Rebels took Hama.[[ref:a]]"])]);
+    const large = article([section("lead", ["Lead."]), section("u", [...filler, "The army left.[[ref:a]]"])]);
+    expect(alertsOf(small, large)).toMatchObject([
+      { kind: "citation-moved", refKey: "a", fromClaim: "Rebels took Hama.", toClaim: "The army left." },
+    ]);
+    // Blanked: every citation went with its words, nothing to ask.
+    expect(alertsOf(from, article([section("lead", ["Blanked."])], []))).toEqual([]);
+  });
+
   it("does not call an edit to the words around a citation a move", () => {
     const from = article([section("lead", ["Rebels took Hama.[[ref:a]]"])]);
     const to = article([section("lead", ["Rebels took Hama.[[ref:a]] More."])]);

@@ -44,60 +44,147 @@ interface CitationUse {
   refKey: string;
   /** its locator's key ("" for none) */
   locator: string;
-  claim: Token[];
-  /** whether every word of the claim is unchanged by the edit */
-  claimKept: boolean;
   place: AlertPlace;
+  /** where it stands: its side of the block and its token index there */
+  side: SideTokens;
+  index: number;
+  /** its claim's token indexes and text, found on first use (claimOfUse, claimKept): a blanked or rewritten
+   * article loses thousands of citations whose claims nobody reads */
+  claimAt?: number[];
+  claim?: string;
 }
 
 type Side = "from" | "to";
-type Marked = { token: Token; op: TokenRun["op"] };
 
-/** The tokens of one side of a block's diff, each with the run it came from. */
-function sideTokens(block: BlockDiff, side: Side): Marked[] {
-  const all = (tokens: Token[], op: TokenRun["op"]) => tokens.map((token) => ({ token, op }));
+/**
+ * The tokens of one side of a block's diff and the op each came from: a
+ * whole block inserted or deleted is its own token list under one op (no copy:
+ * a blanking or a revert of a 1M-character article is every block).
+ */
+interface SideTokens {
+  tokens: Token[];
+  /** each token's op; null when every token has `wholeOp` */
+  ops: TokenRun["op"][] | null;
+  wholeOp: TokenRun["op"];
+}
+
+const NO_TOKENS: SideTokens = { tokens: [], ops: [], wholeOp: "equal" };
+const opAt = (side: SideTokens, index: number) => (side.ops ? side.ops[index] : side.wholeOp);
+
+function sideTokens(block: BlockDiff, side: Side): SideTokens {
   switch (block.op) {
     case "insert":
-      return side === "to" ? all(block.tokens, "insert") : [];
+      return side === "to" ? { tokens: block.tokens, ops: null, wholeOp: "insert" } : NO_TOKENS;
     case "delete":
-      return side === "from" ? all(block.tokens, "delete") : [];
+      return side === "from" ? { tokens: block.tokens, ops: null, wholeOp: "delete" } : NO_TOKENS;
     case "change":
-    case "move-in":
-      if (!block.runs) return [];
-      return block.runs.flatMap((run) =>
-        run.op === "equal" || (run.op === "insert") === (side === "to") ? all(run.tokens, run.op) : [],
-      );
+    case "move-in": {
+      if (!block.runs) return NO_TOKENS;
+      const tokens: Token[] = [];
+      const ops: TokenRun["op"][] = [];
+      for (const run of block.runs) {
+        if (!(run.op === "equal" || (run.op === "insert") === (side === "to"))) continue;
+        for (const token of run.tokens) {
+          tokens.push(token);
+          ops.push(run.op);
+        }
+      }
+      return { tokens, ops, wholeOp: "equal" };
+    }
     default:
-      return [];
+      return NO_TOKENS;
   }
 }
 
-/** The citations a side gained (side "to", op insert) or lost (side "from", op delete), each with its claim. */
-function citationUses(marked: Marked[], lostOrGained: TokenRun["op"], place: AlertPlace): CitationUse[] {
-  const uses: CitationUse[] = [];
-  marked.forEach(({ token, op }, index) => {
-    if (token.kind !== "citation" || op !== lostOrGained) return;
-    const claim: Marked[] = [];
-    for (let i = index - 1; i >= 0; i--) {
-      const before = marked[i].token;
-      if (before.kind === "break") break;
-      if (before.kind === "citation" || before.kind === "note" || before.kind === "tag") {
-        if (claim.some((word) => word.token.kind === "text" && word.token.text.trim())) break;
-        continue; // citations stacked after one claim share it
-      }
-      if (before.kind === "text" && SENTENCE_END.test(before.text) && claim.length) break;
-      claim.unshift(marked[i]);
+/** The claim of the citation at `index`: the tokens before it back to its sentence's start, citations stacked after it skipped. */
+function claimBefore(side: SideTokens, index: number): number[] {
+  const claim: number[] = [];
+  let hasWords = false;
+  for (let i = index - 1; i >= 0; i--) {
+    const before = side.tokens[i];
+    if (before.kind === "break") break;
+    if (before.kind === "citation" || before.kind === "note" || before.kind === "tag") {
+      if (hasWords) break;
+      continue; // citations stacked after one claim share it
     }
-    const words = claim.filter((word) => word.token.kind === "text" && word.token.text.trim() !== "");
-    uses.push({
-      refKey: token.refKey,
-      locator: token.locator ? locatorKey(token.locator) : "",
-      claim: claim.map((word) => word.token),
-      claimKept: words.length > 0 && words.every((word) => word.op === "equal"),
-      place,
-    });
+    if (before.kind === "text" && SENTENCE_END.test(before.text) && claim.length) break;
+    claim.push(i);
+    if (before.kind === "text" && before.text.trim()) hasWords = true;
+  }
+  return claim.reverse();
+}
+
+/** A use's claim: the indexes of its tokens, found once. */
+function claimIndexes(use: CitationUse): number[] {
+  use.claimAt ??= claimBefore(use.side, use.index);
+  return use.claimAt;
+}
+
+/** A use's claim as text, made once. */
+function claimOfUse(use: CitationUse): string {
+  use.claim ??= claimText(claimIndexes(use).map((i) => use.side.tokens[i]));
+  return use.claim;
+}
+
+/** Whether every word of a lost citation's claim is unchanged by the edit (a whole block inserted or deleted keeps none). */
+function claimKept(use: CitationUse): boolean {
+  const { side } = use;
+  if (!side.ops) return false;
+  const words = claimIndexes(use).filter((i) => {
+    const word = side.tokens[i];
+    return word.kind === "text" && word.text.trim() !== "";
   });
+  return words.length > 0 && words.every((i) => opAt(side, i) === "equal");
+}
+
+/** The citations a side gained (side "to", op insert) or lost (side "from", op delete). */
+function citationUses(side: SideTokens, lostOrGained: TokenRun["op"], place: AlertPlace): CitationUse[] {
+  const uses: CitationUse[] = [];
+  const { tokens } = side;
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index];
+    if (token.kind !== "citation" || opAt(side, index) !== lostOrGained) continue;
+    uses.push({ refKey: token.refKey, locator: token.locator ? locatorKey(token.locator) : "", place, side, index });
+  }
   return uses;
+}
+
+/** Whether any token of these sides is a citation. */
+const citesAny = (sides: SideTokens[]) => sides.some((side) => side.tokens.some((token) => token.kind === "citation"));
+
+/**
+ * The citations lost and gained across the blocks, in reading order. A
+ * whole block's lost citations can raise an alert only as moves (its claim
+ * went with it), so they are read only when something gained a citation,
+ * and a whole block's gains only when something lost one: blanking or
+ * restoring a 1M-character article reads one side, not 200,000 tokens twice.
+ */
+function lostAndGained(blocks: Array<{ place: AlertPlace; from: SideTokens; to: SideTokens }>): {
+  lost: CitationUse[];
+  gained: CitationUse[];
+} {
+  const partial = (side: SideTokens) => side.ops !== null;
+  const partialLost = blocks.map((block) =>
+    partial(block.from) ? citationUses(block.from, "delete", block.place) : null,
+  );
+  const partialGained = blocks.map((block) =>
+    partial(block.to) ? citationUses(block.to, "insert", block.place) : null,
+  );
+  const wholeFrom = blocks.filter((block) => !partial(block.from)).map((block) => block.from);
+  const wholeTo = blocks.filter((block) => !partial(block.to)).map((block) => block.to);
+  const size = (sides: SideTokens[]) => sides.reduce((sum, side) => sum + side.tokens.length, 0);
+  // Read the smaller whole side first: when neither it nor the partial blocks hold a citation, skip the other.
+  let readFrom = true;
+  let readTo = true;
+  if (size(wholeFrom) <= size(wholeTo)) readTo = partialLost.some((uses) => uses?.length) || citesAny(wholeFrom);
+  else readFrom = partialGained.some((uses) => uses?.length) || citesAny(wholeTo);
+  const lost: CitationUse[] = [];
+  const gained: CitationUse[] = [];
+  blocks.forEach((block, i) => {
+    lost.push(...(partialLost[i] ?? (readFrom ? citationUses(block.from, "delete", block.place) : [])));
+    gained.push(...(partialGained[i] ?? (readTo ? citationUses(block.to, "insert", block.place) : [])));
+  });
+  return { lost, gained };
 }
 
 const claimText = (claim: Token[]) => {
@@ -158,14 +245,12 @@ export function reviewAlerts(
   options: { ratings?: ReadonlyMap<string, UrlRating> } = {},
 ): ReviewAlert[] {
   const alerts: ReviewAlert[] = [];
-  const lost: CitationUse[] = [];
-  const gained: CitationUse[] = [];
+  const blocks: Array<{ place: AlertPlace; from: SideTokens; to: SideTokens }> = [];
   for (const section of diff.sections) {
     section.blocks.forEach((block, blockIndex) => {
       if (block.op === "equal" || block.op === "move-out") return;
       const place: AlertPlace = { at: "block", sectionId: section.id, blockIndex };
-      lost.push(...citationUses(sideTokens(block, "from"), "delete", place));
-      gained.push(...citationUses(sideTokens(block, "to"), "insert", place));
+      blocks.push({ place, from: sideTokens(block, "from"), to: sideTokens(block, "to") });
       const quoteChanged =
         block.type === "quoteBox" &&
         (block.op === "change" || block.op === "move-in") &&
@@ -174,34 +259,42 @@ export function reviewAlerts(
       if (quoteChanged) alerts.push({ kind: "quote-changed", place });
     });
   }
+  const { lost, gained } = lostAndGained(blocks);
   // Each lost citation is matched to a gained one of the same reference: at the same locator first, then
-  // on the same claim (a kept citation whose page changed: no alert), then anywhere (a move).
-  const unmatchedGains = [...gained];
+  // on the same claim (a kept citation whose page changed: no alert), then anywhere (a move). The gains wait
+  // by reference, in reading order, so a rewrite that loses and gains thousands compares only namesakes.
+  const unmatchedGains = new Map<string, CitationUse[]>();
+  for (const gain of gained) {
+    const same = unmatchedGains.get(gain.refKey);
+    if (same) same.push(gain);
+    else unmatchedGains.set(gain.refKey, [gain]);
+  }
   const matchOf = new Map<CitationUse, CitationUse>();
   const passes: Array<(use: CitationUse, gain: CitationUse) => boolean> = [
     (use, gain) => gain.locator === use.locator,
-    (use, gain) => claimText(gain.claim) === claimText(use.claim),
+    (use, gain) => claimOfUse(gain) === claimOfUse(use),
     () => true,
   ];
   for (const pass of passes) {
     for (const use of lost) {
       if (matchOf.has(use)) continue;
-      const match = unmatchedGains.findIndex((gain) => gain.refKey === use.refKey && pass(use, gain));
-      if (match >= 0) matchOf.set(use, unmatchedGains.splice(match, 1)[0]);
+      const candidates = unmatchedGains.get(use.refKey);
+      const match = candidates ? candidates.findIndex((gain) => pass(use, gain)) : -1;
+      if (match >= 0) matchOf.set(use, candidates!.splice(match, 1)[0]);
     }
   }
   for (const use of lost) {
     const gain = matchOf.get(use);
     if (gain) {
-      const fromClaim = claimText(use.claim);
-      const toClaim = claimText(gain.claim);
+      const fromClaim = claimOfUse(use);
+      const toClaim = claimOfUse(gain);
       // The same citation re-placed on the same words is an edit around it, not a move.
       if (fromClaim !== toClaim)
         alerts.push({ kind: "citation-moved", refKey: use.refKey, fromClaim, toClaim, place: gain.place });
       continue;
     }
-    if (use.claimKept)
-      alerts.push({ kind: "citation-removed", refKey: use.refKey, claim: claimText(use.claim), place: use.place });
+    if (claimKept(use))
+      alerts.push({ kind: "citation-removed", refKey: use.refKey, claim: claimOfUse(use), place: use.place });
   }
 
   for (const cell of diff.infobox?.cells ?? []) {

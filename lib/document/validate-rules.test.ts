@@ -374,9 +374,12 @@ describe("whole articles", () => {
   const body: DocJSON = docFromMarkup("x");
 
   it("names the path of a schema problem, indexes as brackets", () => {
-    expect(issues(content({ sections: [lead, { id: "s", title: "S", level: 2, body: null as never }] }))).toEqual([
-      { path: "$.sections[1].body", message: "must be a rich-text document" },
-    ]);
+    // Not an object at all: refused by the schema, before the body's own check.
+    for (const notADocument of [null, "Text.", 5, true])
+      expect(
+        issues(content({ sections: [lead, { id: "s", title: "S", level: 2, body: notADocument as never }] })),
+        JSON.stringify(notADocument),
+      ).toEqual([{ path: "$.sections[1].body", message: "must be a rich-text document" }]);
   });
 
   it("wants the lead first and only first, and a title on every other section", () => {

@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import type { Actor } from "../authz/policy";
 import { sessionUserId } from "../auth/session";
-import { getDb } from "../db/client";
+import { getReadDb } from "../db/replicas";
 import { loadActor } from "../users/load-actor";
 import { parseAddress, type AddressSchemas, type NO_PARAMS, type TextSchema } from "./address-params";
 import { atomXml, type AtomFeed } from "./atom";
@@ -59,7 +59,9 @@ export function feed<
       return options.otherwise(request, route);
     try {
       const { params, search } = parseAddress(options, request, (await route.params) ?? {});
-      const actor = options.actor ? await loadActor(getDb(), await sessionUserId(request.headers.get("cookie"))) : null;
+      const actor = options.actor
+        ? await loadActor(getReadDb(), await sessionUserId(request.headers.get("cookie")))
+        : null;
       const origin = siteOrigin(request);
       const built = await options.handler({ request, params, search, actor, origin, host: new URL(origin).host });
       return new Response(atomXml(built), {

@@ -9,6 +9,7 @@ import { enforceRateLimit, type LimitedAction } from "../abuse-limits";
 import { NO_PARAMS, parseText, type TextSchema } from "./address-params";
 import { admitted } from "./admission";
 import { clientAddress, originProblem } from "./origin";
+import { withPrimaryMark } from "./primary-mark";
 import { errorResponse } from "./respond";
 import { illFormedStrings } from "./well-formed";
 
@@ -40,8 +41,9 @@ interface MutationContext<TInput, TParams> {
  * before a byte of the body is read; the rate limit counted before the body is
  * parsed; then the body read as a stream under a hard cap (small for anonymous
  * callers), parsed with an explicit schema (unknown fields refused), and errors
- * turned into the API's error shape. Authorization itself is the use-case's
- * first step.
+ * turned into the API's error shape; a success carries the primary mark that
+ * keeps the writer's next reads on what they wrote (lib/http/primary-mark.ts).
+ * Authorization itself is the use-case's first step.
  */
 export function mutation<TSchema extends z.ZodType, TParamsSchema extends TextSchema = typeof NO_PARAMS>(options: {
   schema: TSchema;
@@ -90,12 +92,22 @@ export function mutation<TSchema extends z.ZodType, TParamsSchema extends TextSc
             JSON.stringify(Object.fromEntries(new URL(request.url).searchParams)),
           );
           bodyRead = true;
-          return await options.handler({ request, input, params, actor, stream: boundedBody(request, limit) });
+          const response = await options.handler({
+            request,
+            input,
+            params,
+            actor,
+            stream: boundedBody(request, limit),
+          });
+          return await withPrimaryMark(request, response);
         }
         const text = await readBodyText(request, limit);
         bodyRead = true;
         const input = parseBody(options.schema, options.body === "form" ? formAsJson(text) : text);
-        return await options.handler({ request, input, params, actor, stream: emptyStream() });
+        return await withPrimaryMark(
+          request,
+          await options.handler({ request, input, params, actor, stream: emptyStream() }),
+        );
       });
     } catch (error) {
       if (error instanceof WikiError && (error.status === 401 || error.status === 403)) {

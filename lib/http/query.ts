@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import type { Actor } from "../authz/policy";
 import { sessionUserId } from "../auth/session";
-import { getDb } from "../db/client";
+import { getReadDb } from "../db/replicas";
 import { loadActor } from "../users/load-actor";
 import { parseAddress, type AddressSchemas, type NO_PARAMS, type TextSchema } from "./address-params";
 import { CACHE_CONTROL, type CachePolicy } from "./cache-control";
@@ -45,7 +45,9 @@ export function query<
   return async (request: Request, route: { params?: Promise<Record<string, string>> } = {}): Promise<Response> => {
     try {
       const { params, search } = parseAddress(options, request, (await route.params) ?? {});
-      const actor = options.actor ? await loadActor(getDb(), await sessionUserId(request.headers.get("cookie"))) : null;
+      const actor = options.actor
+        ? await loadActor(getReadDb(), await sessionUserId(request.headers.get("cookie")))
+        : null;
       const answer = await options.handler({ request, params, search, actor });
       return json(answer.body, 200, { "cache-control": CACHE_CONTROL[answer.cache ?? options.cache] });
     } catch (error) {

@@ -12,6 +12,7 @@ import type { ArticleContent, DocJSON, Infobox, InfoboxRow, Reference, Section }
 import { isSafeHttpUrl } from "../document/url";
 import { isoDateOf } from "./dates";
 import { decodeEntities } from "./entities";
+import type { BlockMemo } from "./parse-chunks";
 import { count, type ImportReport, newReport } from "./report";
 import {
   paramKey,
@@ -1143,13 +1144,16 @@ function unescapeDumpText(source: string, report: ImportReport): string {
  * stable ids, paragraphs, marks, lists, citations (one reference per ref
  * name), notes, the typed infobox, quote boxes, maintenance tags, tables and
  * figures; whatever else is kept as an opaque template node. Pure: the
- * caller saves the result through the ordinary commit path.
+ * caller saves the result through the ordinary commit path. `memo`, for the
+ * revisions of one page in turn (a dump), parses only the blocks the previous
+ * revision did not have (lib/import/parse-chunks.ts); the result is the same.
  */
-export function importWikitext(source: string, options: { title: string }): WikitextImport {
+export function importWikitext(source: string, options: { title: string; memo?: BlockMemo }): WikitextImport {
   const report = newReport(options.title);
   const refs = new RefRegistry();
   const ctx: Context = { report, refs, inNote: false, inRef: false };
-  const root = parseWikitext(unescapeDumpText(source.replace(/\r\n?/g, "\n"), report));
+  const text = unescapeDumpText(source.replace(/\r\n?/g, "\n"), report);
+  const root = options.memo ? options.memo.parse(text) : parseWikitext(text);
   refs.collect(root);
 
   const segments: { heading: WNode | null; nodes: WNode[] }[] = [{ heading: null, nodes: [] }];

@@ -1,6 +1,7 @@
 import "server-only";
 import { loadContent } from "../articles/content-store";
-import { getDb, type Db } from "../db/client";
+import type { Db } from "../db/client";
+import { getReadDb } from "../db/replicas";
 import { WikiError } from "../errors";
 import { cachedDiff } from "./read-proposal";
 
@@ -31,7 +32,7 @@ export function interdiffKey(older: ContentNames, newer: ContentNames): string {
  * only on a miss or when the caller renders them (`contents`).
  */
 export async function getProposalInterdiff(options: { proposalId: number; from: number; to: number; db?: Db }) {
-  const db = options.db ?? getDb();
+  const db = options.db ?? getReadDb();
   const { proposalId, from, to } = options;
   if (from >= to) throw new WikiError("bad_request", `to: version ${to} must be later than version ${from}.`);
   const rows = await db.proposalVersion.findMany({

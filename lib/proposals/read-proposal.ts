@@ -3,7 +3,8 @@ import { loadContent } from "../articles/content-store";
 import { mergeContent, type MergeResult } from "../articles/merge";
 import { effectiveProtection, type ProtectionLevel } from "../articles/protection";
 import { budgetFromEnv, ByteLru } from "../cache/lru";
-import { getDb, queryPrepared, type Db } from "../db/client";
+import { queryPrepared, type Db } from "../db/client";
+import { getReadDb } from "../db/replicas";
 import type { ArticleContent } from "../document/model";
 import type { ArticleDiff, SectionDiff } from "../diff/types";
 import { WikiError } from "../errors";
@@ -363,12 +364,12 @@ export type ProposalOverview = Awaited<ReturnType<typeof proposalOverview>>;
 
 /** What the proposal's JSON describes (see proposal-summary.ts): everything but the article contents, which it never reads when its diffs are cached. */
 export async function getProposalOverview(options: { proposalId: number; db?: Db }): Promise<ProposalOverview> {
-  return proposalOverview(await loadProposalState(options.db ?? getDb(), options.proposalId));
+  return proposalOverview(await loadProposalState(options.db ?? getReadDb(), options.proposalId));
 }
 
 /** Everything the proposal page shows: the overview and the three contents (base, as proposed, the current head). */
 export async function getProposal(options: { proposalId: number; db?: Db }) {
-  const state = await loadProposalState(options.db ?? getDb(), options.proposalId);
+  const state = await loadProposalState(options.db ?? getReadDb(), options.proposalId);
   const [overview, content] = await Promise.all([proposalOverview(state), state.contents()]);
   return { ...overview, content };
 }
@@ -389,7 +390,7 @@ export async function getProposalDiffPart(options: {
   part: ProposalDiffPart;
   db?: Db;
 }) {
-  const state = await loadProposalState(options.db ?? getDb(), options.proposalId);
+  const state = await loadProposalState(options.db ?? getReadDb(), options.proposalId);
   const [againstBase, againstCurrent] = await proposalDiffs(state);
   const chosen = options.against === "base" ? againstBase : againstCurrent;
   if (!chosen)

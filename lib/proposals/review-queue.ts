@@ -3,7 +3,8 @@ import { loadManifest } from "../articles/content-store";
 import { PROTECTION_LEVELS, type ProtectionLevel } from "../authz/levels";
 import { decide, effectiveGroups, type Actor } from "../authz/policy";
 import type { QueueSort } from "../contracts/review";
-import { getDb, type Db } from "../db/client";
+import type { Db } from "../db/client";
+import { getReadDb } from "../db/replicas";
 import { CURRENT_REQUIREMENTS_SQL } from "./review-requirements";
 import { ProposalStatus } from "./status";
 
@@ -225,7 +226,7 @@ function overlapsOf(row: TouchedSets, open: TouchedSets[]): QueueOverlap[] {
  * on cleanliness pages after that check, so it reads every matching row.
  */
 export async function readReviewQueue(filters: QueueFilters & { db?: Db } = {}) {
-  const db = filters.db ?? getDb();
+  const db = filters.db ?? getReadDb();
   const values: unknown[] = [];
   const paged = filters.clean === undefined;
   const found = await db.$queryRawUnsafe<QueueRow[]>(queueSql(filters, paged, values), ...values);
@@ -311,7 +312,7 @@ export async function listReviewQueue(filters: QueueFilters & { db?: Db } = {}) 
 
 /** The public review log: every decision, newest first. */
 export async function listReviewLog(options: { limit?: number; db?: Db } = {}) {
-  return (options.db ?? getDb()).reviewDecision.findMany({
+  return (options.db ?? getReadDb()).reviewDecision.findMany({
     orderBy: { id: "desc" },
     take: Math.min(options.limit ?? 100, 500),
     include: {

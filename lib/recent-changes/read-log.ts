@@ -3,7 +3,8 @@ import { slugOfTitle } from "../articles/titles";
 import { nameKeyOf } from "../auth/usernames";
 import { decidePatrol } from "../authz/patrol";
 import type { Actor } from "../authz/policy";
-import { getDb, type Db } from "../db/client";
+import type { Db } from "../db/client";
+import { getReadDb } from "../db/replicas";
 import type { TLogQuery, TRecentChangesPage } from "../contracts/recent-changes";
 import { LOG_KINDS } from "./kinds";
 import { pageLimit, readChangePage, type ChangeConditions } from "./read-recent-changes";
@@ -18,7 +19,7 @@ import { pageLimit, readChangePage, type ChangeConditions } from "./read-recent-
  * keeps reading its own. A user or article that does not exist gives an empty page, not an error.
  */
 export async function readLog(options: TLogQuery & { viewer?: Actor | null; db?: Db }): Promise<TRecentChangesPage> {
-  const db = options.db ?? getDb();
+  const db = options.db ?? getReadDb();
   const conditions: ChangeConditions = { where: [], values: [] };
   if (options.user) {
     const user = await db.user.findUnique({ where: { nameKey: nameKeyOf(options.user) }, select: { id: true } });

@@ -3,7 +3,8 @@ import { createHash } from "node:crypto";
 import { REVISION_TAGS } from "../articles/revision-tags";
 import { decidePatrol } from "../authz/patrol";
 import type { Actor } from "../authz/policy";
-import { getDb, queryPrepared, type Db } from "../db/client";
+import { queryPrepared, type Db } from "../db/client";
+import { getReadDb } from "../db/replicas";
 import {
   RECENT_CHANGES_MAX_LIMIT,
   RECENT_CHANGES_PAGE_SIZE,
@@ -185,7 +186,7 @@ export async function readChangePage(
 export async function readRecentChanges(
   options: Omit<TRecentChangesQuery, "format"> & { viewer: Actor | null; db?: Db },
 ): Promise<TRecentChangesPage> {
-  const { viewer, db = getDb(), cursor, limit, ...filters } = options;
+  const { viewer, db = getReadDb(), cursor, limit, ...filters } = options;
   const conditions = changeConditions(filters, viewer);
   return readChangePage(db, conditions, {
     cursor,
@@ -198,7 +199,7 @@ export async function readRecentChanges(
 export async function countNewerChanges(
   options: Omit<TRecentChangesQuery, "format" | "cursor" | "limit"> & { since: number; viewer: Actor | null; db?: Db },
 ): Promise<{ count: number; capped: boolean }> {
-  const { viewer, db = getDb(), since, ...filters } = options;
+  const { viewer, db = getReadDb(), since, ...filters } = options;
   const conditions = changeConditions(filters, viewer);
   add(conditions, `rc."id" > $?::int`, since);
   const [row] = await prepared<{ count: number }>(

@@ -1,6 +1,7 @@
 import "server-only";
 import { budgetFromEnv, ByteLru } from "../cache/lru";
-import { getDb, queryPrepared, type Db } from "../db/client";
+import { queryPrepared, type Db } from "../db/client";
+import { getReadDb } from "../db/replicas";
 import type { ArticleContent } from "../document/model";
 import { WikiError } from "../errors";
 import { loadProposalVersion } from "../proposals/proposal-store";
@@ -79,7 +80,7 @@ export async function getProposalThreads(options: {
   newest: { version: number; content: ArticleContent };
   db?: Db;
 }): Promise<ReviewThreadView[]> {
-  const db = options.db ?? getDb();
+  const db = options.db ?? getReadDb();
   const rows = await queryPrepared<ThreadRow>(db, {
     name: "wiki-proposal-threads",
     text: THREADS_SQL,
@@ -129,7 +130,7 @@ export async function getProposalThreads(options: {
 
 /** The review threads of a proposal placed on its current version, read on their own (the JSON API); 404 for no such proposal. */
 export async function getThreadsOfProposal(options: { proposalId: number; db?: Db }) {
-  const db = options.db ?? getDb();
+  const db = options.db ?? getReadDb();
   const proposal = await db.proposal.findUnique({
     where: { id: options.proposalId },
     select: { currentVersion: true },

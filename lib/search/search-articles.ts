@@ -1,5 +1,6 @@
 import "server-only";
-import { getDb, type Db } from "../db/client";
+import type { Db } from "../db/client";
+import { getReadDb } from "../db/replicas";
 
 /** Results per page of the search page. */
 export const SEARCH_PAGE_SIZE = 20;
@@ -45,7 +46,7 @@ export const RANKED_AT_MOST = 500;
  * however common the words are.
  */
 export async function searchArticles(options: { query: string; page?: number; db?: Db }): Promise<SearchAnswer> {
-  const db = options.db ?? getDb();
+  const db = options.db ?? getReadDb();
   const page = options.page ?? 1;
   const rows = await db.$queryRaw<Array<SearchResult & { total: bigint; capped: boolean }>>`
     WITH q AS (SELECT websearch_to_tsquery('wiki_search', ${options.query}) AS q),
@@ -88,7 +89,7 @@ export async function nearestTitle(options: {
   query: string;
   db?: Db;
 }): Promise<{ slug: string; title: string } | null> {
-  const db = options.db ?? getDb();
+  const db = options.db ?? getReadDb();
   const [row] = await db.$queryRaw<Array<{ slug: string; title: string }>>`
     SELECT "slug", "title" FROM "Article"
     WHERE "title" % ${options.query} AND "currentRevisionId" IS NOT NULL AND "deletedAt" IS NULL AND lower("title") <> lower(${options.query})
@@ -105,7 +106,7 @@ export async function suggestTitles(options: {
   limit: number;
   db?: Db;
 }): Promise<Array<{ slug: string; title: string }>> {
-  const db = options.db ?? getDb();
+  const db = options.db ?? getReadDb();
   const pattern = `${options.prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return db.$queryRaw<Array<{ slug: string; title: string }>>`
     SELECT "slug", "title" FROM "Article"

@@ -1,5 +1,6 @@
 import "server-only";
-import { getDb, type Db, type Tx } from "../db/client";
+import type { Db, Tx } from "../db/client";
+import { getReadDb } from "../db/replicas";
 import { domainCandidates, ratingOf, type ListedStatus, type SourceStatus } from "./domains";
 
 /** A domain's current rating: its latest row of the append-only list. */
@@ -36,7 +37,7 @@ export async function rateUrls(db: Db | Tx, urls: Iterable<string>): Promise<Map
 
 /** The public list page: every listed domain by status and name, and the log of changes, newest first. */
 export async function listSourceReliability(options: { limit?: number; db?: Db } = {}) {
-  const db = options.db ?? getDb();
+  const db = options.db ?? getReadDb();
   const [current, changes] = await Promise.all([
     db.$queryRaw<
       Array<{ domain: string; status: ListedStatus; reason: string; createdAt: Date; actor: string | null }>

@@ -1,6 +1,7 @@
 import "server-only";
 import { encodeContent, loadContent } from "../articles/content-store";
-import { getDb, type Db } from "../db/client";
+import type { Db } from "../db/client";
+import { getReadDb } from "../db/replicas";
 import type { Reference } from "../document/model";
 import { rateUrls } from "./reliability";
 import { sourceCitationRows } from "./source-rows";
@@ -79,7 +80,7 @@ export async function readSourceCitations(options: {
   limit?: number;
   db?: Db;
 }): Promise<{ citations: SourceCitation[]; total: number }> {
-  const db = options.db ?? getDb();
+  const db = options.db ?? getReadDb();
   const limit = Math.min(options.limit ?? SOURCE_PAGE_LIMIT, SOURCE_PAGE_LIMIT);
   const citations = await db.$queryRaw<Array<SourceCitation & { total: number }>>`
     SELECT a."id" AS "articleId", a."slug", a."title", a."sourcesRevisionId" AS "revisionId", a."protectionLevel",
@@ -98,7 +99,7 @@ export async function readSourceCitations(options: {
 
 /** The sources on a domain with how many articles cite each, most cited first (the reliability list links here). */
 export async function readDomainSources(options: { domain: string; db?: Db }) {
-  const db = options.db ?? getDb();
+  const db = options.db ?? getReadDb();
   return db.$queryRaw<Array<{ sourceKey: string; articles: number }>>`
     SELECT c."sourceKey", count(DISTINCT c."articleId")::int AS "articles"
     FROM "SourceCitation" c JOIN "Article" a ON a."id" = c."articleId"
@@ -174,7 +175,7 @@ export function sourceVariants(citations: readonly SourceCitation[]): Record<Sou
 
 /** Everything /sources/{id} shows: the source, its citing references, their variants, its rating and recent fixes. */
 export async function readSourcePage(options: { sourceKey: string; db?: Db }) {
-  const db = options.db ?? getDb();
+  const db = options.db ?? getReadDb();
   const [{ citations, total }, fixes] = await Promise.all([
     readSourceCitations({ sourceKey: options.sourceKey, db }),
     db.$queryRaw<Array<{ id: number; createdAt: Date; actor: string | null; changes: Record<string, unknown> }>>`

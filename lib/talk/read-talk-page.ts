@@ -2,7 +2,8 @@ import "server-only";
 import { effectiveProtection } from "../articles/protection";
 import { findArticle, missingArticle } from "../articles/read-article";
 import { postAnchor, talkPath, topicAnchor } from "../contracts/talk";
-import { getDb, type Db } from "../db/client";
+import type { Db } from "../db/client";
+import { getReadDb } from "../db/replicas";
 
 /** Most topics one talk page shows (the newest ones; Wikipedia archives older ones). */
 export const TALK_PAGE_TOPICS = 200;
@@ -40,7 +41,7 @@ export interface TalkTopicView {
  * mentions, and the proposals citing it. Public; a missing article is a 404.
  */
 export async function readTalkPage(options: { slug: string; db?: Db }) {
-  const db = options.db ?? getDb();
+  const db = options.db ?? getReadDb();
   const article = await findArticle(db, options.slug);
   if (!article) throw await missingArticle(db, options.slug);
   const newestFirst = await db.talkTopic.findMany({

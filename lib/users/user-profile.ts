@@ -1,13 +1,14 @@
 import "server-only";
 import { activeBlock, effectiveGroups, type Actor } from "../authz/policy";
 import { nameKeyOf } from "../auth/usernames";
-import { getDb, type Db } from "../db/client";
+import type { Db } from "../db/client";
+import { getReadDb } from "../db/replicas";
 import { WikiError } from "../errors";
 import { loadActor } from "./load-actor";
 
 /** A user's public page: groups (implicit and granted), age, edits, block, contributions and rights log. */
 export async function getUserProfile(options: { name: string; db?: Db }) {
-  const db = options.db ?? getDb();
+  const db = options.db ?? getReadDb();
   const user = await db.user.findUnique({
     where: { nameKey: nameKeyOf(options.name) },
     select: { id: true, imported: true },
@@ -70,7 +71,7 @@ export async function getUserProfile(options: { name: string; db?: Db }) {
 
 /** Users for the admin page, newest first, filtered by name. */
 export async function listUsers(options: { query?: string; db?: Db } = {}) {
-  const db = options.db ?? getDb();
+  const db = options.db ?? getReadDb();
   const query = options.query?.trim();
   return db.user.findMany({
     where: query ? { nameKey: { contains: nameKeyOf(query) } } : {},

@@ -2,7 +2,8 @@ import "server-only";
 import { promisify } from "node:util";
 import { brotliCompress, constants as zlib, gzip } from "node:zlib";
 import { SESSION_COOKIES } from "../auth/session";
-import { getDb } from "../db/client";
+import type { Db } from "../db/client";
+import { getReadDb } from "../db/replicas";
 import { htmlDocumentHeaders } from "../http/html";
 import { findArticle } from "../articles/read-article";
 import { articlePageKey, cachedReaderPage } from "./rendered-revisions";
@@ -164,22 +165,31 @@ export function brotliIfReady(page: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBu
   return null;
 }
 
-const lookups = new Map<string, ReturnType<typeof findArticle>>();
+const lookups = new Map<Db, Map<string, ReturnType<typeof findArticle>>>();
 
 /**
  * The article row, read once for all the views of one slug that arrive in
- * the same turn of the event loop. The query is sent after they all arrived
- * (the batch closes before it is sent), so none of them can miss a save that
- * was acknowledged before it arrived.
+ * the same turn of the event loop and read the same database (a replica, or
+ * the primary for a client whose own write a replica has not replayed yet:
+ * lib/db/replicas.ts). The query is sent after they all arrived (the batch
+ * closes before it is sent), so none of them can miss a save that was
+ * acknowledged before it arrived.
  */
 function currentArticle(slug: string): ReturnType<typeof findArticle> {
-  let pending = lookups.get(slug);
+  const db = getReadDb();
+  let batch = lookups.get(db);
+  if (!batch) {
+    batch = new Map();
+    lookups.set(db, batch);
+  }
+  let pending = batch.get(slug);
   if (!pending) {
+    const slugs = batch;
     pending = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
-      lookups.delete(slug);
-      return findArticle(getDb(), slug);
+      slugs.delete(slug);
+      return findArticle(db, slug);
     });
-    lookups.set(slug, pending);
+    slugs.set(slug, pending);
   }
   return pending;
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { getDb, type Db } from "../db/client";
+import type { Db } from "../db/client";
+import { getReadDb } from "../db/replicas";
 import type { WorkItemKind } from "./work-items";
 
 /** One row of the site-wide worklist. */
@@ -29,7 +30,7 @@ export async function readSiteWorklist(options: {
   limit?: number;
   db?: Db;
 }): Promise<{ items: SiteWorkItem[]; next: { date: string | null; id: number } | null }> {
-  const db = options.db ?? getDb();
+  const db = options.db ?? getReadDb();
   const limit = Math.min(options.limit ?? WORKLIST_PAGE_SIZE, 200);
   const after = options.after ?? null;
   // NULL dates sort last: a row is after the cursor if its (date, id) is, with NULL as the greatest date.

@@ -9,6 +9,7 @@ import type { ArticleContent, DocJSON } from "@/lib/document/model";
 import { validateArticleContent } from "@/lib/document/validate";
 import { walkArticleDocs, walkDoc } from "@/lib/document/walk";
 import { importWikitext } from "@/lib/import/import-wikitext";
+import { BlockMemo, blocksOf } from "@/lib/import/parse-chunks";
 import { parseWikitext, templateKey, type WNode } from "@/lib/import/syntax";
 
 /*
@@ -164,6 +165,31 @@ describe("the wikitext corpus imports whole", () => {
         (node) => node.type === "template" && /^infobo(x|ks)\b/.test(templateKey(node)),
       );
       expect(content.infobox !== null).toBe(hasInfobox);
+    });
+  }
+});
+
+// A dump's revisions are parsed block by block (lib/import/parse-chunks.ts): the same document, the same report.
+describe("importing in blocks gives what importing the whole page gives", () => {
+  for (const file of files) {
+    it(file, () => {
+      const title = file.replace(/\.txt$/, "");
+      const source = fs.readFileSync(path.join(CORPUS, file), "utf8");
+      const whole = importWikitext(source, { title });
+      const memo = new BlockMemo();
+      expect(importWikitext(source, { title, memo })).toEqual(whole);
+      // The next revision of the page: a paragraph changed, one dropped, one added; unchanged blocks come from the memo.
+      const blocks = blocksOf(source);
+      const middle = Math.floor(blocks.length / 2);
+      const edited = [
+        ...blocks.slice(0, middle),
+        `${blocks[middle].trimEnd()} Edited.\n\n`,
+        ...blocks.slice(middle + 2),
+        "\n\nAdded at the end.",
+      ].join("");
+      expect(importWikitext(edited, { title, memo })).toEqual(importWikitext(edited, { title }));
+      // And back: the first revision again, from blocks partly memoized.
+      expect(importWikitext(source, { title, memo })).toEqual(whole);
     });
   }
 });

@@ -4,12 +4,13 @@ import { useTestDatabase } from "../db";
 import { startAppServer, type AppServer } from "../server";
 import { missingAcknowledgedSaves, seedLoadFixture } from "./fixture";
 
-const seconds = Number(process.env.WIKI_LOAD_TEST_SECONDS ?? 60);
+// npm test runs 20 s so that it stays within its budget; `npm run test:load` runs issue 8's full 60 s.
+const seconds = Number(process.env.WIKI_LOAD_TEST_SECONDS ?? 20);
 
 /**
  * Issue 8's load on loopback: 50 readers on the demo article, its history and
  * diffs, with editors, a proposer and two reviewers writing at the same time,
- * for 60 s against the real server. Asserts correctness (errors, lost
+ * for 60 s against the real server (`npm run test:load`; 20 s in `npm test`). Asserts correctness (errors, lost
  * writes); the latencies are printed, and the bench holds the speed targets.
  */
 describe("load on loopback", () => {

@@ -7,7 +7,7 @@ import { AuthorActions, CommentForm, ReviewActions, type DecidablePart } from "@
 import { decide } from "@/lib/authz/policy";
 import { describeProtection } from "@/lib/authz/rules";
 import { getViewer } from "@/lib/auth/viewer";
-import { getDb } from "@/lib/db/client";
+import { getReadDb } from "@/lib/db/replicas";
 import { blockTokens } from "@/lib/diff/tokens";
 import { formatTimestamp } from "@/lib/document/format";
 import { WikiError } from "@/lib/errors";
@@ -78,12 +78,12 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const canReview = Boolean(viewer && isOpen && decide(viewer, "review", { ownerId: proposal.authorId }).allowed);
   const isAuthor = viewer?.id === proposal.authorId;
   const [previous, next, { requirements, approvals }, overlaps] = await Promise.all([
-    getDb().proposal.findFirst({
+    getReadDb().proposal.findFirst({
       where: { status: ProposalStatus.open, id: { lt: proposal.id } },
       orderBy: { id: "desc" },
       select: { id: true },
     }),
-    getDb().proposal.findFirst({
+    getReadDb().proposal.findFirst({
       where: { status: ProposalStatus.open, id: { gt: proposal.id } },
       orderBy: { id: "asc" },
       select: { id: true },
@@ -150,7 +150,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
     proposed: content.proposed,
   });
   // The reliability list's word on the sources the proposal cites anew, for its review alerts (one statement, none if none).
-  const ratings = await rateUrls(getDb(), urlsToRate(details.diffAgainstBase));
+  const ratings = await rateUrls(getReadDb(), urlsToRate(details.diffAgainstBase));
   const lookup = (key: string) =>
     content.proposed.references.find((r) => r.key === key) ?? content.head.references.find((r) => r.key === key);
   // People read a reference by its title; the key is internal (a removed one is found in the base).

@@ -10,7 +10,7 @@ import { deletionMessage, readRevisionOf } from "@/lib/articles/read-article";
 import { slugOfTitle } from "@/lib/articles/titles";
 import { decide } from "@/lib/authz/policy";
 import { ZArticleParams, ZArticleViewQuery } from "@/lib/contracts/articles";
-import { getDb } from "@/lib/db/client";
+import { getReadDb } from "@/lib/db/replicas";
 import { WikiError } from "@/lib/errors";
 import { renderHtml, staticRenderer } from "@/lib/http/html";
 import { offerCachedViewToServer } from "@/lib/views/cached-view";
@@ -62,14 +62,14 @@ export const GET = readerView({
       : undefined;
     const viewer = actor && reader ? { ...reader, canProtect: decide(actor, "protect").allowed, canEdit, watch } : null;
     const renderParts = async () => {
-      const view = await readRevisionOf(getDb(), article, revisionId);
+      const view = await readRevisionOf(getReadDb(), article, revisionId);
       return renderRevisionParts({ ...view, isCurrent }, await staticRenderer());
     };
     // The current revision's link colours are named by the article's link epoch (read with the row); any
     // other revision's by the colours themselves, read now (its links are not in the links table).
     const ownColours = revisionId !== article.currentRevisionId;
     const early = ownColours ? await renderedRevision(revisionId, isCurrent, renderParts) : null;
-    const earlyColours = early ? await existingSlugs(getDb(), early.body.slugs) : null;
+    const earlyColours = early ? await existingSlugs(getReadDb(), early.body.slugs) : null;
     return {
       cacheKey: articlePageKey(article, search.oldid) + (early ? linkColoursKey(early.body.slugs, earlyColours!) : ""),
       // A page with wiki links changes when their targets are created or deleted: never "immutable".
@@ -77,12 +77,12 @@ export const GET = readerView({
       async render() {
         const [rendered, pendingCount] = await Promise.all([
           early ?? renderedRevision(revisionId, isCurrent, renderParts),
-          pending ? countPendingRevisions(getDb(), article.id, pending) : 0,
+          pending ? countPendingRevisions(getReadDb(), article.id, pending) : 0,
         ]);
         if (rendered.articleId !== article.id) {
           throw new WikiError("not_found", `Revision ${revisionId} of "${article.title}" does not exist.`);
         }
-        const existing = earlyColours ?? (await existingSlugs(getDb(), rendered.body.slugs));
+        const existing = earlyColours ?? (await existingSlugs(getReadDb(), rendered.body.slugs));
         const pendingNotice = pending
           ? createElement(PendingChangesNotice, {
               slug: article.slug,

@@ -312,3 +312,45 @@ describe("citation locators", () => {
     ).toEqual(paragraph({ type: "citation", attrs: { refKey: "a" } }));
   });
 });
+
+describe("external links pasted into the editor", () => {
+  const editors: Editor[] = [];
+  afterEach(() => {
+    for (const editor of editors.splice(0)) editor.destroy();
+  });
+  const editorWith = (words: string) => {
+    const editor = new Editor({ extensions: documentExtensions, content: paragraph(text(words)) });
+    editors.push(editor);
+    return editor;
+  };
+  const link = (href: string) => [{ type: "link", attrs: { href } }];
+
+  it("turn an http(s) address in pasted text into a link, without the punctuation after it", () => {
+    const editor = editorWith("x");
+    editor.commands.setTextSelection(2);
+    editor.view.pasteText("See https://example.org/a_(b)?c=1, and ftp://example.org or javascript:alert(1).");
+    expect(editor.getJSON()).toEqual(
+      normalized(
+        paragraph(
+          text("xSee "),
+          text("https://example.org/a_(b)?c=1", link("https://example.org/a_(b)?c=1")),
+          text(", and ftp://example.org or javascript:alert(1)."),
+        ),
+      ),
+    );
+  });
+
+  it("link the selected words when an address is pasted over them, and keep the words", () => {
+    const editor = editorWith("read the report here");
+    editor.commands.setTextSelection({ from: 10, to: 16 });
+    editor.view.pasteText(" https://news.example.com/report ");
+    expect(editor.getJSON()).toEqual(
+      normalized(paragraph(text("read the "), text("report", link("https://news.example.com/report")), text(" here"))),
+    );
+    // Anything but one safe address replaces the selection as a paste does.
+    editor.commands.setTextSelection({ from: 1, to: 5 });
+    editor.view.pasteText("javascript:alert(1)");
+    expect(editor.getText()).toBe("javascript:alert(1) the report here");
+    expect(JSON.stringify(editor.getJSON())).not.toContain('javascript:alert(1)","marks');
+  });
+});

@@ -2,7 +2,6 @@ import Bold from "@tiptap/extension-bold";
 import Document from "@tiptap/extension-document";
 import HardBreak from "@tiptap/extension-hard-break";
 import Italic from "@tiptap/extension-italic";
-import Link from "@tiptap/extension-link";
 // The lists by their own entry points: the package's main entry bundles task lists and keymaps
 // too, which nothing can tree-shake away from the editor's script.
 import { BulletList } from "@tiptap/extension-list/bullet-list";
@@ -11,8 +10,8 @@ import { OrderedList } from "@tiptap/extension-list/ordered-list";
 import Paragraph from "@tiptap/extension-paragraph";
 import Text from "@tiptap/extension-text";
 import type { Extensions } from "@tiptap/core";
-import { isSafeHttpUrl } from "../url";
 import { Citation } from "./citation";
+import { ExternalLink } from "./external-link";
 import { Figure } from "./figure";
 import { MaintenanceTag } from "./maintenance-tag";
 import { Note } from "./note";
@@ -21,20 +20,6 @@ import { SectionHeading } from "./section-heading";
 import { Table, TableCaption, TableCell, TableHeader, TableRow } from "./table";
 import { Template } from "./template";
 import { WikiLink } from "./wiki-link";
-
-/** External links: http(s) only, and only the href attribute is stored. */
-const ExternalLink = Link.extend({
-  addAttributes() {
-    return { href: { default: null } };
-  },
-}).configure({
-  openOnClick: false,
-  autolink: false,
-  linkOnPaste: true,
-  protocols: [],
-  isAllowedUri: (url) => isSafeHttpUrl(url),
-  HTMLAttributes: { rel: "nofollow noopener noreferrer", target: null, class: "external" },
-});
 
 /**
  * THE extension list. The editor (client), the validator and the renderer

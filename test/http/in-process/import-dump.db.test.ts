@@ -148,6 +148,91 @@ describe("POST /api/import/dump", () => {
     expect(third.body.totals).toMatchObject({ revisionsImported: 1, revisionsSkipped: 3 });
   });
 
+  it("commits a page's revisions together as a chain: parents, recent changes, edit counts, null edits remembered", async () => {
+    const admin = await makeUser(ctx.db, { role: "admin" });
+    const text = (n: number) =>
+      `Chain is a test.<ref name="s">Source.</ref>\n\n== Growth ==\n${Array.from({ length: n }, (_, i) => `Paragraph ${i}.<ref name="s" />`).join("\n\n")}`;
+    const revisions: DumpRevisionInput[] = [
+      { at: "2024-01-01T00:00:00Z", user: "Ann", comment: "start", text: text(1) },
+      { at: "2024-01-02T00:00:00Z", user: "Ben", comment: "two", text: text(2) },
+      // A null edit (the same text), then the same document written differently: neither is a revision.
+      { at: "2024-01-03T00:00:00Z", user: "Ann", comment: "null", text: text(2) },
+      { at: "2024-01-04T00:00:00Z", user: "Ann", comment: "spacing", text: `${text(2)}\n\n\n` },
+      { at: "2024-01-05T00:00:00Z", user: "Ann", comment: "three", text: text(3) },
+    ];
+    // The same title twice in one dump: the second page's revisions land after the first page's.
+    const later = { at: "2024-02-01T00:00:00Z", user: "Cat", comment: "again", text: text(4) };
+    const xml = dumpOf([
+      { title: "Chain page", revisions },
+      { title: "Other chain page", revisions: [revisions[0]] },
+      { title: "Chain_page", revisions: [later] },
+    ]);
+    const first = await upload(xml, admin);
+    expect(first.body.totals, JSON.stringify(first.body)).toMatchObject({ revisionsImported: 5, revisionsSkipped: 2 });
+    expect(first.body.pages.map((page: { title: string; status: string }) => [page.title, page.status])).toEqual([
+      ["Chain page", "created"],
+      ["Other chain page", "created"],
+      ["Chain page", "updated"],
+    ]);
+    expect(first.body.pages[0].skipped).toEqual({
+      "same text as the revision before it": 1,
+      "same document as the revision before it": 1,
+    });
+
+    const chain = await ctx.db.revision.findMany({
+      where: { article: { slug: "Chain_page" } },
+      orderBy: { id: "asc" },
+      include: { author: { select: { name: true, editCount: true } } },
+    });
+    expect(chain.map((r) => [r.summary, r.author.name, r.createdAt.toISOString()])).toEqual([
+      ["start", "imported>Ann", "2024-01-01T00:00:00.000Z"],
+      ["two", "imported>Ben", "2024-01-02T00:00:00.000Z"],
+      ["three", "imported>Ann", "2024-01-05T00:00:00.000Z"],
+      ["again", "imported>Cat", "2024-02-01T00:00:00.000Z"],
+    ]);
+    expect(chain.map((r) => r.parentId)).toEqual([null, chain[0].id, chain[1].id, chain[2].id]);
+    const article = await ctx.db.article.findUniqueOrThrow({ where: { slug: "Chain_page" } });
+    expect(article.currentRevisionId).toBe(chain[3].id);
+    expect((await loadContent(ctx.db, chain[2])).sections[1].body.content).toHaveLength(3);
+    // Ann made "start" and "three" here and "start" of the other page.
+    expect(chain[0].author.editCount).toBe(3);
+    const changes = await ctx.db.recentChange.findMany({
+      where: { articleId: article.id },
+      orderBy: { id: "asc" },
+    });
+    expect(changes.map((c) => [c.kind, c.revisionId, c.parentRevisionId, c.summary])).toEqual([
+      ["create", chain[0].id, null, "start"],
+      ["edit", chain[1].id, chain[0].id, "two"],
+      ["edit", chain[2].id, chain[1].id, "three"],
+      ["edit", chain[3].id, chain[2].id, "again"],
+    ]);
+    // No details: SQL NULL, not a JSON null.
+    const [{ withDetails }] = await ctx.db.$queryRaw<Array<{ withDetails: number }>>`
+      SELECT count(*)::int AS "withDetails" FROM "RecentChange" WHERE "articleId" = ${article.id} AND "details" IS NOT NULL`;
+    expect(withDetails).toBe(0);
+    expect(changes.map((c) => c.sizeDelta)).toEqual(chain.map((r, i) => r.sizeBytes - (chain[i - 1]?.sizeBytes ?? 0)));
+    // The search document and links are the head's.
+    const search = await ctx.db.searchDocument.findUniqueOrThrow({ where: { articleId: article.id } });
+    expect(search.revisionId).toBe(chain[3].id);
+    // Every dump revision is remembered, the null edits by the revision they repeated.
+    const remembered = await ctx.db.importedRevision.findMany({
+      where: { articleId: article.id },
+      orderBy: { id: "asc" },
+    });
+    expect(remembered.map((row) => row.revisionId)).toEqual([
+      chain[0].id,
+      chain[1].id,
+      chain[1].id,
+      chain[1].id,
+      chain[2].id,
+      chain[3].id,
+    ]);
+
+    const again = await upload(xml, admin);
+    expect(again.body.totals).toMatchObject({ revisionsImported: 0, revisionsSkipped: 7 });
+    expect(await ctx.db.revision.count({ where: { articleId: article.id } })).toBe(4);
+  });
+
   it("makes imported contributors that never sign in and never take over a local name", async () => {
     const admin = await makeUser(ctx.db, { role: "admin" });
     await upload(

@@ -4,14 +4,14 @@ import { mutation } from "@/lib/http/mutation";
 import { json } from "@/lib/http/respond";
 import { rateUrls } from "@/lib/sources/reliability";
 import { setSourceReliability } from "@/lib/sources/set-source-reliability";
-import { getDb } from "@/lib/db/client";
+import { getReadDb } from "@/lib/db/replicas";
 
 // GET /api/sources/reliability?url={url} — how the source reliability list rates a URL (null when unrated). Public.
 export const GET = query({
   search: ZSourceLookupQuery,
   cache: "revalidate",
   async handler({ search }) {
-    const rating = (await rateUrls(getDb(), [search.url])).get(search.url) ?? null;
+    const rating = (await rateUrls(getReadDb(), [search.url])).get(search.url) ?? null;
     return { body: { url: search.url, rating } };
   },
 });

@@ -5,7 +5,7 @@ import { readerView } from "@/components/ui/reader-view";
 import { loadRevisionPair } from "@/lib/articles/compare";
 import { decidePatrol } from "@/lib/authz/patrol";
 import { ZArticleParams, ZDiffPageQuery } from "@/lib/contracts/articles";
-import { getDb } from "@/lib/db/client";
+import { getReadDb } from "@/lib/db/replicas";
 import { awaitsPatrol } from "@/lib/recent-changes/patrol-state";
 
 // GET /wiki/{slug}/diff?from={id}&to={id}[&mode=inline|side-by-side] — the diff of two revisions. Public.
@@ -32,7 +32,7 @@ export const GET = readerView({
         // Patrollers (signed in, so never the cached page) get a way to patrol the newer revision.
         const toRevision = comparison.to.revision.id;
         const patrolLink =
-          decidePatrol(actor).allowed && (await awaitsPatrol(getDb(), toRevision))
+          decidePatrol(actor).allowed && (await awaitsPatrol(getReadDb(), toRevision))
             ? `/wiki/${encodeURIComponent(article.slug)}/patrol?revision=${toRevision}`
             : null;
         return createElement(DiffPage, { comparison, rendered, mode, reader, patrolLink });

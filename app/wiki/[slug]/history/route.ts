@@ -7,7 +7,7 @@ import { deletionMessage } from "@/lib/articles/read-article";
 import { effectiveProtection } from "@/lib/articles/protection";
 import { decideRollback } from "@/lib/authz/patrol";
 import { ZArticleParams, ZHistoryQuery } from "@/lib/contracts/articles";
-import { getDb } from "@/lib/db/client";
+import { getReadDb } from "@/lib/db/replicas";
 import { feed } from "@/lib/http/feed";
 import { historyFeed } from "@/lib/recent-changes/feeds";
 
@@ -42,7 +42,7 @@ export const GET = feed({
         cache: "revalidate",
         render: async () => {
           const withAcceptances = article.acceptedRevisionId !== null;
-          const page = await listRevisionsOf(getDb(), article, { cursor, withAcceptances });
+          const page = await listRevisionsOf(getReadDb(), article, { cursor, withAcceptances });
           // Signed-in readers only (a signed-out page is cached for everyone and offers no rollback).
           // A deleted article takes no rollback; its administrators are told it is deleted.
           const rollback = !deletion && decideRollback(actor, effectiveProtection(article).level).allowed;

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { findArticle } from "@/lib/articles/read-article";
 import { readLinksHere } from "@/lib/articles/links";
 import { slugOfTitle, titleOfSlug, titleProblem } from "@/lib/articles/titles";
-import { getDb } from "@/lib/db/client";
+import { getReadDb } from "@/lib/db/replicas";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ after?: string | string[] }> };
 
@@ -18,7 +18,7 @@ export default async function WhatLinksHerePage({ params, searchParams }: Props)
   const after = (Array.isArray(rawAfter) ? rawAfter[0] : rawAfter)?.slice(0, 300);
   const title = titleOfSlug(slug);
   const [article, links] = await Promise.all([
-    titleProblem(title) ? null : findArticle(getDb(), slug),
+    titleProblem(title) ? null : findArticle(getReadDb(), slug),
     readLinksHere({ slug, after }),
   ]);
   const path = `/wiki/${encodeURIComponent(slug)}`;

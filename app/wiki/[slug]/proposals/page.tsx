@@ -1,7 +1,7 @@
 import { decodeParam } from "@/lib/http/params";
 import { notFound } from "next/navigation";
 import { ProposalTable } from "@/components/review/proposal-table";
-import { getDb } from "@/lib/db/client";
+import { getReadDb } from "@/lib/db/replicas";
 import { listReviewQueue } from "@/lib/proposals/review-queue";
 import { PROPOSAL_STATUSES, type ProposalStatus } from "@/lib/proposals/status";
 
@@ -24,7 +24,7 @@ const SECTION_TITLES: Record<ProposalStatus, string> = {
 // GET /wiki/{slug}/proposals — every proposal for one article, by status. Public.
 export default async function ArticleProposalsPage({ params }: Props) {
   const slug = decodeParam((await params).slug);
-  const article = await getDb().article.findUnique({ where: { slug }, select: { slug: true, title: true } });
+  const article = await getReadDb().article.findUnique({ where: { slug }, select: { slug: true, title: true } });
   if (!article) notFound();
   const groups = await Promise.all(
     PROPOSAL_STATUSES.map(async (status) => ({
