@@ -1,4 +1,5 @@
 // @ts-check
+import path from "node:path";
 /**
  * Mutation testing of the pure core (issue 23), one module at a time:
  * `npm run test:mutation [-- module…]` (scripts/mutation.mjs) sets
@@ -35,6 +36,9 @@ export const DATABASE_MUTATION_MODULES = {
 // themselves are pinned by example tests (validate-rules.test.ts); the fuzz adds breadth.
 process.env.FUZZ_SCALE ??= "0.01";
 process.env.FUZZ_SEED ??= "23";
+// The wikitext round-trip test finds the shared corpus beside the tree (lib/export/round-trip.test.ts); from
+// Stryker's sandbox copy (.stryker-tmp/sandbox-…) that relative path misses, and the dry run fails on it.
+process.env.WIKI_CORPUS_DIR ??= path.resolve("../shared/corpus/wikitext");
 
 const module = process.env.MUTATION_MODULE ?? "authz";
 const ALL_MODULES = { ...MUTATION_MODULES, ...DATABASE_MUTATION_MODULES };

@@ -3,6 +3,7 @@ import { snapshotAllRows, useTestDatabase } from "../../test/db";
 import { createArticle, createCast } from "../../test/reliability/fixtures";
 import { sectionOf } from "../../test/sections";
 import { loadContent } from "../articles/content-store";
+import { saveRevision } from "../articles/save-revision";
 import type { Actor } from "../authz/policy";
 import { ZEditRequestSchema } from "../contracts/articles";
 import { diffArticles } from "../diff/article-diff";
@@ -142,6 +143,12 @@ describe("decideProposal refuses, word for word, and writes nothing", () => {
       message: "declined: every part of the proposal is declined; reject it instead.",
     });
     expect(await snapshotAllRows(ctx.db)).toBe(before);
+  });
+
+  it("a reviewer's approval of an article raised to full protection: refused, not counted as a vote", async () => {
+    const { slug, proposalId } = await proposal(baseContent(), (c) => rewrite(c, { bg: "Background, expanded." }));
+    await ctx.db.article.update({ where: { slug }, data: { protectionLevel: "full" } });
+    await expectRefusedWritingNothing(() => decide(proposalId, "approve"), { code: "forbidden" });
   });
 
   it("a decided proposal, by its status in words", async () => {
@@ -356,6 +363,58 @@ describe("what a decision leaves behind", () => {
         where: { proposalId, recipientId: proposer.id, type: "proposal_approved" },
       }),
     ).toMatchObject({ fromRevisionId: revisionId, toRevisionId: decided.revisionId });
+  });
+
+  it("a rejection sent with declined parts is recorded as a rejection, not a partial approval", async () => {
+    const { proposalId } = await proposal(baseContent(), (c) => rewrite(c, { bg: "Rejected." }));
+    await decide(proposalId, "reject", {
+      comment: "No.",
+      declined: [{ kind: "section", id: "bg", reason: "No." }],
+    });
+    expect(await decisionOf(proposalId)).toMatchObject({ action: "reject" });
+  });
+
+  it("an approval whose change is already on the article publishes no revision of its own", async () => {
+    const { slug, revisionId, proposed, proposalId } = await proposal(baseContent(), (c) =>
+      rewrite(c, { bg: "Same words." }),
+    );
+    const same = await saveRevision({
+      db: ctx.db,
+      slug,
+      baseRevisionId: revisionId,
+      content: proposed,
+      authorId: cast.admin.id,
+    });
+    expect(await decide(proposalId, "approve")).toMatchObject({ status: "approved", revisionId: null });
+    expect((await headOf(slug)).revision.id).toBe(same.revisionId);
+    expect(await decisionOf(proposalId)).toMatchObject({ action: "approve", revisionId: null });
+  });
+
+  it("an approval of the author's own later version names no amendment, whatever other proposals hold", async () => {
+    const revised = await proposal(baseContent(), (c) => rewrite(c, { bg: "Version 1." }));
+    await reviseProposal({
+      db: ctx.db,
+      actor: proposer,
+      proposalId: revised.proposalId,
+      request: ZEditRequestSchema.parse({
+        baseRevisionId: null,
+        content: rewrite(revised.proposed, { bg: "Version 2." }),
+      }),
+    });
+    // Another proposal's version 2 is the reviewer's amendment: it must not count for this one.
+    const amended = await proposal(baseContent(), (c) => rewrite(c, { bg: "Proposed." }));
+    await amendProposal({
+      db: ctx.db,
+      actor: reviewer,
+      proposalId: amended.proposalId,
+      version: 1,
+      request: ZEditRequestSchema.parse({
+        baseRevisionId: null,
+        content: rewrite(amended.proposed, { bg: "Amended." }),
+      }),
+    });
+    await decide(revised.proposalId, "approve", { version: 2 });
+    expect(await decisionOf(revised.proposalId)).toMatchObject({ version: 2, amendedFromVersion: null });
   });
 
   it("under pending changes, the approved revision is accepted at once", async () => {
