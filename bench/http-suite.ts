@@ -14,7 +14,7 @@ import { startAppServer, type AppServer } from "../test/server";
 import { runAttackBenchmarks } from "./attack-suite";
 import type { MixedLoadResult } from "./load/mixed-load";
 import { runMixedLoadInChild } from "./load/run-in-child";
-import { httpLoad, kb, ms, rssMegabytes, type AddRow, type BenchArticles } from "./measure";
+import { httpLoad, kb, ms, rssMegabytes, serveBarePage, type AddRow, type BenchArticles } from "./measure";
 import { articleOfChars } from "./workload";
 
 export interface HttpBenchContext {
@@ -82,17 +82,8 @@ export async function runHttpBenchmarks({
   const page = new Uint8Array(await (await fetch(viewUrl)).arrayBuffer());
   // The machine's limit for this page: the same bytes from a bare Node server (a page this size is
   // mostly copying, for the server and for the load generator on the same cores).
-  const bare = createServer((_request, response) =>
-    response
-      .writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": page.byteLength })
-      .end(page),
-  ).listen(0, "127.0.0.1");
-  await new Promise((resolve) => bare.once("listening", resolve));
-  const bareLoad = await httpLoad(
-    `http://127.0.0.1:${(bare.address() as { port: number }).port}/`,
-    50,
-    baselineSeconds,
-  );
+  const bare = await serveBarePage(page);
+  const bareLoad = await httpLoad(bare.url, 50, baselineSeconds);
   bare.close();
   add(
     `baseline: bare Node HTTP server sending the same ${kb(page.byteLength)} page, 50 connections`,

@@ -1,6 +1,7 @@
 /** What the bench's two halves share: the row format, timing, HTTP load and the workload's shape. */
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { performance } from "node:perf_hooks";
 import type { bulkHistory } from "./workload";
@@ -96,4 +97,18 @@ function autocannonInChild(
 
 export function rssMegabytes(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+}
+
+/**
+ * The floor for serving a page: `page`'s bytes from a bare Node HTTP server (no routing, no rendering,
+ * no database). A large page is mostly copying, for the server and for the client on the same cores.
+ */
+export async function serveBarePage(page: Uint8Array): Promise<{ url: string; close: () => void }> {
+  const bare = createServer((_request, response) =>
+    response
+      .writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": page.byteLength })
+      .end(page),
+  ).listen(0, "127.0.0.1");
+  await new Promise((resolve) => bare.once("listening", resolve));
+  return { url: `http://127.0.0.1:${(bare.address() as { port: number }).port}/`, close: () => bare.close() };
 }

@@ -8,7 +8,7 @@
  * the same bytes. Called from suite.ts; `bench/section-render-run.ts` runs
  * these rows alone on a workload of their own.
  */
-import { createServer, get as httpGet } from "node:http";
+import { get as httpGet } from "node:http";
 import { performance } from "node:perf_hooks";
 import { renderToStaticMarkup } from "react-dom/server";
 import { renderRevisionByParts, renderRevisionWhole } from "../components/article/revision-parts";
@@ -22,7 +22,7 @@ import { partCacheStats } from "../lib/views/rendered-parts";
 import { seededRandom } from "../test/factories";
 import { startAppServer, type AppServer } from "../test/server";
 import { summarize } from "./load/mixed-load";
-import { kb, ms, type AddRow, type BenchArticles } from "./measure";
+import { kb, ms, serveBarePage, type AddRow, type BenchArticles } from "./measure";
 
 export interface SectionRenderContext {
   url: string;
@@ -180,15 +180,9 @@ export async function benchSectionRender({ url, articles, authorId, quick, add, 
     {
       // The floor: the same page's bytes from a bare Node server, one request at a time.
       const page = (await timedGet(parts.url + path)).body;
-      const bare = createServer((_request, response) =>
-        response
-          .writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": page.byteLength })
-          .end(page),
-      ).listen(0, "127.0.0.1");
-      await new Promise((resolve) => bare.once("listening", resolve));
-      const bareUrl = `http://127.0.0.1:${(bare.address() as { port: number }).port}/`;
+      const bare = await serveBarePage(page);
       const bareTimes: number[] = [];
-      for (let i = 0; i < (quick ? 3 : 20); i++) bareTimes.push((await timedGet(bareUrl)).ms);
+      for (let i = 0; i < (quick ? 3 : 20); i++) bareTimes.push((await timedGet(bare.url)).ms);
       bare.close();
       add(
         `baseline: the ${label} article's ${kb(page.byteLength)} page from a bare Node server, one request at a time`,
