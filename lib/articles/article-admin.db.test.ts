@@ -4,7 +4,6 @@ import { createArticle, createCast, edit, smallArticle, withTexts } from "../../
 import type { Actor } from "../authz/policy";
 import { ZEditRequestSchema } from "../contracts/articles";
 import { listReviewQueue } from "../proposals/review-queue";
-import { loadActor } from "../users/load-actor";
 import { loadViewer } from "../users/load-viewer";
 import { deleteArticle } from "./delete-article";
 import { readEdit, saveEdit } from "./edit-article";
@@ -30,8 +29,8 @@ beforeAll(async () => {
   const cast = await createCast(ctx.db, { prefix: "adm", editors: 1 });
   reviewerId = cast.reviewers[0].id;
   proposerId = cast.proposers[0].id;
-  admin = (await loadActor(ctx.db, cast.admin.id))!;
-  editor = (await loadActor(ctx.db, cast.editors[0].id))!;
+  admin = cast.actors.admin;
+  [editor] = cast.actors.editors;
 });
 
 const noop = async () => {};

@@ -3,7 +3,6 @@ import { useTestDatabase } from "../../test/db";
 import { createArticle, createCast, moveOn, smallArticle, withTexts } from "../../test/reliability/fixtures";
 import type { ArticleContent } from "../document/model";
 import type { WikiError } from "../errors";
-import { loadActor } from "../users/load-actor";
 import type { Actor } from "../authz/policy";
 import { commitOnHead, type Change } from "./commit-on-head";
 import { loadContent } from "./content-store";
@@ -24,7 +23,7 @@ let editor: Actor;
 
 beforeAll(async () => {
   cast = await createCast(ctx.db, { prefix: "commit", editors: 1 });
-  editor = (await loadActor(ctx.db, cast.editors[0].id))!;
+  [editor] = cast.actors.editors;
 });
 
 let articles = 0;

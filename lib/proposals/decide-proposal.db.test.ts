@@ -10,7 +10,6 @@ import { diffArticles } from "../diff/article-diff";
 import { docFromMarkup } from "../document/markup";
 import type { ArticleContent, Infobox } from "../document/model";
 import { submitEdit } from "../editing/submit-edit";
-import { loadActor } from "../users/load-actor";
 import { amendProposal } from "./amend-proposal";
 import { reviseProposal } from "./change-proposal";
 import { decideProposal, type DecisionOptions } from "./decide-proposal";
@@ -32,9 +31,8 @@ let secondReviewer: Actor;
 
 beforeAll(async () => {
   cast = await createCast(ctx.db, { prefix: "decide", reviewers: 2, proposers: 1 });
-  proposer = (await loadActor(ctx.db, cast.proposers[0].id))!;
-  reviewer = (await loadActor(ctx.db, cast.reviewers[0].id))!;
-  secondReviewer = (await loadActor(ctx.db, cast.reviewers[1].id))!;
+  [proposer] = cast.actors.proposers;
+  [reviewer, secondReviewer] = cast.actors.reviewers;
 });
 
 const box = (status: string): Infobox => ({

@@ -6,7 +6,6 @@ import { ZEditRequestSchema, type TEditRequest } from "../contracts/articles";
 import type { Actor } from "../authz/policy";
 import { submitEdit } from "../editing/submit-edit";
 import type { WikiError } from "../errors";
-import { loadActor } from "../users/load-actor";
 import { reviseProposal, withdrawProposal } from "./change-proposal";
 import { decideProposal, type DecisionOptions } from "./decide-proposal";
 
@@ -23,8 +22,8 @@ let reviewer: Actor;
 
 beforeAll(async () => {
   cast = await createCast(ctx.db, { prefix: "flow", reviewers: 1, proposers: 1 });
-  proposer = (await loadActor(ctx.db, cast.proposers[0].id))!;
-  reviewer = (await loadActor(ctx.db, cast.reviewers[0].id))!;
+  [proposer] = cast.actors.proposers;
+  [reviewer] = cast.actors.reviewers;
 });
 
 let articles = 0;

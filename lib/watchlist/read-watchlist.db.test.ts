@@ -5,7 +5,6 @@ import { deleteArticle } from "../articles/delete-article";
 import { setProtection } from "../articles/protect-article";
 import { restoreArticle } from "../articles/restore-article";
 import type { Actor } from "../authz/policy";
-import { loadActor } from "../users/load-actor";
 import { readWatchlist } from "./read-watchlist";
 import { watchArticle } from "./watch-article";
 import { watchlistEntryPath, watchlistEntryText } from "./watchlist-feed";
@@ -21,8 +20,8 @@ let watcher: Actor;
 
 beforeAll(async () => {
   const cast = await createCast(ctx.db, { prefix: "wlog", editors: 1 });
-  admin = (await loadActor(ctx.db, cast.admin.id))!;
-  watcher = (await loadActor(ctx.db, cast.editors[0].id))!;
+  admin = cast.actors.admin;
+  [watcher] = cast.actors.editors;
 });
 
 describe("log entries on the watchlist", () => {

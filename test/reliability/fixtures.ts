@@ -6,6 +6,7 @@ import type { Db } from "../../lib/db/client";
 import { docFromMarkup } from "../../lib/document/markup";
 import type { ArticleContent, Section } from "../../lib/document/model";
 import { decideProposal } from "../../lib/proposals/decide-proposal";
+import type { Actor } from "../../lib/authz/policy";
 import { loadActor } from "../../lib/users/load-actor";
 import { seedDemo } from "../../prisma/seed/demo";
 import type { Group } from "../../lib/authz/groups";
@@ -71,11 +72,20 @@ export async function createCast(
   const proposers = await make("proposer", options.proposers ?? 1, "user");
   const editors = await make("editor", options.editors ?? 1, "autoconfirmed");
   const plain = (user: { id: number; name: string }): TestUser => ({ id: user.id, name: user.name });
+  const actor = async (user: { id: number }): Promise<Actor> => (await loadActor(db, user.id))!;
+  const actors = (users: Array<{ id: number }>) => Promise.all(users.map(actor));
   return {
     admin: plain(admin),
     reviewers: reviewers.map(plain),
     proposers: proposers.map(plain),
     editors: editors.map(plain),
+    /** The same users as the use cases see them (groups, block), for tests that call use cases directly. */
+    actors: {
+      admin: await actor(admin),
+      reviewers: await actors(reviewers),
+      proposers: await actors(proposers),
+      editors: await actors(editors),
+    },
   };
 }
 
