@@ -5,7 +5,7 @@ import { partCacheEnabled } from "@/lib/views/rendered-parts";
 import { colouredPieces } from "@/lib/views/wiki-links";
 import { HtmlPage, type Reader } from "@/components/ui/html-page";
 import { ArticleNotFound, ArticleProblem } from "./article-not-found";
-import { ArticleFrame } from "./article-view";
+import { ArticleFrame, PART_HOLES } from "./article-view";
 import { renderRevisionByParts, renderRevisionWhole, type StaticRender } from "./revision-parts";
 import type { WatchStarState } from "./watch-star";
 
@@ -40,9 +40,7 @@ interface ArticlePageProps {
   notice?: React.ReactNode;
 }
 
-// Where the cached parts go in the frame: comments, which no user text can make (React escapes its "<").
-const SIDEBAR_HOLE = "<!--wiki-sidebar-->";
-const BODY_HOLE = "<!--wiki-body-->";
+const { sidebar: SIDEBAR_HOLE, body: BODY_HOLE } = PART_HOLES;
 
 /**
  * The full HTML page of an article revision, as UTF-8: the reader's frame
@@ -89,8 +87,8 @@ function ArticlePage({ article, rendered, isCurrent, viewer, notice }: ArticlePa
         protection={effectiveProtection(article)}
         canProtect={viewer?.canProtect ?? false}
         editLabel={viewer?.block ? null : !viewer || viewer.canEdit ? "Edit" : "Propose changes"}
-        sidebar={{ html: SIDEBAR_HOLE }}
-        body={{ html: BODY_HOLE }}
+        sidebar={{ hole: SIDEBAR_HOLE }}
+        body={{ hole: BODY_HOLE }}
         notice={notice}
         talkTopicCount={article.talkTopicCount}
         watch={viewer?.watch ?? null}

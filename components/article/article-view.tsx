@@ -209,17 +209,22 @@ export function ArticleRevisionBody({
 }
 
 /**
- * A part of the page given either as React nodes or as HTML. The HTML is
- * only ever a fixed comment marking where article-page.tsx copies in the
- * cached parts, react-dom's own output for ArticleSidebar/ArticleRevisionBody
- * rendered from the revision's JSON (so every user string in them was
- * escaped by React); no other string reaches here (README, architecture:
- * the one use of dangerouslySetInnerHTML).
+ * Where article-page.tsx copies in the cached parts (react-dom's own output
+ * for ArticleSidebar/ArticleRevisionBody rendered from the revision's JSON,
+ * so every user string in them was escaped by React): HTML comments, which
+ * no user text can make (React escapes its "<").
  */
-export type PagePart = { html: string } | { node: ReactNode };
+export const PART_HOLES = { sidebar: "<!--wiki-sidebar-->", body: "<!--wiki-body-->" } as const;
+
+/**
+ * A part of the page: React nodes, or one of the fixed holes. A hole is the
+ * only HTML given as a string, and its type admits no other string (README,
+ * architecture: the one use of dangerouslySetInnerHTML).
+ */
+export type PagePart = { hole: (typeof PART_HOLES)[keyof typeof PART_HOLES] } | { node: ReactNode };
 
 const partProps = (part: PagePart) =>
-  "html" in part ? { dangerouslySetInnerHTML: { __html: part.html } } : { children: part.node };
+  "hole" in part ? { dangerouslySetInnerHTML: { __html: part.hole } } : { children: part.node };
 
 /**
  * The article page around a revision: title, padlock, tabs and protection
