@@ -1,7 +1,7 @@
 "use client";
 
 import type { Editor } from "@tiptap/core";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { ProtectionLevel } from "@/lib/authz/levels";
 import type { ArticleContent, DocJSON, Infobox, Reference } from "@/lib/document/model";
 import { type CitationLocator, locatorOf } from "@/lib/document/extensions/citation";
@@ -119,7 +119,6 @@ export function ArticleEditor(props: ArticleEditorProps) {
   // The whole article, or its lead: the infobox is edited too.
   const withInfobox = editsInfobox(props.content, scope);
 
-  const [ready, setReady] = useState(false);
   const [base, setBase] = useState(props.content);
   const [baseRevisionId, setBaseRevisionId] = useState(props.baseRevisionId);
   const [generation, setGeneration] = useState(0);
@@ -209,9 +208,11 @@ export function ArticleEditor(props: ArticleEditorProps) {
     storage.schedule();
   }, [storage]);
 
-  // Restore a stored draft once, on the client (localStorage does not exist on the server).
+  // Restore a stored draft once, on the client (localStorage does not exist on the server). The server rendered
+  // the article's text; a layout effect puts the draft in its place before the browser paints, so the stored
+  // text never flashes the article's first (the text box is then made twice, only when there is a draft).
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once on mount; later changes must not re-offer the draft
-  useEffect(() => {
+  useLayoutEffect(() => {
     const stored = readDraft(storageKey);
     const carried =
       scope.kind === "whole" && !props.proposalId && (!stored || stored.baseRevisionId === props.baseRevisionId)
@@ -240,7 +241,6 @@ export function ArticleEditor(props: ArticleEditorProps) {
     } else if (stored) {
       setRestore({ kind: "offer", savedAt: stored.savedAt, draft: stored });
     }
-    setReady(true);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
@@ -439,12 +439,6 @@ export function ArticleEditor(props: ArticleEditorProps) {
     void submit(draft, theirs, details.currentRevisionId);
   }
 
-  if (!ready)
-    return (
-      <div className="editor-loading-page" aria-busy="true">
-        Loading the editor…
-      </div>
-    );
   const cited = numbering.cited.map((key) => ({
     number: numbering.numberOf.get(key) ?? 0,
     reference: references.find((reference) => reference.key === key)!,

@@ -1,7 +1,7 @@
 "use client";
 
 import { Editor, type EditorOptions } from "@tiptap/core";
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type RefObject } from "react";
+import { useCallback, useLayoutEffect, useRef, useState, useSyncExternalStore, type RefObject } from "react";
 
 /**
  * The two things the editor needs from a React binding of Tiptap, on
@@ -12,8 +12,11 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type Re
  */
 
 /**
- * An editor made after the first render, in `host` (an element with no React
- * children), and destroyed on unmount; null until then. `host` may stand in
+ * An editor made as soon as `host` (an element with no React children) is in
+ * the document, and destroyed on unmount; null until then. A layout effect:
+ * after hydration the text box is made in the same task, before the browser
+ * paints the placeholder or handles a click or key on it (issue 19's time to
+ * typing). `host` may stand in
  * for the text box until there is one (a loading placeholder's class and
  * aria-busy): they go as the editor comes, in the same task, so the two
  * never stand side by side. `options` are read once: remount (React `key`)
@@ -25,7 +28,7 @@ export function useTiptapEditor(
 ): Editor | null {
   const [editor, setEditor] = useState<Editor | null>(null);
   const make = useRef(options);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const element = host.current;
     if (!element) return;
     element.removeAttribute("class");

@@ -1,13 +1,21 @@
 "use client";
 
 import type { Editor } from "@tiptap/core";
-import { useRef, type ReactNode } from "react";
+import { useRef, useSyncExternalStore, type ReactNode } from "react";
 import { MAINTENANCE_TAG_KINDS, type MaintenanceTagKind } from "@/lib/document/extensions/maintenance-tag";
 import { useRovingFocus } from "./roving-focus";
 import { useEditorSelector } from "./tiptap";
 
-function modKey(): string {
-  return typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform) ? "⌘" : "Ctrl";
+const neverChanges = () => () => undefined;
+const platformModKey = () => (/Mac|iPhone|iPad/.test(navigator.platform) ? "⌘" : "Ctrl");
+const serverModKey = () => "Ctrl";
+
+/**
+ * The shortcut modifier the buttons' titles name. The server cannot know the platform: it renders "Ctrl", and
+ * hydration then shows the browser's own (React re-renders with the client's value, without a mismatch).
+ */
+function useModKey(): string {
+  return useSyncExternalStore(neverChanges, platformModKey, serverModKey);
 }
 
 /** A 20px stroke icon from one or more SVG paths. */
@@ -107,7 +115,7 @@ export function Toolbar({ editor, isMain, onLink, onCitation, onNote, onTag }: T
     canUndo: current.can().undo(),
     canRedo: current.can().redo(),
   }));
-  const mod = modKey();
+  const mod = useModKey();
   const off = !editor || !state;
   const run = (action: (chain: ReturnType<Editor["chain"]>) => ReturnType<Editor["chain"]>) => () => {
     if (editor) action(editor.chain().focus()).run();
