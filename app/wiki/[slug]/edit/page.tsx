@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { redirect } from "next/navigation";
 import { ArticleEditor } from "@/components/editor/article-editor";
+import { EDITOR_STYLESHEET } from "@/components/ui/html-page";
 import { citationsBefore } from "@/components/editor/sections";
 import { readArticleRevision, type RevisionView } from "@/lib/articles/read-article";
 import { slugOfTitle, titleOfSlug, titleProblem } from "@/lib/articles/titles";
@@ -65,7 +66,7 @@ function Shell({
   const article = `/wiki/${encodeURIComponent(slug)}`;
   return (
     <div className="content-page wide editor-page">
-      <link rel="stylesheet" href="/editor.css?v=9" precedence="default" />
+      <link rel="stylesheet" href={EDITOR_STYLESHEET} precedence="default" />
       <header className="editor-header">
         <p className="editor-kicker">{section ? "Editing a section of" : "Editing"}</p>
         <h1 className="page-title editor-title">
