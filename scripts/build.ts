@@ -5,6 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { addCompileHints } from "./compile-hints";
 
 const root = process.cwd();
 /** Next's own CLI, run with this Node rather than through npx, so signals reach the server itself. */
@@ -41,5 +42,7 @@ export function buildIfNeeded(log: (line: string) => void = console.log): boolea
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: "production" },
   });
-  return build.status === 0;
+  if (build.status !== 0) return false;
+  log(`compile hints: ${addCompileHints(path.join(root, ".next"))} startup chunk(s) marked`);
+  return true;
 }
