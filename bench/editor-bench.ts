@@ -44,10 +44,13 @@ const BROWSER_ARGS = [
   "--disable-sync",
 ];
 
+/** The section's text box: the early one the server sends (editable before any script), then the editor's own. */
+const SECTION_BOX = '[role="textbox"][contenteditable="true"][aria-label="Section text"]';
+
 /**
  * Before any script of the page: forget drafts (a stored draft would be
  * offered or restored, not the page a first edit sees) and note the moment
- * the typed text first shows in a ProseMirror text box, in the page's own
+ * the typed text first shows in the section's text box, in the page's own
  * clock (0 = navigation start).
  */
 function installProbe(typed: string) {
@@ -59,7 +62,7 @@ function installProbe(typed: string) {
   const w = window as unknown as { __typedAt?: number };
   const observer = new MutationObserver(() => {
     if (w.__typedAt !== undefined) return;
-    for (const box of document.querySelectorAll(".ProseMirror")) {
+    for (const box of document.querySelectorAll('[role="textbox"][aria-label="Section text"]')) {
       if (box.textContent?.includes(typed)) {
         w.__typedAt = performance.now();
         observer.disconnect();
@@ -75,14 +78,23 @@ async function editorReady(context: BrowserContext, url: string, log?: (line: st
   const page = await context.newPage();
   try {
     await page.goto(url, { waitUntil: "commit" });
-    const box = page.locator('.ProseMirror[contenteditable="true"][aria-label="Section text"]');
-    await box.focus({ timeout: 30_000 });
+    // Found and focused in one task: locator.focus() finds the element, then focuses it a task later, and could
+    // focus the early box's element after the editor had taken it over (the keys then went nowhere).
+    await page.waitForSelector(SECTION_BOX, { timeout: 30_000 });
+    await page.evaluate((selector) => (document.querySelector(selector) as HTMLElement).focus(), SECTION_BOX);
     await page.keyboard.press("End");
     await page.keyboard.type(TYPED);
     await page.waitForFunction(() => (window as unknown as { __typedAt?: number }).__typedAt !== undefined, null, {
       timeout: 10_000,
       polling: 10,
     });
+    // Usable means kept: the editor, once made, holds what was typed into the early box.
+    await page
+      .locator('.ProseMirror[aria-label="Section text"]', { hasText: TYPED })
+      .waitFor({ timeout: 30_000 })
+      .catch(() => {
+        throw new Error(`the editor did not keep "${TYPED}" typed before it was made`);
+      });
     const [typedAt, phases] = await page.evaluate(() => {
       const timing = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
       return [

@@ -1,5 +1,6 @@
 "use client";
 
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { useEffect, useRef, type ReactNode } from "react";
 
 /** Longest edit summary (lib/contracts/articles.ts). */
@@ -83,6 +84,8 @@ export function SaveBar({
     changes: { text: "Show changes", title: "Show your changes", run: onChanges },
   };
   useSaveKeys(actions, saving);
+  // The section's text takes typing before the script runs (early-text.ts); these fields wait for it.
+  const hydrated = useHydrated();
   return (
     <section className="save-bar" aria-label="Save your changes">
       <div className="save-summary">
@@ -92,6 +95,7 @@ export function SaveBar({
             id="edit-summary"
             value={summary}
             maxLength={SUMMARY_MAX}
+            disabled={!hydrated}
             onChange={(event) => onSummary(event.target.value)}
             onKeyDown={(event) => {
               if (event.key === "Enter") {
@@ -109,8 +113,13 @@ export function SaveBar({
         </div>
       </div>
       <label className="minor-edit">
-        <input type="checkbox" checked={minor} onChange={(event) => onMinor(event.target.checked)} /> This is a minor
-        edit
+        <input
+          type="checkbox"
+          checked={minor}
+          disabled={!hydrated}
+          onChange={(event) => onMinor(event.target.checked)}
+        />{" "}
+        This is a minor edit
       </label>
       {extra}
       <p className="save-terms">By publishing, you agree that your text may be edited and redistributed by others.</p>
