@@ -192,6 +192,11 @@ describe("citations with a locator", () => {
       from: "p. 12",
       to: "p. 14",
     });
+    expect(locatorChange(run("delete", located("a", "12")), run("insert", { kind: "citation", refKey: "a" }))).toEqual({
+      refKey: "a",
+      from: "p. 12",
+      to: "",
+    });
     const notOne: Array<[TokenRun | undefined, TokenRun | undefined]> = [
       [undefined, run("insert", located("a", "14"))],
       [run("delete", located("a", "12")), undefined],
@@ -200,6 +205,7 @@ describe("citations with a locator", () => {
       [run("delete", located("a", "12"), word), run("insert", located("a", "14"))],
       [run("delete", located("a", "12")), run("insert", located("a", "14"), word)],
       [run("delete", word), run("insert", located("a", "14"))],
+      [run("delete", word), run("insert", { ...word, text: "y" })],
       [run("delete", located("a", "12")), run("insert", word)],
       [run("delete", located("a", "12")), run("insert", located("b", "14"))],
     ];
