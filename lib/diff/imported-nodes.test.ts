@@ -94,6 +94,49 @@ describe("diffs of imported nodes", () => {
     expect(keys).toEqual(["b:|+", "t:C", "b:|-", "b:!", "t:h", "b:| 2×1", "t:d"]);
   });
 
+  it("a table cell: the editor's default spans (1×1) show no span, a span given alone shows with the other as 1", () => {
+    const row = (...cells: DocJSON[]): DocJSON => ({ type: "table", content: [{ type: "tableRow", content: cells }] });
+    expect(
+      blockTokens(
+        row(
+          cell("a", "tableCell", { colspan: 1, rowspan: 1, colwidth: null }),
+          cell("b", "tableCell", { colspan: 2 }),
+          cell("c", "tableHeader", { rowspan: 3 }),
+        ),
+      ).map(tokenKey),
+    ).toEqual(["b:|-", "b:|", "t:a", "b:| 2×1", "t:b", "b:! 1×3", "t:c"]);
+  });
+
+  it("a table cell: its first paragraph follows the cell's marker, later paragraphs and a leading list are broken off", () => {
+    const row = (content: DocJSON[]): DocJSON => ({
+      type: "table",
+      content: [{ type: "tableRow", content: [{ type: "tableCell", content }] }],
+    });
+    expect(blockTokens(row([paragraph(text("a")), paragraph(text("b"))])).map(tokenKey)).toEqual([
+      "b:|-",
+      "b:|",
+      "t:a",
+      "b:¶",
+      "t:b",
+    ]);
+    const list: DocJSON = { type: "bulletList", content: [{ type: "listItem", content: [paragraph(text("x"))] }] };
+    expect(blockTokens(row([list])).map(tokenKey)).toEqual(["b:|-", "b:|", "b:•", "t:x"]);
+  });
+
+  it("a figure without options, a template with named and without parameters, and either without attributes", () => {
+    const bare = (file: string): DocJSON => ({ type: "figure", attrs: { file }, content: [text("x")] });
+    expect(blockTokens(bare("A.png")).map(tokenKey)).toEqual(["b:[File:A.png]", "t:x"]);
+    const named = template("Convert", "5");
+    (named.attrs as { params: object[] }).params.push({ key: "unit", value: "km" });
+    const main: DocJSON = { type: "template", attrs: { name: "Main", form: "template" } };
+    expect(blockTokens(paragraph(named, main)).map(tokenKey)).toEqual([
+      "t:{{Convert|5|unit=km}}|template",
+      "t:{{Main}}|template",
+    ]);
+    expect(blockTokens(paragraph({ type: "template" })).map(tokenKey)).toEqual(["t:{{}}|template"]);
+    expect(blockTokens({ type: "figure" }).map((token) => token.kind)).toEqual(["break"]);
+  });
+
   it("a figure: another file shows even with the same caption", () => {
     const block = onlyBlock(
       article(figure("A.png", "A map of the city in 2024")),

@@ -107,7 +107,8 @@ function claimBefore(side: SideTokens, index: number): number[] {
       if (hasWords) break;
       continue; // citations stacked after one claim share it
     }
-    if (before.kind === "text" && SENTENCE_END.test(before.text) && claim.length) break;
+    // The sentence before ends the claim once it has words: spaces alone (citations stacked with a space) are none.
+    if (before.kind === "text" && SENTENCE_END.test(before.text) && hasWords) break;
     claim.push(i);
     if (before.kind === "text" && before.text.trim()) hasWords = true;
   }
@@ -197,12 +198,14 @@ const claimText = (claim: Token[]) => {
   return words.length > CLAIM_WORDS ? `… ${words.slice(-CLAIM_WORDS).join(" ")}` : text;
 };
 
+/** The text of a cell's runs of one op, spaces collapsed: runs apart in the cell ("200 … killed") stay apart. */
 function changedText(runs: TokenRun[], op: "insert" | "delete"): string {
   return runs
     .filter((run) => run.op === op)
-    .flatMap((run) => run.tokens)
-    .map((token) => (token.kind === "text" ? token.text : ""))
-    .join("");
+    .map((run) => run.tokens.map((token) => (token.kind === "text" ? token.text : "")).join(""))
+    .join(" ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** How the source reliability list rates a URL (lib/sources/reliability.ts rateUrls), as the alerts need it. */
@@ -307,8 +310,8 @@ export function reviewAlerts(
       alerts.push({
         kind: "infobox-figure-uncited",
         label: cell.label,
-        from: from.trim(),
-        to: to.trim(),
+        from,
+        to,
         place: { at: "infobox", label: cell.label },
       });
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DocJSON } from "../document/model";
-import { blockTokens, countWords, docTokens, plainText, tokenKey } from "./tokens";
+import { blockTokens, countWords, docTokens, locatorChange, plainText, tokenKey } from "./tokens";
+import type { Token, TokenRun } from "./types";
 
 const text = (value: string, marks?: DocJSON["marks"]): DocJSON =>
   marks ? { type: "text", text: value, marks } : { type: "text", text: value };
@@ -164,5 +165,50 @@ describe("the diff's tokens of less common shapes", () => {
       { kind: "text", text: "Lovelace", marks: "" },
       { kind: "citation", refKey: "a" },
     ]);
+  });
+});
+
+describe("citations with a locator", () => {
+  const located = (refKey: string, pages: string): Token => ({ kind: "citation", refKey, locator: { pages } });
+
+  it("flattens a located citation and a template to plain text (a note's text)", () => {
+    const cited: DocJSON = { type: "citation", attrs: { refKey: "a", pages: "12" } };
+    const convert: DocJSON = { type: "template", attrs: { name: "Convert", params: [{ key: null, value: "5" }] } };
+    expect(plainText(paragraph(text("As counted"), cited, text(" "), convert))).toBe(
+      "As counted[a, p. 12] {{Convert|5}}",
+    );
+  });
+
+  it("keys a citation by its page, so that a new page is a changed citation", () => {
+    expect(tokenKey(located("a", "12"))).not.toBe(tokenKey(located("a", "14")));
+    expect(tokenKey(located("a", "12"))).toBe(tokenKey(located("a", "12")));
+  });
+
+  it("names a locator change only for one citation of one reference deleted, then inserted", () => {
+    const run = (op: TokenRun["op"], ...tokens: Token[]): TokenRun => ({ op, tokens });
+    const word: Token = { kind: "text", text: "x", marks: "" };
+    expect(locatorChange(run("delete", located("a", "12")), run("insert", located("a", "14")))).toEqual({
+      refKey: "a",
+      from: "p. 12",
+      to: "p. 14",
+    });
+    expect(locatorChange(run("delete", located("a", "12")), run("insert", { kind: "citation", refKey: "a" }))).toEqual({
+      refKey: "a",
+      from: "p. 12",
+      to: "",
+    });
+    const notOne: Array<[TokenRun | undefined, TokenRun | undefined]> = [
+      [undefined, run("insert", located("a", "14"))],
+      [run("delete", located("a", "12")), undefined],
+      [run("equal", located("a", "12")), run("insert", located("a", "14"))],
+      [run("delete", located("a", "12")), run("equal", located("a", "14"))],
+      [run("delete", located("a", "12"), word), run("insert", located("a", "14"))],
+      [run("delete", located("a", "12")), run("insert", located("a", "14"), word)],
+      [run("delete", word), run("insert", located("a", "14"))],
+      [run("delete", word), run("insert", { ...word, text: "y" })],
+      [run("delete", located("a", "12")), run("insert", word)],
+      [run("delete", located("a", "12")), run("insert", located("b", "14"))],
+    ];
+    for (const [deleted, inserted] of notOne) expect(locatorChange(deleted, inserted)).toBeNull();
   });
 });
