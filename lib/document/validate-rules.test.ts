@@ -214,6 +214,7 @@ describe("imported nodes: tables, figures, opaque templates", () => {
         ],
       }),
     ).toEqual([]);
+    expect(template({ name: "X", params: Array.from({ length: 500 }, () => ({ key: null, value: "v" })) })).toEqual([]);
     const notAList =
       "must be a list of at most 500 { key, value } parameters (key null or a name without | = }}, value text)";
     for (const params of [
