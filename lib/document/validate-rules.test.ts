@@ -67,7 +67,7 @@ describe("attribute rules at their edges", () => {
     // Imported tags: Wikipedia's other inline kinds, and no date when the wikitext gave none.
     expect(tag({ kind: "dead link", date: null })).toEqual([]);
     expect(tag({ kind: "who?", date: "2023-05" })).toEqual([]);
-    for (const date of ["2024-13", "2024-00", "2024-1", "2024-12-01", 202412])
+    for (const date of ["2024-13", "2024-00", "2024-1", "2024-12-01", 202412, ["2024-12"]])
       expect(tag({ kind: "citation needed", date }), `${date}`).toEqual([
         { path: `${INLINE}.attrs.date`, message: "must be a month, YYYY-MM" },
       ]);
@@ -76,7 +76,7 @@ describe("attribute rules at their edges", () => {
   it("a wiki link's title is 1 to 255 characters without control characters", () => {
     const message = "must be a non-empty string of at most 255 characters without control characters";
     for (const title of ["P", "x".repeat(255), "Ünïcödé\u0080 title"]) expect(issuesOf(wikiLink(title))).toEqual([]);
-    for (const title of ["", "x".repeat(256), "a\u0000b", "a\u001fb", "a\u007fb", 5])
+    for (const title of ["", "x".repeat(256), "a\u0000b", "a\u001fb", "a\u007fb", 5, ["Page"]])
       expect(issuesOf(wikiLink(title)), JSON.stringify(title)).toEqual([
         { path: `${INLINE}.marks[0].attrs.title`, message },
       ]);
@@ -179,10 +179,13 @@ describe("imported nodes: tables, figures, opaque templates", () => {
     expect(figure({ file: "Map of Hama.png", options: "thumb|right|upright=1.2" })).toEqual([]);
     expect(figure({ file: "Map.png", options: null })).toEqual([]);
     expect(figure({ options: "thumb" })).toEqual([{ path: "$.content[0].attrs.file", message: "is required" }]);
-    for (const file of ["a]]b.png", "x|y.png", "", "a\nb.png", "{{x}}.png"])
+    for (const file of ["a]]b.png", "x|y.png", "", "a\nb.png", "{{x}}.png", ["Map.png"]])
       expect(figure({ file })[0]?.path).toBe("$.content[0].attrs.file");
-    expect(figure({ file: "a.png", options: "thumb]]<script>" })[0]?.path).toBe("$.content[0].attrs.options");
-    expect(figure({ file: "a.png", options: "thumb\nright" })[0]?.path).toBe("$.content[0].attrs.options");
+    expect(figure({ file: "a.png", options: "x".repeat(1000) })).toEqual([]);
+    for (const options of ["thumb]]<script>", "thumb\nright", "x".repeat(1001), ["thumb"], 5])
+      expect(figure({ file: "a.png", options }), JSON.stringify(options)).toEqual([
+        { path: "$.content[0].attrs.options", message: "must be at most 1000 characters on one line, without ]]" },
+      ]);
   });
 
   it("a template has a name, a form, and bounded { key, value } parameters", () => {
@@ -198,19 +201,45 @@ describe("imported nodes: tables, figures, opaque templates", () => {
     ).toEqual([]);
     expect(template({ name: "Category:Cities", form: "link", params: [] })).toEqual([]);
     expect(template({ params: [] })).toEqual([{ path: `${INLINE}.attrs.name`, message: "is required" }]);
-    expect(template({ name: "X", form: "script" })[0].path).toBe(`${INLINE}.attrs.form`);
+    expect(template({ name: "X", form: "script" })).toEqual([
+      { path: `${INLINE}.attrs.form`, message: "must be one of: template, link, raw" },
+    ]);
+    expect(template({ name: ["X"] })[0]?.path).toBe(`${INLINE}.attrs.name`);
+    expect(
+      template({
+        name: "X",
+        params: [
+          { key: "k".repeat(255), value: "v".repeat(99_999) },
+          { key: null, value: "v" },
+        ],
+      }),
+    ).toEqual([]);
+    expect(template({ name: "X", params: Array.from({ length: 500 }, () => ({ key: null, value: "v" })) })).toEqual([]);
+    const notAList =
+      "must be a list of at most 500 { key, value } parameters (key null or a name without | = }}, value text)";
     for (const params of [
       "x",
+      [null],
+      ["key=value"],
+      [Object.assign([], { key: null, value: "v" })],
       [{ key: null }],
       [{ key: "a|b", value: "v" }],
       [{ key: "a=b", value: "v" }],
+      [{ key: "a}}b", value: "v" }],
       [{ key: "", value: "v" }],
+      [{ key: 5, value: "v" }],
+      [{ key: "k".repeat(256), value: "v" }],
       [{ key: null, value: 5 }],
+      [{ key: null, value: "a\u0000b" }],
       [{ key: null, value: "v", extra: 1 }],
       Array.from({ length: 501 }, () => ({ key: null, value: "v" })),
-      [{ key: null, value: "v".repeat(100_001) }],
     ])
-      expect(template({ name: "X", params })[0]?.path).toBe(`${INLINE}.attrs.params`);
+      expect(template({ name: "X", params }), JSON.stringify(params)).toEqual([
+        { path: `${INLINE}.attrs.params`, message: notAList },
+      ]);
+    expect(template({ name: "X", params: [{ key: null, value: "v".repeat(100_001) }] })).toEqual([
+      { path: `${INLINE}.attrs.params`, message: "parameters must total at most 100000 characters" },
+    ]);
   });
 
   it("a note may carry an opaque template, a tag without a date is an imported one", () => {

@@ -59,6 +59,15 @@ describe("validateDoc", () => {
       path: "$.content[0].content[0].type",
       message: 'unknown node type "script"',
     });
+    // A type that is not a string names no node, even one whose text is a node's name.
+    for (const [type, shown] of [
+      [null, "null"],
+      [["paragraph"], "an array"],
+      [{ name: "paragraph" }, "an object"],
+    ])
+      expect(validateDoc({ type: "doc", content: [{ type, content: [] }] })).toEqual([
+        { path: "$.content[0].type", message: `unknown node type ${shown}` },
+      ]);
     expect(validateDoc(paragraph({ type: "text", text: "x", marks: [{ type: "underline" }] }))[0].path).toBe(
       "$.content[0].content[0].marks[0].type",
     );
@@ -127,6 +136,15 @@ describe("validateDoc", () => {
     for (const type of specs) {
       for (const attr of Object.keys(type.spec.attrs ?? {})) {
         expect(ATTRIBUTE_RULES[type.name]?.[attr], `${type.name}.${attr}`).toBeTypeOf("function");
+      }
+    }
+  });
+
+  it("builds a document its JSON checks passed without throwing: every attribute has a default and no validate hook", () => {
+    for (const type of [...Object.values(documentSchema.nodes), ...Object.values(documentSchema.marks)]) {
+      for (const [name, attr] of Object.entries(type.spec.attrs ?? {})) {
+        expect(Object.hasOwn(attr, "default"), `${type.name}.${name}`).toBe(true);
+        expect(attr.validate, `${type.name}.${name}`).toBeUndefined();
       }
     }
   });
@@ -222,6 +240,23 @@ describe("validateArticleContent on frozen (stored) documents", () => {
     );
     expect(unknownReference.ok).toBe(false);
     if (!unknownReference.ok) expect(unknownReference.issues[0].message).toContain('unknown reference "a"');
+  });
+
+  it("refuses a frozen document that is not valid, each time it is given", () => {
+    const body = deepFreeze(linkDoc("javascript:alert(1)"));
+    for (const attempt of [1, 2])
+      expect(
+        validateArticleContent(smallArticle({ sections: [{ id: "lead", title: "", level: 0, body }] })),
+        `attempt ${attempt}`,
+      ).toEqual({
+        ok: false,
+        issues: [
+          {
+            path: "$.sections[0].body.content[0].content[0].marks[0].attrs.href",
+            message: "must be an absolute http:// or https:// URL",
+          },
+        ],
+      });
   });
 
   it("does not remember a document that is not frozen, which could change after its check", () => {

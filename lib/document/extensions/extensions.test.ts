@@ -200,6 +200,110 @@ describe("the HTML each wiki node is shown as", () => {
   });
 });
 
+describe("imported nodes through HTML", () => {
+  const cell = (type: string, words: string, attrs?: object): DocJSON => ({
+    type,
+    ...(attrs ? { attrs } : {}),
+    content: [{ type: "paragraph", content: [text(words)] }],
+  });
+  const tableDoc = (...content: DocJSON[]): DocJSON => ({ type: "doc", content: [{ type: "table", content }] });
+  /** The spans of the one cell of a pasted one-cell table. */
+  const pastedSpans = (cellHtml: string) =>
+    fromHtml(`<table><tr>${cellHtml}</tr></table>`).content?.[0].content?.[0].content?.[0].attrs;
+
+  it("a table: its caption, then rows of cells; a span only where a cell spans more than one", () => {
+    const doc = tableDoc(
+      { type: "tableCaption", content: [text("R")] },
+      { type: "tableRow", content: [cell("tableHeader", "h", { colspan: 2 })] },
+      { type: "tableRow", content: [cell("tableCell", "a"), cell("tableCell", "b", { rowspan: 3 })] },
+    );
+    expect(toHtml(doc)).toBe(
+      '<table class="wikitable"><caption>R</caption><tr><th colspan="2"><p>h</p></th></tr><tr><td><p>a</p></td><td rowspan="3"><p>b</p></td></tr></table>',
+    );
+  });
+
+  it("a pasted cell keeps spans of 1 to 1000 whole columns or rows; any other span is 1", () => {
+    expect(pastedSpans("<td>a</td>")).toEqual({ colspan: 1, rowspan: 1 });
+    expect(pastedSpans('<td colspan="2" rowspan="1000">a</td>')).toEqual({ colspan: 2, rowspan: 1000 });
+    for (const span of ["0", "1001", "1.5", "-2", "two"])
+      expect(pastedSpans(`<th colspan="${span}" rowspan="${span}">a</th>`), span).toEqual({ colspan: 1, rowspan: 1 });
+  });
+
+  it("pasted tables stay apart, each with its caption, even an emptied one", () => {
+    expect(fromHtml("<table><caption></caption><tr><td>a</td></tr></table><table><tr><td>b</td></tr></table>")).toEqual(
+      normalized({
+        type: "doc",
+        content: [
+          {
+            type: "table",
+            content: [{ type: "tableCaption" }, { type: "tableRow", content: [cell("tableCell", "a")] }],
+          },
+          { type: "table", content: [{ type: "tableRow", content: [cell("tableCell", "b")] }] },
+        ],
+      }),
+    );
+  });
+
+  it("a figure keeps its options from their data attribute", () => {
+    expect(
+      fromHtml(
+        '<figure data-figure="" data-file="Map.png" data-options="thumb|left"><figcaption>A map</figcaption></figure>',
+      ),
+    ).toEqual(
+      normalized({
+        type: "doc",
+        content: [{ type: "figure", attrs: { file: "Map.png", options: "thumb|left" }, content: [text("A map")] }],
+      }),
+    );
+  });
+
+  it("a quote box whose attribution was emptied keeps it", () => {
+    const doc: DocJSON = {
+      type: "doc",
+      content: [
+        { type: "quoteBox", content: [{ type: "paragraph", content: [text("Q")] }, { type: "quoteAttribution" }] },
+      ],
+    };
+    expect(fromHtml(toHtml(doc))).toEqual(normalized(doc));
+  });
+
+  it("a template says which form it has, and names its named parameters", () => {
+    const template = (attrs: object) => toHtml(paragraph({ type: "template", attrs }));
+    expect(template({ name: "gallery", form: "raw", params: [{ key: "mode", value: "packed" }] })).toBe(
+      '<p><span data-template="" class="wiki-template" contenteditable="false" data-name="gallery" data-params="[{&quot;key&quot;:&quot;mode&quot;,&quot;value&quot;:&quot;packed&quot;}]" data-form="raw"><span class="wiki-template-name">Wikitext: gallery</span><span class="wiki-template-param">mode = packed</span></span></p>',
+    );
+    // Stored without parameters (the validator's default), or with null for them, it shows none.
+    for (const params of [undefined, null])
+      expect(template({ name: "Reflist", params }), `${params}`).toBe(
+        '<p><span data-template="" class="wiki-template" contenteditable="false" data-name="Reflist" data-params="[]"><span class="wiki-template-name">Template: Reflist</span></span></p>',
+      );
+  });
+
+  it("a pasted template without a form is a template call, and parameters that are not a JSON list are none", () => {
+    const template = (name: string) => ({ type: "template", attrs: { name, params: [], form: "template" } });
+    expect(
+      fromHtml(
+        '<p><span data-template="" data-name="A"></span><span data-template="" data-name="B" data-params="{"></span><span data-template="" data-name="C" data-params="{&quot;key&quot;:null}"></span></p>',
+      ),
+    ).toEqual(normalized(paragraph(template("A"), template("B"), template("C"))));
+    expect(normalized(paragraph({ type: "template", attrs: { name: "A" } }))).toEqual(
+      normalized(paragraph(template("A"))),
+    );
+  });
+
+  it("a citation's locator field that is empty or not text is not copied", () => {
+    expect(toHtml(paragraph({ type: "citation", attrs: { refKey: "a", pages: "", at: 12 } }))).toBe(
+      '<p><sup data-citation="" class="citation" data-ref-key="a">[*]</sup></p>',
+    );
+  });
+
+  it("an external link whose address is not a safe http(s) one is shown without it", () => {
+    expect(toHtml(paragraph(text("x", [{ type: "link", attrs: { href: "javascript:alert(1)" } }])))).toBe(
+      '<p><a rel="nofollow noopener noreferrer" class="external" href="">x</a></p>',
+    );
+  });
+});
+
 describe("pasted HTML", () => {
   it("fills a missing attribute with its default", () => {
     expect(fromHtml('<p><sup data-maintenance-tag="" data-date="2024-01"></sup></p>')).toEqual(
@@ -357,5 +461,36 @@ describe("external links pasted into the editor", () => {
     editor.view.pasteText("javascript:alert(1)");
     expect(editor.getText()).toBe("javascript:alert(1) the report here");
     expect(JSON.stringify(editor.getJSON())).not.toContain('javascript:alert(1)","marks');
+  });
+
+  it("insert an address pasted with nothing selected, as a link", () => {
+    const editor = editorWith("x");
+    editor.commands.setTextSelection(2);
+    editor.view.pasteText("https://example.org/a");
+    expect(editor.getJSON()).toEqual(
+      normalized(paragraph(text("x"), text("https://example.org/a", link("https://example.org/a")))),
+    );
+  });
+
+  it("link selected words only with an address alone: anything around it replaces them as a paste does", () => {
+    const editor = editorWith("read the report here");
+    editor.commands.setTextSelection({ from: 10, to: 16 });
+    editor.view.pasteText("https://example.org/a.");
+    expect(editor.getJSON()).toEqual(
+      normalized(
+        paragraph(text("read the "), text("https://example.org/a", link("https://example.org/a")), text(". here")),
+      ),
+    );
+    // The URL parser accepts "https://!", but it is no address in prose: pasted as text.
+    editor.commands.setTextSelection({ from: 1, to: 5 });
+    editor.view.pasteText("https://!");
+    expect(editor.getText()).toBe("https://! the https://example.org/a. here");
+  });
+
+  it("leave an address with a hidden character in it unlinked", () => {
+    const editor = editorWith("x");
+    editor.commands.setTextSelection(2);
+    editor.view.pasteText(" https://exa\u200bmple.org");
+    expect(editor.getJSON()).toEqual(normalized(paragraph(text("x https://exa\u200bmple.org"))));
   });
 });
