@@ -339,6 +339,15 @@ describe("pasted HTML", () => {
     );
   });
 
+  it("keeps a table's caption written after its rows as the table's caption", () => {
+    const pasted = fromHtml("<table><tr><td><p>a</p></td></tr><caption>Results</caption></table>");
+    expect(pasted.content).toHaveLength(1);
+    const table = pasted.content?.[0];
+    expect(table?.type).toBe("table");
+    expect(table?.content?.map((node) => node.type)).toEqual(["tableCaption", "tableRow"]);
+    expect(table?.content?.[0].content).toEqual([{ type: "text", text: "Results" }]);
+  });
+
   it("makes headings only of the section levels 2 to 4", () => {
     expect(fromHtml("<h1>a</h1><h2>b</h2><h3>c</h3><h4>d</h4><h5>e</h5>").content).toEqual([
       { type: "paragraph", content: [text("a")] },

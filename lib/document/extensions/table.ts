@@ -73,6 +73,20 @@ export const TableCaption = Node.create({
 });
 
 /**
+ * The table's element with its caption first, as the schema orders them. HTML
+ * allows a caption only first, but the browser's parser keeps one written
+ * after the rows where it stands (pasted from other editors, or hand-written):
+ * read in that order, it would open a second table inside a new row.
+ */
+function captionFirst(table: HTMLElement): HTMLElement {
+  const caption = table.querySelector(":scope > caption");
+  if (!caption || table.firstElementChild === caption) return table;
+  const reordered = table.cloneNode(true) as HTMLElement;
+  reordered.prepend(reordered.querySelector(":scope > caption")!);
+  return reordered;
+}
+
+/**
  * A table: an optional caption and rows of cells. Presentation (classes,
  * styles, widths) is not stored: the wiki's own stylesheet draws every table
  * the same way, so an imported table cannot bring markup of its own.
@@ -84,7 +98,7 @@ export const Table = Node.create({
   isolating: true,
 
   parseHTML() {
-    return [{ tag: "table" }];
+    return [{ tag: "table", contentElement: (table) => captionFirst(table as HTMLElement) }];
   },
 
   renderHTML({ HTMLAttributes }) {
