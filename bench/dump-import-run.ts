@@ -17,12 +17,18 @@ import { createClient } from "../lib/db/client";
 import { startEmbeddedPostgres } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
 import { createUser } from "../test/factories";
-import { benchDumpImport, benchImport } from "./import-bench";
+import { benchDumpImport, benchImport, DUMP_ROWS_PREFIX } from "./import-bench";
 import { summarize } from "./load/mixed-load";
 import { type BenchRow, ms } from "./measure";
 
 const { values } = parseArgs({
-  options: { quick: { type: "boolean" }, pages: { type: "string" }, revisions: { type: "string" } },
+  options: {
+    quick: { type: "boolean" },
+    pages: { type: "string" },
+    revisions: { type: "string" },
+    // For `npm run bench` (runDumpImportInChild): the rows as one JSON line at the end.
+    "json-rows": { type: "boolean" },
+  },
 });
 const quick = values.quick ?? false;
 const scale =
@@ -65,6 +71,7 @@ try {
   await cluster.stop();
   await rm(tmp, { recursive: true, force: true });
 }
+if (values["json-rows"]) console.log(`${DUMP_ROWS_PREFIX}${JSON.stringify(rows)}`);
 console.log("\n| dump import row | result | target | met |\n|---|---|---|---|");
 for (const { name, result, target, met } of rows)
   console.log(`| ${name} | ${result} | ${target} | ${met === null ? "" : met ? "yes" : "NO"} |`);

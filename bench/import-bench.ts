@@ -1,5 +1,7 @@
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { exportWikitext } from "../lib/export/export-wikitext";
 import { importWikitext } from "../lib/import/import-wikitext";
 import { exportArticleXml } from "../lib/articles/export-article";
@@ -8,7 +10,7 @@ import { DUMP_CLI_LIMITS } from "../lib/contracts/import";
 import type { Db } from "../lib/db/client";
 import { XML_FOOTER, XML_PAGE_END, xmlHeader, xmlPageStart, xmlRevision } from "../lib/export/export-xml";
 import { loadActor } from "../lib/users/load-actor";
-import { type AddRow, sample } from "./measure";
+import { type AddRow, type BenchRow, sample } from "./measure";
 import { articleOfChars, bulkHistory } from "./workload";
 
 /**
@@ -153,4 +155,41 @@ export async function benchDumpImport(options: {
     `p50 <= ${historyLength * 1000} ms (1 s per revision)`,
     (s) => s.p50 <= historyLength * 1000,
   );
+}
+
+/** The line bench/dump-import-run.ts --json-rows prints its rows on. */
+export const DUMP_ROWS_PREFIX = "[dump-import rows] ";
+
+/**
+ * The dump rows (benchDumpImport) in a process of their own, bench/dump-import-run.ts, with its own
+ * embedded PostgreSQL: the row's RSS target is the importer's, and the bench's own process holds every
+ * earlier row's data (1,004 MB at that point in a full run). Its baselines stay in its own output.
+ */
+export async function runDumpImportInChild(options: { quick: boolean; add: AddRow; log: (line: string) => void }) {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const args = [
+    "--expose-gc",
+    "--import",
+    "tsx",
+    "--import",
+    path.join(here, "../scripts/register.mjs"),
+    path.join(here, "dump-import-run.ts"),
+    "--json-rows",
+    ...(options.quick ? ["--quick"] : []),
+  ];
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
+  let output = "";
+  child.stdout.on("data", (chunk) => (output += chunk));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("exit", resolve);
+  });
+  const line = output.split("\n").find((candidate) => candidate.startsWith(DUMP_ROWS_PREFIX));
+  if (code !== 0 || !line) throw new Error(`bench/dump-import-run.ts exited with ${code}:\n${output.slice(-2000)}`);
+  output
+    .split("\n")
+    .filter((candidate) => candidate.startsWith("[dump-import] baseline"))
+    .forEach((candidate) => options.log(candidate));
+  for (const row of JSON.parse(line.slice(DUMP_ROWS_PREFIX.length)) as BenchRow[])
+    if (!row.name.startsWith("baseline")) options.add(row.name, row.result, row.target, row.met);
 }
