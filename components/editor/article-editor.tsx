@@ -39,6 +39,7 @@ import {
 } from "./use-draft";
 import type { RestoreOffer } from "./restore-notice";
 import { lazyComponent } from "@/components/ui/lazy";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { TEditConflictDetails } from "@/lib/contracts/articles";
 
 // Loaded on first use, not with the editor (issue 19: the section editor's script and its time to
@@ -146,6 +147,8 @@ export function ArticleEditor(props: ArticleEditorProps) {
   const dismissed = useRef(new Set<number>());
   /** whether the reader typed into the early text box before the editor was made (a stored draft must not replace it) */
   const typedEarly = useRef(false);
+  // The frame is rendered on the server; its controls other than the text box work once the script runs.
+  const hydrated = useHydrated();
 
   const mainEditor = useRef<Editor | null>(null);
   const dialogTarget = useRef<Editor | null>(null);
@@ -611,6 +614,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
               Consensus reached on the talk page (optional){" "}
               <select
                 value={talkTopicId ?? ""}
+                disabled={!hydrated}
                 onChange={(event) => setTalkTopicId(event.target.value ? Number(event.target.value) : null)}
               >
                 <option value="">(none)</option>

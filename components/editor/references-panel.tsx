@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { Reference } from "@/lib/document/model";
 import { lazyComponent } from "@/components/ui/lazy";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ReferenceFields } from "./reference-form";
 
 // The form opens on "Edit": it loads then, not with the editor (issue 19).
@@ -29,6 +30,8 @@ export function ReferencesPanel({
   onUpdate: (key: string, fields: ReferenceFields) => void;
 }) {
   const [open, setOpen] = useState<string | null>(null);
+  // Rendered on the server with the editor's frame: its buttons work once the script runs.
+  const hydrated = useHydrated();
   return (
     <details className="editor-panel references-panel">
       <summary>
@@ -57,6 +60,7 @@ export function ReferencesPanel({
                   type="button"
                   className="editor-button small"
                   aria-expanded={open === reference.key}
+                  disabled={!hydrated}
                   aria-label={`Edit reference “${reference.title}”`}
                   onClick={() => setOpen(open === reference.key ? null : reference.key)}
                 >

@@ -135,7 +135,7 @@ export function SaveBar({
             type="button"
             className={action === "save" ? "editor-button primary" : "editor-button"}
             onClick={actions[action].run}
-            disabled={saving}
+            disabled={saving || !hydrated}
             title={`${actions[action].title} (${SAVE_KEYS[action]})`}
             aria-keyshortcuts={SAVE_KEYS[action]}
           >
