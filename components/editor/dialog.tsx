@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useId, useLayoutEffect, useRef, type ReactNode } from "react";
 
 /**
  * A modal dialog on the native <dialog> element: the browser gives it the
@@ -24,7 +24,10 @@ export function Dialog({
   const onCloseRef = useRef(onClose);
   onCloseRef.current = onClose;
 
-  useEffect(() => {
+  // A layout effect: its cleanup gives the focus back as the dialog leaves the page, in the same task. A passive
+  // one ran a moment later and could pull the focus back from a field the reader had already moved to (a summary
+  // typed right after a citation was inserted went into the text).
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     const previous = document.activeElement as HTMLElement | null;
