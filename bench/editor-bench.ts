@@ -44,7 +44,7 @@ const BROWSER_ARGS = [
   "--disable-sync",
 ];
 
-/** The section's text box: the early one the server sends (editable before any script), then the editor's own. */
+/** The section's text box, the editor's own (its frame comes from the server; the box only with the script). */
 const SECTION_BOX = '[role="textbox"][contenteditable="true"][aria-label="Section text"]';
 
 /**
@@ -78,8 +78,7 @@ async function editorReady(context: BrowserContext, url: string, log?: (line: st
   const page = await context.newPage();
   try {
     await page.goto(url, { waitUntil: "commit" });
-    // Found and focused in one task: locator.focus() finds the element, then focuses it a task later, and could
-    // focus the early box's element after the editor had taken it over (the keys then went nowhere).
+    // Found and focused in one task (locator.focus() finds the element, then focuses it a task later).
     await page.waitForSelector(SECTION_BOX, { timeout: 30_000 });
     await page.evaluate((selector) => (document.querySelector(selector) as HTMLElement).focus(), SECTION_BOX);
     await page.keyboard.press("End");
@@ -88,7 +87,7 @@ async function editorReady(context: BrowserContext, url: string, log?: (line: st
       timeout: 10_000,
       polling: 10,
     });
-    // Usable means kept: the editor, once made, holds what was typed into the early box.
+    // Usable means kept: the editor holds what was typed.
     await page
       .locator('.ProseMirror[aria-label="Section text"]', { hasText: TYPED })
       .waitFor({ timeout: 30_000 })

@@ -20,7 +20,6 @@ import {
   citationCounts,
   citedKeys,
   docFromSections,
-  startingDoc,
   editsInfobox,
   infoboxDocs,
   referenceKeyFor,
@@ -77,8 +76,6 @@ export interface ArticleEditorProps {
   talkTopics?: Array<{ id: number; title: string }>;
   /** the topic chosen to begin with (the talk page's "Propose a change citing this discussion") */
   talkTopicId?: number | null;
-  /** the starting document as the editor's HTML, for the text box that takes typing before the script runs (rich-editor.tsx) */
-  earlyHtml?: string | null;
 }
 
 type Panel = { kind: "preview"; draft: ComposedDraft } | { kind: "changes"; draft: ComposedDraft } | null;
@@ -87,6 +84,12 @@ type DialogState =
   | { kind: "citation"; editing?: { refKey: string; locator: CitationLocator; pos: number } }
   | { kind: "link"; initial: string; needsText: boolean; hasLink: boolean }
   | null;
+
+function startingDoc(content: ArticleContent, scope: EditScope): DocJSON {
+  return docFromSections(
+    scope.kind === "whole" ? content.sections : content.sections.filter((section) => section.id === scope.sectionId),
+  );
+}
 
 /** References of the pool that are new or differ from the article's: what a stored draft must keep. */
 function changedOnly(pool: Reference[], content: ArticleContent): Reference[] {
@@ -145,9 +148,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
   const [active, setActive] = useState<{ editor: Editor; main: boolean } | null>(null);
   const [removed, setRemoved] = useState<{ editor: Editor; removals: CitationRemoval[] } | null>(null);
   const dismissed = useRef(new Set<number>());
-  /** whether the reader typed into the early text box before the editor was made (a stored draft must not replace it) */
-  const typedEarly = useRef(false);
-  // The frame is rendered on the server; its controls other than the text box work once the script runs.
+  // The frame is rendered on the server; its controls work once the script runs.
   const hydrated = useHydrated();
 
   const mainEditor = useRef<Editor | null>(null);
@@ -216,11 +217,6 @@ export function ArticleEditor(props: ArticleEditorProps) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once on mount; later changes must not re-offer the draft
   useLayoutEffect(() => {
     const stored = readDraft(storageKey);
-    // Typed into the text box before the script ran: what they typed stays; a stored draft is only offered.
-    if (typedEarly.current) {
-      if (stored) setRestore({ kind: "offer", savedAt: stored.savedAt, draft: stored });
-      return;
-    }
     const carried =
       scope.kind === "whole" && !props.proposalId && (!stored || stored.baseRevisionId === props.baseRevisionId)
         ? carrySectionDrafts({
@@ -550,10 +546,6 @@ export function ArticleEditor(props: ArticleEditorProps) {
           placeholder={isNew ? "Start writing the article…" : "Write here…"}
           className="article-body editor-main"
           onChange={onMainChange}
-          earlyHtml={generation === 0 ? props.earlyHtml : null}
-          onEarlyInput={() => {
-            typedEarly.current = true;
-          }}
           onFocus={(editor) => setActive({ editor, main: true })}
           onReady={(editor) => {
             mainEditor.current = editor;

@@ -84,7 +84,8 @@ export function SaveBar({
     changes: { text: "Show changes", title: "Show your changes", run: onChanges },
   };
   useSaveKeys(actions, saving);
-  // The section's text takes typing before the script runs (early-text.ts); these fields wait for it.
+  // Rendered on the server with the editor's frame: these fields take input once the script runs (a value typed
+  // into a controlled field before it would be dropped).
   const hydrated = useHydrated();
   return (
     <section className="save-bar" aria-label="Save your changes">

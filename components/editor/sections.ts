@@ -57,13 +57,6 @@ function headingOf(section: Section): DocJSON {
   };
 }
 
-/** The document an editor of `scope` opens on: the whole article's, or one section's. */
-export function startingDoc(content: Pick<ArticleContent, "sections">, scope: EditScope): DocJSON {
-  return docFromSections(
-    scope.kind === "whole" ? content.sections : content.sections.filter((section) => section.id === scope.sectionId),
-  );
-}
-
 /** The editor document of `sections`: each non-lead section opens with its heading, then its body blocks. */
 export function docFromSections(sections: Section[]): DocJSON {
   const content: DocJSON[] = [];

@@ -25,23 +25,19 @@ import { useCallback, useLayoutEffect, useRef, useState, useSyncExternalStore, t
 export function useTiptapEditor(
   host: RefObject<HTMLElement | null>,
   options: () => Partial<EditorOptions>,
-  /** called as soon as the editor is made, in the same task (Tiptap's onCreate comes a task later) */
-  made?: (editor: Editor) => void,
 ): Editor | null {
   const [editor, setEditor] = useState<Editor | null>(null);
   const make = useRef(options);
-  const madeRef = useRef(made);
   useLayoutEffect(() => {
     const element = host.current;
     if (!element) return;
     element.removeAttribute("class");
     element.removeAttribute("aria-busy");
-    const created = new Editor({ ...make.current(), element });
-    madeRef.current?.(created);
-    setEditor(created);
+    const made = new Editor({ ...make.current(), element });
+    setEditor(made);
     return () => {
       setEditor(null);
-      created.destroy();
+      made.destroy();
     };
   }, [host]);
   return editor;

@@ -9,7 +9,7 @@ import { BlockNotice, type Reader, SiteFooter, SiteHeader } from "./site-header"
  * change its version: components/ui/stylesheet-versions.test.ts says which.
  */
 export const STYLESHEET = "/wiki.css?v=488e620c5f";
-export const EDITOR_STYLESHEET = "/editor.css?v=5d947b8e75";
+export const EDITOR_STYLESHEET = "/editor.css?v=8ec0358308";
 
 /** The reader's colour scheme, answered per reader (lib/preferences/theme.ts); after the stylesheet, so it wins. */
 export const THEME_STYLESHEET = "/theme.css";

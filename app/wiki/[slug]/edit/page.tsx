@@ -5,8 +5,7 @@ import type { ReactNode } from "react";
 import { redirect } from "next/navigation";
 import { ArticleEditor } from "@/components/editor/article-editor";
 import { EDITOR_STYLESHEET } from "@/components/ui/html-page";
-import { citationsBefore, type EditScope, startingDoc } from "@/components/editor/sections";
-import { editorHtml } from "@/lib/document/editor-html";
+import { citationsBefore } from "@/components/editor/sections";
 import { readArticleRevision, type RevisionView } from "@/lib/articles/read-article";
 import { slugOfTitle, titleOfSlug, titleProblem } from "@/lib/articles/titles";
 import { getViewer } from "@/lib/auth/viewer";
@@ -38,21 +37,6 @@ const EMPTY_LEAD = {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Editing ${titleOfSlug(decodeParam((await params).slug))}` };
-}
-
-/**
- * Past this, no early text box: its HTML goes to the browser twice (the page and the editor's props), which a
- * section or a short article can afford and a whole long one cannot; that editor waits for its script.
- */
-const EARLY_TEXT_MAX_CHARS = 64 * 1024;
-
-/** The text box that takes typing before the editor's script runs (components/editor/early-text.ts), when small enough. */
-function earlyTextHtml(content: ArticleContent, scope: EditScope): string | null {
-  const doc = startingDoc(content, scope);
-  // The HTML is shorter than the JSON: a document whose JSON is far past the limit is not rendered to be thrown away.
-  if (JSON.stringify(doc).length > 2 * EARLY_TEXT_MAX_CHARS) return null;
-  const html = editorHtml(doc);
-  return html.length <= EARLY_TEXT_MAX_CHARS ? html : null;
 }
 
 /** The article to edit; null when there is none; the refusal when it was deleted or moved (lib/articles/read-article.ts). */
@@ -214,7 +198,6 @@ export default async function EditPage({ params, searchParams }: Props) {
         notesBefore={before.notes}
         talkTopics={talkTopics}
         talkTopicId={talkTopics?.some((topic) => topic.id === talkTopicId) ? talkTopicId : null}
-        earlyHtml={earlyTextHtml(content, section ? { kind: "section", sectionId: section.id } : { kind: "whole" })}
       />
     </Shell>
   );
